@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Vigil.Map;
+
+/// <summary>
+/// An ECS document as Elasticsearch would hold it in <c>_source</c>: a nested JSON object.
+/// </summary>
+/// <remarks>
+/// Queries read values by dotted field path (see <see cref="FieldValues"/>); outputs serialize
+/// <see cref="Root"/> as it is.
+/// </remarks>
+public sealed class EcsDocument
+{
+    /// <summary>The data stream every CloudTrail event is written to by Elastic's AWS integration.</summary>
+    public const string CloudTrailDataStream = "logs-aws.cloudtrail-default";
+
+    /// <summary>Creates a document over <paramref name="root"/>, which it takes ownership of.</summary>
+    public EcsDocument(JsonObject root, string dataStream = CloudTrailDataStream)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+
+        Root = root;
+        DataStream = dataStream;
+    }
+
+    /// <summary>The document body.</summary>
+    public JsonObject Root { get; }
+
+    /// <summary>The data stream (index) name the document belongs to, matched against rule index patterns.</summary>
+    public string DataStream { get; }
+
+    /// <summary>
+    /// Returns every non-null leaf value at <paramref name="field"/>, the way Elasticsearch expands
+    /// <c>_source</c>: dotted keys and nested objects are the same path, and arrays flatten.
+    /// </summary>
+    public IEnumerable<JsonNode> FieldValues(string field) => FieldPath.Values(Root, field);
+}
