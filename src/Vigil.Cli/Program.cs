@@ -1,1 +1,21 @@
-return 0;
+using System.CommandLine;
+using Vigil.Cli;
+
+var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS CloudTrail logs, without Kibana.")
+{
+    HuntCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"vigil: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'vigil --help' for usage.");
+    return ExitCodes.Usage;
+}
+
+return parsed.Invoke();

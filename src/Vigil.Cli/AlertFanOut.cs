@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
+using Vigil.Hunt;
+
+namespace Vigil.Cli;
+
+/// <summary>Passes each alert to several sinks, such as the table and an NDJSON file.</summary>
+internal sealed class AlertFanOut(IReadOnlyList<IAlertSink> sinks) : IAlertSink
+{
+    public void Write(DetectionRule rule, JsonObject alert)
+    {
+        foreach (var sink in sinks)
+        {
+            sink.Write(rule, alert);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Vigil.Cli;
+
+/// <summary>Process exit codes. Alerts are findings, not failures, so a hunt with alerts exits with <see cref="Success"/>.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>Nothing could be read: no input files, or every record failed.</summary>
+    public const int NothingRead = 1;
+
+    /// <summary>Invalid command line: unknown option, missing path, unparsable time, no usable rules.</summary>
+    public const int Usage = 2;
+}

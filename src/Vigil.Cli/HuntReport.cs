@@ -1,0 +1,97 @@
+using System.Globalization;
+using Spectre.Console;
+using Vigil.Hunt;
+using Vigil.Output;
+
+namespace Vigil.Cli;
+
+/// <summary>Renders a hunt's alerts and summary for people. Every CloudTrail value is sanitized and never parsed as markup.</summary>
+internal static class HuntReport
+{
+    public static void WriteAlerts(IAnsiConsole console, AlertTable alerts, HuntSummary summary)
+    {
+        if (summary.Alerts == 0)
+        {
+            console.WriteLine("No alerts.");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var column in new[] { "Time", "Rule", "Severity", "User", "Source", "Action" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var row in alerts.Rows)
+        {
+            table.AddRow(Cell(row.Time), Cell(row.Rule), Cell(row.Severity), Cell(row.User), Cell(row.Source), Cell(row.Action));
+        }
+
+        console.Write(table);
+        if (summary.Alerts > alerts.Rows.Count)
+        {
+            console.WriteLine($"Showing the first {alerts.Rows.Count} of {summary.Alerts} alerts; use --format ndjson for all.");
+        }
+    }
+
+    public static void WriteSummary(IAnsiConsole console, HuntSummary summary)
+    {
+        console.Write(Counts(summary));
+        if (summary.Alerts > 0)
+        {
+            console.Write(AlertsPerRule(summary));
+        }
+
+        var quiet = summary.AlertsByRule.Count(p => p.Value == 0);
+        if (quiet > 0)
+        {
+            console.WriteLine($"{quiet} of {summary.RulesRun.Count} rules ran without alerts.");
+        }
+
+        foreach (var skipped in summary.RulesSkipped)
+        {
+            console.WriteLine(TerminalText.Sanitize($"Rule skipped: {skipped.Rule.Name} ({skipped.Rule.RuleId}): {skipped.Reason}"));
+        }
+    }
+
+    private static Grid Counts(HuntSummary summary)
+    {
+        var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
+        AddCount(grid, "Files read", summary.Files);
+        AddCount(grid, "Records read", summary.Records);
+        AddCount(grid, "  events", summary.Events);
+        AddCount(grid, "  errors", summary.Errors);
+        AddCount(grid, "  skipped", summary.Skipped);
+        foreach (var (reason, count) in summary.SkippedByReason.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            AddCount(grid, "    " + reason, count);
+        }
+
+        AddCount(grid, "Rules run", summary.RulesRun.Count);
+        AddCount(grid, "Rules skipped", summary.RulesSkipped.Count);
+        AddCount(grid, "Alerts", summary.Alerts);
+        grid.AddRow(new Text("Elapsed"), new Text($"{summary.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s"));
+        grid.AddRow(new Text("Events/s"), new Text(summary.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
+        return grid;
+    }
+
+    private static Table AlertsPerRule(HuntSummary summary)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("Rule").AddColumn("Severity").AddColumn(new TableColumn("Alerts").RightAligned());
+        var ordered = summary.AlertsByRule
+            .Where(p => p.Value > 0)
+            .OrderByDescending(p => p.Value)
+            .ThenBy(p => p.Key.Name, StringComparer.Ordinal);
+        foreach (var (rule, count) in ordered)
+        {
+            table.AddRow(Cell(rule.Name), Cell(rule.Severity), new Text(count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return table;
+    }
+
+    private static void AddCount(Grid grid, string label, long count) =>
+        grid.AddRow(new Text(label), new Text(count.ToString("N0", CultureInfo.InvariantCulture)));
+
+    private static Text Cell(string? value) => new(TerminalText.Sanitize(value ?? ""));
+}

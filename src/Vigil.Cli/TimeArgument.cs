@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// Parses <c>--from</c>/<c>--to</c> values: an ISO 8601 time (UTC unless it has an offset) or
+/// Elasticsearch-style relative time such as <c>now</c>, <c>now-24h</c> or <c>now-7d</c>.
+/// </summary>
+internal static partial class TimeArgument
+{
+    public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset time, out string error)
+    {
+        error = "";
+        text = text.Trim();
+
+        var relative = RelativeTime().Match(text);
+        if (relative.Success)
+        {
+            time = ApplyOffset(now, relative);
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
+        {
+            return true;
+        }
+
+        error = $"invalid time '{text}': use an ISO 8601 time such as 2026-12-01T10:00:00Z, or now-24h (units s, m, h, d, w)";
+        return false;
+    }
+
+    private static DateTimeOffset ApplyOffset(DateTimeOffset now, Match match)
+    {
+        if (!match.Groups["sign"].Success)
+        {
+            return now;
+        }
+
+        var amount = int.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
+        if (match.Groups["sign"].Value == "-")
+        {
+            amount = -amount;
+        }
+
+        return match.Groups["unit"].Value switch
+        {
+            "s" => now.AddSeconds(amount),
+            "m" => now.AddMinutes(amount),
+            "h" => now.AddHours(amount),
+            "d" => now.AddDays(amount),
+            _ => now.AddDays(7 * amount),
+        };
+    }
+
+    [GeneratedRegex(@"^now(?:(?<sign>[+-])(?<amount>\d{1,9})(?<unit>[smhdw]))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeTime();
+}

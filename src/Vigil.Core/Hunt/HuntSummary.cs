@@ -1,0 +1,53 @@
+using Vigil.Detect.Rules;
+
+namespace Vigil.Hunt;
+
+/// <summary>
+/// Totals of one hunt. Every record read is counted once as an event, an error or a skip, so
+/// <see cref="Records"/> always equals <see cref="Events"/> + <see cref="Errors"/> + <see cref="Skipped"/>.
+/// </summary>
+public sealed class HuntSummary
+{
+    private readonly Dictionary<string, long> _skippedByReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<DetectionRule, long> _alertsByRule = [];
+
+    public int Files { get; internal set; }
+
+    public long Records { get; internal set; }
+
+    public long Events { get; internal set; }
+
+    public long Errors { get; internal set; }
+
+    public long Skipped { get; internal set; }
+
+    public long Alerts { get; internal set; }
+
+    /// <summary>Skipped records by reason (digest file, duplicate delivery …).</summary>
+    public IReadOnlyDictionary<string, long> SkippedByReason => _skippedByReason;
+
+    /// <summary>Alert count of every rule that ran, zero included, in rule order.</summary>
+    public IReadOnlyDictionary<DetectionRule, long> AlertsByRule => _alertsByRule;
+
+    public IReadOnlyList<DetectionRule> RulesRun { get; internal set; } = [];
+
+    public IReadOnlyList<SkippedRule> RulesSkipped { get; internal set; } = [];
+
+    public TimeSpan Elapsed { get; internal set; }
+
+    public double EventsPerSecond => Elapsed > TimeSpan.Zero ? Events / Elapsed.TotalSeconds : 0;
+
+    internal void CountSkip(string reason)
+    {
+        Skipped++;
+        _skippedByReason[reason] = _skippedByReason.GetValueOrDefault(reason) + 1;
+    }
+
+    internal void InitRule(DetectionRule rule) => _alertsByRule[rule] = 0;
+
+    internal void CountAlert(DetectionRule rule)
+    {
+        Alerts++;
+        _alertsByRule[rule]++;
+    }
+}

@@ -1,0 +1,22 @@
+using Vigil.Read;
+
+namespace Vigil.Hunt;
+
+/// <summary>Hears about a hunt's progress and problems while it runs; every member is optional.</summary>
+public interface IHuntListener
+{
+    /// <summary>Called before reading file number <paramref name="index"/> (0-based) of <paramref name="count"/>.</summary>
+    void FileStarted(string path, int index, int count)
+    {
+    }
+
+    /// <summary>Called after a file is read to its end or to its first unrecoverable error.</summary>
+    void FileFinished(string path, long bytes)
+    {
+    }
+
+    /// <summary>Called for each record or file that could not be read or mapped.</summary>
+    void Error(ReadItem error)
+    {
+    }
+}

@@ -1,0 +1,69 @@
+using Vigil.Detect.Kql;
+using Vigil.Detect.Rules;
+using Vigil.Map;
+
+namespace Vigil.Hunt;
+
+/// <summary>
+/// Compiles the rules a hunt can run and explains each one it cannot, so no rule is dropped silently.
+/// </summary>
+internal static class RulePreparation
+{
+    private const string QueryRuleType = "query";
+    private const string KqlLanguage = "kuery";
+
+    public static (IReadOnlyList<PreparedRule> Runnable, IReadOnlyList<SkippedRule> Skipped) Prepare(
+        IEnumerable<DetectionRule> rules,
+        HuntOptions options,
+        FieldMapping mapping)
+    {
+        var runnable = new List<PreparedRule>();
+        var skipped = new List<SkippedRule>();
+
+        foreach (var rule in rules)
+        {
+            var reason = Prepare(rule, options, mapping, out var prepared);
+            if (prepared is not null)
+            {
+                runnable.Add(prepared);
+            }
+            else
+            {
+                skipped.Add(new SkippedRule(rule, reason!));
+            }
+        }
+
+        return (runnable, skipped);
+    }
+
+    private static string? Prepare(DetectionRule rule, HuntOptions options, FieldMapping mapping, out PreparedRule? prepared)
+    {
+        prepared = null;
+
+        if (rule.Type != QueryRuleType)
+        {
+            return $"rule type {rule.Type} is not supported yet";
+        }
+
+        if (rule.Language != KqlLanguage)
+        {
+            return $"query language {rule.Language} is not supported yet";
+        }
+
+        if (!IndexPatterns.Matches(rule.Index, EcsDocument.CloudTrailDataStream))
+        {
+            var patterns = rule.Index.Count == 0 ? "none" : string.Join(", ", rule.Index);
+            return $"its index patterns ({patterns}) do not match the CloudTrail data stream {EcsDocument.CloudTrailDataStream}";
+        }
+
+        var compiled = Kql.Compile(rule.Query ?? string.Empty, mapping);
+        if (compiled.Error is not null)
+        {
+            return $"invalid query: {compiled.Error}";
+        }
+
+        var window = new RuleWindow(rule.TimestampOverride, rule.TimestampOverrideFallbackDisabled, options.From, options.To);
+        prepared = new PreparedRule(rule, compiled.Predicate!, window);
+        return null;
+    }
+}
