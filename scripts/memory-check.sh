@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Hunts a generated {"Records":[...]} file of about SIZE_MB megabytes (default 1024) and checks that
+# the process stays under LIMIT_MB (default 300) resident, as /usr/bin/time -v reports it.
+# Usage: scripts/memory-check.sh [SIZE_MB] [LIMIT_MB]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+size_mb=${1:-1024}
+limit_mb=${2:-300}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [ ! -x /usr/bin/time ]; then
+    echo "memory-check: /usr/bin/time not found; install it with: apt-get install -y time" >&2
+    exit 2
+fi
+
+dotnet build -c Release src/Vigil.Cli -o "$work/bin" >/dev/null
+
+# One realistic role-chaining AssumeRole record; EVENT_ID is replaced so every record is distinct and
+# none is dropped as a duplicate delivery.
+template='{"eventVersion":"1.10","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLEDEPLOYROL:alice-deploy","arn":"arn:aws:sts::111122223333:assumed-role/DeployRole/alice-deploy","accountId":"111122223333","accessKeyId":"ASIAEXAMPLEDEPLOY001","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROAEXAMPLEDEPLOYROL","arn":"arn:aws:iam::111122223333:role/DeployRole","accountId":"111122223333","userName":"DeployRole"},"attributes":{"creationDate":"2026-12-01T09:02:11Z","mfaAuthenticated":"false"}}},"eventTime":"2026-12-01T09:04:02Z","eventSource":"sts.amazonaws.com","eventName":"AssumeRole","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.24","userAgent":"aws-cli/2.22.4 md/command#sts.assume-role","requestParameters":{"roleArn":"arn:aws:iam::111122223333:role/AdminRole","roleSessionName":"alice-admin","durationSeconds":3600},"responseElements":{"credentials":{"accessKeyId":"ASIAEXAMPLEADMIN0001","sessionToken":"IQoJb3JpZ2luX2VjEXAMPLE","expiration":"Dec 1, 2026, 10:04:02 AM"}},"requestID":"EVENT_ID","eventID":"EVENT_ID","readOnly":false,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"111122223333","eventCategory":"Management"}'
+record_bytes=${#template}
+count=$(( size_mb * 1024 * 1024 / (record_bytes + 1) ))
+
+awk -v n="$count" -v t="$template" 'BEGIN {
+    printf "{\"Records\":[";
+    for (i = 0; i < n; i++) {
+        r = t; id = sprintf("00000000-0000-4000-8000-%012d", i); gsub(/EVENT_ID/, id, r);
+        if (i > 0) printf ",";
+        printf "%s", r;
+    }
+    printf "]}\n";
+}' > "$work/big.json"
+
+echo "generated $(du -m "$work/big.json" | cut -f1) MB, $count records"
+/usr/bin/time -v "$work/bin/vigil" hunt "$work/big.json" --format ndjson --output /dev/null \
+    > /dev/null 2> "$work/time.txt" || { cat "$work/time.txt" >&2; exit 1; }
+
+rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
+echo "max resident: $(( rss_kb / 1024 )) MB (limit $limit_mb MB), elapsed $elapsed"
+grep -E 'Records read|events|Alerts' "$work/time.txt" || true
+
+if [ "$rss_kb" -gt $(( limit_mb * 1024 )) ]; then
+    echo "memory-check: FAILED, over the limit" >&2
+    exit 1
+fi
+echo "memory-check: ok"

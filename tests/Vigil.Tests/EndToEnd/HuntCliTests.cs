@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.EndToEnd;
+
+/// <summary>The <c>vigil hunt</c> program as a user runs it: arguments, outputs and exit codes.</summary>
+public class HuntCliTests
+{
+    [Fact]
+    public void TableListsSampleAlerts()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("AdminRole", result.StandardOutput);
+        Assert.Contains("warehouse-loader", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("AWS Security Token Service (STS) AssumeRole Usage", result.StandardError);
+    }
+
+    [Fact]
+    public void NdjsonHasOneAlertPerLine()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson");
+
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines, line => Assert.Equal("signal", RawRecords.Text(JsonNode.Parse(line), "event.kind") ?? JsonNode.Parse(line)!["event.kind"]?.ToString()));
+    }
+
+    [Fact]
+    public void OutputFileGetsNdjson()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "alerts.ndjson");
+
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--output", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, File.ReadAllLines(file).Length);
+        Assert.Contains("AdminRole", result.StandardOutput);
+    }
+
+    [Fact]
+    public void SummaryCountsEveryRecord()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson");
+
+        Assert.Contains("Records read", result.StandardError);
+        Assert.Contains("duplicate delivery", result.StandardError);
+        Assert.Matches(@"Alerts\s+3", result.StandardError);
+    }
+
+    [Fact]
+    public void UnknownOptionIsUsageError()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--colour", "red");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--colour", result.StandardError);
+    }
+
+    [Fact]
+    public void MissingPathIsUsageError()
+    {
+        var result = CliRunner.Run("hunt", "/nonexistent/trail");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("/nonexistent/trail", result.StandardError);
+    }
+
+    [Fact]
+    public void BadTimeIsUsageError()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--from", "yesterday");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("yesterday", result.StandardError);
+    }
+
+    [Fact]
+    public void UnreadableInputExitsOne()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "broken.json");
+        File.WriteAllText(file, "{\"Records\":[{\"eventName\":");
+
+        var result = CliRunner.Run("hunt", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("broken.json", result.StandardError);
+    }
+
+    [Fact]
+    public void BadLineIsReportedAndSkipped()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "events.ndjson");
+        var good = File.ReadAllLines(Path.Combine(RepoPaths.Samples, "exports", "etl-lambda-2026-12-01.ndjson"));
+        File.WriteAllLines(file, [good[0], "{not json", good[1]]);
+
+        var result = CliRunner.Run("hunt", file, "--format", "ndjson");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("line 2", result.StandardError);
+        Assert.Single(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void TimeRangeLimitsAlerts()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson", "--from", "2026-12-01T09:00:00Z", "--to", "2026-12-01T09:05:00Z");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void TerminalEscapesAreNeutralised()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "evil.ndjson");
+        var record = RoleChaining.Record(1, "2026-12-01T10:00:00Z");
+        record["sourceIPAddress"] = "\u001b]0;pwned\u0007\u001b[2J";
+        File.WriteAllText(file, record.ToJsonString() + "\n");
+
+        var result = CliRunner.Run("hunt", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.StandardOutput);
+        Assert.Contains("\\u001B", result.StandardOutput);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Vigil.Tests.Support;
+
+/// <summary>Runs the real <c>vigil</c> command-line program as a child process.</summary>
+internal static class CliRunner
+{
+    public sealed record CliResult(int ExitCode, string StandardOutput, string StandardError);
+
+    public static CliResult Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vigil.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, output.Result, error.Result);
+    }
+}

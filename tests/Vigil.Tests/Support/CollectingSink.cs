@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
+using Vigil.Hunt;
+
+namespace Vigil.Tests.Support;
+
+/// <summary>Keeps every alert of a hunt in memory for assertions.</summary>
+internal sealed class CollectingSink : IAlertSink
+{
+    public List<(DetectionRule Rule, JsonObject Alert)> Alerts { get; } = [];
+
+    public void Write(DetectionRule rule, JsonObject alert) => Alerts.Add((rule, alert));
+
+    public static (HuntSummary Summary, CollectingSink Sink) Hunt(IReadOnlyList<DetectionRule> rules, params string[] paths)
+    {
+        var sink = new CollectingSink();
+        var summary = new HuntEngine(rules).Run(new HuntOptions(paths), sink);
+        return (summary, sink);
+    }
+}

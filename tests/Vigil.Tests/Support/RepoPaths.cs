@@ -1,0 +1,45 @@
+namespace Vigil.Tests.Support;
+
+/// <summary>Locates the repository, its samples and the shared reference data beside it.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Samples => Path.Combine(Root, "samples", "cloudtrail");
+
+    public static string Fixtures => Path.Combine(Root, "tests", "Vigil.Tests", "Fixtures");
+
+    /// <summary>The shared reference data, or null when this checkout has none beside it.</summary>
+    public static string? Shared
+    {
+        get
+        {
+            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+            return Directory.Exists(Path.Combine(shared, "data")) ? shared : null;
+        }
+    }
+
+    /// <summary>Returns a path under the shared data, or skips the test when the data is absent.</summary>
+    public static string SharedOrSkip(params string[] parts)
+    {
+        var shared = Shared;
+        Assert.SkipWhen(shared is null, "shared reference data not found beside the repository");
+
+        var path = Path.Combine([shared!, .. parts]);
+        Assert.SkipUnless(File.Exists(path) || Directory.Exists(path), $"{path} not found");
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"Vigil.slnx not found above {AppContext.BaseDirectory}");
+    }
+}
