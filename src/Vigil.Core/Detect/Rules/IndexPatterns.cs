@@ -13,8 +13,8 @@ public static class IndexPatterns
     /// starting with <c>-</c> after a wildcard expression removes the names it matches. A
     /// <c>-</c> expression before any wildcard is a literal name, as in Elasticsearch, and
     /// never matches because index names cannot start with <c>-</c>. Remote-cluster expressions
-    /// (<c>cluster:index</c>) never match a local name. Time is linear in the name length for each
-    /// expression.
+    /// (<c>cluster:index</c>) never match a local name. Time is linear in the name length for
+    /// given patterns.
     /// </remarks>
     public static bool Matches(IReadOnlyList<string> patterns, string dataStream)
     {

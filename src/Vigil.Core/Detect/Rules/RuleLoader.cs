@@ -109,13 +109,18 @@ public static class RuleLoader
         catch (TomlException e)
         {
             document = null!;
-            error = new RuleLoadError(file, e.Line, e.Column, $"invalid TOML: {FirstLine(e.Message)}; fix the syntax at this position");
+            error = new RuleLoadError(file, e.Line, e.Column, $"invalid TOML: {Describe(e)}; fix the syntax at this position");
             return false;
         }
     }
 
-    private static string FirstLine(string message)
+    /// <summary>Returns Tomlyn's first diagnostic without its position, which the error carries separately.</summary>
+    private static string Describe(TomlException exception)
     {
+        var message = exception.Diagnostics is { Count: > 0 } diagnostics
+            ? diagnostics[0].Message
+            : exception.Message;
+
         var end = message.IndexOf('\n');
         return (end < 0 ? message : message[..end]).TrimEnd('\r', '.');
     }

@@ -9,7 +9,8 @@ internal static class Wildcard
     /// <remarks>
     /// The literal pieces between stars are found left to right, each at its first occurrence
     /// after the previous one; that greedy choice is always safe when <c>*</c> is the only
-    /// wildcard, so no backtracking happens and the cost is one forward scan per piece.
+    /// wildcard, so no backtracking happens. The cost is at most proportional to the text length
+    /// times the pattern length, which is linear in the text for a given pattern.
     /// </remarks>
     public static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
     {
@@ -28,7 +29,8 @@ internal static class Wildcard
         }
 
         var middle = text[prefix.Length..^suffix.Length];
-        return ContainsInOrder(pattern[(firstStar + 1)..lastStar], middle);
+        var pieces = firstStar == lastStar ? [] : pattern[(firstStar + 1)..lastStar];
+        return ContainsInOrder(pieces, middle);
     }
 
     private static bool ContainsInOrder(ReadOnlySpan<char> pieces, ReadOnlySpan<char> text)
