@@ -9,9 +9,9 @@ namespace Vigil.Alert;
 /// The alert follows Kibana's <c>transformHitToAlert</c> and <c>buildAlertFields</c>: a copy of
 /// the source event's <c>_source</c> (nested as it came), without <c>event.kind</c>, overlaid with
 /// flat dotted keys: <c>event.kind: signal</c>, the <c>kibana.alert.*</c> fields and the source's
-/// <c>event</c> object flattened under <c>kibana.alert.original_event.*</c>. Fields Kibana only knows
-/// at run time in its own stack (<c>created_at</c>, <c>updated_at</c>, <c>kibana.version</c>, the
-/// alert URL) are left out.
+/// <c>event</c> object flattened under <c>kibana.alert.original_event.*</c>. Fields that only a
+/// Kibana installation has (<c>created_at</c>, <c>updated_at</c>, <c>kibana.version</c>, the alert
+/// URL) are left out.
 /// </remarks>
 public static class AlertBuilder
 {
@@ -42,6 +42,7 @@ public static class AlertBuilder
         AlertRuleFields.Add(alert, rule, name, executionTime);
         OriginalEvent.AddFlattened(alert, source);
 
+        AlertMetrics.AlertsBuilt.Add(1, new KeyValuePair<string, object?>("rule_id", rule.RuleId));
         return alert;
     }
 

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Vigil.Alert;
 
-/// <summary>Moves the source event's <c>event.*</c> fields aside the way Kibana does when it builds an alert.</summary>
+/// <summary>
+/// Copies the source event's <c>event.*</c> fields under <c>kibana.alert.original_event</c> and
+/// drops <c>event.kind</c>, as Kibana does when it builds an alert.
+/// </summary>
 internal static class OriginalEvent
 {
     private const string EventField = "event";

@@ -54,12 +54,14 @@ public static class RuleLoader
         if (!TryParseDocument(text, file, out var document, out var syntaxError))
         {
             errors = [syntaxError];
+            Count(loaded: false);
             return false;
         }
 
         var sink = new RuleErrorSink(file, TomlKeyPositions.Build(text, sourcePath));
         rule = TomlRuleReader.Read(document, sourcePath, sink);
         errors = sink.Errors;
+        Count(rule is not null);
         return rule is not null;
     }
 
@@ -84,7 +86,8 @@ public static class RuleLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Add(new RuleLoadError(file, null, null, $"cannot read the file: {e.Message}"));
+            errors.Add(new RuleLoadError(file, null, null, $"failed to read the rule file: {e.Message}"));
+            Count(loaded: false);
             return;
         }
 
@@ -97,6 +100,9 @@ public static class RuleLoader
             errors.AddRange(fileErrors);
         }
     }
+
+    private static void Count(bool loaded) =>
+        (loaded ? RuleMetrics.RulesLoaded : RuleMetrics.RulesFailed).Add(1);
 
     private static bool TryParseDocument(string text, string file, out TomlTable document, out RuleLoadError error)
     {

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Vigil.Detect.Rules;
 
 /// <summary>
-/// The <c>[metadata]</c> table of a detection-rules file. Kibana never sees it; it records the rule's
-/// life cycle and the stack it needs.
+/// The <c>[metadata]</c> table of a detection-rules file: the rule's life cycle and the stack it
+/// needs. Detection-rules leaves it out of what it sends to Kibana.
 /// </summary>
 public sealed class RuleMetadata
 {

@@ -14,7 +14,7 @@ internal static partial class TomlRuleReader
     private static readonly string[] Languages = ["kuery", "lucene", "eql", "esql"];
 
     /// <summary>
-    /// Top-level tables a detection-rules file may have. <c>[transform]</c> only holds investigation
+    /// Top-level tables a detection-rules file may have. <c>[transform]</c> only contains investigation
     /// guide templates that detection-rules renders into <c>note</c>, so the reader skips it.
     /// </summary>
     private static readonly string[] Sections = ["metadata", "rule", "transform"];

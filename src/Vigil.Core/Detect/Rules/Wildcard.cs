@@ -8,8 +8,8 @@ internal static class Wildcard
     /// </summary>
     /// <remarks>
     /// The literal pieces between stars are found left to right, each at its first occurrence
-    /// after the previous one; that greedy choice is always safe when <c>*</c> is the only
-    /// wildcard, so no backtracking happens. The cost is at most proportional to the text length
+    /// after the previous one. Taking the first occurrence never loses a match when <c>*</c> is the
+    /// only wildcard, because a later piece can only gain room, so no backtracking is needed. The cost is at most proportional to the text length
     /// times the pattern length, which is linear in the text for a given pattern.
     /// </remarks>
     public static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)

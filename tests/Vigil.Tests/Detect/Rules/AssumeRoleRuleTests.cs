@@ -40,7 +40,7 @@ public class AssumeRoleRuleTests
     }
 
     [Fact]
-    public void V1AndV2DifferOnlyInQueryAndVersion()
+    public void VersionsDifferInQueryOnly()
     {
         var v1 = RuleApiJson.Rule(LoadFixture("aws-sts-assumerole-usage-v1.toml"));
         var v2 = RuleApiJson.Rule(LoadFixture("aws-sts-assumerole-usage-v2.toml"));

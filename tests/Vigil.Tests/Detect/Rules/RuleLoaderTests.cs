@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Vigil.Detect.Rules;
 
 namespace Vigil.Tests.Detect.Rules;
@@ -170,5 +171,38 @@ public class RuleLoaderTests
         RuleLoader.TryParseToml("[rule]\nname = 1", null, out _, out var errors);
 
         Assert.All(errors, error => Assert.Equal("<built-in>", error.File));
+    }
+
+    [Fact]
+    public void LoadCountsRulesAndFailures()
+    {
+        var loaded = 0L;
+        var failed = 0L;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meterListener) =>
+        {
+            if (instrument.Meter.Name == RuleMetrics.MeterName)
+            {
+                meterListener.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (instrument == RuleMetrics.RulesLoaded)
+            {
+                Interlocked.Add(ref loaded, value);
+            }
+            else if (instrument == RuleMetrics.RulesFailed)
+            {
+                Interlocked.Add(ref failed, value);
+            }
+        });
+        listener.Start();
+
+        var result = RuleLoader.LoadPaths([TestPaths.RuleFixtures]);
+
+        // Other tests load rules in parallel, so the counters can only be checked from below.
+        Assert.True(Interlocked.Read(ref loaded) >= result.Rules.Count);
+        Assert.True(Interlocked.Read(ref failed) >= result.Errors.Count);
     }
 }
