@@ -8,13 +8,8 @@ namespace Vigil.Detect.Rules;
 /// </summary>
 internal static class ThreatReader
 {
-    public static IReadOnlyList<ThreatMapping> Read(TomlTableReader rule)
-    {
-        var path = rule.FieldPath("threat");
-        return rule.Tables("threat")
-            .Select(table => ReadMapping(new TomlTableReader(table, path, rule.Errors)))
-            .ToList();
-    }
+    public static IReadOnlyList<ThreatMapping> Read(TomlTableReader rule) =>
+        rule.TableReaders("threat").Select(ReadMapping).ToList();
 
     private static ThreatMapping ReadMapping(TomlTableReader threat)
     {
@@ -22,16 +17,15 @@ internal static class ThreatReader
         var tacticTable = threat.Table("tactic");
         if (tacticTable is null)
         {
-            threat.Errors.Add(threat.FieldPath("tactic"), $"missing [{threat.FieldPath("tactic")}] table: add one with id, name and reference after each [[{threat.Path}]]");
+            var tacticPath = threat.FieldPath("tactic");
+            threat.Errors.Add(tacticPath, $"missing table {tacticPath}: add a [{threat.HeaderName}.tactic] table with id, name and reference to each [[{threat.HeaderName}]]");
         }
 
         var tactic = tacticTable is null
             ? new ThreatTactic("", "", "")
             : ReadTactic(new TomlTableReader(tacticTable, threat.FieldPath("tactic"), threat.Errors));
 
-        var techniques = threat.Tables("technique")
-            .Select(table => ReadTechnique(new TomlTableReader(table, threat.FieldPath("technique"), threat.Errors)))
-            .ToList();
+        var techniques = threat.TableReaders("technique").Select(ReadTechnique).ToList();
 
         return new ThreatMapping(framework, tactic, techniques);
     }
@@ -41,9 +35,7 @@ internal static class ThreatReader
 
     private static ThreatTechnique ReadTechnique(TomlTableReader technique)
     {
-        var subtechniques = technique.Tables("subtechnique")
-            .Select(table => ReadSubtechnique(new TomlTableReader(table, technique.FieldPath("subtechnique"), technique.Errors)))
-            .ToList();
+        var subtechniques = technique.TableReaders("subtechnique").Select(ReadSubtechnique).ToList();
 
         return new ThreatTechnique(
             technique.RequiredString("id"),

@@ -22,7 +22,11 @@ internal sealed class TomlTableReader
         _errors = errors;
     }
 
+    /// <summary>The table's path with array positions, such as <c>rule.threat[1].tactic</c>.</summary>
     public string Path => _path;
+
+    /// <summary>The table's name as its TOML header spells it, such as <c>rule.threat.tactic</c>.</summary>
+    public string HeaderName => TomlKeyPositions.WithoutIndexes(_path);
 
     public string FieldPath(string key) => _path.Length == 0 ? key : $"{_path}.{key}";
 
@@ -50,7 +54,7 @@ internal sealed class TomlTableReader
     {
         if (!_table.ContainsKey(key))
         {
-            _errors.Add(FieldPath(key), $"missing required field {FieldPath(key)}: add {key} = \"...\" to the [{_path}] table");
+            _errors.Add(FieldPath(key), $"missing required field {FieldPath(key)}: add {key} = \"...\" to the [{HeaderName}] table");
             return "";
         }
 
@@ -130,7 +134,7 @@ internal sealed class TomlTableReader
             return table;
         }
 
-        Invalid(key, value, $"expected a table; write it as [{FieldPath(key)}]");
+        Invalid(key, value, $"expected a table; write it as [{TomlKeyPositions.WithoutIndexes(FieldPath(key))}]");
         return null;
     }
 
@@ -146,9 +150,13 @@ internal sealed class TomlTableReader
             return tables.ToList();
         }
 
-        Invalid(key, value, $"expected an array of tables; write each entry as [[{FieldPath(key)}]]");
+        Invalid(key, value, $"expected an array of tables; write each entry as [[{TomlKeyPositions.WithoutIndexes(FieldPath(key))}]]");
         return [];
     }
+
+    /// <summary>Returns a reader for each table of the array of tables at <paramref name="key"/>, its path indexed by position.</summary>
+    public IReadOnlyList<TomlTableReader> TableReaders(string key) =>
+        Tables(key).Select((table, index) => new TomlTableReader(table, $"{FieldPath(key)}[{index}]", _errors)).ToList();
 
     /// <summary>Returns the keys not read so far, as JSON, in file order.</summary>
     public Dictionary<string, JsonNode?> Unread()
