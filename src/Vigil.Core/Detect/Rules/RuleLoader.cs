@@ -118,6 +118,15 @@ public static class RuleLoader
             error = new RuleLoadError(file, e.Line, e.Column, $"invalid TOML: {Describe(e)}; fix the syntax at this position");
             return false;
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            // NOTE: Tomlyn 2.11.1 throws this, in place of a TomlException, when the text ends
+            // right after a backslash inside a string, because it formats the end-of-file marker
+            // as a character for its error message.
+            document = null!;
+            error = new RuleLoadError(file, null, null, "invalid TOML: the text ends inside a string escape; close the string or remove the trailing backslash");
+            return false;
+        }
     }
 
     /// <summary>Returns Tomlyn's first diagnostic without its position, which the error carries separately.</summary>

@@ -104,10 +104,14 @@ public class ElasticRulePackTests
         Assert.Equal(100, rule.MaxSignals);
     }
 
+    /// <summary>The pack loaded once for all tests of this class, which only read it.</summary>
+    private static readonly Lazy<RuleLoadResult> Pack =
+        new(() => RuleLoader.LoadPaths(PackFolders.Select(folder => Path.Combine(TestPaths.ElasticAwsRules, folder))));
+
     private static RuleLoadResult LoadPack()
     {
         SkipUnlessPresent();
-        return RuleLoader.LoadPaths(PackFolders.Select(folder => Path.Combine(TestPaths.ElasticAwsRules, folder)));
+        return Pack.Value;
     }
 
     private static List<Dictionary<string, string>> IndexRows()
