@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
+
+namespace Vigil.Alert;
+
+/// <summary>Adds the <c>kibana.alert.rule.*</c> fields: the rule as it was when the alert was raised.</summary>
+internal static class AlertRuleFields
+{
+    private const string Prefix = "kibana.alert.rule.";
+
+    /// <summary>Kibana's producer and consumer of security rules.</summary>
+    private const string SecurityApp = "siem";
+
+    private static readonly Dictionary<string, string> RuleTypeIds = new(StringComparer.Ordinal)
+    {
+        ["query"] = "siem.queryRule",
+        ["saved_query"] = "siem.savedQueryRule",
+        ["eql"] = "siem.eqlRule",
+        ["esql"] = "siem.esqlRule",
+        ["threshold"] = "siem.thresholdRule",
+        ["new_terms"] = "siem.newTermsRule",
+        ["threat_match"] = "siem.indicatorRule",
+        ["machine_learning"] = "siem.mlRule",
+    };
+
+    public static void Add(JsonObject alert, DetectionRule rule, string name, DateTimeOffset executionTime)
+    {
+        AddIdentity(alert, rule, name);
+        AddSchedule(alert, rule);
+        AddDocumentation(alert, rule);
+        AddExecution(alert, rule, executionTime);
+    }
+
+    private static void AddIdentity(JsonObject alert, DetectionRule rule, string name)
+    {
+        alert[Prefix + "uuid"] = rule.Uuid;
+        alert[Prefix + "rule_id"] = rule.RuleId;
+        alert[Prefix + "name"] = name;
+        alert[Prefix + "description"] = rule.Description;
+        alert[Prefix + "type"] = rule.Type;
+        alert[Prefix + "version"] = rule.Version;
+        alert[Prefix + "revision"] = 0;
+        alert[Prefix + "enabled"] = rule.Enabled;
+        alert[Prefix + "consumer"] = SecurityApp;
+        alert[Prefix + "producer"] = SecurityApp;
+        alert[Prefix + "rule_type_id"] = RuleTypeIds.GetValueOrDefault(rule.Type, rule.Type);
+        alert[Prefix + "severity"] = rule.Severity;
+        alert[Prefix + "risk_score"] = rule.RiskScore;
+        alert[Prefix + "severity_mapping"] = new JsonArray();
+        alert[Prefix + "risk_score_mapping"] = new JsonArray();
+        AddIfSet(alert, "building_block_type", rule.BuildingBlockType);
+        AddIfSet(alert, "rule_name_override", rule.RuleNameOverride);
+        alert[Prefix + "parameters"] = RuleApiJson.Parameters(rule);
+    }
+
+    private static void AddSchedule(JsonObject alert, DetectionRule rule)
+    {
+        alert[Prefix + "interval"] = rule.Interval;
+        alert[Prefix + "from"] = rule.From;
+        alert[Prefix + "to"] = rule.To;
+        alert[Prefix + "max_signals"] = rule.MaxSignals;
+        alert[Prefix + "indices"] = RuleApiJson.Strings(rule.Index);
+        AddIfSet(alert, "timestamp_override", rule.TimestampOverride);
+        alert[Prefix + "exceptions_list"] = new JsonArray();
+        alert[Prefix + "actions"] = new JsonArray();
+    }
+
+    private static void AddDocumentation(JsonObject alert, DetectionRule rule)
+    {
+        alert[Prefix + "tags"] = RuleApiJson.Strings(rule.Tags);
+        alert[Prefix + "references"] = RuleApiJson.Strings(rule.References);
+        alert[Prefix + "author"] = RuleApiJson.Strings(rule.Author);
+        alert[Prefix + "false_positives"] = RuleApiJson.Strings(rule.FalsePositives);
+        alert[Prefix + "threat"] = RuleApiJson.Threat(rule.Threat);
+        AddIfSet(alert, "license", rule.License);
+        AddIfSet(alert, "note", rule.Note);
+    }
+
+    private static void AddExecution(JsonObject alert, DetectionRule rule, DateTimeOffset executionTime)
+    {
+        alert[Prefix + "execution.uuid"] = AlertIds.ExecutionUuid(rule.Uuid, executionTime);
+        alert[Prefix + "execution.timestamp"] = KibanaTime.Format(executionTime);
+        alert[Prefix + "execution.type"] = "scheduled";
+    }
+
+    private static void AddIfSet(JsonObject alert, string field, string? value)
+    {
+        if (value is not null)
+        {
+            alert[Prefix + field] = value;
+        }
+    }
+}

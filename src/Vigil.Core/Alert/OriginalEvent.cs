@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+
+namespace Vigil.Alert;
+
+/// <summary>
+/// Copies the source event's <c>event.*</c> fields under <c>kibana.alert.original_event</c> and
+/// drops <c>event.kind</c>, as Kibana does when it builds an alert.
+/// </summary>
+internal static class OriginalEvent
+{
+    private const string EventField = "event";
+    private const string KindField = "kind";
+    private const string Prefix = "kibana.alert.original_event";
+
+    /// <summary>
+    /// Returns a deep copy of <paramref name="source"/> without <c>event.kind</c>, whether nested
+    /// or a dotted key, because the alert writes <c>event.kind: signal</c> as a dotted key.
+    /// </summary>
+    public static JsonObject CopyWithoutKind(JsonObject source)
+    {
+        var copy = (JsonObject)source.DeepClone();
+        copy.Remove($"{EventField}.{KindField}");
+        if (copy[EventField] is JsonObject eventObject)
+        {
+            eventObject.Remove(KindField);
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// Adds the source's <c>event</c> object, flattened to dotted keys under
+    /// <c>kibana.alert.original_event</c> as Kibana's <c>flattenWithPrefix</c> does (arrays stay
+    /// values). Top-level dotted <c>event.*</c> keys are added too, which Kibana skips.
+    /// </summary>
+    public static void AddFlattened(JsonObject alert, JsonObject source)
+    {
+        if (source[EventField] is { } eventNode)
+        {
+            Flatten(alert, Prefix, eventNode);
+        }
+
+        foreach (var (key, value) in source)
+        {
+            if (key.StartsWith(EventField + ".", StringComparison.Ordinal))
+            {
+                Flatten(alert, string.Concat(Prefix, key.AsSpan(EventField.Length)), value);
+            }
+        }
+    }
+
+    private static void Flatten(JsonObject alert, string prefix, JsonNode? node)
+    {
+        if (node is not JsonObject obj)
+        {
+            alert[prefix] = node?.DeepClone();
+            return;
+        }
+
+        foreach (var (key, value) in obj)
+        {
+            Flatten(alert, $"{prefix}.{key}", value);
+        }
+    }
+}

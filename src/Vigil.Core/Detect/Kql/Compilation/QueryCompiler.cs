@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Vigil.Detect.Kql.Compilation.Tests;
+using Vigil.Detect.Kql.Documents;
+using Vigil.Detect.Kql.Matching;
+
+namespace Vigil.Detect.Kql.Compilation;
+
+/// <summary>
+/// Compiles a KQL AST into <see cref="DocumentMatcher"/>s against a mapping. The first query error
+/// is kept and compilation carries on with a never-matching leaf, so the error is reported once.
+/// </summary>
+internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
+{
+    private readonly LeafCompiler _leaves = new(clock);
+
+    public (int Position, string Field, string Message)? FirstError { get; private set; }
+
+    /// <summary>Compiles <paramref name="node"/> in <paramref name="scope"/>: empty for the document, else a nested path.</summary>
+    public DocumentMatcher Compile(KqlNode node, string scope) => node switch
+    {
+        KqlAnd and => new AndMatcher(and.Operands.Select(operand => Compile(operand, scope)).ToArray()),
+        KqlOr or => new OrMatcher(or.Operands.Select(operand => Compile(operand, scope)).ToArray()),
+        KqlNot not => new NotMatcher(Compile(not.Operand, scope)),
+        KqlNested nested => CompileNested(nested, scope),
+        KqlIs isNode => CompileLeaf(isNode, isNode.Field, scope, (field, freeText) => _leaves.Is(field, isNode.Value, freeText)),
+        KqlExists exists => CompileLeaf(exists, exists.Field, scope, (field, _) => LeafCompiler.Exists(field)),
+        KqlRange range => CompileLeaf(range, range.Field, scope, (field, _) => _leaves.Range(field, range.Operator, range.Value)),
+        _ => ConstantMatcher.Always,
+    };
+
+    private DocumentMatcher CompileNested(KqlNested nested, string scope)
+    {
+        var path = nested.Path.Name ?? "";
+        var fullPath = Join(scope, path);
+        var type = nested.Path.IsPattern ? null : mapping.Find(fullPath)?.Type;
+        if (type != FieldType.Nested)
+        {
+            var mapped = type is { } known ? $"a {TypeFamilies.EsName(known)} field" : "not mapped";
+            return Fail(nested.Position, fullPath,
+                $"`{fullPath}:{{…}}` is a nested query, but `{fullPath}` is {mapped}, not a nested field, so Elasticsearch "
+                + $"rejects it; write the conditions without the braces (they may then match different objects), or map `{fullPath}` as nested");
+        }
+
+        var inner = Compile(nested.Query, fullPath);
+        return new FieldMatcher(new CompiledPath(path), new NestedObjectTest(inner));
+    }
+
+    private DocumentMatcher CompileLeaf(KqlNode node, KqlField field, string scope, Func<ResolvedField, bool, LeafResult> build)
+    {
+        if (field.Pattern is { } pattern)
+        {
+            return CompilePattern(node, pattern, scope, build);
+        }
+
+        if (field.Name is not { } name)
+        {
+            return CompileFreeText(node, scope, build);
+        }
+
+        var fullName = Join(scope, name);
+        if (mapping.NestedPathBetween(scope, fullName) is not null)
+        {
+            // A plain query on a field inside a nested object sees no values (only nested queries do).
+            return ConstantMatcher.Never;
+        }
+
+        return CompileField(node, ResolvedField.Resolve(mapping, fullName), scope, build);
+    }
+
+    private DocumentMatcher CompileField(KqlNode node, ResolvedField field, string scope, Func<ResolvedField, bool, LeafResult> build)
+    {
+        var result = build(field, false);
+        if (result.Error is { } error)
+        {
+            return Fail(node.Position, field.Name, error);
+        }
+
+        var test = result.Test!;
+        if (field.ConstantValue is { } constant)
+        {
+            return test.Test(JsonValue.Create(constant)) ? ConstantMatcher.Always : ConstantMatcher.Never;
+        }
+
+        var valuePath = scope.Length == 0 ? field.ValuePath : field.ValuePath[(scope.Length + 1)..];
+        return new FieldMatcher(new CompiledPath(valuePath), field.IsFlattenedRoot ? new FlattenedLeavesTest(test) : test);
+    }
+
+    private PatternMatcher CompilePattern(KqlNode node, WildcardText pattern, string scope, Func<ResolvedField, bool, LeafResult> build)
+    {
+        var prefix = scope.Length == 0 ? "" : scope + ".";
+        var segments = pattern.Segments.ToArray();
+        segments[0] = prefix + segments[0];
+        var namePattern = new WildcardMatcher(segments);
+
+        var mapped = mapping.Fields
+            .Where(f => f.Type is not (FieldType.Object or FieldType.Nested) && namePattern.IsMatch(f.Name))
+            .ToList();
+        var matchers = mapped
+            .Select(f => CompileField(node, ResolvedField.Resolve(mapping, f.Name), scope, build))
+            .ToArray();
+        var unmappedTest = build(ResolvedField.Resolve(mapping, prefix + "\u0000unmapped"), false).Test;
+        var names = mapped.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return new PatternMatcher(matchers, names, namePattern, prefix, mapping, unmappedTest);
+    }
+
+    private DocumentMatcher CompileFreeText(KqlNode node, string scope, Func<ResolvedField, bool, LeafResult> build)
+    {
+        if (node is KqlIs { Value.Kind: KqlValueKind.Null })
+        {
+            return Fail(node.Position, "*", "a free-text `null` sends a null value, which Elasticsearch rejects; quote it (\"null\") to search for the text");
+        }
+
+        var constants = mapping.Fields.Where(f => f.ConstantValue is not null).ToList();
+        foreach (var constant in constants)
+        {
+            var test = build(ResolvedField.Resolve(mapping, constant.Name), true).Test;
+            if (test?.Test(JsonValue.Create(constant.ConstantValue!)) == true)
+            {
+                return ConstantMatcher.Always;
+            }
+        }
+
+        var prefix = scope.Length == 0 ? "" : scope + ".";
+        return new FreeTextMatcher(type => build(new ResolvedField("*", type, null, null, "*", false), true).Test, prefix, scope, mapping);
+    }
+
+    private ConstantMatcher Fail(int position, string field, string message)
+    {
+        FirstError ??= (position, field, message);
+        return ConstantMatcher.Never;
+    }
+
+    private static string Join(string scope, string name) => scope.Length == 0 ? name : scope + "." + name;
+}

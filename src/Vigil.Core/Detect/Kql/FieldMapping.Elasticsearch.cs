@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Vigil.Detect.Kql;
+
+/// <summary>Reading a <see cref="FieldMapping"/> from JSON.</summary>
+public sealed partial class FieldMapping
+{
+    private static readonly Dictionary<string, FieldType> TypeNames = new(StringComparer.Ordinal)
+    {
+        ["keyword"] = FieldType.Keyword,
+        ["constant_keyword"] = FieldType.ConstantKeyword,
+        ["wildcard"] = FieldType.Wildcard,
+        ["text"] = FieldType.Text,
+        ["match_only_text"] = FieldType.MatchOnlyText,
+        ["flattened"] = FieldType.Flattened,
+        ["long"] = FieldType.Long,
+        ["integer"] = FieldType.Integer,
+        ["short"] = FieldType.Short,
+        ["byte"] = FieldType.Byte,
+        ["unsigned_long"] = FieldType.UnsignedLong,
+        ["double"] = FieldType.Double,
+        ["float"] = FieldType.Float,
+        ["half_float"] = FieldType.HalfFloat,
+        ["scaled_float"] = FieldType.ScaledFloat,
+        ["date"] = FieldType.Date,
+        ["ip"] = FieldType.Ip,
+        ["boolean"] = FieldType.Boolean,
+        ["nested"] = FieldType.Nested,
+        ["object"] = FieldType.Object,
+    };
+
+    /// <summary>
+    /// Reads a mapping from either an Elasticsearch mapping (<c>{"properties": …}</c>, optionally under
+    /// <c>"mappings"</c>; multi-fields under <c>"fields"</c> are included) or a flat object of dotted field
+    /// names to a type name, where the type may carry a limit: <c>{"f": "keyword(ignore_above=8191)"}</c>
+    /// or <c>{"f": {"type": "keyword", "ignore_above": 8191}}</c>. Unlisted fields are keywords.
+    /// </summary>
+    /// <exception cref="FormatException">A type name is unknown or an entry is malformed.</exception>
+    public static FieldMapping FromElasticsearchMapping(JsonNode mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+
+        var root = mapping["mappings"] ?? mapping;
+        var fields = new List<MappedField>();
+        if (root["properties"] is JsonObject properties)
+        {
+            ReadProperties(properties, "", fields);
+        }
+        else
+        {
+            ReadFlat(root.AsObject(), fields);
+        }
+
+        return new FieldMapping(fields);
+    }
+
+    private static void ReadFlat(JsonObject flat, List<MappedField> fields)
+    {
+        foreach (var (name, definition) in flat)
+        {
+            fields.Add(definition switch
+            {
+                JsonValue text => ParseTypeText(name, text.GetValue<string>()),
+                JsonObject properties => ReadField(name, properties, null),
+                _ => throw new FormatException($"Mapping entry `{name}` must be a type name or an object with \"type\"."),
+            });
+        }
+    }
+
+    private static void ReadProperties(JsonObject properties, string prefix, List<MappedField> fields)
+    {
+        foreach (var (key, node) in properties)
+        {
+            var name = prefix + key;
+            if (node is not JsonObject definition)
+            {
+                throw new FormatException($"Mapping property `{name}` must be an object.");
+            }
+
+            fields.Add(ReadField(name, definition, null));
+            if (definition["properties"] is JsonObject children)
+            {
+                ReadProperties(children, name + ".", fields);
+            }
+
+            if (definition["fields"] is JsonObject multiFields)
+            {
+                foreach (var (subKey, subNode) in multiFields)
+                {
+                    fields.Add(ReadField(name + "." + subKey, subNode!.AsObject(), name));
+                }
+            }
+        }
+    }
+
+    private static MappedField ReadField(string name, JsonObject definition, string? sourceField)
+    {
+        var typeName = definition["type"]?.GetValue<string>() ?? "object";
+        return new MappedField(name, ParseTypeName(name, typeName))
+        {
+            IgnoreAbove = definition["ignore_above"]?.GetValue<int>(),
+            ConstantValue = definition["value"]?.GetValue<string>(),
+            SourceField = sourceField,
+        };
+    }
+
+    /// <summary>Reads <c>type</c> or <c>type(ignore_above=N)</c>.</summary>
+    private static MappedField ParseTypeText(string name, string text)
+    {
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return new MappedField(name, ParseTypeName(name, text));
+        }
+
+        const string Limit = "ignore_above=";
+        var argument = text[(open + 1)..].TrimEnd(')');
+        if (!argument.StartsWith(Limit, StringComparison.Ordinal)
+            || !int.TryParse(argument.AsSpan(Limit.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+        {
+            throw new FormatException($"Mapping type `{text}` of `{name}` is malformed; expected `type(ignore_above=N)`.");
+        }
+
+        return new MappedField(name, ParseTypeName(name, text[..open])) { IgnoreAbove = limit };
+    }
+
+    private static FieldType ParseTypeName(string name, string typeName) =>
+        TypeNames.TryGetValue(typeName, out var type)
+            ? type
+            : throw new FormatException(
+                $"Mapping type `{typeName}` of `{name}` is not supported; use one of: {string.Join(", ", TypeNames.Keys)}.");
+}

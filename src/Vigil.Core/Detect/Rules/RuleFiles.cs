@@ -1,0 +1,33 @@
+namespace Vigil.Detect.Rules;
+
+/// <summary>Expands the paths given to the loader into the rule files to read.</summary>
+internal static class RuleFiles
+{
+    private const string Extension = ".toml";
+
+    /// <summary>
+    /// Returns the distinct <c>*.toml</c> files named by <paramref name="paths"/> (files as given,
+    /// folders searched recursively) in ordinal order, adding an error for each path that does not exist.
+    /// </summary>
+    public static IReadOnlyList<string> Find(IEnumerable<string> paths, List<RuleLoadError> errors)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.UnionWith(Directory.EnumerateFiles(path, "*" + Extension, SearchOption.AllDirectories));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                errors.Add(new RuleLoadError(path, null, null, "rule path not found: pass an existing .toml file or a folder of them"));
+            }
+        }
+
+        return files.ToList();
+    }
+}

@@ -1,0 +1,142 @@
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Vigil.Detect.Rules;
+
+/// <summary>Loads detection rules from detection-rules TOML files.</summary>
+/// <remarks>
+/// The layout is the one of Elastic's detection-rules repository: <c>[metadata]</c>, <c>[rule]</c>,
+/// <c>[[rule.threat]]</c> with <c>[rule.threat.tactic]</c>, <c>[[rule.threat.technique]]</c> and
+/// <c>[[rule.threat.technique.subtechnique]]</c>. A <c>version</c> key in <c>[rule]</c> is read
+/// when present (detection-rules keeps versions in a lock file instead).
+/// </remarks>
+public static class RuleLoader
+{
+    private const string NoFileName = "<built-in>";
+
+    /// <summary>
+    /// Loads every <c>*.toml</c> file named in <paramref name="paths"/>, searching folders
+    /// recursively, in ordinal path order. A file that fails to load adds its errors and no rule,
+    /// and never stops the other files.
+    /// </summary>
+    public static RuleLoadResult LoadPaths(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+
+        var rules = new List<DetectionRule>();
+        var errors = new List<RuleLoadError>();
+        foreach (var file in RuleFiles.Find(paths, errors))
+        {
+            LoadFile(file, rules, errors);
+        }
+
+        return new RuleLoadResult(rules, errors);
+    }
+
+    /// <summary>
+    /// Parses one rule from TOML text. Returns false, with at least one error, when the text is not
+    /// valid TOML or not a valid rule.
+    /// </summary>
+    /// <param name="text">The TOML text.</param>
+    /// <param name="sourcePath">The file the text came from, or null for a built-in rule.</param>
+    /// <param name="rule">The rule, when the result is true.</param>
+    /// <param name="errors">The errors, empty when the result is true.</param>
+    public static bool TryParseToml(
+        string text,
+        string? sourcePath,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DetectionRule? rule,
+        out IReadOnlyList<RuleLoadError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        rule = null;
+        var file = sourcePath ?? NoFileName;
+        if (!TryParseDocument(text, file, out var document, out var syntaxError))
+        {
+            errors = [syntaxError];
+            Count(loaded: false);
+            return false;
+        }
+
+        var sink = new RuleErrorSink(file, TomlKeyPositions.Build(text, sourcePath));
+        rule = TomlRuleReader.Read(document, sourcePath, sink);
+        errors = sink.Errors;
+        Count(rule is not null);
+        return rule is not null;
+    }
+
+    /// <summary>Parses one rule from TOML text.</summary>
+    /// <exception cref="FormatException">The text is not valid TOML or not a valid rule; the message lists every error.</exception>
+    public static DetectionRule ParseToml(string text, string? sourcePath)
+    {
+        if (TryParseToml(text, sourcePath, out var rule, out var errors))
+        {
+            return rule;
+        }
+
+        throw new FormatException(string.Join(Environment.NewLine, errors));
+    }
+
+    private static void LoadFile(string file, List<DetectionRule> rules, List<RuleLoadError> errors)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new RuleLoadError(file, null, null, $"failed to read the rule file: {e.Message}"));
+            Count(loaded: false);
+            return;
+        }
+
+        if (TryParseToml(text, file, out var rule, out var fileErrors))
+        {
+            rules.Add(rule);
+        }
+        else
+        {
+            errors.AddRange(fileErrors);
+        }
+    }
+
+    private static void Count(bool loaded) =>
+        (loaded ? RuleMetrics.RulesLoaded : RuleMetrics.RulesFailed).Add(1);
+
+    private static bool TryParseDocument(string text, string file, out TomlTable document, out RuleLoadError error)
+    {
+        try
+        {
+            document = TomlSerializer.Deserialize<TomlTable>(text)!;
+            error = null!;
+            return true;
+        }
+        catch (TomlException e)
+        {
+            document = null!;
+            error = new RuleLoadError(file, e.Line, e.Column, $"invalid TOML: {Describe(e)}; fix the syntax at this position");
+            return false;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // NOTE: Tomlyn 2.11.1 throws this, in place of a TomlException, when the text ends
+            // right after a backslash inside a string, because it formats the end-of-file marker
+            // as a character for its error message.
+            document = null!;
+            error = new RuleLoadError(file, null, null, "invalid TOML: the text ends inside a string escape; close the string or remove the trailing backslash");
+            return false;
+        }
+    }
+
+    /// <summary>Returns Tomlyn's first diagnostic without its position, which the error carries separately.</summary>
+    private static string Describe(TomlException exception)
+    {
+        var message = exception.Diagnostics is { Count: > 0 } diagnostics
+            ? diagnostics[0].Message
+            : exception.Message;
+
+        var end = message.IndexOf('\n');
+        return (end < 0 ? message : message[..end]).TrimEnd('\r', '.');
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using Tomlyn.Model;
+
+namespace Vigil.Detect.Rules;
+
+/// <summary>Maps the untyped TOML model of a detection-rules file to a <see cref="DetectionRule"/>.</summary>
+internal static partial class TomlRuleReader
+{
+    private static readonly string[] RuleTypes =
+        ["query", "saved_query", "eql", "esql", "threshold", "new_terms", "threat_match", "machine_learning"];
+
+    private static readonly string[] Severities = ["low", "medium", "high", "critical"];
+
+    private static readonly string[] Languages = ["kuery", "lucene", "eql", "esql"];
+
+    /// <summary>
+    /// Top-level tables a detection-rules file may have. <c>[transform]</c> only contains investigation
+    /// guide templates that detection-rules renders into <c>note</c>, so the reader skips it.
+    /// </summary>
+    private static readonly string[] Sections = ["metadata", "rule", "transform"];
+
+    public static DetectionRule? Read(TomlTable document, string? sourcePath, RuleErrorSink errors)
+    {
+        CheckSections(document, errors);
+
+        var metadata = document.TryGetValue("metadata", out var metadataValue) && metadataValue is TomlTable metadataTable
+            ? ReadMetadata(new TomlTableReader(metadataTable, "metadata", errors))
+            : new RuleMetadata();
+
+        if (!document.TryGetValue("rule", out var ruleValue) || ruleValue is not TomlTable ruleTable)
+        {
+            errors.Add("rule", "missing [rule] table: a detection-rules file needs a [rule] table with rule_id, name, description, type, severity and risk_score");
+            return null;
+        }
+
+        var rule = ReadRule(new TomlTableReader(ruleTable, "rule", errors), metadata, sourcePath);
+        return errors.Errors.Count == 0 ? rule : null;
+    }
+
+    private static void CheckSections(TomlTable document, RuleErrorSink errors)
+    {
+        foreach (var key in document.Keys.Where(key => !Sections.Contains(key)))
+        {
+            errors.Add(key, $"unknown top-level key or table \"{key}\": a detection-rules file has only [metadata], [rule] and [transform]; move it under [rule] or remove it");
+        }
+    }
+
+    private static RuleMetadata ReadMetadata(TomlTableReader metadata) => new()
+    {
+        CreationDate = metadata.String("creation_date"),
+        UpdatedDate = metadata.String("updated_date"),
+        Maturity = metadata.String("maturity"),
+        Integration = metadata.StringOrStrings("integration"),
+        MinStackVersion = metadata.String("min_stack_version"),
+        MinStackComments = metadata.String("min_stack_comments"),
+        DeprecationDate = metadata.String("deprecation_date"),
+        OtherFields = metadata.Unread(),
+    };
+
+    private static DetectionRule ReadRule(TomlTableReader rule, RuleMetadata metadata, string? sourcePath)
+    {
+        var ruleId = rule.RequiredString("rule_id");
+        var type = OneOf(rule, "type", rule.RequiredString("type"), RuleTypes);
+
+        return new DetectionRule
+        {
+            RuleId = ruleId,
+            Uuid = NameBasedUuid.ForRuleId(ruleId),
+            Name = rule.RequiredString("name"),
+            Description = rule.RequiredString("description"),
+            Type = type,
+            Language = ReadLanguage(rule, type),
+            Query = rule.String("query") ?? "",
+            Index = rule.Strings("index"),
+            Severity = OneOf(rule, "severity", rule.RequiredString("severity"), Severities),
+            RiskScore = ReadRiskScore(rule),
+            Version = rule.Integer("version", 1, int.MaxValue) ?? RuleDefaults.Version,
+            Interval = ReadInterval(rule),
+            From = rule.String("from") ?? RuleDefaults.From,
+            To = rule.String("to") ?? RuleDefaults.To,
+            MaxSignals = rule.Integer("max_signals", 1, int.MaxValue) ?? RuleDefaults.MaxSignals,
+            Tags = rule.Strings("tags"),
+            References = rule.Strings("references"),
+            Author = rule.Strings("author"),
+            License = rule.String("license"),
+            Threat = ThreatReader.Read(rule),
+            TimestampOverride = rule.String("timestamp_override"),
+            TimestampOverrideFallbackDisabled = rule.Boolean("timestamp_override_fallback_disabled") ?? false,
+            Note = rule.String("note"),
+            Setup = rule.String("setup"),
+            FalsePositives = rule.Strings("false_positives"),
+            Enabled = rule.Boolean("enabled") ?? true,
+            BuildingBlockType = rule.String("building_block_type"),
+            RuleNameOverride = rule.String("rule_name_override"),
+            Metadata = metadata,
+            SourcePath = sourcePath,
+            OtherFields = rule.Unread(),
+        };
+    }
+
+    private static string? ReadLanguage(TomlTableReader rule, string type)
+    {
+        var language = rule.String("language");
+        if (language is not null)
+        {
+            return OneOf(rule, "language", language, Languages);
+        }
+
+        return type switch
+        {
+            "eql" => "eql",
+            "esql" => "esql",
+            "machine_learning" => null,
+            _ => RuleDefaults.KueryLanguage,
+        };
+    }
+
+    private static int ReadRiskScore(TomlTableReader rule)
+    {
+        if (!rule.Contains("risk_score"))
+        {
+            rule.Errors.Add(rule.FieldPath("risk_score"), "missing required field rule.risk_score: add risk_score = 21 (0 to 100) to the [rule] table");
+        }
+
+        return rule.Integer("risk_score", 0, 100) ?? 0;
+    }
+
+    private static string ReadInterval(TomlTableReader rule)
+    {
+        var interval = rule.String("interval");
+        if (interval is null)
+        {
+            return RuleDefaults.Interval;
+        }
+
+        if (!IntervalPattern().IsMatch(interval))
+        {
+            rule.Invalid("interval", interval, "expected a whole number followed by s, m, h or d, such as \"5m\"");
+        }
+
+        return interval;
+    }
+
+    private static string OneOf(TomlTableReader table, string key, string value, string[] allowed)
+    {
+        if (value.Length > 0 && !allowed.Contains(value, StringComparer.Ordinal))
+        {
+            table.Invalid(key, value, $"expected one of {string.Join(", ", allowed)}");
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex(@"^\d+[smhd]$", RegexOptions.CultureInvariant)]
+    private static partial Regex IntervalPattern();
+}

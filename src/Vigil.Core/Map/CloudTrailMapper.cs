@@ -1,0 +1,113 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Vigil.Map;
+
+/// <summary>
+/// Maps a CloudTrail record to the ECS document that Elastic's AWS integration (CloudTrail data
+/// stream, ingest pipeline of aws package 8.9.0) indexes for it, so that Elastic's detection rules
+/// match the same records.
+/// </summary>
+/// <remarks>
+/// Not produced: <c>event.ingested</c> and <c>event.created</c> (there is no ingest time), GeoIP
+/// and ASN of <c>source.ip</c>, parsed user-agent parts, and the entity fields that need the
+/// <c>actor_target_mapping</c> tag.
+/// </remarks>
+public static class CloudTrailMapper
+{
+    private const string EcsVersion = "8.11.0";
+
+    private static readonly JsonSerializerOptions OriginalText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly Action<MappingContext>[] Steps =
+    [
+        EventMapping.MapTimestamp,
+        PreClean,
+        IdentityMapping.Apply,
+        EventMapping.MapServiceAndAction,
+        EventMapping.MapSource,
+        PayloadMapping.Apply,
+        EventMapping.MapRecordFields,
+        ResourceMapping.Apply,
+        EventMapping.MapAccountAndDelivery,
+        RelatedMapping.MapRequestUsers,
+        EventMapping.MapConsoleLogin,
+        Categorization.Apply,
+        DigestMapping.Apply,
+        RelatedMapping.MapTargets,
+        DigestMapping.MoveToFlattened,
+        context => context.Rename("insightDetails", "aws.cloudtrail.flattened.insight_details"),
+        TlsMapping.Apply,
+        RelatedMapping.MapRelated,
+    ];
+
+    /// <summary>Maps <paramref name="record"/> with <see cref="MapOptions.Default"/>.</summary>
+    public static MapResult Map(JsonObject record) => Map(record, MapOptions.Default);
+
+    /// <summary>
+    /// Maps <paramref name="record"/>, which is not modified. A record that cannot be mapped
+    /// completely (for example an <c>eventTime</c> that is not a date) still gives a document, with
+    /// <c>event.kind: pipeline_error</c> and <c>error.message</c>, as in Elastic.
+    /// </summary>
+    public static MapResult Map(JsonObject record, MapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var context = new MappingContext((JsonObject)record.DeepClone());
+        foreach (var step in Steps)
+        {
+            step(context);
+        }
+
+        var document = Finish(context, record, options);
+        var error = context.Errors.Count == 0 ? null : string.Join("; ", context.Errors);
+        return new MapResult(new EcsDocument(document), error);
+    }
+
+    private static void PreClean(MappingContext context)
+    {
+        var cleaned = EmptyValueCleaner.PreClean(context.Json);
+        context.Json.Clear();
+        foreach (var (key, value) in cleaned.ToArray())
+        {
+            cleaned.Remove(key);
+            context.Json[key] = value;
+        }
+    }
+
+    private static JsonObject Finish(MappingContext context, JsonObject record, MapOptions options)
+    {
+        context.Set("ecs.version", EcsVersion);
+        if (options.KeepOriginal)
+        {
+            context.Set("event.original", record.ToJsonString(OriginalText));
+        }
+
+        if (context.Errors.Count > 0)
+        {
+            context.Set("error.message", new JsonArray(context.Errors.Select(e => (JsonNode?)e).ToArray()));
+        }
+
+        var document = EmptyValueCleaner.FinalClean(context.Document);
+        if (context.Errors.Count > 0)
+        {
+            JsonPaths.Set(document, "event.kind", "pipeline_error");
+            JsonPaths.Set(document, "tags", new JsonArray("preserve_original_event"));
+        }
+
+        AddDataStreamFields(document);
+        return document;
+    }
+
+    /// <summary>Adds the constant fields the data stream's mapping gives every document.</summary>
+    private static void AddDataStreamFields(JsonObject document)
+    {
+        JsonPaths.Set(document, "event.dataset", "aws.cloudtrail");
+        JsonPaths.Set(document, "event.module", "aws");
+        JsonPaths.Set(document, "data_stream.type", "logs");
+        JsonPaths.Set(document, "data_stream.dataset", "aws.cloudtrail");
+        JsonPaths.Set(document, "data_stream.namespace", "default");
+    }
+}

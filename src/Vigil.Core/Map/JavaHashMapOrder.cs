@@ -1,0 +1,81 @@
+namespace Vigil.Map;
+
+/// <summary>
+/// The iteration order of a <c>java.util.HashMap&lt;String, ?&gt;</c> built by inserting keys in a
+/// given order, as OpenJDK 8 and later implement it.
+/// </summary>
+/// <remarks>
+/// Elasticsearch parses JSON objects into such maps, so Elastic's string copies of CloudTrail
+/// objects list keys in this order. Entries sit in buckets indexed by the spread
+/// <c>String.hashCode()</c>; iteration walks buckets in ascending order and each bucket in insertion
+/// order. The table starts at 16 buckets and doubles when the size passes 0.75 of the capacity, or
+/// when one bucket reaches 9 entries while the table has fewer than 64 buckets.
+/// </remarks>
+internal static class JavaHashMapOrder
+{
+    private const int InitialCapacity = 16;
+    private const int TreeifyThreshold = 8;
+    private const int MinTreeifyCapacity = 64;
+
+    /// <summary>Returns <paramref name="keys"/> (distinct, in insertion order) in iteration order.</summary>
+    public static IReadOnlyList<string> Order(IReadOnlyList<string> keys)
+    {
+        var hashes = keys.Select(Spread).ToArray();
+        var mask = Capacity(hashes) - 1;
+
+        // A stable sort on the bucket index keeps insertion order inside a bucket.
+        var indexes = Enumerable.Range(0, keys.Count).OrderBy(i => hashes[i] & mask).ToArray();
+        return indexes.Select(i => keys[i]).ToArray();
+    }
+
+    /// <summary>Returns <c>h ^ (h &gt;&gt;&gt; 16)</c> of Java's <c>String.hashCode()</c>.</summary>
+    public static int Spread(string key)
+    {
+        var hash = 0;
+        foreach (var unit in key)
+        {
+            hash = unchecked((31 * hash) + unit);
+        }
+
+        return hash ^ (int)((uint)hash >> 16);
+    }
+
+    // NOTE: a bucket of more than 8 colliding keys in a table of 64 or more buckets becomes a tree
+    // in Java, which moves the tree's root entry to the front of that bucket; that order is not
+    // reproduced here.
+    private static int Capacity(int[] hashes)
+    {
+        var capacity = InitialCapacity;
+        var counts = new Dictionary<int, int>();
+        for (var size = 1; size <= hashes.Length; size++)
+        {
+            var bucket = hashes[size - 1] & (capacity - 1);
+            counts[bucket] = counts.GetValueOrDefault(bucket) + 1;
+            if (counts[bucket] > TreeifyThreshold && capacity < MinTreeifyCapacity)
+            {
+                capacity *= 2;
+                counts = Recount(hashes, size, capacity);
+            }
+
+            if (size > capacity * 3 / 4)
+            {
+                capacity *= 2;
+                counts = Recount(hashes, size, capacity);
+            }
+        }
+
+        return capacity;
+    }
+
+    private static Dictionary<int, int> Recount(int[] hashes, int size, int capacity)
+    {
+        var counts = new Dictionary<int, int>();
+        for (var i = 0; i < size; i++)
+        {
+            var bucket = hashes[i] & (capacity - 1);
+            counts[bucket] = counts.GetValueOrDefault(bucket) + 1;
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Vigil.Map;
+
+/// <summary>Dotted-path access to nested JSON objects, as ingest processors address fields.</summary>
+internal static class JsonPaths
+{
+    /// <summary>Returns the node at <paramref name="path"/>, or <c>null</c> when a step is missing or not an object.</summary>
+    public static JsonNode? Get(JsonObject root, string path)
+    {
+        JsonNode? node = root;
+        foreach (var segment in path.Split('.'))
+        {
+            if (node is not JsonObject obj || !obj.TryGetPropertyValue(segment, out node))
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>Returns the string at <paramref name="path"/>, or <c>null</c> when it is missing or not a string.</summary>
+    public static string? GetString(JsonObject root, string path) =>
+        Get(root, path) is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    /// <summary>Removes the node at <paramref name="path"/> and returns it detached, or <c>null</c>.</summary>
+    public static JsonNode? Take(JsonObject root, string path)
+    {
+        var last = path.LastIndexOf('.');
+        var parent = last < 0 ? root : Get(root, path[..last]) as JsonObject;
+        var key = path[(last + 1)..];
+        if (parent is null || !parent.TryGetPropertyValue(key, out var node))
+        {
+            return null;
+        }
+
+        parent.Remove(key);
+        return node;
+    }
+
+    /// <summary>Sets <paramref name="path"/>, creating intermediate objects and replacing non-objects in the way.</summary>
+    public static void Set(JsonObject root, string path, JsonNode? value)
+    {
+        var segments = path.Split('.');
+        var obj = root;
+        foreach (var segment in segments[..^1])
+        {
+            if (obj[segment] is not JsonObject child)
+            {
+                child = new JsonObject();
+                obj[segment] = child;
+            }
+
+            obj = child;
+        }
+
+        obj[segments[^1]] = value;
+    }
+
+    /// <summary>Returns the text a Mustache template <c>{{{path}}}</c> renders for a value.</summary>
+    public static string Render(JsonNode? node) => node is null ? "" : JavaText.Render(node);
+}

@@ -1,0 +1,192 @@
+using System.Buffers;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// A pooled, refillable window over a stream. Bytes before <see cref="Position"/> are consumed and
+/// may be discarded on the next refill, unless a mark keeps them.
+/// </summary>
+/// <remarks>
+/// The buffer grows only when one unconsumed (or marked) span does not fit, so its size is bounded
+/// by the largest single JSON value the caller needs whole.
+/// </remarks>
+internal sealed class ByteWindow : IDisposable
+{
+    private const int InitialSize = 64 * 1024;
+
+    private readonly Stream _stream;
+    private byte[] _buffer;
+    private long _bufferOffset;
+    private int _start;
+    private int _end;
+    private long _mark = -1;
+    private long _lineNumber = 1;
+    private long _lineStart;
+
+    public ByteWindow(Stream stream)
+    {
+        _stream = stream;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    }
+
+    /// <summary>The unconsumed bytes that are buffered.</summary>
+    public ReadOnlySpan<byte> Available => _buffer.AsSpan(_start, _end - _start);
+
+    /// <summary>The absolute offset of the first unconsumed byte.</summary>
+    public long Position => _bufferOffset + _start;
+
+    /// <summary>The 1-based line number of <see cref="Position"/>.</summary>
+    public long Line => _lineNumber;
+
+    /// <summary>The absolute offset where the line of <see cref="Position"/> starts.</summary>
+    public long LineStart => _lineStart;
+
+    public bool IsEndOfStream { get; private set; }
+
+    /// <summary>Total bytes read from the stream so far.</summary>
+    public long BytesRead => _bufferOffset + _end;
+
+    /// <summary>Returns the buffered bytes from <paramref name="start"/> to <paramref name="end"/> (absolute offsets).</summary>
+    public ReadOnlySpan<byte> Slice(long start, long end) =>
+        _buffer.AsSpan((int)(start - _bufferOffset), (int)(end - start));
+
+    /// <summary>Keeps the bytes from <paramref name="offset"/> on buffered until <see cref="ClearMark"/>.</summary>
+    public void SetMark(long offset) => _mark = offset;
+
+    public void ClearMark() => _mark = -1;
+
+    /// <summary>Consumes <paramref name="count"/> bytes, counting the lines they end.</summary>
+    public void Advance(int count)
+    {
+        var consumed = _buffer.AsSpan(_start, count);
+        var newlines = consumed.Count((byte)'\n');
+        if (newlines > 0)
+        {
+            _lineNumber += newlines;
+            _lineStart = Position + consumed.LastIndexOf((byte)'\n') + 1;
+        }
+
+        _start += count;
+    }
+
+    /// <summary>Reads more bytes; returns <c>false</c> at the end of the stream.</summary>
+    /// <exception cref="IOException">The stream failed, for example on corrupt gzip data.</exception>
+    public bool Fill()
+    {
+        if (IsEndOfStream)
+        {
+            return false;
+        }
+
+        MakeRoom();
+
+        // Fill the free space completely: a caller that rescans a partial value from its start after
+        // each refill then gets at least half a buffer of new bytes per rescan, and the buffer grows
+        // geometrically, so the rescans of one value cost linear time in its size.
+        var before = _end;
+        while (_end < _buffer.Length)
+        {
+            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                IsEndOfStream = true;
+                break;
+            }
+
+            _end += read;
+        }
+
+        return _end > before;
+    }
+
+    /// <summary>Fills until at least one unconsumed byte is buffered; returns <c>false</c> at the end.</summary>
+    public bool EnsureAvailable()
+    {
+        while (_start == _end)
+        {
+            if (!Fill())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves back to <paramref name="offset"/>, which must still be buffered (see <see cref="SetMark"/>).</summary>
+    public void Rewind(long offset, long line, long lineStart)
+    {
+        _start = (int)(offset - _bufferOffset);
+        _lineNumber = line;
+        _lineStart = lineStart;
+    }
+
+    /// <summary>Consumes bytes up to and including the next line feed; returns <c>false</c> at the end.</summary>
+    public bool SkipPastNewline()
+    {
+        while (EnsureAvailable())
+        {
+            var newline = Available.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                Advance(newline + 1);
+                return true;
+            }
+
+            Advance(Available.Length);
+        }
+
+        return false;
+    }
+
+    /// <summary>Consumes JSON whitespace; returns the next byte, or -1 at the end.</summary>
+    public int SkipWhitespace()
+    {
+        while (EnsureAvailable())
+        {
+            var span = Available;
+            var index = span.IndexOfAnyExcept(" \t\r\n"u8);
+            if (index >= 0)
+            {
+                Advance(index);
+                return span[index];
+            }
+
+            Advance(span.Length);
+        }
+
+        return -1;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    private void MakeRoom()
+    {
+        var keepFrom = _mark >= 0 ? (int)(_mark - _bufferOffset) : _start;
+        if (keepFrom > 0)
+        {
+            var kept = _end - keepFrom;
+            _buffer.AsSpan(keepFrom, kept).CopyTo(_buffer);
+            _bufferOffset += keepFrom;
+            _start -= keepFrom;
+            _end = kept;
+        }
+
+        if (_buffer.Length - _end < _buffer.Length / 2)
+        {
+            Grow();
+        }
+    }
+
+    private void Grow()
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(checked(_buffer.Length * 2));
+        _buffer.AsSpan(0, _end).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
+    }
+}

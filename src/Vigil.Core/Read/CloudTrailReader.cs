@@ -1,0 +1,129 @@
+using System.IO.Compression;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// Streams CloudTrail records out of files, one at a time, with memory bounded by the largest
+/// single record.
+/// </summary>
+/// <remarks>
+/// Containers are recognised by content, never by file name: gzip by its magic bytes (all members
+/// of a multi-member file), then a <c>{"Records":[…]}</c> delivery object, a bare JSON array of
+/// records, NDJSON (one record per line) or a single record object. Every item is exactly one of a
+/// record, an error or a skip; bad input never throws.
+/// </remarks>
+public sealed class CloudTrailReader
+{
+    private static readonly byte[] GzipMagic = [0x1F, 0x8B];
+
+    /// <summary>
+    /// Reads the records of the file at <paramref name="path"/>. A missing or unreadable file yields
+    /// one <see cref="ReadOutcome.Error"/> item.
+    /// </summary>
+    public IEnumerable<ReadItem> ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+
+        var stream = Open(path, out var error);
+        return stream is null ? [error!] : ReadFile(stream, path);
+    }
+
+    /// <summary>
+    /// Reads the records of <paramref name="stream"/>, naming it <paramref name="displayName"/> in
+    /// items. The stream is disposed when the enumeration ends.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API, so reader options can be added without breaking callers.")]
+    public IEnumerable<ReadItem> ReadFile(Stream stream, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(displayName);
+
+        return ReadItems(stream, displayName);
+    }
+
+    /// <summary>
+    /// Expands files and directories (recursively) into a list of files: each directory's files in
+    /// ordinal order, arguments in the order given, duplicates removed.
+    /// </summary>
+    /// <remarks>
+    /// A path that does not exist, or a directory that cannot be listed, stays in the list as it
+    /// is, so that <see cref="ReadFile(string)"/> reports it as an error item naming the path.
+    /// </remarks>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+
+        return PathExpansion.Expand(paths);
+    }
+
+    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName)
+    {
+        using var content = Decompressed(stream, displayName, out var error);
+        if (content is null)
+        {
+            yield return error!;
+            yield break;
+        }
+
+        using var reader = new RecordStreamReader(content, displayName);
+        while (reader.Next() is { } item)
+        {
+            ReadMetrics.Count(item.Outcome);
+            yield return item;
+        }
+    }
+
+    private static Stream? Decompressed(Stream stream, string displayName, out ReadItem? error)
+    {
+        error = null;
+        var head = new byte[GzipMagic.Length];
+        int read;
+        try
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        catch (IOException exception)
+        {
+            stream.Dispose();
+            error = OpenError(displayName, $"the file could not be read: {exception.Message}");
+            return null;
+        }
+
+        var prefixed = new PrefixedStream(head[..read], stream);
+        return head.AsSpan(0, read).SequenceEqual(GzipMagic)
+            ? new GZipStream(prefixed, CompressionMode.Decompress)
+            : prefixed;
+    }
+
+    private static FileStream? Open(string path, out ReadItem? error)
+    {
+        error = null;
+        if (Directory.Exists(path))
+        {
+            error = OpenError(path, "is a directory that could not be listed; check its permissions");
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            error = OpenError(path, "file not found; check the path");
+            return null;
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error = OpenError(path, $"the file could not be opened: {exception.Message}");
+            return null;
+        }
+    }
+
+    private static ReadItem OpenError(string path, string reason)
+    {
+        ReadMetrics.Count(ReadOutcome.Error);
+        return new ReadItem(ReadOutcome.Error, path, "byte 0", null, reason);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// Recognises a record seen before: the same <c>eventID</c> and identical content (compared
+/// canonically, so key order does not matter). The same <c>eventID</c> with different content is
+/// not a duplicate, because test corpora and late corrections reuse event IDs.
+/// </summary>
+/// <remarks>
+/// Each remembered record costs one 128-bit hash of its event ID and canonical content, plus hash
+/// set overhead. A record without a string <c>eventID</c> is never a duplicate. Not thread-safe.
+/// </remarks>
+public sealed class DuplicateFilter
+{
+    private readonly HashSet<UInt128> _seen = [];
+
+    /// <summary>Number of distinct records remembered.</summary>
+    public int Count => _seen.Count;
+
+    /// <summary>
+    /// Returns <c>true</c> when an identical record with the same <c>eventID</c> was passed before;
+    /// otherwise remembers <paramref name="record"/> and returns <c>false</c>.
+    /// </summary>
+    public bool IsDuplicate(JsonObject record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+
+        if (record["eventID"] is not JsonValue id || !id.TryGetValue<string>(out _))
+        {
+            return false;
+        }
+
+        // The event ID is part of the content, so one hash covers both.
+        return !_seen.Add(CanonicalJsonHash.Compute(record));
+    }
+}

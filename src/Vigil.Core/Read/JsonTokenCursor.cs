@@ -1,0 +1,133 @@
+using System.Text.Json;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// Reads JSON tokens one at a time from a <see cref="ByteWindow"/>, refilling it as needed. A
+/// <see cref="Utf8JsonReader"/> is rebuilt from the saved <see cref="JsonReaderState"/> for every
+/// step, because a ref struct cannot live across the reader's iterator.
+/// </summary>
+internal sealed class JsonTokenCursor(ByteWindow window)
+{
+    /// <summary>Maximum nesting depth of a JSON file, records included.</summary>
+    public const int MaxDepth = 256;
+
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth };
+
+    private JsonReaderState _state = new(Options);
+
+    /// <summary>Absolute offset where the current top-level value starts.</summary>
+    public long ValueStart { get; private set; }
+
+    /// <summary>Line number of <see cref="ValueStart"/>.</summary>
+    public long ValueLine { get; private set; }
+
+    /// <summary>Start of the line of <see cref="ValueStart"/>.</summary>
+    public long ValueLineStart { get; private set; }
+
+    /// <summary>Starts a new top-level value at the window's position, with fresh reader state.</summary>
+    public void BeginValue()
+    {
+        _state = new JsonReaderState(Options);
+        ValueStart = window.Position;
+        ValueLine = window.Line;
+        ValueLineStart = window.LineStart;
+    }
+
+    /// <summary>
+    /// Reads the next token. Returns <c>false</c> when the data ends first.
+    /// </summary>
+    /// <exception cref="JsonException">The JSON is invalid, or it ends inside a value.</exception>
+    public bool TryRead(out JsonToken token)
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(window.Available, window.IsEndOfStream, _state);
+            if (reader.Read())
+            {
+                token = new JsonToken(
+                    reader.TokenType,
+                    window.Position + reader.TokenStartIndex,
+                    reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Records"u8));
+                Commit(ref reader);
+                return true;
+            }
+
+            if (window.IsEndOfStream)
+            {
+                token = default;
+                return false;
+            }
+
+            window.Fill();
+        }
+    }
+
+    /// <summary>
+    /// Skips the children of the object or array whose start token was read last.
+    /// </summary>
+    /// <exception cref="JsonException">The JSON is invalid, or it ends inside the value.</exception>
+    public void SkipCurrent()
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(window.Available, window.IsEndOfStream, _state);
+            if (reader.TrySkip())
+            {
+                Commit(ref reader);
+                return;
+            }
+
+            window.Fill();
+        }
+    }
+
+    /// <summary>Returns the absolute line and byte offset of a syntax error from this cursor.</summary>
+    public (long Line, long Offset) Locate(JsonException exception)
+    {
+        if (exception.LineNumber is not { } lines || exception.BytePositionInLine is not { } column)
+        {
+            return (window.Line, window.Position);
+        }
+
+        var line = ValueLine + lines;
+        if (lines == 0)
+        {
+            return (line, ValueStart + column);
+        }
+
+        return (line, LineStartOf(line) + column);
+    }
+
+    private long LineStartOf(long line)
+    {
+        if (line <= window.Line)
+        {
+            return window.LineStart;
+        }
+
+        var span = window.Available;
+        var offset = 0;
+        for (var current = window.Line; current < line; current++)
+        {
+            var next = span[offset..].IndexOf((byte)'\n');
+            if (next < 0)
+            {
+                return window.Position + span.Length;
+            }
+
+            offset += next + 1;
+        }
+
+        return window.Position + offset;
+    }
+
+    private void Commit(ref Utf8JsonReader reader)
+    {
+        _state = reader.CurrentState;
+        window.Advance((int)reader.BytesConsumed);
+    }
+}
+
+/// <summary>A JSON token: its type, absolute start offset, and whether it is the property name <c>Records</c>.</summary>
+internal readonly record struct JsonToken(JsonTokenType Type, long Start, bool IsRecordsProperty);

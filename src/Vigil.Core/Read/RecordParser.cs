@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// Parses the bytes of one JSON object into a record, and recognises objects that are not events.
+/// </summary>
+internal static class RecordParser
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = JsonTokenCursor.MaxDepth,
+
+        // Elasticsearch rejects JSON with a repeated key (strict duplicate detection), so the
+        // record never becomes an event there either.
+        AllowDuplicateProperties = false,
+    };
+
+    private static readonly string[] DigestMarkers = ["digestStartTime", "digestEndTime", "digestS3Object", "logFiles"];
+
+    /// <summary>Parses <paramref name="json"/>, already validated as one JSON object.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> json, out JsonObject? record, out string? error)
+    {
+        try
+        {
+            record = JsonNode.Parse(json, documentOptions: DocumentOptions)!.AsObject();
+            error = null;
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            record = null;
+            error = $"the record is not valid JSON for an event: {JsonErrors.Describe(exception)}";
+            return false;
+        }
+    }
+
+    /// <summary>Returns why <paramref name="record"/> is skipped, or <c>null</c> when it is an event.</summary>
+    public static string? SkipReason(JsonObject record)
+    {
+        if (record.Count == 0)
+        {
+            return "empty JSON object, not an event";
+        }
+
+        if (!record.ContainsKey("eventTime") && !record.ContainsKey("eventName") && DigestMarkers.Any(record.ContainsKey))
+        {
+            return "CloudTrail digest file (log file integrity validation), not an event";
+        }
+
+        return null;
+    }
+}

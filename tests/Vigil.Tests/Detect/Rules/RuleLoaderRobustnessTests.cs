@@ -1,0 +1,44 @@
+using CsCheck;
+using Vigil.Detect.Rules;
+
+namespace Vigil.Tests.Detect.Rules;
+
+/// <summary>Damaged rule files end in load errors, never in exceptions.</summary>
+public class RuleLoaderRobustnessTests
+{
+    private const string TomlCharacters = "[]=\"'{},.#\n \\a0-";
+
+    private static string FixtureText => File.ReadAllText(TestPaths.RuleFixture("aws-sts-assumerole-usage-v1.toml"));
+
+    [Fact]
+    public void TruncatedFileNeverThrows()
+    {
+        var text = FixtureText;
+
+        for (var length = 0; length <= text.Length; length++)
+        {
+            var parsed = RuleLoader.TryParseToml(text[..length], "truncated.toml", out _, out var errors);
+
+            Assert.True(parsed || errors.Count > 0, $"no rule and no error at length {length}");
+        }
+    }
+
+    [Fact]
+    public void EditedFileNeverThrows()
+    {
+        var text = FixtureText;
+        var edits = Gen.Select(Gen.Int[0, text.Length], Gen.Int[0, 8], Gen.String[TomlCharacters]);
+
+        edits.Sample(
+            (start, removed, inserted) =>
+            {
+                var end = Math.Min(text.Length, start + removed);
+                var edited = string.Concat(text.AsSpan(0, start), inserted, text.AsSpan(end));
+
+                var parsed = RuleLoader.TryParseToml(edited, "edited.toml", out _, out var errors);
+
+                Assert.True(parsed || errors.Count > 0);
+            },
+            iter: 2000);
+    }
+}

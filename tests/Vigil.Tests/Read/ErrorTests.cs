@@ -1,0 +1,112 @@
+using Vigil.Read;
+using static Vigil.Tests.Read.ReadHelpers;
+
+namespace Vigil.Tests.Read;
+
+public class ErrorTests
+{
+    [Fact]
+    public void InvalidNdjsonLineContinues()
+    {
+        var items = ReadAll($"{Record(1)}\n{{\"eventName\": oops}}\n{Record(3)}\n");
+
+        Assert.Equal(2, items.Records().Count);
+        var error = Assert.Single(items.Errors());
+        Assert.Equal($"line 2, byte {Record(1).Length + 1 + 14}", error.Location);
+        Assert.Contains("reading continues at line 3", error.Reason);
+    }
+
+    [Fact]
+    public void TruncatedNdjsonLineContinues()
+    {
+        var items = ReadAll($"{Record(1)}\n{{\"eventName\":\"x\",\n{Record(3)}\n");
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Single(items.Errors());
+        Assert.Equal("line 3", items[2].Location);
+    }
+
+    [Fact]
+    public void NonObjectArrayElementContinues()
+    {
+        var items = ReadAll($$"""{"Records":[{{Record(1)}},"oops",[1],{{Record(4)}}]}""");
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Equal(2, items.Errors().Count);
+        Assert.StartsWith("record 2, byte ", items[1].Location);
+        Assert.StartsWith("record 3, byte ", items[2].Location);
+    }
+
+    [Fact]
+    public void NonObjectLineContinues()
+    {
+        var items = ReadAll($"{Record(1)}\n42\n{Record(3)}\n");
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Equal("line 2, byte " + (Record(1).Length + 1), items.Errors().Single().Location);
+    }
+
+    [Fact]
+    public void DuplicatePropertyIsAnError()
+    {
+        var items = ReadAll($"{{\"eventID\":\"a\",\"eventID\":\"b\"}}\n{Record(2)}\n");
+
+        Assert.Single(items.Errors());
+        Assert.Single(items.Records());
+    }
+
+    [Fact]
+    public void BrokenEnvelopeEndsFile()
+    {
+        var text = $"{{\"Records\":[\n  {Record(1)},\n  {{\"eventName\" \"x\"}},\n  {Record(3)}\n]}}";
+
+        var items = ReadAll(text);
+
+        Assert.Single(items.Records());
+        var error = Assert.Single(items.Errors());
+        Assert.Contains("1 records recovered", error.Reason);
+        Assert.Contains("the rest of the file is not read", error.Reason);
+    }
+
+    [Fact]
+    public void TruncatedGzipEndsFileWithCount()
+    {
+        var records = string.Join(",", Enumerable.Range(1, 2000).Select(i => Record(i)));
+        var gzip = Gzip($$"""{"Records":[{{records}}]}""");
+
+        var items = ReadAll(gzip[..(gzip.Length / 2)]);
+
+        var error = items[^1];
+        Assert.Equal(ReadOutcome.Error, error.Outcome);
+        Assert.Contains("truncated", error.Reason);
+        Assert.Contains($"{items.Records().Count} records recovered", error.Reason);
+        Assert.True(items.Records().Count > 100);
+    }
+
+    [Fact]
+    public void CorruptGzipEndsFile()
+    {
+        var gzip = Gzip(string.Join("\n", Enumerable.Range(1, 500).Select(i => Record(i))));
+        for (var i = 40; i < 60; i++)
+        {
+            gzip[i] = 0xFF;
+        }
+
+        var items = ReadAll(gzip);
+
+        Assert.Equal(ReadOutcome.Error, items[^1].Outcome);
+        Assert.Single(items.Errors());
+    }
+
+    [Fact]
+    public void MissingFileIsAnError()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "vigil-missing-" + Guid.NewGuid());
+
+        var item = Assert.Single(new CloudTrailReader().ReadFile(path));
+
+        Assert.Equal(ReadOutcome.Error, item.Outcome);
+        Assert.Equal(path, item.File);
+        Assert.Contains("not found", item.Reason);
+    }
+}

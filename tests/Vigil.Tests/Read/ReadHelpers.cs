@@ -1,0 +1,33 @@
+using System.IO.Compression;
+using System.Text;
+using Vigil.Read;
+
+namespace Vigil.Tests.Read;
+
+internal static class ReadHelpers
+{
+    public static List<ReadItem> ReadAll(string text) => ReadAll(Encoding.UTF8.GetBytes(text));
+
+    public static List<ReadItem> ReadAll(byte[] bytes) =>
+        new CloudTrailReader().ReadFile(new MemoryStream(bytes), "test.json").ToList();
+
+    public static byte[] Gzip(string text)
+    {
+        var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
+    }
+
+    public static string Record(int id, string extra = "") =>
+        $$"""{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z","eventName":"AssumeRole","eventID":"id-{{id}}"{{extra}}}""";
+
+    public static List<ReadItem> Records(this List<ReadItem> items) => items.Where(i => i.Outcome == ReadOutcome.Record).ToList();
+
+    public static List<ReadItem> Errors(this List<ReadItem> items) => items.Where(i => i.Outcome == ReadOutcome.Error).ToList();
+
+    public static List<ReadItem> Skips(this List<ReadItem> items) => items.Where(i => i.Outcome == ReadOutcome.Skipped).ToList();
+}

@@ -1,0 +1,52 @@
+using Vigil.Read;
+using static Vigil.Tests.Read.ReadHelpers;
+
+namespace Vigil.Tests.Read;
+
+public class SkipTests
+{
+    [Fact]
+    public void EmptyFileIsSkipped()
+    {
+        var item = Assert.Single(ReadAll(""));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+        Assert.Equal("empty file", item.Reason);
+    }
+
+    [Fact]
+    public void WhitespaceFileIsSkipped()
+    {
+        var item = Assert.Single(ReadAll(" \n\t\n"));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+    }
+
+    [Fact]
+    public void ConfigWritabilityCheckFileIsSkipped()
+    {
+        var item = Assert.Single(ReadAll("ConfigWritabilityCheckFile"));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+        Assert.Contains("not a JSON object or array", item.Reason);
+    }
+
+    [Fact]
+    public void DigestFileIsSkipped()
+    {
+        var digest = """{"awsAccountId":"111122223333","digestStartTime":"2026-12-04T08:00:00Z","digestEndTime":"2026-12-04T09:00:00Z","digestS3Object":"x.json.gz","previousDigestS3Object":null,"logFiles":[]}""";
+
+        var item = Assert.Single(ReadAll(Gzip(digest)));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+        Assert.Contains("digest", item.Reason);
+    }
+
+    [Fact]
+    public void EmptyObjectIsSkipped()
+    {
+        var item = Assert.Single(ReadAll("{}"));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+    }
+}
