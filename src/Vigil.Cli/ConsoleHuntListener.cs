@@ -13,20 +13,20 @@ internal sealed class ConsoleHuntListener(ILogger logger) : IHuntListener
 
     private int _errors;
 
-    public void Error(ReadItem error)
+    public void RecordFailed(ReadItem failure)
     {
         _errors++;
         if (_errors <= MaxLoggedErrors)
         {
-            logger.LogWarning(
-                "{File}: {Location}: {Reason}",
-                TerminalText.Sanitize(error.File),
-                error.Location,
-                TerminalText.Sanitize(error.Reason ?? "unreadable record"));
+            CliLog.RecordFailed(
+                logger,
+                TerminalText.Sanitize(failure.File),
+                failure.Location,
+                TerminalText.Sanitize(failure.Reason ?? "unreadable record"));
         }
         else if (_errors == MaxLoggedErrors + 1)
         {
-            logger.LogWarning("More than {Limit} errors: further errors are counted in the summary but not shown.", MaxLoggedErrors);
+            CliLog.TooManyErrors(logger, MaxLoggedErrors);
         }
     }
 }

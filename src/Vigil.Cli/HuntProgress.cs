@@ -41,6 +41,6 @@ internal static class HuntProgress
 
         public void FileFinished(string path, long bytes) => task.Increment(bytes);
 
-        public void Error(ReadItem error) => inner.Error(error);
+        public void RecordFailed(ReadItem failure) => inner.RecordFailed(failure);
     }
 }

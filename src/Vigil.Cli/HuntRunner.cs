@@ -87,7 +87,7 @@ internal static class HuntRunner
         {
             if (!File.Exists(path) && !Directory.Exists(path))
             {
-                logger.LogError("Input path not found: {Path}. Give a CloudTrail file or a directory of them.", path);
+                CliLog.InputNotFound(logger, TerminalText.Sanitize(path));
                 return false;
             }
         }
@@ -101,7 +101,7 @@ internal static class HuntRunner
 
         if (from > to)
         {
-            logger.LogError("--from {From:O} is after --to {To:O}; swap them.", from, to);
+            CliLog.FromAfterTo(logger, from, to);
             return false;
         }
 
@@ -119,7 +119,7 @@ internal static class HuntRunner
 
         if (!TimeArgument.TryParse(text, now, out var parsed, out var error))
         {
-            logger.LogError("{Option}: {Error}", option, error);
+            CliLog.InvalidOption(logger, option, TerminalText.Sanitize(error));
             return false;
         }
 
@@ -138,7 +138,7 @@ internal static class HuntRunner
         {
             if (!File.Exists(path) && !Directory.Exists(path))
             {
-                logger.LogError("Rules path not found: {Path}. Give a detection-rules TOML file or a folder of them.", path);
+                CliLog.RulesNotFound(logger, TerminalText.Sanitize(path));
                 return null;
             }
         }
@@ -146,12 +146,12 @@ internal static class HuntRunner
         var loaded = RuleLoader.LoadPaths(paths);
         foreach (var error in loaded.Errors)
         {
-            logger.LogWarning("Rule not loaded: {Error}", TerminalText.Sanitize(error.ToString()));
+            CliLog.RuleNotLoaded(logger, TerminalText.Sanitize(error.ToString()));
         }
 
         if (loaded.Rules.Count == 0)
         {
-            logger.LogError("No rules loaded from {Paths}: expected detection-rules TOML files (*.toml).", string.Join(", ", paths));
+            CliLog.NoRules(logger, TerminalText.Sanitize(string.Join(", ", paths)));
             return null;
         }
 

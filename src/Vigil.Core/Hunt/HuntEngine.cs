@@ -151,7 +151,7 @@ public sealed class HuntEngine
         {
             summary.Errors++;
             HuntMetrics.Errors.Add(1);
-            listener.Error(error);
+            listener.RecordFailed(error);
         }
 
         private void CountSkip(string reason)

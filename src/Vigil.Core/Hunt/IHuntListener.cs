@@ -16,7 +16,7 @@ public interface IHuntListener
     }
 
     /// <summary>Called for each record or file that could not be read or mapped.</summary>
-    void Error(ReadItem error)
+    void RecordFailed(ReadItem failure)
     {
     }
 }

@@ -13,7 +13,7 @@ public class HuntCliTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("AdminRole", result.StandardOutput);
-        Assert.Contains("warehouse-loader", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("etl-lambda-role", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("AWS Security Token Service (STS) AssumeRole Usage", result.StandardError);
     }
 
