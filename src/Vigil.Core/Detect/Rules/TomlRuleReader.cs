@@ -117,7 +117,7 @@ internal static partial class TomlRuleReader
         };
     }
 
-    /// <summary>Reads the query, which EQL and ES|QL rules need; Kibana lets a query rule leave it empty.</summary>
+    /// <summary>Reads the query. EQL and ES|QL rules need one, but Kibana lets a query rule leave it empty.</summary>
     private static string ReadQuery(TomlTableReader rule, string type)
     {
         if (type is "eql" or "esql" && !rule.Contains("query"))
