@@ -72,6 +72,8 @@ public static class AlertBuilder
         alert["kibana.alert.start"] = timestamp;
         alert["kibana.alert.last_detected"] = timestamp;
         alert["kibana.alert.intended_timestamp"] = timestamp;
+        // NOTE: severity_mapping and risk_score_mapping are copied into the rule fields but not
+        // applied per event; no prebuilt AWS rule uses them.
         alert["kibana.alert.severity"] = rule.Severity;
         alert["kibana.alert.risk_score"] = rule.RiskScore;
         if (rule.BuildingBlockType is not null)

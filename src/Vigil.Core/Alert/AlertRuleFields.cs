@@ -46,8 +46,8 @@ internal static class AlertRuleFields
         alert[Prefix + "rule_type_id"] = RuleTypeIds.GetValueOrDefault(rule.Type, rule.Type);
         alert[Prefix + "severity"] = rule.Severity;
         alert[Prefix + "risk_score"] = rule.RiskScore;
-        alert[Prefix + "severity_mapping"] = new JsonArray();
-        alert[Prefix + "risk_score_mapping"] = new JsonArray();
+        alert[Prefix + "severity_mapping"] = OtherFieldOrEmpty(rule, "severity_mapping");
+        alert[Prefix + "risk_score_mapping"] = OtherFieldOrEmpty(rule, "risk_score_mapping");
         AddIfSet(alert, "building_block_type", rule.BuildingBlockType);
         AddIfSet(alert, "rule_name_override", rule.RuleNameOverride);
         alert[Prefix + "parameters"] = RuleApiJson.Parameters(rule);
@@ -82,6 +82,9 @@ internal static class AlertRuleFields
         alert[Prefix + "execution.timestamp"] = KibanaTime.Format(executionTime);
         alert[Prefix + "execution.type"] = "scheduled";
     }
+
+    private static JsonNode OtherFieldOrEmpty(DetectionRule rule, string field) =>
+        rule.OtherFields.TryGetValue(field, out var value) && value is not null ? value.DeepClone() : new JsonArray();
 
     private static void AddIfSet(JsonObject alert, string field, string? value)
     {

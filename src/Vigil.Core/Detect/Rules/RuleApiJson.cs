@@ -20,7 +20,6 @@ internal static class RuleApiJson
             ["description"] = rule.Description,
             ["type"] = rule.Type,
             ["query"] = rule.Query,
-            ["index"] = Strings(rule.Index),
             ["severity"] = rule.Severity,
             ["risk_score"] = rule.RiskScore,
             ["severity_mapping"] = new JsonArray(),
@@ -37,6 +36,11 @@ internal static class RuleApiJson
         };
 
         AddIfSet(json, "language", rule.Language);
+        if (rule.Type != "esql")
+        {
+            json["index"] = Strings(rule.Index);
+        }
+
         AddIfSet(json, "license", rule.License);
         AddIfSet(json, "timestamp_override", rule.TimestampOverride);
         AddIfSet(json, "building_block_type", rule.BuildingBlockType);

@@ -1,23 +1,26 @@
 namespace Vigil.Detect.Rules;
 
-/// <summary>Collects the load errors of one rule file, with positions looked up by field path.</summary>
+/// <summary>
+/// Collects the load errors of one rule file, with positions looked up by field path. The
+/// positions are only computed once the first error needs them, so valid files are parsed once.
+/// </summary>
 internal sealed class RuleErrorSink
 {
     private readonly string _file;
-    private readonly TomlKeyPositions _positions;
+    private readonly Lazy<TomlKeyPositions> _positions;
     private readonly List<RuleLoadError> _errors = [];
 
-    public RuleErrorSink(string file, TomlKeyPositions positions)
+    public RuleErrorSink(string file, Func<TomlKeyPositions> positions)
     {
         _file = file;
-        _positions = positions;
+        _positions = new Lazy<TomlKeyPositions>(positions, LazyThreadSafetyMode.None);
     }
 
     public IReadOnlyList<RuleLoadError> Errors => _errors;
 
     public void Add(string fieldPath, string message)
     {
-        var position = _positions.Find(fieldPath);
+        var position = _positions.Value.Find(fieldPath);
         _errors.Add(new RuleLoadError(_file, position?.Line, position?.Column, message));
     }
 }

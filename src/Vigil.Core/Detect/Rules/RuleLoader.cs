@@ -58,7 +58,7 @@ public static class RuleLoader
             return false;
         }
 
-        var sink = new RuleErrorSink(file, TomlKeyPositions.Build(text, sourcePath));
+        var sink = new RuleErrorSink(file, () => TomlKeyPositions.Build(text, sourcePath));
         rule = TomlRuleReader.Read(document, sourcePath, sink);
         errors = sink.Errors;
         Count(rule is not null);

@@ -23,9 +23,11 @@ internal static partial class TomlRuleReader
     {
         CheckSections(document, errors);
 
-        var metadata = document.TryGetValue("metadata", out var metadataValue) && metadataValue is TomlTable metadataTable
-            ? ReadMetadata(new TomlTableReader(metadataTable, "metadata", errors))
-            : new RuleMetadata();
+        var root = new TomlTableReader(document, "", errors);
+        var metadataTable = root.Table("metadata");
+        var metadata = metadataTable is null
+            ? new RuleMetadata()
+            : ReadMetadata(new TomlTableReader(metadataTable, "metadata", errors));
 
         if (!document.TryGetValue("rule", out var ruleValue) || ruleValue is not TomlTable ruleTable)
         {
@@ -70,7 +72,7 @@ internal static partial class TomlRuleReader
             Description = rule.RequiredString("description"),
             Type = type,
             Language = ReadLanguage(rule, type),
-            Query = rule.String("query") ?? "",
+            Query = ReadQuery(rule, type),
             Index = rule.Strings("index"),
             Severity = OneOf(rule, "severity", rule.RequiredString("severity"), Severities),
             RiskScore = ReadRiskScore(rule),
@@ -113,6 +115,17 @@ internal static partial class TomlRuleReader
             "machine_learning" => null,
             _ => RuleDefaults.KueryLanguage,
         };
+    }
+
+    /// <summary>Reads the query. EQL and ES|QL rules need one, but Kibana lets a query rule leave it empty.</summary>
+    private static string ReadQuery(TomlTableReader rule, string type)
+    {
+        if (type is "eql" or "esql" && !rule.Contains("query"))
+        {
+            rule.Errors.Add(rule.FieldPath("query"), $"missing required field rule.query: {type} rules need a query; add query = '''...''' to the [rule] table");
+        }
+
+        return rule.String("query") ?? "";
     }
 
     private static int ReadRiskScore(TomlTableReader rule)

@@ -83,7 +83,7 @@ internal sealed class TomlTableReader
         return [];
     }
 
-    /// <summary>Reads a string or an array of strings; detection-rules accepts both for some metadata keys.</summary>
+    /// <summary>Reads a string or an array of strings, because detection-rules accepts both for some metadata keys.</summary>
     public IReadOnlyList<string> StringOrStrings(string key) =>
         _table.TryGetValue(key, out var value) && value is string
             ? [String(key)!]
