@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Hunt;
+
+public class HuntEngineTests
+{
+    [Fact]
+    public void EveryRecordIsCountedOnce()
+    {
+        using var temp = new TempDirectory();
+        var chain = RoleChaining.Record(1, "2026-12-01T10:00:00Z").ToJsonString();
+        File.WriteAllLines(Path.Combine(temp.Path, "a.ndjson"), [chain, "{broken", chain, "[1,2]"]);
+
+        var (summary, sink) = CollectingSink.Hunt(BuiltInRules.All, temp.Path);
+
+        Assert.Equal(summary.Records, summary.Events + summary.Errors + summary.Skipped);
+        Assert.Equal(1, summary.Events);
+        Assert.Single(sink.Alerts);
+        Assert.Equal(1, summary.SkippedByReason["duplicate delivery (same eventID and content)"]);
+    }
+
+    [Fact]
+    public void SameEventIdOtherContentIsKept()
+    {
+        using var temp = new TempDirectory();
+        var first = RoleChaining.Record(1, "2026-12-01T10:00:00Z");
+        var second = (JsonObject)first.DeepClone();
+        second["sourceIPAddress"] = "192.0.2.99";
+        File.WriteAllLines(Path.Combine(temp.Path, "a.ndjson"), [first.ToJsonString(), second.ToJsonString()]);
+
+        var (summary, sink) = CollectingSink.Hunt(BuiltInRules.All, temp.Path);
+
+        Assert.Equal(2, summary.Events);
+        Assert.Equal(2, sink.Alerts.Count);
+    }
+
+    [Fact]
+    public void NonQueryRuleIsSkippedWithReason()
+    {
+        var eql = RuleLoader.ParseToml(
+            """
+            [metadata]
+            creation_date = "2026/12/01"
+            [rule]
+            rule_id = "00000000-0000-4000-8000-000000000001"
+            name = "Sequence"
+            description = "An EQL rule."
+            type = "eql"
+            language = "eql"
+            query = "any where true"
+            index = ["logs-aws*"]
+            severity = "low"
+            risk_score = 21
+            """,
+            "inline.toml");
+
+        var (summary, _) = CollectingSink.Hunt([eql], RepoPaths.Samples);
+
+        var skipped = Assert.Single(summary.RulesSkipped);
+        Assert.Contains("eql", skipped.Reason);
+        Assert.Empty(summary.RulesRun);
+    }
+
+    [Fact]
+    public void RuleForOtherIndexIsSkipped()
+    {
+        var rule = RuleLoader.ParseToml(
+            """
+            [rule]
+            rule_id = "00000000-0000-4000-8000-000000000002"
+            name = "Filebeat only"
+            description = "Reads only Filebeat indices."
+            type = "query"
+            query = "event.action:AssumeRole"
+            index = ["filebeat-*"]
+            severity = "low"
+            risk_score = 21
+            """,
+            "inline.toml");
+
+        var (summary, sink) = CollectingSink.Hunt([rule], RepoPaths.Samples);
+
+        Assert.Contains("filebeat-*", Assert.Single(summary.RulesSkipped).Reason);
+        Assert.Empty(sink.Alerts);
+    }
+}
