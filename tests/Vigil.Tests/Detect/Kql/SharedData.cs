@@ -39,9 +39,9 @@ internal static class SharedData
     /// Returns theory rows of record keys, or one placeholder row (that the test skips) when the
     /// data is absent, since a theory without rows fails.
     /// </summary>
-    public static TheoryData<string> Keys(string fileName, Func<JsonObject, string> key)
+    public static TheoryData<string> Keys(string fileName, Func<JsonObject, string> key, Func<JsonObject, bool>? filter = null)
     {
-        var keys = KqlRecords(fileName).Select(key).ToList();
+        var keys = KqlRecords(fileName).Where(filter ?? (_ => true)).Select(key).ToList();
         return keys.Count == 0 ? new TheoryData<string>(Absent) : new TheoryData<string>(keys);
     }
 
