@@ -92,7 +92,7 @@ internal static class SyntaxErrorBuilder
             return KeywordHint;
         }
 
-        var afterValue = expected.Contains("AND") || expected.Contains("value");
+        var afterValue = expected.Contains("AND");
         return afterValue && "\\():<>\"*{}".Contains(text[position], StringComparison.Ordinal)
             ? SpecialCharacterHint
             : null;
