@@ -2,7 +2,7 @@ using Vigil.Detect.Kql;
 
 namespace Vigil.Tests.Detect;
 
-/// <summary>The KQL failure cases found in the wild, each with the answer Kibana and Elasticsearch give.</summary>
+/// <summary>The KQL failure cases found in the wild, each checked against the result Kibana and Elasticsearch give.</summary>
 public class KqlFailureCaseTests
 {
     [Theory]
@@ -45,7 +45,7 @@ public class KqlFailureCaseTests
     /// <summary>
     /// In Kibana's grammar the escape <c>\n</c> is tried before an escaped keyword, so <c>\not</c> reads as
     /// a line feed followed by "ot" (checked by running the grammar with PEG.js 0.10). The case file
-    /// expects a match; this test holds Kibana's reading instead.
+    /// expects a match; this test expects Kibana's reading instead.
     /// </summary>
     [Fact]
     public void EscapedLowerCaseNotIsLineFeed()

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Vigil.Detect.Kql.Compilation.Tests;
+using Vigil.Detect.Kql.Compilation.Leaves;
 using Vigil.Detect.Kql.Documents;
 using Vigil.Detect.Kql.Matching;
 
@@ -60,7 +60,7 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
         var fullName = Join(scope, name);
         if (mapping.NestedPathBetween(scope, fullName) is not null)
         {
-            // A plain query on a field inside a nested object sees no values (only nested queries do).
+            // A plain query on a field inside a nested object finds no values, because only nested queries reach them.
             return ConstantMatcher.Never;
         }
 
@@ -90,8 +90,8 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
         var mapped = mapping.Fields
             .Where(f => f.Type is not (FieldType.Object or FieldType.Nested) && namePattern.IsMatch(f.Name))
             .ToList();
-        // NOTE: a pattern skips matched fields whose type cannot take the value (a word on a date field),
-        // where Elasticsearch may instead reject the whole query; the conformance cases expect the skip.
+        // NOTE: a pattern skips matched fields whose type cannot take the value, such as a word on a date
+        // field. Elasticsearch may reject the whole query instead; the conformance cases expect the skip.
         var matchers = mapped
             .Select(f => ResolvedField.Resolve(mapping, f.Name))
             .Select(field => (Field: field, build(field, false).Test))

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Vigil.Detect.Kql.Documents;
 using Vigil.Detect.Kql.Matching;
 
-namespace Vigil.Detect.Kql.Compilation.Tests;
+namespace Vigil.Detect.Kql.Compilation.Leaves;
 
 /// <summary>Keyword semantics: whole values, case-sensitive, values over <c>ignore_above</c> not indexed.</summary>
 internal abstract class KeywordTest(int? ignoreAbove) : ValueTest
@@ -88,7 +88,7 @@ internal sealed class FlattenedLeavesTest(ValueTest leafTest) : ValueTest
     }
 }
 
-/// <summary>Exists on an object path: some leaf below it holds a value.</summary>
+/// <summary>Exists on an object path: some leaf below it has a value.</summary>
 internal sealed class ObjectExists : ValueTest
 {
     public static ObjectExists Instance { get; } = new();
