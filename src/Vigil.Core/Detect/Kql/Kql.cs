@@ -16,7 +16,7 @@ public static class Kql
     }
 
     /// <summary>
-    /// Parses and compiles <paramref name="query"/> against <paramref name="mapping"/>. The result holds
+    /// Parses and compiles <paramref name="query"/> against <paramref name="mapping"/>. The result contains
     /// either a predicate or an error: a syntax error, or a query error where Elasticsearch would reject
     /// the query. <paramref name="clock"/> supplies <c>now</c> for date math (default: the system clock).
     /// </summary>

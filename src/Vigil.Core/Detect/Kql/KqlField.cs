@@ -1,7 +1,7 @@
 namespace Vigil.Detect.Kql;
 
 /// <summary>
-/// The field of a KQL expression: a name, a name pattern holding unescaped <c>*</c> wildcards, or
+/// The field of a KQL expression: a name, a name pattern containing unescaped <c>*</c> wildcards, or
 /// <see cref="None"/> for free text.
 /// </summary>
 public sealed record KqlField
@@ -18,7 +18,7 @@ public sealed record KqlField
     /// <summary>The field name; for a pattern, its text with every star (wildcard or literal) as <c>*</c>.</summary>
     public string? Name { get; }
 
-    /// <summary>The name pattern, or null when the name holds no wildcard.</summary>
+    /// <summary>The name pattern, or null when the name contains no wildcard.</summary>
     public WildcardText? Pattern { get; }
 
     /// <summary>True for <see cref="None"/>.</summary>

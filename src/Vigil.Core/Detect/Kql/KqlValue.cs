@@ -9,7 +9,7 @@ public enum KqlValueKind
     /// <summary>A double-quoted string: a phrase, in which <c>*</c> is literal.</summary>
     Quoted,
 
-    /// <summary>Unquoted text holding at least one unescaped <c>*</c>.</summary>
+    /// <summary>Unquoted text containing at least one unescaped <c>*</c>.</summary>
     Wildcard,
 
     /// <summary>Unquoted <c>true</c> or <c>false</c>.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Vigil.Detect.Kql.Compilation.Tests;
+using Vigil.Detect.Kql.Compilation.Leaves;
 using Vigil.Detect.Kql.Documents;
 using Vigil.Detect.Kql.Matching;
 
@@ -127,7 +127,7 @@ internal sealed class LeafCompiler(TimeProvider clock)
         }
 
         var bound = text is null ? Bound<decimal>.Unbounded : Bound<decimal>.At(number, inclusive);
-        return LeafResult.Ok(new Tests.IntegerRange(isLower == false ? Bound<decimal>.Unbounded : bound, isLower == true ? Bound<decimal>.Unbounded : bound));
+        return LeafResult.Ok(new Leaves.IntegerRange(isLower == false ? Bound<decimal>.Unbounded : bound, isLower == true ? Bound<decimal>.Unbounded : bound));
     }
 
     private static LeafResult FloatRange(ResolvedField field, KqlValue value, string? text, bool? isLower, bool inclusive)
@@ -140,7 +140,7 @@ internal sealed class LeafCompiler(TimeProvider clock)
 
         var single = field.Type is FieldType.Float or FieldType.HalfFloat;
         var bound = text is null ? Bound<double>.Unbounded : Bound<double>.At(single ? (float)number : number, inclusive);
-        return LeafResult.Ok(new Tests.FloatRange(
+        return LeafResult.Ok(new Leaves.FloatRange(
             isLower == false ? Bound<double>.Unbounded : bound,
             isLower == true ? Bound<double>.Unbounded : bound,
             single));
@@ -154,7 +154,7 @@ internal sealed class LeafCompiler(TimeProvider clock)
             return Rejected(field, value);
         }
 
-        return LeafResult.Ok(new Tests.DateRange(lower, true, upper, true, clock));
+        return LeafResult.Ok(new Leaves.DateRange(lower, true, upper, true, clock));
     }
 
     /// <summary>
@@ -171,8 +171,8 @@ internal sealed class LeafCompiler(TimeProvider clock)
         }
 
         return LeafResult.Ok(isLower
-            ? new Tests.DateRange(bound, inclusive, null, true, clock)
-            : new Tests.DateRange(null, true, bound, inclusive, clock));
+            ? new Leaves.DateRange(bound, inclusive, null, true, clock)
+            : new Leaves.DateRange(null, true, bound, inclusive, clock));
     }
 
     private static LeafResult IpEquals(ResolvedField field, KqlValue value)
@@ -197,8 +197,8 @@ internal sealed class LeafCompiler(TimeProvider clock)
 
         var bound = text is null ? Bound<UInt128>.Unbounded : Bound<UInt128>.At(address, inclusive);
         return LeafResult.Ok(isLower
-            ? new Tests.IpRange(bound, Bound<UInt128>.Unbounded)
-            : new Tests.IpRange(Bound<UInt128>.Unbounded, bound));
+            ? new Leaves.IpRange(bound, Bound<UInt128>.Unbounded)
+            : new Leaves.IpRange(Bound<UInt128>.Unbounded, bound));
     }
 
     private static LeafResult BooleanRange(ResolvedField field, KqlValue value, string? text, bool? isLower, bool inclusive)
@@ -210,7 +210,7 @@ internal sealed class LeafCompiler(TimeProvider clock)
 
         var flag = text == "true";
         var bound = text is null ? Bound<bool>.Unbounded : Bound<bool>.At(flag, inclusive);
-        return LeafResult.Ok(new Tests.BooleanRange(
+        return LeafResult.Ok(new Leaves.BooleanRange(
             isLower == false ? Bound<bool>.Unbounded : bound,
             isLower == true ? Bound<bool>.Unbounded : bound));
     }
@@ -224,7 +224,7 @@ internal sealed class LeafCompiler(TimeProvider clock)
     private static LeafResult Rejected(ResolvedField field, KqlValue value)
     {
         var type = TypeFamilies.EsName(field.Type);
-        var shown = value.Kind == KqlValueKind.Wildcard ? $"the wildcard `{value.Text}`" : $"the value `{value.Text}`";
+        var described = value.Kind == KqlValueKind.Wildcard ? $"the wildcard `{value.Text}`" : $"the value `{value.Text}`";
         var fix = TypeFamilies.Of(field.Type) switch
         {
             TypeFamily.Ip => "use an address or a CIDR block such as 10.0.0.0/8",
@@ -233,7 +233,7 @@ internal sealed class LeafCompiler(TimeProvider clock)
             _ => $"use a number, or a range such as `{field.Name} >= 400 and {field.Name} < 500` in place of a wildcard",
         };
         return LeafResult.Fail(
-            $"Elasticsearch rejects {shown} on the {type} field `{field.Name}`, so the rule would fail; {fix}");
+            $"Elasticsearch rejects {described} on the {type} field `{field.Name}`, so the rule would fail; {fix}");
     }
 
     private sealed class NeverTest : ValueTest

@@ -6,8 +6,8 @@ namespace Vigil.Detect.Kql.Compilation;
 
 /// <summary>
 /// A leaf on a field-name pattern such as <c>file.hash.*</c>: true when any matching field passes.
-/// Mapped fields are expanded at compile time (as Kibana expands a pattern over the data view);
-/// fields that only the document has are found per document and tested with the default type.
+/// Mapped fields are expanded at compile time, as Kibana expands a pattern over the data view.
+/// Fields that only the document has are found per document and tested with the default type.
 /// </summary>
 internal sealed class PatternMatcher(
     DocumentMatcher[] mappedFields,

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Vigil.Detect.Kql.Compilation.Tests;
+using Vigil.Detect.Kql.Compilation.Leaves;
 using Vigil.Detect.Kql.Documents;
 using Vigil.Detect.Kql.Matching;
 
@@ -49,7 +49,7 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
     {
         if (field.Pattern is { } pattern)
         {
-            return CompilePattern(node, pattern, scope, build);
+            return CompilePattern(pattern, scope, build);
         }
 
         if (field.Name is not { } name)
@@ -60,22 +60,17 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
         var fullName = Join(scope, name);
         if (mapping.NestedPathBetween(scope, fullName) is not null)
         {
-            // A plain query on a field inside a nested object sees no values (only nested queries do).
+            // A plain query on a field inside a nested object finds no values, because only nested queries reach them.
             return ConstantMatcher.Never;
         }
 
-        return CompileField(node, ResolvedField.Resolve(mapping, fullName), scope, build);
+        var resolved = ResolvedField.Resolve(mapping, fullName);
+        var result = build(resolved, false);
+        return result.Error is { } error ? Fail(node.Position, resolved.Name, error) : CompileField(resolved, result.Test!, scope);
     }
 
-    private DocumentMatcher CompileField(KqlNode node, ResolvedField field, string scope, Func<ResolvedField, bool, LeafResult> build)
+    private static DocumentMatcher CompileField(ResolvedField field, ValueTest test, string scope)
     {
-        var result = build(field, false);
-        if (result.Error is { } error)
-        {
-            return Fail(node.Position, field.Name, error);
-        }
-
-        var test = result.Test!;
         if (field.ConstantValue is { } constant)
         {
             return test.Test(JsonValue.Create(constant)) ? ConstantMatcher.Always : ConstantMatcher.Never;
@@ -85,7 +80,7 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
         return new FieldMatcher(new CompiledPath(valuePath), field.IsFlattenedRoot ? new FlattenedLeavesTest(test) : test);
     }
 
-    private PatternMatcher CompilePattern(KqlNode node, WildcardText pattern, string scope, Func<ResolvedField, bool, LeafResult> build)
+    private PatternMatcher CompilePattern(WildcardText pattern, string scope, Func<ResolvedField, bool, LeafResult> build)
     {
         var prefix = scope.Length == 0 ? "" : scope + ".";
         var segments = pattern.Segments.ToArray();
@@ -95,8 +90,13 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
         var mapped = mapping.Fields
             .Where(f => f.Type is not (FieldType.Object or FieldType.Nested) && namePattern.IsMatch(f.Name))
             .ToList();
+        // NOTE: a pattern skips matched fields whose type cannot take the value, such as a word on a date
+        // field. Elasticsearch may reject the whole query instead; the conformance cases expect the skip.
         var matchers = mapped
-            .Select(f => CompileField(node, ResolvedField.Resolve(mapping, f.Name), scope, build))
+            .Select(f => ResolvedField.Resolve(mapping, f.Name))
+            .Select(field => (Field: field, build(field, false).Test))
+            .Where(compiled => compiled.Test is not null)
+            .Select(compiled => CompileField(compiled.Field, compiled.Test!, scope))
             .ToArray();
         var unmappedTest = build(ResolvedField.Resolve(mapping, prefix + "\u0000unmapped"), false).Test;
         var names = mapped.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace Vigil.Detect.Kql.Matching;
 
 /// <summary>
-/// IP addresses as Elasticsearch's <c>ip</c> field type holds them: 16 bytes, with IPv4 stored as
+/// IP addresses as Elasticsearch's <c>ip</c> field type stores them: 16 bytes, with IPv4 stored as
 /// IPv4-mapped IPv6 (<c>::ffff:a.b.c.d</c>), so both families share one order and one CIDR arithmetic.
 /// </summary>
 internal static class IpValue

@@ -14,19 +14,29 @@ internal sealed class WildcardMatcher
     private readonly string[] _middle;
     private readonly int[][] _failure;
     private readonly int _minimumLength;
+    private readonly bool _exact;
 
+    /// <summary>Creates a matcher for the literal <paramref name="segments"/> around each wildcard; one segment means no wildcard.</summary>
     public WildcardMatcher(IReadOnlyList<string> segments, bool lowerCase = false)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(segments.Count);
+
         var normalized = segments.Select(s => lowerCase ? s.ToLowerInvariant() : s).ToArray();
+        _exact = normalized.Length == 1;
         _prefix = normalized[0];
         _suffix = normalized[^1];
-        _middle = normalized[1..^1].Where(s => s.Length > 0).ToArray();
+        _middle = _exact ? [] : normalized[1..^1].Where(s => s.Length > 0).ToArray();
         _failure = _middle.Select(BuildFailureTable).ToArray();
-        _minimumLength = normalized.Sum(s => s.Length);
+        _minimumLength = _exact ? _prefix.Length : normalized.Sum(s => s.Length);
     }
 
     public bool IsMatch(ReadOnlySpan<char> value)
     {
+        if (_exact)
+        {
+            return value.SequenceEqual(_prefix);
+        }
+
         if (value.Length < _minimumLength
             || !value.StartsWith(_prefix, StringComparison.Ordinal)
             || !value.EndsWith(_suffix, StringComparison.Ordinal))

@@ -6,8 +6,8 @@ namespace Vigil.Detect.Kql.Parsing;
 internal static class SyntaxErrorBuilder
 {
     private const string KeywordHint =
-        "`and`, `or` and `not` followed by whitespace are operators even inside an unquoted value; "
-        + "quote the value, or escape the word as \\AND, \\OR or \\NOT";
+        "`and`, `or` and `not` followed by whitespace are operators even inside an unquoted value; quote the value, "
+        + "or escape the word as \\and, \\or or \\u006eot (\\not is a line feed followed by `ot`)";
 
     private const string SpecialCharacterHint =
         "escape \\ ( ) : < > \" * { } with a backslash inside an unquoted value, or quote the value";
@@ -92,7 +92,7 @@ internal static class SyntaxErrorBuilder
             return KeywordHint;
         }
 
-        var afterValue = expected.Contains("AND") || expected.Contains("value");
+        var afterValue = expected.Contains("AND");
         return afterValue && "\\():<>\"*{}".Contains(text[position], StringComparison.Ordinal)
             ? SpecialCharacterHint
             : null;

@@ -1,13 +1,14 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Detect.Kql.Documents;
 using Vigil.Detect.Kql.Matching;
 
-namespace Vigil.Detect.Kql.Compilation.Tests;
+namespace Vigil.Detect.Kql.Compilation.Leaves;
 
 /// <summary>Keyword semantics: whole values, case-sensitive, values over <c>ignore_above</c> not indexed.</summary>
 internal abstract class KeywordTest(int? ignoreAbove) : ValueTest
 {
-    public sealed override bool Test(JsonNode value) =>
+    public override bool Test(JsonNode value) =>
         ScalarValue.KeywordText(value) is { } text && (ignoreAbove is null || text.Length <= ignoreAbove) && TestText(text);
 
     protected abstract bool TestText(string text);
@@ -20,6 +21,21 @@ internal sealed class KeywordExists(int? ignoreAbove) : KeywordTest(ignoreAbove)
 
 internal sealed class KeywordEquals(string expected, int? ignoreAbove) : KeywordTest(ignoreAbove)
 {
+    private readonly bool _indexable = ignoreAbove is null || expected.Length <= ignoreAbove;
+
+    /// <summary>Compares parsed JSON strings in place, because reading them as strings allocates per value.</summary>
+    public override bool Test(JsonNode value)
+    {
+        if (value is JsonValue scalar
+            && scalar.TryGetValue<JsonElement>(out var element)
+            && element.ValueKind == JsonValueKind.String)
+        {
+            return _indexable && element.ValueEquals(expected);
+        }
+
+        return base.Test(value);
+    }
+
     protected override bool TestText(string text) => string.Equals(text, expected, StringComparison.Ordinal);
 }
 
@@ -88,7 +104,7 @@ internal sealed class FlattenedLeavesTest(ValueTest leafTest) : ValueTest
     }
 }
 
-/// <summary>Exists on an object path: some leaf below it holds a value.</summary>
+/// <summary>Exists on an object path: some leaf below it has a value.</summary>
 internal sealed class ObjectExists : ValueTest
 {
     public static ObjectExists Instance { get; } = new();

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Vigil.Detect.Kql.Documents;
 using Vigil.Detect.Kql.Matching;
 
-namespace Vigil.Detect.Kql.Compilation.Tests;
+namespace Vigil.Detect.Kql.Compilation.Leaves;
 
 /// <summary>A range over integer-typed values; a document's fraction is truncated, as coercion does.</summary>
 internal sealed class IntegerRange(Bound<decimal> lower, Bound<decimal> upper) : ValueTest

@@ -1,4 +1,4 @@
-namespace Vigil.Detect.Kql.Compilation.Tests;
+namespace Vigil.Detect.Kql.Compilation.Leaves;
 
 /// <summary>One end of a range; <see cref="Unbounded"/> when the query gives none.</summary>
 internal readonly record struct Bound<T>(T Value, bool Inclusive, bool IsSet)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Vigil.Detect.Kql.Documents;
 using Vigil.Detect.Kql.Matching;
 
-namespace Vigil.Detect.Kql.Compilation.Tests;
+namespace Vigil.Detect.Kql.Compilation.Leaves;
 
 /// <summary>Text semantics: each string value is analyzed into lower-cased tokens.</summary>
 internal abstract class TextTest : ValueTest
