@@ -62,9 +62,8 @@ internal static class JavaHashMapOrder
         return hash ^ (int)((uint)hash >> 16);
     }
 
-    // NOTE: a bucket of more than 8 colliding keys in a table of 64 or more buckets becomes a tree
-    // in Java, which moves the tree's root entry to the front of that bucket; that order is not
-    // reproduced here.
+    // NOTE: in Java, a bucket of more than 8 colliding keys in a table of 64 or more buckets becomes
+    // a tree whose root entry moves to the front of the bucket. That order is not reproduced here.
     private static int Capacity(int[] hashes)
     {
         var capacity = InitialCapacity;
