@@ -22,8 +22,6 @@ public static class CloudTrailMapper
 
     private static readonly Action<MappingContext>[] Steps =
     [
-        EventMapping.MapTimestamp,
-        PreClean,
         IdentityMapping.Apply,
         EventMapping.MapServiceAndAction,
         EventMapping.MapSource,
@@ -55,7 +53,10 @@ public static class CloudTrailMapper
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(options);
 
-        var context = new MappingContext((JsonObject)record.DeepClone());
+        // The timestamp is parsed before the pre-clean, as in Elastic; the pre-clean makes the
+        // working copy, so the caller's record is never modified.
+        var context = new MappingContext(EmptyValueCleaner.PreClean(record));
+        EventMapping.MapTimestamp(context, record);
         foreach (var step in Steps)
         {
             step(context);
@@ -64,17 +65,6 @@ public static class CloudTrailMapper
         var document = Finish(context, record, options);
         var error = context.Errors.Count == 0 ? null : string.Join("; ", context.Errors);
         return new MapResult(new EcsDocument(document), error);
-    }
-
-    private static void PreClean(MappingContext context)
-    {
-        var cleaned = EmptyValueCleaner.PreClean(context.Json);
-        context.Json.Clear();
-        foreach (var (key, value) in cleaned.ToArray())
-        {
-            cleaned.Remove(key);
-            context.Json[key] = value;
-        }
     }
 
     private static JsonObject Finish(MappingContext context, JsonObject record, MapOptions options)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Vigil.Map;
 
@@ -8,80 +7,212 @@ namespace Vigil.Map;
 /// pipeline names, and writes them as it stores them: UTC with milliseconds,
 /// <c>2019-10-02T22:12:29.000Z</c>.
 /// </summary>
-internal static partial class ElasticDate
+/// <remarks>
+/// The ISO8601 rules follow Elasticsearch's <c>Iso8601Parser</c>: fixed positions, a year and
+/// optionally month, day, <c>T</c> and hour, minute, second, a fraction of 1 to 9 digits after
+/// <c>.</c> or <c>,</c>, and a zone; a missing zone means UTC. A space in place of <c>T</c> is invalid.
+/// </remarks>
+internal static class ElasticDate
 {
-    /// <summary>Parses with Elasticsearch's lenient <c>ISO8601</c> format; a missing zone means UTC.</summary>
-    public static bool TryParseIso8601(string text, out string formatted) =>
-        TryParse(Iso8601Pattern().Match(text), out formatted);
+    /// <summary>Parses with Elasticsearch's <c>ISO8601</c> format.</summary>
+    public static bool TryParseIso8601(string text, out string formatted)
+    {
+        formatted = "";
+        if (!TryParseIso(text, out var parts) || !TryBuild(parts, out var utc))
+        {
+            return false;
+        }
+
+        formatted = Format(utc);
+        return true;
+    }
 
     /// <summary>
     /// Parses with <c>ISO8601</c>, then <c>basic_date_time_no_millis</c> (<c>20131102T010628Z</c>),
     /// then <c>basic_date_time</c> (<c>20131102T010628.123Z</c>), as the pipeline does for a
     /// session's creation date.
     /// </summary>
-    public static bool TryParseIso8601OrBasic(string text, out string formatted) =>
-        TryParseIso8601(text, out formatted) || TryParse(BasicPattern().Match(text), out formatted);
-
-    private static bool TryParse(Match match, out string formatted)
+    public static bool TryParseIso8601OrBasic(string text, out string formatted)
     {
-        formatted = "";
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        var year = Number(match, "year", 0);
-        var month = Number(match, "month", 1);
-        var day = Number(match, "day", 1);
-        var hour = Number(match, "hour", 0);
-        var minute = Number(match, "minute", 0);
-        var second = Number(match, "second", 0);
-        var fraction = match.Groups["fraction"].Success ? match.Groups["fraction"].Value.PadRight(7, '0')[..7] : "0";
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(year, 1), month) || hour > 23 || minute > 59 || second > 59 || year < 1)
-        {
-            return false;
-        }
-
-        if (!TryOffset(match.Groups["zone"].Value, out var offset))
-        {
-            return false;
-        }
-
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(long.Parse(fraction, CultureInfo.InvariantCulture));
-        var utc = new DateTimeOffset(local, offset).UtcDateTime;
-        formatted = utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        return true;
-    }
-
-    private static int Number(Match match, string group, int missing) =>
-        match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : missing;
-
-    private static bool TryOffset(string zone, out TimeSpan offset)
-    {
-        offset = TimeSpan.Zero;
-        if (zone is "" or "Z")
+        if (TryParseIso8601(text, out formatted))
         {
             return true;
         }
 
-        var digits = zone[1..].Replace(":", "", StringComparison.Ordinal);
-        var hours = int.Parse(digits[..2], CultureInfo.InvariantCulture);
-        var minutes = digits.Length > 2 ? int.Parse(digits[2..], CultureInfo.InvariantCulture) : 0;
-        if (hours > 18 || minutes > 59)
+        if (!TryParseBasic(text, out var parts) || !TryBuild(parts, out var utc))
         {
             return false;
         }
 
-        offset = new TimeSpan(hours, minutes, 0) * (zone[0] == '-' ? -1 : 1);
+        formatted = Format(utc);
         return true;
     }
 
-    // NOTE: modelled on Elasticsearch's ISO8601 date format (year, then optional month, day, time,
-    // fraction of up to 9 digits and zone); its rarer forms such as week dates and ordinal dates
-    // are rejected here.
-    [GeneratedRegex(@"^(?<year>\d{4})(?:-(?<month>\d{2})(?:-(?<day>\d{2})(?:T(?<hour>\d{2})(?::(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,](?<fraction>\d{1,9}))?)?)?)?)?)?(?<zone>Z|[+-]\d{2}(?::?\d{2})?)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking)]
-    private static partial Regex Iso8601Pattern();
+    private static bool TryParseIso(string text, out DateParts parts)
+    {
+        parts = new DateParts { Month = 1, Day = 1 };
+        if (!TryDigits(text, 0, 4, out parts.Year))
+        {
+            return false;
+        }
 
-    [GeneratedRegex(@"^(?<year>\d{4})(?<month>\d{2})(?<day>\d{2})T(?<hour>\d{2})(?<minute>\d{2})(?<second>\d{2})(?:\.(?<fraction>\d{3}))?(?<zone>Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking)]
-    private static partial Regex BasicPattern();
+        // Each step: the text may end here (the rest keeps its default), or continue with a separator.
+        return text.Length == 4
+            || (At(text, 4, '-') && TryDigits(text, 5, 2, out parts.Month) && (text.Length == 7
+            || (At(text, 7, '-') && TryDigits(text, 8, 2, out parts.Day) && (text.Length == 10
+            || (At(text, 10, 'T') && (text.Length == 11 || TryTime(text, ref parts)))))));
+    }
+
+    private static bool TryTime(string text, ref DateParts parts)
+    {
+        if (!TryDigits(text, 11, 2, out parts.Hour))
+        {
+            return false;
+        }
+
+        var position = 13;
+        if (text.Length > position && At(text, position, ':') && TryDigits(text, 14, 2, out parts.Minute))
+        {
+            position = 16;
+            if (text.Length > position && At(text, position, ':') && TryDigits(text, 17, 2, out parts.Second))
+            {
+                position = 19;
+                if (text.Length > position && text[position] is '.' or ',')
+                {
+                    position = TryFraction(text, position + 1, ref parts);
+                }
+            }
+        }
+
+        return position > 0 && TryZone(text, position, ref parts);
+    }
+
+    private static int TryFraction(string text, int start, ref DateParts parts)
+    {
+        var end = start;
+        while (end < text.Length && end < start + 9 && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        if (end == start)
+        {
+            return -1;
+        }
+
+        parts.Ticks = long.Parse(text.AsSpan(start, Math.Min(end - start, 7)), CultureInfo.InvariantCulture);
+        for (var digits = end - start; digits < 7; digits++)
+        {
+            parts.Ticks *= 10;
+        }
+
+        return end;
+    }
+
+    /// <summary>Parses <c>yyyyMMdd'T'HHmmss[.SSS]Z</c> where the zone is <c>Z</c> or <c>±HHmm</c>.</summary>
+    private static bool TryParseBasic(string text, out DateParts parts)
+    {
+        parts = default;
+        if (!(TryDigits(text, 0, 4, out parts.Year) && TryDigits(text, 4, 2, out parts.Month) && TryDigits(text, 6, 2, out parts.Day)
+            && At(text, 8, 'T') && TryDigits(text, 9, 2, out parts.Hour) && TryDigits(text, 11, 2, out parts.Minute) && TryDigits(text, 13, 2, out parts.Second)))
+        {
+            return false;
+        }
+
+        var position = 15;
+        if (At(text, position, '.'))
+        {
+            if (!TryDigits(text, 16, 3, out var millis))
+            {
+                return false;
+            }
+
+            parts.Ticks = millis * TimeSpan.TicksPerMillisecond;
+            position = 19;
+        }
+
+        return text.Length > position && TryZone(text, position, ref parts);
+    }
+
+    private static bool TryZone(string text, int position, ref DateParts parts)
+    {
+        var zone = text.AsSpan(position);
+        if (zone.Length == 0 || zone is "Z" or "UTC" or "GMT" or "UT")
+        {
+            return true;
+        }
+
+        if (zone[0] is not ('+' or '-') || zone.Length is not (3 or 5 or 6))
+        {
+            // NOTE: Elasticsearch also accepts region zone names such as Europe/Paris; they are rejected here.
+            return false;
+        }
+
+        var minutesAt = zone.Length == 6 ? 4 : 3;
+        if ((zone.Length == 6 && zone[3] != ':') || !TryDigits(text, position + 1, 2, out var hours)
+            || (zone.Length > 3 && !TryDigits(text, position + minutesAt, 2, out parts.OffsetMinutes)) || hours > 18)
+        {
+            return false;
+        }
+
+        parts.OffsetMinutes = ((hours * 60) + parts.OffsetMinutes) * (zone[0] == '-' ? -1 : 1);
+        return true;
+    }
+
+    private static bool TryBuild(DateParts parts, out DateTime utc)
+    {
+        utc = default;
+        if (parts.Year < 1 || parts.Month is < 1 or > 12 || parts.Day < 1 || parts.Day > DateTime.DaysInMonth(parts.Year, parts.Month)
+            || parts.Hour > 23 || parts.Minute > 59 || parts.Second > 59)
+        {
+            return false;
+        }
+
+        var local = new DateTime(parts.Year, parts.Month, parts.Day, parts.Hour, parts.Minute, parts.Second, DateTimeKind.Utc).AddTicks(parts.Ticks);
+        var shifted = local.Ticks - (parts.OffsetMinutes * TimeSpan.TicksPerMinute);
+        if (shifted < DateTime.MinValue.Ticks || shifted > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        utc = new DateTime(shifted, DateTimeKind.Utc);
+        return true;
+    }
+
+    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static bool At(string text, int position, char expected) => position < text.Length && text[position] == expected;
+
+    private static bool TryDigits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return true;
+    }
+
+    private struct DateParts
+    {
+        public int Year;
+        public int Month;
+        public int Day;
+        public int Hour;
+        public int Minute;
+        public int Second;
+        public long Ticks;
+        public int OffsetMinutes;
+    }
 }

@@ -8,9 +8,9 @@ internal static class EventMapping
     private const string AmazonAwsSuffix = ".amazonaws.com";
 
     /// <summary>Sets <c>@timestamp</c> from <c>eventTime</c>; runs before the pre-clean, as in Elastic.</summary>
-    public static void MapTimestamp(MappingContext context)
+    public static void MapTimestamp(MappingContext context, JsonObject record)
     {
-        if (context.Json["eventTime"] is not JsonValue value || JavaText.Scalar(value).Length == 0)
+        if (record["eventTime"] is not JsonValue value || JavaText.Scalar(value).Length == 0)
         {
             return;
         }
@@ -22,7 +22,6 @@ internal static class EventMapping
             return;
         }
 
-        context.Json.Remove("eventTime");
         context.AddError("date", "date_json_eventTime_to_timestamp_e9417ba3", $"unable to parse date [{text}]");
     }
 

@@ -1,11 +1,13 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Vigil.Map;
 
 /// <summary>Maps <c>userIdentity</c> to <c>user.*</c>, <c>service.name</c> and <c>aws.cloudtrail.user_identity.*</c>.</summary>
-internal static partial class IdentityMapping
+internal static class IdentityMapping
 {
+    private static readonly SearchValues<char> PartitionCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
+
     private const string Identity = "userIdentity";
     private const string Session = "userIdentity.sessionContext";
     private const string Issuer = "userIdentity.sessionContext.sessionIssuer";
@@ -158,7 +160,7 @@ internal static partial class IdentityMapping
             return;
         }
 
-        if (!StsArnPattern().IsMatch(arn))
+        if (!IsStsArn(arn))
         {
             context.AddError("grok", "extract_session_name_from_arn", "Provided Grok expressions do not match field value: [" + arn + "]");
             return;
@@ -192,6 +194,16 @@ internal static partial class IdentityMapping
         }
     }
 
-    [GeneratedRegex("^arn:[a-z0-9-]+:sts:.*/.*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex StsArnPattern();
+    /// <summary>Matches the pipeline's grok pattern <c>^arn:[a-z0-9-]+:sts:.*/…$</c>, in which <c>.</c> excludes a line feed.</summary>
+    private static bool IsStsArn(string arn)
+    {
+        const string Prefix = "arn:";
+        var partitionEnd = arn.IndexOf(':', Prefix.Length);
+        return arn.StartsWith(Prefix, StringComparison.Ordinal)
+            && partitionEnd > Prefix.Length
+            && arn.AsSpan(Prefix.Length, partitionEnd - Prefix.Length).IndexOfAnyExcept(PartitionCharacters) < 0
+            && arn.AsSpan(partitionEnd).StartsWith(":sts:")
+            && arn.IndexOf('/', partitionEnd) >= 0
+            && !arn.Contains('\n', StringComparison.Ordinal);
+    }
 }

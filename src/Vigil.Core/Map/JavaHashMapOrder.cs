@@ -20,12 +20,34 @@ internal static class JavaHashMapOrder
     /// <summary>Returns <paramref name="keys"/> (distinct, in insertion order) in iteration order.</summary>
     public static IReadOnlyList<string> Order(IReadOnlyList<string> keys)
     {
-        var hashes = keys.Select(Spread).ToArray();
+        if (keys.Count < 2)
+        {
+            return keys;
+        }
+
+        var hashes = new int[keys.Count];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = Spread(keys[i]);
+        }
+
         var mask = Capacity(hashes) - 1;
 
         // A stable sort on the bucket index keeps insertion order inside a bucket.
-        var indexes = Enumerable.Range(0, keys.Count).OrderBy(i => hashes[i] & mask).ToArray();
-        return indexes.Select(i => keys[i]).ToArray();
+        var buckets = new long[keys.Count];
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            buckets[i] = ((long)(hashes[i] & mask) << 32) | (uint)i;
+        }
+
+        Array.Sort(buckets);
+        var ordered = new string[keys.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = keys[(int)(buckets[i] & uint.MaxValue)];
+        }
+
+        return ordered;
     }
 
     /// <summary>Returns <c>h ^ (h &gt;&gt;&gt; 16)</c> of Java's <c>String.hashCode()</c>.</summary>
@@ -40,17 +62,16 @@ internal static class JavaHashMapOrder
         return hash ^ (int)((uint)hash >> 16);
     }
 
-    // NOTE: a bucket of more than 8 colliding keys in a table of 64 or more buckets becomes a tree
-    // in Java, which moves the tree's root entry to the front of that bucket; that order is not
-    // reproduced here.
+    // NOTE: in Java, a bucket of more than 8 colliding keys in a table of 64 or more buckets becomes
+    // a tree whose root entry moves to the front of the bucket. That order is not reproduced here.
     private static int Capacity(int[] hashes)
     {
         var capacity = InitialCapacity;
-        var counts = new Dictionary<int, int>();
+        var counts = new int[capacity];
         for (var size = 1; size <= hashes.Length; size++)
         {
             var bucket = hashes[size - 1] & (capacity - 1);
-            counts[bucket] = counts.GetValueOrDefault(bucket) + 1;
+            counts[bucket]++;
             if (counts[bucket] > TreeifyThreshold && capacity < MinTreeifyCapacity)
             {
                 capacity *= 2;
@@ -67,13 +88,12 @@ internal static class JavaHashMapOrder
         return capacity;
     }
 
-    private static Dictionary<int, int> Recount(int[] hashes, int size, int capacity)
+    private static int[] Recount(int[] hashes, int size, int capacity)
     {
-        var counts = new Dictionary<int, int>();
+        var counts = new int[capacity];
         for (var i = 0; i < size; i++)
         {
-            var bucket = hashes[i] & (capacity - 1);
-            counts[bucket] = counts.GetValueOrDefault(bucket) + 1;
+            counts[hashes[i] & (capacity - 1)]++;
         }
 
         return counts;

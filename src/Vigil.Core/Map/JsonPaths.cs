@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,11 +7,13 @@ namespace Vigil.Map;
 /// <summary>Dotted-path access to nested JSON objects, as ingest processors address fields.</summary>
 internal static class JsonPaths
 {
+    private static readonly ConcurrentDictionary<string, string[]> SegmentCache = new(StringComparer.Ordinal);
+
     /// <summary>Returns the node at <paramref name="path"/>, or <c>null</c> when a step is missing or not an object.</summary>
     public static JsonNode? Get(JsonObject root, string path)
     {
         JsonNode? node = root;
-        foreach (var segment in path.Split('.'))
+        foreach (var segment in Segments(path))
         {
             if (node is not JsonObject obj || !obj.TryGetPropertyValue(segment, out node))
             {
@@ -43,7 +46,7 @@ internal static class JsonPaths
     /// <summary>Sets <paramref name="path"/>, creating intermediate objects and replacing non-objects in the way.</summary>
     public static void Set(JsonObject root, string path, JsonNode? value)
     {
-        var segments = path.Split('.');
+        var segments = Segments(path);
         var obj = root;
         foreach (var segment in segments[..^1])
         {
@@ -58,6 +61,9 @@ internal static class JsonPaths
 
         obj[segments[^1]] = value;
     }
+
+    // Paths are the pipeline's own field names, a fixed set, so caching their segments is bounded.
+    private static string[] Segments(string path) => SegmentCache.GetOrAdd(path, static p => p.Split('.'));
 
     /// <summary>Returns the text a Mustache template <c>{{{path}}}</c> renders for a value.</summary>
     public static string Render(JsonNode? node) => node is null ? "" : JavaText.Render(node);

@@ -8,8 +8,9 @@ namespace Vigil.Map;
 internal static class PayloadMapping
 {
     /// <summary>
-    /// Longest string for which Elastic keeps the flattened copy: Lucene rejects a keyword term of
-    /// 32766 bytes or more, which would fail the whole document.
+    /// Maximum string length for which Elastic keeps the flattened copy. Its pipeline keeps it only
+    /// below 32766 characters, because Lucene rejects longer keyword terms and the whole document
+    /// would fail.
     /// </summary>
     public const int MaxFlattenedLength = 32765;
 

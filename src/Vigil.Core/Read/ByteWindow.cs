@@ -80,9 +80,9 @@ internal sealed class ByteWindow : IDisposable
 
         MakeRoom();
 
-        // Fill the free space completely: a caller that rescans a partial value from its start after
-        // each refill then gets at least half a buffer of new bytes per rescan, and the buffer grows
-        // geometrically, so the rescans of one value cost linear time in its size.
+        // Fill the free space completely, so that a caller rescanning a partial value from its start
+        // gets at least half a buffer of new bytes per rescan. With the geometric growth, the
+        // rescans of one value then cost time linear in its size.
         var before = _end;
         while (_end < _buffer.Length)
         {
@@ -169,11 +169,11 @@ internal sealed class ByteWindow : IDisposable
         var keepFrom = _mark >= 0 ? (int)(_mark - _bufferOffset) : _start;
         if (keepFrom > 0)
         {
-            var kept = _end - keepFrom;
-            _buffer.AsSpan(keepFrom, kept).CopyTo(_buffer);
+            var keptLength = _end - keepFrom;
+            _buffer.AsSpan(keepFrom, keptLength).CopyTo(_buffer);
             _bufferOffset += keepFrom;
             _start -= keepFrom;
-            _end = kept;
+            _end = keptLength;
         }
 
         if (_buffer.Length - _end < _buffer.Length / 2)

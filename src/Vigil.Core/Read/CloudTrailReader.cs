@@ -10,7 +10,7 @@ namespace Vigil.Read;
 /// Containers are recognised by content, never by file name: gzip by its magic bytes (all members
 /// of a multi-member file), then a <c>{"Records":[…]}</c> delivery object, a bare JSON array of
 /// records, NDJSON (one record per line) or a single record object. Every item is exactly one of a
-/// record, an error or a skip; bad input never throws.
+/// record, an error or a skip. Malformed JSON and corrupt gzip data become error items, not exceptions.
 /// </remarks>
 public sealed class CloudTrailReader
 {
@@ -89,6 +89,8 @@ public sealed class CloudTrailReader
             return null;
         }
 
+        // NOTE: GZipStream ends silently when compressed data is cut short, so truncation is
+        // reported only when the cut falls inside a JSON value. A cut exactly at an NDJSON line end goes unnoticed.
         var prefixed = new PrefixedStream(head[..read], stream);
         return head.AsSpan(0, read).SequenceEqual(GzipMagic)
             ? new GZipStream(prefixed, CompressionMode.Decompress)

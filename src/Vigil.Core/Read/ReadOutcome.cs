@@ -6,7 +6,7 @@ public enum ReadOutcome
     /// <summary>A CloudTrail record (a JSON object).</summary>
     Record,
 
-    /// <summary>Input that could not be read as a record; <see cref="ReadItem.Reason"/> says why.</summary>
+    /// <summary>Input that could not be read as a record; <see cref="ReadItem.Reason"/> gives the cause.</summary>
     Error,
 
     /// <summary>Input that is not an event on purpose (digest file, empty file, non-JSON object).</summary>

@@ -7,8 +7,8 @@ namespace Vigil.Read;
 /// <c>{"Records":[…]}</c> envelope, a bare array of records, or one record (one per line in NDJSON).
 /// </summary>
 /// <remarks>
-/// Only a record that is not inside an array is held whole while it is scanned; envelope and array
-/// elements are streamed one at a time. A syntax error inside a value that started at the beginning
+/// Envelope and array elements are streamed one at a time, and only a top-level object is held
+/// whole while it is scanned. A syntax error inside a value that started at the beginning
 /// of a line resumes at the next line when that line starts a new object or array (the NDJSON case);
 /// any other syntax error, and data that ends inside a value, ends the file.
 /// </remarks>
@@ -104,8 +104,8 @@ internal sealed class RecordStreamReader : IDisposable
 
         if (first is not ('{' or '['))
         {
-            var shown = first is >= 0x20 and < 0x7F ? $"'{(char)first}'" : $"byte 0x{first:X2}";
-            return Skip("byte 0", $"not a JSON object or array (starts with {shown}), so not CloudTrail records");
+            var firstByte = first is >= 0x20 and < 0x7F ? $"'{(char)first}'" : $"byte 0x{first:X2}";
+            return Skip("byte 0", $"not a JSON object or array (starts with {firstByte}), so not CloudTrail records");
         }
 
         _mode = Mode.TopLevel;
@@ -186,7 +186,7 @@ internal sealed class RecordStreamReader : IDisposable
         _window.ClearMark();
         if (_recordsIsNotArray)
         {
-            return Error($"{location}, byte {_cursor.ValueStart}", "the object has a Records property that is not an array, so it holds no records");
+            return Error($"{location}, byte {_cursor.ValueStart}", "invalid delivery object: its Records property is not an array, so it contains no records");
         }
 
         return ToItem(bytes, location, _cursor.ValueStart);
@@ -242,7 +242,7 @@ internal sealed class RecordStreamReader : IDisposable
             : Skip(location, skip);
     }
 
-    private ReadItem NotAnObject(long offset, string what)
+    private ReadItem NotAnObject(long offset, string subject)
     {
         var location = _mode == Mode.Array ? RecordLocation() : $"line {_cursor.ValueLine}";
         if (_mode != Mode.Array)
@@ -251,7 +251,7 @@ internal sealed class RecordStreamReader : IDisposable
             _mode = Mode.TopLevel;
         }
 
-        return Error($"{location}, byte {offset}", $"{what} is not a JSON object, so it is not a CloudTrail record");
+        return Error($"{location}, byte {offset}", $"{subject} is not a JSON object, so it is not a CloudTrail record");
     }
 
     private string RecordLocation() => _valuesRead == 1 && _cursor.ValueLine == 1
