@@ -8,25 +8,37 @@ namespace Vigil.Cli;
 /// <summary>Logs each bad record or file with its location, up to a limit; the summary counts them all.</summary>
 internal sealed class ConsoleHuntListener(ILogger logger) : IHuntListener
 {
-    /// <summary>Errors logged one by one before the rest are only counted, so a corrupt dump cannot flood the terminal.</summary>
-    public const int MaxLoggedErrors = 50;
+    /// <summary>Problems logged one by one before the rest are only counted, so a corrupt dump cannot flood the terminal.</summary>
+    public const int MaxLoggedProblems = 50;
 
-    private int _errors;
+    private int _problems;
 
     public void RecordFailed(ReadItem failure)
     {
-        _errors++;
-        if (_errors <= MaxLoggedErrors)
+        if (ShouldLog())
         {
-            CliLog.RecordFailed(
-                logger,
-                TerminalText.Sanitize(failure.File),
-                failure.Location,
-                TerminalText.Sanitize(failure.Reason ?? "unreadable record"));
-        }
-        else if (_errors == MaxLoggedErrors + 1)
-        {
-            CliLog.TooManyErrors(logger, MaxLoggedErrors);
+            CliLog.RecordFailed(logger, TerminalText.Sanitize(failure.File), failure.Location, Reason(failure));
         }
     }
+
+    public void MappingFailed(ReadItem record)
+    {
+        if (ShouldLog())
+        {
+            CliLog.MappingFailed(logger, TerminalText.Sanitize(record.File), record.Location, Reason(record));
+        }
+    }
+
+    private bool ShouldLog()
+    {
+        _problems++;
+        if (_problems == MaxLoggedProblems + 1)
+        {
+            CliLog.TooManyErrors(logger, MaxLoggedProblems);
+        }
+
+        return _problems <= MaxLoggedProblems;
+    }
+
+    private static string Reason(ReadItem item) => TerminalText.Sanitize(item.Reason ?? "unreadable record");
 }

@@ -42,5 +42,7 @@ internal static class HuntProgress
         public void FileFinished(string path, long bytes) => task.Increment(bytes);
 
         public void RecordFailed(ReadItem failure) => inner.RecordFailed(failure);
+
+        public void MappingFailed(ReadItem record) => inner.MappingFailed(record);
     }
 }

@@ -60,6 +60,11 @@ internal static class HuntReport
         AddCount(grid, "Files read", summary.Files);
         AddCount(grid, "Records read", summary.Records);
         AddCount(grid, "  events", summary.Events);
+        if (summary.EventsWithMappingErrors > 0)
+        {
+            AddCount(grid, "    with mapping errors (pipeline_error)", summary.EventsWithMappingErrors);
+        }
+
         AddCount(grid, "  errors", summary.Errors);
         AddCount(grid, "  skipped", summary.Skipped);
         foreach (var (reason, count) in summary.SkippedByReason.OrderBy(p => p.Key, StringComparer.Ordinal))

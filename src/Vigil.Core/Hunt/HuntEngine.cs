@@ -119,11 +119,13 @@ public sealed class HuntEngine
                 return;
             }
 
+            // Elastic indexes a document even when a processor fails (event.kind: pipeline_error),
+            // and rules still match its other fields, so it is an event here too, and reported.
             var mapped = CloudTrailMapper.Map(record);
             if (mapped.Error is not null)
             {
-                CountError(item with { Outcome = ReadOutcome.Error, Record = null, Reason = mapped.Error });
-                return;
+                summary.EventsWithMappingErrors++;
+                listener.MappingFailed(item with { Record = null, Reason = mapped.Error });
             }
 
             summary.Events++;

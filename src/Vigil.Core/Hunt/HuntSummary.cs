@@ -19,6 +19,9 @@ public sealed class HuntSummary
 
     public long Errors { get; internal set; }
 
+    /// <summary>Events whose mapping partly failed; they have <c>event.kind: pipeline_error</c> and are counted in <see cref="Events"/>.</summary>
+    public long EventsWithMappingErrors { get; internal set; }
+
     public long Skipped { get; internal set; }
 
     public long Alerts { get; internal set; }

@@ -19,4 +19,12 @@ public interface IHuntListener
     void RecordFailed(ReadItem failure)
     {
     }
+
+    /// <summary>
+    /// Called for each record mapped only in part, for example with an <c>eventTime</c> that is not a
+    /// date. The event is still hunted, as Elastic still indexes such a document.
+    /// </summary>
+    void MappingFailed(ReadItem record)
+    {
+    }
 }
