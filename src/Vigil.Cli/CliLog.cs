@@ -17,7 +17,7 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Input path not found: {Path}. Give a CloudTrail file or a directory of them.")]
     public static partial void InputNotFound(ILogger logger, string path);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "--from {From:O} is after --to {To:O}; swap them.")]
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "--from {From:O} is after --to {To:O}. Swap the two times.")]
     public static partial void FromAfterTo(ILogger logger, DateTimeOffset? from, DateTimeOffset? to);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "{Option}: {Error}")]

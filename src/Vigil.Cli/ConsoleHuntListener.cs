@@ -5,7 +5,7 @@ using Vigil.Read;
 
 namespace Vigil.Cli;
 
-/// <summary>Logs each bad record or file with its location, up to a limit; the summary counts them all.</summary>
+/// <summary>Logs each bad record or file with its location, up to a limit. The summary counts them all.</summary>
 internal sealed class ConsoleHuntListener(ILogger logger) : IHuntListener
 {
     /// <summary>Problems logged one by one before the rest are only counted, so a corrupt dump cannot flood the terminal.</summary>

@@ -2,7 +2,7 @@ using Vigil.Read;
 
 namespace Vigil.Hunt;
 
-/// <summary>Hears about a hunt's progress and problems while it runs; every member is optional.</summary>
+/// <summary>Receives a hunt's progress and problems while it runs. Every member has an empty default.</summary>
 public interface IHuntListener
 {
     /// <summary>Called before reading file number <paramref name="index"/> (0-based) of <paramref name="count"/>.</summary>
@@ -15,7 +15,7 @@ public interface IHuntListener
     {
     }
 
-    /// <summary>Called for each record or file that could not be read or mapped.</summary>
+    /// <summary>Called for each record or file that could not be read.</summary>
     void RecordFailed(ReadItem failure)
     {
     }
