@@ -52,6 +52,15 @@ public class HuntCliTests
     }
 
     [Fact]
+    public void RedirectedStderrHasNoProgressBar()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson");
+
+        Assert.DoesNotContain('\u001b', result.StandardError);
+        Assert.DoesNotContain("file 1/", result.StandardError);
+    }
+
+    [Fact]
     public void UnknownOptionIsUsageError()
     {
         var result = CliRunner.Run("hunt", RepoPaths.Samples, "--colour", "red");
