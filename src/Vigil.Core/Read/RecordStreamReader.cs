@@ -19,6 +19,7 @@ internal sealed class RecordStreamReader : IDisposable
     private readonly ByteWindow _window;
     private readonly JsonTokenCursor _cursor;
     private readonly string _file;
+    private readonly Queue<ReadItem> _pending = new();
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
     private bool _recordsIsNotArray;
@@ -48,7 +49,7 @@ internal sealed class RecordStreamReader : IDisposable
     {
         try
         {
-            ReadItem? item = null;
+            _pending.TryDequeue(out var item);
             while (item is null && _mode != Mode.Done)
             {
                 item = Step();
@@ -179,7 +180,7 @@ internal sealed class RecordStreamReader : IDisposable
         return null;
     }
 
-    private ReadItem CompleteObject()
+    private ReadItem? CompleteObject()
     {
         var bytes = _window.Slice(_cursor.ValueStart, _window.Position);
         var location = $"line {_cursor.ValueLine}";
@@ -229,17 +230,19 @@ internal sealed class RecordStreamReader : IDisposable
         return null;
     }
 
-    private ReadItem ToItem(ReadOnlySpan<byte> bytes, string location, long offset)
+    private ReadItem? ToItem(ReadOnlySpan<byte> bytes, string location, long offset)
     {
         if (!RecordParser.TryParse(bytes, out var record, out var error))
         {
             return Error($"{location}, byte {offset}", error!);
         }
 
-        var skip = RecordParser.SkipReason(record!);
-        return skip is null
-            ? new ReadItem(ReadOutcome.Record, _file, location, record, null)
-            : Skip(location, skip);
+        foreach (var item in RecordEnvelopes.Expand(record!, _file, location))
+        {
+            _pending.Enqueue(item);
+        }
+
+        return _pending.TryDequeue(out var first) ? first : null;
     }
 
     private ReadItem NotAnObject(long offset, string subject)
