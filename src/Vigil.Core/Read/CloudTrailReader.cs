@@ -103,7 +103,7 @@ public sealed class CloudTrailReader
         error = null;
         if (Directory.Exists(path))
         {
-            error = OpenError(path, "is a directory that could not be listed; check its permissions");
+            error = OpenError(path, "is a directory, not a file; expand it with ExpandPaths, and if it is still reported, check that it can be listed");
             return null;
         }
 
