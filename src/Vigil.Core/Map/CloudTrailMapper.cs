@@ -58,8 +58,8 @@ public static class CloudTrailMapper
         // working copy, so the caller's record is never modified.
         var context = new MappingContext(EmptyValueCleaner.PreClean(record));
         EventMapping.MapTimestamp(context, record);
-        // NOTE: where a field has a type Elastic's processors cannot handle (for example a userAgent
-        // that is an object), Elastic fails the document; these steps map such values leniently.
+        // NOTE: Elastic fails the document when a field has a type its processors cannot handle, for
+        // example a userAgent that is an object. These steps map such values leniently instead.
         foreach (var step in Steps)
         {
             step(context);

@@ -92,9 +92,9 @@ internal static class EmptyValueCleaner
 
             if (array.Any(item => IsEmpty(item, placeholders: false)))
             {
-                var kept = array.Where(item => !IsEmpty(item, placeholders: false)).ToList();
+                var remaining = array.Where(item => !IsEmpty(item, placeholders: false)).ToList();
                 array.Clear();
-                kept.ForEach(array.Add);
+                remaining.ForEach(array.Add);
             }
         }
     }

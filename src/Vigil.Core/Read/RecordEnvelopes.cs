@@ -36,7 +36,7 @@ internal static class RecordEnvelopes
             var where = $"{location}, log event {i + 1}";
             if (events[i]?["message"] is not JsonValue message || message.GetValueKind() != JsonValueKind.String)
             {
-                yield return new ReadItem(ReadOutcome.Error, file, where, null, "the log event has no message text, so it holds no CloudTrail record");
+                yield return new ReadItem(ReadOutcome.Error, file, where, null, "missing message: the log event has no message string, so it contains no CloudTrail record");
                 continue;
             }
 
