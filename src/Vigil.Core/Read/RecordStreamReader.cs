@@ -8,9 +8,9 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// Envelope and array elements are streamed one at a time, and only a top-level object is held
-/// whole while it is scanned. A syntax error inside a value that started at the beginning
-/// of a line resumes at the next line when that line starts a new object or array (the NDJSON case);
-/// any other syntax error, and data that ends inside a value, ends the file.
+/// whole while it is scanned. After a syntax error in a value that started a line, reading resumes
+/// at the next line if that line starts a new object or array, which is the NDJSON case. Any other
+/// syntax error ends the file, and so does data that ends inside a value.
 /// </remarks>
 internal sealed class RecordStreamReader : IDisposable
 {
