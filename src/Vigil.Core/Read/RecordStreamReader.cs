@@ -295,7 +295,8 @@ internal sealed class RecordStreamReader : IDisposable
         if (TryResume(line))
         {
             _mode = Mode.TopLevel;
-            return Error(where, $"invalid JSON: {message}; reading continues at line {_window.Line}");
+            var after = _window.SkipWhitespace() < 0 ? "it is the last line of the file" : $"reading continues at line {_window.Line}";
+            return Error(where, $"invalid JSON: {message}; {after}");
         }
 
         _mode = Mode.Done;
