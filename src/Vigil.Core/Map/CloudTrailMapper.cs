@@ -12,7 +12,8 @@ namespace Vigil.Map;
 /// <remarks>
 /// Not produced: <c>event.ingested</c> and <c>event.created</c> (there is no ingest time), GeoIP
 /// and ASN of <c>source.ip</c>, parsed user-agent parts, and the entity fields that need the
-/// <c>actor_target_mapping</c> tag.
+/// <c>actor_target_mapping</c> tag. A record without a valid <c>eventTime</c> has no
+/// <c>@timestamp</c>, because Elastic would use the time the agent read it.
 /// </remarks>
 public static class CloudTrailMapper
 {
@@ -57,6 +58,8 @@ public static class CloudTrailMapper
         // working copy, so the caller's record is never modified.
         var context = new MappingContext(EmptyValueCleaner.PreClean(record));
         EventMapping.MapTimestamp(context, record);
+        // NOTE: Elastic fails the document when a field has a type its processors cannot handle, for
+        // example a userAgent that is an object. These steps map such values leniently instead.
         foreach (var step in Steps)
         {
             step(context);
@@ -80,7 +83,8 @@ public static class CloudTrailMapper
             context.Set("error.message", new JsonArray(context.Errors.Select(e => (JsonNode?)e).ToArray()));
         }
 
-        var document = EmptyValueCleaner.FinalClean(context.Document);
+        var document = context.Document;
+        EmptyValueCleaner.FinalClean(document);
         if (context.Errors.Count > 0)
         {
             JsonPaths.Set(document, "event.kind", "pipeline_error");

@@ -15,44 +15,87 @@ internal static class EmptyValueCleaner
     /// Returns a cleaned copy of <paramref name="record"/> for mapping, with every object's keys in
     /// Java <c>HashMap</c> order of the original keys (see <see cref="JavaHashMapOrder"/>).
     /// </summary>
-    public static JsonObject PreClean(JsonObject record) => (JsonObject)CopyClean(record, placeholders: true)!;
+    public static JsonObject PreClean(JsonObject record) => CopyClean(record);
 
-    /// <summary>Returns a copy of <paramref name="document"/> without <c>null</c>, <c>""</c>, <c>{}</c> and <c>[]</c> values.</summary>
-    public static JsonObject FinalClean(JsonObject document) => (JsonObject)CopyClean(document, placeholders: false)!;
+    /// <summary>Deletes <c>null</c>, <c>""</c>, <c>{}</c> and <c>[]</c> values from <paramref name="document"/>, in place.</summary>
+    public static void FinalClean(JsonObject document) => CleanInPlace(document);
 
-    private static JsonNode? CopyClean(JsonNode? node, bool placeholders)
+    private static JsonObject CopyClean(JsonObject obj)
+    {
+        var keys = new string[obj.Count];
+        var index = 0;
+        foreach (var property in obj)
+        {
+            keys[index++] = property.Key;
+        }
+
+        var clean = new JsonObject();
+        foreach (var key in JavaHashMapOrder.Order(keys))
+        {
+            var child = CopyClean(obj[key]);
+            if (!IsEmpty(child, placeholders: true))
+            {
+                clean[key] = child;
+            }
+        }
+
+        return clean;
+    }
+
+    private static JsonNode? CopyClean(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
-                var cleanObject = new JsonObject();
-                var keys = obj.Select(property => property.Key).ToArray();
-                foreach (var key in placeholders ? JavaHashMapOrder.Order(keys) : keys)
-                {
-                    var child = CopyClean(obj[key], placeholders);
-                    if (!IsEmpty(child, placeholders))
-                    {
-                        cleanObject[key] = child;
-                    }
-                }
-
-                return cleanObject;
+                return CopyClean(obj);
 
             case JsonArray array:
-                var cleanArray = new JsonArray();
+                var clean = new JsonArray();
                 foreach (var item in array)
                 {
-                    var child = CopyClean(item, placeholders);
-                    if (!IsEmpty(child, placeholders))
+                    var child = CopyClean(item);
+                    if (!IsEmpty(child, placeholders: true))
                     {
-                        cleanArray.Add(child);
+                        clean.Add(child);
                     }
                 }
 
-                return cleanArray;
+                return clean;
 
             default:
                 return node?.DeepClone();
+        }
+    }
+
+    private static void CleanInPlace(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            List<string>? empty = null;
+            foreach (var (key, child) in obj)
+            {
+                CleanInPlace(child);
+                if (IsEmpty(child, placeholders: false))
+                {
+                    (empty ??= []).Add(key);
+                }
+            }
+
+            empty?.ForEach(key => obj.Remove(key));
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                CleanInPlace(item);
+            }
+
+            if (array.Any(item => IsEmpty(item, placeholders: false)))
+            {
+                var remaining = array.Where(item => !IsEmpty(item, placeholders: false)).ToList();
+                array.Clear();
+                remaining.ForEach(array.Add);
+            }
         }
     }
 

@@ -27,10 +27,11 @@ internal static class EventMapping
 
     public static void MapServiceAndAction(MappingContext context)
     {
+        // Elastic's dissect %{name}.amazonaws.com takes the text before the first ".amazonaws.com".
         var source = JsonPaths.GetString(context.Json, "eventSource");
-        if (source is not null && source.EndsWith(AmazonAwsSuffix, StringComparison.Ordinal) && source.Length > AmazonAwsSuffix.Length)
+        if (source is not null && source.EndsWith(AmazonAwsSuffix, StringComparison.Ordinal))
         {
-            context.Set("cloud.service.name", source[..^AmazonAwsSuffix.Length]);
+            context.Set("cloud.service.name", source[..source.IndexOf(AmazonAwsSuffix, StringComparison.Ordinal)]);
         }
 
         context.Rename("eventSource", "event.provider");

@@ -9,7 +9,8 @@ namespace Vigil.Read;
 /// <remarks>
 /// Containers are recognised by content, never by file name: gzip by its magic bytes (all members
 /// of a multi-member file), then a <c>{"Records":[…]}</c> delivery object, a bare JSON array of
-/// records, NDJSON (one record per line) or a single record object. Every item is exactly one of a
+/// records, NDJSON (one record per line) or a single record object. An EventBridge event yields its
+/// <c>detail</c>, and a CloudWatch Logs subscription payload yields each log event's message. Every item is exactly one of a
 /// record, an error or a skip. Malformed JSON and corrupt gzip data become error items, not exceptions.
 /// </remarks>
 public sealed class CloudTrailReader
@@ -102,7 +103,7 @@ public sealed class CloudTrailReader
         error = null;
         if (Directory.Exists(path))
         {
-            error = OpenError(path, "is a directory that could not be listed; check its permissions");
+            error = OpenError(path, "is a directory, not a file; expand it with ExpandPaths, and if it is still reported, check that it can be listed");
             return null;
         }
 

@@ -19,14 +19,14 @@ internal static class RecordParser
 
     private static readonly string[] DigestMarkers = ["digestStartTime", "digestEndTime", "digestS3Object", "logFiles"];
 
-    /// <summary>Parses <paramref name="json"/>, already validated as one JSON object.</summary>
+    /// <summary>Parses <paramref name="json"/> as one JSON object.</summary>
     public static bool TryParse(ReadOnlySpan<byte> json, out JsonObject? record, out string? error)
     {
         try
         {
-            record = JsonNode.Parse(json, documentOptions: DocumentOptions)!.AsObject();
-            error = null;
-            return true;
+            record = JsonNode.Parse(json, documentOptions: DocumentOptions) as JsonObject;
+            error = record is null ? "the value is not a JSON object, so it is not a CloudTrail record" : null;
+            return record is not null;
         }
         catch (JsonException exception)
         {

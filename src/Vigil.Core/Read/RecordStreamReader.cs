@@ -8,9 +8,9 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// Envelope and array elements are streamed one at a time, and only a top-level object is held
-/// whole while it is scanned. A syntax error inside a value that started at the beginning
-/// of a line resumes at the next line when that line starts a new object or array (the NDJSON case);
-/// any other syntax error, and data that ends inside a value, ends the file.
+/// whole while it is scanned. After a syntax error in a value that started a line, reading resumes
+/// at the next line if that line starts a new object or array, which is the NDJSON case. Any other
+/// syntax error ends the file, and so does data that ends inside a value.
 /// </remarks>
 internal sealed class RecordStreamReader : IDisposable
 {
@@ -19,6 +19,7 @@ internal sealed class RecordStreamReader : IDisposable
     private readonly ByteWindow _window;
     private readonly JsonTokenCursor _cursor;
     private readonly string _file;
+    private readonly Queue<ReadItem> _pending = new();
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
     private bool _recordsIsNotArray;
@@ -48,7 +49,7 @@ internal sealed class RecordStreamReader : IDisposable
     {
         try
         {
-            ReadItem? item = null;
+            _pending.TryDequeue(out var item);
             while (item is null && _mode != Mode.Done)
             {
                 item = Step();
@@ -179,7 +180,7 @@ internal sealed class RecordStreamReader : IDisposable
         return null;
     }
 
-    private ReadItem CompleteObject()
+    private ReadItem? CompleteObject()
     {
         var bytes = _window.Slice(_cursor.ValueStart, _window.Position);
         var location = $"line {_cursor.ValueLine}";
@@ -229,17 +230,19 @@ internal sealed class RecordStreamReader : IDisposable
         return null;
     }
 
-    private ReadItem ToItem(ReadOnlySpan<byte> bytes, string location, long offset)
+    private ReadItem? ToItem(ReadOnlySpan<byte> bytes, string location, long offset)
     {
         if (!RecordParser.TryParse(bytes, out var record, out var error))
         {
             return Error($"{location}, byte {offset}", error!);
         }
 
-        var skip = RecordParser.SkipReason(record!);
-        return skip is null
-            ? new ReadItem(ReadOutcome.Record, _file, location, record, null)
-            : Skip(location, skip);
+        foreach (var item in RecordEnvelopes.Expand(record!, _file, location))
+        {
+            _pending.Enqueue(item);
+        }
+
+        return _pending.TryDequeue(out var first) ? first : null;
     }
 
     private ReadItem NotAnObject(long offset, string subject)
@@ -292,7 +295,8 @@ internal sealed class RecordStreamReader : IDisposable
         if (TryResume(line))
         {
             _mode = Mode.TopLevel;
-            return Error(where, $"invalid JSON: {message}; reading continues at line {_window.Line}");
+            var after = _window.SkipWhitespace() < 0 ? "it is the last line of the file" : $"reading continues at line {_window.Line}";
+            return Error(where, $"invalid JSON: {message}; {after}");
         }
 
         _mode = Mode.Done;

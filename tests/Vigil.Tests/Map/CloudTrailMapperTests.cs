@@ -237,5 +237,14 @@ public class CloudTrailMapperTests
         Assert.Equal("111122223333", Text(document, "cloud.account.id"));
     }
 
+    [Fact]
+    public void EmptyListEntriesAreRemoved()
+    {
+        var document = Map("""  "userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::1:assumed-role/R/@example.com"} """);
+
+        Assert.Equal(["@example.com"], Texts(document, "related.user"));
+        Assert.Equal("@example.com", Text(document, "user.email"));
+    }
+
     private static string JsonValueKindString(string text) => "\"" + text + "\"";
 }

@@ -39,7 +39,7 @@ internal static class FieldDiff
     }
 
     private static bool Keep(string field, Func<string, bool> trusted) =>
-        trusted(field) && !UntrustedPrefixes.Any(prefix => field == prefix || field.StartsWith(prefix.TrimEnd('.') + ".", StringComparison.Ordinal) || field.StartsWith(prefix, StringComparison.Ordinal));
+        trusted(field) && !UntrustedPrefixes.Any(prefix => field.StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>Returns leaf fields with canonical JSON text; arrays of scalars stay whole (sorted for the unordered fields).</summary>
     private static IEnumerable<KeyValuePair<string, string>> Flatten(JsonObject obj, string prefix = "")

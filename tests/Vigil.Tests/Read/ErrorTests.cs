@@ -17,6 +17,15 @@ public class ErrorTests
     }
 
     [Fact]
+    public void InvalidLastLineEndsQuietly()
+    {
+        var items = ReadAll($"{Record(1)}\nnot json\n");
+
+        Assert.Single(items.Records());
+        Assert.EndsWith("it is the last line of the file", Assert.Single(items.Errors()).Reason);
+    }
+
+    [Fact]
     public void TruncatedNdjsonLineContinues()
     {
         var items = ReadAll($"{Record(1)}\n{{\"eventName\":\"x\",\n{Record(3)}\n");

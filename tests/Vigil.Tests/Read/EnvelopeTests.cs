@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Vigil.Read;
+using static Vigil.Tests.Read.ReadHelpers;
+
+namespace Vigil.Tests.Read;
+
+public class EnvelopeTests
+{
+    [Fact]
+    public void EventBridgeDetailIsTheRecord()
+    {
+        var text = $$"""{"version":"0","detail-type":"AWS API Call via CloudTrail","source":"aws.sts","detail":{{Record(5)}}}""";
+
+        var item = Assert.Single(ReadAll(text));
+
+        Assert.Equal(ReadOutcome.Record, item.Outcome);
+        Assert.Equal("id-5", item.Record!["eventID"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CloudWatchLogEventsAreRecords()
+    {
+        var events = string.Join(",", Enumerable.Range(1, 3).Select(i => $$"""{"id":"{{i}}","timestamp":0,"message":{{JsonSerializer.Serialize(Record(i))}}}"""));
+        var payload = $$"""{"messageType":"DATA_MESSAGE","owner":"111122223333","logEvents":[{{events}},{"id":"4","message":"not json"}]}""";
+
+        var items = ReadAll(Gzip(payload).Concat(Gzip("""{"messageType":"CONTROL_MESSAGE","logEvents":[]}""")).ToArray());
+
+        Assert.Equal(3, items.Records().Count);
+        Assert.Equal("line 1, log event 3", items[2].Location);
+        Assert.Single(items.Errors());
+        Assert.Contains("control message", Assert.Single(items.Skips()).Reason);
+    }
+}
