@@ -48,7 +48,7 @@ internal static class HuntReport
             console.WriteLine($"{quiet} of {summary.RulesRun.Count} rules ran without alerts.");
         }
 
-        foreach (var skipped in summary.RulesSkipped)
+        foreach (var skipped in summary.RulesSkipped.OrderBy(r => r.Reason, StringComparer.Ordinal))
         {
             console.WriteLine(TerminalText.Sanitize($"Rule skipped: {skipped.Rule.Name} ({skipped.Rule.RuleId}): {skipped.Reason}"));
         }
@@ -74,6 +74,11 @@ internal static class HuntReport
 
         AddCount(grid, "Rules run", summary.RulesRun.Count);
         AddCount(grid, "Rules skipped", summary.RulesSkipped.Count);
+        foreach (var group in summary.RulesSkipped.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()))
+        {
+            AddCount(grid, "    " + TerminalText.Sanitize(group.Key), group.Count());
+        }
+
         AddCount(grid, "Alerts", summary.Alerts);
         grid.AddRow(new Text("Elapsed"), new Text($"{summary.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s"));
         grid.AddRow(new Text("Events/s"), new Text(summary.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
