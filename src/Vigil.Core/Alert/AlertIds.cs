@@ -16,18 +16,12 @@ internal static class AlertIds
     private const string UnrequestedVersion = "undefined";
 
     /// <summary>
-    /// Returns the stand-in for the source event's Elasticsearch <c>_id</c>: its <c>event.id</c>
-    /// (CloudTrail's <c>eventID</c>), or the SHA-256 of the document's JSON when it has none.
+    /// Returns the stand-in for the source event's Elasticsearch <c>_id</c>: the SHA-256 hex of the
+    /// document's JSON. Elasticsearch gives every indexed CloudTrail document its own generated id,
+    /// while <c>eventID</c> repeats in test corpora and across trails, so the content hash is used.
+    /// The hunt removes exact duplicate deliveries first, so each event keeps one id across runs.
     /// </summary>
-    public static string SourceId(EcsDocument sourceEvent)
-    {
-        var eventId = sourceEvent.FieldValues("event.id")
-            .OfType<JsonValue>()
-            .Select(value => value.TryGetValue<string>(out var text) ? text : null)
-            .FirstOrDefault(text => !string.IsNullOrEmpty(text));
-
-        return eventId ?? Sha256Hex(sourceEvent.Root.ToJsonString());
-    }
+    public static string SourceId(EcsDocument sourceEvent) => Sha256Hex(sourceEvent.Root.ToJsonString());
 
     /// <summary>
     /// Returns <c>kibana.alert.uuid</c> as Kibana's <c>generateId</c> computes it for query, EQL

@@ -123,9 +123,10 @@ public class AlertBuilderTests
     public void AncestorIsSourceEvent()
     {
         var alert = BuildAlert();
+        var sourceId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AssumeRoleEvent.Create().Root.ToJsonString())));
 
         Assert.Equal(
-            $$"""[{"id":"{{AssumeRoleEvent.EventId}}","type":"event","index":"logs-aws.cloudtrail-default","depth":0}]""",
+            $$"""[{"id":"{{sourceId}}","type":"event","index":"logs-aws.cloudtrail-default","depth":0}]""",
             alert["kibana.alert.ancestors"]!.ToJsonString());
     }
 
@@ -195,10 +196,22 @@ public class AlertBuilderTests
     [Fact]
     public void AlertUuidFollowsKibanaScheme()
     {
-        var hashed = "logs-aws.cloudtrail-default" + AssumeRoleEvent.EventId + "undefined" + "default:" + Rule.Uuid;
+        var sourceId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AssumeRoleEvent.Create().Root.ToJsonString())));
+        var hashed = "logs-aws.cloudtrail-default" + sourceId + "undefined" + "default:" + Rule.Uuid;
         var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashed)));
 
         Assert.Equal(expected, Text(BuildAlert(), "kibana.alert.uuid"));
+    }
+
+    [Fact]
+    public void SameEventIdOtherContentGetsOtherUuid()
+    {
+        var other = AssumeRoleEvent.Create();
+        other.Root["source"] = new JsonObject { ["address"] = "192.0.2.1" };
+
+        var otherAlert = AlertBuilder.Build(Rule, other, ExecutionTime);
+
+        Assert.NotEqual(Text(BuildAlert(), "kibana.alert.uuid"), Text(otherAlert, "kibana.alert.uuid"));
     }
 
     [Fact]
