@@ -8,6 +8,9 @@ namespace Vigil.Cli;
 /// <summary>Renders a hunt's alerts and summary for people. Every CloudTrail value is sanitized and never parsed as markup.</summary>
 internal static class HuntReport
 {
+    /// <summary>Longest cell text shown in the alert table; NDJSON output keeps the full values.</summary>
+    private const int MaxCellLength = 120;
+
     public static void WriteAlerts(IAnsiConsole console, AlertTable alerts, HuntSummary summary)
     {
         if (summary.Alerts == 0)
@@ -16,11 +19,13 @@ internal static class HuntReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var column in new[] { "Time", "Rule", "Severity", "User", "Source", "Action" })
-        {
-            table.AddColumn(column);
-        }
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn(new TableColumn("Time").NoWrap())
+            .AddColumn("Rule")
+            .AddColumn(new TableColumn("Severity").NoWrap())
+            .AddColumn("User")
+            .AddColumn(new TableColumn("Source").NoWrap())
+            .AddColumn(new TableColumn("Action").NoWrap());
 
         foreach (var row in alerts.Rows)
         {
@@ -34,9 +39,13 @@ internal static class HuntReport
         }
     }
 
-    public static void WriteSummary(IAnsiConsole console, HuntSummary summary)
+    public static void WriteSummary(IAnsiConsole console, HuntSummary summary, int ruleFilesFailed)
     {
-        console.Write(Counts(summary));
+        console.Write(Counts(summary, ruleFilesFailed));
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Records read {summary.Records:N0} = events {summary.Events:N0} + errors {summary.Errors:N0} + skipped {summary.Skipped:N0}"));
+
         if (summary.Alerts > 0)
         {
             console.Write(AlertsPerRule(summary));
@@ -50,11 +59,12 @@ internal static class HuntReport
 
         foreach (var skipped in summary.RulesSkipped.OrderBy(r => r.Reason, StringComparer.Ordinal))
         {
-            console.WriteLine(TerminalText.Sanitize($"Rule skipped: {skipped.Rule.Name} ({skipped.Rule.RuleId}): {skipped.Reason}"));
+            var source = skipped.Rule.SourcePath ?? "built-in";
+            console.WriteLine(TerminalText.Sanitize($"Rule skipped: {skipped.Rule.Name} ({source}): {skipped.Reason}"));
         }
     }
 
-    private static Grid Counts(HuntSummary summary)
+    private static Grid Counts(HuntSummary summary, int ruleFilesFailed)
     {
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         AddCount(grid, "Files read", summary.Files);
@@ -69,7 +79,7 @@ internal static class HuntReport
         AddCount(grid, "  skipped", summary.Skipped);
         foreach (var (reason, count) in summary.SkippedByReason.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            AddCount(grid, "    " + reason, count);
+            AddCount(grid, "    " + TerminalText.Sanitize(reason), count);
         }
 
         AddCount(grid, "Rules run", summary.RulesRun.Count);
@@ -77,6 +87,11 @@ internal static class HuntReport
         foreach (var group in summary.RulesSkipped.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()))
         {
             AddCount(grid, "    " + TerminalText.Sanitize(group.Key), group.Count());
+        }
+
+        if (ruleFilesFailed > 0)
+        {
+            AddCount(grid, "Rule files not loaded (see warnings)", ruleFilesFailed);
         }
 
         AddCount(grid, "Alerts", summary.Alerts);
@@ -87,14 +102,17 @@ internal static class HuntReport
 
     private static Table AlertsPerRule(HuntSummary summary)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumn("Rule").AddColumn("Severity").AddColumn(new TableColumn("Alerts").RightAligned());
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Rule")
+            .AddColumn("Severity")
+            .AddColumn(new TableColumn("Alerts").RightAligned());
         var ordered = summary.AlertsByRule
             .Where(p => p.Value > 0)
             .OrderByDescending(p => p.Value)
             .ThenBy(p => p.Key.Name, StringComparer.Ordinal);
         foreach (var (rule, count) in ordered)
         {
-            table.AddRow(Cell(rule.Name), Cell(rule.Severity), new Text(count.ToString(CultureInfo.InvariantCulture)));
+            table.AddRow(Cell(rule.Name), Cell(rule.Severity), new Text(count.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         return table;
@@ -103,5 +121,9 @@ internal static class HuntReport
     private static void AddCount(Grid grid, string label, long count) =>
         grid.AddRow(new Text(label), new Text(count.ToString("N0", CultureInfo.InvariantCulture)));
 
-    private static Text Cell(string? value) => new(TerminalText.Sanitize(value ?? ""));
+    private static Text Cell(string? value)
+    {
+        var text = TerminalText.Sanitize(value ?? "");
+        return new Text(text.Length <= MaxCellLength ? text : string.Concat(text.AsSpan(0, MaxCellLength - 1), "…"));
+    }
 }

@@ -13,51 +13,59 @@ internal static class HuntRunner
 
     public static int Run(HuntArguments arguments)
     {
+        if (!HuntArgumentCheck.TryBuildOptions(arguments, out var options, out var usageError))
+        {
+            return UsageError(usageError);
+        }
+
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.hunt");
-        var stderr = CliConsoles.StandardError();
 
-        if (!TryBuildOptions(arguments, logger, out var options))
-        {
-            return ExitCodes.Usage;
-        }
-
-        var rules = LoadRules(arguments.Rules, logger);
+        var rules = LoadRules(arguments.Rules, logger, out var ruleFilesFailed, out usageError);
         if (rules is null)
         {
-            return ExitCodes.Usage;
+            return UsageError(usageError);
         }
 
-        var summary = Hunt(arguments, options, rules, logger, stderr, out var table);
+        NdjsonAlertWriter? ndjson;
+        try
+        {
+            ndjson = OpenNdjson(arguments, options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return UsageError($"cannot write --output {arguments.Output}: {ex.Message} Choose a writable file path.");
+        }
+
+        HuntSummary summary;
+        AlertTable? table = arguments.Format == "table" ? new AlertTable() : null;
+        using (ndjson)
+        {
+            summary = Hunt(options, rules, logger, table, ndjson);
+        }
 
         if (table is not null)
         {
             HuntReport.WriteAlerts(CliConsoles.StandardOutput(), table, summary);
         }
 
-        HuntReport.WriteSummary(stderr, summary);
-        return summary.Files == 0 || (summary.Events == 0 && summary.Errors > 0)
-            ? ExitCodes.NothingRead
-            : ExitCodes.Success;
+        HuntReport.WriteSummary(CliConsoles.StandardError(), summary, ruleFilesFailed);
+        return ExitCode(summary, options);
     }
 
     private static HuntSummary Hunt(
-        HuntArguments arguments,
         HuntOptions options,
         IReadOnlyList<DetectionRule> rules,
         ILogger logger,
-        IAnsiConsole stderr,
-        out AlertTable? table)
+        AlertTable? table,
+        NdjsonAlertWriter? ndjson)
     {
         var sinks = new List<IAlertSink>();
-        table = arguments.Format == "table" ? new AlertTable() : null;
         if (table is not null)
         {
             sinks.Add(table);
         }
 
-        var ndjsonTarget = arguments.Output ?? (table is null ? StandardStream : null);
-        using var ndjson = ndjsonTarget is null ? null : OpenNdjson(ndjsonTarget);
         if (ndjson is not null)
         {
             sinks.Add(ndjson);
@@ -72,75 +80,55 @@ internal static class HuntRunner
             return engine.Run(options, sink, listener);
         }
 
-        return HuntProgress.Run(stderr, options, listener, progress => engine.Run(options, sink, progress));
+        return HuntProgress.Run(CliConsoles.StandardError(), options, listener, progress => engine.Run(options, sink, progress));
     }
 
-    private static NdjsonAlertWriter OpenNdjson(string target) => target == StandardStream
-        ? new NdjsonAlertWriter(Console.OpenStandardOutput(), ownsStream: true)
-        : new NdjsonAlertWriter(File.Create(target), ownsStream: true);
-
-    private static bool TryBuildOptions(HuntArguments arguments, ILogger logger, out HuntOptions options)
+    private static int ExitCode(HuntSummary summary, HuntOptions options)
     {
-        options = new HuntOptions(arguments.Paths);
-
-        foreach (var path in arguments.Paths)
+        if (summary.Files == 0)
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                CliLog.InputNotFound(logger, TerminalText.Sanitize(path));
-                return false;
-            }
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil hunt: no files found in {string.Join(", ", options.Paths)}"));
+            return ExitCodes.NothingRead;
         }
 
-        var now = DateTimeOffset.UtcNow;
-        if (!TryParseTime(arguments.From, now, "--from", logger, out var from)
-            || !TryParseTime(arguments.To, now, "--to", logger, out var to))
-        {
-            return false;
-        }
-
-        if (from > to)
-        {
-            CliLog.FromAfterTo(logger, from, to);
-            return false;
-        }
-
-        options = options with { From = from, To = to };
-        return true;
+        return summary.Events == 0 && summary.Errors > 0 ? ExitCodes.NothingRead : ExitCodes.Success;
     }
 
-    private static bool TryParseTime(string? text, DateTimeOffset now, string option, ILogger logger, out DateTimeOffset? time)
+    /// <summary>Opens the NDJSON output before the hunt starts, so a bad path fails at once.</summary>
+    private static NdjsonAlertWriter? OpenNdjson(HuntArguments arguments, HuntOptions options)
     {
-        time = null;
-        if (text is null)
+        var target = arguments.Output ?? (arguments.Format == "ndjson" ? StandardStream : null);
+        if (target is null)
         {
-            return true;
+            return null;
         }
 
-        if (!TimeArgument.TryParse(text, now, out var parsed, out var error))
+        if (target == StandardStream)
         {
-            CliLog.InvalidOption(logger, option, TerminalText.Sanitize(error));
-            return false;
+            return new NdjsonAlertWriter(Console.OpenStandardOutput(), ownsStream: true);
         }
 
-        time = parsed;
-        return true;
+        return new NdjsonAlertWriter(File.Create(target), ownsStream: true);
     }
 
-    private static IReadOnlyList<DetectionRule>? LoadRules(IReadOnlyList<string> paths, ILogger logger)
+    private static IReadOnlyList<DetectionRule>? LoadRules(
+        IReadOnlyList<string> paths,
+        ILogger logger,
+        out int filesFailed,
+        out string usageError)
     {
+        filesFailed = 0;
+        usageError = "";
         if (paths.Count == 0)
         {
             return BuiltInRules.All;
         }
 
-        foreach (var path in paths)
+        var missing = paths.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path));
+        if (missing is not null)
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                CliLog.RulesNotFound(logger, TerminalText.Sanitize(path));
-                return null;
-            }
+            usageError = $"rules path not found: {missing}. Give a detection-rules TOML file or a folder of them.";
+            return null;
         }
 
         var loaded = RuleLoader.LoadPaths(paths);
@@ -149,12 +137,35 @@ internal static class HuntRunner
             CliLog.RuleNotLoaded(logger, TerminalText.Sanitize(error.ToString()));
         }
 
+        filesFailed = loaded.Errors.Select(e => e.File).Distinct(StringComparer.Ordinal).Count();
+        WarnDuplicateRuleIds(loaded.Rules, logger);
+
         if (loaded.Rules.Count == 0)
         {
-            CliLog.NoRules(logger, TerminalText.Sanitize(string.Join(", ", paths)));
+            usageError = $"no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml).";
             return null;
         }
 
         return loaded.Rules;
+    }
+
+    /// <summary>
+    /// Kibana keeps one rule per <c>rule_id</c>. A folder may hold several versions of one rule; all
+    /// of them run here, and their alerts share <c>kibana.alert.rule.uuid</c>, so the user is told.
+    /// </summary>
+    private static void WarnDuplicateRuleIds(IReadOnlyList<DetectionRule> rules, ILogger logger)
+    {
+        foreach (var group in rules.GroupBy(r => r.RuleId).Where(g => g.Count() > 1))
+        {
+            var files = string.Join(", ", group.Select(r => r.SourcePath ?? "built-in"));
+            CliLog.DuplicateRuleId(logger, TerminalText.Sanitize(group.Key), group.Count(), TerminalText.Sanitize(files));
+        }
+    }
+
+    private static int UsageError(string message)
+    {
+        Console.Error.WriteLine("vigil hunt: " + TerminalText.Sanitize(message));
+        Console.Error.WriteLine("Run 'vigil hunt --help' for usage.");
+        return ExitCodes.Usage;
     }
 }

@@ -12,6 +12,16 @@ internal static class RulePreparation
     private const string QueryRuleType = "query";
     private const string KqlLanguage = "kuery";
 
+    /// <summary>
+    /// Kibana's default for the advanced setting <c>securitySolution:defaultIndex</c>, which a rule
+    /// without <c>index</c> or data view searches.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> KibanaDefaultIndex =
+    [
+        "apm-*-transaction*", "auditbeat-*", "endgame-*", "filebeat-*", "logs-*", "packetbeat-*",
+        "traces-apm*", "winlogbeat-*", "-*elastic-cloud-logs-*",
+    ];
+
     public static (IReadOnlyList<PreparedRule> Runnable, IReadOnlyList<SkippedRule> Skipped) Prepare(
         IEnumerable<DetectionRule> rules,
         HuntOptions options,
@@ -50,10 +60,10 @@ internal static class RulePreparation
             return $"query language {rule.Language} is not supported yet";
         }
 
-        if (!IndexPatterns.Matches(rule.Index, EcsDocument.CloudTrailDataStream))
+        var index = rule.Index.Count == 0 ? KibanaDefaultIndex : rule.Index;
+        if (!IndexPatterns.Matches(index, EcsDocument.CloudTrailDataStream))
         {
-            var patterns = rule.Index.Count == 0 ? "none" : string.Join(", ", rule.Index);
-            return $"its index patterns ({patterns}) do not match the CloudTrail data stream {EcsDocument.CloudTrailDataStream}";
+            return $"its index patterns ({string.Join(", ", index)}) do not match the CloudTrail data stream {EcsDocument.CloudTrailDataStream}";
         }
 
         var compiled = Kql.Compile(rule.Query ?? string.Empty, mapping);

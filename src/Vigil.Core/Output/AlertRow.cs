@@ -12,7 +12,7 @@ public sealed record AlertRow(string Time, string Rule, string Severity, string 
         ArgumentNullException.ThrowIfNull(alert);
 
         return new AlertRow(
-            Time: First(alert, "kibana.alert.original_time") ?? First(alert, "@timestamp") ?? "",
+            Time: First(alert, "kibana.alert.original_time") ?? "",
             Rule: First(alert, "kibana.alert.rule.name") ?? "",
             Severity: First(alert, "kibana.alert.severity") ?? First(alert, "kibana.alert.rule.severity") ?? "",
             User: First(alert, "user.name") ?? First(alert, "aws.cloudtrail.user_identity.arn") ?? "",

@@ -139,4 +139,69 @@ public class HuntCliTests
         Assert.DoesNotContain('\u001b', result.StandardOutput);
         Assert.Contains("\\u001B", result.StandardOutput);
     }
+
+    [Fact]
+    public void UnwritableOutputIsUsageError()
+    {
+        using var temp = new TempDirectory();
+        var target = Path.Combine(temp.Path, "missing", "alerts.ndjson");
+
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--output", target);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot write --output", result.StandardError);
+        Assert.DoesNotContain("   at ", result.StandardError);
+    }
+
+    [Fact]
+    public void OutputInsideInputIsNotRead()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Path.Combine(RepoPaths.Samples, "exports", "etl-lambda-2026-12-01.ndjson"), Path.Combine(temp.Path, "events.ndjson"));
+        var output = Path.Combine(temp.Path, "alerts.ndjson");
+
+        var first = CliRunner.Run("hunt", temp.Path, "--output", output);
+        var second = CliRunner.Run("hunt", temp.Path, "--output", output);
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(first.StandardError.Split('\n')[0], second.StandardError.Split('\n')[0]);
+        Assert.Contains("= events 2 + errors 0 + skipped 0", second.StandardError);
+        Assert.Single(File.ReadAllLines(output));
+    }
+
+    [Fact]
+    public void UnknownDashArgumentIsNamed()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--bogus");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown option --bogus", result.StandardError);
+    }
+
+    [Fact]
+    public void HostileStringDoesNotStopHunt()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "events.ndjson");
+        var hostile = RoleChaining.Record(2, "2026-12-01T10:00:00Z").ToJsonString().Replace("Boto3/1.35.80", "Boto3\\udc00", StringComparison.Ordinal);
+        File.WriteAllLines(file, [RoleChaining.Record(1, "2026-12-01T10:00:00Z").ToJsonString(), hostile, RoleChaining.Record(3, "2026-12-01T10:00:00Z").ToJsonString()]);
+
+        var result = CliRunner.Run("hunt", file, "--format", "ndjson");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Records read 3 =", result.StandardError);
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.True(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 2);
+    }
+
+    [Fact]
+    public void EmptyFolderSaysNoFiles()
+    {
+        using var temp = new TempDirectory();
+
+        var result = CliRunner.Run("hunt", temp.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no files found", result.StandardError);
+    }
 }

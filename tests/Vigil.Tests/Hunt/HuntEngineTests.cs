@@ -85,4 +85,26 @@ public class HuntEngineTests
         Assert.Contains("filebeat-*", Assert.Single(summary.RulesSkipped).Reason);
         Assert.Empty(sink.Alerts);
     }
+
+    [Fact]
+    public void RuleWithoutIndexUsesKibanaDefault()
+    {
+        var rule = RuleLoader.ParseToml(
+            """
+            [rule]
+            rule_id = "00000000-0000-4000-8000-000000000003"
+            name = "No index"
+            description = "Searches Kibana's default index patterns."
+            type = "query"
+            query = "event.action:AssumeRole and aws.cloudtrail.user_identity.session_context.session_issuer.type:Role and event.outcome:success"
+            severity = "low"
+            risk_score = 21
+            """,
+            "inline.toml");
+
+        var (summary, sink) = CollectingSink.Hunt([rule], RepoPaths.Samples);
+
+        Assert.Single(summary.RulesRun);
+        Assert.Equal(3, sink.Alerts.Count);
+    }
 }

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Vigil.Hunt;
+
+namespace Vigil.Cli;
+
+/// <summary>Checks <c>vigil hunt</c> arguments that the parser cannot, and builds the hunt options.</summary>
+internal static class HuntArgumentCheck
+{
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    public static bool TryBuildOptions(HuntArguments arguments, out HuntOptions options, out string error)
+    {
+        options = new HuntOptions(arguments.Paths);
+        error = "";
+
+        foreach (var path in arguments.Paths)
+        {
+            if (File.Exists(path) || Directory.Exists(path))
+            {
+                continue;
+            }
+
+            error = path.StartsWith('-')
+                ? $"unknown option {path}."
+                : $"input path not found: {path}. Give a CloudTrail file or a directory of them.";
+            return false;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        if (!TryParseTime(arguments.From, now, "--from", out var from, out error)
+            || !TryParseTime(arguments.To, now, "--to", out var to, out error))
+        {
+            return false;
+        }
+
+        if (from > to)
+        {
+            error = $"--from {Format(from!.Value)} is after --to {Format(to!.Value)}. Swap the two times.";
+            return false;
+        }
+
+        options = options with
+        {
+            From = from,
+            To = to,
+            ExcludedFiles = arguments.Output is null or "-" ? [] : [arguments.Output],
+        };
+        return true;
+    }
+
+    private static bool TryParseTime(string? text, DateTimeOffset now, string option, out DateTimeOffset? time, out string error)
+    {
+        time = null;
+        error = "";
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!TimeArgument.TryParse(text, now, out var parsed, out var reason))
+        {
+            error = $"{option}: {reason}";
+            return false;
+        }
+
+        time = parsed;
+        return true;
+    }
+
+    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+}
