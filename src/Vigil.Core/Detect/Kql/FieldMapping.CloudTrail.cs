@@ -37,7 +37,7 @@ public sealed partial class FieldMapping
         AddConstants(fields);
         fields.Add(new MappedField("user_agent.original", FieldType.Keyword) { IgnoreAbove = DefaultKeywordIgnoreAbove });
         fields.Add(new MappedField("user_agent.original.text", FieldType.MatchOnlyText) { SourceField = "user_agent.original" });
-        return new FieldMapping(fields, FieldType.Keyword, DefaultKeywordIgnoreAbove);
+        return new FieldMapping(fields, FieldType.Keyword, DefaultKeywordIgnoreAbove) { UnlistedFieldsAreMapped = true };
     }
 
     /// <summary>The Java <c>Map.toString()</c> copies of CloudTrail objects, each with a <c>.text</c> multi-field.</summary>

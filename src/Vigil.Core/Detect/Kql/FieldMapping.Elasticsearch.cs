@@ -28,13 +28,16 @@ public sealed partial class FieldMapping
         ["boolean"] = FieldType.Boolean,
         ["nested"] = FieldType.Nested,
         ["object"] = FieldType.Object,
+        ["string"] = FieldType.String,
     };
 
     /// <summary>
     /// Reads a mapping from either an Elasticsearch mapping (<c>{"properties": …}</c>, optionally under
     /// <c>"mappings"</c>; multi-fields under <c>"fields"</c> are included) or a flat object of dotted field
     /// names to a type name, where the type may carry a limit: <c>{"f": "keyword(ignore_above=8191)"}</c>
-    /// or <c>{"f": {"type": "keyword", "ignore_above": 8191}}</c>. Unlisted fields are keywords.
+    /// or <c>{"f": {"type": "keyword", "ignore_above": 8191}}</c>. The type <c>string</c> is a Kibana string
+    /// field whose Elasticsearch type is unknown. Unlisted fields evaluate as keywords, and query DSL sends them
+    /// untyped (see <see cref="UnlistedFieldsAreMapped"/>).
     /// </summary>
     /// <exception cref="FormatException">A type name is unknown or an entry is malformed.</exception>
     public static FieldMapping FromElasticsearchMapping(JsonNode mapping)

@@ -40,6 +40,14 @@ public sealed partial class FieldMapping
     /// <summary>The <c>ignore_above</c> of unlisted keyword fields.</summary>
     public int? DefaultIgnoreAbove { get; }
 
+    /// <summary>
+    /// True when fields the mapping does not list still exist in the index with <see cref="DefaultType"/>,
+    /// as ECS fields do under Elastic's index templates, so a Kibana data view lists them too. False for a
+    /// hand-written mapping: query DSL then sends unlisted fields untyped, as Kibana does for fields its
+    /// data view lacks. Evaluation gives unlisted fields <see cref="DefaultType"/> either way.
+    /// </summary>
+    public bool UnlistedFieldsAreMapped { get; init; }
+
     /// <summary>The listed fields.</summary>
     public IReadOnlyCollection<MappedField> Fields => _fields.Values;
 

@@ -61,6 +61,12 @@ public enum FieldType
     /// <summary><c>nested</c>: each array element is a separate hidden document.</summary>
     Nested,
 
+    /// <summary>
+    /// A Kibana <c>string</c> field whose Elasticsearch type is unknown: Kibana sends match and query_string
+    /// queries, and evaluation treats its values as keywords.
+    /// </summary>
+    String,
+
     /// <summary><c>object</c>: a container whose sub-fields flatten into the parent document.</summary>
     Object,
 }

@@ -34,7 +34,7 @@ public static class KqlCompiler
         return KqlCompileResult.FromQueryError(new KqlQueryError(error.Position, line, column, error.Message, error.Field));
     }
 
-    private static (int Line, int Column) LineAndColumn(string? text, int position)
+    internal static (int Line, int Column) LineAndColumn(string? text, int position)
     {
         if (text is null || position < 0)
         {

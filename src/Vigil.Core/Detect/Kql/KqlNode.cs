@@ -15,6 +15,15 @@ public abstract record KqlNode
     /// </summary>
     public string ToCanonicalString() => KqlAstPrinter.Print(this);
 
+    /// <summary>
+    /// Returns KQL text that parses back to this node, for example <c>f:v and not g:"w x"</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// An unquoted value has no KQL spelling: it is empty, starts or ends with whitespace, or is <c>true</c>,
+    /// <c>false</c> or <c>null</c> (the parser never produces such values).
+    /// </exception>
+    public string ToQueryText() => KqlQueryPrinter.Print(this);
+
     /// <inheritdoc/>
     public override string ToString() => ToCanonicalString();
 }

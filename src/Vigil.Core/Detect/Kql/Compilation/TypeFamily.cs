@@ -25,7 +25,7 @@ internal static class TypeFamilies
     public static TypeFamily Of(FieldType type) => type switch
     {
         FieldType.Keyword => TypeFamily.Keyword,
-        FieldType.ConstantKeyword or FieldType.Wildcard or FieldType.Flattened => TypeFamily.KeywordViaQueryString,
+        FieldType.ConstantKeyword or FieldType.Wildcard or FieldType.Flattened or FieldType.String => TypeFamily.KeywordViaQueryString,
         FieldType.Text or FieldType.MatchOnlyText => TypeFamily.Text,
         FieldType.Long or FieldType.Integer or FieldType.Short or FieldType.Byte or FieldType.UnsignedLong => TypeFamily.Integer,
         FieldType.Double or FieldType.Float or FieldType.HalfFloat or FieldType.ScaledFloat => TypeFamily.Float,
