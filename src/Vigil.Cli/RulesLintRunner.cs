@@ -24,7 +24,7 @@ internal static class RulesLintRunner
 
         Console.Error.WriteLine($"{loaded.Rules.Count} rules linted: {Count(findings, LintSeverity.Error)} errors, {Count(findings, LintSeverity.Warning)} warnings, {Count(findings, LintSeverity.Info)} notes");
         return loaded.Errors.Count > 0 || findings.Any(finding => finding.Severity == LintSeverity.Error)
-            ? ExitCodes.NothingRead
+            ? RulesExitCodes.RuleErrors
             : ExitCodes.Success;
     }
 

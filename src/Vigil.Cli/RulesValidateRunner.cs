@@ -14,6 +14,6 @@ internal static class RulesValidateRunner
         }
 
         Console.Error.WriteLine($"{result.Rules.Count} valid rules, {result.Errors.Count} errors");
-        return result.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.NothingRead;
+        return result.Errors.Count == 0 ? ExitCodes.Success : RulesExitCodes.RuleErrors;
     }
 }

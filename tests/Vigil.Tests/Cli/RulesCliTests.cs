@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Cli;
+
+public class RulesCliTests
+{
+    [Fact]
+    public void ValidateFixtureExitsZero()
+    {
+        var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v1.toml"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void ValidateInvalidExitsOne()
+    {
+        var result = CliRunner.Run("rules", "validate", Fixture(Path.Combine("invalid", "invalid-interval.toml")));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("invalid-interval.toml(", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintVersion1ExitsOne()
+    {
+        var result = CliRunner.Run("rules", "lint", Fixture("aws-sts-assumerole-usage-v1.toml"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error VR002: event.action \"AssumedRole\"", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintVersion2ExitsZero()
+    {
+        var result = CliRunner.Run("rules", "lint", Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public void LintSarifIsVersion210()
+    {
+        var result = CliRunner.Run("rules", "lint", "--format", "sarif", Fixture("aws-sts-assumerole-usage-v1.toml"));
+
+        var log = JsonNode.Parse(result.StandardOutput)!;
+        var finding = log["runs"]![0]!["results"]![0]!;
+        Assert.Equal("2.1.0", log["version"]!.GetValue<string>());
+        Assert.Equal("VR002", finding["ruleId"]!.GetValue<string>());
+        Assert.Equal("error", finding["level"]!.GetValue<string>());
+        Assert.True(finding["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
+    public void LintJsonHasFix()
+    {
+        var result = CliRunner.Run("rules", "lint", "--format", "json", Fixture("aws-sts-assumerole-usage-v1.toml"));
+
+        var finding = JsonNode.Parse(result.StandardOutput)!.AsArray().Single()!;
+        Assert.Equal("error", finding["severity"]!.GetValue<string>());
+        Assert.StartsWith("did you mean AssumeRole", finding["fix"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);
+}
