@@ -18,6 +18,9 @@ internal sealed partial class TomlKeyPositions
 
     private readonly Dictionary<string, int> _entryCounts = new(StringComparer.Ordinal);
 
+    /// <summary>Returns positions for a rule without TOML text, such as one read from JSON.</summary>
+    public static TomlKeyPositions Empty() => new();
+
     public static TomlKeyPositions Build(string text, string? sourcePath)
     {
         var positions = new TomlKeyPositions();
