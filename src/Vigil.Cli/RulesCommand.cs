@@ -9,6 +9,8 @@ internal static class RulesCommand
     {
         CreateValidate(),
         CreateLint(),
+        CreateShow(),
+        CreateConvert(),
     };
 
     private static Argument<string[]> Paths() => new("path")
@@ -22,6 +24,41 @@ internal static class RulesCommand
         var paths = Paths();
         var command = new Command("validate", "Check rule files for errors; exit 1 on any error.") { paths };
         command.SetAction(parsed => RulesValidateRunner.Run(parsed.GetValue(paths) ?? []));
+        return command;
+    }
+
+    private static Command CreateShow()
+    {
+        var path = new Argument<string>("rule-file") { Description = "A rule file: detection-rules TOML, Kibana rule JSON or export NDJSON, or a docs-page Markdown file." };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output: 'toml' (detection-rules), 'kibana' (Kibana rule JSON) or 'markdown' (Elastic's docs-page layout).",
+            DefaultValueFactory = _ => "toml",
+        };
+        format.AcceptOnlyFromAmong("toml", "kibana", "markdown");
+
+        var command = new Command("show", "Print a rule in another format.") { path, format };
+        command.SetAction(parsed => RulesShowRunner.Show(parsed.GetValue(path)!, parsed.GetValue(format) ?? "toml"));
+        return command;
+    }
+
+    private static Command CreateConvert()
+    {
+        var paths = Paths();
+        var to = new Option<string>("--to")
+        {
+            Description = "Target format: 'toml' (one detection-rules file per rule in the --output folder) or 'kibana-ndjson' (one export file).",
+            Required = true,
+        };
+        to.AcceptOnlyFromAmong("toml", "kibana-ndjson");
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "The folder (toml) or file (kibana-ndjson) to write.",
+            Required = true,
+        };
+
+        var command = new Command("convert", "Convert rules between detection-rules TOML and Kibana export NDJSON.") { paths, to, output };
+        command.SetAction(parsed => RulesShowRunner.Convert(parsed.GetValue(paths) ?? [], parsed.GetValue(to)!, parsed.GetValue(output)!));
         return command;
     }
 

@@ -63,5 +63,28 @@ public class RulesCliTests
         Assert.StartsWith("did you mean AssumeRole", finding["fix"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ConvertToNdjsonValidates()
+    {
+        using var folder = new TempDirectory();
+        var output = Path.Combine(folder.Path, "export.ndjson");
+
+        var convert = CliRunner.Run("rules", "convert", Fixture("aws-sts-assumerole-usage-v2.toml"), "--to", "kibana-ndjson", "--output", output);
+        var validate = CliRunner.Run("rules", "validate", output);
+
+        Assert.Equal(0, convert.ExitCode);
+        Assert.Equal(2, File.ReadAllLines(output).Length);
+        Assert.Equal(0, validate.ExitCode);
+    }
+
+    [Fact]
+    public void ShowKibanaPrintsRuleJson()
+    {
+        var result = CliRunner.Run("rules", "show", "--format", "kibana", Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        var json = JsonNode.Parse(result.StandardOutput)!;
+        Assert.Equal("93075852-b0f5-4b8b-89c3-a226efae5726", json["rule_id"]!.GetValue<string>());
+    }
+
     private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);
 }

@@ -35,6 +35,9 @@ internal static class RuleFiles
         return files.ToList();
     }
 
+    /// <summary>True for a page in the layout of Elastic's rule documentation.</summary>
+    public static bool IsDocsPage(string file) => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True for Kibana rule JSON: an <c>_export</c> file or a single rule object.</summary>
     public static bool IsKibanaJson(string file) =>
         file.EndsWith(ExportExtension, StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

@@ -92,6 +92,19 @@ public static class RuleLoader
             return;
         }
 
+        if (RuleFiles.IsDocsPage(file))
+        {
+            var loaded = Formats.DocsPageMarkdown.TryRead(text, file, out var pageRule, out var pageErrors);
+            if (loaded)
+            {
+                rules.Add(pageRule!);
+            }
+
+            errors.AddRange(pageErrors);
+            Count(loaded);
+            return;
+        }
+
         if (RuleFiles.IsKibanaJson(file))
         {
             var read = Formats.KibanaNdjson.Read(text, file);

@@ -95,6 +95,9 @@ internal sealed partial class TomlKeyPositions
         }
     }
 
+    /// <summary>Records the 1-based position of a field path found in a format other than TOML.</summary>
+    public void Add(string path, int line, int column) => _positions.TryAdd(path, (line, column));
+
     private void Add(string path, TextPosition start) =>
         _positions.TryAdd(path, (start.Line + 1, start.Column + 1));
 

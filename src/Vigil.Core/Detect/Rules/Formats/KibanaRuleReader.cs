@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tomlyn.Model;
@@ -15,9 +16,20 @@ internal static class KibanaRuleReader
 
     public static bool TryRead(JsonObject json, string file, string location, out DetectionRule? rule, out IReadOnlyList<RuleLoadError> errors)
     {
+        var document = ToDocument(json, out var uuid);
+
+        var sink = new RuleErrorSink(file, TomlKeyPositions.Empty);
+        rule = TomlRuleReader.Read(document, file, sink, uuid);
+        errors = sink.Errors.Select(error => error with { Message = $"{location}: {ToJsonPaths(error.Message)}" }).ToList();
+        return rule is not null;
+    }
+
+    /// <summary>Returns Kibana rule JSON in the detection-rules layout, and its saved-object <c>id</c>.</summary>
+    public static TomlTable ToDocument(JsonObject json, out string? uuid)
+    {
         var document = new TomlTable();
         var ruleTable = new TomlTable();
-        string? uuid = null;
+        uuid = null;
         foreach (var (key, value) in json)
         {
             if (key == "id" && value is JsonValue id && id.TryGetValue<string>(out var text))
@@ -36,11 +48,7 @@ internal static class KibanaRuleReader
 
         NestNewTerms(ruleTable);
         document["rule"] = ruleTable;
-
-        var sink = new RuleErrorSink(file, TomlKeyPositions.Empty);
-        rule = TomlRuleReader.Read(document, file, sink, uuid);
-        errors = sink.Errors.Select(error => error with { Message = $"{location}: {ToJsonPaths(error.Message)}" }).ToList();
-        return rule is not null;
+        return document;
     }
 
     private static void ReadMeta(JsonObject meta, TomlTable document, TomlTable ruleTable)
@@ -137,13 +145,18 @@ internal static class KibanaRuleReader
         return result;
     }
 
+    /// <summary>Reads a number from its JSON text, because in-memory values may hold any .NET numeric type.</summary>
+    private static object Number(string text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)
+            ? (object)integer
+            : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
     private static object ToScalar(JsonValue value) => value.GetValueKind() switch
     {
         JsonValueKind.String => value.GetValue<string>(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number when value.TryGetValue<long>(out var integer) => integer,
-        JsonValueKind.Number => value.GetValue<double>(),
+        JsonValueKind.Number => Number(value.ToJsonString()),
         _ => value.ToJsonString(),
     };
 }

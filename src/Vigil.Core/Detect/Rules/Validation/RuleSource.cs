@@ -12,7 +12,7 @@ internal sealed class RuleSource
         _text = text;
     }
 
-    /// <summary>Reads the rule's TOML source file; a built-in rule or an unreadable file gives no positions.</summary>
+    /// <summary>Reads the rule's TOML or docs-page source file; a built-in rule, JSON or an unreadable file gives no positions.</summary>
     public static RuleSource Read(DetectionRule rule)
     {
         if (rule.SourcePath is not { } path)
@@ -22,7 +22,8 @@ internal sealed class RuleSource
 
         try
         {
-            return new RuleSource(path, path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? System.IO.File.ReadAllText(path) : null);
+            var hasPositions = path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) || RuleFiles.IsDocsPage(path);
+            return new RuleSource(path, hasPositions ? System.IO.File.ReadAllText(path) : null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -33,13 +34,21 @@ internal sealed class RuleSource
     /// <summary>The file path, or <c>&lt;built-in&gt;</c>.</summary>
     public string File => _file;
 
-    /// <summary>Returns the file position of a query offset, or null without TOML source text.</summary>
-    public (int Line, int Column)? LocateQuery(int queryOffset) =>
-        _text is null ? null : QueryLocator.ForToml(_text)?.Locate(queryOffset);
+    /// <summary>Returns the file position of a query offset, or null without TOML or docs-page source text.</summary>
+    public (int Line, int Column)? LocateQuery(int queryOffset)
+    {
+        if (_text is null)
+        {
+            return null;
+        }
+
+        var locator = RuleFiles.IsDocsPage(_file) ? Formats.DocsPageMarkdown.LocateQuery(_text) : QueryLocator.ForToml(_text);
+        return locator?.Locate(queryOffset);
+    }
 
     /// <summary>Returns the file position of a field, such as <c>rule.from</c>, or null.</summary>
     public (int Line, int Column)? LocateField(string fieldPath) =>
-        _text is null ? null : TomlKeyPositions.Build(_text, _file).Find(fieldPath);
+        _text is null || RuleFiles.IsDocsPage(_file) ? null : TomlKeyPositions.Build(_text, _file).Find(fieldPath);
 
     public RuleLoadError ToError(string fieldPath, int? queryOffset, string message)
     {
