@@ -11,11 +11,12 @@ internal static class RulesCommand
         CreateLint(),
         CreateShow(),
         CreateConvert(),
+        CreateTest(),
     };
 
     private static Argument<string[]> Paths() => new("path")
     {
-        Description = "Rule files or folders, searched recursively for detection-rules TOML files.",
+        Description = "Rule files or folders. Folders are searched recursively for detection-rules TOML and Kibana export NDJSON files; Kibana rule JSON and docs-page Markdown files are read when named.",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -59,6 +60,17 @@ internal static class RulesCommand
 
         var command = new Command("convert", "Convert rules between detection-rules TOML and Kibana export NDJSON.") { paths, to, output };
         command.SetAction(parsed => RulesShowRunner.Convert(parsed.GetValue(paths) ?? [], parsed.GetValue(to)!, parsed.GetValue(output)!));
+        return command;
+    }
+
+    private static Command CreateTest()
+    {
+        var paths = Paths();
+        var command = new Command("test", "Run the test cases stored beside rules (NAME.tests/CASE/ with events and expected.json); exit 1 on a failed case.")
+        {
+            paths,
+        };
+        command.SetAction(parsed => RulesTestRunner.Run(parsed.GetValue(paths) ?? []));
         return command;
     }
 

@@ -86,5 +86,18 @@ public class RulesCliTests
         Assert.Equal("93075852-b0f5-4b8b-89c3-a226efae5726", json["rule_id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void TestCommandExitCodes()
+    {
+        var cases = Path.Combine(RepoPaths.Root, "tests", "Vigil.Tests", "Detect", "Rules", "RuleTestCases");
+
+        var fixedRule = CliRunner.Run("rules", "test", Path.Combine(cases, "aws-sts-assumerole-usage-v2.toml"));
+        var documented = CliRunner.Run("rules", "test", Path.Combine(cases, "aws-sts-assumerole-usage-v1.toml"));
+
+        Assert.Equal(0, fixedRule.ExitCode);
+        Assert.Equal(1, documented.ExitCode);
+        Assert.Contains("FAIL ", documented.StandardOutput, StringComparison.Ordinal);
+    }
+
     private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);
 }

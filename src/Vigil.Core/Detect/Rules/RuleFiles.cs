@@ -19,8 +19,8 @@ internal static class RuleFiles
         {
             if (Directory.Exists(path))
             {
-                files.UnionWith(Directory.EnumerateFiles(path, "*" + Extension, SearchOption.AllDirectories));
-                files.UnionWith(Directory.EnumerateFiles(path, "*" + ExportExtension, SearchOption.AllDirectories));
+                files.UnionWith(Directory.EnumerateFiles(path, "*" + Extension, SearchOption.AllDirectories).Where(IsRuleFile));
+                files.UnionWith(Directory.EnumerateFiles(path, "*" + ExportExtension, SearchOption.AllDirectories).Where(IsRuleFile));
             }
             else if (File.Exists(path))
             {
@@ -34,6 +34,14 @@ internal static class RuleFiles
 
         return files.ToList();
     }
+
+    /// <summary>
+    /// False for files under a rule's test-case folder (<c>NAME.tests/</c>), whose NDJSON files are
+    /// CloudTrail events, not rules.
+    /// </summary>
+    private static bool IsRuleFile(string file) =>
+        !file.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            .Any(part => part.EndsWith(Testing.RuleTestRunner.TestsFolderSuffix, StringComparison.Ordinal));
 
     /// <summary>True for a page in the layout of Elastic's rule documentation.</summary>
     public static bool IsDocsPage(string file) => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
