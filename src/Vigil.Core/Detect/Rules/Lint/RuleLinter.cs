@@ -10,13 +10,14 @@ namespace Vigil.Detect.Rules.Lint;
 public static class RuleLinter
 {
     /// <summary>
-    /// Lints one rule. Query findings carry the query offset and, when the rule has a TOML source
-    /// file, the file's line and column. Findings come in check order, then query order.
+    /// Lints one rule. Query findings carry the query offset and, when the rule comes from a TOML
+    /// file or a docs page, the file's line and column. Findings come in check order, then query order.
     /// </summary>
     public static IReadOnlyList<LintFinding> Lint(DetectionRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
 
+        // NOTE: only KQL queries are checked; EQL and ES|QL rules get the index and threat checks only.
         var query = RuleChecks.HasKqlQuery(rule) ? Kql.Kql.Parse(rule.Query).Query : null;
         var context = new LintContext(rule, RuleSource.Read(rule), query);
 

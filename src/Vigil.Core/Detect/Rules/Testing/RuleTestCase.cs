@@ -2,8 +2,8 @@ namespace Vigil.Detect.Rules.Testing;
 
 /// <summary>The outcome of one rule test case: the events of one case folder run through one rule.</summary>
 /// <param name="RuleFile">The rule file under test.</param>
-/// <param name="CaseFolder">The case folder, holding the event files and <c>expected.json</c>.</param>
-/// <param name="ExpectedAlerts">The alert count <c>expected.json</c> asks for; -1 when it could not be read.</param>
+/// <param name="CaseFolder">The case folder, with the event files and <c>expected.json</c>.</param>
+/// <param name="ExpectedAlerts">The alert count that <c>expected.json</c> requires; -1 when it could not be read.</param>
 /// <param name="ActualAlerts">The alert count of the run.</param>
 /// <param name="Error">Why the case could not run, or null.</param>
 public sealed record RuleTestCase(string RuleFile, string CaseFolder, int ExpectedAlerts, long ActualAlerts, string? Error)

@@ -12,10 +12,10 @@ namespace Vigil.Detect.Rules.Testing;
 /// </summary>
 public static class RuleTestRunner
 {
-    /// <summary>The file of a case folder that holds the expected result.</summary>
+    /// <summary>The file of a case folder that contains the expected result.</summary>
     public const string ExpectedFile = "expected.json";
 
-    /// <summary>The suffix of the folder that holds a rule's test cases.</summary>
+    /// <summary>The suffix of the folder that contains a rule's test cases.</summary>
     public const string TestsFolderSuffix = ".tests";
 
     /// <summary>

@@ -12,7 +12,7 @@ internal sealed class RuleSource
         _text = text;
     }
 
-    /// <summary>Reads the rule's TOML or docs-page source file; a built-in rule, JSON or an unreadable file gives no positions.</summary>
+    /// <summary>Reads the rule's TOML or docs-page source file. A built-in rule, a JSON file or an unreadable file gives no positions.</summary>
     public static RuleSource Read(DetectionRule rule)
     {
         if (rule.SourcePath is not { } path)

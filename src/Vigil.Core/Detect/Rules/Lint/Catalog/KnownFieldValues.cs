@@ -7,10 +7,10 @@ namespace Vigil.Detect.Rules.Lint.Catalog;
 /// the fields that hold one value per event.
 /// </summary>
 /// <remarks>
-/// Sources: ECS 8.x allowed values for <c>event.kind</c>, <c>event.category</c>,
-/// <c>event.type</c> and <c>event.outcome</c>; the CloudTrail record contents reference for
-/// <c>userIdentity.type</c>, <c>sessionIssuer.type</c>, <c>eventType</c> and <c>eventCategory</c>;
-/// the integration's ingest pipeline, which sets <c>cloud.provider</c> to <c>aws</c>.
+/// The <c>event.*</c> sets are ECS 8.x's allowed values. The <c>aws.cloudtrail.*</c> sets are the
+/// values CloudTrail documents for <c>userIdentity.type</c>, <c>sessionIssuer.type</c>,
+/// <c>eventType</c> and <c>eventCategory</c>. Elastic's CloudTrail pipeline sets
+/// <c>cloud.provider</c> to <c>aws</c>.
 /// </remarks>
 internal static class KnownFieldValues
 {
