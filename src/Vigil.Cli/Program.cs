@@ -5,6 +5,7 @@ var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS
 {
     HuntCommand.Create(),
     KqlCommand.Create(),
+    RulesCommand.Create(),
 };
 
 var parsed = root.Parse(args);

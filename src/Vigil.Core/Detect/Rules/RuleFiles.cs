@@ -5,8 +5,11 @@ internal static class RuleFiles
 {
     private const string Extension = ".toml";
 
+    /// <summary>Kibana <c>_export</c> files, also found in folders.</summary>
+    private const string ExportExtension = ".ndjson";
+
     /// <summary>
-    /// Returns the distinct <c>*.toml</c> files named by <paramref name="paths"/> (files as given,
+    /// Returns the distinct <c>*.toml</c> and <c>*.ndjson</c> files named by <paramref name="paths"/> (files as given,
     /// folders searched recursively) in ordinal order, adding an error for each path that does not exist.
     /// </summary>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths, List<RuleLoadError> errors)
@@ -16,7 +19,8 @@ internal static class RuleFiles
         {
             if (Directory.Exists(path))
             {
-                files.UnionWith(Directory.EnumerateFiles(path, "*" + Extension, SearchOption.AllDirectories));
+                files.UnionWith(Directory.EnumerateFiles(path, "*" + Extension, SearchOption.AllDirectories).Where(IsRuleFile));
+                files.UnionWith(Directory.EnumerateFiles(path, "*" + ExportExtension, SearchOption.AllDirectories).Where(IsRuleFile));
             }
             else if (File.Exists(path))
             {
@@ -24,10 +28,25 @@ internal static class RuleFiles
             }
             else
             {
-                errors.Add(new RuleLoadError(path, null, null, "rule path not found: pass an existing .toml file or a folder of them"));
+                errors.Add(new RuleLoadError(path, null, null, "rule path not found: pass an existing .toml, .ndjson or .json rule file or a folder of them"));
             }
         }
 
         return files.ToList();
     }
+
+    /// <summary>
+    /// False for files under a rule's test-case folder (<c>NAME.tests/</c>), whose NDJSON files are
+    /// CloudTrail events, not rules.
+    /// </summary>
+    private static bool IsRuleFile(string file) =>
+        !file.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            .Any(part => part.EndsWith(Testing.RuleTestRunner.TestsFolderSuffix, StringComparison.Ordinal));
+
+    /// <summary>True for a page in the layout of Elastic's rule documentation.</summary>
+    public static bool IsDocsPage(string file) => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for Kibana rule JSON: an <c>_export</c> file or a single rule object.</summary>
+    public static bool IsKibanaJson(string file) =>
+        file.EndsWith(ExportExtension, StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 }

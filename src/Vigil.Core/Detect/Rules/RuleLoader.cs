@@ -3,7 +3,7 @@ using Tomlyn.Model;
 
 namespace Vigil.Detect.Rules;
 
-/// <summary>Loads detection rules from detection-rules TOML files.</summary>
+/// <summary>Loads detection rules from detection-rules TOML files and Kibana rule JSON or <c>_export</c> NDJSON.</summary>
 /// <remarks>
 /// The layout is the one of Elastic's detection-rules repository: <c>[metadata]</c>, <c>[rule]</c>,
 /// <c>[[rule.threat]]</c> with <c>[rule.threat.tactic]</c>, <c>[[rule.threat.technique]]</c> and
@@ -15,7 +15,8 @@ public static class RuleLoader
     private const string NoFileName = "<built-in>";
 
     /// <summary>
-    /// Loads every <c>*.toml</c> file named in <paramref name="paths"/>, searching folders
+    /// Loads every <c>*.toml</c> and <c>*.ndjson</c> file named in <paramref name="paths"/>, and
+    /// <c>*.json</c> files named directly, searching folders
     /// recursively, in ordinal path order. A file that fails to load adds its errors and no rule,
     /// and never stops the other files.
     /// </summary>
@@ -88,6 +89,28 @@ public static class RuleLoader
         {
             errors.Add(new RuleLoadError(file, null, null, $"failed to read the rule file: {e.Message}"));
             Count(loaded: false);
+            return;
+        }
+
+        if (RuleFiles.IsDocsPage(file))
+        {
+            var loaded = Formats.DocsPageMarkdown.TryRead(text, file, out var pageRule, out var pageErrors);
+            if (loaded)
+            {
+                rules.Add(pageRule!);
+            }
+
+            errors.AddRange(pageErrors);
+            Count(loaded);
+            return;
+        }
+
+        if (RuleFiles.IsKibanaJson(file))
+        {
+            var read = Formats.KibanaNdjson.Read(text, file);
+            rules.AddRange(read.Rules);
+            errors.AddRange(read.Errors);
+            Count(read.Errors.Count == 0);
             return;
         }
 

@@ -18,6 +18,9 @@ internal sealed partial class TomlKeyPositions
 
     private readonly Dictionary<string, int> _entryCounts = new(StringComparer.Ordinal);
 
+    /// <summary>Returns positions for a rule without TOML text, such as one read from JSON.</summary>
+    public static TomlKeyPositions Empty() => new();
+
     public static TomlKeyPositions Build(string text, string? sourcePath)
     {
         var positions = new TomlKeyPositions();
@@ -91,6 +94,9 @@ internal sealed partial class TomlKeyPositions
             Add(prefix + KeyText(keyValue.Key), keyValue.Span.Start);
         }
     }
+
+    /// <summary>Records the 1-based position of a field path found in a format other than TOML.</summary>
+    public void Add(string path, int line, int column) => _positions.TryAdd(path, (line, column));
 
     private void Add(string path, TextPosition start) =>
         _positions.TryAdd(path, (start.Line + 1, start.Column + 1));

@@ -19,7 +19,8 @@ internal static partial class TomlRuleReader
     /// </summary>
     private static readonly string[] Sections = ["metadata", "rule", "transform"];
 
-    public static DetectionRule? Read(TomlTable document, string? sourcePath, RuleErrorSink errors)
+    /// <summary>Reads a rule; <paramref name="uuid"/> keeps a saved-object id read from Kibana JSON.</summary>
+    public static DetectionRule? Read(TomlTable document, string? sourcePath, RuleErrorSink errors, string? uuid = null)
     {
         CheckSections(document, errors);
 
@@ -35,7 +36,7 @@ internal static partial class TomlRuleReader
             return null;
         }
 
-        var rule = ReadRule(new TomlTableReader(ruleTable, "rule", errors), metadata, sourcePath);
+        var rule = ReadRule(new TomlTableReader(ruleTable, "rule", errors), metadata, sourcePath, uuid);
         return errors.Errors.Count == 0 ? rule : null;
     }
 
@@ -59,7 +60,7 @@ internal static partial class TomlRuleReader
         OtherFields = metadata.Unread(),
     };
 
-    private static DetectionRule ReadRule(TomlTableReader rule, RuleMetadata metadata, string? sourcePath)
+    private static DetectionRule ReadRule(TomlTableReader rule, RuleMetadata metadata, string? sourcePath, string? uuid)
     {
         var ruleId = rule.RequiredString("rule_id");
         var type = OneOf(rule, "type", rule.RequiredString("type"), RuleTypes);
@@ -67,7 +68,7 @@ internal static partial class TomlRuleReader
         return new DetectionRule
         {
             RuleId = ruleId,
-            Uuid = NameBasedUuid.ForRuleId(ruleId),
+            Uuid = uuid ?? NameBasedUuid.ForRuleId(ruleId),
             Name = rule.RequiredString("name"),
             Description = rule.RequiredString("description"),
             Type = type,

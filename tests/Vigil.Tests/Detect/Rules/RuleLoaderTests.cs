@@ -56,7 +56,7 @@ public class RuleLoaderTests
         Assert.Empty(result.Rules);
         var error = Assert.Single(result.Errors);
         Assert.Equal(missing, error.File);
-        Assert.Equal("rule path not found: pass an existing .toml file or a folder of them", error.Message);
+        Assert.Equal("rule path not found: pass an existing .toml, .ndjson or .json rule file or a folder of them", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Lint;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil rules lint</c>: loads the rules, lints each and writes the findings.</summary>
+internal static class RulesLintRunner
+{
+    public static int Run(IReadOnlyList<string> paths, string format)
+    {
+        var loaded = RuleLoader.LoadPaths(paths);
+        foreach (var error in loaded.Errors)
+        {
+            Console.Error.WriteLine(error.ToString());
+        }
+
+        var findings = loaded.Rules.SelectMany(RuleLinter.Lint).ToList();
+        Console.Out.WriteLine(format switch
+        {
+            "json" => LintReport.ToJson(findings),
+            "sarif" => LintReport.ToSarif(findings),
+            _ => string.Join(Environment.NewLine, findings),
+        });
+
+        Console.Error.WriteLine($"{loaded.Rules.Count} rules linted: {Count(findings, LintSeverity.Error)} errors, {Count(findings, LintSeverity.Warning)} warnings, {Count(findings, LintSeverity.Info)} notes");
+        return loaded.Errors.Count > 0 || findings.Any(finding => finding.Severity == LintSeverity.Error)
+            ? RulesExitCodes.RuleErrors
+            : ExitCodes.Success;
+    }
+
+    private static int Count(IEnumerable<LintFinding> findings, LintSeverity severity) =>
+        findings.Count(finding => finding.Severity == severity);
+}

@@ -1,0 +1,77 @@
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Formats;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil rules show</c> and <c>vigil rules convert</c>.</summary>
+internal static class RulesShowRunner
+{
+    public static int Show(string path, string format)
+    {
+        var loaded = Load([path]);
+        if (loaded is null)
+        {
+            return RulesExitCodes.RuleErrors;
+        }
+
+        foreach (var rule in loaded)
+        {
+            Console.Out.Write(Render(rule, format));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    public static int Convert(IReadOnlyList<string> paths, string to, string output)
+    {
+        var rules = Load(paths);
+        if (rules is null)
+        {
+            return RulesExitCodes.RuleErrors;
+        }
+
+        if (to == "kibana-ndjson")
+        {
+            File.WriteAllText(output, KibanaNdjson.Write(rules));
+            Console.Error.WriteLine($"wrote {rules.Count} rules to {output}");
+            return ExitCodes.Success;
+        }
+
+        Directory.CreateDirectory(output);
+        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in rules)
+        {
+            var name = FileName(rule);
+            name = written.Add(name) ? name : $"{Path.GetFileNameWithoutExtension(name)}-{rule.RuleId}.toml";
+            written.Add(name);
+            File.WriteAllText(Path.Combine(output, name), TomlRuleWriter.Write(rule));
+        }
+
+        Console.Error.WriteLine($"wrote {rules.Count} TOML files to {output}");
+        return ExitCodes.Success;
+    }
+
+    private static string Render(DetectionRule rule, string format) => format switch
+    {
+        "kibana" => KibanaRuleJson.Write(rule).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine,
+        "markdown" => DocsPageMarkdown.Write(rule),
+        _ => TomlRuleWriter.Write(rule),
+    };
+
+    /// <summary>Names a TOML file after the rule's source file, or its rule_id when it has none of its own.</summary>
+    private static string FileName(DetectionRule rule) =>
+        rule.SourcePath is { } source && source.EndsWith(".toml", StringComparison.OrdinalIgnoreCase)
+            ? Path.GetFileName(source)
+            : rule.RuleId + ".toml";
+
+    private static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths)
+    {
+        var loaded = RuleLoader.LoadPaths(paths);
+        foreach (var error in loaded.Errors)
+        {
+            Console.Error.WriteLine(error.ToString());
+        }
+
+        return loaded.Errors.Count == 0 && loaded.Rules.Count > 0 ? loaded.Rules : null;
+    }
+}

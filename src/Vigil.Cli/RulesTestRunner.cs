@@ -1,0 +1,20 @@
+using Vigil.Detect.Rules.Testing;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil rules test</c>: runs the cases beside each rule and prints one line per case.</summary>
+internal static class RulesTestRunner
+{
+    public static int Run(IReadOnlyList<string> paths)
+    {
+        var cases = RuleTestRunner.Run(paths);
+        foreach (var result in cases)
+        {
+            Console.Out.WriteLine(result.ToString());
+        }
+
+        var failed = cases.Count(result => !result.Passed);
+        Console.Error.WriteLine($"{cases.Count} rule test cases: {cases.Count - failed} passed, {failed} failed");
+        return failed == 0 ? ExitCodes.Success : RulesExitCodes.RuleErrors;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Vigil.Detect.Rules.Formats;
+
+/// <summary>
+/// Reads and writes Kibana's rule <c>_export</c> format: one JSON object per line, rules first,
+/// then exception lists and their items, then one export-summary line. Kibana's <c>_import</c>
+/// ignores the summary, and so does this reader; exception lists and items are skipped.
+/// </summary>
+public static class KibanaNdjson
+{
+    /// <summary>Reads every rule of an NDJSON export, or of a single rule JSON object, from <paramref name="text"/>.</summary>
+    /// <param name="text">The file content.</param>
+    /// <param name="file">The file path, for errors.</param>
+    /// <returns>The rules that read without errors, and the errors, each naming the line and the JSON path.</returns>
+    public static RuleLoadResult Read(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+
+        var rules = new List<DetectionRule>();
+        var errors = new List<RuleLoadError>();
+        var lines = IsSingleObject(text) ? [text] : text.Split('\n');
+
+        for (var index = 0; index < lines.Length; index++)
+        {
+            ReadLine(lines[index], file, index + 1, rules, errors);
+        }
+
+        return new RuleLoadResult(rules, errors);
+    }
+
+    /// <summary>
+    /// Returns the rules as an <c>_export</c> file: one rule per line and a final export-summary line
+    /// with the counts Kibana writes.
+    /// </summary>
+    public static string Write(IEnumerable<DetectionRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+
+        var output = new StringBuilder();
+        var count = 0;
+        foreach (var rule in rules)
+        {
+            output.Append(KibanaRuleJson.Write(rule).ToJsonString()).Append('\n');
+            count++;
+        }
+
+        output.Append(Summary(count).ToJsonString()).Append('\n');
+        return output.ToString();
+    }
+
+    /// <summary>A pretty-printed single rule JSON file spans many lines; an export has one object per line.</summary>
+    private static bool IsSingleObject(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.StartsWith('{') && trimmed.Contains('\n', StringComparison.Ordinal) && trimmed.Split('\n')[0].Trim() == "{";
+    }
+
+    private static void ReadLine(string line, string file, int lineNumber, List<DetectionRule> rules, List<RuleLoadError> errors)
+    {
+        if (line.Trim().Length == 0)
+        {
+            return;
+        }
+
+        JsonObject json;
+        try
+        {
+            json = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("expected a JSON object");
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new RuleLoadError(file, lineNumber, null, $"invalid JSON: {e.Message}; each line of an export must be one JSON object"));
+            return;
+        }
+
+        if (!IsRule(json))
+        {
+            return;
+        }
+
+        if (KibanaRuleReader.TryRead(json, file, $"line {lineNumber}", out var rule, out var ruleErrors))
+        {
+            rules.Add(rule!);
+        }
+
+        errors.AddRange(ruleErrors.Select(error => error with { Line = lineNumber }));
+    }
+
+    /// <summary>The summary has <c>exported_count</c>; exception lists and items have <c>list_id</c>.</summary>
+    private static bool IsRule(JsonObject json) =>
+        !json.ContainsKey("exported_count") && !json.ContainsKey("list_id") && !json.ContainsKey("item_id");
+
+    private static JsonObject Summary(int rules) => new()
+    {
+        ["exported_count"] = rules,
+        ["exported_rules_count"] = rules,
+        ["missing_rules"] = new JsonArray(),
+        ["missing_rules_count"] = 0,
+        ["exported_exception_list_count"] = 0,
+        ["exported_exception_list_item_count"] = 0,
+        ["missing_exception_list_item_count"] = 0,
+        ["missing_exception_list_items"] = new JsonArray(),
+        ["missing_exception_lists"] = new JsonArray(),
+        ["missing_exception_lists_count"] = 0,
+        ["exported_action_connector_count"] = 0,
+        ["missing_action_connection_count"] = 0,
+        ["missing_action_connections"] = new JsonArray(),
+        ["excluded_action_connection_count"] = 0,
+        ["excluded_action_connections"] = new JsonArray(),
+    };
+}

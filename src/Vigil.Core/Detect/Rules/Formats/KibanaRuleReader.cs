@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tomlyn.Model;
+
+namespace Vigil.Detect.Rules.Formats;
+
+/// <summary>
+/// Reads Kibana rule JSON. The object is reshaped into the detection-rules layout and read by the
+/// same reader as TOML files, so both formats get the same checks and the same defaults.
+/// </summary>
+internal static class KibanaRuleReader
+{
+    /// <summary>Arrays the Kibana writer always emits; an empty one carries no information.</summary>
+    private static readonly string[] EmptyByDefault = ["severity_mapping", "risk_score_mapping", "exceptions_list", "threat"];
+
+    public static bool TryRead(JsonObject json, string file, string location, out DetectionRule? rule, out IReadOnlyList<RuleLoadError> errors)
+    {
+        var document = ToDocument(json, out var uuid);
+
+        var sink = new RuleErrorSink(file, TomlKeyPositions.Empty);
+        rule = TomlRuleReader.Read(document, file, sink, uuid);
+        errors = sink.Errors.Select(error => error with { Message = $"{location}: {ToJsonPaths(error.Message)}" }).ToList();
+        return rule is not null;
+    }
+
+    /// <summary>Returns Kibana rule JSON in the detection-rules layout, and its saved-object <c>id</c>.</summary>
+    public static TomlTable ToDocument(JsonObject json, out string? uuid)
+    {
+        var document = new TomlTable();
+        var ruleTable = new TomlTable();
+        uuid = null;
+        foreach (var (key, value) in json)
+        {
+            if (key == "id" && value is JsonValue id && id.TryGetValue<string>(out var text))
+            {
+                uuid = text;
+            }
+            else if (key == "meta" && value is JsonObject meta)
+            {
+                ReadMeta(meta, document, ruleTable);
+            }
+            else if (value is not null && !IsEmptyDefault(key, value))
+            {
+                ruleTable[key] = ToToml(value);
+            }
+        }
+
+        NestNewTerms(ruleTable);
+        document["rule"] = ruleTable;
+        return document;
+    }
+
+    private static void ReadMeta(JsonObject meta, TomlTable document, TomlTable ruleTable)
+    {
+        var rest = new TomlTable();
+        foreach (var (key, value) in meta.Where(pair => pair.Value is not null))
+        {
+            if (key == KibanaRuleJson.MetadataKey && value is JsonObject metadata)
+            {
+                document["metadata"] = ToToml(metadata);
+            }
+            else
+            {
+                rest[key] = ToToml(value);
+            }
+        }
+
+        if (rest.Count > 0)
+        {
+            ruleTable["meta"] = rest;
+        }
+    }
+
+    /// <summary>Rebuilds detection-rules' <c>[rule.new_terms]</c> table from Kibana's flat fields.</summary>
+    private static void NestNewTerms(TomlTable rule)
+    {
+        if (!rule.TryGetValue("new_terms_fields", out var fields))
+        {
+            return;
+        }
+
+        rule.Remove("new_terms_fields");
+        var newTerms = new TomlTable { ["field"] = "new_terms_fields", ["value"] = fields };
+        if (rule.TryGetValue("history_window_start", out var start))
+        {
+            rule.Remove("history_window_start");
+            newTerms["history_window_start"] = new TomlTableArray { new TomlTable { ["field"] = "history_window_start", ["value"] = start } };
+        }
+
+        rule["new_terms"] = newTerms;
+    }
+
+    private static bool IsEmptyDefault(string key, JsonNode? value) =>
+        EmptyByDefault.Contains(key, StringComparer.Ordinal) && value is JsonArray { Count: 0 };
+
+    /// <summary>Error messages name TOML paths (<c>rule.risk_score</c>); JSON readers expect <c>$.risk_score</c>.</summary>
+    private static string ToJsonPaths(string message) =>
+        message.Replace("rule.", "$.", StringComparison.Ordinal).Replace(" to the [rule] table", "", StringComparison.Ordinal);
+
+    /// <summary>Converts JSON to Tomlyn's model; TOML has no null, so a null array item becomes an empty string.</summary>
+    private static object ToToml(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonObject json => ToTable(json),
+        JsonArray array when array.Count > 0 && array.All(item => item is JsonObject) => ToTableArray(array),
+        JsonArray array => ToArray(array),
+        JsonValue value => ToScalar(value),
+        _ => node.ToJsonString(),
+    };
+
+    private static TomlTable ToTable(JsonObject json)
+    {
+        var table = new TomlTable();
+        foreach (var (key, value) in json)
+        {
+            if (value is not null)
+            {
+                table[key] = ToToml(value);
+            }
+        }
+
+        return table;
+    }
+
+    private static TomlTableArray ToTableArray(JsonArray array)
+    {
+        var tables = new TomlTableArray();
+        foreach (var item in array)
+        {
+            tables.Add(ToTable(item!.AsObject()));
+        }
+
+        return tables;
+    }
+
+    private static TomlArray ToArray(JsonArray array)
+    {
+        var result = new TomlArray();
+        foreach (var item in array)
+        {
+            result.Add(ToToml(item));
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads a number from its JSON text, because in-memory values may hold any .NET numeric type.</summary>
+    private static object Number(string text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)
+            ? (object)integer
+            : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static object ToScalar(JsonValue value) => value.GetValueKind() switch
+    {
+        JsonValueKind.String => value.GetValue<string>(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => Number(value.ToJsonString()),
+        _ => value.ToJsonString(),
+    };
+}

@@ -1,0 +1,26 @@
+using Tomlyn;
+
+namespace Vigil.Detect.Rules.Formats;
+
+/// <summary>Writes a rule as a detection-rules TOML file: <c>[metadata]</c>, then <c>[rule]</c> with its nested tables.</summary>
+public static class TomlRuleWriter
+{
+    /// <summary>Returns the rule as TOML text that <see cref="RuleLoader.ParseToml"/> reads back to the same rule.</summary>
+    /// <remarks>
+    /// The saved-object id is left out because the loader derives it from <c>rule_id</c>, and
+    /// <c>enabled</c> is written only when false, its default being true.
+    /// </remarks>
+    public static string Write(DetectionRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+
+        var document = KibanaRuleReader.ToDocument(KibanaRuleJson.Write(rule), out _);
+        var ruleTable = (Tomlyn.Model.TomlTable)document["rule"];
+        if (rule.Enabled)
+        {
+            ruleTable.Remove("enabled");
+        }
+
+        return TomlSerializer.Serialize(document);
+    }
+}

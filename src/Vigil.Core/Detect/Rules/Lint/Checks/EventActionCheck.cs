@@ -1,0 +1,107 @@
+using Vigil.Detect.Rules.Lint.Catalog;
+
+namespace Vigil.Detect.Rules.Lint.Checks;
+
+/// <summary>
+/// Reports <c>event.action</c> values that CloudTrail never logs: names the query's event sources do
+/// not log, values of other fields (<c>AssumedRole</c> is a user identity type, the API call is
+/// <c>AssumeRole</c>), and IAM permissions that are not API calls (<c>PassRole</c>).
+/// </summary>
+/// <remarks>
+/// A value is checked against the union of the names of every positive <c>event.provider</c> of
+/// the query, so a query that pairs sources and actions in separate branches is never reported
+/// wrongly, only possibly missed. Without a catalogued source, only values of other fields and
+/// permission names are reported.
+/// </remarks>
+internal static class EventActionCheck
+{
+    private const string Action = "event.action";
+
+    public static void Run(LintContext context)
+    {
+        var providers = context.PositiveValues("event.provider");
+        var catalogued = providers.Count > 0 && providers.All(CloudTrailEventNames.IsCatalogued);
+        foreach (var leaf in context.Leaves.Where(leaf => leaf.Field == Action && !leaf.Negated && (leaf.IsExact || leaf.IsWildcard)))
+        {
+            Check(context, leaf, catalogued ? providers : []);
+        }
+    }
+
+    private static void Check(LintContext context, QueryLeaf leaf, IReadOnlyList<string> providers)
+    {
+        var value = leaf.Value!.Text;
+        if (leaf.IsExact && CloudTrailEventNames.PermissionOnlyActions.Contains(value))
+        {
+            ReportPermission(context, leaf, value);
+            return;
+        }
+
+        if (providers.Count > 0 && !providers.Any(provider => LoggedBy(leaf, provider)))
+        {
+            ReportNotLogged(context, leaf, value, providers);
+            return;
+        }
+
+        if (providers.Count == 0 && leaf.IsExact && OtherFields(value) is { Count: > 0 } fields
+            && CloudTrailEventNames.SourcesLogging(value).Count == 0)
+        {
+            context.AtQuery(LintIds.ActionIsValueOfOtherField, LintSeverity.Error, leaf.Position,
+                $"event.action \"{value}\" is a value of {string.Join(", ", fields)}, not an event name, so the condition never matches",
+                Suggest(value, CloudTrailEventNames.Sources.SelectMany(CloudTrailEventNames.EventNames)));
+        }
+    }
+
+    private static bool LoggedBy(QueryLeaf leaf, string provider) =>
+        leaf.IsWildcard
+            ? leaf.MatchesAny(CloudTrailEventNames.EventNames(provider))
+            : CloudTrailEventNames.Logs(provider, leaf.Value!.Text);
+
+    private static void ReportPermission(LintContext context, QueryLeaf leaf, string value) =>
+        context.AtQuery(LintIds.ActionIsPermission, LintSeverity.Error, leaf.Position,
+            $"event.action \"{value}\" is an IAM permission, not an API call, so CloudTrail never logs an event with this name",
+            "match the call that passes the role instead, such as CreateFunction20150331 (Lambda) or RunInstances (EC2), and the role ARN in its request parameters");
+
+    private static void ReportNotLogged(LintContext context, QueryLeaf leaf, string value, IReadOnlyList<string> providers)
+    {
+        var sources = string.Join(", ", providers);
+        var other = OtherFields(value);
+        var message = other.Count > 0
+            ? $"event.action \"{value}\" is never logged by event.provider {sources}: it is a value of {string.Join(", ", other)}, not an event name"
+            : $"event.action \"{value}\" is never logged by event.provider {sources}";
+
+        var id = other.Count > 0 ? LintIds.ActionIsValueOfOtherField : LintIds.ActionNotLoggedByProvider;
+        var fix = Fix(leaf, value, providers);
+        var severity = fix is not null || other.Count > 0 ? LintSeverity.Error : LintSeverity.Warning;
+        context.AtQuery(id, severity, leaf.Position, message, fix ?? "check the event name in a real CloudTrail record; calls the console makes to APIs without an SDK model are not catalogued");
+    }
+
+    private static string? Fix(QueryLeaf leaf, string value, IReadOnlyList<string> providers)
+    {
+        var pattern = leaf.IsWildcard ? value : null;
+        if (pattern is null && CloudTrailEventNames.LambdaVersionedName(value) is { } versioned && providers.Contains("lambda.amazonaws.com"))
+        {
+            return $"Lambda logs this call with its API version: use {versioned} or {value}*";
+        }
+
+        if (pattern is null && CloudTrailEventNames.SourcesLogging(value) is { Count: > 0 } owners)
+        {
+            return $"{value} is logged by {string.Join(", ", owners)}: change event.provider to {owners[0]}";
+        }
+
+        return Suggest(value.Replace("*", "", StringComparison.Ordinal), providers.SelectMany(CloudTrailEventNames.EventNames));
+    }
+
+    private static string? Suggest(string value, IEnumerable<string> names)
+    {
+        var candidates = names.ToList();
+        var nearest = EditDistance.Nearest(value, candidates);
+        if (nearest.Count == 0 && value.Length > 0)
+        {
+            nearest = candidates.Where(name => name.StartsWith(value, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(3).ToList();
+        }
+
+        return nearest.Count > 0 ? $"did you mean {string.Join(" or ", nearest)}?" : null;
+    }
+
+    private static IReadOnlyList<string> OtherFields(string value) => KnownFieldValues.FieldsWithValue(value, Action);
+}

@@ -1,0 +1,44 @@
+using Vigil.Detect.Kql;
+using Vigil.Detect.Rules.Validation;
+
+namespace Vigil.Detect.Rules.Lint;
+
+/// <summary>The rule being linted, its parsed query, and the findings collected so far.</summary>
+internal sealed class LintContext
+{
+    private readonly RuleSource _source;
+    private readonly List<LintFinding> _findings = [];
+
+    public LintContext(DetectionRule rule, RuleSource source, KqlNode? query)
+    {
+        Rule = rule;
+        _source = source;
+        Query = query;
+        Leaves = query is null ? [] : QueryLeaf.Collect(query);
+    }
+
+    public DetectionRule Rule { get; }
+
+    /// <summary>The parsed KQL query; null for other query languages and unparsable queries.</summary>
+    public KqlNode? Query { get; }
+
+    public IReadOnlyList<QueryLeaf> Leaves { get; }
+
+    public IReadOnlyList<LintFinding> Findings => _findings;
+
+    /// <summary>Returns the values of the positive exact conditions on <paramref name="field"/>.</summary>
+    public IReadOnlyList<string> PositiveValues(string field) =>
+        Leaves.Where(leaf => leaf.Field == field && !leaf.Negated && leaf.IsExact).Select(leaf => leaf.Value!.Text).Distinct(StringComparer.Ordinal).ToList();
+
+    public void AtQuery(string id, LintSeverity severity, int queryOffset, string message, string? fix)
+    {
+        var position = _source.LocateQuery(queryOffset);
+        _findings.Add(new LintFinding(id, severity, Rule.RuleId, _source.File, position?.Line, position?.Column, queryOffset, message, fix));
+    }
+
+    public void AtField(string id, LintSeverity severity, string fieldPath, string message, string? fix)
+    {
+        var position = _source.LocateField(fieldPath);
+        _findings.Add(new LintFinding(id, severity, Rule.RuleId, _source.File, position?.Line, position?.Column, null, message, fix));
+    }
+}

@@ -1,0 +1,31 @@
+namespace Vigil.Detect.Rules.Lint;
+
+/// <summary>One lint finding on one rule.</summary>
+/// <param name="Id">The stable finding id, such as <c>VR001</c>; <see cref="LintIds"/> lists them.</param>
+/// <param name="Severity">How serious the finding is.</param>
+/// <param name="RuleId">The rule's <c>rule_id</c>.</param>
+/// <param name="File">The rule file, or <c>&lt;built-in&gt;</c>.</param>
+/// <param name="Line">The 1-based line in the file, when known.</param>
+/// <param name="Column">The 1-based column in the file, when known.</param>
+/// <param name="QueryOffset">The 0-based offset in the query text, for findings about the query.</param>
+/// <param name="Message">What is wrong, naming the field and the value.</param>
+/// <param name="Fix">The suggested fix, or null when there is none to suggest.</param>
+public sealed record LintFinding(
+    string Id,
+    LintSeverity Severity,
+    string RuleId,
+    string File,
+    int? Line,
+    int? Column,
+    int? QueryOffset,
+    string Message,
+    string? Fix)
+{
+    /// <summary>Formats the finding as <c>file(line,column): severity id: message fix</c>.</summary>
+    public override string ToString()
+    {
+        var position = Line is { } line ? $"({line},{Column ?? 1})" : "";
+        var fix = Fix is null ? "" : $" Fix: {Fix}";
+        return $"{File}{position}: {Severity.ToString().ToLowerInvariant()} {Id}: {Message}.{fix}";
+    }
+}

@@ -1,0 +1,32 @@
+namespace Vigil.Detect.Rules.Lint;
+
+/// <summary>The stable ids of lint findings. An id never changes meaning once released.</summary>
+public static class LintIds
+{
+    /// <summary>An <c>event.action</c> value that no <c>event.provider</c> of the query logs.</summary>
+    public const string ActionNotLoggedByProvider = "VR001";
+
+    /// <summary>An <c>event.action</c> value that is a value of another field, such as the user identity type <c>AssumedRole</c>.</summary>
+    public const string ActionIsValueOfOtherField = "VR002";
+
+    /// <summary>An <c>event.action</c> value that is an IAM permission, such as <c>PassRole</c>, which CloudTrail never logs as an event.</summary>
+    public const string ActionIsPermission = "VR003";
+
+    /// <summary>An <c>event.provider</c> value that is no AWS event source.</summary>
+    public const string UnknownProvider = "VR004";
+
+    /// <summary>A value that a field with a known set of values never has.</summary>
+    public const string ImpossibleValue = "VR005";
+
+    /// <summary>Two conditions on a single-valued field that can never both hold.</summary>
+    public const string ContradictoryValues = "VR006";
+
+    /// <summary><c>not f:*</c> together with a condition on <c>f</c>.</summary>
+    public const string MissingAndPresent = "VR007";
+
+    /// <summary>Index patterns that no known data stream matches.</summary>
+    public const string UnmatchedIndexPatterns = "VR008";
+
+    /// <summary>A rule without a MITRE ATT&amp;CK mapping.</summary>
+    public const string NoThreatMapping = "VR009";
+}

@@ -1,0 +1,33 @@
+using Vigil.Detect.Rules.Lint.Checks;
+using Vigil.Detect.Rules.Validation;
+
+namespace Vigil.Detect.Rules.Lint;
+
+/// <summary>
+/// Finds rules, or parts of rules, that can never match real CloudTrail data: event names no event
+/// source logs, values fields never have, contradictions, unmatched index patterns.
+/// </summary>
+public static class RuleLinter
+{
+    /// <summary>
+    /// Lints one rule. Query findings carry the query offset and, when the rule comes from a TOML
+    /// file or a docs page, the file's line and column. Findings come in check order, then query order.
+    /// </summary>
+    public static IReadOnlyList<LintFinding> Lint(DetectionRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+
+        // NOTE: only KQL queries are checked; EQL and ES|QL rules get the index and threat checks only.
+        var query = RuleChecks.HasKqlQuery(rule) ? Kql.Kql.Parse(rule.Query).Query : null;
+        var context = new LintContext(rule, RuleSource.Read(rule), query);
+
+        EventActionCheck.Run(context);
+        ProviderCheck.Run(context);
+        KnownValueCheck.Run(context);
+        ContradictionCheck.Run(context);
+        IndexPatternCheck.Run(context);
+        ThreatMappingCheck.Run(context);
+
+        return context.Findings;
+    }
+}

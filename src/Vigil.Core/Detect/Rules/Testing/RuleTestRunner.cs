@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vigil.Hunt;
+
+namespace Vigil.Detect.Rules.Testing;
+
+/// <summary>
+/// Runs the test cases stored beside rules. The cases of rule file <c>name.toml</c> live in the
+/// folder <c>name.tests/</c> next to it, one subfolder per case: CloudTrail event files in any
+/// format the hunt reads, and <c>expected.json</c> with the alert count, such as
+/// <c>{"alerts": 1}</c> for a true positive and <c>{"alerts": 0}</c> for a true negative.
+/// </summary>
+public static class RuleTestRunner
+{
+    /// <summary>The file of a case folder that contains the expected result.</summary>
+    public const string ExpectedFile = "expected.json";
+
+    /// <summary>The suffix of the folder that contains a rule's test cases.</summary>
+    public const string TestsFolderSuffix = ".tests";
+
+    /// <summary>
+    /// Loads the rules under <paramref name="paths"/> and runs every case found beside them. A rule
+    /// that fails to load adds a failed case naming its load errors.
+    /// </summary>
+    public static IReadOnlyList<RuleTestCase> Run(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+
+        var loaded = RuleLoader.LoadPaths(paths);
+        var results = loaded.Errors.Select(error => new RuleTestCase(error.File, error.File, -1, 0, error.ToString())).ToList();
+        foreach (var rule in loaded.Rules.Where(rule => rule.SourcePath is not null))
+        {
+            results.AddRange(CaseFolders(rule.SourcePath!).Select(folder => RunCase(rule, folder)));
+        }
+
+        return results;
+    }
+
+    private static IEnumerable<string> CaseFolders(string ruleFile)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(ruleFile) ?? ".", Path.GetFileNameWithoutExtension(ruleFile) + TestsFolderSuffix);
+        return Directory.Exists(folder)
+            ? Directory.GetDirectories(folder).Order(StringComparer.Ordinal)
+            : [];
+    }
+
+    private static RuleTestCase RunCase(DetectionRule rule, string folder)
+    {
+        var ruleFile = rule.SourcePath!;
+        if (!TryReadExpected(folder, out var expected, out var error))
+        {
+            return new RuleTestCase(ruleFile, folder, -1, 0, error);
+        }
+
+        var events = Directory.GetFiles(folder)
+            .Where(file => !Path.GetFileName(file).Equals(ExpectedFile, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (events.Count == 0)
+        {
+            return new RuleTestCase(ruleFile, folder, expected, 0, "no event files: add CloudTrail records (JSON or NDJSON) beside expected.json");
+        }
+
+        var summary = new HuntEngine([rule]).Run(new HuntOptions(events), new CountingSink());
+        var problem = summary.Errors > 0 ? $"{summary.Errors} event records could not be read; fix the event files" : null;
+        return new RuleTestCase(ruleFile, folder, expected, summary.Alerts, problem);
+    }
+
+    private static bool TryReadExpected(string folder, out int alerts, out string? error)
+    {
+        alerts = -1;
+        error = null;
+        var path = Path.Combine(folder, ExpectedFile);
+        try
+        {
+            if (JsonNode.Parse(File.ReadAllText(path))?["alerts"] is JsonValue value && value.TryGetValue<int>(out alerts) && alerts >= 0)
+            {
+                return true;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            error = $"{path}: {e.Message}";
+            return false;
+        }
+
+        error = $"{path}: expected an object with a non-negative integer \"alerts\", such as {{\"alerts\": 1}}";
+        return false;
+    }
+
+    private sealed class CountingSink : IAlertSink
+    {
+        public void Write(DetectionRule rule, JsonObject alert)
+        {
+        }
+    }
+}

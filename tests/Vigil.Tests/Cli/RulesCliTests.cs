@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Cli;
+
+public class RulesCliTests
+{
+    [Fact]
+    public void ValidateFixtureExitsZero()
+    {
+        var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v1.toml"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void ValidateInvalidExitsOne()
+    {
+        var result = CliRunner.Run("rules", "validate", Fixture(Path.Combine("invalid", "invalid-interval.toml")));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("invalid-interval.toml(", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintVersion1ExitsOne()
+    {
+        var result = CliRunner.Run("rules", "lint", Fixture("aws-sts-assumerole-usage-v1.toml"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error VR002: event.action \"AssumedRole\"", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintVersion2ExitsZero()
+    {
+        var result = CliRunner.Run("rules", "lint", Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public void LintSarifIsVersion210()
+    {
+        var result = CliRunner.Run("rules", "lint", "--format", "sarif", Fixture("aws-sts-assumerole-usage-v1.toml"));
+
+        var log = JsonNode.Parse(result.StandardOutput)!;
+        var finding = log["runs"]![0]!["results"]![0]!;
+        Assert.Equal("2.1.0", log["version"]!.GetValue<string>());
+        Assert.Equal("VR002", finding["ruleId"]!.GetValue<string>());
+        Assert.Equal("error", finding["level"]!.GetValue<string>());
+        Assert.True(finding["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
+    public void LintJsonHasFix()
+    {
+        var result = CliRunner.Run("rules", "lint", "--format", "json", Fixture("aws-sts-assumerole-usage-v1.toml"));
+
+        var finding = JsonNode.Parse(result.StandardOutput)!.AsArray().Single()!;
+        Assert.Equal("error", finding["severity"]!.GetValue<string>());
+        Assert.StartsWith("did you mean AssumeRole", finding["fix"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConvertToNdjsonValidates()
+    {
+        using var folder = new TempDirectory();
+        var output = Path.Combine(folder.Path, "export.ndjson");
+
+        var convert = CliRunner.Run("rules", "convert", Fixture("aws-sts-assumerole-usage-v2.toml"), "--to", "kibana-ndjson", "--output", output);
+        var validate = CliRunner.Run("rules", "validate", output);
+
+        Assert.Equal(0, convert.ExitCode);
+        Assert.Equal(2, File.ReadAllLines(output).Length);
+        Assert.Equal(0, validate.ExitCode);
+    }
+
+    [Fact]
+    public void ShowKibanaPrintsRuleJson()
+    {
+        var result = CliRunner.Run("rules", "show", "--format", "kibana", Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        var json = JsonNode.Parse(result.StandardOutput)!;
+        Assert.Equal("93075852-b0f5-4b8b-89c3-a226efae5726", json["rule_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void TestCommandExitCodes()
+    {
+        var cases = Path.Combine(RepoPaths.Root, "tests", "Vigil.Tests", "Detect", "Rules", "RuleTestCases");
+
+        var fixedRule = CliRunner.Run("rules", "test", Path.Combine(cases, "aws-sts-assumerole-usage-v2.toml"));
+        var documented = CliRunner.Run("rules", "test", Path.Combine(cases, "aws-sts-assumerole-usage-v1.toml"));
+
+        Assert.Equal(0, fixedRule.ExitCode);
+        Assert.Equal(1, documented.ExitCode);
+        Assert.Contains("FAIL ", documented.StandardOutput, StringComparison.Ordinal);
+    }
+
+    private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Formats;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Detect.Rules;
+
+public class KibanaFormatTests
+{
+    [Fact]
+    public void PackRoundTripsThroughNdjson()
+    {
+        var pack = RepoPaths.SharedOrSkip("data", "rules", "elastic-aws");
+        var fromToml = RuleLoader.LoadPaths([pack]).Rules;
+
+        var fromNdjson = KibanaNdjson.Read(KibanaNdjson.Write(fromToml), "export.ndjson");
+
+        Assert.Equal("", string.Join("\n", fromNdjson.Errors.Take(5)));
+        Assert.Equal(fromToml.Count, fromNdjson.Rules.Count);
+        foreach (var (expected, actual) in fromToml.Zip(fromNdjson.Rules))
+        {
+            AssertSameRule(expected, actual);
+        }
+    }
+
+    [Fact]
+    public void NewTermsFlattened()
+    {
+        var pack = RepoPaths.SharedOrSkip("data", "rules", "elastic-aws");
+        var rule = RuleLoader.LoadPaths([pack]).Rules.First(rule => rule.Type == "new_terms");
+
+        var json = KibanaRuleJson.Write(rule);
+
+        Assert.False(json.ContainsKey("new_terms"));
+        Assert.NotEmpty(json["new_terms_fields"]!.AsArray());
+        Assert.StartsWith("now-", json["history_window_start"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TomlKeysAllWritten()
+    {
+        var rule = Fixture("aws-sts-assumerole-usage-v1.toml");
+
+        var json = KibanaRuleJson.Write(rule);
+
+        foreach (var key in new[] { "rule_id", "name", "description", "query", "index", "severity", "risk_score", "threat", "timestamp_override", "references", "tags", "author", "license" })
+        {
+            Assert.True(json.ContainsKey(key), key);
+        }
+    }
+
+    [Fact]
+    public void SummaryAndExceptionListsSkipped()
+    {
+        var rule = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml")).ToJsonString();
+        var text = rule + "\n"
+            + """{"list_id":"endpoint_list","type":"endpoint","name":"Endpoint list","namespace_type":"agnostic"}""" + "\n"
+            + """{"item_id":"x","list_id":"endpoint_list","entries":[]}""" + "\n"
+            + """{"exported_count":1,"exported_rules_count":1,"missing_rules":[],"missing_rules_count":0}""" + "\n";
+
+        var result = KibanaNdjson.Read(text, "export.ndjson");
+
+        Assert.Empty(result.Errors);
+        Assert.Single(result.Rules);
+    }
+
+    [Fact]
+    public void SavedObjectIdKept()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json["id"] = "6f1c3c2e-0000-4000-8000-000000000001";
+
+        var rule = Assert.Single(KibanaNdjson.Read(json.ToJsonString(), "rule.ndjson").Rules);
+
+        Assert.Equal("6f1c3c2e-0000-4000-8000-000000000001", rule.Uuid);
+    }
+
+    [Fact]
+    public void InvalidRiskScoreNamesLineAndPath()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json["risk_score"] = 150;
+        var text = "{\"exported_count\":0}\n" + json.ToJsonString() + "\n";
+
+        var error = Assert.Single(KibanaNdjson.Read(text, "export.ndjson").Errors);
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("line 2: invalid $.risk_score 150", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PrettyPrintedRuleJsonReads()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        var text = json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+        Assert.Single(KibanaNdjson.Read(text, "rule.json").Rules);
+    }
+
+    private static DetectionRule Fixture(string name) =>
+        RuleLoader.LoadPaths([TestPaths.RuleFixture(name)]).Rules.Single();
+
+    private static void AssertSameRule(DetectionRule expected, DetectionRule actual)
+    {
+        var file = expected.SourcePath;
+        Assert.True(JsonNode.DeepEquals(KibanaRuleJson.Write(expected), KibanaRuleJson.Write(actual)), file);
+        Assert.Equal((file, expected.Uuid), (file, actual.Uuid));
+        Assert.Equal((file, Keys(expected.OtherFields)), (file, Keys(actual.OtherFields)));
+        Assert.Equal((file, Keys(expected.Metadata.OtherFields)), (file, Keys(actual.Metadata.OtherFields)));
+        Assert.Equal((file, expected.Metadata.Integration.Count), (file, actual.Metadata.Integration.Count));
+        Assert.Equal((file, expected.Metadata.UpdatedDate), (file, actual.Metadata.UpdatedDate));
+    }
+
+    private static string Keys(IReadOnlyDictionary<string, JsonNode?> fields) =>
+        string.Join(",", fields.Keys.Order(StringComparer.Ordinal));
+}

@@ -1,0 +1,221 @@
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Lint;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Detect.Rules;
+
+public class RuleLinterTests
+{
+    [Fact]
+    public void AssumedRoleFixtureIsError()
+    {
+        var path = TestPaths.RuleFixture("aws-sts-assumerole-usage-v1.toml");
+
+        var finding = AssumedRoleFinding(path);
+
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.Equal(LintIds.ActionIsValueOfOtherField, finding.Id);
+        Assert.Contains("did you mean AssumeRole", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AssumedRoleFixturePosition()
+    {
+        var path = TestPaths.RuleFixture("aws-sts-assumerole-usage-v1.toml");
+
+        var finding = AssumedRoleFinding(path);
+
+        Assert.Equal(FilePosition(path, "AssumedRole and"), (finding.Line!.Value, finding.Column!.Value));
+    }
+
+    [Fact]
+    public void AssumedRoleHistoryTomlIsError()
+    {
+        var history = RepoPaths.SharedOrSkip("data", "rules", "elastic-aws", "history");
+        var path = Directory.GetFiles(history, "*as-documented.toml").Single();
+
+        var finding = AssumedRoleFinding(path);
+
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.Equal(FilePosition(path, "AssumedRole and"), (finding.Line!.Value, finding.Column!.Value));
+        Assert.Contains("AssumeRole", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AssumeRoleVersion2HasNoFindings()
+    {
+        var rule = RuleLoader.LoadPaths([TestPaths.RuleFixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single();
+
+        Assert.Empty(RuleLinter.Lint(rule));
+    }
+
+    [Fact]
+    public void BuiltInRuleHasNoFindings()
+    {
+        Assert.All(BuiltInRules.All, rule => Assert.Empty(RuleLinter.Lint(rule)));
+    }
+
+    [Fact]
+    public void ProviderNotLoggingActionIsError()
+    {
+        var rule = LintRules.FromQuery("event.provider:cloudtrail.amazonaws.com and event.action:CreateRoute");
+
+        var finding = Assert.Single(LintRules.Problems(rule));
+
+        Assert.Equal(LintIds.ActionNotLoggedByProvider, finding.Id);
+        Assert.Contains("ec2.amazonaws.com", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TypoSuggestsNearestName()
+    {
+        var rule = LintRules.FromQuery("event.provider:organizations.amazonaws.com and event.action:DescribeOrgnanizationalUnit");
+
+        var finding = Assert.Single(LintRules.Problems(rule));
+
+        Assert.StartsWith("did you mean DescribeOrganizationalUnit or", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LambdaVersionedNamesAccepted()
+    {
+        var rule = LintRules.FromQuery("event.provider:lambda.amazonaws.com and event.action:(CreateFunction20150331 or UpdateFunctionCode20150331v2 or Invoke)");
+
+        Assert.Empty(LintRules.Problems(rule));
+    }
+
+    [Fact]
+    public void LambdaWildcardAccepted()
+    {
+        var rule = LintRules.FromQuery("event.provider:lambda.amazonaws.com and event.action:CreateFunction*");
+
+        Assert.Empty(LintRules.Problems(rule));
+    }
+
+    [Fact]
+    public void LambdaWildcardWithoutMatchIsError()
+    {
+        var rule = LintRules.FromQuery("event.provider:lambda.amazonaws.com and event.action:CreateFunktion*");
+
+        Assert.Equal(LintIds.ActionNotLoggedByProvider, Assert.Single(LintRules.Problems(rule)).Id);
+    }
+
+    [Fact]
+    public void SigninNamesNotChecked()
+    {
+        var rule = LintRules.FromQuery("event.provider:signin.amazonaws.com and event.action:ConsoleLogin");
+
+        Assert.Empty(LintRules.Problems(rule));
+    }
+
+    [Fact]
+    public void UnknownProviderIsWarning()
+    {
+        var rule = LintRules.FromQuery("event.provider:eventbridge.amazonaws.com and event.action:DisableRule");
+
+        var finding = Assert.Single(LintRules.Problems(rule));
+
+        Assert.Equal(LintIds.UnknownProvider, finding.Id);
+        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Contains("events.amazonaws.com", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OtherFieldValueWithoutProviderIsError()
+    {
+        var rule = LintRules.FromQuery("event.action:AssumedRole");
+
+        Assert.Equal(LintIds.ActionIsValueOfOtherField, Assert.Single(LintRules.Problems(rule)).Id);
+    }
+
+    [Theory]
+    [InlineData("event.outcome:sucess", "did you mean success?")]
+    [InlineData("event.outcome:Success", "values are case-sensitive: use success")]
+    [InlineData("aws.cloudtrail.user_identity.type:AssumeRole", "did you mean AssumedRole?")]
+    [InlineData("aws.cloudtrail.event_type:AwsApiCal", "did you mean AwsApiCall?")]
+    [InlineData("cloud.provider:azure", "use one of aws")]
+    public void ImpossibleValueIsError(string query, string fix)
+    {
+        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery(query)));
+
+        Assert.Equal(LintIds.ImpossibleValue, finding.Id);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.Equal(fix, finding.Fix);
+    }
+
+    [Fact]
+    public void ImpossibleValueQueryOffset()
+    {
+        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery("event.dataset:aws.cloudtrail and event.outcome:sucess")));
+
+        Assert.Equal(47, finding.QueryOffset);
+    }
+
+    [Fact]
+    public void ContradictionIsError()
+    {
+        var rule = LintRules.FromQuery("event.provider:iam.amazonaws.com and event.action:CreateUser and event.action:DeleteUser");
+
+        Assert.Equal(LintIds.ContradictoryValues, Assert.Single(LintRules.Problems(rule)).Id);
+    }
+
+    [Fact]
+    public void OverlappingValueSetsAccepted()
+    {
+        var rule = LintRules.FromQuery("event.action:(CreateUser or DeleteUser) and event.action:(DeleteUser or GetUser)");
+
+        Assert.Empty(LintRules.Problems(rule));
+    }
+
+    [Fact]
+    public void MultiValuedFieldNotContradiction()
+    {
+        var rule = LintRules.FromQuery("event.category:iam and event.category:configuration");
+
+        Assert.Empty(LintRules.Problems(rule));
+    }
+
+    [Fact]
+    public void MissingAndPresentIsError()
+    {
+        var rule = LintRules.FromQuery("not user.name:* and user.name:alice");
+
+        Assert.Equal(LintIds.MissingAndPresent, Assert.Single(LintRules.Problems(rule)).Id);
+    }
+
+    [Fact]
+    public void UnmatchedIndexIsWarning()
+    {
+        var rule = LintRules.FromQuery("event.outcome:success", ["winlogbeat-*"]);
+
+        Assert.Equal(LintIds.UnmatchedIndexPatterns, Assert.Single(LintRules.Problems(rule)).Id);
+    }
+
+    [Fact]
+    public void NoThreatMappingIsInfo()
+    {
+        var rule = LintRules.FromQuery("event.outcome:success");
+        var unmapped = new DetectionRule
+        {
+            RuleId = rule.RuleId, Uuid = rule.Uuid, Name = rule.Name, Description = rule.Description, Type = rule.Type,
+            Language = rule.Language, Query = rule.Query, Index = rule.Index, Severity = rule.Severity, RiskScore = rule.RiskScore,
+        };
+
+        var finding = Assert.Single(RuleLinter.Lint(unmapped));
+
+        Assert.Equal((LintIds.NoThreatMapping, LintSeverity.Info), (finding.Id, finding.Severity));
+    }
+
+    private static LintFinding AssumedRoleFinding(string path)
+    {
+        var rule = RuleLoader.ParseToml(File.ReadAllText(path), path);
+        return Assert.Single(RuleLinter.Lint(rule), finding => finding.Message.Contains("\"AssumedRole\"", StringComparison.Ordinal));
+    }
+
+    private static (int Line, int Column) FilePosition(string path, string text)
+    {
+        var lines = File.ReadAllLines(path);
+        var line = Array.FindIndex(lines, candidate => candidate.Contains(text, StringComparison.Ordinal));
+        return (line + 1, lines[line].IndexOf(text, StringComparison.Ordinal) + 1);
+    }
+}

@@ -1,0 +1,136 @@
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Validation;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Detect.Rules;
+
+public class RuleValidatorTests
+{
+    private const string ValidRule = """
+        [metadata]
+        creation_date = "2024/01/01"
+
+        [rule]
+        rule_id = "RULE_ID"
+        name = "Test rule"
+        description = "A test rule."
+        type = "TYPE"
+        severity = "low"
+        risk_score = 21
+        index = ["logs-aws.cloudtrail-*"]
+        language = "kuery"
+        from = "FROM"
+        query = '''
+        event.dataset:aws.cloudtrail and
+          event.action:(CreateUser or
+        '''
+        """;
+
+    [Fact]
+    public void PackValidates()
+    {
+        var pack = RepoPaths.SharedOrSkip("data", "rules", "elastic-aws");
+
+        var result = RuleValidator.ValidatePaths([Path.Combine(pack, "rules"), Path.Combine(pack, "rules_building_block")]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(229, result.Rules.Count);
+    }
+
+    [Fact]
+    public void HistoryFilesValidate()
+    {
+        var history = RepoPaths.SharedOrSkip("data", "rules", "elastic-aws", "history");
+
+        foreach (var file in Directory.GetFiles(history, "*.toml"))
+        {
+            Assert.Empty(RuleValidator.ValidatePaths([file]).Errors);
+        }
+    }
+
+    [Fact]
+    public void KqlSyntaxErrorMapsToFileLine()
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "a.toml", Rule("a", query: "event.action:CreateUser )"));
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([path]).Errors);
+
+        Assert.Equal(16, error.Line);
+        Assert.Equal(File.ReadAllLines(path)[15].IndexOf(')', StringComparison.Ordinal) + 1, error.Column);
+        Assert.Contains("invalid KQL in rule.query", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadFromDateMath()
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "a.toml", Rule("a", from: "now-6x"));
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([path]).Errors);
+
+        Assert.Equal(13, error.Line);
+        Assert.Contains("invalid rule.from \"now-6x\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("now-6m", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HistoryWindowAfterFrom()
+    {
+        using var folder = new TempDirectory();
+        var text = Rule("a", type: "new_terms") + """
+
+            [rule.new_terms]
+            field = "new_terms_fields"
+            value = ["user.name"]
+            [[rule.new_terms.history_window_start]]
+            field = "history_window_start"
+            value = "now-1m"
+            """;
+        var path = Write(folder, "a.toml", text);
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([path]).Errors);
+
+        Assert.Contains("history_window_start \"now-1m\": it must start before rule.from \"now-6m\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(18, error.Line);
+    }
+
+    [Fact]
+    public void DuplicateRuleIdAcrossFolder()
+    {
+        using var folder = new TempDirectory();
+        Write(folder, "a.toml", Rule("same"));
+        var second = Write(folder, Path.Combine("sub", "b.toml"), Rule("same"));
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([folder.Path]).Errors);
+
+        Assert.Equal(second, error.File);
+        Assert.Contains("duplicate rule_id \"same\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(5, error.Line);
+    }
+
+    [Fact]
+    public void LoaderErrorsIncluded()
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "a.toml", Rule("a", type: "querry"));
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([path]).Errors);
+
+        Assert.Contains("invalid rule.type \"querry\"", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Rule(string ruleId, string type = "query", string from = "now-6m", string query = "event.action:CreateUser") =>
+        ValidRule.Replace("RULE_ID", ruleId, StringComparison.Ordinal)
+            .Replace("TYPE", type, StringComparison.Ordinal)
+            .Replace("FROM", from, StringComparison.Ordinal)
+            .Replace("  event.action:(CreateUser or", "  " + query, StringComparison.Ordinal);
+
+    private static string Write(TempDirectory folder, string name, string text)
+    {
+        var path = Path.Combine(folder.Path, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
