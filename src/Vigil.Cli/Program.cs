@@ -4,6 +4,7 @@ using Vigil.Cli;
 var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS CloudTrail logs, without Kibana.")
 {
     HuntCommand.Create(),
+    ConvertCommand.Create(),
 };
 
 var parsed = root.Parse(args);
