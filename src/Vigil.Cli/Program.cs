@@ -6,6 +6,7 @@ var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS
     HuntCommand.Create(),
     KqlCommand.Create(),
     RulesCommand.Create(),
+    ConvertCommand.Create(),
 };
 
 var parsed = root.Parse(args);

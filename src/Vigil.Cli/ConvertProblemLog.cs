@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using Vigil.Output;
+using Vigil.Read;
+
+namespace Vigil.Cli;
+
+/// <summary>Logs each bad record or file of a conversion with its location, up to a limit. The summary counts them all.</summary>
+internal sealed class ConvertProblemLog(ILogger logger)
+{
+    private int _problems;
+
+    public void RecordFailed(ReadItem failure)
+    {
+        if (ShouldLog())
+        {
+            CliLog.RecordFailed(logger, TerminalText.Sanitize(failure.File), failure.Location, Reason(failure));
+        }
+    }
+
+    public void MappingFailed(ReadItem record, string error)
+    {
+        if (ShouldLog())
+        {
+            ConvertLog.MappingFailed(logger, TerminalText.Sanitize(record.File), record.Location, TerminalText.Sanitize(error));
+        }
+    }
+
+    private bool ShouldLog()
+    {
+        _problems++;
+        if (_problems == ConsoleHuntListener.MaxLoggedProblems + 1)
+        {
+            CliLog.TooManyErrors(logger, ConsoleHuntListener.MaxLoggedProblems);
+        }
+
+        return _problems <= ConsoleHuntListener.MaxLoggedProblems;
+    }
+
+    private static string Reason(ReadItem item) => TerminalText.Sanitize(item.Reason ?? "unreadable record");
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Vigil.Map;
+using Vigil.Output;
+using Vigil.Read;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil convert</c>: checks the arguments, converts every record and reports.</summary>
+internal static class ConvertRunner
+{
+    private const string StandardStream = "-";
+
+    // The same reason text as the hunt's, so both summaries count duplicates under one name.
+    private const string DuplicateReason = "duplicate delivery (same eventID and content)";
+
+    public static int Run(ConvertArguments arguments)
+    {
+        using var loggerFactory = CliLogging.CreateFactory();
+        var logger = loggerFactory.CreateLogger("vigil.convert");
+
+        if (!CheckArguments(arguments, logger))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var target = arguments.Output is null or StandardStream ? "stdout" : arguments.Output;
+        var output = OpenOutput(arguments.Output, logger);
+        if (output is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var summary = new ConvertSummary();
+        try
+        {
+            using var writer = new ConvertDocumentWriter(output, arguments.BulkIndex);
+            Convert(arguments, writer, summary, new ConvertProblemLog(logger));
+        }
+        catch (IOException exception)
+        {
+            ConvertLog.WriteFailed(logger, TerminalText.Sanitize(exception.Message));
+            return ExitCodes.NothingRead;
+        }
+
+        ConvertReport.WriteSummary(CliConsoles.StandardError(), summary, target);
+        return summary.Files == 0 || (summary.Events == 0 && summary.Errors > 0)
+            ? ExitCodes.NothingRead
+            : ExitCodes.Success;
+    }
+
+    private static void Convert(ConvertArguments arguments, ConvertDocumentWriter writer, ConvertSummary summary, ConvertProblemLog problems)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var options = new MapOptions { KeepOriginal = arguments.KeepOriginal };
+        var reader = new CloudTrailReader();
+        var duplicates = new DuplicateFilter();
+        var files = CloudTrailReader.ExpandPaths(arguments.Paths);
+
+        foreach (var file in files)
+        {
+            foreach (var item in reader.ReadFile(file))
+            {
+                summary.Records++;
+                Handle(item, options, duplicates, writer, summary, problems);
+            }
+        }
+
+        summary.Files = files.Count;
+        summary.Elapsed = stopwatch.Elapsed;
+    }
+
+    private static void Handle(
+        ReadItem item,
+        MapOptions options,
+        DuplicateFilter duplicates,
+        ConvertDocumentWriter writer,
+        ConvertSummary summary,
+        ConvertProblemLog problems)
+    {
+        if (item.Outcome == ReadOutcome.Error)
+        {
+            summary.Errors++;
+            problems.RecordFailed(item);
+            return;
+        }
+
+        if (item.Outcome == ReadOutcome.Skipped || duplicates.IsDuplicate(item.Record!))
+        {
+            summary.CountSkip(item.Reason ?? DuplicateReason);
+            return;
+        }
+
+        // Elastic indexes a document even when a processor fails, so it is written, and reported.
+        var mapped = CloudTrailMapper.Map(item.Record!, options);
+        if (mapped.Error is not null)
+        {
+            summary.EventsWithMappingErrors++;
+            problems.MappingFailed(item, mapped.Error);
+        }
+
+        summary.Events++;
+        writer.Write(mapped.Document);
+    }
+
+    private static bool CheckArguments(ConvertArguments arguments, ILogger logger)
+    {
+        foreach (var path in arguments.Paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                CliLog.InputNotFound(logger, TerminalText.Sanitize(path));
+                return false;
+            }
+        }
+
+        if (arguments.BulkIndex is not { } index)
+        {
+            return true;
+        }
+
+        if (File.Exists(index) || Directory.Exists(index))
+        {
+            ConvertLog.IndexIsPath(logger, TerminalText.Sanitize(index));
+            return false;
+        }
+
+        if (!ConvertIndexName.TryValidate(index, out var error))
+        {
+            ConvertLog.InvalidIndex(logger, TerminalText.Sanitize(error));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static Stream? OpenOutput(string? path, ILogger logger)
+    {
+        if (path is null or StandardStream)
+        {
+            return Console.OpenStandardOutput();
+        }
+
+        try
+        {
+            return File.Create(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            ConvertLog.OutputNotCreated(logger, TerminalText.Sanitize(path), TerminalText.Sanitize(exception.Message));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Cli;
+
+/// <summary>The <c>vigil convert</c> program as a user runs it: outputs, summary and exit codes.</summary>
+public class ConvertCliTests
+{
+    // The samples contain 16 records: 14 events, one digest file and one duplicate delivery.
+    private const int SampleEvents = 14;
+
+    [Fact]
+    public void NdjsonHasOneDocumentPerEvent()
+    {
+        var result = CliRunner.Run("convert", RepoPaths.Samples);
+
+        var lines = Lines(result.StandardOutput);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(SampleEvents, lines.Length);
+        Assert.All(lines, line => Assert.Equal("aws.cloudtrail", JsonNode.Parse(line)!["event"]!["dataset"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void BulkPrecedesEachDocumentWithCreate()
+    {
+        var result = CliRunner.Run("convert", RepoPaths.Samples, "--bulk");
+
+        var lines = Lines(result.StandardOutput);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2 * SampleEvents, lines.Length);
+        Assert.All(lines.Where((_, i) => i % 2 == 0), line => Assert.Equal("""{"create":{"_index":"logs-aws.cloudtrail-default"}}""", line));
+        Assert.All(lines.Where((_, i) => i % 2 == 1), line => Assert.NotNull(JsonNode.Parse(line)!["@timestamp"]));
+        Assert.EndsWith("\n", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BulkNamesGivenIndex()
+    {
+        var result = CliRunner.Run("convert", RepoPaths.Samples, "--bulk=logs-aws.cloudtrail-test");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("""{"create":{"_index":"logs-aws.cloudtrail-test"}}""", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BulkUpperCaseIndexIsUsageError()
+    {
+        var result = CliRunner.Run("convert", RepoPaths.Samples, "--bulk=Logs");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("upper-case", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Fact]
+    public void BulkBeforePathIsUsageError()
+    {
+        var result = CliRunner.Run("convert", RepoPaths.Samples, "--bulk", Path.Combine(RepoPaths.Samples, "exports"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Put --bulk after the paths", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OutputFileGetsDocuments()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "events.ndjson");
+
+        var result = CliRunner.Run("convert", RepoPaths.Samples, "--output", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(SampleEvents, File.ReadAllLines(file).Length);
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Fact]
+    public void KeepOriginalAddsEventOriginal()
+    {
+        var result = CliRunner.Run("convert", RepoPaths.Samples, "--keep-original");
+
+        Assert.All(Lines(result.StandardOutput), line => Assert.NotNull(JsonNode.Parse(line)!["event"]!["original"]));
+    }
+
+    [Fact]
+    public void WithoutKeepOriginalNoEventOriginal()
+    {
+        var result = CliRunner.Run("convert", RepoPaths.Samples);
+
+        Assert.All(Lines(result.StandardOutput), line => Assert.Null(JsonNode.Parse(line)!["event"]!["original"]));
+    }
+
+    [Fact]
+    public void SummaryRecordsAreEventsErrorsAndSkips()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "mixed.ndjson");
+        File.WriteAllText(file, """
+            {"eventTime":"2024-01-01T00:00:00Z","eventName":"GetCallerIdentity","eventID":"a"}
+            {"eventTime":"2024-01-01T00:00:00Z", broken
+            {}
+            {"eventTime":"2024-01-01T00:00:01Z","eventName":"ListBuckets","eventID":"b"}
+            """);
+
+        var result = CliRunner.Run("convert", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(4, Count(result.StandardError, "Records read"));
+        Assert.Equal(2, Count(result.StandardError, "  events"));
+        Assert.Equal(1, Count(result.StandardError, "  errors"));
+        Assert.Equal(1, Count(result.StandardError, "  skipped"));
+    }
+
+    [Fact]
+    public void BrokenRecordIsLoggedWithLocation()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "broken.ndjson");
+        File.WriteAllText(file, "{\"eventName\":\"ListBuckets\",\"eventID\":\"a\"}\n{\"eventName\": nope}\n");
+
+        var result = CliRunner.Run("convert", file);
+
+        Assert.Matches($@"{Regex.Escape(file)}: line 2, byte \d+: invalid JSON", result.StandardError);
+        Assert.Single(Lines(result.StandardOutput));
+    }
+
+    [Fact]
+    public void MappingErrorIsWrittenAndLogged()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "bad-time.json");
+        File.WriteAllText(file, """{"eventTime":"yesterday","eventName":"ListBuckets","eventID":"a"}""");
+
+        var result = CliRunner.Run("convert", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("pipeline_error", JsonNode.Parse(Lines(result.StandardOutput).Single())!["event"]!["kind"]!.GetValue<string>());
+        Assert.Contains("written with event.kind pipeline_error", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnlyErrorsExitsWithNothingRead()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "broken.json");
+        File.WriteAllText(file, "{\"Records\":[{\"eventName\":");
+
+        var result = CliRunner.Run("convert", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Fact]
+    public void MissingPathIsUsageError()
+    {
+        var result = CliRunner.Run("convert", "/nonexistent/trail");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("/nonexistent/trail", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    private static long Count(string summary, string label)
+    {
+        var match = Regex.Match(summary, $@"^{Regex.Escape(label)}\s+([\d,]+)\s*$", RegexOptions.Multiline);
+        Assert.True(match.Success, $"'{label}' not found in the summary:\n{summary}");
+        return long.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
