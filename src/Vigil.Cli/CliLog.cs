@@ -24,4 +24,7 @@ internal static partial class CliLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "rule_id {RuleId} is used by {Count} rules ({Files}); all of them run, and their alerts share kibana.alert.rule.uuid. Kibana keeps one rule per rule_id.")]
     public static partial void DuplicateRuleId(ILogger logger, string ruleId, int count, string files);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Input path not found: {Path}. Give a CloudTrail file or a directory of them.")]
+    public static partial void InputNotFound(ILogger logger, string path);
 }
