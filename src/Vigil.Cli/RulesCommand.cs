@@ -37,9 +37,13 @@ internal static class RulesCommand
             DefaultValueFactory = _ => "toml",
         };
         format.AcceptOnlyFromAmong("toml", "kibana", "markdown");
+        var dsl = new Option<bool>("--dsl")
+        {
+            Description = "Print the KQL query as the Elasticsearch query DSL Kibana's detection engine sends (typed fields, time zone Zulu) instead of the rule.",
+        };
 
-        var command = new Command("show", "Print a rule in another format.") { path, format };
-        command.SetAction(parsed => RulesShowRunner.Show(parsed.GetValue(path)!, parsed.GetValue(format) ?? "toml"));
+        var command = new Command("show", "Print a rule in another format.") { path, format, dsl };
+        command.SetAction(parsed => RulesShowRunner.Show(parsed.GetValue(path)!, parsed.GetValue(format) ?? "toml", parsed.GetValue(dsl)));
         return command;
     }
 

@@ -1,3 +1,4 @@
+using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Formats;
 
@@ -6,7 +7,10 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil rules show</c> and <c>vigil rules convert</c>.</summary>
 internal static class RulesShowRunner
 {
-    public static int Show(string path, string format)
+    /// <summary>The time zone Kibana's detection engine passes as <c>dateFormatTZ</c>.</summary>
+    private const string DetectionEngineTimeZone = "Zulu";
+
+    public static int Show(string path, string format, bool dsl)
     {
         var loaded = Load([path]);
         if (loaded is null)
@@ -14,12 +18,39 @@ internal static class RulesShowRunner
             return RulesExitCodes.RuleErrors;
         }
 
+        var status = ExitCodes.Success;
         foreach (var rule in loaded)
         {
-            Console.Out.Write(Render(rule, format));
+            if (!dsl)
+            {
+                Console.Out.Write(Render(rule, format));
+            }
+            else if (!WriteDsl(rule))
+            {
+                status = RulesExitCodes.RuleErrors;
+            }
         }
 
-        return ExitCodes.Success;
+        return status;
+    }
+
+    private static bool WriteDsl(DetectionRule rule)
+    {
+        if (rule.Language != "kuery")
+        {
+            Console.Error.WriteLine($"{rule.SourcePath}: rule {rule.RuleId} is written in {rule.Language ?? "no query language"}; --dsl translates KQL (kuery) queries only.");
+            return false;
+        }
+
+        var translated = KqlDsl.ToElasticsearchQuery(rule.Query ?? "", FieldMapping.CloudTrail, new KqlDslOptions { TimeZone = DetectionEngineTimeZone });
+        if (!translated.Success)
+        {
+            Console.Error.WriteLine($"{rule.SourcePath}: {translated.Error}");
+            return false;
+        }
+
+        Console.Out.WriteLine(translated.Query!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        return true;
     }
 
     public static int Convert(IReadOnlyList<string> paths, string to, string output)

@@ -87,6 +87,18 @@ public class RulesCliTests
     }
 
     [Fact]
+    public void ShowDslPrintsQueryDsl()
+    {
+        var result = CliRunner.Run("rules", "show", "--dsl", Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        var filters = JsonNode.Parse(result.StandardOutput)!["bool"]!["filter"]!.AsArray();
+        var action = filters[2]!["bool"]!["should"]![0]!["term"]!["event.action"]!["value"]!.GetValue<string>();
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(5, filters.Count);
+        Assert.Equal("AssumeRole", action);
+    }
+
+    [Fact]
     public void TestCommandExitCodes()
     {
         var cases = Path.Combine(RepoPaths.Root, "tests", "Vigil.Tests", "Detect", "Rules", "RuleTestCases");
