@@ -16,12 +16,18 @@ internal sealed class RecordStreamReader : IDisposable
 {
     private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
+    // Reader state after the Records array of a delivery object, to read the rest of the object.
+    private static readonly byte[] EnvelopeAfterRecords = "{\"Records\":[]"u8.ToArray();
+
     private readonly ByteWindow _window;
     private readonly JsonTokenCursor _cursor;
     private readonly string _file;
     private readonly Queue<ReadItem> _pending = new();
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
+    private bool _expectSeparator;
+    private bool _afterComma;
+    private (long Offset, long Line, long LineStart) _elementStart;
     private bool _recordsIsNotArray;
     private int _recordIndex;
     private int _valuesRead;
@@ -155,6 +161,8 @@ internal sealed class RecordStreamReader : IDisposable
     {
         _arrayIsEnvelope = isEnvelope;
         _recordIndex = 0;
+        _expectSeparator = false;
+        _afterComma = false;
         _mode = Mode.Array;
     }
 
@@ -195,26 +203,97 @@ internal sealed class RecordStreamReader : IDisposable
 
     private ReadItem? ArrayStep()
     {
-        var token = ReadToken();
-        if (token.Type == JsonTokenType.EndArray)
+        // Elements are framed here, not by the JSON reader, so that whitespace between them is
+        // streamed instead of buffered and a malformed element can be skipped on its own.
+        var next = _window.SkipWhitespace();
+        if (next < 0)
         {
-            _mode = _arrayIsEnvelope ? Mode.EnvelopeTail : Mode.TopLevel;
-            return null;
+            throw new JsonException("the data ends inside a JSON value");
         }
 
+        if (next == ']')
+        {
+            _window.Advance(1);
+            return EndArray();
+        }
+
+        if (!_expectSeparator)
+        {
+            return ReadElement();
+        }
+
+        if (next != ',')
+        {
+            MarkElement();
+            return SkipElement(_window.Position, $"missing comma: {JsonErrors.Quote(((char)next).ToString())} follows a record where ',' or ']' is expected");
+        }
+
+        _window.Advance(1);
+        _expectSeparator = false;
+        _afterComma = true;
+        return null;
+    }
+
+    private ReadItem? EndArray()
+    {
+        if (_arrayIsEnvelope)
+        {
+            _cursor.ResumeInside(EnvelopeAfterRecords);
+        }
+
+        _mode = _arrayIsEnvelope ? Mode.EnvelopeTail : Mode.TopLevel;
+        return _afterComma
+            ? Error($"{RecordLocation()}, byte {_window.Position - 1}", "invalid JSON: trailing comma before ']'; no record is lost")
+            : null;
+    }
+
+    private void MarkElement()
+    {
         _recordIndex++;
+        _elementStart = (_window.Position, _window.Line, _window.LineStart);
+        _window.SetMark(_window.Position);
+    }
+
+    private ReadItem? ReadElement()
+    {
+        MarkElement();
+        _expectSeparator = true;
+        _afterComma = false;
+        _cursor.ResumeInside("["u8);
+        var token = ReadToken();
         if (token.Type != JsonTokenType.StartObject)
         {
             SkipIfContainer(token);
+            _window.ClearMark();
             return NotAnObject(token.Start, $"record {_recordIndex}");
         }
 
-        _window.SetMark(token.Start);
         _cursor.SkipCurrent();
         var bytes = _window.Slice(token.Start, _window.Position);
         var item = ToItem(bytes, RecordLocation(), token.Start);
         _window.ClearMark();
         return item;
+    }
+
+    /// <summary>
+    /// Reports the malformed element that starts at the marked element start and skips to the
+    /// next element; when no next element can be found, the rest of the file is not read.
+    /// </summary>
+    private ReadItem SkipElement(long errorOffset, string problem)
+    {
+        var where = $"{RecordLocation()}, byte {errorOffset}";
+        var (start, line, lineStart) = _elementStart;
+        _window.Rewind(start, line, lineStart);
+        _window.ClearMark();
+        _expectSeparator = true;
+        _afterComma = false;
+        if (ArrayElementSkipper.TrySkip(_window))
+        {
+            return Error(where, $"{problem}; record {_recordIndex} is skipped and reading continues at byte {_window.Position}");
+        }
+
+        _mode = Mode.Done;
+        return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the file is not read");
     }
 
     private ReadItem? EnvelopeTailStep()
@@ -287,21 +366,44 @@ internal sealed class RecordStreamReader : IDisposable
         var where = _mode == Mode.Array ? $"{RecordLocation()}, byte {offset}" : $"line {line}, byte {offset}";
         if (_window.IsEndOfStream && offset >= _window.BytesRead)
         {
-            _mode = Mode.Done;
-            return Error(where, $"the data ends inside a JSON value, so the file or its gzip stream is truncated; {_records} records recovered before it");
+            return Truncated(where, line);
         }
 
-        var message = JsonErrors.Describe(exception);
+        var problem = $"invalid JSON: {JsonErrors.Describe(exception)}";
+        return _mode == Mode.Array ? SkipElement(offset, problem) : SkipLine(where, line, problem);
+    }
+
+    /// <summary>
+    /// Reports data that ends inside a value. A broken NDJSON line is followed by more lines,
+    /// because an NDJSON record never contains a raw newline, so reading resumes at the next one.
+    /// </summary>
+    private ReadItem Truncated(string where, long line)
+    {
+        var problem = "the data ends inside a JSON value";
+        if (_mode != Mode.Array && TryResume(line) && _window.SkipWhitespace() >= 0)
+        {
+            _mode = Mode.TopLevel;
+            return Error($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", $"{problem}; the line is not a complete record and reading continues at line {_window.Line}");
+        }
+
+        _mode = Mode.Done;
+        return Error(where, $"{problem}, so the file or its gzip stream is truncated; {Recovered()} before it");
+    }
+
+    private ReadItem SkipLine(string where, long line, string problem)
+    {
         if (TryResume(line))
         {
             _mode = Mode.TopLevel;
             var after = _window.SkipWhitespace() < 0 ? "it is the last line of the file" : $"reading continues at line {_window.Line}";
-            return Error(where, $"invalid JSON: {message}; {after}");
+            return Error(where, $"{problem}; {after}");
         }
 
         _mode = Mode.Done;
-        return Error(where, $"invalid JSON: {message}; {_records} records recovered before it, the rest of the file is not read");
+        return Error(where, $"{problem}; {Recovered()} before it, the rest of the file is not read");
     }
+
+    private string Recovered() => _records == 1 ? "1 record recovered" : $"{_records} records recovered";
 
     /// <summary>
     /// Moves to the line after the one the failed value started on, when the value was one line
