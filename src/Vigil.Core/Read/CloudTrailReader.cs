@@ -33,14 +33,16 @@ public sealed class CloudTrailReader
     /// Reads the records of <paramref name="stream"/>, naming it <paramref name="displayName"/> in
     /// items. The stream is disposed when the enumeration ends.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API, so reader options can be added without breaking callers.")]
     public IEnumerable<ReadItem> ReadFile(Stream stream, string displayName)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(displayName);
 
-        return ReadItems(stream, displayName);
+        return ReadItems(stream, displayName, MaxRecordBytes);
     }
+
+    /// <summary>Maximum size of one record in bytes; a larger record is reported as an error and skipped.</summary>
+    internal int MaxRecordBytes { get; init; } = ByteWindow.DefaultMaxSize;
 
     /// <summary>
     /// Expands files and directories (recursively) into a list of files: each directory's files in
@@ -57,7 +59,7 @@ public sealed class CloudTrailReader
         return PathExpansion.Expand(paths);
     }
 
-    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName)
+    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes)
     {
         using var content = Decompressed(stream, displayName, out var error);
         if (content is null)
@@ -66,7 +68,7 @@ public sealed class CloudTrailReader
             yield break;
         }
 
-        using var reader = new RecordStreamReader(content, displayName);
+        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes);
         while (reader.Next() is { } item)
         {
             ReadMetrics.Count(item.Outcome);

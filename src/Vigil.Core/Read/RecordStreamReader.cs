@@ -33,9 +33,9 @@ internal sealed class RecordStreamReader : IDisposable
     private int _valuesRead;
     private long _records;
 
-    public RecordStreamReader(Stream stream, string file)
+    public RecordStreamReader(Stream stream, string file, int maxRecordBytes = ByteWindow.DefaultMaxSize)
     {
-        _window = new ByteWindow(stream);
+        _window = new ByteWindow(stream, maxRecordBytes);
         _cursor = new JsonTokenCursor(_window);
         _file = file;
     }
@@ -71,6 +71,10 @@ internal sealed class RecordStreamReader : IDisposable
         catch (JsonException exception)
         {
             return SyntaxError(exception);
+        }
+        catch (BufferLimitException exception)
+        {
+            return TooLarge(exception.Message);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
@@ -399,6 +403,18 @@ internal sealed class RecordStreamReader : IDisposable
             return Error(where, $"{problem}; {after}");
         }
 
+        return Stop(where, problem);
+    }
+
+    private ReadItem TooLarge(string problem) => _mode switch
+    {
+        Mode.Array => SkipElement(_elementStart.Offset, problem),
+        Mode.Object or Mode.TopLevel => SkipLine($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", _cursor.ValueLine, problem),
+        _ => Stop(Location(_window.Position), problem),
+    };
+
+    private ReadItem Stop(string where, string problem)
+    {
         _mode = Mode.Done;
         return Error(where, $"{problem}; {Recovered()} before it, the rest of the file is not read");
     }
