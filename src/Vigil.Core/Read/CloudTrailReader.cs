@@ -17,6 +17,9 @@ public sealed class CloudTrailReader
 {
     private static readonly byte[] GzipMagic = [0x1F, 0x8B];
 
+    // A gzip member is at least a 10-byte header and an 8-byte trailer (RFC 1952).
+    private const int MinGzipLength = 18;
+
     /// <summary>
     /// Reads the records of the file at <paramref name="path"/>. A missing or unreadable file yields
     /// one <see cref="ReadOutcome.Error"/> item.
@@ -79,7 +82,7 @@ public sealed class CloudTrailReader
     private static Stream? Decompressed(Stream stream, string displayName, out ReadItem? error)
     {
         error = null;
-        var head = new byte[GzipMagic.Length];
+        var head = new byte[MinGzipLength];
         int read;
         try
         {
@@ -95,9 +98,19 @@ public sealed class CloudTrailReader
         // NOTE: GZipStream ends silently when compressed data is cut short, so truncation is
         // reported only when the cut falls inside a JSON value. A cut exactly at an NDJSON line end goes unnoticed.
         var prefixed = new PrefixedStream(head[..read], stream);
-        return head.AsSpan(0, read).SequenceEqual(GzipMagic)
-            ? new GZipStream(prefixed, CompressionMode.Decompress)
-            : prefixed;
+        if (!head.AsSpan(0, read).StartsWith(GzipMagic))
+        {
+            return prefixed;
+        }
+
+        if (read < MinGzipLength)
+        {
+            prefixed.Dispose();
+            error = OpenError(displayName, $"truncated gzip data: the file has {read} bytes, fewer than a gzip header and trailer ({MinGzipLength} bytes)");
+            return null;
+        }
+
+        return new GZipStream(prefixed, CompressionMode.Decompress);
     }
 
     private static FileStream? Open(string path, out ReadItem? error)

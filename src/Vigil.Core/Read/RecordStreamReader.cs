@@ -76,13 +76,17 @@ internal sealed class RecordStreamReader : IDisposable
         {
             return TooLarge(exception.Message);
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        catch (InvalidDataException)
         {
-            _mode = Mode.Done;
-            return Error(
+            // Only GZipStream throws this, on invalid deflate data or a failed CRC check, and its
+            // .NET message ("unsupported compression method") names neither.
+            return Stop(
                 Location(_window.Position),
-                $"reading the data failed ({exception.Message}), so the file is corrupt or truncated; "
-                + $"{_records} records recovered before it, the rest of the file is not read");
+                $"corrupt gzip data at decompressed byte {_window.BytesRead}: the compressed data is invalid or fails its CRC check");
+        }
+        catch (IOException exception)
+        {
+            return Stop(Location(_window.Position), $"reading the file failed at decompressed byte {_window.BytesRead} ({exception.Message})");
         }
     }
 
