@@ -128,6 +128,12 @@ public sealed class CloudTrailReader
             return null;
         }
 
+        if (!RegularFile.IsRegularOrUnknown(path))
+        {
+            error = OpenError(path, "not a regular file: a named pipe, socket or device is not read, because it may block or never end; copy its data to a file");
+            return null;
+        }
+
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
