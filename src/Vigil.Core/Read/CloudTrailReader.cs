@@ -15,6 +15,10 @@ namespace Vigil.Read;
 /// </remarks>
 public sealed class CloudTrailReader
 {
+    // AWS Config writes this object to its delivery bucket to test write access, and the bucket
+    // is often shared with CloudTrail.
+    private const string ConfigWritabilityCheckFile = "ConfigWritabilityCheckFile";
+
     private static readonly byte[] GzipMagic = [0x1F, 0x8B];
 
     // A gzip member is at least a 10-byte header and an 8-byte trailer (RFC 1952).
@@ -64,6 +68,14 @@ public sealed class CloudTrailReader
 
     private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes)
     {
+        if (Path.GetFileName(displayName) == ConfigWritabilityCheckFile)
+        {
+            stream.Dispose();
+            ReadMetrics.Count(ReadOutcome.Skipped);
+            yield return new ReadItem(ReadOutcome.Skipped, displayName, "byte 0", null, "AWS Config writability check file, not CloudTrail records");
+            yield break;
+        }
+
         using var content = Decompressed(stream, displayName, out var error);
         if (content is null)
         {

@@ -35,6 +35,18 @@ internal static class JsonErrors
     /// <summary>Returns <paramref name="text"/> in single quotes, escaped and capped at <see cref="MaxQuotedLength"/> characters.</summary>
     public static string Quote(string text) => $"'{Escape(text, MaxQuotedLength)}'";
 
+    /// <summary>Returns <paramref name="bytes"/> in single quotes, printable ASCII as it is and other bytes as <c>\xNN</c>.</summary>
+    public static string QuoteBytes(ReadOnlySpan<byte> bytes)
+    {
+        var builder = new StringBuilder("'");
+        foreach (var b in bytes)
+        {
+            builder.Append(b is >= 0x20 and < 0x7F and not (byte)'\'' and not (byte)'\\' ? ((char)b).ToString() : $"\\x{b:X2}");
+        }
+
+        return builder.Append('\'').ToString();
+    }
+
     /// <summary>Returns <paramref name="text"/> with control characters escaped, capped at <paramref name="maxLength"/> characters.</summary>
     private static string Escape(string text, int maxLength)
     {

@@ -14,6 +14,8 @@ namespace Vigil.Read;
 /// </remarks>
 internal sealed class RecordStreamReader : IDisposable
 {
+    private const int LeadingBytesShown = 16;
+
     private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
     // Reader state after the Records array of a delivery object, to read the rest of the object.
@@ -119,8 +121,8 @@ internal sealed class RecordStreamReader : IDisposable
 
         if (first is not ('{' or '['))
         {
-            var firstByte = first is >= 0x20 and < 0x7F ? $"'{(char)first}'" : $"byte 0x{first:X2}";
-            return Skip("byte 0", $"not a JSON object or array (starts with {firstByte}), so not CloudTrail records");
+            var head = _window.Available[..Math.Min(_window.Available.Length, LeadingBytesShown)];
+            return Skip($"byte {_window.Position}", $"not CloudTrail JSON: the data starts with {JsonErrors.QuoteBytes(head)}, not with '{{' or '['");
         }
 
         _mode = Mode.TopLevel;
