@@ -218,6 +218,8 @@ internal sealed class RecordStreamReader : IDisposable
         var next = _window.SkipWhitespace();
         if (next < 0)
         {
+            // The missing value is the next record, so the error names its 1-based number.
+            _recordIndex += _expectSeparator ? 0 : 1;
             throw new JsonException("the data ends inside a JSON value");
         }
 
