@@ -8,11 +8,12 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// Envelope and array elements are streamed one at a time, and only a top-level object is held
-/// whole while it is scanned. After a syntax error in a value that started a line, reading resumes
-/// at the next line if that line starts a new object or array, which is the NDJSON case. Any other
-/// syntax error ends the file, and so does data that ends inside a value.
+/// whole while it is scanned. A malformed array element, or one larger than the maximum record
+/// size, is skipped up to the next element. After an error in a value that started a line,
+/// reading resumes at the next line if that line starts a new object or array, which is the NDJSON
+/// case. Any other error ends the file with a count of the records recovered.
 /// </remarks>
-internal sealed class RecordStreamReader : IDisposable
+internal sealed partial class RecordStreamReader : IDisposable
 {
     private const int LeadingBytesShown = 16;
 
@@ -287,27 +288,6 @@ internal sealed class RecordStreamReader : IDisposable
         return item;
     }
 
-    /// <summary>
-    /// Reports the malformed element that starts at the marked element start and skips to the
-    /// next element; when no next element can be found, the rest of the file is not read.
-    /// </summary>
-    private ReadItem SkipElement(long errorOffset, string problem)
-    {
-        var where = $"{RecordLocation()}, byte {errorOffset}";
-        var (start, line, lineStart) = _elementStart;
-        _window.Rewind(start, line, lineStart);
-        _window.ClearMark();
-        _expectSeparator = true;
-        _afterComma = false;
-        if (ArrayElementSkipper.TrySkip(_window))
-        {
-            return Error(where, $"{problem}; record {_recordIndex} is skipped and reading continues at byte {_window.Position}");
-        }
-
-        _mode = Mode.Done;
-        return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the file is not read");
-    }
-
     private ReadItem? EnvelopeTailStep()
     {
         var token = ReadToken();
@@ -370,91 +350,6 @@ internal sealed class RecordStreamReader : IDisposable
         {
             _cursor.SkipCurrent();
         }
-    }
-
-    private ReadItem SyntaxError(JsonException exception)
-    {
-        var (line, offset) = _cursor.Locate(exception);
-        var where = _mode == Mode.Array ? $"{RecordLocation()}, byte {offset}" : $"line {line}, byte {offset}";
-        if (_window.IsEndOfStream && offset >= _window.BytesRead)
-        {
-            return Truncated(where, line);
-        }
-
-        var problem = $"invalid JSON: {JsonErrors.Describe(exception)}";
-        return _mode == Mode.Array ? SkipElement(offset, problem) : SkipLine(where, line, problem);
-    }
-
-    /// <summary>
-    /// Reports data that ends inside a value. A broken NDJSON line is followed by more lines,
-    /// because an NDJSON record never contains a raw newline, so reading resumes at the next one.
-    /// </summary>
-    private ReadItem Truncated(string where, long line)
-    {
-        var problem = "the data ends inside a JSON value";
-        if (_mode != Mode.Array && TryResume(line) && _window.SkipWhitespace() >= 0)
-        {
-            _mode = Mode.TopLevel;
-            return Error($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", $"{problem}; the line is not a complete record and reading continues at line {_window.Line}");
-        }
-
-        _mode = Mode.Done;
-        return Error(where, $"{problem}, so the file or its gzip stream is truncated; {Recovered()} before it");
-    }
-
-    private ReadItem SkipLine(string where, long line, string problem)
-    {
-        if (TryResume(line))
-        {
-            _mode = Mode.TopLevel;
-            var after = _window.SkipWhitespace() < 0 ? "it is the last line of the file" : $"reading continues at line {_window.Line}";
-            return Error(where, $"{problem}; {after}");
-        }
-
-        return Stop(where, problem);
-    }
-
-    private ReadItem TooLarge(string problem) => _mode switch
-    {
-        Mode.Array => SkipElement(_elementStart.Offset, problem),
-        Mode.Object or Mode.TopLevel => SkipLine($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", _cursor.ValueLine, problem),
-        _ => Stop(Location(_window.Position), problem),
-    };
-
-    private ReadItem Stop(string where, string problem)
-    {
-        _mode = Mode.Done;
-        return Error(where, $"{problem}; {Recovered()} before it, the rest of the file is not read");
-    }
-
-    private string Recovered() => _records == 1 ? "1 record recovered" : $"{_records} records recovered";
-
-    /// <summary>
-    /// Moves to the line after the one the failed value started on, when the value was one line
-    /// of NDJSON; returns <c>false</c> when the file cannot be resumed.
-    /// </summary>
-    private bool TryResume(long errorLine)
-    {
-        var valueIsBuffered = _mode is Mode.Object or Mode.TopLevel;
-        var startsLine = _cursor.ValueStart == _cursor.ValueLineStart;
-        if (!startsLine || (!valueIsBuffered && errorLine != _cursor.ValueLine))
-        {
-            return false;
-        }
-
-        if (valueIsBuffered)
-        {
-            _window.Rewind(_cursor.ValueStart, _cursor.ValueLine, _cursor.ValueLineStart);
-        }
-
-        _window.ClearMark();
-        if (!_window.SkipPastNewline())
-        {
-            return true;
-        }
-
-        var next = _window.SkipWhitespace();
-        return next < 0 || (next is '{' or '[' && _window.Position == _window.LineStart);
     }
 
     private static string Location(long offset) => $"byte {offset}";
