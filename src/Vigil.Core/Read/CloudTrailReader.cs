@@ -25,8 +25,9 @@ public sealed class CloudTrailReader
     private const int MinGzipLength = 18;
 
     /// <summary>
-    /// Reads the records of the file at <paramref name="path"/>. A missing or unreadable file yields
-    /// one <see cref="ReadOutcome.Error"/> item.
+    /// Reads the records of the file at <paramref name="path"/>. A missing or unreadable file, or one
+    /// that is not a regular file (a named pipe, socket or device), yields one
+    /// <see cref="ReadOutcome.Error"/> item.
     /// </summary>
     public IEnumerable<ReadItem> ReadFile(string path)
     {

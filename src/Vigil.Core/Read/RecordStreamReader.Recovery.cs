@@ -7,7 +7,7 @@ internal sealed partial class RecordStreamReader
 {
     /// <summary>
     /// Reports the malformed element that starts at the marked element start and skips to the
-    /// next element; when no next element can be found, the rest of the file is not read.
+    /// next element. When no next element can be found, the rest of the file is not read.
     /// </summary>
     private ReadItem SkipElement(long errorOffset, string problem)
     {
@@ -40,8 +40,8 @@ internal sealed partial class RecordStreamReader
     }
 
     /// <summary>
-    /// Reports data that ends inside a value. A broken NDJSON line is followed by more lines,
-    /// because an NDJSON record never contains a raw newline, so reading resumes at the next one.
+    /// Reports data that ends inside a value. When the value is one NDJSON line and more lines
+    /// follow, reading resumes at the next line, because an NDJSON record never contains a raw newline.
     /// </summary>
     private ReadItem Truncated(string where, long line)
     {
