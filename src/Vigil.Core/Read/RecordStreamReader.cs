@@ -290,6 +290,8 @@ internal sealed partial class RecordStreamReader : IDisposable
 
     private ReadItem? EnvelopeTailStep()
     {
+        // NOTE: whitespace between the delivery object's other properties goes through the JSON
+        // reader and is buffered, so a run over the maximum record size there ends the file.
         var token = ReadToken();
         if (token.Type == JsonTokenType.EndObject)
         {
