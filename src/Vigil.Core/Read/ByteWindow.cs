@@ -8,13 +8,18 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// The buffer grows only when one unconsumed (or marked) span does not fit, so its size is bounded
-/// by the largest single JSON value the caller needs whole.
+/// by the largest single JSON value the caller needs whole, and never exceeds the maximum size
+/// given to the constructor.
 /// </remarks>
 internal sealed class ByteWindow : IDisposable
 {
+    /// <summary>Default maximum buffer size, and so the maximum size of one record: 256 MiB.</summary>
+    public const int DefaultMaxSize = 256 * 1024 * 1024;
+
     private const int InitialSize = 64 * 1024;
 
     private readonly Stream _stream;
+    private readonly int _maxSize;
     private byte[] _buffer;
     private long _bufferOffset;
     private int _start;
@@ -23,9 +28,10 @@ internal sealed class ByteWindow : IDisposable
     private long _lineNumber = 1;
     private long _lineStart;
 
-    public ByteWindow(Stream stream)
+    public ByteWindow(Stream stream, int maxSize = DefaultMaxSize)
     {
         _stream = stream;
+        _maxSize = maxSize;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
     }
 
@@ -71,6 +77,7 @@ internal sealed class ByteWindow : IDisposable
 
     /// <summary>Reads more bytes; returns <c>false</c> at the end of the stream.</summary>
     /// <exception cref="IOException">The stream failed, for example on corrupt gzip data.</exception>
+    /// <exception cref="BufferLimitException">The buffer is full and already at its maximum size.</exception>
     public bool Fill()
     {
         if (IsEndOfStream)
@@ -184,7 +191,18 @@ internal sealed class ByteWindow : IDisposable
 
     private void Grow()
     {
-        var larger = ArrayPool<byte>.Shared.Rent(checked(_buffer.Length * 2));
+        if (_buffer.Length >= _maxSize)
+        {
+            // At the maximum size, a partly free buffer is still filled; only a full one fails.
+            if (_end < _buffer.Length)
+            {
+                return;
+            }
+
+            throw new BufferLimitException(_maxSize);
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxSize));
         _buffer.AsSpan(0, _end).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = larger;

@@ -15,11 +15,19 @@ namespace Vigil.Read;
 /// </remarks>
 public sealed class CloudTrailReader
 {
+    // AWS Config writes this object to its delivery bucket to test write access, and the bucket
+    // is often shared with CloudTrail.
+    private const string ConfigWritabilityCheckFile = "ConfigWritabilityCheckFile";
+
     private static readonly byte[] GzipMagic = [0x1F, 0x8B];
 
+    // A gzip member is at least a 10-byte header and an 8-byte trailer (RFC 1952).
+    private const int MinGzipLength = 18;
+
     /// <summary>
-    /// Reads the records of the file at <paramref name="path"/>. A missing or unreadable file yields
-    /// one <see cref="ReadOutcome.Error"/> item.
+    /// Reads the records of the file at <paramref name="path"/>. A missing or unreadable file, or one
+    /// that is not a regular file (a named pipe, socket or device), yields one
+    /// <see cref="ReadOutcome.Error"/> item.
     /// </summary>
     public IEnumerable<ReadItem> ReadFile(string path)
     {
@@ -33,14 +41,16 @@ public sealed class CloudTrailReader
     /// Reads the records of <paramref name="stream"/>, naming it <paramref name="displayName"/> in
     /// items. The stream is disposed when the enumeration ends.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API, so reader options can be added without breaking callers.")]
     public IEnumerable<ReadItem> ReadFile(Stream stream, string displayName)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(displayName);
 
-        return ReadItems(stream, displayName);
+        return ReadItems(stream, displayName, MaxRecordBytes);
     }
+
+    /// <summary>Maximum size of one record in bytes; a larger record is reported as an error and skipped.</summary>
+    internal int MaxRecordBytes { get; init; } = ByteWindow.DefaultMaxSize;
 
     /// <summary>
     /// Expands files and directories (recursively) into a list of files: each directory's files in
@@ -57,8 +67,16 @@ public sealed class CloudTrailReader
         return PathExpansion.Expand(paths);
     }
 
-    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName)
+    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes)
     {
+        if (Path.GetFileName(displayName) == ConfigWritabilityCheckFile)
+        {
+            stream.Dispose();
+            ReadMetrics.Count(ReadOutcome.Skipped);
+            yield return new ReadItem(ReadOutcome.Skipped, displayName, "byte 0", null, "AWS Config writability check file, not CloudTrail records");
+            yield break;
+        }
+
         using var content = Decompressed(stream, displayName, out var error);
         if (content is null)
         {
@@ -66,7 +84,7 @@ public sealed class CloudTrailReader
             yield break;
         }
 
-        using var reader = new RecordStreamReader(content, displayName);
+        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes);
         while (reader.Next() is { } item)
         {
             ReadMetrics.Count(item.Outcome);
@@ -77,7 +95,7 @@ public sealed class CloudTrailReader
     private static Stream? Decompressed(Stream stream, string displayName, out ReadItem? error)
     {
         error = null;
-        var head = new byte[GzipMagic.Length];
+        var head = new byte[MinGzipLength];
         int read;
         try
         {
@@ -93,9 +111,19 @@ public sealed class CloudTrailReader
         // NOTE: GZipStream ends silently when compressed data is cut short, so truncation is
         // reported only when the cut falls inside a JSON value. A cut exactly at an NDJSON line end goes unnoticed.
         var prefixed = new PrefixedStream(head[..read], stream);
-        return head.AsSpan(0, read).SequenceEqual(GzipMagic)
-            ? new GZipStream(prefixed, CompressionMode.Decompress)
-            : prefixed;
+        if (!head.AsSpan(0, read).StartsWith(GzipMagic))
+        {
+            return prefixed;
+        }
+
+        if (read < MinGzipLength)
+        {
+            prefixed.Dispose();
+            error = OpenError(displayName, $"truncated gzip data: the file has {read} bytes, fewer than a gzip header and trailer ({MinGzipLength} bytes)");
+            return null;
+        }
+
+        return new GZipStream(prefixed, CompressionMode.Decompress);
     }
 
     private static FileStream? Open(string path, out ReadItem? error)
@@ -110,6 +138,12 @@ public sealed class CloudTrailReader
         if (!File.Exists(path))
         {
             error = OpenError(path, "file not found; check the path");
+            return null;
+        }
+
+        if (!RegularFile.IsRegularOrUnknown(path))
+        {
+            error = OpenError(path, "not a regular file: a named pipe, socket or device is not read, because it may block or never end; copy its data to a file");
             return null;
         }
 

@@ -15,6 +15,8 @@ internal sealed class JsonTokenCursor(ByteWindow window)
     private static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth };
 
     private JsonReaderState _state = new(Options);
+    private long _stateOrigin;
+    private long _stateOriginLine = 1;
 
     /// <summary>Absolute offset where the current top-level value starts.</summary>
     public long ValueStart { get; private set; }
@@ -32,6 +34,26 @@ internal sealed class JsonTokenCursor(ByteWindow window)
         ValueStart = window.Position;
         ValueLine = window.Line;
         ValueLineStart = window.LineStart;
+        _stateOrigin = ValueStart;
+        _stateOriginLine = ValueLine;
+    }
+
+    /// <summary>
+    /// Continues reading at the window's position as if <paramref name="openingTokens"/> had just
+    /// been read, for example <c>[</c> to read one array element on its own. The reader state
+    /// cannot be built any other way, and a fresh state lets whitespace between elements be
+    /// consumed outside the reader without breaking its line and column counts.
+    /// </summary>
+    public void ResumeInside(ReadOnlySpan<byte> openingTokens)
+    {
+        var reader = new Utf8JsonReader(openingTokens, isFinalBlock: false, new JsonReaderState(Options));
+        while (reader.Read())
+        {
+        }
+
+        _state = reader.CurrentState;
+        _stateOrigin = window.Position - openingTokens.Length;
+        _stateOriginLine = window.Line;
     }
 
     /// <summary>
@@ -90,10 +112,10 @@ internal sealed class JsonTokenCursor(ByteWindow window)
             return (window.Line, window.Position);
         }
 
-        var line = ValueLine + lines;
+        var line = _stateOriginLine + lines;
         if (lines == 0)
         {
-            return (line, ValueStart + column);
+            return (line, _stateOrigin + column);
         }
 
         return (line, LineStartOf(line) + column);

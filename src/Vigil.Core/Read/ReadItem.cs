@@ -9,8 +9,9 @@ namespace Vigil.Read;
 /// <param name="File">The file path (or stream display name) the item came from.</param>
 /// <param name="Location">
 /// Where in the file: <c>line 12</c> (one record per line), <c>record 4</c> (1-based index in a
-/// <c>Records</c> array or a bare array), and for errors also <c>byte 1534</c>. Byte offsets count
-/// from the start of the decompressed data when the file is gzip.
+/// <c>Records</c> array or a bare array), and for errors also <c>byte 1534</c>. Lines, records and
+/// log events are numbered from 1; a byte is an offset from 0, counted in the decompressed data
+/// when the file is gzip.
 /// </param>
 /// <param name="Record">The record, set only when <paramref name="Outcome"/> is <see cref="ReadOutcome.Record"/>.</param>
 /// <param name="Reason">Why the item is an error or a skip; <c>null</c> for records.</param>

@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace Vigil.Read;
 
@@ -20,20 +23,42 @@ internal static class RecordParser
     private static readonly string[] DigestMarkers = ["digestStartTime", "digestEndTime", "digestS3Object", "logFiles"];
 
     /// <summary>Parses <paramref name="json"/> as one JSON object.</summary>
+    /// <remarks>
+    /// Invalid UTF-8 makes the record an error, because Elasticsearch (Jackson) rejects such JSON.
+    /// A lone surrogate escape becomes U+FFFD, as <see cref="LoneSurrogates"/> explains.
+    /// </remarks>
     public static bool TryParse(ReadOnlySpan<byte> json, out JsonObject? record, out string? error)
     {
+        record = null;
+        if (!Utf8.IsValid(json))
+        {
+            error = InvalidUtf8(json);
+            return false;
+        }
+
+        var sanitized = LoneSurrogates.Replace(json);
         try
         {
-            record = JsonNode.Parse(json, documentOptions: DocumentOptions) as JsonObject;
+            record = JsonNode.Parse(sanitized ?? json, documentOptions: DocumentOptions) as JsonObject;
             error = record is null ? "the value is not a JSON object, so it is not a CloudTrail record" : null;
             return record is not null;
         }
         catch (JsonException exception)
         {
-            record = null;
             error = $"the record is not valid JSON for an event: {JsonErrors.Describe(exception)}";
             return false;
         }
+    }
+
+    private static string InvalidUtf8(ReadOnlySpan<byte> json)
+    {
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(json[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return $"invalid UTF-8 at offset {offset} of the record (byte 0x{json[offset]:X2}); Elasticsearch rejects such a record, so re-encode the file as UTF-8";
     }
 
     /// <summary>Returns why <paramref name="record"/> is skipped, or <c>null</c> when it is an event.</summary>

@@ -8,13 +8,19 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// Envelope and array elements are streamed one at a time, and only a top-level object is held
-/// whole while it is scanned. After a syntax error in a value that started a line, reading resumes
-/// at the next line if that line starts a new object or array, which is the NDJSON case. Any other
-/// syntax error ends the file, and so does data that ends inside a value.
+/// whole while it is scanned. A malformed array element, or one larger than the maximum record
+/// size, is skipped up to the next element. After an error in a value that started a line,
+/// reading resumes at the next line if that line starts a new object or array, which is the NDJSON
+/// case. Any other error ends the file with a count of the records recovered.
 /// </remarks>
-internal sealed class RecordStreamReader : IDisposable
+internal sealed partial class RecordStreamReader : IDisposable
 {
+    private const int LeadingBytesShown = 16;
+
     private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
+    // Reader state after the Records array of a delivery object, to read the rest of the object.
+    private static readonly byte[] EnvelopeAfterRecords = "{\"Records\":[]"u8.ToArray();
 
     private readonly ByteWindow _window;
     private readonly JsonTokenCursor _cursor;
@@ -22,14 +28,17 @@ internal sealed class RecordStreamReader : IDisposable
     private readonly Queue<ReadItem> _pending = new();
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
+    private bool _expectSeparator;
+    private bool _afterComma;
+    private (long Offset, long Line, long LineStart) _elementStart;
     private bool _recordsIsNotArray;
     private int _recordIndex;
     private int _valuesRead;
     private long _records;
 
-    public RecordStreamReader(Stream stream, string file)
+    public RecordStreamReader(Stream stream, string file, int maxRecordBytes = ByteWindow.DefaultMaxSize)
     {
-        _window = new ByteWindow(stream);
+        _window = new ByteWindow(stream, maxRecordBytes);
         _cursor = new JsonTokenCursor(_window);
         _file = file;
     }
@@ -66,13 +75,21 @@ internal sealed class RecordStreamReader : IDisposable
         {
             return SyntaxError(exception);
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        catch (BufferLimitException exception)
         {
-            _mode = Mode.Done;
-            return Error(
+            return TooLarge(exception.Message);
+        }
+        catch (InvalidDataException)
+        {
+            // Only GZipStream throws this, on invalid deflate data or a failed CRC check, and its
+            // .NET message ("unsupported compression method") names neither.
+            return Stop(
                 Location(_window.Position),
-                $"reading the data failed ({exception.Message}), so the file is corrupt or truncated; "
-                + $"{_records} records recovered before it, the rest of the file is not read");
+                $"corrupt gzip data at decompressed byte {_window.BytesRead}: the compressed data is invalid or fails its CRC check");
+        }
+        catch (IOException exception)
+        {
+            return Stop(Location(_window.Position), $"reading the file failed at decompressed byte {_window.BytesRead} ({exception.Message})");
         }
     }
 
@@ -105,8 +122,8 @@ internal sealed class RecordStreamReader : IDisposable
 
         if (first is not ('{' or '['))
         {
-            var firstByte = first is >= 0x20 and < 0x7F ? $"'{(char)first}'" : $"byte 0x{first:X2}";
-            return Skip("byte 0", $"not a JSON object or array (starts with {firstByte}), so not CloudTrail records");
+            var head = _window.Available[..Math.Min(_window.Available.Length, LeadingBytesShown)];
+            return Skip($"byte {_window.Position}", $"not CloudTrail JSON: the data starts with {JsonErrors.QuoteBytes(head)}, not with '{{' or '['");
         }
 
         _mode = Mode.TopLevel;
@@ -155,6 +172,8 @@ internal sealed class RecordStreamReader : IDisposable
     {
         _arrayIsEnvelope = isEnvelope;
         _recordIndex = 0;
+        _expectSeparator = false;
+        _afterComma = false;
         _mode = Mode.Array;
     }
 
@@ -195,21 +214,73 @@ internal sealed class RecordStreamReader : IDisposable
 
     private ReadItem? ArrayStep()
     {
-        var token = ReadToken();
-        if (token.Type == JsonTokenType.EndArray)
+        // Elements are framed here, not by the JSON reader, so that whitespace between them is
+        // streamed instead of buffered and a malformed element can be skipped on its own.
+        var next = _window.SkipWhitespace();
+        if (next < 0)
         {
-            _mode = _arrayIsEnvelope ? Mode.EnvelopeTail : Mode.TopLevel;
-            return null;
+            // The missing value is the next record, so the error names its 1-based number.
+            _recordIndex += _expectSeparator ? 0 : 1;
+            throw new JsonException("the data ends inside a JSON value");
         }
 
+        if (next == ']')
+        {
+            _window.Advance(1);
+            return EndArray();
+        }
+
+        if (!_expectSeparator)
+        {
+            return ReadElement();
+        }
+
+        if (next != ',')
+        {
+            MarkElement();
+            return SkipElement(_window.Position, $"missing comma: {JsonErrors.Quote(((char)next).ToString())} follows a record where ',' or ']' is expected");
+        }
+
+        _window.Advance(1);
+        _expectSeparator = false;
+        _afterComma = true;
+        return null;
+    }
+
+    private ReadItem? EndArray()
+    {
+        if (_arrayIsEnvelope)
+        {
+            _cursor.ResumeInside(EnvelopeAfterRecords);
+        }
+
+        _mode = _arrayIsEnvelope ? Mode.EnvelopeTail : Mode.TopLevel;
+        return _afterComma
+            ? Error($"{RecordLocation()}, byte {_window.Position - 1}", "invalid JSON: trailing comma before ']'; no record is lost")
+            : null;
+    }
+
+    private void MarkElement()
+    {
         _recordIndex++;
+        _elementStart = (_window.Position, _window.Line, _window.LineStart);
+        _window.SetMark(_window.Position);
+    }
+
+    private ReadItem? ReadElement()
+    {
+        MarkElement();
+        _expectSeparator = true;
+        _afterComma = false;
+        _cursor.ResumeInside("["u8);
+        var token = ReadToken();
         if (token.Type != JsonTokenType.StartObject)
         {
             SkipIfContainer(token);
+            _window.ClearMark();
             return NotAnObject(token.Start, $"record {_recordIndex}");
         }
 
-        _window.SetMark(token.Start);
         _cursor.SkipCurrent();
         var bytes = _window.Slice(token.Start, _window.Position);
         var item = ToItem(bytes, RecordLocation(), token.Start);
@@ -219,6 +290,8 @@ internal sealed class RecordStreamReader : IDisposable
 
     private ReadItem? EnvelopeTailStep()
     {
+        // NOTE: whitespace between the delivery object's other properties goes through the JSON
+        // reader and is buffered, so a run over the maximum record size there ends the file.
         var token = ReadToken();
         if (token.Type == JsonTokenType.EndObject)
         {
@@ -279,56 +352,6 @@ internal sealed class RecordStreamReader : IDisposable
         {
             _cursor.SkipCurrent();
         }
-    }
-
-    private ReadItem SyntaxError(JsonException exception)
-    {
-        var (line, offset) = _cursor.Locate(exception);
-        var where = _mode == Mode.Array ? $"{RecordLocation()}, byte {offset}" : $"line {line}, byte {offset}";
-        if (_window.IsEndOfStream && offset >= _window.BytesRead)
-        {
-            _mode = Mode.Done;
-            return Error(where, $"the data ends inside a JSON value, so the file or its gzip stream is truncated; {_records} records recovered before it");
-        }
-
-        var message = JsonErrors.Describe(exception);
-        if (TryResume(line))
-        {
-            _mode = Mode.TopLevel;
-            var after = _window.SkipWhitespace() < 0 ? "it is the last line of the file" : $"reading continues at line {_window.Line}";
-            return Error(where, $"invalid JSON: {message}; {after}");
-        }
-
-        _mode = Mode.Done;
-        return Error(where, $"invalid JSON: {message}; {_records} records recovered before it, the rest of the file is not read");
-    }
-
-    /// <summary>
-    /// Moves to the line after the one the failed value started on, when the value was one line
-    /// of NDJSON; returns <c>false</c> when the file cannot be resumed.
-    /// </summary>
-    private bool TryResume(long errorLine)
-    {
-        var valueIsBuffered = _mode is Mode.Object or Mode.TopLevel;
-        var startsLine = _cursor.ValueStart == _cursor.ValueLineStart;
-        if (!startsLine || (!valueIsBuffered && errorLine != _cursor.ValueLine))
-        {
-            return false;
-        }
-
-        if (valueIsBuffered)
-        {
-            _window.Rewind(_cursor.ValueStart, _cursor.ValueLine, _cursor.ValueLineStart);
-        }
-
-        _window.ClearMark();
-        if (!_window.SkipPastNewline())
-        {
-            return true;
-        }
-
-        var next = _window.SkipWhitespace();
-        return next < 0 || (next is '{' or '[' && _window.Position == _window.LineStart);
     }
 
     private static string Location(long offset) => $"byte {offset}";

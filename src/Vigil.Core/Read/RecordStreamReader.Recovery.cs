@@ -1,0 +1,113 @@
+using System.Text.Json;
+
+namespace Vigil.Read;
+
+/// <summary>Error recovery of <see cref="RecordStreamReader"/>: each failure becomes one error item.</summary>
+internal sealed partial class RecordStreamReader
+{
+    /// <summary>
+    /// Reports the malformed element that starts at the marked element start and skips to the
+    /// next element. When no next element can be found, the rest of the file is not read.
+    /// </summary>
+    private ReadItem SkipElement(long errorOffset, string problem)
+    {
+        var where = $"{RecordLocation()}, byte {errorOffset}";
+        var (start, line, lineStart) = _elementStart;
+        _window.Rewind(start, line, lineStart);
+        _window.ClearMark();
+        _expectSeparator = true;
+        _afterComma = false;
+        if (ArrayElementSkipper.TrySkip(_window))
+        {
+            return Error(where, $"{problem}; record {_recordIndex} is skipped and reading continues at byte {_window.Position}");
+        }
+
+        _mode = Mode.Done;
+        return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the file is not read");
+    }
+
+    private ReadItem SyntaxError(JsonException exception)
+    {
+        var (line, offset) = _cursor.Locate(exception);
+        var where = _mode == Mode.Array ? $"{RecordLocation()}, byte {offset}" : $"line {line}, byte {offset}";
+        if (_window.IsEndOfStream && offset >= _window.BytesRead)
+        {
+            return Truncated(where, line);
+        }
+
+        var problem = $"invalid JSON: {JsonErrors.Describe(exception)}";
+        return _mode == Mode.Array ? SkipElement(offset, problem) : SkipLine(where, line, problem);
+    }
+
+    /// <summary>
+    /// Reports data that ends inside a value. When the value is one NDJSON line and more lines
+    /// follow, reading resumes at the next line, because an NDJSON record never contains a raw newline.
+    /// </summary>
+    private ReadItem Truncated(string where, long line)
+    {
+        var problem = "the data ends inside a JSON value";
+        if (_mode != Mode.Array && TryResume(line) && _window.SkipWhitespace() >= 0)
+        {
+            _mode = Mode.TopLevel;
+            return Error($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", $"{problem}; the line is not a complete record and reading continues at line {_window.Line}");
+        }
+
+        _mode = Mode.Done;
+        return Error(where, $"{problem}, so the file or its gzip stream is truncated; {Recovered()} before it");
+    }
+
+    private ReadItem SkipLine(string where, long line, string problem)
+    {
+        if (TryResume(line))
+        {
+            _mode = Mode.TopLevel;
+            var after = _window.SkipWhitespace() < 0 ? "it is the last line of the file" : $"reading continues at line {_window.Line}";
+            return Error(where, $"{problem}; {after}");
+        }
+
+        return Stop(where, problem);
+    }
+
+    private ReadItem TooLarge(string problem) => _mode switch
+    {
+        Mode.Array => SkipElement(_elementStart.Offset, problem),
+        Mode.Object or Mode.TopLevel => SkipLine($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", _cursor.ValueLine, problem),
+        _ => Stop(Location(_window.Position), problem),
+    };
+
+    private ReadItem Stop(string where, string problem)
+    {
+        _mode = Mode.Done;
+        return Error(where, $"{problem}; {Recovered()} before it, the rest of the file is not read");
+    }
+
+    private string Recovered() => _records == 1 ? "1 record recovered" : $"{_records} records recovered";
+
+    /// <summary>
+    /// Moves to the line after the one the failed value started on, when the value was one line
+    /// of NDJSON; returns <c>false</c> when the file cannot be resumed.
+    /// </summary>
+    private bool TryResume(long errorLine)
+    {
+        var valueIsBuffered = _mode is Mode.Object or Mode.TopLevel;
+        var startsLine = _cursor.ValueStart == _cursor.ValueLineStart;
+        if (!startsLine || (!valueIsBuffered && errorLine != _cursor.ValueLine))
+        {
+            return false;
+        }
+
+        if (valueIsBuffered)
+        {
+            _window.Rewind(_cursor.ValueStart, _cursor.ValueLine, _cursor.ValueLineStart);
+        }
+
+        _window.ClearMark();
+        if (!_window.SkipPastNewline())
+        {
+            return true;
+        }
+
+        var next = _window.SkipWhitespace();
+        return next < 0 || (next is '{' or '[' && _window.Position == _window.LineStart);
+    }
+}

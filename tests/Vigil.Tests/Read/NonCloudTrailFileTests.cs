@@ -1,0 +1,41 @@
+using System.Text;
+using Vigil.Read;
+using static Vigil.Tests.Read.ReadHelpers;
+
+namespace Vigil.Tests.Read;
+
+public class NonCloudTrailFileTests
+{
+    [Fact]
+    public void ConfigWritabilityCheckFileIsNamed()
+    {
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes("x"));
+
+        var item = Assert.Single(new CloudTrailReader().ReadFile(stream, "AWSLogs/111122223333/Config/ConfigWritabilityCheckFile"));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+        Assert.Equal("AWS Config writability check file, not CloudTrail records", item.Reason);
+    }
+
+    [Fact]
+    public void ConfigWritabilityCheckFileOnDisk()
+    {
+        var directory = Directory.CreateTempSubdirectory("vigil-config-").FullName;
+        var path = Path.Combine(directory, "ConfigWritabilityCheckFile");
+        File.WriteAllText(path, "");
+
+        var item = Assert.Single(new CloudTrailReader().ReadFile(path));
+        Directory.Delete(directory, recursive: true);
+
+        Assert.Equal("AWS Config writability check file, not CloudTrail records", item.Reason);
+    }
+
+    [Fact]
+    public void BinaryStartIsEscaped()
+    {
+        var item = Assert.Single(ReadAll([0x00, 0x01, (byte)'P', (byte)'K', 0xFF]));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+        Assert.Equal("not CloudTrail JSON: the data starts with '\\x00\\x01PK\\xFF', not with '{' or '['", item.Reason);
+    }
+}
