@@ -5,7 +5,7 @@ namespace Vigil.Detect.Kql;
 /// <summary>
 /// Counters of the KQL engine a host can export (for example with
 /// <c>dotnet-counters monitor --counters Vigil.Kql</c>). Evaluation has no counter: it cannot fail once a
-/// query compiled, and a counter on every document would cost more than the evaluation itself.
+/// query compiled, and the hunt already counts the events it evaluates and the alerts they raise.
 /// </summary>
 internal static class KqlMetrics
 {
