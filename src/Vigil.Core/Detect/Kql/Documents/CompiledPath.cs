@@ -44,9 +44,10 @@ internal sealed class CompiledPath
     public PathValues Collect(JsonNode scope)
     {
         var values = t_collected ??= [];
-        values.Clear();
         Collect(scope, 0, values);
-        return values.Count == 0 ? PathValues.None : new PathValues(values.ToArray());
+        var result = values.Count == 0 ? PathValues.None : new PathValues(values.ToArray());
+        values.Clear();
+        return result;
     }
 
     /// <summary>
