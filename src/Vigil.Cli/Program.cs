@@ -9,7 +9,8 @@ var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS
     ConvertCommand.Create(),
 };
 
-var parsed = root.Parse(args);
+// Response files (@file) are off because KQL queries start with @timestamp and are passed as arguments.
+var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
     foreach (var error in parsed.Errors)

@@ -23,8 +23,13 @@ public sealed class EcsDocument
         DataStream = dataStream;
     }
 
+    private FieldValueCache? _fieldCache;
+
     /// <summary>The document body.</summary>
     public JsonObject Root { get; }
+
+    /// <summary>Field values read by compiled KQL queries, created on first use.</summary>
+    internal FieldValueCache FieldCache => LazyInitializer.EnsureInitialized(ref _fieldCache);
 
     /// <summary>The data stream (index) name the document belongs to, matched against rule index patterns.</summary>
     public string DataStream { get; }

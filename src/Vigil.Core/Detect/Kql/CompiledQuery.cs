@@ -21,6 +21,6 @@ public sealed class CompiledQuery
     public bool Matches(EcsDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return _matcher.Matches(document.Root);
+        return _matcher.Matches(document.Root, document);
     }
 }

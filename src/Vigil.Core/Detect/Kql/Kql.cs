@@ -26,8 +26,12 @@ public static class Kql
         ArgumentNullException.ThrowIfNull(mapping);
 
         var parsed = Parse(query);
-        return parsed.Query is { } ast
-            ? KqlCompiler.Compile(ast, mapping, clock, query)
-            : KqlCompileResult.FromSyntaxError(parsed.Error!);
+        if (parsed.Query is not { } ast)
+        {
+            KqlMetrics.CountCompiled(KqlMetrics.SyntaxError);
+            return KqlCompileResult.FromSyntaxError(parsed.Error!);
+        }
+
+        return KqlCompiler.Compile(ast, mapping, clock, query);
     }
 }

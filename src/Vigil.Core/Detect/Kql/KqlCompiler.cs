@@ -27,9 +27,11 @@ public static class KqlCompiler
         var matcher = compiler.Compile(query, "");
         if (compiler.FirstError is not { } error)
         {
+            KqlMetrics.CountCompiled(KqlMetrics.Success);
             return KqlCompileResult.Compiled(new CompiledQuery(query, matcher));
         }
 
+        KqlMetrics.CountCompiled(KqlMetrics.QueryError);
         var (line, column) = LineAndColumn(queryText, error.Position);
         return KqlCompileResult.FromQueryError(new KqlQueryError(error.Position, line, column, error.Message, error.Field));
     }

@@ -24,7 +24,7 @@ public static class KqlDsl
         var parsed = Kql.Parse(query);
         return parsed.Query is { } ast
             ? Translate(ast, mapping, options, query, wrapInFilter: false)
-            : KqlDslResult.Failed(parsed.Error!);
+            : SyntaxFailure(parsed.Error!);
     }
 
     /// <summary>Translates an already parsed query; <paramref name="queryText"/>, when given, positions errors.</summary>
@@ -46,7 +46,7 @@ public static class KqlDsl
         var parsed = Kql.Parse(query);
         return parsed.Query is { } ast
             ? Translate(ast, mapping, options, query, wrapInFilter: true)
-            : KqlDslResult.Failed(parsed.Error!);
+            : SyntaxFailure(parsed.Error!);
     }
 
     private static KqlDslResult Translate(KqlNode query, FieldMapping? mapping, KqlDslOptions? options, string? queryText, bool wrapInFilter)
@@ -57,10 +57,18 @@ public static class KqlDsl
         if (translator.FirstError is { } error)
         {
             var (line, column) = KqlCompiler.LineAndColumn(queryText, error.Position);
+            KqlMetrics.CountTranslated(KqlMetrics.QueryError);
             return KqlDslResult.Failed(new KqlQueryError(error.Position, line, column, error.Message, error.Field));
         }
 
+        KqlMetrics.CountTranslated(KqlMetrics.Success);
         return KqlDslResult.Translated(wrapInFilter ? ToBoolClauses(dsl) : dsl);
+    }
+
+    private static KqlDslResult SyntaxFailure(KqlSyntaxError error)
+    {
+        KqlMetrics.CountTranslated(KqlMetrics.SyntaxError);
+        return KqlDslResult.Failed(error);
     }
 
     private static JsonObject ToBoolClauses(JsonObject andQuery)

@@ -62,4 +62,23 @@ public class KqlDslTests
 
         Assert.Equal("foo", (string?)result.Query!["bool"]!["should"]![0]!["match"]!["other"]);
     }
+
+    [Fact]
+    public void ExistsOverWholeDataViewIsMatchAll()
+    {
+        var mapping = FieldMapping.FromElasticsearchMapping(System.Text.Json.Nodes.JsonNode.Parse("""{"a": "keyword", "ab": "long"}""")!);
+
+        var result = KqlDsl.ToElasticsearchQuery("a*:*", mapping);
+
+        Assert.Equal("""{"match_all":{}}""", result.Query!.ToJsonString());
+    }
+
+    [Fact]
+    public void BuildQueryShapeHasFourArrays()
+    {
+        var result = KqlDsl.ToBoolClauses("a:b", null);
+
+        Assert.Equal(["must", "filter", "should", "must_not"], result.Query!.Select(p => p.Key));
+        Assert.Single(result.Query!["filter"]!.AsArray());
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Vigil.Detect.Kql.Documents;
+using Vigil.Map;
 
 namespace Vigil.Detect.Kql.Compilation;
 
@@ -9,7 +10,11 @@ namespace Vigil.Detect.Kql.Compilation;
 /// </summary>
 internal abstract class DocumentMatcher
 {
-    public abstract bool Matches(JsonNode scope);
+    /// <summary>
+    /// True when <paramref name="scope"/> matches. <paramref name="document"/> is the document when
+    /// <paramref name="scope"/> is its root, for its field cache, and null inside a nested object.
+    /// </summary>
+    public abstract bool Matches(JsonNode scope, EcsDocument? document);
 }
 
 internal sealed class ConstantMatcher(bool result) : DocumentMatcher
@@ -18,16 +23,16 @@ internal sealed class ConstantMatcher(bool result) : DocumentMatcher
 
     public static ConstantMatcher Never { get; } = new(false);
 
-    public override bool Matches(JsonNode scope) => result;
+    public override bool Matches(JsonNode scope, EcsDocument? document) => result;
 }
 
 internal sealed class AndMatcher(DocumentMatcher[] operands) : DocumentMatcher
 {
-    public override bool Matches(JsonNode scope)
+    public override bool Matches(JsonNode scope, EcsDocument? document)
     {
         foreach (var operand in operands)
         {
-            if (!operand.Matches(scope))
+            if (!operand.Matches(scope, document))
             {
                 return false;
             }
@@ -39,11 +44,11 @@ internal sealed class AndMatcher(DocumentMatcher[] operands) : DocumentMatcher
 
 internal sealed class OrMatcher(DocumentMatcher[] operands) : DocumentMatcher
 {
-    public override bool Matches(JsonNode scope)
+    public override bool Matches(JsonNode scope, EcsDocument? document)
     {
         foreach (var operand in operands)
         {
-            if (operand.Matches(scope))
+            if (operand.Matches(scope, document))
             {
                 return true;
             }
@@ -55,11 +60,12 @@ internal sealed class OrMatcher(DocumentMatcher[] operands) : DocumentMatcher
 
 internal sealed class NotMatcher(DocumentMatcher operand) : DocumentMatcher
 {
-    public override bool Matches(JsonNode scope) => !operand.Matches(scope);
+    public override bool Matches(JsonNode scope, EcsDocument? document) => !operand.Matches(scope, document);
 }
 
 /// <summary>A leaf on one field: some value at the path passes the test.</summary>
 internal sealed class FieldMatcher(CompiledPath path, ValueTest test) : DocumentMatcher
 {
-    public override bool Matches(JsonNode scope) => path.Any(scope, test);
+    public override bool Matches(JsonNode scope, EcsDocument? document) =>
+        document is null ? path.Any(scope, test) : path.AnyCached(document.FieldCache, scope, test);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Vigil.Detect.Kql.Documents;
+using Vigil.Map;
 
 namespace Vigil.Detect.Kql.Compilation;
 
@@ -16,7 +17,7 @@ internal sealed class FreeTextMatcher(
 {
     private readonly ValueTest?[] _tests = Enum.GetValues<FieldType>().Select(testForType).ToArray();
 
-    public override bool Matches(JsonNode scopeNode)
+    public override bool Matches(JsonNode scopeNode, EcsDocument? document)
     {
         foreach (var (path, value) in DocumentLeaves.Enumerate(scopeNode))
         {

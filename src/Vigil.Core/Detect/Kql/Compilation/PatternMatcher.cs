@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Vigil.Detect.Kql.Documents;
 using Vigil.Detect.Kql.Matching;
+using Vigil.Map;
 
 namespace Vigil.Detect.Kql.Compilation;
 
@@ -17,11 +18,11 @@ internal sealed class PatternMatcher(
     FieldMapping mapping,
     ValueTest? unmappedFieldTest) : DocumentMatcher
 {
-    public override bool Matches(JsonNode scope)
+    public override bool Matches(JsonNode scope, EcsDocument? document)
     {
         foreach (var field in mappedFields)
         {
-            if (field.Matches(scope))
+            if (field.Matches(scope, document))
             {
                 return true;
             }

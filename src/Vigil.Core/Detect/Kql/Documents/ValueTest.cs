@@ -9,4 +9,18 @@ namespace Vigil.Detect.Kql.Documents;
 internal abstract class ValueTest
 {
     public abstract bool Test(JsonNode value);
+
+    /// <summary>True when one of <paramref name="values"/> passes.</summary>
+    public virtual bool TestAny(PathValues values)
+    {
+        foreach (var value in values.Nodes)
+        {
+            if (Test(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

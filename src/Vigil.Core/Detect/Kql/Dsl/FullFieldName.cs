@@ -14,6 +14,8 @@ internal sealed record FullFieldName(string Text, WildcardText? Pattern)
     /// </remarks>
     public static FullFieldName Of(KqlField field, string? nestedPath)
     {
+        // NOTE: the path.null field follows the code of Kibana's getFullFieldNameNode; no Kibana test shows
+        // the DSL of free text inside a nested group.
         var prefix = nestedPath is null ? "" : nestedPath + ".";
         if (field.Pattern is not { } pattern)
         {

@@ -39,6 +39,25 @@ public class KqlPropertyTests
             print: pair => $"{pair.Item1.ToQueryText()} on {pair.Item2.ToJsonString()}");
     }
 
+    /// <summary>Queries share a document's field cache, so one query's cached values must not change another's result.</summary>
+    [Fact]
+    public void CachedFieldsAgreeWithInterpreter()
+    {
+        Gen.Select(KqlGenerators.TypedQuery.Array[2, 4], KqlGenerators.TypedDocument).Sample(
+            (queries, json) =>
+            {
+                var document = new EcsDocument(json);
+
+                foreach (var query in queries.Concat(queries))
+                {
+                    var compiled = KqlCompiler.Compile(query, KqlGenerators.TypedMapping);
+                    Assert.Equal(TreeWalkingInterpreter.Matches(query, json), compiled.Predicate!(document));
+                }
+            },
+            iter: 2000,
+            print: pair => $"{string.Join(" | ", pair.Item1.Select(q => q.ToQueryText()))} on {pair.Item2.ToJsonString()}");
+    }
+
     [Fact]
     public void ParserReturnsErrorNeverThrows()
     {

@@ -11,6 +11,20 @@ internal abstract class KeywordTest(int? ignoreAbove) : ValueTest
     public override bool Test(JsonNode value) =>
         ScalarValue.KeywordText(value) is { } text && (ignoreAbove is null || text.Length <= ignoreAbove) && TestText(text);
 
+    /// <summary>Tests the keyword texts the values keep, which are read from JSON once per document.</summary>
+    public override bool TestAny(PathValues values)
+    {
+        foreach (var text in values.KeywordTexts)
+        {
+            if (text is not null && (ignoreAbove is null || text.Length <= ignoreAbove) && TestText(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     protected abstract bool TestText(string text);
 }
 
@@ -120,5 +134,5 @@ internal sealed class ObjectExists : ValueTest
 /// <summary>Runs a query on each object of a nested field; one object must satisfy all of it.</summary>
 internal sealed class NestedObjectTest(DocumentMatcher inner) : ValueTest
 {
-    public override bool Test(JsonNode value) => value is JsonObject obj && inner.Matches(obj);
+    public override bool Test(JsonNode value) => value is JsonObject obj && inner.Matches(obj, null);
 }

@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Vigil.Benchmarks;
+
+if (args is ["--cpu-time", ..])
+{
+    CpuTimeProbe.Run();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
