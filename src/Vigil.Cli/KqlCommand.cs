@@ -56,8 +56,7 @@ internal static class KqlCommand
 
     private static Argument<string> QueryArgument() => new("query")
     {
-        Description = "The KQL query; quote it for the shell. Put -- before a query that starts with @ (such as "
-            + "@timestamp), which would otherwise be read as a response file.",
+        Description = "The KQL query; quote it for the shell.",
     };
 
     private static Option<string?> MappingOption() => new("--mapping", "-m")

@@ -152,4 +152,13 @@ public sealed class KqlCliTests : IDisposable
         process.WaitForExit();
         return new CliRunner.CliResult(process.ExitCode, output.Result, error.Result);
     }
+
+    [Fact]
+    public void AtSignQueryNeedsNoSeparator()
+    {
+        var result = CliRunner.Run("kql", "parse", "@timestamp >= now-5m");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("(range \"@timestamp\" gte \"now-5m\")", result.StandardOutput.Trim());
+    }
 }
