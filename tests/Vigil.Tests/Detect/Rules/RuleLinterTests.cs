@@ -206,6 +206,70 @@ public class RuleLinterTests
         Assert.Equal((LintIds.NoThreatMapping, LintSeverity.Info), (finding.Id, finding.Severity));
     }
 
+    [Theory]
+    [InlineData("source.port:https")]
+    [InlineData("source.ip:not-an-ip")]
+    [InlineData("aws.cloudtrail.read_only:yes")]
+    public void WrongValueTypeIsError(string query)
+    {
+        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery(query)));
+
+        Assert.Equal(LintIds.WrongValueType, finding.Id);
+    }
+
+    [Theory]
+    [InlineData("source.port:443")]
+    [InlineData("source.ip:10.0.0.0/8")]
+    [InlineData("aws.cloudtrail.read_only:false")]
+    public void RightValueTypeAccepted(string query)
+    {
+        Assert.Empty(LintRules.Problems(LintRules.FromQuery(query)));
+    }
+
+    [Fact]
+    public void LeadingWildcardReportedOncePerField()
+    {
+        var rule = LintRules.FromQuery("aws.cloudtrail.request_parameters:(*Deny* or *deny*) and user_agent.original:*terraform*");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule));
+
+        Assert.Equal((LintIds.LeadingWildcard, LintSeverity.Info), (finding.Id, finding.Severity));
+        Assert.Contains("aws.cloudtrail.request_parameters", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TacticNameMismatchIsWarning()
+    {
+        var rule = WithThreat(new ThreatTactic("TA0004", "Persistence", "https://attack.mitre.org/tactics/TA0004/"), []);
+
+        var finding = Assert.Single(RuleLinter.Lint(rule));
+
+        Assert.Equal(LintIds.ThreatMismatch, finding.Id);
+        Assert.Equal("set the tactic name to \"Privilege Escalation\" or fix the id", finding.Fix);
+    }
+
+    [Fact]
+    public void SubtechniqueOfOtherTechniqueIsWarning()
+    {
+        var subtechnique = new ThreatSubtechnique("T1550.001", "Application Access Token", "https://attack.mitre.org/techniques/T1550/001/");
+        var technique = new ThreatTechnique("T1548", "Abuse Elevation Control Mechanism", "https://attack.mitre.org/techniques/T1548/", [subtechnique]);
+
+        var findings = RuleLinter.Lint(WithThreat(new ThreatTactic("TA0004", "Privilege Escalation", "https://attack.mitre.org/tactics/TA0004/"), [technique]));
+
+        Assert.Contains(findings, finding => finding.Message == "sub-technique T1550.001 does not belong to technique T1548");
+    }
+
+    private static DetectionRule WithThreat(ThreatTactic tactic, IReadOnlyList<ThreatTechnique> techniques)
+    {
+        var rule = LintRules.FromQuery("event.outcome:success");
+        return new DetectionRule
+        {
+            RuleId = rule.RuleId, Uuid = rule.Uuid, Name = rule.Name, Description = rule.Description, Type = rule.Type,
+            Language = rule.Language, Query = rule.Query, Index = rule.Index, Severity = rule.Severity, RiskScore = rule.RiskScore,
+            Threat = [new ThreatMapping("MITRE ATT&CK", tactic, techniques)],
+        };
+    }
+
     private static LintFinding AssumedRoleFinding(string path)
     {
         var rule = RuleLoader.ParseToml(File.ReadAllText(path), path);

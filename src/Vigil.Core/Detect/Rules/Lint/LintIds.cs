@@ -29,4 +29,13 @@ public static class LintIds
 
     /// <summary>A rule without a MITRE ATT&amp;CK mapping.</summary>
     public const string NoThreatMapping = "VR009";
+
+    /// <summary>A value that the field's mapped type cannot hold, such as <c>source.port:https</c>.</summary>
+    public const string WrongValueType = "VR010";
+
+    /// <summary>A MITRE ATT&amp;CK tactic id that does not exist, or an id, name or reference URL that do not match.</summary>
+    public const string ThreatMismatch = "VR011";
+
+    /// <summary>A value starting with a wildcard, which makes Elasticsearch scan every term of the field.</summary>
+    public const string LeadingWildcard = "VR012";
 }

@@ -24,9 +24,12 @@ public static class RuleLinter
         EventActionCheck.Run(context);
         ProviderCheck.Run(context);
         KnownValueCheck.Run(context);
+        ValueTypeCheck.Run(context);
         ContradictionCheck.Run(context);
+        LeadingWildcardCheck.Run(context);
         IndexPatternCheck.Run(context);
         ThreatMappingCheck.Run(context);
+        ThreatConsistencyCheck.Run(context);
 
         return context.Findings;
     }

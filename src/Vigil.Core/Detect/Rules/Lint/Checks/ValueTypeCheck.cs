@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Net;
+using Vigil.Detect.Kql;
+
+namespace Vigil.Detect.Rules.Lint.Checks;
+
+/// <summary>
+/// Reports exact values that the field's type in the CloudTrail mapping cannot hold. Elasticsearch
+/// rejects such a query (a number, IP or boolean that does not parse), so the rule fails on every run.
+/// </summary>
+internal static class ValueTypeCheck
+{
+    public static void Run(LintContext context)
+    {
+        foreach (var leaf in context.Leaves.Where(leaf => leaf.IsExact))
+        {
+            var type = FieldMapping.CloudTrail.Find(leaf.Field)?.Type;
+            var value = leaf.Value!.Text;
+            if (type is not { } fieldType || Fits(fieldType, value))
+            {
+                continue;
+            }
+
+            context.AtQuery(LintIds.WrongValueType, LintSeverity.Error, leaf.Position,
+                $"{leaf.Field} is a {fieldType.ToString().ToLowerInvariant()} field and \"{value}\" is not a valid {fieldType.ToString().ToLowerInvariant()}, so Elasticsearch rejects the query",
+                $"use a {fieldType.ToString().ToLowerInvariant()} value, or a keyword field that holds this text");
+        }
+    }
+
+    private static bool Fits(FieldType type, string value) => type switch
+    {
+        FieldType.Long => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+        FieldType.Ip => IPAddress.TryParse(value.Split('/')[0], out _),
+        FieldType.Boolean => value is "true" or "false",
+        _ => true,
+    };
+}
