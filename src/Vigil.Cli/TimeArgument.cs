@@ -17,8 +17,17 @@ internal static partial class TimeArgument
         var relative = RelativeTime().Match(text);
         if (relative.Success)
         {
-            time = ApplyOffset(now, relative);
-            return true;
+            try
+            {
+                time = ApplyOffset(now, relative);
+                return true;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                time = default;
+                error = $"invalid time '{text}': the offset reaches outside the years 1 to 9999";
+                return false;
+            }
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))

@@ -30,4 +30,13 @@ public class TimeArgumentTests
         Assert.Contains(text, error);
         Assert.Contains("ISO 8601", error);
     }
+
+    [Theory]
+    [InlineData("now-99999999d")]
+    [InlineData("now-1000000w")]
+    public void HugeOffsetIsInvalid(string text)
+    {
+        Assert.False(TimeArgument.TryParse(text, Now, out _, out var error));
+        Assert.Contains(text, error);
+    }
 }
