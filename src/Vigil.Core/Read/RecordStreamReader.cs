@@ -19,6 +19,8 @@ internal sealed class RecordStreamReader : IDisposable
     private readonly ByteWindow _window;
     private readonly JsonTokenCursor _cursor;
     private readonly string _file;
+    private readonly Func<string?> _layerFailure;
+    private bool _layerFailureReported;
     private readonly Queue<ReadItem> _pending = new();
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
@@ -27,11 +29,18 @@ internal sealed class RecordStreamReader : IDisposable
     private int _valuesRead;
     private long _records;
 
-    public RecordStreamReader(Stream stream, string file)
+    /// <param name="stream">The decompressed data.</param>
+    /// <param name="file">The file name put in items.</param>
+    /// <param name="layerFailure">
+    /// Returns why a layer below ended the data early (a truncated gzip member), or <c>null</c>;
+    /// read once the data ends.
+    /// </param>
+    public RecordStreamReader(Stream stream, string file, Func<string?>? layerFailure = null)
     {
         _window = new ByteWindow(stream);
         _cursor = new JsonTokenCursor(_window);
         _file = file;
+        _layerFailure = layerFailure ?? (() => null);
     }
 
     private enum Mode
@@ -60,15 +69,16 @@ internal sealed class RecordStreamReader : IDisposable
                 _records++;
             }
 
-            return item;
+            return item ?? LayerFailure();
         }
         catch (JsonException exception)
         {
             return SyntaxError(exception);
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException)
         {
             _mode = Mode.Done;
+            _layerFailureReported = true;
             return Error(
                 Location(_window.Position),
                 $"reading the data failed ({exception.Message}), so the file is corrupt or truncated; "
@@ -77,6 +87,15 @@ internal sealed class RecordStreamReader : IDisposable
     }
 
     public void Dispose() => _window.Dispose();
+
+    private ReadItem? LayerFailure()
+    {
+        var failure = _layerFailureReported ? null : _layerFailure();
+        _layerFailureReported = true;
+        return failure is null
+            ? null
+            : Error(Location(_window.BytesRead), $"{failure}; {_records} records recovered before it, the rest of the file is not read");
+    }
 
     private ReadItem? Step() => _mode switch
     {
@@ -98,6 +117,11 @@ internal sealed class RecordStreamReader : IDisposable
 
         var first = _window.SkipWhitespace();
         _mode = Mode.Done;
+        if (first < 0 && _layerFailure() is not null)
+        {
+            return LayerFailure();
+        }
+
         if (first < 0)
         {
             return Skip("byte 0", _window.BytesRead == 0 ? "empty file" : "the file contains only whitespace");
@@ -288,7 +312,9 @@ internal sealed class RecordStreamReader : IDisposable
         if (_window.IsEndOfStream && offset >= _window.BytesRead)
         {
             _mode = Mode.Done;
-            return Error(where, $"the data ends inside a JSON value, so the file or its gzip stream is truncated; {_records} records recovered before it");
+            var cause = _layerFailure() is { } failure ? $" ({failure})" : "";
+            _layerFailureReported = true;
+            return Error(where, $"the data ends inside a JSON value, so the file or its gzip stream is truncated{cause}; {_records} records recovered before it");
         }
 
         var message = JsonErrors.Describe(exception);
@@ -300,6 +326,7 @@ internal sealed class RecordStreamReader : IDisposable
         }
 
         _mode = Mode.Done;
+        _layerFailureReported = true;
         return Error(where, $"invalid JSON: {message}; {_records} records recovered before it, the rest of the file is not read");
     }
 
