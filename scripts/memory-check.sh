@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Hunts a generated {"Records":[...]} file of about SIZE_MB megabytes (default 1024) and checks that
-# the process stays under LIMIT_MB (default 300) resident, as /usr/bin/time -v reports it.
-# Usage: scripts/memory-check.sh [SIZE_MB] [LIMIT_MB]
+# the process stays under LIMIT_MB (default 300) resident, as /usr/bin/time -v reports it. With
+# "gzip" as the third argument the file is compressed first and the .json.gz file is hunted.
+# Usage: scripts/memory-check.sh [SIZE_MB] [LIMIT_MB] [gzip]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 size_mb=${1:-1024}
 limit_mb=${2:-300}
+compression=${3:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -36,7 +38,14 @@ tail=${rest#*EVENT_ID}
 } > "$work/big.json"
 
 echo "generated $(du -m "$work/big.json" | cut -f1) MB, $count records"
-/usr/bin/time -v "$work/bin/vigil" hunt "$work/big.json" --format ndjson --output /dev/null \
+input="$work/big.json"
+if [ "$compression" = gzip ]; then
+    gzip "$work/big.json"
+    input="$work/big.json.gz"
+    echo "compressed to $(du -m "$input" | cut -f1) MB"
+fi
+
+/usr/bin/time -v "$work/bin/vigil" hunt "$input" --format ndjson --output /dev/null \
     > /dev/null 2> "$work/time.txt" || { cat "$work/time.txt" >&2; exit 1; }
 
 rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")

@@ -63,9 +63,23 @@ internal static class EmptyValueCleaner
                 return clean;
 
             default:
-                return node?.DeepClone();
+                return CopyScalar(node);
         }
     }
+
+    /// <summary>
+    /// Copies a scalar. Strings and booleans are created from their value, which is cheaper than
+    /// cloning a parsed value (that copies its bytes into a new document). Numbers are cloned, so
+    /// their original text (1.0, 1e400) survives for the Java rendering.
+    /// </summary>
+    private static JsonNode? CopyScalar(JsonNode? node) => node?.GetValueKind() switch
+    {
+        null => null,
+        JsonValueKind.String => JsonValue.Create(node.GetValue<string>()),
+        JsonValueKind.True => JsonValue.Create(true),
+        JsonValueKind.False => JsonValue.Create(false),
+        _ => node.DeepClone(),
+    };
 
     private static void CleanInPlace(JsonNode? node)
     {

@@ -48,12 +48,12 @@ internal static class JsonPaths
     {
         var segments = Segments(path);
         var obj = root;
-        foreach (var segment in segments[..^1])
+        for (var i = 0; i < segments.Length - 1; i++)
         {
-            if (obj[segment] is not JsonObject child)
+            if (!obj.TryGetPropertyValue(segments[i], out var node) || node is not JsonObject child)
             {
                 child = new JsonObject();
-                obj[segment] = child;
+                obj[segments[i]] = child;
             }
 
             obj = child;

@@ -61,7 +61,7 @@ internal sealed class MappingContext(JsonObject json)
 
         if (!array.Any(item => item is JsonValue existing && JavaText.Scalar(existing) == value))
         {
-            array.Add(value);
+            array.Add(JsonValue.Create(value));
         }
     }
 
@@ -78,7 +78,7 @@ internal sealed class MappingContext(JsonObject json)
                 Set(path, array);
             }
 
-            array.Add(value);
+            array.Add(JsonValue.Create(value));
         }
     }
 

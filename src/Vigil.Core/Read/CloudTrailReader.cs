@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Vigil.Read;
 
 /// <summary>
@@ -7,22 +5,20 @@ namespace Vigil.Read;
 /// single record.
 /// </summary>
 /// <remarks>
-/// Containers are recognised by content, never by file name: gzip by its magic bytes (all members
-/// of a multi-member file), then a <c>{"Records":[…]}</c> delivery object, a bare JSON array of
-/// records, NDJSON (one record per line) or a single record object. An EventBridge event yields its
-/// <c>detail</c>, and a CloudWatch Logs subscription payload yields each log event's message. Every item is exactly one of a
-/// record, an error or a skip. Malformed JSON and corrupt gzip data become error items, not exceptions.
+/// Containers are recognised by content, never by file name. Byte layers come off first: gzip by
+/// its magic bytes (every member, each checked against its trailer), base64 text of gzip, and the
+/// line timestamps of a CloudWatch Logs export. The JSON is then a <c>{"Records":[…]}</c> delivery
+/// object, a bare array, NDJSON or a single object, and wrappers are unwrapped: EventBridge
+/// <c>detail</c>, CloudWatch Logs messages, <c>CloudTrailEvent</c> strings of
+/// <c>lookup-events</c> output and CloudTrail Lake result rows (see <see cref="RecordEnvelopes"/>).
+/// Every item is exactly one of a record, an error or a skip. Malformed JSON and corrupt or
+/// truncated gzip data become error items, not exceptions.
 /// </remarks>
 public sealed class CloudTrailReader
 {
     // AWS Config writes this object to its delivery bucket to test write access, and the bucket
     // is often shared with CloudTrail.
     private const string ConfigWritabilityCheckFile = "ConfigWritabilityCheckFile";
-
-    private static readonly byte[] GzipMagic = [0x1F, 0x8B];
-
-    // A gzip member is at least a 10-byte header and an 8-byte trailer (RFC 1952).
-    private const int MinGzipLength = 18;
 
     /// <summary>
     /// Reads the records of the file at <paramref name="path"/>. A missing or unreadable file, or one
@@ -77,14 +73,16 @@ public sealed class CloudTrailReader
             yield break;
         }
 
-        using var content = Decompressed(stream, displayName, out var error);
+        var gzipLayers = new List<GzipMemberStream>();
+        using var content = Decompressed(stream, displayName, gzipLayers, out var error);
         if (content is null)
         {
             yield return error!;
             yield break;
         }
 
-        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes);
+        var failure = () => gzipLayers.Select(g => g.Failure).FirstOrDefault(f => f is not null);
+        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure);
         while (reader.Next() is { } item)
         {
             ReadMetrics.Count(item.Outcome);
@@ -92,38 +90,19 @@ public sealed class CloudTrailReader
         }
     }
 
-    private static Stream? Decompressed(Stream stream, string displayName, out ReadItem? error)
+    private static Stream? Decompressed(Stream stream, string displayName, List<GzipMemberStream> gzipLayers, out ReadItem? error)
     {
         error = null;
-        var head = new byte[MinGzipLength];
-        int read;
         try
         {
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return ContainerLayers.Open(stream, gzipLayers);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException)
         {
             stream.Dispose();
             error = OpenError(displayName, $"the file could not be read: {exception.Message}");
             return null;
         }
-
-        // NOTE: GZipStream ends silently when compressed data is cut short, so truncation is
-        // reported only when the cut falls inside a JSON value. A cut exactly at an NDJSON line end goes unnoticed.
-        var prefixed = new PrefixedStream(head[..read], stream);
-        if (!head.AsSpan(0, read).StartsWith(GzipMagic))
-        {
-            return prefixed;
-        }
-
-        if (read < MinGzipLength)
-        {
-            prefixed.Dispose();
-            error = OpenError(displayName, $"truncated gzip data: the file has {read} bytes, fewer than a gzip header and trailer ({MinGzipLength} bytes)");
-            return null;
-        }
-
-        return new GZipStream(prefixed, CompressionMode.Decompress);
     }
 
     private static FileStream? Open(string path, out ReadItem? error)

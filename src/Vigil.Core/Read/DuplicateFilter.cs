@@ -13,7 +13,9 @@ namespace Vigil.Read;
 /// </remarks>
 public sealed class DuplicateFilter
 {
-    private readonly HashSet<UInt128> _seen = [];
+    // Two ulongs, not a UInt128: UInt128 is 16-byte aligned, which pads each set entry from 24 to 32
+    // bytes, and a hunt over millions of records keeps one entry per record.
+    private readonly HashSet<(ulong, ulong)> _seen = [];
 
     /// <summary>Number of distinct records remembered.</summary>
     public int Count => _seen.Count;
@@ -32,6 +34,7 @@ public sealed class DuplicateFilter
         }
 
         // The event ID is part of the content, so one hash covers both.
-        return !_seen.Add(CanonicalJsonHash.Compute(record));
+        var hash = CanonicalJsonHash.Compute(record);
+        return !_seen.Add(((ulong)(hash >> 64), (ulong)hash));
     }
 }

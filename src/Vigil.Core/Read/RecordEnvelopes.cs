@@ -5,15 +5,30 @@ using System.Text.Json.Nodes;
 namespace Vigil.Read;
 
 /// <summary>
-/// Unwraps the single-object deliveries that carry CloudTrail records inside another JSON shape:
-/// an EventBridge event (the record is <c>detail</c>) and a CloudWatch Logs subscription payload
-/// (each <c>logEvents[].message</c> is a record as JSON text).
+/// Unwraps the JSON objects that carry CloudTrail records inside another shape, recognised by
+/// their keys: an EventBridge event (the record is <c>detail</c>), a CloudWatch Logs subscription
+/// payload (<c>logEvents[].message</c>, also inside a Lambda function's
+/// <c>{"awslogs":{"data":…}}</c>), the output of <c>aws logs filter-log-events</c> or
+/// <c>get-log-events</c> (<c>events[].message</c>) and a single log event, the output of
+/// <c>aws cloudtrail lookup-events</c> (<c>Events[].CloudTrailEvent</c>) and one of its events,
+/// and CloudTrail Lake query results (<c>QueryResultRows</c>).
 /// </summary>
+/// <remarks>
+/// An object with <c>eventVersion</c>, <c>eventTime</c>, <c>eventName</c> or <c>eventSource</c> is
+/// a record and is never unwrapped, because no wrapper has those keys.
+/// </remarks>
 internal static class RecordEnvelopes
 {
+    private static readonly string[] RecordKeys = ["eventVersion", "eventTime", "eventName", "eventSource"];
+
     /// <summary>Returns the items <paramref name="obj"/> stands for: itself as one record, or the records it wraps.</summary>
     public static IEnumerable<ReadItem> Expand(JsonObject obj, string file, string location)
     {
+        if (RecordKeys.Any(obj.ContainsKey))
+        {
+            return [Classify(obj, file, location)];
+        }
+
         if (obj["detail-type"] is JsonValue && obj["detail"] is JsonObject detail)
         {
             return [Classify(detail, file, location)];
@@ -23,41 +38,90 @@ internal static class RecordEnvelopes
         {
             return messageType == "CONTROL_MESSAGE"
                 ? [new ReadItem(ReadOutcome.Skipped, file, location, null, "CloudWatch Logs control message, not an event")]
-                : LogEvents(obj["logEvents"] as JsonArray ?? [], file, location);
+                : RecordsInStrings(obj["logEvents"] as JsonArray ?? [], "message", "log event", file, location);
         }
 
-        return [Classify(obj, file, location)];
+        return ExpandExports(obj, file, location) ?? [Classify(obj, file, location)];
     }
 
-    private static IEnumerable<ReadItem> LogEvents(JsonArray events, string file, string location)
+    private static IEnumerable<ReadItem>? ExpandExports(JsonObject obj, string file, string location)
     {
-        for (var i = 0; i < events.Count; i++)
+        if (obj["awslogs"] is JsonObject awslogs)
         {
-            var where = $"{location}, log event {i + 1}";
-            if (events[i]?["message"] is not JsonValue message || message.GetValueKind() != JsonValueKind.String)
+            return SubscriptionData(awslogs, file, location);
+        }
+
+        if (obj["Events"] is JsonArray lookupEvents)
+        {
+            return RecordsInStrings(lookupEvents, "CloudTrailEvent", "event", file, location);
+        }
+
+        if (obj["QueryResultRows"] is JsonArray rows)
+        {
+            return LakeQueryRows.Expand(rows, file, location);
+        }
+
+        if (obj["events"] is JsonArray logEvents)
+        {
+            return RecordsInStrings(logEvents, "message", "log event", file, location);
+        }
+
+        var text = StringProperty(obj, "CloudTrailEvent") ?? StringProperty(obj, "message");
+        return text is null ? null : [FromText(text, file, location)];
+    }
+
+    private static IEnumerable<ReadItem> SubscriptionData(JsonObject awslogs, string file, string location)
+    {
+        if (StringProperty(awslogs, "data") is not { } data)
+        {
+            return [Error(file, location, "missing awslogs.data: the Lambda event has no base64 payload string, so it contains no CloudTrail record")];
+        }
+
+        if (!EmbeddedPayload.TryDecode(data, out var json, out var error))
+        {
+            return [Error(file, location, error!)];
+        }
+
+        if (!RecordParser.TryParse(json, out var payload, out error))
+        {
+            return [Error(file, location, $"awslogs.data: {error}")];
+        }
+
+        return Expand(payload!, file, $"{location}, awslogs.data");
+    }
+
+    private static IEnumerable<ReadItem> RecordsInStrings(JsonArray items, string field, string noun, string file, string location)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var where = $"{location}, {noun} {i + 1}";
+            if (items[i] is not JsonObject item || StringProperty(item, field) is not { } text)
             {
-                yield return new ReadItem(ReadOutcome.Error, file, where, null, "missing message: the log event has no message string, so it contains no CloudTrail record");
+                yield return Error(file, where, $"missing {field}: the {noun} has no {field} string, so it contains no CloudTrail record");
                 continue;
             }
 
-            var bytes = Encoding.UTF8.GetBytes(message.GetValue<string>());
-            if (!RecordParser.TryParse(bytes, out var record, out var error))
-            {
-                yield return new ReadItem(ReadOutcome.Error, file, where, null, error);
-                continue;
-            }
-
-            yield return Classify(record!, file, where);
+            yield return FromText(text, file, where);
         }
     }
 
-    private static ReadItem Classify(JsonObject record, string file, string location)
+    private static ReadItem FromText(string text, string file, string location)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return RecordParser.TryParse(bytes, out var record, out var error)
+            ? Classify(record!, file, location)
+            : Error(file, location, error!);
+    }
+
+    internal static ReadItem Classify(JsonObject record, string file, string location)
     {
         var skip = RecordParser.SkipReason(record);
         return skip is null
             ? new ReadItem(ReadOutcome.Record, file, location, record, null)
             : new ReadItem(ReadOutcome.Skipped, file, location, null, skip);
     }
+
+    private static ReadItem Error(string file, string location, string reason) => new(ReadOutcome.Error, file, location, null, reason);
 
     private static string? StringProperty(JsonObject obj, string key) =>
         obj[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

@@ -61,6 +61,21 @@ internal static class RecordParser
         return $"invalid UTF-8 at offset {offset} of the record (byte 0x{json[offset]:X2}); Elasticsearch rejects such a record, so re-encode the file as UTF-8";
     }
 
+    /// <summary>Parses <paramref name="json"/> as any JSON value, returning <c>false</c> when it is not valid JSON.</summary>
+    public static bool TryParseNode(ReadOnlySpan<byte> json, out JsonNode? node)
+    {
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: DocumentOptions);
+            return true;
+        }
+        catch (JsonException)
+        {
+            node = null;
+            return false;
+        }
+    }
+
     /// <summary>Returns why <paramref name="record"/> is skipped, or <c>null</c> when it is an event.</summary>
     public static string? SkipReason(JsonObject record)
     {

@@ -53,7 +53,9 @@ internal sealed partial class RecordStreamReader
         }
 
         _mode = Mode.Done;
-        return Error(where, $"{problem}, so the file or its gzip stream is truncated; {Recovered()} before it");
+        var cause = _layerFailure() is { } failure ? $" ({failure})" : "";
+        _layerFailureReported = true;
+        return Error(where, $"{problem}, so the file or its gzip stream is truncated{cause}; {Recovered()} before it");
     }
 
     private ReadItem SkipLine(string where, long line, string problem)
@@ -78,6 +80,7 @@ internal sealed partial class RecordStreamReader
     private ReadItem Stop(string where, string problem)
     {
         _mode = Mode.Done;
+        _layerFailureReported = true;
         return Error(where, $"{problem}; {Recovered()} before it, the rest of the file is not read");
     }
 

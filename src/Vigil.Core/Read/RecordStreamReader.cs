@@ -25,6 +25,8 @@ internal sealed partial class RecordStreamReader : IDisposable
     private readonly ByteWindow _window;
     private readonly JsonTokenCursor _cursor;
     private readonly string _file;
+    private readonly Func<string?> _layerFailure;
+    private bool _layerFailureReported;
     private readonly Queue<ReadItem> _pending = new();
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
@@ -36,11 +38,19 @@ internal sealed partial class RecordStreamReader : IDisposable
     private int _valuesRead;
     private long _records;
 
-    public RecordStreamReader(Stream stream, string file, int maxRecordBytes = ByteWindow.DefaultMaxSize)
+    /// <param name="stream">The decompressed data.</param>
+    /// <param name="file">The file name put in items.</param>
+    /// <param name="maxRecordBytes">The largest single record read; a larger one is reported and skipped.</param>
+    /// <param name="layerFailure">
+    /// Returns why a layer below ended the data early (a truncated gzip member), or <c>null</c>;
+    /// read once the data ends.
+    /// </param>
+    public RecordStreamReader(Stream stream, string file, int maxRecordBytes = ByteWindow.DefaultMaxSize, Func<string?>? layerFailure = null)
     {
         _window = new ByteWindow(stream, maxRecordBytes);
         _cursor = new JsonTokenCursor(_window);
         _file = file;
+        _layerFailure = layerFailure ?? (() => null);
     }
 
     private enum Mode
@@ -69,7 +79,7 @@ internal sealed partial class RecordStreamReader : IDisposable
                 _records++;
             }
 
-            return item;
+            return item ?? LayerFailure();
         }
         catch (JsonException exception)
         {
@@ -83,17 +93,28 @@ internal sealed partial class RecordStreamReader : IDisposable
         {
             // Only GZipStream throws this, on invalid deflate data or a failed CRC check, and its
             // .NET message ("unsupported compression method") names neither.
+            _layerFailureReported = true;
             return Stop(
                 Location(_window.Position),
                 $"corrupt gzip data at decompressed byte {_window.BytesRead}: the compressed data is invalid or fails its CRC check");
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or FormatException)
         {
+            _layerFailureReported = true;
             return Stop(Location(_window.Position), $"reading the file failed at decompressed byte {_window.BytesRead} ({exception.Message})");
         }
     }
 
     public void Dispose() => _window.Dispose();
+
+    private ReadItem? LayerFailure()
+    {
+        var failure = _layerFailureReported ? null : _layerFailure();
+        _layerFailureReported = true;
+        return failure is null
+            ? null
+            : Error(Location(_window.BytesRead), $"{failure}; {_records} records recovered before it, the rest of the file is not read");
+    }
 
     private ReadItem? Step() => _mode switch
     {
@@ -115,6 +136,11 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         var first = _window.SkipWhitespace();
         _mode = Mode.Done;
+        if (first < 0 && _layerFailure() is not null)
+        {
+            return LayerFailure();
+        }
+
         if (first < 0)
         {
             return Skip("byte 0", _window.BytesRead == 0 ? "empty file" : "the file contains only whitespace");

@@ -11,7 +11,7 @@ public class GzipErrorTests
         var item = Assert.Single(ReadAll(new byte[] { 0x1F, 0x8B }));
 
         Assert.Equal(ReadOutcome.Error, item.Outcome);
-        Assert.StartsWith("truncated gzip data: the file has 2 bytes", item.Reason);
+        Assert.StartsWith("the file ends inside the header of gzip member 1", item.Reason);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class GzipErrorTests
         var items = ReadAll(gzip);
 
         var error = Assert.Single(items.Errors());
-        Assert.StartsWith("corrupt gzip data at decompressed byte ", error.Reason);
+        Assert.StartsWith("gzip member 1 has no valid trailer", error.Reason);
         Assert.DoesNotContain("compression method", error.Reason);
     }
 

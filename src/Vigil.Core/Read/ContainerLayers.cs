@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// Removes the byte-level layers around JSON, recognised by content. The layers are gzip (every
+/// member, each checked against its trailer), base64 text of gzip (a CloudWatch Logs subscription
+/// payload as Kinesis delivers it) and the line timestamps of a CloudWatch Logs export.
+/// </summary>
+internal static class ContainerLayers
+{
+    // Enough for a timestamp prefix such as "2024-05-01T12:00:00.000Z {".
+    private const int HeadLength = 40;
+
+    // No delivery format nests more than three layers (timestamps in gzip in base64). The loop stops
+    // after this many, so a crafted file cannot nest layers without bound.
+    private const int MaxLayers = 4;
+
+    private static readonly byte[] GzipMagic = [0x1F, 0x8B];
+
+    // The base64 text of the gzip magic and deflate method byte (1F 8B 08).
+    private static readonly byte[] Base64GzipMagic = "H4sI"u8.ToArray();
+
+    /// <summary>
+    /// Returns <paramref name="stream"/> with every recognised layer removed, ready for the JSON
+    /// reader, and adds each gzip layer to <paramref name="gzipLayers"/> so its failure can be read
+    /// once the data ends.
+    /// </summary>
+    public static Stream Open(Stream stream, List<GzipMemberStream> gzipLayers)
+    {
+        var current = stream;
+        for (var layer = 0; layer < MaxLayers; layer++)
+        {
+            var head = new byte[HeadLength];
+            var read = current.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var prefixed = new PrefixedStream(head[..read], current);
+            var next = Unwrap(head.AsSpan(0, read), prefixed);
+            if (next is GzipMemberStream gzip)
+            {
+                gzipLayers.Add(gzip);
+            }
+
+            if (next is null)
+            {
+                return prefixed;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static Stream? Unwrap(ReadOnlySpan<byte> head, Stream stream)
+    {
+        if (head.StartsWith(GzipMagic))
+        {
+            return new GzipMemberStream(stream);
+        }
+
+        if (head.TrimStart(" \t\r\n"u8).StartsWith(Base64GzipMagic))
+        {
+            return new CryptoStream(stream, new FromBase64Transform(FromBase64TransformMode.IgnoreWhiteSpaces), CryptoStreamMode.Read);
+        }
+
+        return TimestampPrefixStream.Matches(head) ? new TimestampPrefixStream(stream) : null;
+    }
+}

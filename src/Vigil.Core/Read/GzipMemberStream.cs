@@ -1,0 +1,280 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.IO.Hashing;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// Decompresses every member of a gzip stream (RFC 1952) and checks each member's trailer, so a
+/// file cut short is reported even when the cut falls between two NDJSON lines.
+/// </summary>
+/// <remarks>
+/// .NET's <see cref="GZipStream"/> (checked on .NET 10) ends without an error when the compressed
+/// data stops early, and it does not expose each member's CRC-32 and size. Here each member's
+/// header is parsed, its deflate data is inflated by a raw <see cref="DeflateStream"/>, and the
+/// eight trailer bytes must follow with the CRC-32 and size (mod 2^32) of what was inflated.
+/// Zero bytes after the last member are padding and ignored, as gzip(1) does. A failed check ends
+/// the data and sets <see cref="Failure"/> instead of throwing, because the reader above buffers
+/// ahead and must still return the records decompressed before the failure.
+/// </remarks>
+internal sealed class GzipMemberStream(Stream compressed) : Stream
+{
+    private const int TrailerLength = 8;
+
+    private readonly RawSource _source = new(compressed);
+    private readonly Crc32 _crc = new();
+    private DeflateStream? _member;
+    private long _memberLength;
+    private int _members;
+    private bool _ended;
+
+    /// <summary>Why the data ended early (truncated or corrupt gzip), or <c>null</c> while it is intact.</summary>
+    public string? Failure { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        try
+        {
+            return ReadMembers(buffer);
+        }
+        catch (InvalidDataException exception)
+        {
+            Failure = exception.Message;
+            _ended = true;
+            return 0;
+        }
+    }
+
+    private int ReadMembers(Span<byte> buffer)
+    {
+        while (!_ended && buffer.Length > 0)
+        {
+            if (_member is null && !StartMember())
+            {
+                _ended = true;
+                return 0;
+            }
+
+            var read = _member!.Read(buffer);
+            if (read > 0)
+            {
+                _crc.Append(buffer[..read]);
+                _memberLength += read;
+                return read;
+            }
+
+            FinishMember();
+        }
+
+        return 0;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _member?.Dispose();
+            _source.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private bool StartMember()
+    {
+        var first = _source.PeekByte();
+        if (first < 0 || (first == 0 && _members > 0))
+        {
+            return false;
+        }
+
+        GzipHeader.Skip(_source, _members + 1);
+        _members++;
+        _memberLength = 0;
+        _crc.Reset();
+        _member = new DeflateStream(_source, CompressionMode.Decompress, leaveOpen: true);
+        return true;
+    }
+
+    private void FinishMember()
+    {
+        Span<byte> trailer = stackalloc byte[TrailerLength];
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc.GetCurrentHashAsUInt32());
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], unchecked((uint)_memberLength));
+        _member!.Dispose();
+        _member = null;
+
+        if (!_source.SkipPastTrailer(trailer))
+        {
+            throw new InvalidDataException(
+                $"gzip member {_members} has no valid trailer (CRC-32 and size) after its {_memberLength} "
+                + $"decompressed bytes, near compressed byte {_source.Consumed}: the file is truncated or corrupt");
+        }
+    }
+
+    /// <summary>
+    /// The compressed input. It hands the inflater bounded chunks and keeps the last two buffered,
+    /// because the inflater reads past the end of a member's deflate data and the trailer and the
+    /// next member start inside what it read.
+    /// </summary>
+    private sealed class RawSource(Stream inner) : Stream
+    {
+        private const int ChunkLength = 16 * 1024;
+
+        private byte[] _buffer = new byte[4 * ChunkLength];
+        private long _bufferOffset;
+        private int _start;
+        private int _end;
+        private int _chunkStart;
+        private int _previousChunkStart;
+        private bool _innerEnded;
+
+        /// <summary>The compressed offset up to which bytes were handed out or skipped.</summary>
+        public long Consumed => _bufferOffset + _start;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (!Ensure(1))
+            {
+                return 0;
+            }
+
+            var count = Math.Min(Math.Min(buffer.Length, _end - _start), ChunkLength);
+            _buffer.AsSpan(_start, count).CopyTo(buffer);
+            _previousChunkStart = _chunkStart;
+            _chunkStart = _start;
+            _start += count;
+            return count;
+        }
+
+        public int PeekByte() => Ensure(1) ? _buffer[_start] : -1;
+
+        public override int ReadByte()
+        {
+            var value = PeekByte();
+            if (value >= 0)
+            {
+                _start++;
+                _chunkStart = _previousChunkStart = _start;
+            }
+
+            return value;
+        }
+
+        /// <summary>
+        /// Finds <paramref name="trailer"/> at or after the start of the last two chunks handed out,
+        /// and moves past it. Returns <c>false</c> when it is not there.
+        /// </summary>
+        public bool SkipPastTrailer(ReadOnlySpan<byte> trailer)
+        {
+            Ensure(TrailerLength);
+            var from = _previousChunkStart;
+            var found = _buffer.AsSpan(from, _end - from).IndexOf(trailer);
+            if (found < 0)
+            {
+                _start = _end;
+                return false;
+            }
+
+            _start = from + found + trailer.Length;
+            _chunkStart = _previousChunkStart = _start;
+            return true;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        /// <summary>Buffers at least <paramref name="count"/> bytes after the start, unless the input ends first.</summary>
+        private bool Ensure(int count)
+        {
+            while (_end - _start < count && !_innerEnded)
+            {
+                Compact();
+                var read = inner.Read(_buffer.AsSpan(_end));
+                _innerEnded = read == 0;
+                _end += read;
+            }
+
+            return _end - _start >= count;
+        }
+
+        /// <summary>Drops the bytes before the last two chunks, so the trailer search can still see them.</summary>
+        private void Compact()
+        {
+            var keep = _previousChunkStart;
+            if (keep > 0)
+            {
+                _buffer.AsSpan(keep, _end - keep).CopyTo(_buffer);
+                _bufferOffset += keep;
+                _start -= keep;
+                _end -= keep;
+                _chunkStart -= keep;
+                _previousChunkStart = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using static Vigil.Tests.Read.ReadHelpers;
+
+namespace Vigil.Tests.Read.Containers;
+
+/// <summary>The JSON file the CloudTrail console's Event history page downloads: full records under <c>Records</c>.</summary>
+public class EventHistoryDownloadTests
+{
+    // The console writes the records indented, one property per line.
+    private static readonly string Download = $$"""
+        {
+            "Records": [
+                {{Record(1, ",\n\"userIdentity\": {\n  \"type\": \"Root\",\n  \"accountId\": \"111122223333\"\n}")}},
+                {{Record(2, ",\n\"readOnly\": true")}}
+            ]
+        }
+        """;
+
+    [Fact]
+    public void EachRecordIsRead()
+    {
+        var items = ReadAll(Download);
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Empty(items.Errors());
+    }
+
+    [Fact]
+    public void RecordKeepsNestedIdentity()
+    {
+        var record = ReadAll(Download).Records()[0].Record!;
+
+        Assert.Equal("Root", record["userIdentity"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RecordLocationIsIndex()
+    {
+        var items = ReadAll(Download);
+
+        Assert.Equal("record 2", items[1].Location);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using static Vigil.Tests.Read.ReadHelpers;
+
+namespace Vigil.Tests.Read.Containers;
+
+/// <summary>The output of <c>aws cloudtrail lookup-events</c>: the record is the <c>CloudTrailEvent</c> JSON string.</summary>
+public class LookupEventsTests
+{
+    private static string LookupEvent(int id) => new JsonObject
+    {
+        ["EventId"] = $"id-{id}",
+        ["EventName"] = "AssumeRole",
+        ["ReadOnly"] = "false",
+        ["EventTime"] = "2024-01-01T00:00:00+00:00",
+        ["EventSource"] = "sts.amazonaws.com",
+        ["Resources"] = new JsonArray(new JsonObject { ["ResourceType"] = "AWS::IAM::Role", ["ResourceName"] = "admin" }),
+        ["CloudTrailEvent"] = Record(id),
+    }.ToJsonString();
+
+    private static string Output(params int[] ids) =>
+        $$"""{"Events":[{{string.Join(",", ids.Select(LookupEvent))}}],"NextToken":"abc"}""";
+
+    [Fact]
+    public void EachCloudTrailEventIsRecord()
+    {
+        var items = ReadAll(Output(1, 2, 3));
+
+        Assert.Equal(3, items.Records().Count);
+        Assert.Empty(items.Errors());
+    }
+
+    [Fact]
+    public void RecordComesFromString()
+    {
+        var record = ReadAll(Output(7)).Records()[0].Record!;
+
+        Assert.Equal("id-7", record["eventID"]!.GetValue<string>());
+        Assert.Null(record["EventId"]);
+    }
+
+    [Fact]
+    public void NdjsonOfLookupEventsIsRead()
+    {
+        var items = ReadAll(LookupEvent(1) + "\n" + LookupEvent(2) + "\n");
+
+        Assert.Equal(2, items.Records().Count);
+    }
+
+    [Fact]
+    public void ArrayOfLookupEventsIsRead()
+    {
+        var items = ReadAll($"[{LookupEvent(1)},{LookupEvent(2)}]");
+
+        Assert.Equal(2, items.Records().Count);
+    }
+
+    [Fact]
+    public void InvalidCloudTrailEventIsErrorWithPosition()
+    {
+        var items = ReadAll("""{"Events":[{"EventId":"a","CloudTrailEvent":"{\"eventName\":"}]}""");
+
+        Assert.Single(items.Errors());
+        Assert.Equal("line 1, event 1", items[0].Location);
+    }
+
+    [Fact]
+    public void EventWithoutCloudTrailEventIsError()
+    {
+        var items = ReadAll("""{"Events":[{"EventId":"a"}]}""");
+
+        Assert.Contains("missing CloudTrailEvent", items.Errors().Single().Reason, StringComparison.Ordinal);
+    }
+}
