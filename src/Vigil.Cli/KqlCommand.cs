@@ -67,7 +67,7 @@ internal static class KqlCommand
 
     private static Option<string?> QueryFileOption() => new("--query-file", "-q")
     {
-        Description = "File holding the KQL query (UTF-8), or '-' to read it from stdin; for queries too long for the command line.",
+        Description = "File containing the KQL query (UTF-8), or '-' to read it from stdin; for queries too long for the command line.",
     };
 
     private static Option<string?> MappingOption() => new("--mapping", "-m")

@@ -16,7 +16,7 @@ internal static class KqlJsonFile
     // Elasticsearch rejects a document with a repeated key, and a repeated mapping key is ambiguous.
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
-    /// <summary>Parses the file at <paramref name="path"/>; on failure <paramref name="error"/> says why, without the path.</summary>
+    /// <summary>Parses the file at <paramref name="path"/>. On failure, <paramref name="error"/> is the reason, without the path.</summary>
     public static bool TryRead(string path, out JsonNode? json, out string? error)
     {
         json = null;
@@ -43,7 +43,7 @@ internal static class KqlJsonFile
         try
         {
             json = JsonNode.Parse(bytes, documentOptions: Strict);
-            error = json is null ? "the file holds JSON null; give a JSON object" : null;
+            error = json is null ? "the file contains JSON null; give a JSON object" : null;
             return json is not null;
         }
         catch (JsonException e)

@@ -7,7 +7,7 @@ internal sealed record KqlQuerySource(string? Argument, string? File)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Returns the query text, or null with <paramref name="error"/> saying what to fix.</summary>
+    /// <summary>Returns the query text, or null with <paramref name="error"/> describing what to fix.</summary>
     public string? Read(out string? error)
     {
         error = (Argument, File) switch

@@ -10,7 +10,7 @@ public static class Kql
 {
     /// <summary>
     /// The deepest nesting of <c>( )</c> and <c>{ }</c> a query may have; deeper queries get a syntax
-    /// error instead of exhausting the stack. Kibana's PEG parser also stops at a recursion limit.
+    /// error instead of exhausting the stack. Real rules nest a few levels, so the limit only stops hostile input.
     /// </summary>
     public const int MaxNestingDepth = 512;
 

@@ -43,9 +43,9 @@ internal sealed partial class KqlParser
     }
 
     /// <summary>
-    /// Opens one level of <c>( )</c> or <c>{ }</c> at <paramref name="at"/>. Every recursion of the parser,
-    /// and so of every pass over the AST, goes through a bracket, so this bound keeps them all off the end
-    /// of the stack; the exception unwinds the whole parse at once.
+    /// Opens one level of <c>( )</c> or <c>{ }</c> at <paramref name="at"/>. The parser recurses only at a bracket,
+    /// and each bracket adds at most three AST levels (or, and, not), so this bound also limits every pass over the AST.
+    /// The exception unwinds the whole parse at once.
     /// </summary>
     private void Enter(int at)
     {
