@@ -161,4 +161,22 @@ public sealed class KqlCliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("(range \"@timestamp\" gte \"now-5m\")", result.StandardOutput.Trim());
     }
+
+    [Fact]
+    public void QueryFileDashReadsStdin()
+    {
+        var result = RunWithInput("a:b\n", "kql", "parse", "--query-file", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("(is \"a\" \"b\")", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void QueryAndDocumentBothOnStdinExitTwo()
+    {
+        var result = RunWithInput("a:b", "kql", "eval", "--query-file", "-", "--doc", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot both read stdin", result.StandardError, StringComparison.Ordinal);
+    }
 }
