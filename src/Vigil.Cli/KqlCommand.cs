@@ -13,11 +13,12 @@ internal static class KqlCommand
     private static Command CreateParse()
     {
         var query = QueryArgument();
+        var queryFile = QueryFileOption();
         var command = new Command("parse", "Print the query's syntax tree as an s-expression; exit 1 with the positioned error on a syntax error.")
         {
-            query,
+            query, queryFile,
         };
-        command.SetAction(parsed => KqlRunner.Parse(parsed.GetValue(query)!));
+        command.SetAction(parsed => KqlRunner.Parse(new KqlQuerySource(parsed.GetValue(query), parsed.GetValue(queryFile))));
         return command;
     }
 
@@ -30,11 +31,13 @@ internal static class KqlCommand
             Required = true,
         };
         var mapping = MappingOption();
+        var queryFile = QueryFileOption();
         var command = new Command("eval", "Print true or false: whether the document matches the query. Exit 1 when the query is invalid or Elasticsearch would reject it.")
         {
-            query, document, mapping,
+            query, queryFile, document, mapping,
         };
-        command.SetAction(parsed => KqlRunner.Eval(parsed.GetValue(query)!, parsed.GetValue(document)!, parsed.GetValue(mapping)));
+        command.SetAction(parsed => KqlRunner.Eval(
+            new KqlQuerySource(parsed.GetValue(query), parsed.GetValue(queryFile)), parsed.GetValue(document)!, parsed.GetValue(mapping)));
         return command;
     }
 
@@ -46,17 +49,25 @@ internal static class KqlCommand
         {
             Description = "Time zone added as time_zone to clauses on date fields (Kibana's dateFormatTZ), e.g. Zulu or Europe/Paris.",
         };
+        var queryFile = QueryFileOption();
         var command = new Command("dsl", "Print the Elasticsearch query DSL Kibana sends for the query, as JSON.")
         {
-            query, mapping, timeZone,
+            query, queryFile, mapping, timeZone,
         };
-        command.SetAction(parsed => KqlRunner.Dsl(parsed.GetValue(query)!, parsed.GetValue(mapping), parsed.GetValue(timeZone)));
+        command.SetAction(parsed => KqlRunner.Dsl(
+            new KqlQuerySource(parsed.GetValue(query), parsed.GetValue(queryFile)), parsed.GetValue(mapping), parsed.GetValue(timeZone)));
         return command;
     }
 
-    private static Argument<string> QueryArgument() => new("query")
+    private static Argument<string?> QueryArgument() => new("query")
     {
-        Description = "The KQL query; quote it for the shell.",
+        Description = "The KQL query; quote it for the shell. Omit it when --query-file is given.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static Option<string?> QueryFileOption() => new("--query-file", "-q")
+    {
+        Description = "File containing the KQL query (UTF-8), or '-' to read it from stdin; for queries too long for the command line.",
     };
 
     private static Option<string?> MappingOption() => new("--mapping", "-m")

@@ -1,8 +1,10 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Vigil.Detect.Kql;
 using Vigil.Map;
+using Vigil.Output;
 
 namespace Vigil.Cli;
 
@@ -12,34 +14,50 @@ internal static class KqlRunner
     /// <summary>Exit code for a query with a syntax error or one Elasticsearch would reject.</summary>
     public const int QueryRejected = 1;
 
-    private const string StandardInput = "-";
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    public static int Parse(string query)
+    // Readable DSL (`+01:00`, not `\u002B01:00`); control characters are still escaped. MaxDepth admits
+    // the deepest query the parser accepts.
+    private static readonly JsonSerializerOptions Indented = new()
     {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = 64 * Kql.MaxNestingDepth,
+    };
+
+    public static int Parse(KqlQuerySource source)
+    {
+        if (ReadQuery(source) is not { } query)
+        {
+            return ExitCodes.Usage;
+        }
+
         var parsed = Kql.Parse(query);
         if (parsed.Error is { } error)
         {
             return Reject(error, query);
         }
 
-        Console.Out.WriteLine(parsed.Query!.ToCanonicalString());
+        Console.Out.WriteLine(TerminalText.Sanitize(parsed.Query!.ToCanonicalString()));
         return ExitCodes.Success;
     }
 
-    public static int Eval(string query, string documentPath, string? mappingPath)
+    public static int Eval(KqlQuerySource source, string documentPath, string? mappingPath)
     {
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.kql");
-        if (!TryReadMapping(mappingPath, logger, out var mapping) || !TryReadJson("--doc", documentPath, logger, out var document))
+        if (documentPath == KqlJsonFile.StandardInput && source.File == KqlJsonFile.StandardInput)
+        {
+            KqlLog.QueryUnavailable(logger, "--doc and --query-file cannot both read stdin; put one of them in a file");
+            return ExitCodes.Usage;
+        }
+
+        if (ReadQuery(source) is not { } query || !TryReadMapping(mappingPath, logger, out var mapping) || !TryReadJson("--doc", documentPath, logger, out var document))
         {
             return ExitCodes.Usage;
         }
 
         if (document is not JsonObject root)
         {
-            KqlLog.FileInvalid(logger, "--doc", documentPath, "expected one JSON object (an ECS document)");
+            KqlLog.FileInvalid(logger, "--doc", TerminalText.Sanitize(documentPath), "expected one JSON object (an ECS document)");
             return ExitCodes.Usage;
         }
 
@@ -53,10 +71,21 @@ internal static class KqlRunner
         return ExitCodes.Success;
     }
 
-    public static int Dsl(string query, string? mappingPath, string? timeZone)
+    public static int Dsl(KqlQuerySource source, string? mappingPath, string? timeZone)
     {
+        if (ReadQuery(source) is not { } query)
+        {
+            return ExitCodes.Usage;
+        }
+
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.kql");
+        if (timeZone is not null && KqlTimeZone.Check(timeZone) is { } reason)
+        {
+            KqlLog.OptionInvalid(logger, "--time-zone", TerminalText.Sanitize(timeZone), reason);
+            return ExitCodes.Usage;
+        }
+
         if (!TryReadMapping(mappingPath, logger, out var mapping))
         {
             return ExitCodes.Usage;
@@ -72,16 +101,25 @@ internal static class KqlRunner
         return ExitCodes.Success;
     }
 
-    /// <summary>Writes the error and, for a one-line query, the query with a caret under the error's position.</summary>
-    private static int Reject(KqlError error, string query)
+    private static string? ReadQuery(KqlQuerySource source)
     {
-        Console.Error.WriteLine($"vigil: {error}");
-        if (!query.Contains('\n', StringComparison.Ordinal))
+        var query = source.Read(out var error);
+        if (error is not null)
         {
-            Console.Error.WriteLine($"  {query}");
-            Console.Error.WriteLine($"  {new string(' ', Math.Min(error.Position, query.Length))}^");
+            using var loggerFactory = CliLogging.CreateFactory();
+            KqlLog.QueryUnavailable(loggerFactory.CreateLogger("vigil.kql"), TerminalText.Sanitize(error));
         }
 
+        return query;
+    }
+
+    /// <summary>Writes the error and the query's line around the error's position, with a caret under it.</summary>
+    private static int Reject(KqlError error, string query)
+    {
+        Console.Error.WriteLine($"vigil: {TerminalText.Sanitize(error.ToString())}");
+        var (line, caret) = KqlErrorEcho.Build(query, error.Position);
+        Console.Error.WriteLine(line);
+        Console.Error.WriteLine(caret);
         return QueryRejected;
     }
 
@@ -105,30 +143,19 @@ internal static class KqlRunner
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
-            KqlLog.FileInvalid(logger, "--mapping", path, e.Message);
+            KqlLog.FileInvalid(logger, "--mapping", TerminalText.Sanitize(path), TerminalText.Sanitize(e.Message));
             return false;
         }
     }
 
     private static bool TryReadJson(string option, string path, ILogger logger, out JsonNode? json)
     {
-        json = null;
-        if (path != StandardInput && !File.Exists(path))
+        if (KqlJsonFile.TryRead(path, out json, out var error))
         {
-            KqlLog.FileNotFound(logger, option, path);
-            return false;
-        }
-
-        try
-        {
-            var text = path == StandardInput ? Console.In.ReadToEnd() : File.ReadAllText(path);
-            json = JsonNode.Parse(text);
             return true;
         }
-        catch (JsonException e)
-        {
-            KqlLog.FileInvalid(logger, option, path, e.Message);
-            return false;
-        }
+
+        KqlLog.FileInvalid(logger, option, TerminalText.Sanitize(path), error!);
+        return false;
     }
 }

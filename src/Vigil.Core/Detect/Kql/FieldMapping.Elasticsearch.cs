@@ -44,15 +44,26 @@ public sealed partial class FieldMapping
     {
         ArgumentNullException.ThrowIfNull(mapping);
 
-        var root = mapping["mappings"] ?? mapping;
+        if (mapping is not JsonObject top)
+        {
+            throw new FormatException(
+                $"The mapping is a JSON {mapping.GetValueKind().ToString().ToLowerInvariant()}; give an object of field names to types, e.g. {{\"message\": \"text\"}}.");
+        }
+
+        var root = top["mappings"] ?? top;
         var fields = new List<MappedField>();
-        if (root["properties"] is JsonObject properties)
+        if (root is not JsonObject rootObject)
+        {
+            throw new FormatException("The mapping's \"mappings\" must be an object holding \"properties\".");
+        }
+
+        if (rootObject["properties"] is JsonObject properties)
         {
             ReadProperties(properties, "", fields);
         }
         else
         {
-            ReadFlat(root.AsObject(), fields);
+            ReadFlat(rootObject, fields);
         }
 
         return new FieldMapping(fields);
@@ -64,7 +75,7 @@ public sealed partial class FieldMapping
         {
             fields.Add(definition switch
             {
-                JsonValue text => ParseTypeText(name, text.GetValue<string>()),
+                JsonValue text when text.TryGetValue<string>(out var typeText) => ParseTypeText(name, typeText),
                 JsonObject properties => ReadField(name, properties, null),
                 _ => throw new FormatException($"Mapping entry `{name}` must be a type name or an object with \"type\"."),
             });
@@ -91,7 +102,10 @@ public sealed partial class FieldMapping
             {
                 foreach (var (subKey, subNode) in multiFields)
                 {
-                    fields.Add(ReadField(name + "." + subKey, subNode!.AsObject(), name));
+                    var subName = name + "." + subKey;
+                    fields.Add(subNode is JsonObject subDefinition
+                        ? ReadField(subName, subDefinition, name)
+                        : throw new FormatException($"Mapping multi-field `{subName}` must be an object."));
                 }
             }
         }
@@ -99,14 +113,23 @@ public sealed partial class FieldMapping
 
     private static MappedField ReadField(string name, JsonObject definition, string? sourceField)
     {
-        var typeName = definition["type"]?.GetValue<string>() ?? "object";
+        var typeName = Setting<string>(definition, "type", name) ?? "object";
         return new MappedField(name, ParseTypeName(name, typeName))
         {
-            IgnoreAbove = definition["ignore_above"]?.GetValue<int>(),
-            ConstantValue = definition["value"]?.GetValue<string>(),
+            IgnoreAbove = definition["ignore_above"] is null ? null : Setting<int>(definition, "ignore_above", name),
+            ConstantValue = Setting<string>(definition, "value", name),
             SourceField = sourceField,
         };
     }
+
+    private static T? Setting<T>(JsonObject definition, string key, string name) =>
+        definition[key] switch
+        {
+            null => default,
+            JsonValue value when value.TryGetValue<T>(out var setting) => setting,
+            _ => throw new FormatException(
+                $"Mapping setting `{key}` of `{name}` must be a {(typeof(T) == typeof(int) ? "whole number" : "string")}."),
+        };
 
     /// <summary>Reads <c>type</c> or <c>type(ignore_above=N)</c>.</summary>
     private static MappedField ParseTypeText(string name, string text)

@@ -8,6 +8,12 @@ namespace Vigil.Detect.Kql;
 /// </summary>
 public static class Kql
 {
+    /// <summary>
+    /// The deepest nesting of <c>( )</c> and <c>{ }</c> a query may have; deeper queries get a syntax
+    /// error instead of exhausting the stack. Real rules nest a few levels, so the limit only stops hostile input.
+    /// </summary>
+    public const int MaxNestingDepth = 512;
+
     /// <summary>Parses <paramref name="query"/>; a blank query parses to <see cref="KqlMatchAll"/>.</summary>
     public static KqlParseResult Parse(string query)
     {

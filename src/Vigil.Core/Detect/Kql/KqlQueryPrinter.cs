@@ -28,10 +28,10 @@ internal static class KqlQueryPrinter
         switch (node)
         {
             case KqlAnd and:
-                AppendList(builder, " and ", and.Operands);
+                AppendList(builder, " and ", and.Operands, operand => operand is KqlAnd or KqlOr);
                 break;
             case KqlOr or:
-                AppendList(builder, " or ", or.Operands);
+                AppendList(builder, " or ", or.Operands, operand => operand is KqlOr);
                 break;
             case KqlNot not:
                 builder.Append("not ");
@@ -62,7 +62,11 @@ internal static class KqlQueryPrinter
         }
     }
 
-    private static void AppendList(StringBuilder builder, string separator, IReadOnlyList<KqlNode> operands)
+    /// <summary>
+    /// Writes and/or operands. An and inside an or needs no parentheses because and binds tighter, and
+    /// leaving them out keeps the printed text as deeply nested as the parsed text, within the parser's limit.
+    /// </summary>
+    private static void AppendList(StringBuilder builder, string separator, IReadOnlyList<KqlNode> operands, Func<KqlNode, bool> parenthesize)
     {
         for (var i = 0; i < operands.Count; i++)
         {
@@ -71,7 +75,7 @@ internal static class KqlQueryPrinter
                 builder.Append(separator);
             }
 
-            AppendOperand(builder, operands[i], operands[i] is KqlAnd or KqlOr);
+            AppendOperand(builder, operands[i], parenthesize(operands[i]));
         }
     }
 

@@ -78,7 +78,7 @@ public sealed class KqlCliTests : IDisposable
         var result = CliRunner.Run("kql", "eval", "a:b", "--doc", Path.Combine(_folder, "absent.json"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--doc file not found", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("file not found", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,5 +160,23 @@ public sealed class KqlCliTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("(range \"@timestamp\" gte \"now-5m\")", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void QueryFileDashReadsStdin()
+    {
+        var result = RunWithInput("a:b\n", "kql", "parse", "--query-file", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("(is \"a\" \"b\")", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void QueryAndDocumentBothOnStdinExitTwo()
+    {
+        var result = RunWithInput("a:b", "kql", "eval", "--query-file", "-", "--doc", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot both read stdin", result.StandardError, StringComparison.Ordinal);
     }
 }

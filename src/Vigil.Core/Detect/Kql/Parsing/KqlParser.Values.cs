@@ -11,8 +11,10 @@ internal sealed partial class KqlParser
         var save = _pos;
         if (Char('('))
         {
+            Enter(save);
             SkipSpaces();
             var values = OrListOfValues();
+            Leave();
             if (values is not null && SpacesThen(')'))
             {
                 return values;

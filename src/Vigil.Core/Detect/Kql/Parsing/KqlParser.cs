@@ -14,6 +14,7 @@ internal sealed partial class KqlParser
     private readonly int[] _spaceRunEnd;
     private readonly SyntaxFailures _failures = new();
     private int _pos;
+    private int _depth;
 
     private KqlParser(string text)
     {
@@ -26,11 +27,35 @@ internal sealed partial class KqlParser
         ArgumentNullException.ThrowIfNull(text);
 
         var parser = new KqlParser(text);
-        var query = parser.ParseStart();
+        KqlNode? query;
+        try
+        {
+            query = parser.ParseStart();
+        }
+        catch (NestingTooDeepException e)
+        {
+            return KqlParseResult.Failed(SyntaxErrorBuilder.TooDeep(text, e.Position, Kql.MaxNestingDepth));
+        }
+
         return query is not null
             ? KqlParseResult.Parsed(query)
             : KqlParseResult.Failed(SyntaxErrorBuilder.Build(text, parser._failures));
     }
+
+    /// <summary>
+    /// Opens one level of <c>( )</c> or <c>{ }</c> at <paramref name="at"/>. The parser recurses only at a bracket,
+    /// and each bracket adds at most three AST levels (or, and, not), so this bound also limits every pass over the AST.
+    /// The exception unwinds the whole parse at once.
+    /// </summary>
+    private void Enter(int at)
+    {
+        if (++_depth > Kql.MaxNestingDepth)
+        {
+            throw new NestingTooDeepException(at);
+        }
+    }
+
+    private void Leave() => _depth--;
 
     private KqlNode? ParseStart()
     {
@@ -120,8 +145,10 @@ internal sealed partial class KqlParser
         var save = _pos;
         if (Char('('))
         {
+            Enter(save);
             SkipSpaces();
             var query = OrQuery();
+            Leave();
             if (query is not null)
             {
                 SkipSpaces();
@@ -143,8 +170,10 @@ internal sealed partial class KqlParser
         var field = Field();
         if (field is not null && SpacesThen(':') && SpacesThen('{'))
         {
+            Enter(_pos - 1);
             SkipSpaces();
             var query = OrQuery();
+            Leave();
             if (query is not null && SpacesThen('}'))
             {
                 return new KqlNested(field, query) { Position = save };

@@ -28,6 +28,16 @@ internal static class SyntaxErrorBuilder
         return new KqlSyntaxError(position, line, column, message, found, expected);
     }
 
+    /// <summary>The error for a bracket at <paramref name="position"/> that nests deeper than <paramref name="limit"/>.</summary>
+    public static KqlSyntaxError TooDeep(string text, int position, int limit)
+    {
+        var (line, column) = LineAndColumn(text, position);
+        var message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"query nested too deeply (more than {limit} levels); flatten the brackets or split the query");
+        return new KqlSyntaxError(position, line, column, message, text[position].ToString(), []);
+    }
+
     /// <summary>Counts lines on LF, as PEG.js does; columns count UTF-16 code units.</summary>
     private static (int Line, int Column) LineAndColumn(string text, int position)
     {

@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vigil.Read;
+
+namespace Vigil.Cli;
+
+/// <summary>Reads the JSON file of a <c>vigil kql</c> option (<c>--doc</c>, <c>--mapping</c>), or stdin for <c>-</c>.</summary>
+internal static class KqlJsonFile
+{
+    public const string StandardInput = "-";
+
+    // Elasticsearch rejects a document with a repeated key, and a repeated mapping key is ambiguous.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    /// <summary>Parses the file at <paramref name="path"/>. On failure, <paramref name="error"/> is the reason, without the path.</summary>
+    public static bool TryRead(string path, out JsonNode? json, out string? error)
+    {
+        json = null;
+        error = Directory.Exists(path) ? "is a directory; give the path of a JSON file"
+            : path != StandardInput && !File.Exists(path) ? "file not found; give the path of an existing JSON file"
+            : null;
+        if (error is not null)
+        {
+            return false;
+        }
+
+        var bytes = path == StandardInput ? ReadStandardInput() : File.ReadAllBytes(path);
+        if (!Utf8.IsValid(bytes))
+        {
+            error = InvalidUtf8(bytes);
+            return false;
+        }
+
+        return TryParse(bytes, out json, out error);
+    }
+
+    private static bool TryParse(byte[] bytes, out JsonNode? json, out string? error)
+    {
+        try
+        {
+            json = JsonNode.Parse(bytes, documentOptions: Strict);
+            error = json is null ? "the file contains JSON null; give a JSON object" : null;
+            return json is not null;
+        }
+        catch (JsonException e)
+        {
+            json = null;
+            error = e.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, byte {e.BytePositionInLine + 1}: {JsonErrors.Describe(e)}")
+                : JsonErrors.Describe(e);
+            return false;
+        }
+    }
+
+    private static byte[] ReadStandardInput()
+    {
+        using var input = Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static string InvalidUtf8(byte[] bytes)
+    {
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(bytes.AsSpan(offset), out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"invalid UTF-8 at byte offset {offset} (0x{bytes[offset]:X2}); Elasticsearch rejects such a document, so re-encode the file as UTF-8");
+    }
+}

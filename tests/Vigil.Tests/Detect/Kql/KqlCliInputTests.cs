@@ -1,0 +1,182 @@
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Detect;
+
+/// <summary>The real <c>vigil kql</c> program on hostile or malformed input: clear errors, never a crash.</summary>
+public sealed class KqlCliInputTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("vigil-kql-input").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void DeeplyNestedQueryIsSyntaxError()
+    {
+        var query = new string('(', 20_000) + "a:b" + new string(')', 20_000);
+
+        var result = CliRunner.Run("kql", "parse", query);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("query nested too deeply (more than 512 levels)", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateMappingKeyNamesFileAndKey()
+    {
+        var mapping = Write("m.json", """{"message":"text","message":"keyword"}""");
+
+        var result = CliRunner.Run("kql", "dsl", "a:b", "--mapping", mapping);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--mapping {mapping}: duplicate property", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("'message'", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateDocumentKeyExitsTwo()
+    {
+        var document = Write("d.json", """{"a":"b","a":"c"}""");
+
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'a'", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DirectoryMappingSaysDirectory()
+    {
+        var result = CliRunner.Run("kql", "dsl", "a:b", "--mapping", _folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a directory", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ArrayMappingGetsPlainMessage()
+    {
+        var mapping = Write("m.json", "[1]");
+
+        var result = CliRunner.Run("kql", "dsl", "a:b", "--mapping", mapping);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("The mapping is a JSON array", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyDocumentGetsPositionWithoutReaderWording()
+    {
+        var document = Write("d.json", "");
+
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 1, byte 1", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidUtf8DocumentIsReported()
+    {
+        var document = Path.Combine(_folder, "d.json");
+        File.WriteAllBytes(document, [(byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', 0xFF, (byte)'"', (byte)'}']);
+
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("invalid UTF-8 at byte offset 6", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EscapeInQueryIsNotEchoedRaw()
+    {
+        var result = CliRunner.Run("kql", "parse", "a:(\"\u001b[31m");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.StandardError);
+    }
+
+    [Fact]
+    public void LongQueryEchoIsWindowed()
+    {
+        var query = "a:" + new string('b', 100_000) + ")";
+
+        var result = CliRunner.Run("kql", "parse", query);
+
+        var longest = result.StandardError.Split('\n').Max(line => line.Length);
+        Assert.InRange(longest, 1, 400);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus")]
+    [InlineData("")]
+    [InlineData("+25:00")]
+    [InlineData("Pacific Standard Time")]
+    public void InvalidTimeZoneExitsTwo(string zone)
+    {
+        var result = CliRunner.Run("kql", "dsl", "@timestamp > now", "--time-zone", zone);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--time-zone", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Europe/Paris")]
+    [InlineData("Zulu")]
+    [InlineData("UTC")]
+    [InlineData("Z")]
+    [InlineData("-05:30")]
+    public void ValidTimeZoneIsAccepted(string zone)
+    {
+        var result = CliRunner.Run("kql", "dsl", "@timestamp > now", "--time-zone", zone);
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public void OffsetTimeZoneIsPrintedReadably()
+    {
+        var result = CliRunner.Run("kql", "dsl", "@timestamp > now", "--time-zone", "+01:00");
+
+        Assert.Contains("\"time_zone\": \"+01:00\"", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QueryFileHoldsQueryBeyondArgumentLimit()
+    {
+        var query = string.Join(" or ", Enumerable.Range(0, 20_000).Select(i => $"a:v{i}"));
+        var file = Write("q.kql", query + "\n");
+
+        var result = CliRunner.Run("kql", "parse", "--query-file", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("(or (is \"a\" \"v0\")", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QueryAndQueryFileTogetherExitTwo()
+    {
+        var file = Write("q.kql", "a:b");
+
+        var result = CliRunner.Run("kql", "dsl", "a:b", "--query-file", file);
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public void MissingQueryExitsTwo()
+    {
+        var result = CliRunner.Run("kql", "parse");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--query-file", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
