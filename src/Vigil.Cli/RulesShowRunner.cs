@@ -4,7 +4,7 @@ using Vigil.Detect.Rules.Formats;
 
 namespace Vigil.Cli;
 
-/// <summary>Carries out <c>vigil rules show</c> and <c>vigil rules convert</c>.</summary>
+/// <summary>Carries out <c>vigil rules show</c>.</summary>
 internal static class RulesShowRunner
 {
     /// <summary>The time zone Kibana's detection engine passes as <c>dateFormatTZ</c>.</summary>
@@ -53,35 +53,6 @@ internal static class RulesShowRunner
         return true;
     }
 
-    public static int Convert(IReadOnlyList<string> paths, string to, string output)
-    {
-        var rules = Load(paths);
-        if (rules is null)
-        {
-            return RulesExitCodes.RuleErrors;
-        }
-
-        if (to == "kibana-ndjson")
-        {
-            File.WriteAllText(output, KibanaNdjson.Write(rules));
-            Console.Error.WriteLine($"wrote {rules.Count} rules to {output}");
-            return ExitCodes.Success;
-        }
-
-        Directory.CreateDirectory(output);
-        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in rules)
-        {
-            var name = FileName(rule);
-            name = written.Add(name) ? name : $"{Path.GetFileNameWithoutExtension(name)}-{rule.RuleId}.toml";
-            written.Add(name);
-            File.WriteAllText(Path.Combine(output, name), TomlRuleWriter.Write(rule));
-        }
-
-        Console.Error.WriteLine($"wrote {rules.Count} TOML files to {output}");
-        return ExitCodes.Success;
-    }
-
     private static string Render(DetectionRule rule, string format) => format switch
     {
         "kibana" => KibanaRuleJson.Write(rule).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine,
@@ -89,13 +60,8 @@ internal static class RulesShowRunner
         _ => TomlRuleWriter.Write(rule),
     };
 
-    /// <summary>Names a TOML file after the rule's source file, or its rule_id when it has none of its own.</summary>
-    private static string FileName(DetectionRule rule) =>
-        rule.SourcePath is { } source && source.EndsWith(".toml", StringComparison.OrdinalIgnoreCase)
-            ? Path.GetFileName(source)
-            : rule.RuleId + ".toml";
-
-    private static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths)
+    /// <summary>Loads the rules, printing every load error; null when any file has an error or no rule was found.</summary>
+    public static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths)
     {
         var loaded = RuleLoader.LoadPaths(paths);
         foreach (var error in loaded.Errors)

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Formats;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
@@ -109,6 +111,45 @@ public class RulesCliTests
         Assert.Equal(0, fixedRule.ExitCode);
         Assert.Equal(1, documented.ExitCode);
         Assert.Contains("FAIL ", documented.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kibana-ndjson", "missing/x.ndjson")]
+    [InlineData("kibana-ndjson", "folder")]
+    [InlineData("toml", "file.txt")]
+    public void ConvertBadOutputExitsTwo(string to, string output)
+    {
+        using var folder = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "folder"));
+        File.WriteAllText(Path.Combine(folder.Path, "file.txt"), "");
+
+        var result = CliRunner.Run("rules", "convert", Fixture("aws-sts-assumerole-usage-v2.toml"), "--to", to, "--output", Path.Combine(folder.Path, output));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--output", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConvertSharedRuleIdKeepsEveryRule()
+    {
+        using var folder = new TempDirectory();
+        var input = Path.Combine(folder.Path, "export.ndjson");
+        var rule = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
+        File.WriteAllLines(input, [Versioned(rule, 1), Versioned(rule, 2), Versioned(rule, 2)]);
+        var output = Path.Combine(folder.Path, "out");
+
+        var result = CliRunner.Run("rules", "convert", input, "--to", "toml", "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, Directory.GetFiles(output).Length);
+    }
+
+    private static string Versioned(JsonObject rule, int version)
+    {
+        var copy = rule.DeepClone().AsObject();
+        copy["version"] = version;
+        return copy.ToJsonString();
     }
 
     private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);
