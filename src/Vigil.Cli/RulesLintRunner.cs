@@ -1,5 +1,6 @@
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Lint;
+using Vigil.Output;
 
 namespace Vigil.Cli;
 
@@ -11,7 +12,7 @@ internal static class RulesLintRunner
         var loaded = RuleLoader.LoadPaths(paths);
         foreach (var error in loaded.Errors)
         {
-            Console.Error.WriteLine(error.ToString());
+            Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
         var findings = loaded.Rules.SelectMany(RuleLinter.Lint).ToList();
@@ -19,7 +20,7 @@ internal static class RulesLintRunner
         {
             "json" => LintReport.ToJson(findings),
             "sarif" => LintReport.ToSarif(findings),
-            _ => string.Join(Environment.NewLine, findings),
+            _ => string.Join(Environment.NewLine, findings.Select(finding => TerminalText.Sanitize(finding.ToString()))),
         });
 
         Console.Error.WriteLine($"{loaded.Rules.Count} rules linted: {Count(findings, LintSeverity.Error)} errors, {Count(findings, LintSeverity.Warning)} warnings, {Count(findings, LintSeverity.Info)} notes");

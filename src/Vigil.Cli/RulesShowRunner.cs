@@ -1,6 +1,7 @@
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Formats;
+using Vigil.Output;
 
 namespace Vigil.Cli;
 
@@ -23,7 +24,7 @@ internal static class RulesShowRunner
         {
             if (!dsl)
             {
-                Console.Out.Write(Render(rule, format));
+                Console.Out.Write(RulesTerminalText.SanitizeBlock(Render(rule, format)));
             }
             else if (!WriteDsl(rule))
             {
@@ -38,14 +39,14 @@ internal static class RulesShowRunner
     {
         if (rule.Language != "kuery")
         {
-            Console.Error.WriteLine($"{rule.SourcePath}: rule {rule.RuleId} is written in {rule.Language ?? "no query language"}; --dsl translates KQL (kuery) queries only.");
+            Console.Error.WriteLine(TerminalText.Sanitize($"{rule.SourcePath}: rule {rule.RuleId} is written in {rule.Language ?? "no query language"}; --dsl translates KQL (kuery) queries only."));
             return false;
         }
 
         var translated = KqlDsl.ToElasticsearchQuery(rule.Query ?? "", FieldMapping.CloudTrail, new KqlDslOptions { TimeZone = DetectionEngineTimeZone });
         if (!translated.Success)
         {
-            Console.Error.WriteLine($"{rule.SourcePath}: {translated.Error}");
+            Console.Error.WriteLine(TerminalText.Sanitize($"{rule.SourcePath}: {translated.Error}"));
             return false;
         }
 
@@ -66,7 +67,7 @@ internal static class RulesShowRunner
         var loaded = RuleLoader.LoadPaths(paths);
         foreach (var error in loaded.Errors)
         {
-            Console.Error.WriteLine(error.ToString());
+            Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
         return loaded.Errors.Count == 0 && loaded.Rules.Count > 0 ? loaded.Rules : null;

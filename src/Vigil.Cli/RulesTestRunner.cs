@@ -1,4 +1,5 @@
 using Vigil.Detect.Rules.Testing;
+using Vigil.Output;
 
 namespace Vigil.Cli;
 
@@ -10,7 +11,7 @@ internal static class RulesTestRunner
         var cases = RuleTestRunner.Run(paths);
         foreach (var result in cases)
         {
-            Console.Out.WriteLine(result.ToString());
+            Console.Out.WriteLine(TerminalText.Sanitize(result.ToString()));
         }
 
         var failed = cases.Count(result => !result.Passed);

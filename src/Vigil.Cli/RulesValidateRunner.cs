@@ -1,4 +1,5 @@
 using Vigil.Detect.Rules.Validation;
+using Vigil.Output;
 
 namespace Vigil.Cli;
 
@@ -10,7 +11,7 @@ internal static class RulesValidateRunner
         var result = RuleValidator.ValidatePaths(paths);
         foreach (var error in result.Errors)
         {
-            Console.Out.WriteLine(error.ToString());
+            Console.Out.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
         Console.Error.WriteLine($"{result.Rules.Count} valid rules, {result.Errors.Count} errors");

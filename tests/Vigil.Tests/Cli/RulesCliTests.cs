@@ -152,5 +152,56 @@ public class RulesCliTests
         return copy.ToJsonString();
     }
 
+    [Fact]
+    public void ValidateEscapesControlCharacters()
+    {
+        using var folder = new TempDirectory();
+        var rule = EditedFixture(folder, "severity = \"low\"", "severity = \"low\\u001b[5m\"");
+
+        var result = CliRunner.Run("rules", "validate", rule);
+
+        Assert.Contains("\\u001B[5m", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.StandardOutput);
+    }
+
+    [Fact]
+    public void LintTextEscapesControlCharacters()
+    {
+        using var folder = new TempDirectory();
+        var rule = Path.Combine(folder.Path, "rule.ndjson");
+        var json = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
+        json["query"] = json["query"]!.GetValue<string>().Replace("event.action:AssumeRole", "event.action:\"Foo\u001b[2Jbar\"", StringComparison.Ordinal);
+        File.WriteAllText(rule, json.ToJsonString());
+
+        var result = CliRunner.Run("rules", "lint", rule);
+
+        Assert.Contains("Foo", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.StandardOutput);
+    }
+
+    [Fact]
+    public void ShowMarkdownEscapesControlCharacters()
+    {
+        using var folder = new TempDirectory();
+        var rule = EditedFixture(folder, "name = \"AWS Security", "name = \"\\u001b]0;x\\u0007\\u009b2J AWS Security");
+
+        var result = CliRunner.Run("rules", "show", "--format", "markdown", rule);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.StandardOutput);
+        Assert.DoesNotContain('\u0007', result.StandardOutput);
+        Assert.DoesNotContain('\u009b', result.StandardOutput);
+    }
+
+    /// <summary>Writes the version 2 fixture with one text replaced and returns its path.</summary>
+    private static string EditedFixture(TempDirectory folder, string original, string replacement)
+    {
+        var path = Path.Combine(folder.Path, "edited.toml");
+        var text = File.ReadAllText(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        Assert.Contains(original, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(original, replacement, StringComparison.Ordinal));
+        return path;
+    }
+
     private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);
 }
