@@ -14,8 +14,9 @@ internal static class RulesTestRunner
             Console.Out.WriteLine(TerminalText.Sanitize(result.ToString()));
         }
 
-        var failed = cases.Count(result => !result.Passed);
-        Console.Error.WriteLine($"{cases.Count} rule test cases: {cases.Count - failed} passed, {failed} failed");
+        var failed = cases.Count(result => result.Failed);
+        var skipped = cases.Count(result => result.SkipReason is not null);
+        Console.Error.WriteLine($"{cases.Count} rule test {(cases.Count == 1 ? "case" : "cases")}: {cases.Count - failed - skipped} passed, {failed} failed, {skipped} skipped");
         return failed == 0 ? ExitCodes.Success : RulesExitCodes.RuleErrors;
     }
 }
