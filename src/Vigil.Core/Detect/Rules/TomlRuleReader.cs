@@ -37,7 +37,25 @@ internal static partial class TomlRuleReader
         }
 
         var rule = ReadRule(new TomlTableReader(ruleTable, "rule", errors), metadata, sourcePath, uuid);
-        return errors.Errors.Count == 0 ? rule : null;
+        if (errors.Errors.Count == 0)
+        {
+            return rule;
+        }
+
+        AddLaterChecks(rule, errors);
+        return null;
+    }
+
+    /// <summary>
+    /// A rejected rule never reaches the validator, so its whole-rule checks (date math, query
+    /// syntax) run here: one run then reports every error of the file.
+    /// </summary>
+    private static void AddLaterChecks(DetectionRule rule, RuleErrorSink errors)
+    {
+        foreach (var problem in Validation.RuleChecks.Check(rule))
+        {
+            errors.Add(problem.FieldPath, problem.Message);
+        }
     }
 
     private static void CheckSections(TomlTable document, RuleErrorSink errors)
