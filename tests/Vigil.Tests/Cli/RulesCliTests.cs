@@ -203,5 +203,34 @@ public class RulesCliTests
         return path;
     }
 
+    [Fact]
+    public void LintNdjsonNamesLineAndRule()
+    {
+        using var folder = new TempDirectory();
+        var rule = Path.Combine(folder.Path, "rules.ndjson");
+        var json = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v1.toml")]).Rules.Single());
+        File.WriteAllText(rule, "{\"list_id\":\"x\"}\n" + json.ToJsonString() + "\n");
+
+        var result = CliRunner.Run("rules", "lint", "--format", "json", rule);
+
+        var finding = JsonNode.Parse(result.StandardOutput)!.AsArray().Single()!;
+        Assert.Equal(2, finding["line"]!.GetValue<int>());
+        Assert.Equal(json["name"]!.GetValue<string>(), finding["rule_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void LintSarifUriEncoded()
+    {
+        using var folder = new TempDirectory();
+        var rule = Path.Combine(folder.Path, "my rules #1 100%.toml");
+        File.Copy(Fixture("aws-sts-assumerole-usage-v1.toml"), rule);
+
+        var result = CliRunner.Run("rules", "lint", "--format", "sarif", rule);
+
+        var uri = JsonNode.Parse(result.StandardOutput)!["runs"]![0]!["results"]![0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>();
+        Assert.EndsWith("my%20rules%20%231%20100%25.toml", uri, StringComparison.Ordinal);
+        Assert.True(Uri.IsWellFormedUriString(uri, UriKind.Relative), uri);
+    }
+
     private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);
 }

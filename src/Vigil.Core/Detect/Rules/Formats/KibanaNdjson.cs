@@ -86,7 +86,7 @@ public static class KibanaNdjson
             return;
         }
 
-        if (KibanaRuleReader.TryRead(json, file, $"line {lineNumber}", out var rule, out var ruleErrors))
+        if (KibanaRuleReader.TryRead(json, file, lineNumber, $"line {lineNumber}", out var rule, out var ruleErrors))
         {
             rules.Add(rule!);
         }
