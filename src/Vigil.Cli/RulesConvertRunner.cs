@@ -39,7 +39,7 @@ internal static class RulesConvertRunner
         }
 
         File.WriteAllText(output, KibanaNdjson.Write(rules));
-        Console.Error.WriteLine($"wrote {Plural(rules.Count, "rule")} to {TerminalText.Sanitize(output)}");
+        Console.Error.WriteLine($"wrote {RulesText.Count(rules.Count, "rule")} to {TerminalText.Sanitize(output)}");
         return ExitCodes.Success;
     }
 
@@ -58,7 +58,7 @@ internal static class RulesConvertRunner
             File.WriteAllText(Path.Combine(output, name), TomlRuleWriter.Write(rule));
         }
 
-        Console.Error.WriteLine($"wrote {Plural(rules.Count, "TOML file")} to {TerminalText.Sanitize(output)}");
+        Console.Error.WriteLine($"wrote {RulesText.Count(rules.Count, "TOML file")} to {TerminalText.Sanitize(output)}");
         return ExitCodes.Success;
     }
 
@@ -67,6 +67,4 @@ internal static class RulesConvertRunner
         Console.Error.WriteLine(TerminalText.Sanitize(message));
         return ExitCodes.Usage;
     }
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -23,7 +23,13 @@ internal static class RulesLintRunner
             _ => string.Join(Environment.NewLine, findings.Select(finding => TerminalText.Sanitize(finding.ToString()))),
         });
 
-        Console.Error.WriteLine($"{loaded.Rules.Count} rules linted: {Count(findings, LintSeverity.Error)} errors, {Count(findings, LintSeverity.Warning)} warnings, {Count(findings, LintSeverity.Info)} notes");
+        if (loaded.Rules.Count == 0 && loaded.Errors.Count == 0)
+        {
+            Console.Error.WriteLine("no rules found: name detection-rules TOML, Kibana rule JSON or export NDJSON files, or folders that hold them");
+            return ExitCodes.Usage;
+        }
+
+        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {RulesText.Count(Count(findings, LintSeverity.Info), "note")}");
         return loaded.Errors.Count > 0 || findings.Any(finding => finding.Severity == LintSeverity.Error)
             ? RulesExitCodes.RuleErrors
             : ExitCodes.Success;

@@ -20,8 +20,14 @@ internal static class RulesShowRunner
         }
 
         var status = ExitCodes.Success;
-        foreach (var rule in loaded)
+        for (var index = 0; index < loaded.Count; index++)
         {
+            var rule = loaded[index];
+            if (index > 0)
+            {
+                Console.Out.Write(Separator(format, dsl));
+            }
+
             if (!dsl)
             {
                 Console.Out.Write(RulesTerminalText.SanitizeBlock(Render(rule, format)));
@@ -34,6 +40,10 @@ internal static class RulesShowRunner
 
         return status;
     }
+
+    /// <summary>Marks where the next rule of a multi-rule file starts, in the syntax of the output.</summary>
+    private static string Separator(string format, bool dsl) =>
+        dsl || format == "kibana" ? Environment.NewLine : format == "markdown" ? $"{Environment.NewLine}---{Environment.NewLine}{Environment.NewLine}" : $"{Environment.NewLine}# ----{Environment.NewLine}{Environment.NewLine}";
 
     private static bool WriteDsl(DetectionRule rule)
     {

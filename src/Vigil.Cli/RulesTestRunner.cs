@@ -16,7 +16,7 @@ internal static class RulesTestRunner
 
         var failed = cases.Count(result => result.Failed);
         var skipped = cases.Count(result => result.SkipReason is not null);
-        Console.Error.WriteLine($"{cases.Count} rule test {(cases.Count == 1 ? "case" : "cases")}: {cases.Count - failed - skipped} passed, {failed} failed, {skipped} skipped");
+        Console.Error.WriteLine($"{RulesText.Count(cases.Count, "rule test case")}: {cases.Count - failed - skipped} passed, {failed} failed, {skipped} skipped");
         return failed == 0 ? ExitCodes.Success : RulesExitCodes.RuleErrors;
     }
 }

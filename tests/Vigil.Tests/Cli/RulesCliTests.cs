@@ -232,5 +232,53 @@ public class RulesCliTests
         Assert.True(Uri.IsWellFormedUriString(uri, UriKind.Relative), uri);
     }
 
+    [Fact]
+    public void ValidateEmptyFolderExitsTwo()
+    {
+        using var folder = new TempDirectory();
+
+        var result = CliRunner.Run("rules", "validate", folder.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no rules found", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateOneRuleSingular()
+    {
+        var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        Assert.StartsWith("1 valid rule, 0 errors", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintInvalidKqlExitsOne()
+    {
+        using var folder = new TempDirectory();
+        var rule = EditedFixture(folder, "event.action:AssumeRole and", "event.action:(AssumeRole and");
+
+        var result = CliRunner.Run("rules", "lint", rule);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error VR013", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowNdjsonPrintsEveryRule()
+    {
+        using var folder = new TempDirectory();
+        var input = Path.Combine(folder.Path, "export.ndjson");
+        var rule = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
+        var second = rule.DeepClone().AsObject();
+        second["rule_id"] = "second-rule";
+        second["name"] = "Second rule";
+        File.WriteAllLines(input, [rule.ToJsonString(), second.ToJsonString()]);
+
+        var result = CliRunner.Run("rules", "show", input);
+
+        Assert.Contains(rule["name"]!.GetValue<string>(), result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Second rule", result.StandardOutput, StringComparison.Ordinal);
+    }
+
     private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);
 }

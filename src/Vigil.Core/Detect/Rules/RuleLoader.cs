@@ -173,6 +173,11 @@ public static class RuleLoader
             : exception.Message;
 
         var end = message.IndexOf('\n');
-        return (end < 0 ? message : message[..end]).TrimEnd('\r', '.');
+        var first = (end < 0 ? message : message[..end]).TrimEnd('\r', '.');
+
+        // Tomlyn's depth message tells the caller to change its own options, which a rule author cannot.
+        return first.Contains("MaxDepth", StringComparison.Ordinal)
+            ? "tables or arrays are nested too deeply; a rule needs only a few levels"
+            : first;
     }
 }

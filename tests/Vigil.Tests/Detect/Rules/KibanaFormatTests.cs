@@ -116,6 +116,17 @@ public class KibanaFormatTests
     }
 
     [Fact]
+    public void MissingFieldFixInJsonSyntax()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json.Remove("risk_score");
+
+        var error = Assert.Single(KibanaNdjson.Read(json.ToJsonString(), "export.ndjson").Errors);
+
+        Assert.Contains("add \"risk_score\": 21", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PrettyPrintedRuleJsonReads()
     {
         var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
