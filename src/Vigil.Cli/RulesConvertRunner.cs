@@ -21,7 +21,7 @@ internal static class RulesConvertRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"cannot write --output {TerminalText.Sanitize(output)}: {TerminalText.Sanitize(e.Message)}; choose a writable path");
+            Console.Error.WriteLine($"failed to write --output {TerminalText.Sanitize(output)}: {TerminalText.Sanitize(e.Message)}; choose a writable path");
             return ExitCodes.Usage;
         }
     }
@@ -54,7 +54,7 @@ internal static class RulesConvertRunner
         var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var rule in rules)
         {
-            var name = TomlFileNames.Unique(rule, written);
+            var name = RulesTomlFileNames.Unique(rule, written);
             File.WriteAllText(Path.Combine(output, name), TomlRuleWriter.Write(rule));
         }
 

@@ -3,7 +3,7 @@ using Vigil.Detect.Rules;
 namespace Vigil.Cli;
 
 /// <summary>Names the TOML files of <c>vigil rules convert --to toml</c> so that no rule overwrites another.</summary>
-internal static class TomlFileNames
+internal static class RulesTomlFileNames
 {
     /// <summary>
     /// Returns the rule's source file name, or its rule_id; when taken, adds the version, then a
