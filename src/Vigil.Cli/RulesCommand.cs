@@ -63,7 +63,7 @@ internal static class RulesCommand
         };
 
         var command = new Command("convert", "Convert rules between detection-rules TOML and Kibana export NDJSON.") { paths, to, output };
-        command.SetAction(parsed => RulesShowRunner.Convert(parsed.GetValue(paths) ?? [], parsed.GetValue(to)!, parsed.GetValue(output)!));
+        command.SetAction(parsed => RulesConvertRunner.Run(parsed.GetValue(paths) ?? [], parsed.GetValue(to)!, parsed.GetValue(output)!));
         return command;
     }
 

@@ -1,5 +1,6 @@
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Lint;
+using Vigil.Output;
 
 namespace Vigil.Cli;
 
@@ -11,7 +12,7 @@ internal static class RulesLintRunner
         var loaded = RuleLoader.LoadPaths(paths);
         foreach (var error in loaded.Errors)
         {
-            Console.Error.WriteLine(error.ToString());
+            Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
         var findings = loaded.Rules.SelectMany(RuleLinter.Lint).ToList();
@@ -19,10 +20,16 @@ internal static class RulesLintRunner
         {
             "json" => LintReport.ToJson(findings),
             "sarif" => LintReport.ToSarif(findings),
-            _ => string.Join(Environment.NewLine, findings),
+            _ => string.Join(Environment.NewLine, findings.Select(finding => TerminalText.Sanitize(finding.ToString()))),
         });
 
-        Console.Error.WriteLine($"{loaded.Rules.Count} rules linted: {Count(findings, LintSeverity.Error)} errors, {Count(findings, LintSeverity.Warning)} warnings, {Count(findings, LintSeverity.Info)} notes");
+        if (loaded.Rules.Count == 0 && loaded.Errors.Count == 0)
+        {
+            Console.Error.WriteLine("no rules found: name detection-rules TOML, Kibana rule JSON or export NDJSON files, or folders that hold them");
+            return ExitCodes.Usage;
+        }
+
+        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {RulesText.Count(Count(findings, LintSeverity.Info), "note")}");
         return loaded.Errors.Count > 0 || findings.Any(finding => finding.Severity == LintSeverity.Error)
             ? RulesExitCodes.RuleErrors
             : ExitCodes.Success;

@@ -1,10 +1,11 @@
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Formats;
+using Vigil.Output;
 
 namespace Vigil.Cli;
 
-/// <summary>Carries out <c>vigil rules show</c> and <c>vigil rules convert</c>.</summary>
+/// <summary>Carries out <c>vigil rules show</c>.</summary>
 internal static class RulesShowRunner
 {
     /// <summary>The time zone Kibana's detection engine passes as <c>dateFormatTZ</c>.</summary>
@@ -19,11 +20,17 @@ internal static class RulesShowRunner
         }
 
         var status = ExitCodes.Success;
-        foreach (var rule in loaded)
+        for (var index = 0; index < loaded.Count; index++)
         {
+            var rule = loaded[index];
+            if (index > 0)
+            {
+                Console.Out.Write(Separator(format, dsl));
+            }
+
             if (!dsl)
             {
-                Console.Out.Write(Render(rule, format));
+                Console.Out.Write(RulesTerminalText.SanitizeBlock(Render(rule, format)));
             }
             else if (!WriteDsl(rule))
             {
@@ -34,52 +41,27 @@ internal static class RulesShowRunner
         return status;
     }
 
+    /// <summary>Marks where the next rule of a multi-rule file starts, in the syntax of the output.</summary>
+    private static string Separator(string format, bool dsl) =>
+        dsl || format == "kibana" ? Environment.NewLine : format == "markdown" ? $"{Environment.NewLine}---{Environment.NewLine}{Environment.NewLine}" : $"{Environment.NewLine}# ----{Environment.NewLine}{Environment.NewLine}";
+
     private static bool WriteDsl(DetectionRule rule)
     {
         if (rule.Language != "kuery")
         {
-            Console.Error.WriteLine($"{rule.SourcePath}: rule {rule.RuleId} is written in {rule.Language ?? "no query language"}; --dsl translates KQL (kuery) queries only.");
+            Console.Error.WriteLine(TerminalText.Sanitize($"{rule.SourcePath}: rule {rule.RuleId} is written in {rule.Language ?? "no query language"}; --dsl translates KQL (kuery) queries only."));
             return false;
         }
 
         var translated = KqlDsl.ToElasticsearchQuery(rule.Query ?? "", FieldMapping.CloudTrail, new KqlDslOptions { TimeZone = DetectionEngineTimeZone });
         if (!translated.Success)
         {
-            Console.Error.WriteLine($"{rule.SourcePath}: {translated.Error}");
+            Console.Error.WriteLine(TerminalText.Sanitize($"{rule.SourcePath}: {translated.Error}"));
             return false;
         }
 
         Console.Out.WriteLine(translated.Query!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         return true;
-    }
-
-    public static int Convert(IReadOnlyList<string> paths, string to, string output)
-    {
-        var rules = Load(paths);
-        if (rules is null)
-        {
-            return RulesExitCodes.RuleErrors;
-        }
-
-        if (to == "kibana-ndjson")
-        {
-            File.WriteAllText(output, KibanaNdjson.Write(rules));
-            Console.Error.WriteLine($"wrote {rules.Count} rules to {output}");
-            return ExitCodes.Success;
-        }
-
-        Directory.CreateDirectory(output);
-        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in rules)
-        {
-            var name = FileName(rule);
-            name = written.Add(name) ? name : $"{Path.GetFileNameWithoutExtension(name)}-{rule.RuleId}.toml";
-            written.Add(name);
-            File.WriteAllText(Path.Combine(output, name), TomlRuleWriter.Write(rule));
-        }
-
-        Console.Error.WriteLine($"wrote {rules.Count} TOML files to {output}");
-        return ExitCodes.Success;
     }
 
     private static string Render(DetectionRule rule, string format) => format switch
@@ -89,18 +71,13 @@ internal static class RulesShowRunner
         _ => TomlRuleWriter.Write(rule),
     };
 
-    /// <summary>Names a TOML file after the rule's source file, or its rule_id when it has none of its own.</summary>
-    private static string FileName(DetectionRule rule) =>
-        rule.SourcePath is { } source && source.EndsWith(".toml", StringComparison.OrdinalIgnoreCase)
-            ? Path.GetFileName(source)
-            : rule.RuleId + ".toml";
-
-    private static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths)
+    /// <summary>Loads the rules, printing every load error; null when any file has an error or no rule was found.</summary>
+    public static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths)
     {
         var loaded = RuleLoader.LoadPaths(paths);
         foreach (var error in loaded.Errors)
         {
-            Console.Error.WriteLine(error.ToString());
+            Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
         return loaded.Errors.Count == 0 && loaded.Rules.Count > 0 ? loaded.Rules : null;

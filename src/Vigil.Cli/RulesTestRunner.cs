@@ -1,4 +1,5 @@
 using Vigil.Detect.Rules.Testing;
+using Vigil.Output;
 
 namespace Vigil.Cli;
 
@@ -10,11 +11,12 @@ internal static class RulesTestRunner
         var cases = RuleTestRunner.Run(paths);
         foreach (var result in cases)
         {
-            Console.Out.WriteLine(result.ToString());
+            Console.Out.WriteLine(TerminalText.Sanitize(result.ToString()));
         }
 
-        var failed = cases.Count(result => !result.Passed);
-        Console.Error.WriteLine($"{cases.Count} rule test cases: {cases.Count - failed} passed, {failed} failed");
+        var failed = cases.Count(result => result.Failed);
+        var skipped = cases.Count(result => result.SkipReason is not null);
+        Console.Error.WriteLine($"{RulesText.Count(cases.Count, "rule test case")}: {cases.Count - failed - skipped} passed, {failed} failed, {skipped} skipped");
         return failed == 0 ? ExitCodes.Success : RulesExitCodes.RuleErrors;
     }
 }

@@ -1,4 +1,5 @@
 using Vigil.Detect.Rules.Validation;
+using Vigil.Output;
 
 namespace Vigil.Cli;
 
@@ -10,10 +11,17 @@ internal static class RulesValidateRunner
         var result = RuleValidator.ValidatePaths(paths);
         foreach (var error in result.Errors)
         {
-            Console.Out.WriteLine(error.ToString());
+            Console.Out.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
-        Console.Error.WriteLine($"{result.Rules.Count} valid rules, {result.Errors.Count} errors");
+        if (result.Rules.Count == 0 && result.Errors.Count == 0)
+        {
+            Console.Error.WriteLine("no rules found: name detection-rules TOML, Kibana rule JSON or export NDJSON files, or folders that hold them");
+            return ExitCodes.Usage;
+        }
+
+        var files = result.Errors.Select(error => error.File).Distinct(StringComparer.Ordinal).Count();
+        Console.Error.WriteLine($"{RulesText.Count(result.Rules.Count, "valid rule")}, {RulesText.Count(result.Errors.Count, "error")}{(files > 0 ? $" in {RulesText.Count(files, "file")}" : "")}");
         return result.Errors.Count == 0 ? ExitCodes.Success : RulesExitCodes.RuleErrors;
     }
 }

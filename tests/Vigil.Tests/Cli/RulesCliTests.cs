@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Formats;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
@@ -109,6 +111,173 @@ public class RulesCliTests
         Assert.Equal(0, fixedRule.ExitCode);
         Assert.Equal(1, documented.ExitCode);
         Assert.Contains("FAIL ", documented.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kibana-ndjson", "missing/x.ndjson")]
+    [InlineData("kibana-ndjson", "folder")]
+    [InlineData("toml", "file.txt")]
+    public void ConvertBadOutputExitsTwo(string to, string output)
+    {
+        using var folder = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "folder"));
+        File.WriteAllText(Path.Combine(folder.Path, "file.txt"), "");
+
+        var result = CliRunner.Run("rules", "convert", Fixture("aws-sts-assumerole-usage-v2.toml"), "--to", to, "--output", Path.Combine(folder.Path, output));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--output", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConvertSharedRuleIdKeepsEveryRule()
+    {
+        using var folder = new TempDirectory();
+        var input = Path.Combine(folder.Path, "export.ndjson");
+        var rule = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
+        File.WriteAllLines(input, [Versioned(rule, 1), Versioned(rule, 2), Versioned(rule, 2)]);
+        var output = Path.Combine(folder.Path, "out");
+
+        var result = CliRunner.Run("rules", "convert", input, "--to", "toml", "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, Directory.GetFiles(output).Length);
+    }
+
+    private static string Versioned(JsonObject rule, int version)
+    {
+        var copy = rule.DeepClone().AsObject();
+        copy["version"] = version;
+        return copy.ToJsonString();
+    }
+
+    [Fact]
+    public void ValidateEscapesControlCharacters()
+    {
+        using var folder = new TempDirectory();
+        var rule = EditedFixture(folder, "severity = \"low\"", "severity = \"low\\u001b[5m\"");
+
+        var result = CliRunner.Run("rules", "validate", rule);
+
+        Assert.Contains("\\u001B[5m", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.StandardOutput);
+    }
+
+    [Fact]
+    public void LintTextEscapesControlCharacters()
+    {
+        using var folder = new TempDirectory();
+        var rule = Path.Combine(folder.Path, "rule.ndjson");
+        var json = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
+        json["query"] = json["query"]!.GetValue<string>().Replace("event.action:AssumeRole", "event.action:\"Foo\u001b[2Jbar\"", StringComparison.Ordinal);
+        File.WriteAllText(rule, json.ToJsonString());
+
+        var result = CliRunner.Run("rules", "lint", rule);
+
+        Assert.Contains("Foo", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.StandardOutput);
+    }
+
+    [Fact]
+    public void ShowMarkdownEscapesControlCharacters()
+    {
+        using var folder = new TempDirectory();
+        var rule = EditedFixture(folder, "name = \"AWS Security", "name = \"\\u001b]0;x\\u0007\\u009b2J AWS Security");
+
+        var result = CliRunner.Run("rules", "show", "--format", "markdown", rule);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.StandardOutput);
+        Assert.DoesNotContain('\u0007', result.StandardOutput);
+        Assert.DoesNotContain('\u009b', result.StandardOutput);
+    }
+
+    /// <summary>Writes the version 2 fixture with one text replaced and returns its path.</summary>
+    private static string EditedFixture(TempDirectory folder, string original, string replacement)
+    {
+        var path = Path.Combine(folder.Path, "edited.toml");
+        var text = File.ReadAllText(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        Assert.Contains(original, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(original, replacement, StringComparison.Ordinal));
+        return path;
+    }
+
+    [Fact]
+    public void LintNdjsonNamesLineAndRule()
+    {
+        using var folder = new TempDirectory();
+        var rule = Path.Combine(folder.Path, "rules.ndjson");
+        var json = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v1.toml")]).Rules.Single());
+        File.WriteAllText(rule, "{\"list_id\":\"x\"}\n" + json.ToJsonString() + "\n");
+
+        var result = CliRunner.Run("rules", "lint", "--format", "json", rule);
+
+        var finding = JsonNode.Parse(result.StandardOutput)!.AsArray().Single()!;
+        Assert.Equal(2, finding["line"]!.GetValue<int>());
+        Assert.Equal(json["name"]!.GetValue<string>(), finding["rule_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void LintSarifUriEncoded()
+    {
+        using var folder = new TempDirectory();
+        var rule = Path.Combine(folder.Path, "my rules #1 100%.toml");
+        File.Copy(Fixture("aws-sts-assumerole-usage-v1.toml"), rule);
+
+        var result = CliRunner.Run("rules", "lint", "--format", "sarif", rule);
+
+        var uri = JsonNode.Parse(result.StandardOutput)!["runs"]![0]!["results"]![0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>();
+        Assert.EndsWith("my%20rules%20%231%20100%25.toml", uri, StringComparison.Ordinal);
+        Assert.True(Uri.IsWellFormedUriString(uri, UriKind.Relative), uri);
+    }
+
+    [Fact]
+    public void ValidateEmptyFolderExitsTwo()
+    {
+        using var folder = new TempDirectory();
+
+        var result = CliRunner.Run("rules", "validate", folder.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no rules found", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateOneRuleSingular()
+    {
+        var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        Assert.StartsWith("1 valid rule, 0 errors", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintInvalidKqlExitsOne()
+    {
+        using var folder = new TempDirectory();
+        var rule = EditedFixture(folder, "event.action:AssumeRole and", "event.action:(AssumeRole and");
+
+        var result = CliRunner.Run("rules", "lint", rule);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error VR013", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowNdjsonPrintsEveryRule()
+    {
+        using var folder = new TempDirectory();
+        var input = Path.Combine(folder.Path, "export.ndjson");
+        var rule = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
+        var second = rule.DeepClone().AsObject();
+        second["rule_id"] = "second-rule";
+        second["name"] = "Second rule";
+        File.WriteAllLines(input, [rule.ToJsonString(), second.ToJsonString()]);
+
+        var result = CliRunner.Run("rules", "show", input);
+
+        Assert.Contains(rule["name"]!.GetValue<string>(), result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Second rule", result.StandardOutput, StringComparison.Ordinal);
     }
 
     private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);

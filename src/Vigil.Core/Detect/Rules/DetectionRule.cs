@@ -115,6 +115,9 @@ public sealed class DetectionRule
     /// <summary>The file the rule was loaded from; null for a built-in rule.</summary>
     public string? SourcePath { get; init; }
 
+    /// <summary>The 1-based line of a rule read from one line of an NDJSON export; null otherwise.</summary>
+    public int? SourceLine { get; init; }
+
     /// <summary>
     /// Fields of the <c>[rule]</c> table this model has no property for (type-specific ones such as
     /// <c>new_terms</c>, <c>threshold</c>, <c>alert_suppression</c>, <c>investigation_fields</c>), as

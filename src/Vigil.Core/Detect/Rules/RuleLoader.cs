@@ -132,8 +132,7 @@ public static class RuleLoader
         try
         {
             document = TomlSerializer.Deserialize<TomlTable>(text)!;
-            error = null!;
-            return true;
+            return !HasSemanticError(text, file, out error);
         }
         catch (TomlException e)
         {
@@ -152,6 +151,20 @@ public static class RuleLoader
         }
     }
 
+    /// <summary>
+    /// Finds what Tomlyn's deserializer lets through, such as a key given twice (it keeps the last
+    /// value), which TOML 1.0 and detection-rules' own loader reject.
+    /// </summary>
+    private static bool HasSemanticError(string text, string file, out RuleLoadError error)
+    {
+        var syntax = Tomlyn.Parsing.SyntaxParser.Parse(text, file, validate: true);
+        var first = syntax.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error);
+        error = first is null
+            ? null!
+            : new RuleLoadError(file, first.Span.Start.Line + 1, first.Span.Start.Column + 1, $"invalid TOML: {first.Message.TrimEnd('.')}; give each key once");
+        return first is not null;
+    }
+
     /// <summary>Returns Tomlyn's first diagnostic without its position, which the error carries separately.</summary>
     private static string Describe(TomlException exception)
     {
@@ -160,6 +173,11 @@ public static class RuleLoader
             : exception.Message;
 
         var end = message.IndexOf('\n');
-        return (end < 0 ? message : message[..end]).TrimEnd('\r', '.');
+        var first = (end < 0 ? message : message[..end]).TrimEnd('\r', '.');
+
+        // Tomlyn's depth message tells the caller to change its own options, which a rule author cannot.
+        return first.Contains("MaxDepth", StringComparison.Ordinal)
+            ? "tables or arrays are nested too deeply; a rule needs only a few levels"
+            : first;
     }
 }

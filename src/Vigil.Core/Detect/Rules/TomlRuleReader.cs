@@ -20,7 +20,7 @@ internal static partial class TomlRuleReader
     private static readonly string[] Sections = ["metadata", "rule", "transform"];
 
     /// <summary>Reads a rule; <paramref name="uuid"/> keeps a saved-object id read from Kibana JSON.</summary>
-    public static DetectionRule? Read(TomlTable document, string? sourcePath, RuleErrorSink errors, string? uuid = null)
+    public static DetectionRule? Read(TomlTable document, string? sourcePath, RuleErrorSink errors, string? uuid = null, int? sourceLine = null)
     {
         CheckSections(document, errors);
 
@@ -36,8 +36,26 @@ internal static partial class TomlRuleReader
             return null;
         }
 
-        var rule = ReadRule(new TomlTableReader(ruleTable, "rule", errors), metadata, sourcePath, uuid);
-        return errors.Errors.Count == 0 ? rule : null;
+        var rule = ReadRule(new TomlTableReader(ruleTable, "rule", errors), metadata, (sourcePath, sourceLine), uuid);
+        if (errors.Errors.Count == 0)
+        {
+            return rule;
+        }
+
+        AddLaterChecks(rule, errors);
+        return null;
+    }
+
+    /// <summary>
+    /// A rejected rule never reaches the validator, so its whole-rule checks (date math, query
+    /// syntax) run here: one run then reports every error of the file.
+    /// </summary>
+    private static void AddLaterChecks(DetectionRule rule, RuleErrorSink errors)
+    {
+        foreach (var problem in Validation.RuleChecks.Check(rule))
+        {
+            errors.Add(problem.FieldPath, problem.Message);
+        }
     }
 
     private static void CheckSections(TomlTable document, RuleErrorSink errors)
@@ -60,7 +78,7 @@ internal static partial class TomlRuleReader
         OtherFields = metadata.Unread(),
     };
 
-    private static DetectionRule ReadRule(TomlTableReader rule, RuleMetadata metadata, string? sourcePath, string? uuid)
+    private static DetectionRule ReadRule(TomlTableReader rule, RuleMetadata metadata, (string? Path, int? Line) source, string? uuid)
     {
         var ruleId = rule.RequiredString("rule_id");
         var type = OneOf(rule, "type", rule.RequiredString("type"), RuleTypes);
@@ -96,7 +114,8 @@ internal static partial class TomlRuleReader
             BuildingBlockType = rule.String("building_block_type"),
             RuleNameOverride = rule.String("rule_name_override"),
             Metadata = metadata,
-            SourcePath = sourcePath,
+            SourcePath = source.Path,
+            SourceLine = source.Line,
             OtherFields = rule.Unread(),
         };
     }

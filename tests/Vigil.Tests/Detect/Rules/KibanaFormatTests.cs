@@ -89,6 +89,44 @@ public class KibanaFormatTests
     }
 
     [Fact]
+    public void DuplicateKeyNamesLineAndKey()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml")).ToJsonString();
+        var duplicated = json.Insert(1, "\"severity\":\"low\",");
+        var text = json + "\n" + duplicated + "\n";
+
+        var result = KibanaNdjson.Read(text, "export.ndjson");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Single(result.Rules);
+        Assert.Equal(2, error.Line);
+        Assert.Contains("severity", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateTomlKeyReported()
+    {
+        var text = File.ReadAllText(TestPaths.RuleFixture("aws-sts-assumerole-usage-v2.toml"))
+            .Replace("[rule]\n", "[rule]\nname = \"first\"\n", StringComparison.Ordinal);
+
+        var parsed = RuleLoader.TryParseToml(text, "duplicate.toml", out _, out var errors);
+
+        Assert.False(parsed);
+        Assert.Contains("name", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingFieldFixInJsonSyntax()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json.Remove("risk_score");
+
+        var error = Assert.Single(KibanaNdjson.Read(json.ToJsonString(), "export.ndjson").Errors);
+
+        Assert.Contains("add \"risk_score\": 21", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PrettyPrintedRuleJsonReads()
     {
         var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));

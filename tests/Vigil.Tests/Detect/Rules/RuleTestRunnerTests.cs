@@ -27,6 +27,50 @@ public class RuleTestRunnerTests
         Assert.Equal((1, 0L), (failed.ExpectedAlerts, failed.ActualAlerts));
     }
 
+    [Theory]
+    [InlineData("events.ndjson")]
+    [InlineData("events.json")]
+    [InlineData("events.txt")]
+    public void UnreadableEventsFail(string eventsFile)
+    {
+        using var folder = new TempDirectory();
+        var caseFolder = CaseFolder(folder, "aws-sts-assumerole-usage-v2.toml", "bad-events");
+        File.WriteAllText(Path.Combine(caseFolder, eventsFile), "this is not json\n");
+        File.WriteAllText(Path.Combine(caseFolder, "expected.json"), """{"alerts":0}""");
+
+        var result = Assert.Single(RuleTestRunner.Run([folder.Path]));
+
+        Assert.False(result.Passed);
+        Assert.Contains(eventsFile, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnsupportedRuleTypeSkipped()
+    {
+        using var folder = new TempDirectory();
+        var rule = Path.Combine(folder.Path, "rule.toml");
+        var text = File.ReadAllText(Path.Combine(Cases, "aws-sts-assumerole-usage-v2.toml"))
+            .Replace("type = \"query\"", "type = \"new_terms\"", StringComparison.Ordinal)
+            + "\n[rule.new_terms]\nfield = \"new_terms_fields\"\nvalue = [\"cloud.account.id\"]\n[[rule.new_terms.history_window_start]]\nfield = \"history_window_start\"\nvalue = \"now-7d\"\n";
+        File.WriteAllText(rule, text);
+        var caseFolder = Directory.CreateDirectory(Path.Combine(folder.Path, "rule.tests", "tn")).FullName;
+        File.Copy(Path.Combine(Cases, "aws-sts-assumerole-usage-v2.tests", "tn-caller-identity", "events.ndjson"), Path.Combine(caseFolder, "events.ndjson"));
+        File.WriteAllText(Path.Combine(caseFolder, "expected.json"), """{"alerts":0}""");
+
+        var result = Assert.Single(RuleTestRunner.Run([folder.Path]));
+
+        Assert.False(result.Passed);
+        Assert.Null(result.Error);
+        Assert.NotNull(result.SkipReason);
+        Assert.StartsWith("SKIP ", result.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string CaseFolder(TempDirectory folder, string ruleFixture, string caseName)
+    {
+        File.Copy(Path.Combine(Cases, ruleFixture), Path.Combine(folder.Path, "rule.toml"));
+        return Directory.CreateDirectory(Path.Combine(folder.Path, "rule.tests", caseName)).FullName;
+    }
+
     [Fact]
     public void MissingExpectedFileFails()
     {

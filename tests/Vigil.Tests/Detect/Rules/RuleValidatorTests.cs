@@ -120,6 +120,22 @@ public class RuleValidatorTests
         Assert.Contains("invalid rule.type \"querry\"", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EveryErrorOfFileReported()
+    {
+        using var folder = new TempDirectory();
+        var text = Rule("a", from: "now-6q")
+            .Replace("risk_score = 21", "risk_score = 210", StringComparison.Ordinal)
+            .Replace("severity = \"low\"", "severity = \"lowest\"", StringComparison.Ordinal);
+        var path = Write(folder, "a.toml", text);
+
+        var errors = RuleValidator.ValidatePaths([path]).Errors;
+
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, error => error.Message.Contains("invalid rule.from \"now-6q\"", StringComparison.Ordinal));
+        Assert.Contains(errors, error => error.Line == 13);
+    }
+
     private static string Rule(string ruleId, string type = "query", string from = "now-6m", string query = "event.action:CreateUser") =>
         ValidRule.Replace("RULE_ID", ruleId, StringComparison.Ordinal)
             .Replace("TYPE", type, StringComparison.Ordinal)

@@ -11,6 +11,9 @@ namespace Vigil.Detect.Rules.Formats;
 /// </summary>
 public static class KibanaNdjson
 {
+    /// <summary>A key given twice is an error, as Kibana's import rejects it; the default would throw on first use.</summary>
+    private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false };
+
     /// <summary>Reads every rule of an NDJSON export, or of a single rule JSON object, from <paramref name="text"/>.</summary>
     /// <param name="text">The file content.</param>
     /// <param name="file">The file path, for errors.</param>
@@ -69,11 +72,12 @@ public static class KibanaNdjson
         JsonObject json;
         try
         {
-            json = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("expected a JSON object");
+            json = JsonNode.Parse(line, documentOptions: ParseOptions) as JsonObject ?? throw new JsonException("expected a JSON object");
         }
         catch (JsonException e)
         {
-            errors.Add(new RuleLoadError(file, lineNumber, null, $"invalid JSON: {e.Message}; each line of an export must be one JSON object"));
+            var position = lineNumber + (int)(e.LineNumber ?? 0);
+            errors.Add(new RuleLoadError(file, position, null, $"invalid JSON: {e.Message}; each line of an export must be one JSON object with each key once"));
             return;
         }
 
@@ -82,7 +86,7 @@ public static class KibanaNdjson
             return;
         }
 
-        if (KibanaRuleReader.TryRead(json, file, $"line {lineNumber}", out var rule, out var ruleErrors))
+        if (KibanaRuleReader.TryRead(json, file, lineNumber, $"line {lineNumber}", out var rule, out var ruleErrors))
         {
             rules.Add(rule!);
         }

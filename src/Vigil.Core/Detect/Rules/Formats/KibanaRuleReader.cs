@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tomlyn.Model;
@@ -9,17 +10,17 @@ namespace Vigil.Detect.Rules.Formats;
 /// Reads Kibana rule JSON. The object is reshaped into the detection-rules layout and read by the
 /// same reader as TOML files, so both formats get the same checks and the same defaults.
 /// </summary>
-internal static class KibanaRuleReader
+internal static partial class KibanaRuleReader
 {
     /// <summary>Arrays the Kibana writer always emits; an empty one carries no information.</summary>
     private static readonly string[] EmptyByDefault = ["severity_mapping", "risk_score_mapping", "exceptions_list", "threat"];
 
-    public static bool TryRead(JsonObject json, string file, string location, out DetectionRule? rule, out IReadOnlyList<RuleLoadError> errors)
+    public static bool TryRead(JsonObject json, string file, int? line, string location, out DetectionRule? rule, out IReadOnlyList<RuleLoadError> errors)
     {
         var document = ToDocument(json, out var uuid);
 
         var sink = new RuleErrorSink(file, TomlKeyPositions.Empty);
-        rule = TomlRuleReader.Read(document, file, sink, uuid);
+        rule = TomlRuleReader.Read(document, file, sink, uuid, line);
         errors = sink.Errors.Select(error => error with { Message = $"{location}: {ToJsonPaths(error.Message)}" }).ToList();
         return rule is not null;
     }
@@ -95,8 +96,14 @@ internal static class KibanaRuleReader
         EmptyByDefault.Contains(key, StringComparer.Ordinal) && value is JsonArray { Count: 0 };
 
     /// <summary>Error messages name TOML paths (<c>rule.risk_score</c>); JSON readers expect <c>$.risk_score</c>.</summary>
+    /// <summary>Fixes are written for TOML (<c>add name = "x"</c>); JSON readers expect <c>add "name": "x"</c>.</summary>
     private static string ToJsonPaths(string message) =>
-        message.Replace("rule.", "$.", StringComparison.Ordinal).Replace(" to the [rule] table", "", StringComparison.Ordinal);
+        TomlAssignment().Replace(
+            message.Replace("rule.", "$.", StringComparison.Ordinal).Replace(" to the [rule] table", "", StringComparison.Ordinal),
+            "add \"$1\": ").Replace("\'\'\'...\'\'\'", "\"...\"", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\badd ([A-Za-z_]+) = ", RegexOptions.CultureInvariant)]
+    private static partial Regex TomlAssignment();
 
     /// <summary>Converts JSON to Tomlyn's model; TOML has no null, so a null array item becomes an empty string.</summary>
     private static object ToToml(JsonNode? node) => node switch

@@ -33,12 +33,12 @@ internal sealed class LintContext
     public void AtQuery(string id, LintSeverity severity, int queryOffset, string message, string? fix)
     {
         var position = _source.LocateQuery(queryOffset);
-        _findings.Add(new LintFinding(id, severity, Rule.RuleId, _source.File, position?.Line, position?.Column, queryOffset, message, fix));
+        _findings.Add(new LintFinding(id, severity, Rule.RuleId, _source.File, position?.Line, position?.Column, queryOffset, message, fix) { RuleName = Rule.Name });
     }
 
     public void AtField(string id, LintSeverity severity, string fieldPath, string message, string? fix)
     {
         var position = _source.LocateField(fieldPath);
-        _findings.Add(new LintFinding(id, severity, Rule.RuleId, _source.File, position?.Line, position?.Column, null, message, fix));
+        _findings.Add(new LintFinding(id, severity, Rule.RuleId, _source.File, position?.Line, position?.Column, null, message, fix) { RuleName = Rule.Name });
     }
 }

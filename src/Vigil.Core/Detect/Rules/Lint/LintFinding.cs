@@ -21,11 +21,15 @@ public sealed record LintFinding(
     string Message,
     string? Fix)
 {
-    /// <summary>Formats the finding as <c>file(line,column): severity id: message fix</c>.</summary>
+    /// <summary>The rule's name, which tells rules of one export file apart.</summary>
+    public string RuleName { get; init; } = "";
+
+    /// <summary>Formats the finding as <c>file(line,column): severity id: message. Fix: fix (rule "name")</c>.</summary>
     public override string ToString()
     {
         var position = Line is { } line ? $"({line},{Column ?? 1})" : "";
-        var fix = Fix is null ? "" : $" Fix: {Fix}";
-        return $"{File}{position}: {Severity.ToString().ToLowerInvariant()} {Id}: {Message}.{fix}";
+        var fix = Fix is null ? "" : $" Fix: {Fix.TrimEnd('.')}.";
+        var name = RuleName.Length == 0 ? "" : $" (rule \"{RuleName}\")";
+        return $"{File}{position}: {Severity.ToString().ToLowerInvariant()} {Id}: {Message.TrimEnd('.')}.{fix}{name}";
     }
 }

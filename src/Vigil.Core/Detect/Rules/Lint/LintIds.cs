@@ -38,4 +38,7 @@ public static class LintIds
 
     /// <summary>A value starting with a wildcard, which makes Elasticsearch scan every term of the field.</summary>
     public const string LeadingWildcard = "VR012";
+
+    /// <summary>A KQL query that does not parse, so the rule can never run.</summary>
+    public const string InvalidQuery = "VR013";
 }

@@ -20,6 +20,7 @@ public static class LintReport
             ["id"] = finding.Id,
             ["severity"] = SeverityName(finding.Severity),
             ["rule_id"] = finding.RuleId,
+            ["rule_name"] = finding.RuleName,
             ["file"] = finding.File,
             ["line"] = finding.Line,
             ["column"] = finding.Column,
@@ -66,14 +67,14 @@ public static class LintReport
     {
         var location = new JsonObject
         {
-            ["artifactLocation"] = new JsonObject { ["uri"] = finding.File.Replace('\\', '/') },
+            ["artifactLocation"] = new JsonObject { ["uri"] = RelativeUri(finding.File) },
         };
         if (finding.Line is { } line)
         {
             location["region"] = new JsonObject { ["startLine"] = line, ["startColumn"] = finding.Column ?? 1 };
         }
 
-        var text = finding.Fix is null ? finding.Message : $"{finding.Message}. Fix: {finding.Fix}";
+        var text = finding.Fix is null ? finding.Message : $"{finding.Message.TrimEnd('.')}. Fix: {finding.Fix}";
         return new JsonObject
         {
             ["ruleId"] = finding.Id,
@@ -85,9 +86,19 @@ public static class LintReport
             },
             ["message"] = new JsonObject { ["text"] = text },
             ["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = location }),
-            ["properties"] = new JsonObject { ["rule_id"] = finding.RuleId, ["query_offset"] = finding.QueryOffset },
+            ["properties"] = new JsonObject { ["rule_id"] = finding.RuleId, ["rule_name"] = finding.RuleName, ["query_offset"] = finding.QueryOffset },
         };
     }
 
     private static string SeverityName(LintSeverity severity) => severity.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// SARIF wants a URI reference: the path relative to the working folder, with forward slashes and
+    /// each segment percent-encoded, so a space, <c>#</c> or <c>%</c> in a file name stays part of it.
+    /// </summary>
+    private static string RelativeUri(string file)
+    {
+        var relative = Path.IsPathRooted(file) ? Path.GetRelativePath(Environment.CurrentDirectory, file) : file;
+        return string.Join('/', relative.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+    }
 }

@@ -18,8 +18,12 @@ public static class RuleLinter
         ArgumentNullException.ThrowIfNull(rule);
 
         // NOTE: only KQL queries are checked; EQL and ES|QL rules get the index and threat checks only.
-        var query = RuleChecks.HasKqlQuery(rule) ? Kql.Kql.Parse(rule.Query).Query : null;
-        var context = new LintContext(rule, RuleSource.Read(rule), query);
+        var parsed = RuleChecks.HasKqlQuery(rule) ? Kql.Kql.Parse(rule.Query) : null;
+        var context = new LintContext(rule, RuleSource.Read(rule), parsed?.Query);
+        if (parsed?.Error is { } error)
+        {
+            context.AtQuery(LintIds.InvalidQuery, LintSeverity.Error, error.Position, $"invalid KQL in rule.query at query offset {error.Position}: {error.Message.TrimEnd('.')}", "fix the query at this position");
+        }
 
         EventActionCheck.Run(context);
         ProviderCheck.Run(context);

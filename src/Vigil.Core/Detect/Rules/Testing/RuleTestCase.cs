@@ -6,12 +6,20 @@ namespace Vigil.Detect.Rules.Testing;
 /// <param name="ExpectedAlerts">The alert count that <c>expected.json</c> requires; -1 when it could not be read.</param>
 /// <param name="ActualAlerts">The alert count of the run.</param>
 /// <param name="Error">Why the case could not run, or null.</param>
-public sealed record RuleTestCase(string RuleFile, string CaseFolder, int ExpectedAlerts, long ActualAlerts, string? Error)
+/// <param name="SkipReason">Why the rule cannot be tested, such as a rule type the hunt does not run, or null.</param>
+public sealed record RuleTestCase(string RuleFile, string CaseFolder, int ExpectedAlerts, long ActualAlerts, string? Error, string? SkipReason = null)
 {
     /// <summary>True when the case ran and raised the expected number of alerts.</summary>
-    public bool Passed => Error is null && ExpectedAlerts == ActualAlerts;
+    public bool Passed => Error is null && SkipReason is null && ExpectedAlerts == ActualAlerts;
 
-    /// <summary>Formats the case as <c>PASS|FAIL case-folder: expected N alerts, got M</c>.</summary>
+    /// <summary>True when the case ran, or could not run, and did not give the expected count; a skipped case has not failed.</summary>
+    public bool Failed => SkipReason is null && !Passed;
+
+    /// <summary>Formats the case as <c>PASS|FAIL|SKIP case-folder: expected N alerts, got M</c> or the reason.</summary>
     public override string ToString() =>
-        $"{(Passed ? "PASS" : "FAIL")} {CaseFolder}: " + (Error ?? $"expected {ExpectedAlerts} alerts, got {ActualAlerts}");
+        $"{Status} {CaseFolder}: " + (Error ?? SkipReason ?? $"expected {ExpectedAlerts} {Alerts(ExpectedAlerts)}, got {ActualAlerts}");
+
+    private string Status => Passed ? "PASS" : Failed ? "FAIL" : "SKIP";
+
+    private static string Alerts(long count) => count == 1 ? "alert" : "alerts";
 }

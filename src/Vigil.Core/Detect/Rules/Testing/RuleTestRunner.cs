@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Hunt;
+using Vigil.Read;
 
 namespace Vigil.Detect.Rules.Testing;
 
@@ -61,10 +62,36 @@ public static class RuleTestRunner
             return new RuleTestCase(ruleFile, folder, expected, 0, "no event files: add CloudTrail records (JSON or NDJSON) beside expected.json");
         }
 
-        var summary = new HuntEngine([rule]).Run(new HuntOptions(events), new CountingSink());
-        var problem = summary.Errors > 0 ? $"{summary.Errors} event records could not be read; fix the event files" : null;
-        return new RuleTestCase(ruleFile, folder, expected, summary.Alerts, problem);
+        var failures = new FailureListener();
+        var summary = new HuntEngine([rule]).Run(new HuntOptions(events), new CountingSink(), failures);
+        if (summary.RulesSkipped is [var skipped, ..])
+        {
+            return new RuleTestCase(ruleFile, folder, expected, 0, null, $"the hunt does not run this rule: {skipped.Reason}");
+        }
+
+        return new RuleTestCase(ruleFile, folder, expected, summary.Alerts, Problem(summary, failures, events));
     }
+
+    /// <summary>A case whose events could not all be read proves nothing, even when the count matches.</summary>
+    private static string? Problem(HuntSummary summary, FailureListener failures, IReadOnlyList<string> events)
+    {
+        if (failures.First is { } first)
+        {
+            return $"{Plural(summary.Errors, "event record")} or files could not be read, first {first.File} at {first.Location}: {first.Reason}; fix the event files";
+        }
+
+        if (summary.Events > 0)
+        {
+            return null;
+        }
+
+        var skipped = summary.SkippedByReason.Keys.FirstOrDefault();
+        return $"no CloudTrail records read from {string.Join(", ", events.Select(Path.GetFileName))}"
+            + (skipped is null ? "" : $" ({skipped})")
+            + "; add CloudTrail records as JSON or NDJSON";
+    }
+
+    private static string Plural(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static bool TryReadExpected(string folder, out int alerts, out string? error)
     {
@@ -86,6 +113,13 @@ public static class RuleTestRunner
 
         error = $"{path}: expected an object with a non-negative integer \"alerts\", such as {{\"alerts\": 1}}";
         return false;
+    }
+
+    private sealed class FailureListener : IHuntListener
+    {
+        public ReadItem? First { get; private set; }
+
+        public void RecordFailed(ReadItem failure) => First ??= failure;
     }
 
     private sealed class CountingSink : IAlertSink

@@ -5,11 +5,13 @@ internal sealed class RuleSource
 {
     private readonly string _file;
     private readonly string? _text;
+    private readonly int? _line;
 
-    private RuleSource(string file, string? text)
+    private RuleSource(string file, string? text, int? line = null)
     {
         _file = file;
         _text = text;
+        _line = line;
     }
 
     /// <summary>Reads the rule's TOML or docs-page source file. A built-in rule, a JSON file or an unreadable file gives no positions.</summary>
@@ -18,6 +20,11 @@ internal sealed class RuleSource
         if (rule.SourcePath is not { } path)
         {
             return new RuleSource("<built-in>", null);
+        }
+
+        if (rule.SourceLine is { } line)
+        {
+            return new RuleSource(path, null, line);
         }
 
         try
@@ -39,7 +46,7 @@ internal sealed class RuleSource
     {
         if (_text is null)
         {
-            return null;
+            return Line;
         }
 
         var locator = RuleFiles.IsDocsPage(_file) ? Formats.DocsPageMarkdown.LocateQuery(_text) : QueryLocator.ForToml(_text);
@@ -48,7 +55,10 @@ internal sealed class RuleSource
 
     /// <summary>Returns the file position of a field, such as <c>rule.from</c>, or null.</summary>
     public (int Line, int Column)? LocateField(string fieldPath) =>
-        _text is null || RuleFiles.IsDocsPage(_file) ? null : TomlKeyPositions.Build(_text, _file).Find(fieldPath);
+        _text is null || RuleFiles.IsDocsPage(_file) ? Line : TomlKeyPositions.Build(_text, _file).Find(fieldPath);
+
+    /// <summary>The start of the rule's NDJSON line, the closest position such a rule has.</summary>
+    private (int Line, int Column)? Line => _line is { } line ? (line, 1) : null;
 
     public RuleLoadError ToError(string fieldPath, int? queryOffset, string message)
     {
