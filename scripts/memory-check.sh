@@ -19,24 +19,8 @@ fi
 
 dotnet build -c Release src/Vigil.Cli -o "$work/bin" >/dev/null
 
-# One realistic role-chaining AssumeRole record; EVENT_ID is replaced so every record is distinct and
-# none is dropped as a duplicate delivery.
-template='{"eventVersion":"1.10","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLEDEPLOYROL:alice-deploy","arn":"arn:aws:sts::111122223333:assumed-role/DeployRole/alice-deploy","accountId":"111122223333","accessKeyId":"ASIAEXAMPLEDEPLOY001","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROAEXAMPLEDEPLOYROL","arn":"arn:aws:iam::111122223333:role/DeployRole","accountId":"111122223333","userName":"DeployRole"},"attributes":{"creationDate":"2026-12-01T09:02:11Z","mfaAuthenticated":"false"}}},"eventTime":"2026-12-01T09:04:02Z","eventSource":"sts.amazonaws.com","eventName":"AssumeRole","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.24","userAgent":"aws-cli/2.22.4 md/command#sts.assume-role","requestParameters":{"roleArn":"arn:aws:iam::111122223333:role/AdminRole","roleSessionName":"alice-admin","durationSeconds":3600},"responseElements":{"credentials":{"accessKeyId":"ASIAEXAMPLEADMIN0001","sessionToken":"IQoJb3JpZ2luX2VjEXAMPLE","expiration":"Dec 1, 2026, 10:04:02 AM"}},"requestID":"EVENT_ID","eventID":"EVENT_ID","readOnly":false,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"111122223333","eventCategory":"Management"}'
-record_bytes=${#template}
-count=$(( size_mb * 1024 * 1024 / (record_bytes + 1) ))
-
-# Split the template at its two EVENT_ID markers so awk only concatenates (gsub per record is slow).
-head=${template%%EVENT_ID*}
-rest=${template#*EVENT_ID}
-middle=${rest%%EVENT_ID*}
-tail=${rest#*EVENT_ID}
-{
-    printf '{"Records":['
-    seq -f '00000000-0000-4000-8000-%012.0f' 0 $(( count - 1 )) \
-        | awk -v h="$head" -v m="$middle" -v t="$tail" '{ printf "%s%s%s%s%s%s", (NR > 1 ? "," : ""), h, $0, m, $0, t }'
-    printf ']}\n'
-} > "$work/big.json"
-
+# Distinct role-chaining AssumeRole records, so none is dropped as a duplicate delivery.
+count=$(scripts/generate-records.sh "$size_mb" "$work/big.json")
 echo "generated $(du -m "$work/big.json" | cut -f1) MB, $count records"
 input="$work/big.json"
 if [ "$compression" = gzip ]; then

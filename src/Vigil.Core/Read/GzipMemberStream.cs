@@ -17,7 +17,7 @@ namespace Vigil.Read;
 /// the data and sets <see cref="Failure"/> instead of throwing, because the reader above buffers
 /// ahead and must still return the records decompressed before the failure.
 /// </remarks>
-internal sealed class GzipMemberStream(Stream compressed) : Stream
+internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream
 {
     private const int TrailerLength = 8;
 
@@ -30,22 +30,6 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
 
     /// <summary>Why the data ended early (truncated or corrupt gzip), or <c>null</c> while it is intact.</summary>
     public string? Failure { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -84,16 +68,6 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -143,7 +117,7 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
     /// because the inflater reads past the end of a member's deflate data and the trailer and the
     /// next member start inside what it read.
     /// </summary>
-    private sealed class RawSource(Stream inner) : Stream
+    private sealed class RawSource(Stream inner) : ReadOnlyStream
     {
         private const int ChunkLength = 16 * 1024;
 
@@ -157,22 +131,6 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
 
         /// <summary>The compressed offset up to which bytes were handed out or skipped.</summary>
         public long Consumed => _bufferOffset + _start;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -222,16 +180,6 @@ internal sealed class GzipMemberStream(Stream compressed) : Stream
             _chunkStart = _previousChunkStart = _start;
             return true;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

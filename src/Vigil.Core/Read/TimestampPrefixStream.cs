@@ -8,7 +8,7 @@ namespace Vigil.Read;
 /// A line that starts with a digit loses everything up to its first space. Other lines pass
 /// unchanged. Byte offsets after this stream count the bytes without the removed prefixes.
 /// </remarks>
-internal sealed class TimestampPrefixStream(Stream inner) : Stream
+internal sealed class TimestampPrefixStream(Stream inner) : ReadOnlyStream
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _position;
@@ -20,20 +20,6 @@ internal sealed class TimestampPrefixStream(Stream inner) : Stream
         LineStart,
         SkippingPrefix,
         Copying,
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <summary>Returns whether <paramref name="head"/> starts like a line of a CloudWatch Logs export.</summary>
@@ -60,8 +46,6 @@ internal sealed class TimestampPrefixStream(Stream inner) : Stream
         return space > 0 && space + 1 < head.Length && head[space + 1] == (byte)'{';
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         while (buffer.Length > 0)
@@ -80,16 +64,6 @@ internal sealed class TimestampPrefixStream(Stream inner) : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
