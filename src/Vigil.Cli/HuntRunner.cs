@@ -151,7 +151,7 @@ internal static class HuntRunner
 
     /// <summary>
     /// Kibana keeps one rule per <c>rule_id</c>. A folder may hold several versions of one rule; all
-    /// of them run here, and their alerts share <c>kibana.alert.rule.uuid</c>, so the user is told.
+    /// of them run here, and their alerts share <c>kibana.alert.rule.uuid</c>, so a warning is logged.
     /// </summary>
     private static void WarnDuplicateRuleIds(IReadOnlyList<DetectionRule> rules, ILogger logger)
     {

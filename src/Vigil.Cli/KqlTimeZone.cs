@@ -24,7 +24,7 @@ internal static partial class KqlTimeZone
         return match.Success && int.Parse(match.Groups["hours"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) <= 18;
     }
 
-    /// <summary>An IANA region id; Windows ids (which hold spaces) are not ids Elasticsearch knows.</summary>
+    /// <summary>Returns whether the zone is an IANA region id. Windows ids contain spaces, and Elasticsearch does not accept them.</summary>
     private static bool IsRegion(string zone) =>
         zone.Length > 0
         && !zone.Contains(' ', StringComparison.Ordinal)

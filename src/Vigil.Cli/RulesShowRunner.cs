@@ -42,8 +42,16 @@ internal static class RulesShowRunner
     }
 
     /// <summary>Marks where the next rule of a multi-rule file starts, in the syntax of the output.</summary>
-    private static string Separator(string format, bool dsl) =>
-        dsl || format == "kibana" ? Environment.NewLine : format == "markdown" ? $"{Environment.NewLine}---{Environment.NewLine}{Environment.NewLine}" : $"{Environment.NewLine}# ----{Environment.NewLine}{Environment.NewLine}";
+    private static string Separator(string format, bool dsl)
+    {
+        if (dsl || format == "kibana")
+        {
+            return Environment.NewLine;
+        }
+
+        var marker = format == "markdown" ? "---" : "# ----";
+        return $"{Environment.NewLine}{marker}{Environment.NewLine}{Environment.NewLine}";
+    }
 
     private static bool WriteDsl(DetectionRule rule)
     {

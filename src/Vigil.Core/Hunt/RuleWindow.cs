@@ -6,7 +6,7 @@ using Vigil.Map;
 namespace Vigil.Hunt;
 
 /// <summary>
-/// The time range a rule sees, applied to its timestamp field the way Kibana's detection engine does.
+/// The time range a rule searches, applied to its timestamp field the way Kibana's detection engine does.
 /// </summary>
 /// <remarks>
 /// Kibana searches <c>timestamp_override</c> when set, and unless

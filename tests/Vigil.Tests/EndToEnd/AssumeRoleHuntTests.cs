@@ -6,8 +6,8 @@ using Vigil.Tests.Support;
 namespace Vigil.Tests.EndToEnd;
 
 /// <summary>
-/// The built-in AssumeRole rule (version 2) alerts on exactly the role-chaining AssumeRole calls, counted
-/// independently on the raw records; the documented version 1 alerts on nothing.
+/// The built-in AssumeRole rule (version 2) alerts on exactly the role-chaining AssumeRole calls, which the
+/// tests count separately on the raw records. The documented version 1 alerts on nothing.
 /// </summary>
 public class AssumeRoleHuntTests
 {

@@ -4,7 +4,7 @@ using Tomlyn.Syntax;
 namespace Vigil.Detect.Rules;
 
 /// <summary>
-/// Maps an offset in a rule's query text to the line and column of the rule file that holds it,
+/// Maps an offset in a rule's query text to the line and column of the rule file that contains it,
 /// so query errors and lint findings point into the file.
 /// </summary>
 internal sealed class QueryLocator

@@ -175,7 +175,7 @@ public static class RuleLoader
         var end = message.IndexOf('\n');
         var first = (end < 0 ? message : message[..end]).TrimEnd('\r', '.');
 
-        // Tomlyn's depth message tells the caller to change its own options, which a rule author cannot.
+        // Tomlyn's depth message asks the caller to change its parser options, which a rule author cannot do.
         return first.Contains("MaxDepth", StringComparison.Ordinal)
             ? "tables or arrays are nested too deeply; a rule needs only a few levels"
             : first;

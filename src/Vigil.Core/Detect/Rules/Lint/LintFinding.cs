@@ -21,7 +21,7 @@ public sealed record LintFinding(
     string Message,
     string? Fix)
 {
-    /// <summary>The rule's name, which tells rules of one export file apart.</summary>
+    /// <summary>The rule's name, which distinguishes the rules of one export file.</summary>
     public string RuleName { get; init; } = "";
 
     /// <summary>Formats the finding as <c>file(line,column): severity id: message. Fix: fix (rule "name")</c>.</summary>

@@ -19,7 +19,18 @@ public sealed record RuleTestCase(string RuleFile, string CaseFolder, int Expect
     public override string ToString() =>
         $"{Status} {CaseFolder}: " + (Error ?? SkipReason ?? $"expected {ExpectedAlerts} {Alerts(ExpectedAlerts)}, got {ActualAlerts}");
 
-    private string Status => Passed ? "PASS" : Failed ? "FAIL" : "SKIP";
+    private string Status
+    {
+        get
+        {
+            if (Passed)
+            {
+                return "PASS";
+            }
+
+            return Failed ? "FAIL" : "SKIP";
+        }
+    }
 
     private static string Alerts(long count) => count == 1 ? "alert" : "alerts";
 }
