@@ -7,15 +7,15 @@ namespace Vigil.Detect.Kql;
 /// (or stored rows, or raw record bytes) that cannot match before evaluating the query.
 /// </summary>
 /// <remarks>
-/// The analysis is conservative: it only ever answers with a set when every matching document must
-/// hold one of its values, so a filter built on the answer never drops a match. Anything it cannot
+/// The analysis is conservative: it returns a set only when every matching document must contain
+/// one of its values, so a filter built on the result never drops a match. Anything it cannot
 /// reason about exactly (wildcards, <c>not</c>, ranges, nested queries, field patterns, analyzed
 /// or numeric types) leaves the field unconstrained.
 /// </remarks>
 public static class KqlRequiredValues
 {
     /// <summary>
-    /// Returns the values one of which every document matching <paramref name="query"/> holds in
+    /// Returns the values one of which every document matching <paramref name="query"/> contains in
     /// <paramref name="field"/>; an empty set when the query can never match; null when the query
     /// does not narrow the field to exact values.
     /// </summary>
@@ -38,7 +38,7 @@ public static class KqlRequiredValues
     }
 
     // Only types whose term query compares the stored value byte for byte can be narrowed to
-    // literal values; text fields are analyzed and constant_keyword answers for the whole index.
+    // literal values. Text fields are analyzed, and a constant_keyword value is set per index.
     private static bool HasExactValues(ResolvedField resolved, string field) =>
         resolved.ValuePath == field
         && resolved.Type is FieldType.Keyword or FieldType.Wildcard or FieldType.String;

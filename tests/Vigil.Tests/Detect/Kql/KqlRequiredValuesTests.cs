@@ -74,7 +74,7 @@ public class KqlRequiredValuesTests
     // Soundness on real data: whenever a real rule query matches a real mapped event, the
     // event's action and provider are among the values the analysis demanded.
     [Fact]
-    public void RequiredValuesHoldForEveryRealMatch()
+    public void RequiredValuesContainEveryRealMatch()
     {
         var cloudTrail = RepoPaths.SharedOrSkip("data", "cloudtrail");
         SharedData.RequireRoot();
