@@ -41,4 +41,7 @@ public static class LintIds
 
     /// <summary>A KQL query that does not parse, so the rule can never run.</summary>
     public const string InvalidQuery = "VR013";
+
+    /// <summary>A query field that neither ECS nor the AWS integration's CloudTrail data stream defines.</summary>
+    public const string UnknownField = "VR014";
 }

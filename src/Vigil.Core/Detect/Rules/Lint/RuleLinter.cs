@@ -28,6 +28,8 @@ public static class RuleLinter
         EventActionCheck.Run(context);
         ProviderCheck.Run(context);
         KnownValueCheck.Run(context);
+        UnknownFieldCheck.Run(context);
+        RuleFieldCheck.Run(context);
         ValueTypeCheck.Run(context);
         ContradictionCheck.Run(context);
         LeadingWildcardCheck.Run(context);
