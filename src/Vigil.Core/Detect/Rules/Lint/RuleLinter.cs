@@ -36,6 +36,7 @@ public static class RuleLinter
         IndexPatternCheck.Run(context);
         ThreatMappingCheck.Run(context);
         ThreatConsistencyCheck.Run(context);
+        TechniqueCheck.Run(context);
 
         return context.Findings;
     }
