@@ -248,7 +248,30 @@ public class RulesCliTests
     {
         var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v2.toml"));
 
-        Assert.StartsWith("1 valid rule, 0 errors", result.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith("1 rule in 1 file: 1 valid, 0 errors", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateRevisionsExitsZero()
+    {
+        var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v1.toml"), Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("aws-sts-assumerole-usage-v1.toml(29,1): warning: rule_id", result.StandardOutput, StringComparison.Ordinal);
+        Assert.StartsWith("2 rules in 2 files: 2 valid, 0 errors, 1 warning", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateSameRevisionExitsOne()
+    {
+        using var folder = new TempDirectory();
+        var copy = Path.Combine(folder.Path, "copy.toml");
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), copy);
+
+        var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v2.toml"), copy);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("2 rules in 2 files: 1 valid, 1 error in 1 file", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
