@@ -8,7 +8,7 @@ namespace Vigil.Detect.Rules.Validation;
 /// <remarks>
 /// A revision is the rule's <c>version</c> together with its <c>[metadata] updated_date</c>.
 /// Detection-rules TOML files carry no <c>version</c> (its version lock file does), so there the
-/// update date tells the revisions apart. Two files without either are the same revision.
+/// update date distinguishes the revisions. Two files without either are the same revision.
 /// </remarks>
 internal sealed class RuleIdConflicts
 {
