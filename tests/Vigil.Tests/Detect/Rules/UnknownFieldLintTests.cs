@@ -115,6 +115,20 @@ public class UnknownFieldLintTests
         Assert.Equal("did you mean aws.cloudtrail.flattened.additional_eventdata.bytesTransferredOut?", finding.Fix);
     }
 
+    [Fact]
+    public void NewTermsFieldWithOtherStreamsIsNote()
+    {
+        using var folder = new Vigil.Tests.Support.TempDirectory();
+        var path = Path.Combine(folder.Path, "rule.toml");
+        File.WriteAllText(path, File.ReadAllText(FixturePath).Replace("index = [\"logs-aws.cloudtrail-*\"]", "index = [\"logs-aws*\"]", StringComparison.Ordinal));
+        var rule = RuleLoader.LoadPaths([path]).Rules.Single();
+
+        var findings = RuleLinter.Lint(rule).Where(finding => finding.Id == LintIds.UnknownField).ToList();
+
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, finding => Assert.Equal(LintSeverity.Info, finding.Severity));
+    }
+
     private static string FixturePath => Path.Combine(TestPaths.RepositoryRoot, "tests", "Vigil.Tests", "Fixtures", "lint", "unknown-new-terms-field.toml");
 
     private static List<LintFinding> NewTermsFixtureFindings()

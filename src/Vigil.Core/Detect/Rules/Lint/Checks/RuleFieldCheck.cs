@@ -10,7 +10,8 @@ namespace Vigil.Detect.Rules.Lint.Checks;
 /// </summary>
 /// <remarks>
 /// ES|QL rules are skipped, because their fields may be columns the query computes. As for query
-/// fields, only rules reading the CloudTrail data stream and no other AWS data stream are checked.
+/// fields, only rules reading the CloudTrail data stream are checked, and rules that also read
+/// other AWS data streams get notes.
 /// </remarks>
 internal static class RuleFieldCheck
 {
@@ -26,28 +27,38 @@ internal static class RuleFieldCheck
     public static void Run(LintContext context)
     {
         var rule = context.Rule;
-        if (rule.Language == "esql" || !IndexPatterns.Matches(rule.Index, AwsDataStreams.CloudTrail)
-            || AwsDataStreams.Others.Any(stream => IndexPatterns.Matches(rule.Index, stream)))
+        if (rule.Language == "esql" || !IndexPatterns.Matches(rule.Index, AwsDataStreams.CloudTrail))
         {
             return;
         }
 
+        var otherStreams = AwsDataStreams.Others.Any(stream => IndexPatterns.Matches(rule.Index, stream));
         foreach (var (setting, tomlPath, essential) in Settings)
         {
             foreach (var field in FieldNames(rule, setting).Where(field => !FieldCatalogue.IsKnown(field)).Distinct(StringComparer.Ordinal))
             {
-                Report(context, setting, tomlPath, essential, field);
+                Report(context, setting, tomlPath, essential, field, Severity(essential, otherStreams));
             }
         }
     }
 
-    private static void Report(LintContext context, string setting, string tomlPath, bool essential, string field)
+    private static void Report(LintContext context, string setting, string tomlPath, bool essential, string field, LintSeverity severity)
     {
         var nearest = FieldSuggestions.For(field);
         var effect = essential ? "so the rule never creates an alert" : "so it stays empty in every alert";
-        context.AtField(LintIds.UnknownField, essential ? LintSeverity.Error : LintSeverity.Warning, tomlPath,
+        context.AtField(LintIds.UnknownField, severity, tomlPath,
             $"{setting} names \"{field}\", which is neither an ECS field nor a field of the AWS integration's CloudTrail data stream, {effect}",
             FieldSuggestions.Fix(field, nearest));
+    }
+
+    private static LintSeverity Severity(bool essential, bool otherStreams)
+    {
+        if (otherStreams)
+        {
+            return LintSeverity.Info;
+        }
+
+        return essential ? LintSeverity.Error : LintSeverity.Warning;
     }
 
     /// <summary>Returns the strings at a dotted path of the rule's other settings (detection-rules' nesting), stepping through arrays.</summary>
