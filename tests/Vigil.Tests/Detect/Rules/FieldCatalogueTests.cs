@@ -24,7 +24,8 @@ public class FieldCatalogueTests
     [InlineData("aws.cloudtrail.flattened.request_parameters.ipPermissions.items.fromPort")]
     [InlineData("labels.team")]
     [InlineData("container.labels.app")]
-    public void OpenContainerKeysAreKnown(string field)
+    [InlineData("_index")]
+    public void OpenAndMetadataFieldsAreKnown(string field)
     {
         Assert.True(FieldCatalogue.IsKnown(field));
     }
@@ -70,6 +71,7 @@ public class FieldCatalogueTests
     [InlineData("aws.cloudtrail.request_parameters.roleArn", "aws.cloudtrail.flattened.request_parameters.roleArn")]
     [InlineData("aws.cloudtrail.responseElements.credentials.accessKeyId", "aws.cloudtrail.flattened.response_elements.credentials.accessKeyId")]
     [InlineData("event.acton", "event.action")]
+    [InlineData("aws.cloudtrail.user_identity.arn.keyword", "aws.cloudtrail.user_identity.arn")]
     public void SuggestionForUnknownField(string field, string suggestion)
     {
         Assert.Equal(suggestion, FieldSuggestions.For(field)[0]);

@@ -17,6 +17,9 @@ internal static partial class FieldCatalogue
 {
     private static readonly Lazy<Catalogue> Data = new(Catalogue.Parse);
 
+    /// <summary>The Elasticsearch metadata fields that every index has and that queries can search.</summary>
+    private static readonly FrozenSet<string> MetadataFields = FrozenSet.Create(StringComparer.Ordinal, "_id", "_index", "_ignored", "_routing", "_tier");
+
     /// <summary>The ECS release the ECS fields come from.</summary>
     public static string EcsVersion => EcsVersionText;
 
@@ -50,8 +53,12 @@ internal static partial class FieldCatalogue
     /// <summary>True when catalogued fields sit below <paramref name="field"/>, so it is an object such as <c>aws.cloudtrail</c>.</summary>
     public static bool IsObjectPath(string field) => Data.Value.ObjectPaths.Contains(field);
 
-    /// <summary>True when <paramref name="field"/> is catalogued or a key path of a flattened or open object field.</summary>
-    public static bool IsKnown(string field) => TypeName(field) is not null || OpenContainerOf(field) is not null;
+    /// <summary>
+    /// True when <paramref name="field"/> is catalogued, a key path of a flattened or open object
+    /// field, or an Elasticsearch metadata field that KQL can query, such as <c>_index</c>.
+    /// </summary>
+    public static bool IsKnown(string field) =>
+        TypeName(field) is not null || OpenContainerOf(field) is not null || MetadataFields.Contains(field);
 
     private sealed record Catalogue(FrozenDictionary<string, string> Types, FrozenSet<string> ObjectPaths)
     {

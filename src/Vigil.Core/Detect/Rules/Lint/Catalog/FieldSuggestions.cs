@@ -5,6 +5,9 @@ internal static class FieldSuggestions
 {
     private const string FlattenedSegment = ".flattened.";
 
+    /// <summary>The multi-field that Elasticsearch's dynamic mapping adds to strings. ECS and the integration map keyword fields without it.</summary>
+    private const string KeywordSuffix = ".keyword";
+
     /// <summary>The largest edit distance of a suggestion: a few typos, not another field of the same object.</summary>
     private const int MaxDistance = 4;
 
@@ -18,6 +21,11 @@ internal static class FieldSuggestions
         if (FlattenedKeyPath(field) is { } keyPath)
         {
             return [keyPath];
+        }
+
+        if (field.EndsWith(KeywordSuffix, StringComparison.Ordinal) && FieldCatalogue.IsKnown(field[..^KeywordSuffix.Length]))
+        {
+            return [field[..^KeywordSuffix.Length]];
         }
 
         var nearest = EditDistance.Nearest(field, FieldCatalogue.Names);
