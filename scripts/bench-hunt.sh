@@ -20,6 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+arguments="$*"
 
 size=1G
 runs=5
@@ -122,14 +123,14 @@ for i in "${!commands[@]}"; do
 done
 hyperfine "${hyperfine_args[@]}"
 
-peak_rss_kb() { # command string: runs it once under /usr/bin/time -v and prints the peak RSS in KB
-    /usr/bin/time -v sh -c "$1" 2> "$work/time.txt" >/dev/null
-    awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt"
+peak_rss_kb() { # command string, log file: runs it once under /usr/bin/time -v, prints the peak RSS in KB
+    /usr/bin/time -v sh -c "$1" 2> "$2" >/dev/null
+    awk -F': ' '/Maximum resident set size/ {print $2}' "$2"
 }
 
 rss=()
-for command in "${commands[@]}"; do
-    rss+=("$(peak_rss_kb "$command")")
+for i in "${!commands[@]}"; do
+    rss+=("$(peak_rss_kb "${commands[$i]}" "$work/time-$i.txt")")
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -150,9 +151,15 @@ memory_row=
 if [ -n "$memory_size" ]; then
     big="$work/memory.json"
     big_summary=$(generate "$memory_size" "$big")
-    big_rss=$(peak_rss_kb "$vigil hunt $big --format ndjson > $work/alerts-memory.ndjson")
+    big_rss=$(peak_rss_kb "$vigil hunt $big --format ndjson > $work/alerts-memory.ndjson" "$work/time-memory.txt")
     memory_row="| vigil hunt, built-in rule, $(stat -c %s "$big" | awk '{printf "%.0f MB", $1 / 1e6}') \`.json\` ($(summary_field records "$big_summary") records) | peak RSS $((big_rss / 1024)) MB |"
     rm -f "$big"
+fi
+
+all_rules=
+if [ -f "$work/alerts-all.ndjson" ]; then
+    rules_run=$(awk '/^Rules run/ {print $3}' "$work"/time-2.txt)
+    all_rules=" The all-rules hunt ran $rules_run rules (the others are of types Vigil does not run yet) and raised $(wc -l < "$work/alerts-all.ndjson") alerts."
 fi
 
 # One table row per command from hyperfine's medians and CPU times (user + system, mean of runs).
@@ -167,7 +174,7 @@ table=$(jq -r --argjson bytes "$bytes" --argjson records "$records" --argjson rs
 ' "$work/hyperfine.json")
 
 cat > "$work/results.md" <<EOF
-Run on $(date -u +%Y-%m-%d) by \`scripts/bench-hunt.sh --size $size --runs $runs --warmup $warmup${memory_size:+ --memory-size $memory_size}\`
+Run on $(date -u +%Y-%m-%d) by \`scripts/bench-hunt.sh${arguments:+ $arguments}\`
 ($(git rev-parse --short HEAD)). Machine: $(nproc) CPUs, $(lscpu | awk -F': +' '/Model name/ {print $2}'), $(free -g | awk '/Mem:/ {print $2}') GiB memory,
 .NET SDK $(dotnet --version). Load average $load_before before and $load_after after the run.
 
@@ -175,7 +182,7 @@ Input: $bytes bytes of \`{"Records":[...]}\` JSON ($gz_bytes bytes as \`.json.gz
 of which $chains are role-chaining AssumeRole calls, from \`vigil-generate --size $size --seed $seed --role-chain-share $share\`
 (profile: $(sed -E 's/.*profile="([^"]*)".*/\1/' <<<"$summary")). MB/s counts uncompressed bytes. Records/s per core
 divides the records by the process's user + system time (mean of the timed runs). Peak RSS is from one
-extra run under \`/usr/bin/time -v\`. Ratios divide a median by the rg, zcat or jq median.
+extra run under \`/usr/bin/time -v\`. Ratios divide a median by the rg, zcat or jq median.$all_rules
 
 | command | median | MB/s | records/s | records/s per core | peak RSS | × rg | × zcat | × jq |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
