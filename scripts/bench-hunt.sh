@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Times whole-process hunts against the tools an analyst would reach for instead, on the same
-# generated CloudTrail, in the same run: vigil hunt with the built-in rule on .json and .json.gz,
-# vigil hunt with every rule of the Elastic AWS pack, zcat, rg and a jq filter equivalent to the
+# Times whole-process hunts against the tools an analyst would use instead, on the same generated
+# CloudTrail in the same run. The commands: vigil hunt with the built-in rule on .json and .json.gz,
+# vigil hunt with every rule of the Elastic AWS pack, zcat, rg, and a jq filter equivalent to the
 # built-in rule. Medians come from hyperfine, peak resident memory from /usr/bin/time -v.
 #
 # Usage: scripts/bench-hunt.sh [--size SIZE] [--runs N] [--warmup N] [--memory-size SIZE]

@@ -6,7 +6,7 @@ namespace Vigil.Benchmarks;
 
 /// <summary>
 /// Reading and mapping generated CloudTrail records from the bytes of one <c>{"Records":[...]}</c>
-/// document in memory. One operation is one record, so the times are per record; mapping costs the
+/// document in memory. One operation is one record, so the times are per record. Mapping costs the
 /// difference between the two benchmarks.
 /// </summary>
 [MemoryDiagnoser]

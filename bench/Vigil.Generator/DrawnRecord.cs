@@ -23,10 +23,10 @@ internal sealed record DrawnRecord
 
     public required string RequestId { get; init; }
 
-    /// <summary>Request parameter names and string values; null writes <c>"requestParameters":null</c>.</summary>
+    /// <summary>Request parameter names and string values, or null for <c>"requestParameters":null</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? RequestParameters { get; init; }
 
-    /// <summary>Response element names and string values; null writes <c>"responseElements":null</c>.</summary>
+    /// <summary>Response element names and string values, or null for <c>"responseElements":null</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? ResponseElements { get; init; }
 
     /// <summary>Set on a role-chaining AssumeRole call: the role it assumes and the credentials it hands out.</summary>

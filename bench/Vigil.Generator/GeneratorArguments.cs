@@ -23,7 +23,7 @@ internal static class GeneratorArguments
           --start TIME              ISO 8601 time of the first record (default 2026-01-01T00:00:00Z).
         """;
 
-    /// <summary>Parses <paramref name="args"/>; on failure returns null and sets <paramref name="error"/>.</summary>
+    /// <summary>Parses <paramref name="args"/>, or returns null and sets <paramref name="error"/> when they are invalid.</summary>
     public static (GeneratorOptions Options, string? ProfilePath)? Parse(string[] args, out string? error)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -116,7 +116,7 @@ internal static class GeneratorArguments
         return share is >= 0 and <= 1 ? share : throw new FormatException($"Invalid --role-chain-share '{text}': use a number from 0 to 1.");
     }
 
-    /// <summary>Parses a size such as <c>100M</c> or <c>4G</c>; the suffixes are powers of 1024.</summary>
+    /// <summary>Parses a size in bytes such as <c>100M</c> or <c>4G</c>, whose suffixes are powers of 1024.</summary>
     public static long ParseSize(string text)
     {
         var multiplier = char.ToUpperInvariant(text[^1]) switch

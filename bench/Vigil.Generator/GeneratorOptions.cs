@@ -15,6 +15,6 @@ internal sealed record GeneratorOptions(
     long MaxRecords = long.MaxValue,
     long TargetBytes = long.MaxValue)
 {
-    /// <summary>Time of the first record; later records follow at random gaps of up to a tenth of a second.</summary>
+    /// <summary>Time of the first record. Later records follow at random gaps of up to a tenth of a second.</summary>
     public DateTime Start { get; init; } = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 }

@@ -5,7 +5,7 @@ internal static class ProfileLocator
 {
     public const string BuiltIn = "built-in";
 
-    /// <summary>Returns the profile named by <paramref name="request"/>, or null with an error when that folder holds no records.</summary>
+    /// <summary>Returns the profile named by <paramref name="request"/>, or null with an error when that folder contains no records.</summary>
     public static TrafficProfile? Load(string? request, out string? error)
     {
         error = null;

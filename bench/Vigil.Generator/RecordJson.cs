@@ -11,8 +11,8 @@ internal static class RecordJson
     public const string RecordsProperty = "Records";
 
     /// <summary>
-    /// CloudTrail escapes only what JSON requires, so the writer leaves <c>+</c>, <c>&amp;</c> and
-    /// non-ASCII text as they are instead of writing <c>\u002B</c>.
+    /// Writer settings that escape only what JSON requires, because CloudTrail leaves <c>+</c> and
+    /// non-ASCII text unescaped (the Invictus dataset has no <c>\u</c> escapes) where the default writes <c>\u002B</c>.
     /// </summary>
     public static readonly JsonWriterOptions WriterOptions = new()
     {

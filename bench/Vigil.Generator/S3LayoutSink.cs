@@ -11,7 +11,7 @@ namespace Vigil.Generator;
 /// </summary>
 internal sealed class S3LayoutSink(string root, ulong seed) : IRecordSink
 {
-    /// <summary>CloudTrail has no fixed cap; this keeps each open object's buffer near a megabyte.</summary>
+    /// <summary>Our own cap, which keeps each open object's buffer near a megabyte. CloudTrail documents no fixed one.</summary>
     public const int MaxRecordsPerObject = 1000;
 
     private static readonly long WindowTicks = TimeSpan.FromMinutes(5).Ticks;

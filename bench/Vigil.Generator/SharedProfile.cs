@@ -8,7 +8,7 @@ namespace Vigil.Generator;
 /// </summary>
 internal static class SharedProfile
 {
-    /// <summary>Returns the profile of the records under <paramref name="folder"/>, or null when it holds none.</summary>
+    /// <summary>Returns the profile of the records under <paramref name="folder"/>, or null when it contains none.</summary>
     public static TrafficProfile? TryLoad(string folder)
     {
         if (!Directory.Exists(folder))
@@ -49,7 +49,7 @@ internal static class SharedProfile
         }
         catch (JsonException)
         {
-            // Some reference records are truncated on purpose; a profile only needs the readable ones.
+            // Some reference records are truncated on purpose, and a profile only needs the readable ones.
             return;
         }
 
