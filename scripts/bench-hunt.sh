@@ -152,14 +152,18 @@ if [ -n "$memory_size" ]; then
     big="$work/memory.json"
     big_summary=$(generate "$memory_size" "$big")
     big_rss=$(peak_rss_kb "$vigil hunt $big --format ndjson > $work/alerts-memory.ndjson" "$work/time-memory.txt")
-    memory_row="| vigil hunt, built-in rule, $(stat -c %s "$big" | awk '{printf "%.0f MB", $1 / 1e6}') \`.json\` ($(summary_field records "$big_summary") records) | peak RSS $((big_rss / 1024)) MB |"
+    memory_row="
+| larger input | records | peak RSS |
+|---|---:|---:|
+| vigil hunt, built-in rule, $(stat -c %s "$big") bytes \`.json\` | $(summary_field records "$big_summary") | $((big_rss / 1024)) MB |"
     rm -f "$big"
 fi
 
 all_rules=
 if [ -f "$work/alerts-all.ndjson" ]; then
-    rules_run=$(awk '/^Rules run/ {print $3}' "$work"/time-2.txt)
-    all_rules=" The all-rules hunt ran $rules_run rules (the others are of types Vigil does not run yet) and raised $(wc -l < "$work/alerts-all.ndjson") alerts."
+    rules_run=$(awk '/^Rules run/ {print $3}' "$work/time-2.txt")
+    rules_skipped=$(awk '/^Rules skipped/ {print $3}' "$work/time-2.txt")
+    all_rules=" The all-rules hunt ran $rules_run rules, skipped $rules_skipped (its log, $work/time-2.txt, gives each reason) and raised $(wc -l < "$work/alerts-all.ndjson") alerts."
 fi
 
 # One table row per command from hyperfine's medians and CPU times (user + system, mean of runs).

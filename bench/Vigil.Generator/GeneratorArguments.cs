@@ -62,23 +62,18 @@ internal static class GeneratorArguments
             var options = new GeneratorOptions(
                 output,
                 ParseLayout(values.GetValueOrDefault("--layout"), output),
-                Seed: values.TryGetValue("--seed", out var seed) ? ulong.Parse(seed, CultureInfo.InvariantCulture) : 1,
+                Seed: values.TryGetValue("--seed", out var seed) ? ParseCount("--seed", seed) : 1,
                 RoleChainShare: ParseShare(values.GetValueOrDefault("--role-chain-share")),
-                MaxRecords: values.TryGetValue("--count", out var count) ? long.Parse(count, CultureInfo.InvariantCulture) : long.MaxValue,
+                MaxRecords: values.TryGetValue("--count", out var count) ? (long)Math.Min(ParseCount("--count", count), long.MaxValue) : long.MaxValue,
                 TargetBytes: values.TryGetValue("--size", out var size) ? ParseSize(size) : long.MaxValue)
             {
                 Start = values.TryGetValue("--start", out var start)
-                    ? DateTime.Parse(start, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+                    ? ParseStart(start)
                     : new GeneratorOptions("", OutputLayout.Json).Start,
             };
             return (options, values.GetValueOrDefault("--profile"));
         }
         catch (FormatException exception)
-        {
-            error = exception.Message;
-            return null;
-        }
-        catch (OverflowException exception)
         {
             error = exception.Message;
             return null;
@@ -112,14 +107,15 @@ internal static class GeneratorArguments
             return 0.01;
         }
 
-        var share = double.Parse(text, CultureInfo.InvariantCulture);
-        return share is >= 0 and <= 1 ? share : throw new FormatException($"Invalid --role-chain-share '{text}': use a number from 0 to 1.");
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1
+            ? share
+            : throw new FormatException($"Invalid --role-chain-share '{text}': use a number from 0 to 1.");
     }
 
     /// <summary>Parses a size in bytes such as <c>100M</c> or <c>4G</c>, whose suffixes are powers of 1024.</summary>
     public static long ParseSize(string text)
     {
-        var multiplier = char.ToUpperInvariant(text[^1]) switch
+        var multiplier = text.Length == 0 ? 1 : char.ToUpperInvariant(text[^1]) switch
         {
             'K' => 1L << 10,
             'M' => 1L << 20,
@@ -127,6 +123,18 @@ internal static class GeneratorArguments
             _ => 1,
         };
         var digits = multiplier == 1 ? text : text[..^1];
-        return long.Parse(digits, CultureInfo.InvariantCulture) * multiplier;
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= long.MaxValue / multiplier
+            ? count * multiplier
+            : throw new FormatException($"Invalid --size '{text}': use a number of bytes, or one with K, M or G such as 100M.");
     }
+
+    private static DateTime ParseStart(string text) =>
+        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var start)
+            ? start
+            : throw new FormatException($"Invalid --start '{text}': use an ISO 8601 time such as 2026-01-01T00:00:00Z.");
+
+    private static ulong ParseCount(string option, string text) =>
+        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"Invalid {option} '{text}': use a whole number of 0 or more.");
 }
