@@ -41,6 +41,11 @@ internal static class BuiltInProfile
             ("AccessDenied", 40), ("Client.UnauthorizedOperation", 15), ("ThrottlingException", 10),
             ("NoSuchBucket", 8), ("ResourceNotFoundException", 12), ("ValidationException", 10), ("InvalidParameterValue", 5),
         ]),
+        ErrorCodesBySource: new Dictionary<string, WeightedChoice<string>>
+        {
+            ["ec2.amazonaws.com"] = new([("Client.UnauthorizedOperation", 70), ("Client.InvalidParameterValue", 20), ("Client.RequestLimitExceeded", 10)]),
+            ["s3.amazonaws.com"] = new([("AccessDenied", 60), ("NoSuchBucket", 25), ("NoSuchKey", 15)]),
+        },
         RequestSizes: new WeightedChoice<int>([(0, 25), (30, 20), (80, 25), (200, 15), (600, 10), (2000, 4), (8000, 1)]),
         ResponseSizes: new WeightedChoice<int>([(0, 70), (60, 10), (300, 10), (1500, 7), (6000, 3)]),
         UserAgents: new WeightedChoice<string>(

@@ -11,6 +11,7 @@ internal sealed class ObservedTraffic
     private readonly Dictionary<(string Source, string Name), SortedSet<string>> _parameterNames = [];
     private readonly Dictionary<string, int> _identityTypes = [];
     private readonly Dictionary<string, int> _errorCodes = [];
+    private readonly Dictionary<string, Dictionary<string, int>> _errorCodesBySource = [];
     private readonly Dictionary<int, int> _requestSizes = [];
     private readonly Dictionary<int, int> _responseSizes = [];
     private readonly Dictionary<string, int> _userAgents = [];
@@ -36,6 +37,7 @@ internal sealed class ObservedTraffic
         if (Text(record, "errorCode") is { Length: > 0 } error)
         {
             Increment(_errorCodes, error);
+            Increment(ErrorCodesOf(source), error);
         }
     }
 
@@ -51,11 +53,26 @@ internal sealed class ObservedTraffic
             IdentityTypes: WeightedChoice<string>.FromCounts(_identityTypes, StringComparer.Ordinal),
             ErrorShare: (double)_errorCodes.Values.Sum() / Records,
             ErrorCodes: WeightedChoice<string>.FromCounts(errors, StringComparer.Ordinal),
+            ErrorCodesBySource: _errorCodesBySource.ToDictionary(
+                pair => pair.Key,
+                pair => WeightedChoice<string>.FromCounts(pair.Value, StringComparer.Ordinal),
+                StringComparer.Ordinal),
             RequestSizes: WeightedChoice<int>.FromCounts(_requestSizes, Comparer<int>.Default),
             ResponseSizes: WeightedChoice<int>.FromCounts(_responseSizes, Comparer<int>.Default),
             UserAgents: WeightedChoice<string>.FromCounts(_userAgents, StringComparer.Ordinal),
             Regions: WeightedChoice<string>.FromCounts(_regions, StringComparer.Ordinal),
             Source: source);
+    }
+
+    private Dictionary<string, int> ErrorCodesOf(string source)
+    {
+        if (!_errorCodesBySource.TryGetValue(source, out var counts))
+        {
+            counts = [];
+            _errorCodesBySource[source] = counts;
+        }
+
+        return counts;
     }
 
     private void NoteParameterNames(JsonElement record, (string, string) call)

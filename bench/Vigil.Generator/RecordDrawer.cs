@@ -45,7 +45,7 @@ internal sealed class RecordDrawer
     {
         var call = _profile.Calls.Draw(_random);
         var identityType = _profile.IdentityTypes.Draw(_random);
-        var errorCode = _random.Chance(_profile.ErrorShare) ? _profile.ErrorCodes.Draw(_random) : null;
+        var errorCode = _random.Chance(_profile.ErrorShare) ? DrawErrorCode(call) : null;
         var isAssumeRole = call.EventSource == "sts.amazonaws.com" && call.EventName == "AssumeRole";
         for (var i = 0; i < IdentityRedraws && isAssumeRole && errorCode is null && identityType == "AssumedRole"; i++)
         {
@@ -101,6 +101,9 @@ internal sealed class RecordDrawer
                 DurationSeconds: _random.Chance(0.7) ? 3600 : 900),
         };
     }
+
+    private string DrawErrorCode(ApiCall call) =>
+        (_profile.ErrorCodesBySource.GetValueOrDefault(call.EventSource) ?? _profile.ErrorCodes).Draw(_random);
 
     private Caller NewCaller(string type, string account, ApiCall? call) => type switch
     {

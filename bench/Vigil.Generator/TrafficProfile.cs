@@ -5,6 +5,7 @@ namespace Vigil.Generator;
 /// <param name="IdentityTypes"><c>userIdentity.type</c> values.</param>
 /// <param name="ErrorShare">Share of records carrying an <c>errorCode</c>, from 0 to 1.</param>
 /// <param name="ErrorCodes"><c>errorCode</c> values of the failed calls.</param>
+/// <param name="ErrorCodesBySource"><c>errorCode</c> values of the failed calls to each event source, where known.</param>
 /// <param name="RequestSizes">Length in bytes of the compact <c>requestParameters</c> JSON; 0 means null.</param>
 /// <param name="ResponseSizes">Length in bytes of the compact <c>responseElements</c> JSON; 0 means null.</param>
 /// <param name="UserAgents"><c>userAgent</c> values.</param>
@@ -15,6 +16,7 @@ internal sealed record TrafficProfile(
     WeightedChoice<string> IdentityTypes,
     double ErrorShare,
     WeightedChoice<string> ErrorCodes,
+    IReadOnlyDictionary<string, WeightedChoice<string>> ErrorCodesBySource,
     WeightedChoice<int> RequestSizes,
     WeightedChoice<int> ResponseSizes,
     WeightedChoice<string> UserAgents,
