@@ -65,9 +65,10 @@ public static class CloudTrailMapper
             step(context);
         }
 
-        var document = Finish(context, record, options);
+        var document = new EcsDocument(Finish(context, record, options));
+        document.FillHotValues();
         var error = context.Errors.Count == 0 ? null : string.Join("; ", context.Errors);
-        return new MapResult(new EcsDocument(document), error);
+        return new MapResult(document, error);
     }
 
     private static JsonObject Finish(MappingContext context, JsonObject record, MapOptions options)
