@@ -43,7 +43,8 @@ public class HotFieldMatchingTests
     [InlineData("not event.action:AssumeRole", false)]
     [InlineData("event.kind:*", false)]
     [InlineData("not event.kind:*", true)]
-    [InlineData("event.outcome:success", false)]
+    [InlineData("event.outcome:success", true)]
+    [InlineData("event.outcome:unknown", false)]
     public void HotLeafOnMappedShape(string query, bool expected)
     {
         var document = new EcsDocument(JsonNode.Parse("""{"event":{"action":"AssumeRole","outcome":["success","failure"]}}""")!.AsObject());
