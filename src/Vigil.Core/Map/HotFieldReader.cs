@@ -25,7 +25,7 @@ internal static class HotFieldReader
             slots[slot] = count switch
             {
                 0 => HotFieldValues.Missing,
-                1 when first is JsonValue value && value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+                1 when first is JsonValue value && value.GetValueKind() == JsonValueKind.String => HotValuePool.Intern(value.GetValue<string>()),
                 _ => null,
             };
         }

@@ -77,6 +77,24 @@ public class HotFieldValuesTests
     }
 
     [Fact]
+    public void SlotValuesShareOneInstance()
+    {
+        var first = Filled("""{"event":{"action":"AssumeRole"}}""");
+        var second = Filled("""{"event":{"action":"AssumeRole"}}""");
+
+        Assert.Same(first.HotValue(HotFields.SlotOf("event.action")), second.HotValue(HotFields.SlotOf("event.action")));
+    }
+
+    [Fact]
+    public void PoolKeepsLongValuesApart()
+    {
+        var value = new string('a', HotValuePool.MaxLength + 1);
+
+        Assert.Same(value, HotValuePool.Intern(value));
+        Assert.NotSame(value, HotValuePool.Intern(new string('a', HotValuePool.MaxLength + 1)));
+    }
+
+    [Fact]
     public void SlotsEmptyWithoutFill()
     {
         var document = new EcsDocument(JsonNode.Parse("""{"event":{"action":"AssumeRole"}}""")!.AsObject());
