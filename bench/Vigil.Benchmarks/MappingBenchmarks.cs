@@ -20,6 +20,11 @@ public class MappingBenchmarks
     public void Setup()
     {
         _corpus = CorpusRecords.LoadUtf8();
+        if (_corpus.Length != CorpusSize)
+        {
+            throw new InvalidOperationException($"Found {_corpus.Length} real records, expected {CorpusSize}; update CorpusSize to match the reference data.");
+        }
+
         _assumeRole = Encoding.UTF8.GetBytes(AssumeRoleRecord.Json);
     }
 
@@ -40,7 +45,7 @@ public class MappingBenchmarks
         return fields;
     }
 
-    /// <summary>Parses every real record and reads each top-level property, which materializes it.</summary>
+    /// <summary>Parses every real record and counts its top-level properties, which builds their nodes.</summary>
     [Benchmark(OperationsPerInvoke = CorpusSize)]
     public int ParseCorpusRecord()
     {
@@ -53,6 +58,6 @@ public class MappingBenchmarks
         return fields;
     }
 
-    /// <summary>The number of records <see cref="CorpusRecords.LoadUtf8"/> returns; checked in the setup of the probe.</summary>
+    /// <summary>The number of records <see cref="CorpusRecords.LoadUtf8"/> returns, checked in <see cref="Setup"/>.</summary>
     public const int CorpusSize = 3358;
 }

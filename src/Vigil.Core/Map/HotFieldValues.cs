@@ -4,7 +4,7 @@ namespace Vigil.Map;
 
 /// <summary>
 /// The values of the <see cref="HotFields"/> of one document, stored inline in the document object.
-/// A slot holds the field's only value when that value is a JSON string, <see cref="Missing"/> when
+/// A slot contains the field's only value when that value is a JSON string, <see cref="Missing"/> when
 /// the field has no value, and null when the slot was not filled or the field has several values or
 /// a value of another kind; a reader then walks the JSON tree.
 /// </summary>

@@ -8,15 +8,15 @@ namespace Vigil.Map;
 /// caches, and an equal value is often the same instance, which compares at once.
 /// </summary>
 /// <remarks>
-/// Values come from the records, so the pool is bounded: once it holds <see cref="MaxEntries"/>
+/// Values come from the records, so the pool is bounded: once it contains <see cref="MaxEntries"/>
 /// values, new values are returned as they are. Lookups hash with .NET's randomized string hash.
 /// </remarks>
 internal static class HotValuePool
 {
-    /// <summary>Most values the pool keeps.</summary>
+    /// <summary>Maximum number of pooled values.</summary>
     public const int MaxEntries = 16_384;
 
-    /// <summary>Longest value the pool keeps; longer values are rarely repeated.</summary>
+    /// <summary>Maximum length of a pooled value, because longer values rarely repeat.</summary>
     public const int MaxLength = 128;
 
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);

@@ -38,8 +38,8 @@ internal static class JavaHashMapOrder
     /// <summary>
     /// Returns the insertion positions of <paramref name="keys"/> (in insertion order) in iteration
     /// order: element <c>i</c> is the position of the <c>i</c>-th key a Java iteration meets.
-    /// <paramref name="repeated"/> tells whether a key occurs twice, which a map never holds, so the
-    /// order is then only meaningful for distinct keys.
+    /// <paramref name="repeated"/> is true when a key occurs twice. A map never contains a key twice,
+    /// so the order is then only meaningful for the distinct keys.
     /// </summary>
     public static int[] Positions(IReadOnlyList<string> keys, out bool repeated)
     {

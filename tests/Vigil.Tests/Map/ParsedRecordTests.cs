@@ -7,8 +7,8 @@ using SharedFolder = Vigil.Tests.Read.SharedData;
 namespace Vigil.Tests.Map;
 
 /// <summary>
-/// The mapper reads a freshly parsed record from its parsed JSON and a record whose nodes were
-/// already built from the nodes; both must give the same document.
+/// The mapper copies a freshly parsed record from its parsed JSON, and a record whose nodes were
+/// already built from those nodes. Both copies must give the same document.
 /// </summary>
 public class ParsedRecordTests
 {

@@ -7,7 +7,7 @@ using SharedFolder = Vigil.Tests.Read.SharedData;
 namespace Vigil.Tests.Detect;
 
 /// <summary>
-/// A compiled query gives the same answer on a mapped document, which reads hot fields from its
+/// A compiled query gives the same result on a mapped document, which reads hot fields from its
 /// slots, and on a plain document over the same JSON, which walks the tree.
 /// </summary>
 public class HotFieldMatchingTests

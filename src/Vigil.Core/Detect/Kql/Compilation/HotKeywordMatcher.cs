@@ -5,7 +5,7 @@ using Vigil.Map;
 namespace Vigil.Detect.Kql.Compilation;
 
 /// <summary>
-/// A keyword leaf on one of the <see cref="HotFields"/>. On a document whose slot holds the field's
+/// A keyword leaf on one of the <see cref="HotFields"/>. On a document whose slot contains the field's
 /// value it tests that string directly. Otherwise it runs <paramref name="fallback"/>, which reads
 /// the JSON tree.
 /// </summary>
