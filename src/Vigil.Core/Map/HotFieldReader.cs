@@ -6,96 +6,155 @@ namespace Vigil.Map;
 /// <summary>
 /// Reads the <see cref="HotFields"/> of a finished document with the expansion of
 /// <see cref="FieldPath.Values"/>: dotted keys and nested objects feed the same path, arrays
-/// flatten and nulls are skipped. It stops at a field's second value, because a slot keeps only
-/// a single string.
+/// flatten and nulls are skipped. One walk visits each object on a hot path once and matches each
+/// of its keys against a tree of the hot paths' segments, so the cost grows with the number of
+/// properties on those objects, not with the number of hot fields.
 /// </summary>
 internal static class HotFieldReader
 {
-    // For each hot path and each segment index, the keys that may continue the path there: "a", "a.b", …
-    private static readonly string[][][] Candidates = BuildCandidates();
+    private static readonly PathNode Paths = PathNode.Build();
 
     /// <summary>Fills every slot of <paramref name="slots"/> from <paramref name="root"/>.</summary>
     public static void Fill(JsonObject root, ref HotFieldValues slots)
     {
+        Span<int> counts = stackalloc int[HotFields.Count];
+        var firsts = new JsonNode?[HotFields.Count];
+        Visit(root, Paths, counts, firsts);
         for (var slot = 0; slot < HotFields.Count; slot++)
         {
-            JsonNode? first = null;
-            var count = 0;
-            Collect(root, Candidates[slot], 0, ref first, ref count);
-            slots[slot] = count switch
+            slots[slot] = counts[slot] switch
             {
                 0 => HotFieldValues.Missing,
-                1 when first is JsonValue value && value.GetValueKind() == JsonValueKind.String => HotValuePool.Intern(value.GetValue<string>()),
+                1 when firsts[slot] is JsonValue value && value.GetValueKind() == JsonValueKind.String => HotValuePool.Intern(value.GetValue<string>()),
                 _ => null,
             };
         }
     }
 
-    private static void Collect(JsonNode? node, string[][] keys, int start, ref JsonNode? first, ref int count)
+    private static void Visit(JsonNode? node, PathNode path, Span<int> counts, JsonNode?[] firsts)
     {
         switch (node)
         {
-            case null:
-                return;
-
             case JsonArray array:
-                for (var i = 0; i < array.Count && count < 2; i++)
+                foreach (var item in array)
                 {
-                    Collect(array[i], keys, start, ref first, ref count);
+                    Visit(item, path, counts, firsts);
                 }
 
                 return;
 
-            case JsonObject obj when start < keys.Length:
-                CollectProperties(obj, keys, start, ref first, ref count);
-                return;
-
-            default:
-                if (start == keys.Length)
+            case JsonObject obj:
+                for (var i = 0; i < obj.Count; i++)
                 {
-                    first ??= node;
-                    count++;
+                    var (key, child) = obj.GetAt(i);
+                    if (path.Follow(key) is { } next)
+                    {
+                        VisitMatched(child, next, counts, firsts);
+                    }
                 }
 
                 return;
         }
     }
 
-    /// <summary>Visits the properties whose key continues the path, comparing lengths before text.</summary>
-    private static void CollectProperties(JsonObject obj, string[][] keys, int start, ref JsonNode? first, ref int count)
+    /// <summary>Visits a value reached by a key that follows <paramref name="path"/>'s segments.</summary>
+    private static void VisitMatched(JsonNode? value, PathNode path, Span<int> counts, JsonNode?[] firsts)
     {
-        var candidates = keys[start];
-        for (var p = 0; p < obj.Count && count < 2; p++)
+        if (path.Slot >= 0)
         {
-            var (key, child) = obj.GetAt(p);
-            for (var i = 0; i < candidates.Length; i++)
-            {
-                if (candidates[i].Length == key.Length && string.Equals(candidates[i], key, StringComparison.Ordinal))
-                {
-                    Collect(child, keys, start + i + 1, ref first, ref count);
-                    break;
-                }
-            }
+            CountValues(value, path.Slot, counts, firsts);
+        }
+
+        if (path.HasChildren)
+        {
+            Visit(value, path, counts, firsts);
         }
     }
 
-    private static string[][][] BuildCandidates()
+    /// <summary>Counts the values of <paramref name="value"/> for one slot, flattening arrays and skipping nulls.</summary>
+    private static void CountValues(JsonNode? value, int slot, Span<int> counts, JsonNode?[] firsts)
     {
-        var candidates = new string[HotFields.Count][][];
-        for (var slot = 0; slot < candidates.Length; slot++)
+        if (value is JsonArray array)
         {
-            var segments = HotFields.Paths[slot].Split('.');
-            candidates[slot] = new string[segments.Length][];
-            for (var start = 0; start < segments.Length; start++)
+            foreach (var item in array)
             {
-                candidates[slot][start] = new string[segments.Length - start];
-                for (var end = start + 1; end <= segments.Length; end++)
-                {
-                    candidates[slot][start][end - start - 1] = string.Join('.', segments[start..end]);
-                }
+                CountValues(item, slot, counts, firsts);
             }
         }
+        else if (value is not null)
+        {
+            firsts[slot] ??= value;
+            counts[slot]++;
+        }
+    }
 
-        return candidates;
+    /// <summary>A node of the tree of hot-path segments; a node that ends a hot path has its slot.</summary>
+    private sealed class PathNode
+    {
+        private readonly List<(string Segment, PathNode Node)> _children = [];
+
+        public int Slot { get; private set; } = -1;
+
+        public bool HasChildren => _children.Count > 0;
+
+        public static PathNode Build()
+        {
+            var root = new PathNode();
+            for (var slot = 0; slot < HotFields.Count; slot++)
+            {
+                var node = root;
+                foreach (var segment in HotFields.Paths[slot].Split('.'))
+                {
+                    node = node.Child(segment) ?? node.Add(segment);
+                }
+
+                node.Slot = slot;
+            }
+
+            return root;
+        }
+
+        /// <summary>
+        /// Returns the node reached by following every dot-separated segment of <paramref name="key"/>
+        /// from this node, or null when a segment leaves the tree.
+        /// </summary>
+        public PathNode? Follow(string key)
+        {
+            var node = this;
+            var rest = key.AsSpan();
+            while (node is not null)
+            {
+                var dot = rest.IndexOf('.');
+                node = node.Child(dot < 0 ? rest : rest[..dot]);
+                if (dot < 0)
+                {
+                    return node;
+                }
+
+                rest = rest[(dot + 1)..];
+            }
+
+            return null;
+        }
+
+        private PathNode? Child(ReadOnlySpan<char> segment)
+        {
+            foreach (var (name, node) in _children)
+            {
+                if (segment.SequenceEqual(name))
+                {
+                    return node;
+                }
+            }
+
+            return null;
+        }
+
+        private PathNode Add(string segment)
+        {
+            var node = new PathNode();
+            _children.Add((segment, node));
+            return node;
+        }
     }
 }
