@@ -7,8 +7,8 @@ namespace Vigil.Map;
 /// Reads the <see cref="HotFields"/> of a finished document with the expansion of
 /// <see cref="FieldPath.Values"/>: dotted keys and nested objects feed the same path, arrays
 /// flatten and nulls are skipped. One walk visits each object on a hot path once and matches each
-/// of its keys against a tree of the hot paths' segments, so the cost grows with the number of
-/// properties on those objects, not with the number of hot fields.
+/// of its keys against a tree of the hot paths' segments. The cost grows with the properties of
+/// those objects, not with the number of hot fields.
 /// </summary>
 internal static class HotFieldReader
 {
