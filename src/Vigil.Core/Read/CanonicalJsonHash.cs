@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -11,51 +12,53 @@ namespace Vigil.Read;
 /// spacing or escaping hash the same. Numbers hash by their text.
 /// </summary>
 /// <remarks>
-/// The hash is a Merkle tree: each scalar hashes on its own, an array hashes its elements' hashes
-/// in order, and an object hashes the sorted hashes of its (key, value) members. The same value
-/// therefore hashes the same from a parsed <see cref="JsonNode"/> and from raw bytes
-/// (<see cref="RecordScanner"/>). XXH128 is not cryptographic: a file crafted to collide with an
-/// earlier record could hide that one record as a duplicate, but only within the same run. Its 128
-/// bits make accidental collisions negligible (about 2^-64 at 2^32 records).
+/// <para>
+/// An object hashes the sorted hashes of its members. A member hashes its key and the encoding of
+/// its value: a scalar's kind and text, or a container's kind and hash. An array hashes the
+/// length-prefixed encodings of its elements in order. Strings and keys are hashed unescaped, as
+/// UTF-8. The same value therefore hashes the same from a parsed <see cref="JsonNode"/> and from raw
+/// bytes (<see cref="RecordScanner"/>).
+/// </para>
+/// <para>
+/// XXH128 is not cryptographic: a file crafted to collide with an earlier record could hide that
+/// one record as a duplicate, but only within the same run. Its 128 bits make accidental collisions
+/// negligible (about 2^-64 at 2^32 records).
+/// </para>
 /// </remarks>
 internal static class CanonicalJsonHash
 {
-    // Seeds tag each kind of node, so the string "1" and the number 1 differ.
-    private const long StringSeed = 1;
-    private const long OtherScalarSeed = 2;
+    /// <summary>The kind byte of a string value's encoding.</summary>
+    public const byte StringKind = (byte)'s';
+
+    /// <summary>The kind byte of a number, <c>true</c> or <c>false</c>, followed by its JSON text.</summary>
+    public const byte OtherKind = (byte)'v';
+
+    /// <summary>The kind byte of <c>null</c>, which has no text.</summary>
+    public const byte NullKind = (byte)'n';
+
+    /// <summary>The kind byte of an object, followed by its 16-byte hash.</summary>
+    public const byte ObjectKind = (byte)'o';
+
+    /// <summary>The kind byte of an array, followed by its 16-byte hash.</summary>
+    public const byte ArrayKind = (byte)'a';
+
+    private const long MemberSeed = 1;
+    private const long ObjectSeed = 2;
     private const long ArraySeed = 3;
-    private const long ObjectSeed = 4;
-    private const long KeySeed = 5;
-    private const long MemberSeed = 6;
 
-    /// <summary>The hash of a JSON <c>null</c>.</summary>
-    public static readonly UInt128 Null = XxHash128.HashToUInt128([], OtherScalarSeed);
-
-    /// <summary>Returns the canonical hash of <paramref name="node"/>.</summary>
-    public static UInt128 Compute(JsonNode? node) => node switch
+    /// <summary>Returns the canonical hash of a record or of any object or array.</summary>
+    public static UInt128 Compute(JsonNode node) => node switch
     {
-        null => Null,
         JsonObject obj => OfObject(obj),
         JsonArray array => OfArray(array),
-        _ when node.GetValueKind() == JsonValueKind.String => OfString(Encoding.UTF8.GetBytes(node.GetValue<string>())),
-        _ => OfOtherScalar(Encoding.UTF8.GetBytes(node.ToJsonString())),
+        _ => throw new ArgumentException("only an object or an array has a canonical hash", nameof(node)),
     };
 
-    /// <summary>Returns the hash of a string given as its unescaped UTF-8 bytes.</summary>
-    public static UInt128 OfString(ReadOnlySpan<byte> utf8) => XxHash128.HashToUInt128(utf8, StringSeed);
-
-    /// <summary>Returns the hash of a number, <c>true</c> or <c>false</c>, given as its JSON text.</summary>
-    public static UInt128 OfOtherScalar(ReadOnlySpan<byte> text) => XxHash128.HashToUInt128(text, OtherScalarSeed);
-
-    /// <summary>Returns the hash of an object key given as its unescaped UTF-8 bytes.</summary>
-    public static UInt128 OfKey(ReadOnlySpan<byte> utf8) => XxHash128.HashToUInt128(utf8, KeySeed);
-
-    /// <summary>Returns the hash of one object member from the hashes of its key and value.</summary>
-    public static UInt128 OfMember(UInt128 key, UInt128 value)
-    {
-        ReadOnlySpan<UInt128> pair = [key, value];
-        return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(pair), MemberSeed);
-    }
+    /// <summary>
+    /// Returns the hash of one member from its composed bytes: the key's length as a little-endian
+    /// 32-bit integer, the unescaped key, then the value's encoding.
+    /// </summary>
+    public static UInt128 OfMember(ReadOnlySpan<byte> composed) => XxHash128.HashToUInt128(composed, MemberSeed);
 
     /// <summary>Returns the hash of an object from its member hashes, which this sorts in place.</summary>
     public static UInt128 OfObject(Span<UInt128> members)
@@ -64,9 +67,15 @@ internal static class CanonicalJsonHash
         return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(members), ObjectSeed);
     }
 
-    /// <summary>Returns the hash of an array from its element hashes, in order.</summary>
-    public static UInt128 OfArray(ReadOnlySpan<UInt128> items) =>
-        XxHash128.HashToUInt128(MemoryMarshal.AsBytes(items), ArraySeed);
+    /// <summary>Returns the hash of an array from its elements' length-prefixed encodings, in order.</summary>
+    public static UInt128 OfArray(ReadOnlySpan<byte> encodedElements) => XxHash128.HashToUInt128(encodedElements, ArraySeed);
+
+    /// <summary>Writes the encoding of a container with hash <paramref name="hash"/> to <paramref name="destination"/>.</summary>
+    public static void EncodeContainer(byte kind, UInt128 hash, Span<byte> destination)
+    {
+        destination[0] = kind;
+        BinaryPrimitives.WriteUInt128LittleEndian(destination[1..], hash);
+    }
 
     private static UInt128 OfObject(JsonObject obj)
     {
@@ -74,7 +83,10 @@ internal static class CanonicalJsonHash
         var i = 0;
         foreach (var (key, value) in obj)
         {
-            members[i++] = OfMember(OfKey(Encoding.UTF8.GetBytes(key)), Compute(value));
+            var keyBytes = Encoding.UTF8.GetBytes(key);
+            var length = new byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(length, keyBytes.Length);
+            members[i++] = OfMember([.. length, .. keyBytes, .. Encode(value)]);
         }
 
         return OfObject(members);
@@ -82,12 +94,35 @@ internal static class CanonicalJsonHash
 
     private static UInt128 OfArray(JsonArray array)
     {
-        var items = new UInt128[array.Count];
-        for (var i = 0; i < items.Length; i++)
+        var encoded = new List<byte>();
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        foreach (var item in array)
         {
-            items[i] = Compute(array[i]);
+            var element = Encode(item);
+            BinaryPrimitives.WriteInt32LittleEndian(length, element.Length);
+            encoded.AddRange(length);
+            encoded.AddRange(element);
         }
 
-        return OfArray(items);
+        return OfArray(CollectionsMarshal.AsSpan(encoded));
+    }
+
+    private static byte[] Encode(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return [NullKind];
+
+            case JsonObject or JsonArray:
+                var encoded = new byte[1 + 16];
+                EncodeContainer(node is JsonObject ? ObjectKind : ArrayKind, Compute(node), encoded);
+                return encoded;
+
+            default:
+                var isString = node.GetValueKind() == JsonValueKind.String;
+                var text = isString ? node.GetValue<string>() : node.ToJsonString();
+                return [isString ? StringKind : OtherKind, .. Encoding.UTF8.GetBytes(text)];
+        }
     }
 }

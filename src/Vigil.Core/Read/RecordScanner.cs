@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -16,31 +18,27 @@ namespace Vigil.Read;
 /// which reports it. Strings are compared unescaped, so escaped and plain forms of a value agree.
 /// One scanner is reused record after record and is not thread-safe.
 /// </remarks>
-internal sealed class RecordScanner
+internal sealed partial class RecordScanner
 {
+    private const int LengthPrefix = sizeof(int);
+    private const int ContainerEncodingLength = 1 + 16;
+
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = JsonTokenCursor.MaxDepth };
 
-    private UInt128[] _values = new UInt128[128];
-    private int _valueCount;
+    // Stacks shared by all open containers: member hashes of objects, key fingerprints for the
+    // repeated-key check, and bytes (the current key of each object, the element encodings of each array).
+    private UInt128[] _members = new UInt128[128];
+    private int _memberCount;
     private ulong[] _keys = new ulong[128];
     private int _keyCount;
+    private byte[] _bytes = new byte[4096];
+    private int _byteCount;
     private Frame[] _frames = new Frame[16];
     private int _depth;
-    private byte[] _scratch = new byte[1024];
-    private TopField _topField;
-    private bool _hasEventNameOrTime;
-    private bool _hasStringEventId;
-    private TopLevelValue _eventName;
-    private TopLevelValue _eventSource;
+    private byte[] _unescaped = new byte[1024];
+    private byte[] _composed = new byte[1024];
+    private TopLevel _topLevel;
     private UInt128 _root;
-
-    private enum TopField : byte
-    {
-        None,
-        EventName,
-        EventSource,
-        EventId,
-    }
 
     /// <summary>Scans <paramref name="json"/>; returns <c>false</c> when the record needs the parsing path.</summary>
     public bool TryScan(ReadOnlySpan<byte> json, out RecordFacts facts)
@@ -55,7 +53,7 @@ internal sealed class RecordScanner
         var sanitized = LoneSurrogates.Replace(json);
         try
         {
-            if (!Scan(sanitized ?? json) || !_hasEventNameOrTime)
+            if (!Scan(sanitized ?? json) || !_topLevel.HasEventNameOrTime)
             {
                 return false;
             }
@@ -66,20 +64,17 @@ internal sealed class RecordScanner
             return false;
         }
 
-        facts = new RecordFacts(_hasStringEventId ? _root : null, _eventName, _eventSource);
+        facts = new RecordFacts(_topLevel.HasStringEventId ? _root : null, _topLevel.EventName, _topLevel.EventSource);
         return true;
     }
 
     private void Reset()
     {
-        _valueCount = 0;
+        _memberCount = 0;
         _keyCount = 0;
+        _byteCount = 0;
         _depth = 0;
-        _topField = TopField.None;
-        _hasEventNameOrTime = false;
-        _hasStringEventId = false;
-        _eventName = TopLevelValue.Absent;
-        _eventSource = TopLevelValue.Absent;
+        _topLevel = new TopLevel();
     }
 
     private bool Scan(ReadOnlySpan<byte> json)
@@ -119,88 +114,60 @@ internal sealed class RecordScanner
                 return EndObject();
 
             case JsonTokenType.EndArray:
-                Complete(CanonicalJsonHash.OfArray(PopValues()));
+                EndArray();
                 return true;
 
             case JsonTokenType.String:
                 var text = Unescaped(ref reader);
                 NoteTopLevelString(text);
-                Complete(CanonicalJsonHash.OfString(text));
+                CompleteScalar(CanonicalJsonHash.StringKind, text);
                 return true;
 
             case JsonTokenType.Null:
                 NoteTopLevel(TopLevelValue.Other);
-                Complete(CanonicalJsonHash.Null);
+                CompleteScalar(CanonicalJsonHash.NullKind, []);
                 return true;
 
             default:
                 NoteTopLevel(TopLevelValue.Other);
-                Complete(CanonicalJsonHash.OfOtherScalar(reader.ValueSpan));
+                CompleteScalar(CanonicalJsonHash.OtherKind, reader.ValueSpan);
                 return true;
         }
     }
 
     private void Key(ReadOnlySpan<byte> key)
     {
-        var hash = CanonicalJsonHash.OfKey(key);
-        _frames[_depth - 1].Key = hash;
+        ref var frame = ref _frames[_depth - 1];
+        _byteCount = frame.ByteStart;
+        Append(key);
+        frame.KeyLength = key.Length;
+
         if (_keyCount == _keys.Length)
         {
             Array.Resize(ref _keys, _keys.Length * 2);
         }
 
-        _keys[_keyCount++] = (ulong)hash;
+        _keys[_keyCount++] = XxHash3.HashToUInt64(key);
         if (_depth == 1)
         {
-            _topField = ClassifyTopLevelKey(key);
+            _topLevel.Classify(key);
         }
-    }
-
-    private TopField ClassifyTopLevelKey(ReadOnlySpan<byte> key)
-    {
-        if (key.SequenceEqual("eventName"u8))
-        {
-            _hasEventNameOrTime = true;
-            return TopField.EventName;
-        }
-
-        _hasEventNameOrTime |= key.SequenceEqual("eventTime"u8);
-        if (key.SequenceEqual("eventSource"u8))
-        {
-            return TopField.EventSource;
-        }
-
-        return key.SequenceEqual("eventID"u8) ? TopField.EventId : TopField.None;
     }
 
     private void NoteTopLevelString(ReadOnlySpan<byte> text)
     {
-        if (_depth != 1 || _topField == TopField.None)
+        if (_depth == 1 && _topLevel.Current != TopLevel.Field.None)
         {
-            return;
+            _topLevel.Note(new TopLevelValue(TopLevelValueKind.String, Encoding.UTF8.GetString(text)));
         }
-
-        _hasStringEventId |= _topField == TopField.EventId;
-        NoteTopLevel(new TopLevelValue(TopLevelValueKind.String, Encoding.UTF8.GetString(text)));
     }
 
     private void NoteTopLevel(TopLevelValue value)
     {
-        if (_depth != 1)
+        if (_depth == 1)
         {
-            return;
+            _topLevel.Note(value);
         }
-
-        if (_topField == TopField.EventName)
-        {
-            _eventName = value;
-        }
-        else if (_topField == TopField.EventSource)
-        {
-            _eventSource = value;
-        }
-
-        _topField = TopField.None;
     }
 
     private void Push(bool isObject)
@@ -210,13 +177,14 @@ internal sealed class RecordScanner
             Array.Resize(ref _frames, _frames.Length * 2);
         }
 
-        _frames[_depth++] = new Frame { ValueStart = _valueCount, KeyStart = _keyCount, IsObject = isObject };
+        _frames[_depth++] = new Frame { IsObject = isObject, MemberStart = _memberCount, KeyStart = _keyCount, ByteStart = _byteCount };
     }
 
     /// <summary>Closes an object; returns <c>false</c> when it repeats a key.</summary>
     private bool EndObject()
     {
-        var keys = _keys.AsSpan(_frames[_depth - 1].KeyStart, _keyCount - _frames[_depth - 1].KeyStart);
+        var frame = _frames[--_depth];
+        var keys = _keys.AsSpan(frame.KeyStart, _keyCount - frame.KeyStart);
         keys.Sort();
         for (var i = 1; i < keys.Length; i++)
         {
@@ -227,21 +195,23 @@ internal sealed class RecordScanner
             }
         }
 
-        _keyCount = _frames[_depth - 1].KeyStart;
-        Complete(CanonicalJsonHash.OfObject(PopValues()));
+        var hash = CanonicalJsonHash.OfObject(_members.AsSpan(frame.MemberStart, _memberCount - frame.MemberStart));
+        _keyCount = frame.KeyStart;
+        _memberCount = frame.MemberStart;
+        _byteCount = frame.ByteStart;
+        CompleteContainer(CanonicalJsonHash.ObjectKind, hash);
         return true;
     }
 
-    /// <summary>Pops the innermost frame and returns its values, valid until the next push of a value.</summary>
-    private Span<UInt128> PopValues()
+    private void EndArray()
     {
-        var start = _frames[--_depth].ValueStart;
-        var values = _values.AsSpan(start, _valueCount - start);
-        _valueCount = start;
-        return values;
+        var frame = _frames[--_depth];
+        var hash = CanonicalJsonHash.OfArray(_bytes.AsSpan(frame.ByteStart, _byteCount - frame.ByteStart));
+        _byteCount = frame.ByteStart;
+        CompleteContainer(CanonicalJsonHash.ArrayKind, hash);
     }
 
-    private void Complete(UInt128 hash)
+    private void CompleteContainer(byte kind, UInt128 hash)
     {
         if (_depth == 0)
         {
@@ -249,13 +219,61 @@ internal sealed class RecordScanner
             return;
         }
 
-        ref var frame = ref _frames[_depth - 1];
-        if (_valueCount == _values.Length)
+        Span<byte> encoded = stackalloc byte[ContainerEncodingLength];
+        CanonicalJsonHash.EncodeContainer(kind, hash, encoded);
+        Complete(encoded[0], encoded[1..]);
+    }
+
+    private void CompleteScalar(byte kind, ReadOnlySpan<byte> text) => Complete(kind, text);
+
+    /// <summary>Adds a value, given as its kind byte and the rest of its encoding, to the open container.</summary>
+    private void Complete(byte kind, ReadOnlySpan<byte> rest)
+    {
+        var frame = _frames[_depth - 1];
+        if (!frame.IsObject)
         {
-            Array.Resize(ref _values, _values.Length * 2);
+            AppendLength(1 + rest.Length);
+            Append([kind]);
+            Append(rest);
+            return;
         }
 
-        _values[_valueCount++] = frame.IsObject ? CanonicalJsonHash.OfMember(frame.Key, hash) : hash;
+        var key = _bytes.AsSpan(frame.ByteStart, frame.KeyLength);
+        var length = LengthPrefix + key.Length + 1 + rest.Length;
+        if (_composed.Length < length)
+        {
+            _composed = new byte[Math.Max(length, _composed.Length * 2)];
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(_composed, key.Length);
+        key.CopyTo(_composed.AsSpan(LengthPrefix));
+        _composed[LengthPrefix + key.Length] = kind;
+        rest.CopyTo(_composed.AsSpan(LengthPrefix + key.Length + 1));
+
+        if (_memberCount == _members.Length)
+        {
+            Array.Resize(ref _members, _members.Length * 2);
+        }
+
+        _members[_memberCount++] = CanonicalJsonHash.OfMember(_composed.AsSpan(0, length));
+    }
+
+    private void AppendLength(int length)
+    {
+        Span<byte> prefix = stackalloc byte[LengthPrefix];
+        BinaryPrimitives.WriteInt32LittleEndian(prefix, length);
+        Append(prefix);
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_bytes.Length - _byteCount < bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _byteCount + bytes.Length));
+        }
+
+        bytes.CopyTo(_bytes.AsSpan(_byteCount));
+        _byteCount += bytes.Length;
     }
 
     private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
@@ -265,20 +283,30 @@ internal sealed class RecordScanner
             return reader.ValueSpan;
         }
 
-        if (_scratch.Length < reader.ValueSpan.Length)
+        if (_unescaped.Length < reader.ValueSpan.Length)
         {
-            _scratch = new byte[Math.Max(reader.ValueSpan.Length, _scratch.Length * 2)];
+            _unescaped = new byte[Math.Max(reader.ValueSpan.Length, _unescaped.Length * 2)];
         }
 
-        var length = reader.CopyString(_scratch);
-        return _scratch.AsSpan(0, length);
+        var length = reader.CopyString(_unescaped);
+        return _unescaped.AsSpan(0, length);
     }
 
+    /// <summary>One open object or array.</summary>
     private struct Frame
     {
-        public int ValueStart;
-        public int KeyStart;
         public bool IsObject;
-        public UInt128 Key;
+
+        /// <summary>The first member hash of this object on the member stack.</summary>
+        public int MemberStart;
+
+        /// <summary>The first key fingerprint of this object on the key stack.</summary>
+        public int KeyStart;
+
+        /// <summary>Where this container's bytes start: an object's current key, an array's element encodings.</summary>
+        public int ByteStart;
+
+        /// <summary>The length of an object's current key.</summary>
+        public int KeyLength;
     }
 }

@@ -25,7 +25,7 @@ public class RecordScannerTests
         Assert.True(RecordParser.TryParse(bytes, out var record, out _));
 
         Assert.True(new RecordScanner().TryScan(bytes, out var facts));
-        Assert.Equal(CanonicalJsonHash.Compute(record), facts.ContentHash);
+        Assert.Equal(CanonicalJsonHash.Compute(record!), facts.ContentHash);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class RecordScannerTests
             if (scanner.TryScan(bytes, out var facts) && facts.ContentHash is not null)
             {
                 scanned++;
-                Assert.Equal(CanonicalJsonHash.Compute(record), facts.ContentHash);
+                Assert.Equal(CanonicalJsonHash.Compute(record!), facts.ContentHash);
             }
         }
 
@@ -111,12 +111,12 @@ public class RecordScannerTests
         var first = JsonNode.Parse("""{"a":1,"b":[1,{"c":"d","e":"f"}]}""");
         var second = JsonNode.Parse("""{"b":[1,{"e":"f","c":"d"}],"a":1}""");
 
-        Assert.Equal(CanonicalJsonHash.Compute(first), CanonicalJsonHash.Compute(second));
+        Assert.Equal(CanonicalJsonHash.Compute(first!), CanonicalJsonHash.Compute(second!));
     }
 
     [Fact]
     public void ParsedHashKeepsArrayOrder()
     {
-        Assert.NotEqual(CanonicalJsonHash.Compute(JsonNode.Parse("[1,2]")), CanonicalJsonHash.Compute(JsonNode.Parse("[2,1]")));
+        Assert.NotEqual(CanonicalJsonHash.Compute(JsonNode.Parse("[1,2]")!), CanonicalJsonHash.Compute(JsonNode.Parse("[2,1]")!));
     }
 }
