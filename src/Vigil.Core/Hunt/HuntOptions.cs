@@ -10,8 +10,9 @@ public sealed record HuntOptions(IReadOnlyList<string> Paths, DateTimeOffset? Fr
     public IReadOnlyList<string> ExcludedFiles { get; init; } = [];
 
     /// <summary>
-    /// Worker threads that read, map and evaluate records; 1 runs everything on the calling thread.
-    /// Alerts, their order and their ids are the same at any count. Default: the processor count.
+    /// Worker threads that scan, map and evaluate records while the calling thread reads the files.
+    /// With 1, everything runs on the calling thread. Alerts, their order and their ids are the same
+    /// at any count. Default: the processor count.
     /// </summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 

@@ -21,7 +21,7 @@ internal sealed class RecordBatch : IDisposable
 
     public List<BatchEntry> Entries { get; } = [];
 
-    /// <summary>The outcomes of the raw records, in order; <see cref="BatchEntry.OutcomeEnd"/> delimits each record's.</summary>
+    /// <summary>The outcomes of the raw records in order, each record's ending at its <see cref="BatchEntry.OutcomeEnd"/>.</summary>
     public List<RecordOutcome> Outcomes { get; } = [];
 
     public bool IsFull => _used >= TargetBytes || Entries.Count >= TargetEntries;

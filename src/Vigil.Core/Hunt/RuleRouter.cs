@@ -21,10 +21,10 @@ internal sealed class RuleRouter
     private readonly bool _routing;
     private readonly Dictionary<(TopLevelValue, TopLevelValue), PreparedRule[]> _cache = [];
 
-    /// <param name="rules">The rules in hunt order; candidates keep that order.</param>
+    /// <param name="rules">The rules in hunt order, which candidate lists keep.</param>
     /// <param name="routing">
-    /// When true, a record is evaluated by its candidate rules only; when false, by every rule as
-    /// soon as one rule is a candidate.
+    /// When true, a record is evaluated by its candidate rules only. When false, it is evaluated by
+    /// every rule as soon as one rule is a candidate.
     /// </param>
     public RuleRouter(IReadOnlyList<PreparedRule> rules, bool routing)
     {
@@ -35,7 +35,7 @@ internal sealed class RuleRouter
     /// <summary>Every rule, for records whose fields are not known before parsing.</summary>
     public IReadOnlyList<PreparedRule> All => _rules;
 
-    /// <summary>Returns the rules to evaluate on a record with these fields; empty when none can match.</summary>
+    /// <summary>Returns the rules to evaluate on a record with these fields, empty when none can match.</summary>
     public IReadOnlyList<PreparedRule> Candidates(TopLevelValue eventName, TopLevelValue eventSource)
     {
         var key = (eventName, eventSource);

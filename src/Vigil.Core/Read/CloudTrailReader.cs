@@ -51,8 +51,8 @@ public sealed class CloudTrailReader
     /// the errors and skips the reader finds itself. The calls and the yielded items keep file order.
     /// </summary>
     /// <remarks>
-    /// An object may still turn out to be a wrapper, a digest file or invalid JSON for an event:
-    /// <see cref="RecordStreamReader.ParseItems"/> tells. The bytes are valid only during the call.
+    /// An object may still turn out to be a wrapper, a digest file or invalid JSON for an event, which
+    /// <see cref="RecordStreamReader.ParseItems"/> finds out. The bytes are valid only during the call.
     /// </remarks>
     internal IEnumerable<ReadItem> ReadFileRaw(string path, RawRecordHandler onRecord)
     {

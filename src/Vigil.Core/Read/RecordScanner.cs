@@ -40,7 +40,7 @@ internal sealed partial class RecordScanner
     private TopLevel _topLevel;
     private UInt128 _root;
 
-    /// <summary>Scans <paramref name="json"/>; returns <c>false</c> when the record needs the parsing path.</summary>
+    /// <summary>Scans <paramref name="json"/>, or returns <c>false</c> when the record needs the parsing path.</summary>
     public bool TryScan(ReadOnlySpan<byte> json, out RecordFacts facts)
     {
         facts = default;
@@ -60,7 +60,7 @@ internal sealed partial class RecordScanner
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // InvalidOperationException comes from unescaping an invalid string; the parser reports it.
+            // Unescaping an invalid string throws InvalidOperationException, and the parser reports the string.
             return false;
         }
 
@@ -180,7 +180,7 @@ internal sealed partial class RecordScanner
         _frames[_depth++] = new Frame { IsObject = isObject, MemberStart = _memberCount, KeyStart = _keyCount, ByteStart = _byteCount };
     }
 
-    /// <summary>Closes an object; returns <c>false</c> when it repeats a key.</summary>
+    /// <summary>Closes an object, or returns <c>false</c> when it repeats a key.</summary>
     private bool EndObject()
     {
         var frame = _frames[--_depth];
