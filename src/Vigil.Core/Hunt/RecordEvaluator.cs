@@ -23,7 +23,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
 
     public void Evaluate(ReadOnlySpan<byte> json, string file, string location, long offset, List<RecordOutcome> outcomes)
     {
-        if (prefilter && _scanner.TryScan(json, out var facts))
+        if (prefilter && TryScan(json, out var facts))
         {
             var rules = router.Candidates(facts.EventName, facts.EventSource);
             var item = new ReadItem(ReadOutcome.Record, file, location, null, null);
@@ -43,6 +43,20 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
         foreach (var item in RecordStreamReader.ParseItems(json, file, location, offset))
         {
             outcomes.Add(item.Outcome == ReadOutcome.Record ? Evaluate(item) : new RecordOutcome(item));
+        }
+    }
+
+    /// <summary>Scans a record for the prefilter. A fault while scanning sends the record down the parsing path.</summary>
+    private bool TryScan(ReadOnlySpan<byte> json, out RecordFacts facts)
+    {
+        try
+        {
+            return _scanner.TryScan(json, out facts);
+        }
+        catch (Exception ex) when (HuntPass.IsRecoverable(ex))
+        {
+            facts = default;
+            return false;
         }
     }
 

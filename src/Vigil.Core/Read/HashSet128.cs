@@ -19,7 +19,7 @@ internal sealed class HashSet128
 
     public int Count { get; private set; }
 
-    /// <summary>Adds <paramref name="hash"/>; returns <c>false</c> when it was already present.</summary>
+    /// <summary>Adds <paramref name="hash"/>, or returns <c>false</c> when it was already present.</summary>
     public bool Add(UInt128 hash)
     {
         if (hash == UInt128.Zero)
