@@ -13,9 +13,8 @@ namespace Vigil.Read;
 /// </remarks>
 public sealed class DuplicateFilter
 {
-    // Two ulongs, not a UInt128: UInt128 is 16-byte aligned, which pads each set entry from 24 to 32
-    // bytes, and a hunt over millions of records keeps one entry per record.
-    private readonly HashSet<(ulong, ulong)> _seen = [];
+    // A hunt over millions of records keeps one entry per record, so the set stores 16 bytes each.
+    private readonly HashSet128 _seen = new();
 
     /// <summary>Number of distinct records remembered.</summary>
     public int Count => _seen.Count;
@@ -34,7 +33,12 @@ public sealed class DuplicateFilter
         }
 
         // The event ID is part of the content, so one hash covers both.
-        var hash = CanonicalJsonHash.Compute(record);
-        return !_seen.Add(((ulong)(hash >> 64), (ulong)hash));
+        return IsDuplicate(CanonicalJsonHash.Compute(record));
     }
+
+    /// <summary>
+    /// Returns <c>true</c> when a record with this canonical content hash was passed before;
+    /// otherwise remembers it. The caller checks that the record has a string <c>eventID</c>.
+    /// </summary>
+    internal bool IsDuplicate(UInt128 contentHash) => !_seen.Add(contentHash);
 }

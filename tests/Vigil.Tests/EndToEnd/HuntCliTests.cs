@@ -204,4 +204,22 @@ public class HuntCliTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no files found", result.StandardError);
     }
+
+    [Fact]
+    public void ThreadsZeroIsUsageError()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--threads 0 is out of range", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThreadsThreeGivesSameAlerts()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson", "--threads", "3");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }

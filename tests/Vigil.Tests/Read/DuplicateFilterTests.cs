@@ -53,4 +53,24 @@ public class DuplicateFilterTests
 
         Assert.False(filter.IsDuplicate(Parse("""{"eventID":"a","a":"bc"}""")));
     }
+
+    [Fact]
+    public void ManyHashesSurviveGrowth()
+    {
+        var filter = new DuplicateFilter();
+        var hashes = Enumerable.Range(0, 10_000).Select(i => new UInt128((ulong)i * 7919, (ulong)i)).ToList();
+
+        Assert.All(hashes, hash => Assert.False(filter.IsDuplicate(hash)));
+        Assert.All(hashes, hash => Assert.True(filter.IsDuplicate(hash)));
+        Assert.Equal(10_000, filter.Count);
+    }
+
+    [Fact]
+    public void ZeroHashIsKept()
+    {
+        var filter = new DuplicateFilter();
+
+        Assert.False(filter.IsDuplicate(UInt128.Zero));
+        Assert.True(filter.IsDuplicate(UInt128.Zero));
+    }
 }
