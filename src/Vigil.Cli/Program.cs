@@ -7,6 +7,7 @@ var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS
     KqlCommand.Create(),
     RulesCommand.Create(),
     ConvertCommand.Create(),
+    IngestCommand.Create(),
 };
 
 // Response files (@file) are off because KQL queries start with @timestamp and are passed as arguments.
