@@ -1,5 +1,5 @@
 using Vigil.Alert;
-using Vigil.Map;
+using Vigil.Store;
 
 namespace Vigil.Serve;
 
@@ -33,18 +33,23 @@ internal sealed class AlertBudget(ScheduledRule rule, IAlertWriter alerts, Execu
         if (_result.AlertsCreated >= rule.Rule.MaxSignals)
         {
             _result.MatchesNotAlerted++;
-            _result.FirstNotAlertedMs ??= candidate.TimeMs;
+            _result.FirstNotAlertedMs ??= rule.TimeOf(candidate);
             return;
         }
 
-        alerts.Write(id, execution.BuildAlert(rule.Rule, candidate.Document));
+        if (!alerts.Write(id, rule.Rule, execution.BuildAlert(rule.Rule, candidate.Document)))
+        {
+            _result.DuplicatesSkipped++;
+            return;
+        }
+
         _result.AlertsCreated++;
     }
 
     public static WindowResult Search(ScheduledRule rule, IScheduledEventSource events, IAlertWriter alerts, ExecutionContext execution, TimeWindow window)
     {
         var budget = new AlertBudget(rule, alerts, execution);
-        foreach (var candidate in events.ReadWindow(rule.Query(window)))
+        foreach (var candidate in events.ReadWindow(rule.Window(window)))
         {
             budget.Offer(candidate);
         }

@@ -27,8 +27,9 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
         state.Ledger.Add(window);
         state.Uncovered.RemoveAll(u => u.WillRetry && u.Window.FromMs >= window.FromMs && u.Window.ToMs <= window.ToMs);
 
-        if (result.FirstNotAlertedMs is { } first)
+        if (result.Truncated)
         {
+            var first = result.FirstNotAlertedMs ?? window.FromMs;
             var reason = string.Create(
                 CultureInfo.InvariantCulture,
                 $"max_signals ({rule.Rule.MaxSignals}) reached at {KibanaTime.Format(context.StartedAt)}: {result.MatchesNotAlerted} matches were not alerted");

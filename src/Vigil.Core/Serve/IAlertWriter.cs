@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
 
 namespace Vigil.Serve;
 
@@ -8,6 +9,6 @@ internal interface IAlertWriter
     /// <summary>True when an alert with <paramref name="alertId"/> (<c>kibana.alert.uuid</c>) is stored.</summary>
     bool Exists(string alertId);
 
-    /// <summary>Stores a new alert document under <paramref name="alertId"/>.</summary>
-    void Write(string alertId, JsonObject alert);
+    /// <summary>Stores the alert <paramref name="rule"/> raised; returns false when its id was stored meanwhile.</summary>
+    bool Write(string alertId, DetectionRule rule, JsonObject alert);
 }

@@ -21,12 +21,12 @@ internal sealed class LateEvaluation(ScheduledRule rule, RuleState state, Execut
         var context = new ExecutionContext(startedAt, ExecutionKind.Late);
         var record = new ExecutionRecord(rule, context, services.Clock);
         var budget = new AlertBudget(rule, services.Alerts, context);
-        var query = new LateEventQuery(after, newestSequence, state.Ledger.Ranges[^1].To, rule.Candidates.Actions, rule.Candidates.Providers);
+        var query = new LateEventQuery(after, newestSequence, state.Ledger.Ranges[^1].To);
         try
         {
             foreach (var candidate in services.Events.ReadLate(query))
             {
-                if (state.Ledger.Covers(candidate.TimeMs))
+                if (state.Ledger.Covers(candidate.Timestamp!.Value.ToUnixTimeMilliseconds()))
                 {
                     budget.Offer(candidate);
                 }

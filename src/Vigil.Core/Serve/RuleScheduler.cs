@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
+using Vigil.Store;
+using Vigil.Store.Scheduler;
 
 namespace Vigil.Serve;
 
@@ -18,6 +20,21 @@ public sealed class RuleScheduler
     private readonly ISchedulerStateStore _state;
     private readonly ExecutionServices _services;
     private readonly FieldMapping _mapping;
+
+    /// <summary>
+    /// Creates a scheduler over <paramref name="store"/>, whose <see cref="VigilStore.TimeProvider"/>
+    /// is its clock. Register the loaded rules after creating it; their enabled flags and schedule
+    /// state persist in the store across restarts.
+    /// </summary>
+    public RuleScheduler(VigilStore store, SchedulerOptions? options = null)
+        : this(
+            new SqliteSchedulerState(store ?? throw new ArgumentNullException(nameof(store))),
+            new StoreEventSource(store),
+            new StoreAlertWriter(store),
+            store.TimeProvider,
+            options ?? new SchedulerOptions())
+    {
+    }
 
     internal RuleScheduler(ISchedulerStateStore state, IScheduledEventSource events, IAlertWriter alerts, TimeProvider clock, SchedulerOptions options)
     {

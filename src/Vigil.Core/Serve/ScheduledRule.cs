@@ -1,6 +1,7 @@
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Map;
+using Vigil.Store;
 
 namespace Vigil.Serve;
 
@@ -40,8 +41,21 @@ internal sealed class ScheduledRule
     /// <summary>Late arrivals can only be missed when windows apply to event time.</summary>
     public bool WindowsOnEventTime => TimeField == TimestampField;
 
-    public EventWindowQuery Query(TimeWindow window) =>
-        new(TimeField, FallbackToTimestamp, window, Candidates.Actions, Candidates.Providers);
+    /// <summary>The store query for <paramref name="window"/>, restricted to candidate rows.</summary>
+    public EventWindow Window(TimeWindow window) => new(window.From, window.To)
+    {
+        TimeField = TimeField == IngestedField ? EventTimeField.Ingested : EventTimeField.Timestamp,
+        FallbackToTimestamp = FallbackToTimestamp,
+        Actions = Candidates.Actions,
+        Providers = Candidates.Providers,
+    };
+
+    /// <summary>Returns the event's time on the rule's time axis, in Unix epoch milliseconds.</summary>
+    public long? TimeOf(StoredEvent stored)
+    {
+        var time = TimeField == IngestedField ? stored.Ingested ?? (FallbackToTimestamp ? stored.Timestamp : null) : stored.Timestamp;
+        return time?.ToUnixTimeMilliseconds();
+    }
 
     public CandidateValues Candidates { get; private init; } = CandidateValues.Any;
 

@@ -39,7 +39,7 @@ public sealed class ScheduledRunTests
 
         harness.RunAt(TenOClock.AddMinutes(120));
 
-        Assert.Equal(120, harness.Alerts.All.Count);
+        Assert.Equal(120, harness.Alerts().Count);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class ScheduledRunTests
         Assert.Equal(1, first.AlertsCreated);
         Assert.Equal(0, second.AlertsCreated);
         Assert.Equal(1, second.DuplicatesSkipped);
-        Assert.Single(harness.Alerts.All);
+        Assert.Single(harness.Alerts());
     }
 
     [Fact]

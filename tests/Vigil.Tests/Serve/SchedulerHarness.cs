@@ -1,31 +1,26 @@
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Vigil.Alert;
 using Vigil.Detect.Rules;
+using Vigil.Map;
 using Vigil.Serve;
+using Vigil.Store;
 using Vigil.Store.Scheduler;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Serve;
 
-/// <summary>A scheduler on a fake clock with its tables in a SQLite file in a temp folder.</summary>
+/// <summary>A scheduler on a fake clock over a real store in a temp folder.</summary>
 internal sealed class SchedulerHarness : IDisposable
 {
     private readonly TempDirectory _directory = new();
-    private readonly SqliteConnection _connection;
 
     public SchedulerHarness(DateTimeOffset start, SchedulerOptions? options = null)
     {
         Clock = new FakeTimeProvider(start);
         Options = options ?? new SchedulerOptions();
-        _connection = new SqliteConnection($"Data Source={Path.Combine(_directory.Path, "vigil.db")};Pooling=False");
-        _connection.Open();
-        using (var command = _connection.CreateCommand())
-        {
-            command.CommandText = SchedulerSchema.Create;
-            command.ExecuteNonQuery();
-        }
-
+        Store = VigilStore.Open(Path.Combine(_directory.Path, "data"), Clock);
+        Events = new FaultyEventSource(new StoreEventSource(Store));
         Scheduler = Reopen();
     }
 
@@ -33,28 +28,30 @@ internal sealed class SchedulerHarness : IDisposable
 
     public SchedulerOptions Options { get; }
 
-    public InMemoryEvents Events { get; } = new();
+    public VigilStore Store { get; }
 
-    public InMemoryAlerts Alerts { get; } = new();
+    public FaultyEventSource Events { get; }
 
     public RuleScheduler Scheduler { get; private set; }
 
-    /// <summary>A new scheduler on the same tables, as after a restart; rules must be registered again.</summary>
+    public string TempPath => _directory.Path;
+
+    /// <summary>A new scheduler on the same store, as after a restart; rules must be registered again.</summary>
     public RuleScheduler Reopen() =>
-        Scheduler = new RuleScheduler(new SqliteSchedulerState(_connection), Events, Alerts, Clock, Options);
+        Scheduler = new RuleScheduler(new SqliteSchedulerState(Store), Events, new StoreAlertWriter(Store), Clock, Options);
 
-    /// <summary>Stores <paramref name="document"/> now, stamping <c>event.ingested</c> with the clock unless told not to.</summary>
-    public void Ingest(JsonObject document, bool stampIngested = true)
+    /// <summary>Stores an ECS document now, setting <c>event.ingested</c> to now as the store's ingest does.</summary>
+    public void Ingest(JsonObject document)
     {
-        if (stampIngested)
-        {
-            var eventObject = document["event"] as JsonObject ?? [];
-            document["event"] = eventObject;
-            eventObject["ingested"] ??= Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        Events.Add(document);
+        var now = Clock.GetUtcNow();
+        var eventObject = document["event"] as JsonObject ?? [];
+        document["event"] = eventObject;
+        eventObject["ingested"] = KibanaTime.Format(now);
+        Insert(document, now.ToUnixTimeMilliseconds());
     }
+
+    /// <summary>Stores an ECS document as it is, without <c>event.ingested</c>, like one indexed by another pipeline.</summary>
+    public void IngestWithoutIngestedTime(JsonObject document) => Insert(document, null);
 
     /// <summary>Moves the clock to <paramref name="time"/> and runs what is due.</summary>
     public IReadOnlyList<ExecutionLogEntry> RunAt(DateTimeOffset time)
@@ -65,9 +62,32 @@ internal sealed class SchedulerHarness : IDisposable
 
     public RuleStatus Register(DetectionRule rule) => Scheduler.Register(rule);
 
+    public IReadOnlyList<StoredAlert> Alerts(string? ruleId = null) => Store.ListAlerts(new AlertFilter { RuleId = ruleId });
+
     public void Dispose()
     {
-        _connection.Dispose();
+        Store.Dispose();
         _directory.Dispose();
     }
+
+    private void Insert(JsonObject document, long? ingestedMs)
+    {
+        var ecs = new EcsDocument(document);
+        using var connection = Store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO events (data_stream, timestamp, ingested, provider, action, document)
+            VALUES ($stream, $timestamp, $ingested, $provider, $action, $document)
+            """;
+        command.Parameters.AddWithValue("$stream", ecs.DataStream);
+        command.Parameters.AddWithValue("$timestamp", KibanaTime.TryReadTimestamp(document, out var time) ? time.ToUnixTimeMilliseconds() : DBNull.Value);
+        command.Parameters.AddWithValue("$ingested", ingestedMs is { } ingested ? ingested : DBNull.Value);
+        command.Parameters.AddWithValue("$provider", First(ecs, "event.provider"));
+        command.Parameters.AddWithValue("$action", First(ecs, "event.action"));
+        command.Parameters.AddWithValue("$document", document.ToJsonString());
+        command.ExecuteNonQuery();
+    }
+
+    private static object First(EcsDocument document, string field) =>
+        document.FieldValues(field).FirstOrDefault() is JsonValue value ? value.GetValue<string>() : DBNull.Value;
 }

@@ -9,5 +9,6 @@ internal static class MigrationList
     public static IReadOnlyList<Migration> All { get; } =
     [
         EventsAlertsCheckpointsSchema.Step,
+        Scheduler.SchedulerSchema.Step,
     ];
 }

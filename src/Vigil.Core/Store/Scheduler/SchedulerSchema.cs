@@ -6,6 +6,9 @@ namespace Vigil.Store.Scheduler;
 /// </summary>
 internal static class SchedulerSchema
 {
+    /// <summary>The schema step that creates the tables.</summary>
+    public static Migration Step { get; } = Migration.Sql(2, "scheduler tables", Create);
+
     public const string Create = """
         CREATE TABLE rules (
             rule_uuid TEXT PRIMARY KEY,

@@ -4,35 +4,65 @@ using Vigil.Serve;
 
 namespace Vigil.Store.Scheduler;
 
-/// <summary>The scheduler's tables in the store's SQLite database.</summary>
-internal sealed class SqliteSchedulerState(SqliteConnection connection) : ISchedulerStateStore
+/// <summary>The scheduler's tables in the store's database; each call opens its own pooled connection.</summary>
+internal sealed class SqliteSchedulerState(VigilStore store) : ISchedulerStateStore
 {
-    private readonly RuleRegistryTable _rules = new(connection);
-    private readonly RuleStateTable _states = new(connection);
-    private readonly ExecutionLogTable _log = new(connection);
+    public IReadOnlyList<RegisteredRule> Rules()
+    {
+        using var connection = store.OpenConnection();
+        return new RuleRegistryTable(connection).All();
+    }
 
-    public IReadOnlyList<RegisteredRule> Rules() => _rules.All();
+    public RegisteredRule Register(DetectionRule rule, string contentHash)
+    {
+        using var connection = store.OpenConnection();
+        return InTransaction(connection, () => new RuleRegistryTable(connection).Register(rule, contentHash));
+    }
 
-    public RegisteredRule Register(DetectionRule rule, string contentHash) => _rules.Register(rule, contentHash);
+    public void SetEnabled(string ruleUuid, bool enabled)
+    {
+        using var connection = store.OpenConnection();
+        new RuleRegistryTable(connection).SetEnabled(ruleUuid, enabled);
+    }
 
-    public void SetEnabled(string ruleUuid, bool enabled) => _rules.SetEnabled(ruleUuid, enabled);
+    public RuleState LoadState(string ruleUuid)
+    {
+        using var connection = store.OpenConnection();
+        return new RuleStateTable(connection).Load(ruleUuid);
+    }
 
-    public RuleState LoadState(string ruleUuid) => _states.Load(ruleUuid);
-
+    /// <summary>Saves the state, its ledger and the log entries so they land together or not at all.</summary>
     public void Save(RuleState state, IReadOnlyList<ExecutionLogEntry> entries)
     {
-        // A plain BEGIN keeps the helpers' commands free of a transaction object; the state, its
-        // ledger and the log entries land together or not at all.
+        using var connection = store.OpenConnection();
+        InTransaction(connection, () =>
+        {
+            new RuleStateTable(connection).Save(state);
+            var log = new ExecutionLogTable(connection);
+            foreach (var entry in entries)
+            {
+                log.Append(entry);
+            }
+
+            return true;
+        });
+    }
+
+    public IReadOnlyList<ExecutionLogEntry> ReadLog(string? ruleUuid, int limit)
+    {
+        using var connection = store.OpenConnection();
+        return new ExecutionLogTable(connection).Read(ruleUuid, limit);
+    }
+
+    // A plain BEGIN IMMEDIATE keeps the table helpers' commands free of a transaction object.
+    private static T InTransaction<T>(SqliteConnection connection, Func<T> work)
+    {
         connection.Execute("BEGIN IMMEDIATE");
         try
         {
-            _states.Save(state);
-            foreach (var entry in entries)
-            {
-                _log.Append(entry);
-            }
-
+            var result = work();
             connection.Execute("COMMIT");
+            return result;
         }
         catch
         {
@@ -40,6 +70,4 @@ internal sealed class SqliteSchedulerState(SqliteConnection connection) : ISched
             throw;
         }
     }
-
-    public IReadOnlyList<ExecutionLogEntry> ReadLog(string? ruleUuid, int limit) => _log.Read(ruleUuid, limit);
 }
