@@ -4,7 +4,13 @@ using Vigil.Benchmarks;
 if (args is ["--cpu-time", ..])
 {
     CpuTimeProbe.Run();
-    return;
+    return 0;
+}
+
+if (args is [var mode, ..] && mode.StartsWith("--store-", StringComparison.Ordinal))
+{
+    return StoreBench.Run(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

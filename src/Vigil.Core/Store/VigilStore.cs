@@ -22,6 +22,10 @@ public sealed partial class VigilStore : IDisposable
     /// <summary>How long a write waits for another process's write lock before failing.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
+    // A negative cache_size is in KiB: 64 MiB keeps the indexes' hot pages of a large store in
+    // memory, where SQLite's default of 2 MiB makes every insert into the content-hash index read pages.
+    private const int CachePages = -65536;
+
     private readonly string _connectionString;
 
     private VigilStore(string dataDirectory, TimeProvider timeProvider)
@@ -80,7 +84,7 @@ public sealed partial class VigilStore : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        StoreCommands.Execute(connection, null, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        StoreCommands.Execute(connection, null, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {CachePages};");
         return connection;
     }
 

@@ -30,7 +30,6 @@ internal static class EventsAlertsCheckpointsSchema
         CREATE INDEX events_ingested ON events (ingested);
         CREATE INDEX events_action_timestamp ON events (action, timestamp);
         CREATE INDEX events_provider_timestamp ON events (provider, timestamp);
-        CREATE INDEX events_event_id ON events (event_id);
 
         CREATE TABLE alerts (
             id TEXT PRIMARY KEY,

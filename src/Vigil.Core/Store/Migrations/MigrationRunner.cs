@@ -36,7 +36,7 @@ internal static class MigrationRunner
     private static void Apply(SqliteConnection connection, Migration step)
     {
         // BEGIN IMMEDIATE takes the write lock first, so two processes opening one store at once
-        // apply each step once: the second waits, then sees the new version and skips it.
+        // apply each step once: the second waits, then reads the new version and skips it.
         using var transaction = connection.BeginTransaction(deferred: false);
         if (CurrentVersion(connection, transaction) >= step.Version)
         {
