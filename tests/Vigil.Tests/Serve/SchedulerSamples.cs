@@ -15,11 +15,20 @@ internal static class SchedulerSamples
         string from = "now-6m",
         int maxSignals = 100,
         string? timestampOverride = null,
+        bool fallbackDisabled = false) =>
+        RuleLoader.ParseToml(StopLoggingRuleToml(ruleId, interval, from, maxSignals, timestampOverride, fallbackDisabled), null);
+
+    public static string StopLoggingRuleToml(
+        string ruleId = "stop-logging",
+        string interval = "5m",
+        string from = "now-6m",
+        int maxSignals = 100,
+        string? timestampOverride = null,
         bool fallbackDisabled = false)
     {
         var overrideLine = timestampOverride is null ? "" : $"timestamp_override = \"{timestampOverride}\"\n";
         var fallbackLine = fallbackDisabled ? "timestamp_override_fallback_disabled = true\n" : "";
-        var toml = $"""
+        return $"""
             [metadata]
             creation_date = "2026/12/04"
             maturity = "production"
@@ -42,7 +51,6 @@ internal static class SchedulerSamples
             event.provider:cloudtrail.amazonaws.com and event.action:StopLogging
             '''
             """;
-        return RuleLoader.ParseToml(toml, null);
     }
 
     /// <summary>A StopLogging event at <paramref name="timestamp"/>; <paramref name="id"/> makes its content unique.</summary>
