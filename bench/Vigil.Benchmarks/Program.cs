@@ -12,5 +12,10 @@ if (args is [var mode, ..] && mode.StartsWith("--store-", StringComparison.Ordin
     return StoreBench.Run(args);
 }
 
+if (args is ["--serve-run", ..])
+{
+    return ServeRunBench.Run(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -60,8 +60,9 @@ internal static class RuleCatalog
     }
 
     /// <summary>
-    /// Finds a registered rule by <c>rule_id</c>, saved-object id or name, or by a rule file, whose
-    /// rules are registered first (disabled rules stay disabled; a new rule is registered enabled).
+    /// Finds a registered rule by <c>rule_id</c>, saved-object id or name, or by a rule file or a
+    /// built-in rule, which are registered first. Registering keeps a disabled rule disabled, and a
+    /// new rule starts enabled.
     /// </summary>
     public static RuleStatus? Find(RuleScheduler scheduler, string rule, Action<string> reportError, out string error)
     {
@@ -83,6 +84,12 @@ internal static class RuleCatalog
             return scheduler.Register(loaded[0]);
         }
 
+        if (!scheduler.Status().Any(s => Names(s.RuleId, s.RuleUuid, s.Name, rule))
+            && BuiltInRules.All.FirstOrDefault(r => Names(r.RuleId, r.Uuid, r.Name, rule)) is { } builtIn)
+        {
+            scheduler.Register(builtIn);
+        }
+
         var statuses = scheduler.Status();
         var matches = statuses.Where(s => s.RuleId == rule || s.RuleUuid == rule).ToList();
         if (matches.Count == 0)
@@ -100,6 +107,9 @@ internal static class RuleCatalog
             : $"rule name \"{rule}\" is used by {matches.Count} rules; give one of their rule_id values: {string.Join(", ", matches.Select(m => m.RuleId))}";
         return null;
     }
+
+    private static bool Names(string ruleId, string uuid, string name, string rule) =>
+        rule == ruleId || rule == uuid || rule == name;
 
     private static IReadOnlyList<DetectionRule> LoadFile(Dictionary<string, IReadOnlyList<DetectionRule>> files, string path, Action<string> reportError)
     {

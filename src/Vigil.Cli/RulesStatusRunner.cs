@@ -51,7 +51,7 @@ internal static class RulesStatusRunner
             table.AddRow(
                 Cell(status.Name),
                 Cell(status.RuleId),
-                Cell(status.NotRunnableReason is null ? (status.Enabled ? "yes" : "no") : "cannot run"),
+                Cell(Enabled(status)),
                 Cell(Time(status.LastRunAt)),
                 Cell(status.LastStatus ?? "never ran"),
                 Cell(Time(status.NextRunAt)),
@@ -90,6 +90,16 @@ internal static class RulesStatusRunner
             var retry = range.WillRetry ? "searched again by a later run" : "not searched again; 'vigil rules run' can search it";
             console.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({retry})"));
         }
+    }
+
+    private static string Enabled(RuleStatus status)
+    {
+        if (status.NotRunnableReason is not null)
+        {
+            return "cannot run";
+        }
+
+        return status.Enabled ? "yes" : "no";
     }
 
     private static string Time(DateTimeOffset? time) => time is { } value ? KibanaTime.Format(value) : "-";

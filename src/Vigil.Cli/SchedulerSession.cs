@@ -31,7 +31,7 @@ internal sealed class SchedulerSession : IDisposable
         return new SchedulerSession(store);
     }
 
-    /// <summary>Prints a rule file problem on stderr; the command goes on with the rules that loaded.</summary>
+    /// <summary>Prints a rule file problem on stderr. The command goes on with the rules that loaded.</summary>
     public static void ReportRuleError(string error) =>
         Console.Error.WriteLine(TerminalText.Sanitize($"warning: rule not loaded: {error}"));
 

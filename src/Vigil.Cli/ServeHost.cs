@@ -8,8 +8,8 @@ namespace Vigil.Cli;
 
 /// <summary>
 /// Runs the folder watcher and the scheduler loop side by side until cancelled. Each commits its
-/// own transactions, so a stop between two of them loses nothing; a kill at any moment rolls back
-/// only the transaction in flight, which the next start repeats.
+/// own transactions, so a stop between two of them loses nothing. A kill rolls back only the
+/// transaction in flight, and the next start repeats it.
 /// </summary>
 internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IReadOnlyList<string> folders, ServeSettings settings, ILogger logger)
 {
@@ -92,7 +92,12 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
         }
 
         var wait = next - store.TimeProvider.GetUtcNow();
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > settings.Poll ? settings.Poll : wait;
+        if (wait < TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        return wait > settings.Poll ? settings.Poll : wait;
     }
 
     private void ApplyRetention()

@@ -1,6 +1,6 @@
 namespace Vigil.Cli;
 
-/// <summary>Exit code of the store commands (<c>vigil alerts</c>, <c>vigil rules status|run|enable|disable</c>), beside the shared <see cref="ExitCodes"/>.</summary>
+/// <summary>Exit codes of the store commands (<c>vigil alerts</c>, <c>vigil rules status|run|enable|disable</c>), beside the shared <see cref="ExitCodes"/>.</summary>
 internal static class StoreExitCodes
 {
     /// <summary>The alert or rule named on the command line is not in the store.</summary>

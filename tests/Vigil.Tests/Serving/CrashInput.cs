@@ -27,7 +27,7 @@ internal sealed class CrashInput(string watch, string staging)
         File.WriteAllLines(file, Records(RoundFileChains, RoundFileNoise, random).Select(r => r.ToJsonString()));
         var delivered = Path.Combine(watch, Path.GetFileName(file));
 
-        // A rename is atomic, so the watcher sees the whole file or none of it, as with an S3 download.
+        // A rename is atomic, so the watcher reads the whole file or none of it, as with an S3 download.
         File.Move(file, delivered);
         _roundFiles.Add(delivered);
 
