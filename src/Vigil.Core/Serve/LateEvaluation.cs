@@ -2,7 +2,7 @@ namespace Vigil.Serve;
 
 /// <summary>
 /// Evaluates events stored since the previous run whose <c>@timestamp</c> falls in time the rule has
-/// already searched. Kibana never sees such events on a rule whose windows apply to event time;
+/// already searched. Kibana never alerts on such events on a rule whose windows apply to event time;
 /// Vigil alerts on them at the next run, with their own <c>max_signals</c>, and counts them as late.
 /// </summary>
 internal sealed class LateEvaluation(ScheduledRule rule, RuleState state, ExecutionServices services)

@@ -2,7 +2,7 @@ using Vigil.Store;
 
 namespace Vigil.Serve;
 
-/// <summary>The scheduler's reads, answered by the store.</summary>
+/// <summary>Reads the scheduler's events from the store.</summary>
 internal sealed class StoreEventSource(VigilStore store) : IScheduledEventSource
 {
     public long LastSequence()
@@ -13,8 +13,8 @@ internal sealed class StoreEventSource(VigilStore store) : IScheduledEventSource
 
     public IEnumerable<StoredEvent> ReadWindow(EventWindow window) => store.ReadEvents(window);
 
-    // NOTE: the store reads every event stored since the rule's previous run and this filters them
-    // here; a query bounded by sequence and @timestamp in SQL would read fewer rows.
+    // NOTE: this reads every event stored since the rule's previous run and filters them here.
+    // A query bounded by row id and @timestamp in SQL would read fewer rows.
     public IEnumerable<StoredEvent> ReadLate(LateEventQuery query) =>
         store.ReadEventsAfter(query.AfterSequence)
             .TakeWhile(e => e.Sequence <= query.ThroughSequence)
