@@ -21,7 +21,7 @@ internal sealed class LateEvaluation(ScheduledRule rule, RuleState state, Execut
         var context = new ExecutionContext(startedAt, ExecutionKind.Late);
         var record = new ExecutionRecord(rule, context, services.Clock);
         var budget = new AlertBudget(rule, services.Alerts, context);
-        var query = new LateEventQuery(after, newestSequence, state.Ledger.Ranges[^1].To);
+        var query = new LateEventQuery(after, newestSequence, state.Ledger.Ranges[^1].To, rule.Candidates.Actions, rule.Candidates.Providers);
         try
         {
             foreach (var candidate in services.Events.ReadLate(query))
