@@ -8,7 +8,7 @@ namespace Vigil.Benchmarks;
 /// Store benchmarks, run outside BenchmarkDotNet because each one fills a database once:
 /// <c>--store-insert N</c> (insert cost of N pre-mapped events), <c>--store-end-to-end N</c>
 /// (read + map + insert of an N-record NDJSON file), <c>--store-fill DIR N</c> (N events over 24
-/// hours into DIR) and <c>--store-window DIR</c> (window queries over a filled store).
+/// hours into DIR) and <c>--store-window DIR</c> (window queries over a filled store); <c>--store-phases N</c> is in <see cref="StorePhases"/>.
 /// </summary>
 internal static class StoreBench
 {
@@ -35,7 +35,7 @@ internal static class StoreBench
                 Window(directory);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: --store-insert N | --store-end-to-end N | --store-fill DIR N | --store-window DIR");
+                Console.Error.WriteLine("usage: --store-insert N | --store-end-to-end N | --store-fill DIR N | --store-window DIR | --store-phases N");
                 return 2;
         }
     }

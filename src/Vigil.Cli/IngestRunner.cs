@@ -8,6 +8,9 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil ingest</c>: opens the store, ingests the files, applies retention and reports.</summary>
 internal static class IngestRunner
 {
+    /// <summary>The exit code of a run stopped with Ctrl-C, as shells report a process ended by SIGINT.</summary>
+    private const int Interrupted = 130;
+
     public static int Run(IReadOnlyList<string> paths, string dataDirectory, string retentionText)
     {
         if (!RetentionPeriod.TryParse(retentionText, out var retention, out var retentionError))
@@ -32,7 +35,17 @@ internal static class IngestRunner
         {
             using var cancel = CancelOnCtrlC();
             var ingester = new EventIngester(store, new IngestOptions { ProblemFound = problems.Log });
-            var summary = ingester.Ingest(paths, cancel.Token);
+            IngestSummary summary;
+            try
+            {
+                summary = ingester.Ingest(paths, cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine("vigil ingest: interrupted; every committed batch is stored, and the next run resumes where this one stopped.");
+                return Interrupted;
+            }
+
             var expired = store.DeleteExpiredEvents(retention);
             IngestReport.Write(CliConsoles.StandardError(), summary, expired, store.CountEvents());
             return ExitCode(summary, paths);

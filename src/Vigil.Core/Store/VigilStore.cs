@@ -26,6 +26,11 @@ public sealed partial class VigilStore : IDisposable
     // memory, where SQLite's default of 2 MiB makes every insert into the content-hash index read pages.
     private const int CachePages = -65536;
 
+    // An ECS document of a CloudTrail record is 2 to 4 KiB of JSON, so with SQLite's default 4 KiB
+    // pages most rows take a page of their own (4.1 KiB per event for 2.6 KiB documents, against
+    // 3.3 KiB with 16 KiB pages). Only a new database takes the page size.
+    private const int PageSize = 16384;
+
     private readonly string _connectionString;
 
     private VigilStore(string dataDirectory, TimeProvider timeProvider)
@@ -96,7 +101,7 @@ public sealed partial class VigilStore : IDisposable
         try
         {
             using var connection = OpenConnection();
-            StoreCommands.Execute(connection, null, "PRAGMA journal_mode = WAL;");
+            StoreCommands.Execute(connection, null, $"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL;");
             SchemaVersion = MigrationRunner.Migrate(connection, MigrationList.All);
         }
         catch (SqliteException exception)
