@@ -43,7 +43,14 @@ internal sealed class ExecutionRecord(ScheduledRule rule, ExecutionContext conte
 
     public void Fail(string error) => _errors.Add(error);
 
-    public ExecutionLogEntry Finish() => new()
+    public ExecutionLogEntry Finish()
+    {
+        var entry = Build();
+        SchedulerMetrics.Record(entry);
+        return entry;
+    }
+
+    private ExecutionLogEntry Build() => new()
     {
         RuleUuid = rule.Rule.Uuid,
         RuleId = rule.Rule.RuleId,

@@ -17,7 +17,7 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
     /// <summary>
     /// Searches one window with its own <c>max_signals</c> budget and records it in the ledger.
     /// Matches left without an alert are kept as an uncovered range that is not retried: Kibana
-    /// never revisits them, and a later run sees them again only inside its look-back overlap.
+    /// never revisits them, and a later run reads them again only inside its look-back overlap.
     /// </summary>
     public WindowResult SearchWindow(ScheduledRule rule, RuleState state, ExecutionContext context, ExecutionRecord record, TimeWindow window)
     {

@@ -2,7 +2,7 @@ namespace Vigil.Serve;
 
 /// <summary>
 /// Evaluates events stored since the previous run whose <c>@timestamp</c> falls in time the rule has
-/// already searched. Kibana never sees such events on a rule whose windows apply to event time;
+/// already searched. Kibana never alerts on such events on a rule whose windows apply to event time;
 /// Vigil alerts on them at the next run, with their own <c>max_signals</c>, and counts them as late.
 /// </summary>
 internal sealed class LateEvaluation(ScheduledRule rule, RuleState state, ExecutionServices services)
@@ -21,7 +21,7 @@ internal sealed class LateEvaluation(ScheduledRule rule, RuleState state, Execut
         var context = new ExecutionContext(startedAt, ExecutionKind.Late);
         var record = new ExecutionRecord(rule, context, services.Clock);
         var budget = new AlertBudget(rule, services.Alerts, context);
-        var query = new LateEventQuery(after, newestSequence, state.Ledger.Ranges[^1].To);
+        var query = new LateEventQuery(after, newestSequence, state.Ledger.Ranges[^1].To, rule.Candidates.Actions, rule.Candidates.Providers);
         try
         {
             foreach (var candidate in services.Events.ReadLate(query))

@@ -108,7 +108,7 @@ public sealed class RuleScheduler
         ArgumentNullException.ThrowIfNull(rule);
         if (to < from)
         {
-            throw new ArgumentException($"invalid range: --to {to:O} is before --from {from:O}; swap them", nameof(to));
+            throw new ArgumentException($"invalid range: the end {to:O} is before the start {from:O}; swap the two times", nameof(to));
         }
 
         var loaded = FindLoaded(rule);

@@ -53,7 +53,12 @@ internal sealed class ScheduledRule
     /// <summary>Returns the event's time on the rule's time axis, in Unix epoch milliseconds.</summary>
     public long? TimeOf(StoredEvent stored)
     {
-        var time = TimeField == IngestedField ? stored.Ingested ?? (FallbackToTimestamp ? stored.Timestamp : null) : stored.Timestamp;
+        if (TimeField != IngestedField)
+        {
+            return stored.Timestamp?.ToUnixTimeMilliseconds();
+        }
+
+        var time = stored.Ingested ?? (FallbackToTimestamp ? stored.Timestamp : null);
         return time?.ToUnixTimeMilliseconds();
     }
 

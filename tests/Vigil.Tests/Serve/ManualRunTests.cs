@@ -56,7 +56,7 @@ public sealed class ManualRunTests
 
         var error = Assert.Throws<ArgumentException>(() => harness.Scheduler.RunManual("stop-logging", TenOClock, TenOClock.AddHours(-1)));
 
-        Assert.Contains("is before --from", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is before the start", error.Message, StringComparison.Ordinal);
     }
 
     private static SchedulerHarness WithPastEvent()

@@ -84,7 +84,7 @@ public sealed class SchedulingCaseTests
     }
 
     /// <summary>
-    /// The threshold case is not run: the scheduler runs query rules only, and says so in the rule's
+    /// The threshold case is not run: the scheduler runs query rules only and reports that in the rule's
     /// status, so a delayed threshold run can never report a silent success.
     /// </summary>
     [Fact]
