@@ -43,9 +43,14 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
                 using var watcher = new FolderWatcher(store, folders, options);
                 await watcher.RunAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception error) when (error is SqliteException or IOException or UnauthorizedAccessException or StoreException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                ServeLog.WatcherFailed(logger, ServeSettings.RetryDelay.TotalSeconds, TerminalText.Sanitize(error.Message));
+                return;
+            }
+            catch (Exception error) when (IsRecoverable(error, cancellationToken))
+            {
+                var message = TerminalText.Sanitize(error.Message);
+                ServeLog.WatcherFailed(logger, ServeSettings.RetryDelay.TotalSeconds, message, error);
                 await Sleep(ServeSettings.RetryDelay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -75,9 +80,10 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
         {
             return TimeSpan.Zero;
         }
-        catch (Exception error) when (error is SqliteException or StoreException or IOException)
+        catch (Exception error) when (IsRecoverable(error, cancellationToken))
         {
-            ServeLog.SchedulerFailed(logger, ServeSettings.RetryDelay.TotalSeconds, TerminalText.Sanitize(error.Message));
+            var message = TerminalText.Sanitize(error.Message);
+            ServeLog.SchedulerFailed(logger, ServeSettings.RetryDelay.TotalSeconds, message, error);
             return ServeSettings.RetryDelay;
         }
 
@@ -123,6 +129,14 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
             ServeLog.RetentionFailed(logger, TerminalText.Sanitize(error.Message));
         }
     }
+
+    /// <summary>
+    /// Whether a loop logs the error and tries again. A service keeps running through any fault of
+    /// one step, such as a locked database or a bug in one code path; only a stop request and
+    /// running out of memory end it.
+    /// </summary>
+    private static bool IsRecoverable(Exception error, CancellationToken cancellationToken) =>
+        error is not OutOfMemoryException && !(error is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     private void LogFile(FileIngestResult result)
     {

@@ -33,7 +33,7 @@ internal static partial class ServeLog
     public static partial void ExecutionFailed(ILogger logger, string ruleId, string runId, string error);
 
     [LoggerMessage(EventId = 69, Level = LogLevel.Error, Message = "The scheduler step failed and is retried in {RetrySeconds} s: {Error}")]
-    public static partial void SchedulerFailed(ILogger logger, double retrySeconds, string error);
+    public static partial void SchedulerFailed(ILogger logger, double retrySeconds, string error, Exception exception);
 
     [LoggerMessage(EventId = 70, Level = LogLevel.Information, Message = "Ingested {File}: read {Records}, stored {Stored}, duplicates {Duplicates}, errors {Errors}, skipped {Skipped}")]
     public static partial void FileIngested(ILogger logger, string file, long records, long stored, long duplicates, long errors, long skipped);
@@ -45,7 +45,7 @@ internal static partial class ServeLog
     public static partial void FolderMissing(ILogger logger, string folder);
 
     [LoggerMessage(EventId = 73, Level = LogLevel.Error, Message = "The folder watcher failed and is restarted in {RetrySeconds} s: {Error}")]
-    public static partial void WatcherFailed(ILogger logger, double retrySeconds, string error);
+    public static partial void WatcherFailed(ILogger logger, double retrySeconds, string error, Exception exception);
 
     [LoggerMessage(EventId = 74, Level = LogLevel.Error, Message = "Deleting expired events failed; retried at the next retention pass: {Error}")]
     public static partial void RetentionFailed(ILogger logger, string error);

@@ -23,6 +23,9 @@ internal static class ServeRunner
 
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.serve");
+
+        // Registered first, so a SIGTERM during startup also ends with a clean stop.
+        using var signals = new ShutdownSignals(logger);
         var rules = RuleCatalog.Load(arguments.RulePaths, error => ServeLog.RuleNotLoaded(logger, TerminalText.Sanitize(error)), out var usageError);
         if (rules is null)
         {
@@ -41,15 +44,14 @@ internal static class ServeRunner
 
         using (store)
         {
-            Serve(store, arguments, new ServeSettings(retention, poll), rules, logger);
+            Serve(store, arguments, new ServeSettings(retention, poll), rules, logger, signals.Token);
         }
 
         return ExitCodes.Success;
     }
 
-    private static void Serve(VigilStore store, ServeArguments arguments, ServeSettings settings, IReadOnlyList<DetectionRule> rules, ILogger logger)
+    private static void Serve(VigilStore store, ServeArguments arguments, ServeSettings settings, IReadOnlyList<DetectionRule> rules, ILogger logger, CancellationToken stop)
     {
-        using var signals = new ShutdownSignals(logger);
         var scheduler = new RuleScheduler(store, new SchedulerOptions { Retention = settings.Retention });
         foreach (var rule in rules)
         {
@@ -68,7 +70,7 @@ internal static class ServeRunner
             arguments.Poll);
 
         var host = new ServeHost(store, scheduler, folders, settings, logger);
-        host.RunAsync(signals.Token).GetAwaiter().GetResult();
+        host.RunAsync(stop).GetAwaiter().GetResult();
         ServeLog.Stopped(logger);
     }
 

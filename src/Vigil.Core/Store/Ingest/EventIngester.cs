@@ -56,10 +56,19 @@ public sealed class EventIngester
     /// counted error.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays.</exception>
-    public FileIngestResult IngestFile(string path, CancellationToken cancellationToken = default)
+    public FileIngestResult IngestFile(string path, CancellationToken cancellationToken = default) =>
+        IngestFile(path, maxLength: null, cancellationToken);
+
+    /// <summary>
+    /// Ingests what is new in the file at <paramref name="path"/>, reading no byte at or past
+    /// <paramref name="maxLength"/>. A watcher passes the length it saw settle, so bytes a writer
+    /// is still appending (perhaps half a line) wait for the next scan instead of being read cut.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays.</exception>
+    public FileIngestResult IngestFile(string path, long? maxLength, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
 
-        return new FileIngestion(_store, _options, _reader, Path.GetFullPath(path)).Run(cancellationToken);
+        return new FileIngestion(_store, _options, _reader, Path.GetFullPath(path), maxLength).Run(cancellationToken);
     }
 }

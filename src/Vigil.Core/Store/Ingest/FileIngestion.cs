@@ -5,7 +5,7 @@ using Vigil.Read;
 namespace Vigil.Store;
 
 /// <summary>One ingest of one file: plan the segment, skip what was committed, then commit batches with the checkpoint.</summary>
-internal sealed class FileIngestion(VigilStore store, IngestOptions options, CloudTrailReader reader, string path)
+internal sealed class FileIngestion(VigilStore store, IngestOptions options, CloudTrailReader reader, string path, long? maxLength = null)
 {
     private const string DuplicateReason = "duplicate delivery (same eventID and content)";
 
@@ -27,7 +27,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
 
         using var connection = store.OpenConnection();
         var checkpoint = CheckpointTable.Find(connection, path);
-        var segment = FileSegment.Plan(file, checkpoint);
+        var segment = FileSegment.Plan(file, checkpoint, maxLength);
         if (segment is null)
         {
             return _result;

@@ -13,9 +13,12 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
     /// last complete segment, or <c>null</c> when nothing is new. A file whose fingerprint changed
     /// was replaced, so it is read from byte 0, and the duplicate check drops the records already stored.
     /// </summary>
-    public static FileSegment? Plan(FileStream file, IngestCheckpoint? checkpoint)
+    /// <param name="file">The file, open for reading.</param>
+    /// <param name="checkpoint">The file's checkpoint, or <c>null</c> when it was never ingested.</param>
+    /// <param name="maxLength">When set, bytes at or past it are left for a later ingest.</param>
+    public static FileSegment? Plan(FileStream file, IngestCheckpoint? checkpoint, long? maxLength = null)
     {
-        var length = file.Length;
+        var length = maxLength is { } max ? Math.Min(max, file.Length) : file.Length;
         if (checkpoint is null || !SameContent(file, length, checkpoint))
         {
             return new FileSegment(0, length, 0, FileFingerprint.Compute(file, length));

@@ -49,7 +49,7 @@ public sealed class FolderWatcher : IDisposable
         foreach (var file in _states.DueFiles(ListFiles()))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = IngestOne(file.Path, cancellationToken);
+            var result = IngestOne(file, cancellationToken);
 
             // A file with errors is not read again until it changes, so its errors count once.
             _states.MarkIngested(file);
@@ -93,11 +93,13 @@ public sealed class FolderWatcher : IDisposable
         _systemWatchers.Clear();
     }
 
-    private FileIngestResult IngestOne(string path, CancellationToken cancellationToken)
+    private FileIngestResult IngestOne(FileState file, CancellationToken cancellationToken)
     {
+        var path = file.Path;
         try
         {
-            return _ingester.IngestFile(path, cancellationToken);
+            // Only the length seen to settle is read: an append that began after the scan may end mid-line.
+            return _ingester.IngestFile(path, file.Length, cancellationToken);
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
         {
