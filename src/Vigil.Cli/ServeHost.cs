@@ -132,7 +132,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
 
     /// <summary>
     /// Whether a loop logs the error and tries again. A service keeps running through any fault of
-    /// one step, such as a locked database or a bug in one code path; only a stop request and
+    /// one step, such as a locked database or a bug in one code path. Only a stop request and
     /// running out of memory end it.
     /// </summary>
     private static bool IsRecoverable(Exception error, CancellationToken cancellationToken) =>
