@@ -56,9 +56,9 @@ public class ServeCrashTests
         var counts = new KillCounts();
         for (var round = 1; round <= Rounds; round++)
         {
-            // NOTE: the round's files change before serve starts. With the append to growing.ndjson
-            // racing the watcher's scan, some runs ended about 100 records short, which is not
-            // diagnosed yet; renamed whole files never lost a record.
+            // NOTE: the round's files change before serve starts. When the append to growing.ndjson
+            // raced the watcher's scan, some runs ended about 100 records short. That loss is not
+            // diagnosed yet. Renamed whole files never lost a record.
             input.AddRound(round, random);
             using var serve = ServeProcess.Start(arguments);
 
