@@ -21,10 +21,10 @@ internal sealed class HuntPass : IDisposable
         DateTimeOffset executionTime,
         HuntOptions options)
     {
-        _counter = new OutcomeCounter(sink, summary, listener);
+        _counter = new OutcomeCounter(sink, summary, listener, executionTime);
         _pipeline = new BatchPipeline(
             options.Threads,
-            () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter, executionTime),
+            () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter),
             _counter.Count);
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Vigil.Alert;
 using Vigil.Read;
 
 namespace Vigil.Hunt;
@@ -6,7 +8,11 @@ namespace Vigil.Hunt;
 /// Replays evaluated batches in file order: removes duplicate deliveries, counts every item once as
 /// an event, an error or a skip, reports problems and writes alerts.
 /// </summary>
-internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHuntListener listener)
+/// <remarks>
+/// Alerts are built here, one event at a time, rather than by the workers: a batch then holds only
+/// the matched documents, so memory does not grow with the number of rules that match an event.
+/// </remarks>
+internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHuntListener listener, DateTimeOffset executionTime)
 {
     private const string DuplicateReason = "duplicate delivery (same eventID and content)";
 
@@ -71,9 +77,11 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
             return;
         }
 
-        if (outcome.Failure is not null)
+        var failure = outcome.Failure;
+        var alerts = failure is null ? TryBuildAlerts(outcome, out failure) : null;
+        if (failure is not null)
         {
-            CountError(outcome.Item with { Outcome = ReadOutcome.Error, Reason = $"record could not be processed: {outcome.Failure}" });
+            CountError(outcome.Item with { Outcome = ReadOutcome.Error, Reason = $"record could not be processed: {failure}" });
             return;
         }
 
@@ -87,11 +95,31 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
         summary.Events++;
         HuntMetrics.Events.Add(1);
-        foreach (var (rule, alert) in outcome.Alerts ?? [])
+        foreach (var (rule, alert) in alerts ?? [])
         {
             summary.CountAlert(rule.Rule);
             HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", rule.Rule.RuleId));
             sink.Write(rule.Rule, alert);
+        }
+    }
+
+    // A fault on a hostile record makes it one counted error, as a fault during mapping does.
+    private List<(PreparedRule Rule, JsonObject Alert)>? TryBuildAlerts(RecordOutcome outcome, out string? failure)
+    {
+        failure = null;
+        if (outcome.Matches is not { Count: > 0 } matches || outcome.Document is not { } document)
+        {
+            return null;
+        }
+
+        try
+        {
+            return [.. matches.Select(rule => (rule, AlertBuilder.Build(rule.Rule, document, executionTime)))];
+        }
+        catch (Exception ex) when (HuntPass.IsRecoverable(ex))
+        {
+            failure = ex.Message;
+            return null;
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Vigil.Alert;
 using Vigil.Map;
 using Vigil.Read;
 
@@ -17,7 +16,7 @@ namespace Vigil.Hunt;
 /// reported and not counted in <see cref="HuntSummary.EventsWithMappingErrors"/>. Its content hash
 /// is the one the parsed record would give, so duplicates are found exactly as without prefilters.
 /// </remarks>
-internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTimeOffset executionTime)
+internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
 {
     private readonly RecordScanner _scanner = new();
 
@@ -89,7 +88,9 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
         try
         {
             var mapped = CloudTrailMapper.Map(record);
-            return new RecordOutcome(item, hash, Detect(mapped.Document, rules), mapped.Error);
+            var matches = Detect(mapped.Document, rules);
+            var document = matches.Count > 0 ? mapped.Document : null;
+            return new RecordOutcome(item, hash, document, matches, mapped.Error);
         }
         catch (Exception ex) when (HuntPass.IsRecoverable(ex))
         {
@@ -97,18 +98,18 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
         }
     }
 
-    private List<(PreparedRule, JsonObject)> Detect(EcsDocument document, IReadOnlyList<PreparedRule> rules)
+    private static List<PreparedRule> Detect(EcsDocument document, IReadOnlyList<PreparedRule> rules)
     {
-        var alerts = new List<(PreparedRule, JsonObject)>();
+        var matches = new List<PreparedRule>();
         foreach (var rule in rules)
         {
             if (rule.Window.Contains(document) && rule.Matches(document))
             {
-                alerts.Add((rule, AlertBuilder.Build(rule.Rule, document, executionTime)));
+                matches.Add(rule);
             }
         }
 
-        return alerts;
+        return matches;
     }
 
     private static TopLevelValue TopLevel(JsonObject record, string key) => record[key] switch
