@@ -114,6 +114,12 @@ internal static class ConvertRunner
             }
         }
 
+        if (OutputPathCheck.IsInputFile(arguments.Output, arguments.Paths))
+        {
+            ConvertLog.OutputIsInput(logger, TerminalText.Sanitize(OutputPathCheck.Error(arguments.Output!)));
+            return false;
+        }
+
         if (arguments.BulkIndex is not { } index)
         {
             return true;
