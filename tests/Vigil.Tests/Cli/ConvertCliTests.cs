@@ -184,4 +184,18 @@ public class ConvertCliTests
         Assert.Contains("is also an input file", result.StandardError, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(input));
     }
+
+    [Fact]
+    public void OutputInsideInputFolderNotRead()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Path.Combine(RepoPaths.Samples, "exports", "etl-lambda-2026-12-01.ndjson"), Path.Combine(temp.Path, "trail.ndjson"));
+        var output = Path.Combine(temp.Path, "documents.ndjson");
+
+        var result = CliRunner.Run("convert", temp.Path, "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"Files read\s+1\b", result.StandardError);
+        Assert.Matches(@"errors\s+0\b", result.StandardError);
+    }
 }
