@@ -23,6 +23,9 @@ internal static class GeneratorArguments
           --start TIME              ISO 8601 time of the first record (default 2026-01-01T00:00:00Z).
         """;
 
+    /// <summary>Returns whether <paramref name="args"/> requests the usage text: -h, -? or --help anywhere.</summary>
+    public static bool IsHelp(string[] args) => args.Any(arg => arg is "-h" or "-?" or "--help");
+
     /// <summary>Parses <paramref name="args"/>, or returns null and sets <paramref name="error"/> when they are invalid.</summary>
     public static (GeneratorOptions Options, string? ProfilePath)? Parse(string[] args, out string? error)
     {

@@ -1,5 +1,11 @@
 using Vigil.Generator;
 
+if (GeneratorArguments.IsHelp(args))
+{
+    Console.WriteLine(GeneratorArguments.Usage);
+    return 0;
+}
+
 var parsed = GeneratorArguments.Parse(args, out var error);
 if (parsed is not { } arguments)
 {
@@ -15,5 +21,14 @@ if (profile is null)
     return 2;
 }
 
-Console.WriteLine(CloudTrailGenerator.Run(arguments.Options, profile));
+try
+{
+    Console.WriteLine(CloudTrailGenerator.Run(arguments.Options, profile));
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"vigil-generate: writing --output {arguments.Options.Output} failed: {ex.Message} Choose a writable path.");
+    return 1;
+}
+
 return 0;

@@ -19,4 +19,7 @@ internal static partial class ConvertLog
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "Writing the documents failed: {Reason}. The output is incomplete.")]
     public static partial void WriteFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Error, Message = "{Error}")]
+    public static partial void OutputIsInput(ILogger logger, string error);
 }

@@ -55,7 +55,9 @@ internal static class ConvertRunner
         var options = new MapOptions { KeepOriginal = arguments.KeepOriginal };
         var reader = new CloudTrailReader();
         var duplicates = new DuplicateFilter();
-        var files = CloudTrailReader.ExpandPaths(arguments.Paths);
+        var files = CloudTrailReader.ExpandPaths(arguments.Paths)
+            .Where(file => !IsOutput(file, arguments.Output))
+            .ToList();
 
         foreach (var file in files)
         {
@@ -69,6 +71,10 @@ internal static class ConvertRunner
         summary.Files = files.Count;
         summary.Elapsed = stopwatch.Elapsed;
     }
+
+    // Skips the output file when it sits in an input folder, because it is being written. vigil hunt does the same.
+    private static bool IsOutput(string file, string? output) =>
+        output is not (null or StandardStream) && string.Equals(Path.GetFullPath(file), Path.GetFullPath(output), StringComparison.Ordinal);
 
     private static void Handle(
         ReadItem item,
@@ -112,6 +118,12 @@ internal static class ConvertRunner
                 CliLog.InputNotFound(logger, TerminalText.Sanitize(path));
                 return false;
             }
+        }
+
+        if (OutputPathCheck.IsInputFile(arguments.Output, arguments.Paths))
+        {
+            ConvertLog.OutputIsInput(logger, TerminalText.Sanitize(OutputPathCheck.Error(arguments.Output!)));
+            return false;
         }
 
         if (arguments.BulkIndex is not { } index)

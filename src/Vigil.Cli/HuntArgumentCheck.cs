@@ -29,6 +29,12 @@ internal static class HuntArgumentCheck
             return false;
         }
 
+        if (OutputPathCheck.IsInputFile(arguments.Output, arguments.Paths))
+        {
+            error = OutputPathCheck.Error(arguments.Output!);
+            return false;
+        }
+
         var now = DateTimeOffset.UtcNow;
         if (!TryParseTime(arguments.From, now, "--from", out var from, out error)
             || !TryParseTime(arguments.To, now, "--to", out var to, out error))

@@ -169,4 +169,33 @@ public class ConvertCliTests
         Assert.True(match.Success, $"'{label}' not found in the summary:\n{summary}");
         return long.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    [Fact]
+    public void OutputSameAsInputIsUsageError()
+    {
+        using var temp = new TempDirectory();
+        var input = Path.Combine(temp.Path, "trail.ndjson");
+        File.Copy(Path.Combine(RepoPaths.Samples, "exports", "etl-lambda-2026-12-01.ndjson"), input);
+        var before = File.ReadAllBytes(input);
+
+        var result = CliRunner.Run("convert", input, "--output", input);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is also an input file", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(input));
+    }
+
+    [Fact]
+    public void OutputInsideInputFolderNotRead()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Path.Combine(RepoPaths.Samples, "exports", "etl-lambda-2026-12-01.ndjson"), Path.Combine(temp.Path, "trail.ndjson"));
+        var output = Path.Combine(temp.Path, "documents.ndjson");
+
+        var result = CliRunner.Run("convert", temp.Path, "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"Files read\s+1\b", result.StandardError);
+        Assert.Matches(@"errors\s+0\b", result.StandardError);
+    }
 }

@@ -222,4 +222,19 @@ public class HuntCliTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(3, result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    [Fact]
+    public void OutputSameAsInputIsUsageError()
+    {
+        using var temp = new TempDirectory();
+        var input = Path.Combine(temp.Path, "trail.ndjson");
+        File.Copy(Path.Combine(RepoPaths.Samples, "exports", "etl-lambda-2026-12-01.ndjson"), input);
+        var before = File.ReadAllBytes(input);
+
+        var result = CliRunner.Run("hunt", input, "--output", input);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is also an input file", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(input));
+    }
 }

@@ -68,4 +68,19 @@ public class GeneratorArgumentsTests
         Assert.Null(parsed);
         Assert.StartsWith($"Invalid {option} '{value}'", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    public void HelpFlagRequestsUsage(string flag)
+    {
+        Assert.True(GeneratorArguments.IsHelp(["--count", "10", flag]));
+    }
+
+    [Fact]
+    public void NoHelpFlagParsesNormally()
+    {
+        Assert.False(GeneratorArguments.IsHelp(["--output", "out.json", "--count", "10"]));
+    }
 }
