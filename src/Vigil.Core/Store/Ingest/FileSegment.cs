@@ -39,6 +39,9 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
                 return null;
             }
 
+            // NOTE: when an earlier segment ended mid-line (read without holding, or held until the
+            // file stopped changing), this start lies inside that record, and the reader takes the
+            // appended bytes for one skipped item.
             start = checkpoint.SegmentEnd;
         }
 
@@ -46,7 +49,7 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
         return tailHeld ? null : new FileSegment(start, length, 0, FileFingerprint.Compute(file, length));
     }
 
-    /// <summary>Whether text bytes in [start, length) end without a line feed; gzip members carry their own end check.</summary>
+    /// <summary>Whether text bytes in [start, length) end without a line feed. Gzip data is never held, because each member carries its own end check.</summary>
     private static bool EndsMidLine(FileStream file, long start, long length)
     {
         if (length == start || IsGzip(file, start, length))
