@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Vigil.Tests.Serving;
@@ -31,7 +32,7 @@ internal sealed class CrashInput(string watch, string staging)
         File.Move(file, delivered);
         _roundFiles.Add(delivered);
 
-        File.AppendAllLines(Path.Combine(watch, "growing.ndjson"), Records(GrowthChains, GrowthNoise, random).Select(r => r.ToJsonString()));
+        AppendInTwoWrites(Path.Combine(watch, "growing.ndjson"), Records(GrowthChains, GrowthNoise, random), random);
 
         if (round % 4 == 0)
         {
@@ -39,6 +40,26 @@ internal sealed class CrashInput(string watch, string staging)
             File.Copy(earlier, Path.Combine(staging, $"redelivered-{round:D2}.ndjson"));
             File.Move(Path.Combine(staging, $"redelivered-{round:D2}.ndjson"), Path.Combine(watch, $"redelivered-{round:D2}.ndjson"));
         }
+    }
+
+    /// <summary>
+    /// Appends the records as NDJSON in two flushed writes split inside a line, as a writer whose
+    /// buffer fills mid-record does, with a pause shorter than the watcher's poll interval between them.
+    /// </summary>
+    private static void AppendInTwoWrites(string path, List<JsonObject> records, Random random)
+    {
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(records.Select(r => r.ToJsonString() + "\n")));
+        var cut = random.Next(1, bytes.Length - 1);
+        while (bytes[cut - 1] == (byte)'\n')
+        {
+            cut++;
+        }
+
+        using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        file.Write(bytes, 0, cut);
+        file.Flush();
+        Thread.Sleep(random.Next(0, 30));
+        file.Write(bytes, cut, bytes.Length - cut);
     }
 
     private List<JsonObject> Records(int chains, int noise, Random random)

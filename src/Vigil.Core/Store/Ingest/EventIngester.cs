@@ -57,18 +57,23 @@ public sealed class EventIngester
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays.</exception>
     public FileIngestResult IngestFile(string path, CancellationToken cancellationToken = default) =>
-        IngestFile(path, maxLength: null, cancellationToken);
+        IngestFile(path, maxLength: null, holdPartialTail: false, cancellationToken);
 
     /// <summary>
     /// Ingests what is new in the file at <paramref name="path"/>, reading no byte at or past
     /// <paramref name="maxLength"/>. A watcher passes the length it saw settle, so bytes a writer
-    /// is still appending (perhaps half a line) wait for the next scan instead of being read cut.
+    /// is still appending wait for the next scan instead of being read cut. New text that ends
+    /// mid-line (a writer flushed half a line) is not read either; read it with
+    /// <see cref="IngestFile(string, CancellationToken)"/> once the file has stopped changing.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays.</exception>
-    public FileIngestResult IngestFile(string path, long? maxLength, CancellationToken cancellationToken = default)
+    public FileIngestResult IngestFile(string path, long? maxLength, CancellationToken cancellationToken = default) =>
+        IngestFile(path, maxLength, holdPartialTail: true, cancellationToken);
+
+    internal FileIngestResult IngestFile(string path, long? maxLength, bool holdPartialTail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
 
-        return new FileIngestion(_store, _options, _reader, Path.GetFullPath(path), maxLength).Run(cancellationToken);
+        return new FileIngestion(_store, _options, _reader, Path.GetFullPath(path), maxLength, holdPartialTail).Run(cancellationToken);
     }
 }

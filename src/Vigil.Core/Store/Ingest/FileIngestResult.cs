@@ -37,6 +37,9 @@ public sealed class FileIngestResult
     /// <summary>Whether this run read new data; <c>false</c> when the checkpoint showed the file already done.</summary>
     public bool ReadNewData { get; internal set; }
 
+    /// <summary>Whether new bytes ending mid-line were left unread for a later ingest.</summary>
+    internal bool TailHeld { get; set; }
+
     /// <summary>Skipped items by reason.</summary>
     public IReadOnlyDictionary<string, long> SkippedByReason => _skippedByReason;
 

@@ -5,7 +5,7 @@ using Vigil.Read;
 namespace Vigil.Store;
 
 /// <summary>One ingest of one file: plan the segment, skip what was committed, then commit batches with the checkpoint.</summary>
-internal sealed class FileIngestion(VigilStore store, IngestOptions options, CloudTrailReader reader, string path, long? maxLength = null)
+internal sealed class FileIngestion(VigilStore store, IngestOptions options, CloudTrailReader reader, string path, long? maxLength = null, bool holdPartialTail = false)
 {
     private const string DuplicateReason = "duplicate delivery (same eventID and content)";
 
@@ -27,7 +27,8 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
 
         using var connection = store.OpenConnection();
         var checkpoint = CheckpointTable.Find(connection, path);
-        var segment = FileSegment.Plan(file, checkpoint, maxLength);
+        var segment = FileSegment.Plan(file, checkpoint, maxLength, holdPartialTail, out var tailHeld);
+        _result.TailHeld = tailHeld;
         if (segment is null)
         {
             return _result;

@@ -16,22 +16,62 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
     /// <param name="file">The file, open for reading.</param>
     /// <param name="checkpoint">The file's checkpoint, or <c>null</c> when it was never ingested.</param>
     /// <param name="maxLength">When set, bytes at or past it are left for a later ingest.</param>
-    public static FileSegment? Plan(FileStream file, IngestCheckpoint? checkpoint, long? maxLength = null)
+    /// <param name="holdPartialTail">
+    /// When set, new text bytes that do not end with a line feed are left for a later ingest: a
+    /// writer may have flushed half a line. Reading them now would count the half as an error and
+    /// start the next segment inside a record, where the rest of the append is misread.
+    /// </param>
+    /// <param name="tailHeld">Set when <paramref name="holdPartialTail"/> left new bytes for later.</param>
+    public static FileSegment? Plan(FileStream file, IngestCheckpoint? checkpoint, long? maxLength, bool holdPartialTail, out bool tailHeld)
     {
+        tailHeld = false;
         var length = maxLength is { } max ? Math.Min(max, file.Length) : file.Length;
-        if (checkpoint is null || !SameContent(file, length, checkpoint))
+        var start = 0L;
+        if (checkpoint is not null && SameContent(file, length, checkpoint))
         {
-            return new FileSegment(0, length, 0, FileFingerprint.Compute(file, length));
+            if (!checkpoint.Complete)
+            {
+                return new FileSegment(checkpoint.SegmentStart, checkpoint.SegmentEnd, checkpoint.ItemsDone, checkpoint.Fingerprint);
+            }
+
+            if (length == checkpoint.SegmentEnd)
+            {
+                return null;
+            }
+
+            // NOTE: when an earlier segment ended mid-line (read without holding, or held until the
+            // file stopped changing), this start lies inside that record, and the reader takes the
+            // appended bytes for one skipped item.
+            start = checkpoint.SegmentEnd;
         }
 
-        if (!checkpoint.Complete)
+        tailHeld = holdPartialTail && EndsMidLine(file, start, length);
+        return tailHeld ? null : new FileSegment(start, length, 0, FileFingerprint.Compute(file, length));
+    }
+
+    /// <summary>Whether text bytes in [start, length) end without a line feed. Gzip data is never held, because each member carries its own end check.</summary>
+    private static bool EndsMidLine(FileStream file, long start, long length)
+    {
+        if (length == start || IsGzip(file, start, length))
         {
-            return new FileSegment(checkpoint.SegmentStart, checkpoint.SegmentEnd, checkpoint.ItemsDone, checkpoint.Fingerprint);
+            return false;
         }
 
-        return length == checkpoint.SegmentEnd
-            ? null
-            : new FileSegment(checkpoint.SegmentEnd, length, 0, FileFingerprint.Compute(file, length));
+        file.Position = length - 1;
+        return file.ReadByte() != '\n';
+    }
+
+    private static bool IsGzip(FileStream file, long start, long length)
+    {
+        if (length - start < 2)
+        {
+            return false;
+        }
+
+        Span<byte> magic = stackalloc byte[2];
+        file.Position = start;
+        file.ReadExactly(magic);
+        return magic[0] == 0x1f && magic[1] == 0x8b;
     }
 
     private static bool SameContent(FileStream file, long length, IngestCheckpoint checkpoint) =>

@@ -8,8 +8,12 @@ internal sealed class FileStates(TimeProvider time, TimeSpan settleTime)
 {
     private readonly Dictionary<string, FileState> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileState> _ingested = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _heldTails = new(StringComparer.Ordinal);
 
-    /// <summary>Returns the files that changed since they were ingested and have not changed since the previous scan (or not for <c>settleTime</c>).</summary>
+    /// <summary>
+    /// Returns the files that changed since they were ingested and have not changed since the
+    /// previous scan (or not for <c>settleTime</c>), and those whose held tail is now final.
+    /// </summary>
     public List<FileState> DueFiles(IEnumerable<string> paths)
     {
         var due = new List<FileState>();
@@ -23,7 +27,7 @@ internal sealed class FileStates(TimeProvider time, TimeSpan settleTime)
 
             var settled = (_seen.TryGetValue(path, out var previous) && previous == state) || now - state.LastWrite >= settleTime;
             _seen[path] = state;
-            if (settled && (!_ingested.TryGetValue(path, out var ingested) || ingested != state))
+            if (settled && (!_ingested.TryGetValue(path, out var ingested) || ingested != state || IsTailFinal(state)))
             {
                 due.Add(state);
             }
@@ -32,5 +36,27 @@ internal sealed class FileStates(TimeProvider time, TimeSpan settleTime)
         return due;
     }
 
-    public void MarkIngested(FileState state) => _ingested[state.Path] = state;
+    /// <summary>
+    /// Whether the file's last ingest left a tail that ends mid-line, and the file has not changed
+    /// since then nor been written for <c>settleTime</c>: the writer is done, so the tail is read
+    /// as it is (an error, or a document without a final line feed).
+    /// </summary>
+    public bool IsTailFinal(FileState state) =>
+        _heldTails.Contains(state.Path)
+        && _ingested.TryGetValue(state.Path, out var ingested)
+        && ingested == state
+        && time.GetUtcNow() - state.LastWrite >= settleTime;
+
+    public void MarkIngested(FileState state, bool tailHeld)
+    {
+        _ingested[state.Path] = state;
+        if (tailHeld)
+        {
+            _heldTails.Add(state.Path);
+        }
+        else
+        {
+            _heldTails.Remove(state.Path);
+        }
+    }
 }

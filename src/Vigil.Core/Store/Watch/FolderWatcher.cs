@@ -52,7 +52,7 @@ public sealed class FolderWatcher : IDisposable
             var result = IngestOne(file, cancellationToken);
 
             // A file with errors is not read again until it changes, so its errors count once.
-            _states.MarkIngested(file);
+            _states.MarkIngested(file, result.TailHeld);
 
             summary.Add(result);
             if (result.ReadNewData || result.Errors > 0)
@@ -98,8 +98,9 @@ public sealed class FolderWatcher : IDisposable
         var path = file.Path;
         try
         {
-            // Only the length seen to settle is read: an append that began after the scan may end mid-line.
-            return _ingester.IngestFile(path, file.Length, cancellationToken);
+            // Only the length seen to settle is read, and new bytes ending mid-line wait until the
+            // file has stopped changing: a writer may have flushed half a line.
+            return _ingester.IngestFile(path, file.Length, holdPartialTail: !_states.IsTailFinal(file), cancellationToken);
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,129 @@
+using System.Text;
+using Vigil.Store;
+
+namespace Vigil.Tests.Store;
+
+/// <summary>
+/// A file that grows while it is watched, with writers that flush part of a line and the rest
+/// later: every record is stored once and no half line is counted as an error.
+/// </summary>
+public sealed class GrowingFileTests
+{
+    [Fact]
+    public void IngestFile_CappedMidLine_StoresAllLater()
+    {
+        using var fixture = new StoreFixture();
+        var text = Lines(StoreFixture.Records(6));
+        var path = Write(fixture, text);
+        var ingester = new EventIngester(fixture.Store);
+
+        var capped = ingester.IngestFile(path, Encoding.UTF8.GetByteCount(Lines(StoreFixture.Records(1))) + 20, TestContext.Current.CancellationToken);
+        var rest = ingester.IngestFile(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, capped.Errors);
+        Assert.Equal(0, rest.Errors);
+        Assert.Equal(6, fixture.Store.CountEvents());
+    }
+
+    [Fact]
+    public void PollOnce_AppendEndingMidLine_WaitsForRest()
+    {
+        using var fixture = new StoreFixture();
+        var path = Settled(Write(fixture, Lines(StoreFixture.Records(3))));
+        using var watcher = new FolderWatcher(fixture.Store, [fixture.InputDirectory]);
+        var first = watcher.PollOnce(TestContext.Current.CancellationToken);
+        var (head, tail) = SplitInsideLastLine(Lines(StoreFixture.Records(3, firstIndex: 3)));
+        Settled(Append(path, head));
+
+        var partial = watcher.PollOnce(TestContext.Current.CancellationToken);
+        Settled(Append(path, tail + Lines(StoreFixture.Records(1, firstIndex: 6))));
+        var completed = watcher.PollOnce(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, first.Errors + partial.Errors + completed.Errors);
+        Assert.Equal(7, first.Stored + partial.Stored + completed.Stored);
+        Assert.Equal(7, fixture.Store.CountEvents());
+    }
+
+    [Fact]
+    public void PollOnce_UnchangedPartialTail_CountedOnceAsError()
+    {
+        using var fixture = new StoreFixture();
+        var (head, _) = SplitInsideLastLine(Lines(StoreFixture.Records(4)));
+        Settled(Write(fixture, head));
+        using var watcher = new FolderWatcher(fixture.Store, [fixture.InputDirectory]);
+
+        var held = watcher.PollOnce(TestContext.Current.CancellationToken);
+        var final = watcher.PollOnce(TestContext.Current.CancellationToken);
+        var after = watcher.PollOnce(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, held.Records);
+        Assert.Equal(3, final.Stored);
+        Assert.Equal(1, final.Errors);
+        Assert.Equal(0, after.Records);
+    }
+
+    [Fact]
+    public void PollOnce_DocumentWithoutLineFeed_Stored()
+    {
+        using var fixture = new StoreFixture();
+        Settled(Write(fixture, "{\"Records\": [" + string.Join(",", StoreFixture.Records(2)) + "]}"));
+        using var watcher = new FolderWatcher(fixture.Store, [fixture.InputDirectory]);
+
+        watcher.PollOnce(TestContext.Current.CancellationToken);
+        var final = watcher.PollOnce(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, final.Errors);
+        Assert.Equal(2, fixture.Store.CountEvents());
+    }
+
+    [Fact]
+    public void IngestFile_AppendWhileSegmentRead_ReadNextTime()
+    {
+        using var fixture = new StoreFixture();
+        var lines = StoreFixture.Records(4).ToList();
+        lines.Insert(1, "{broken");
+        var path = Write(fixture, Lines(lines));
+        var (head, tail) = SplitInsideLastLine(Lines(StoreFixture.Records(2, firstIndex: 4)));
+        var ingester = new EventIngester(fixture.Store, new IngestOptions { BatchSize = 2, ProblemFound = _ => Append(path, head) });
+
+        var during = ingester.IngestFile(path, new FileInfo(path).Length, TestContext.Current.CancellationToken);
+        var partial = ingester.IngestFile(path, new FileInfo(path).Length, TestContext.Current.CancellationToken);
+        Append(path, tail);
+        var completed = ingester.IngestFile(path, new FileInfo(path).Length, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, during.Errors);
+        Assert.Equal(0, partial.Records);
+        Assert.Equal(2, completed.Stored);
+        Assert.Equal(0, completed.Errors);
+        Assert.Equal(6, fixture.Store.CountEvents());
+    }
+
+    private static string Lines(IEnumerable<string> lines) => string.Concat(lines.Select(l => l + "\n"));
+
+    /// <summary>Splits NDJSON text ten bytes into its last line, where a writer's buffer might end.</summary>
+    private static (string Head, string Tail) SplitInsideLastLine(string text)
+    {
+        var cut = text.LastIndexOf('\n', text.Length - 2) + 11;
+        return (text[..cut], text[cut..]);
+    }
+
+    private static string Write(StoreFixture fixture, string text)
+    {
+        var path = Path.Combine(fixture.InputDirectory, "growing.ndjson");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string Append(string path, string text)
+    {
+        File.AppendAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Dates the file's last write an hour back, so the watcher treats it as settled.</summary>
+    private static string Settled(string path)
+    {
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+        return path;
+    }
+}
