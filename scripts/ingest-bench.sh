@@ -13,6 +13,7 @@ work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 
 dotnet build -c Release scripts/ingest-bench.cs >/dev/null
+dotnet build -c Release bench/Vigil.Generator -o "$work/gen" >/dev/null
 bench=$(ls -d "$HOME"/.local/share/dotnet/runfile/ingest-bench-*/bin/release/ingest-bench.dll | head -1)
 
 run() { # label, command...: prints the command's own output, then its time and peak memory
@@ -22,7 +23,12 @@ run() { # label, command...: prints the command's own output, then its time and 
 }
 
 echo "machine: $(nproc) CPUs; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-records=$(scripts/generate-records.sh "$size_mb" "$work/big.json")
+# Every record a distinct role-chaining AssumeRole call, as in the earlier runs of this script.
+generate() { # size in MiB, output: prints the record count
+    "$work/gen/vigil-generate" --size "${1}M" --output "$2" --role-chain-share 1 --profile built-in \
+        | sed -E 's/.*records=([0-9]+).*/\1/'
+}
+records=$(generate "$size_mb" "$work/big.json")
 gzip -c "$work/big.json" > "$work/big.json.gz"
 echo "input: $(stat -c %s "$work/big.json") bytes plain, $(stat -c %s "$work/big.json.gz") bytes gzip, $records records"
 
@@ -34,7 +40,7 @@ done
 rm -f "$work/big.json" "$work/big.json.gz"
 
 for mb in "${extra[@]}"; do
-    scripts/generate-records.sh "$mb" "$work/extra.json" >/dev/null
+    generate "$mb" "$work/extra.json" >/dev/null
     echo "input: $(stat -c %s "$work/extra.json") bytes plain"
     run "map ${mb} MB" dotnet "$bench" map "$work/extra.json"
     rm -f "$work/extra.json"
