@@ -42,8 +42,16 @@ internal static class RulesCommand
             Description = "Print the KQL query as the Elasticsearch query DSL Kibana's detection engine sends (typed fields, time zone Zulu) instead of the rule.",
         };
 
-        var command = new Command("show", "Print a rule in another format.") { path, format, dsl };
-        command.SetAction(parsed => RulesShowRunner.Show(parsed.GetValue(path)!, parsed.GetValue(format) ?? "toml", parsed.GetValue(dsl)));
+        var ruleId = new Option<string>("--rule-id")
+        {
+            Description = "Print only the rule with this rule_id, for files with several rules (Kibana export NDJSON).",
+        };
+
+        var command = new Command("show", "Print a rule in another format. Several rules print as NDJSON (kibana, --dsl) or as pages separated by --- (markdown); TOML takes one rule.")
+        {
+            path, format, dsl, ruleId,
+        };
+        command.SetAction(parsed => RulesShowRunner.Show(parsed.GetValue(path)!, parsed.GetValue(format) ?? "toml", parsed.GetValue(dsl), parsed.GetValue(ruleId)));
         return command;
     }
 

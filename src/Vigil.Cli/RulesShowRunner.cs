@@ -11,7 +11,16 @@ internal static class RulesShowRunner
     /// <summary>The time zone Kibana's detection engine passes as <c>dateFormatTZ</c>.</summary>
     private const string DetectionEngineTimeZone = "Zulu";
 
-    public static int Show(string path, string format, bool dsl)
+    /// <summary>The number of rule_ids an unknown --rule-id error lists, so a large export stays readable.</summary>
+    private const int MaxListedRuleIds = 5;
+
+    /// <summary>
+    /// Prints the rules of one file. Several rules print as NDJSON with <c>--format kibana</c> or
+    /// <c>--dsl</c> (one compact JSON object per line) and as docs pages separated by <c>---</c>
+    /// with <c>--format markdown</c>. A detection-rules TOML file contains exactly one rule, so
+    /// several rules in TOML are rejected: <paramref name="ruleId"/> picks one of them.
+    /// </summary>
+    public static int Show(string path, string format, bool dsl, string? ruleId = null)
     {
         var loaded = Load([path]);
         if (loaded is null)
@@ -19,41 +28,62 @@ internal static class RulesShowRunner
             return RulesExitCodes.RuleErrors;
         }
 
-        var status = ExitCodes.Success;
-        for (var index = 0; index < loaded.Count; index++)
+        var rules = ruleId is null ? loaded : loaded.Where(rule => rule.RuleId == ruleId).ToList();
+        if (rules.Count == 0)
         {
-            var rule = loaded[index];
-            if (index > 0)
-            {
-                Console.Out.Write(Separator(format, dsl));
-            }
+            var known = string.Join(", ", loaded.Take(MaxListedRuleIds).Select(rule => rule.RuleId)) + (loaded.Count > MaxListedRuleIds ? ", ..." : "");
+            return UsageError($"{path} has no rule with rule_id \"{ruleId}\"; give one of its rule_ids: {known}");
+        }
 
-            if (!dsl)
+        if (rules.Count > 1 && !dsl && format == "toml")
+        {
+            return UsageError($"{path} contains {rules.Count} rules, and a detection-rules TOML file contains one: pick one with --rule-id, print them all with --format kibana (NDJSON, one rule per line), or write one TOML file per rule with 'vigil rules convert {path} --to toml --output DIR'");
+        }
+
+        return rules.Count == 1 ? ShowOne(rules[0], format, dsl) : ShowMany(rules, format, dsl);
+    }
+
+    private static int ShowOne(DetectionRule rule, string format, bool dsl)
+    {
+        if (dsl)
+        {
+            return WriteDsl(rule, indented: true) ? ExitCodes.Success : RulesExitCodes.RuleErrors;
+        }
+
+        Console.Out.Write(RulesTerminalText.SanitizeBlock(Render(rule, format)));
+        return ExitCodes.Success;
+    }
+
+    private static int ShowMany(IReadOnlyList<DetectionRule> rules, string format, bool dsl)
+    {
+        var status = ExitCodes.Success;
+        for (var index = 0; index < rules.Count; index++)
+        {
+            if (dsl)
             {
-                Console.Out.Write(RulesTerminalText.SanitizeBlock(Render(rule, format)));
+                status = WriteDsl(rules[index], indented: false) ? status : RulesExitCodes.RuleErrors;
             }
-            else if (!WriteDsl(rule))
+            else if (format == "kibana")
             {
-                status = RulesExitCodes.RuleErrors;
+                Console.Out.WriteLine(TerminalText.Sanitize(KibanaRuleJson.Write(rules[index]).ToJsonString()));
+            }
+            else
+            {
+                Console.Out.Write(index > 0 ? $"{Environment.NewLine}---{Environment.NewLine}{Environment.NewLine}" : "");
+                Console.Out.Write(RulesTerminalText.SanitizeBlock(DocsPageMarkdown.Write(rules[index])));
             }
         }
 
         return status;
     }
 
-    /// <summary>Marks where the next rule of a multi-rule file starts, in the syntax of the output.</summary>
-    private static string Separator(string format, bool dsl)
+    private static int UsageError(string message)
     {
-        if (dsl || format == "kibana")
-        {
-            return Environment.NewLine;
-        }
-
-        var marker = format == "markdown" ? "---" : "# ----";
-        return $"{Environment.NewLine}{marker}{Environment.NewLine}{Environment.NewLine}";
+        Console.Error.WriteLine("vigil rules show: " + TerminalText.Sanitize(message));
+        return ExitCodes.Usage;
     }
 
-    private static bool WriteDsl(DetectionRule rule)
+    private static bool WriteDsl(DetectionRule rule, bool indented)
     {
         if (rule.Language != "kuery")
         {
@@ -68,7 +98,7 @@ internal static class RulesShowRunner
             return false;
         }
 
-        Console.Out.WriteLine(translated.Query!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        Console.Out.WriteLine(translated.Query!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = indented }));
         return true;
     }
 

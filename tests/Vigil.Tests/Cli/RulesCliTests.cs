@@ -248,7 +248,30 @@ public class RulesCliTests
     {
         var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v2.toml"));
 
-        Assert.StartsWith("1 valid rule, 0 errors", result.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith("1 rule in 1 file: 1 valid, 0 errors", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateRevisionsExitsZero()
+    {
+        var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v1.toml"), Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("aws-sts-assumerole-usage-v1.toml(29,1): warning: rule_id", result.StandardOutput, StringComparison.Ordinal);
+        Assert.StartsWith("2 rules in 2 files: 2 valid, 0 errors, 1 warning", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateSameRevisionExitsOne()
+    {
+        using var folder = new TempDirectory();
+        var copy = Path.Combine(folder.Path, "copy.toml");
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), copy);
+
+        var result = CliRunner.Run("rules", "validate", Fixture("aws-sts-assumerole-usage-v2.toml"), copy);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("2 rules in 2 files: 1 valid, 1 error in 1 file", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,20 +287,92 @@ public class RulesCliTests
     }
 
     [Fact]
-    public void ShowNdjsonPrintsEveryRule()
+    public void ShowSeveralRulesAsTomlExitsTwo()
     {
         using var folder = new TempDirectory();
+        var input = TwoRuleExport(folder);
+
+        var result = CliRunner.Run("rules", "show", input);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("contains 2 rules, and a detection-rules TOML file contains one", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal("", result.StandardOutput);
+    }
+
+    [Fact]
+    public void ShowSeveralRulesAsKibanaIsNdjson()
+    {
+        using var folder = new TempDirectory();
+        var input = TwoRuleExport(folder);
+
+        var result = CliRunner.Run("rules", "show", input, "--format", "kibana");
+
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("second-rule", JsonNode.Parse(lines[1])!["rule_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ShowRuleIdPicksOneAsToml()
+    {
+        using var folder = new TempDirectory();
+        var input = TwoRuleExport(folder);
+
+        var result = CliRunner.Run("rules", "show", input, "--rule-id", "second-rule");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(RuleLoader.TryParseToml(result.StandardOutput, null, out var rule, out _));
+        Assert.Equal("Second rule", rule.Name);
+    }
+
+    [Fact]
+    public void ShowUnknownRuleIdExitsTwo()
+    {
+        using var folder = new TempDirectory();
+        var input = TwoRuleExport(folder);
+
+        var result = CliRunner.Run("rules", "show", input, "--rule-id", "missing");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("second-rule", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowSeveralRulesAsMarkdownSeparated()
+    {
+        using var folder = new TempDirectory();
+        var input = TwoRuleExport(folder);
+
+        var result = CliRunner.Run("rules", "show", input, "--format", "markdown");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\n---\n", result.StandardOutput.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Second rule", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowSeveralRulesDslIsNdjson()
+    {
+        using var folder = new TempDirectory();
+        var input = TwoRuleExport(folder);
+
+        var result = CliRunner.Run("rules", "show", input, "--dsl");
+
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, line => Assert.NotNull(JsonNode.Parse(line)!["bool"]));
+    }
+
+    private static string TwoRuleExport(TempDirectory folder)
+    {
         var input = Path.Combine(folder.Path, "export.ndjson");
         var rule = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
         var second = rule.DeepClone().AsObject();
         second["rule_id"] = "second-rule";
         second["name"] = "Second rule";
         File.WriteAllLines(input, [rule.ToJsonString(), second.ToJsonString()]);
-
-        var result = CliRunner.Run("rules", "show", input);
-
-        Assert.Contains(rule["name"]!.GetValue<string>(), result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("Second rule", result.StandardOutput, StringComparison.Ordinal);
+        return input;
     }
 
     private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);

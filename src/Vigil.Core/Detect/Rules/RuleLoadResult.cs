@@ -7,6 +7,7 @@ public sealed class RuleLoadResult
     {
         Rules = rules;
         Errors = errors;
+        RuleCount = rules.Count;
     }
 
     /// <summary>The rules that loaded, in file path order.</summary>
@@ -14,4 +15,13 @@ public sealed class RuleLoadResult
 
     /// <summary>The load errors; a file with errors contributes no rule.</summary>
     public IReadOnlyList<RuleLoadError> Errors { get; }
+
+    /// <summary>The warnings, which leave the rules they name in <see cref="Rules"/>.</summary>
+    public IReadOnlyList<RuleWarning> Warnings { get; init; } = [];
+
+    /// <summary>The number of rules read, valid or not. A file that fails to parse adds none.</summary>
+    public int RuleCount { get; init; }
+
+    /// <summary>The number of rule files read, including files that failed to load.</summary>
+    public int FileCount { get; init; }
 }

@@ -26,12 +26,13 @@ public static class RuleLoader
 
         var rules = new List<DetectionRule>();
         var errors = new List<RuleLoadError>();
-        foreach (var file in RuleFiles.Find(paths, errors))
+        var files = RuleFiles.Find(paths, errors);
+        foreach (var file in files)
         {
             LoadFile(file, rules, errors);
         }
 
-        return new RuleLoadResult(rules, errors);
+        return new RuleLoadResult(rules, errors) { FileCount = files.Count };
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Vigil.Tests.Detect.Rules;
 /// <summary>Builds rules for lint tests and filters their findings.</summary>
 internal static class LintRules
 {
-    public static DetectionRule FromQuery(string query, IReadOnlyList<string>? index = null) => new()
+    public static DetectionRule FromQuery(string query, IReadOnlyList<string>? index = null, IReadOnlyList<ThreatMapping>? threat = null) => new()
     {
         RuleId = "00000000-0000-0000-0000-000000000001",
         Uuid = "00000000-0000-0000-0000-000000000002",
@@ -20,7 +20,7 @@ internal static class LintRules
         Index = index ?? ["logs-aws.cloudtrail-*"],
         Severity = "low",
         RiskScore = 21,
-        Threat = [new ThreatMapping("MITRE ATT&CK", new ThreatTactic("TA0004", "Privilege Escalation", "https://attack.mitre.org/tactics/TA0004/"), [])],
+        Threat = threat ?? [new ThreatMapping("MITRE ATT&CK", new ThreatTactic("TA0004", "Privilege Escalation", "https://attack.mitre.org/tactics/TA0004/"), [])],
     };
 
     /// <summary>Reads the query of a minimal TOML rule that has only a [rule] table with a query.</summary>

@@ -17,6 +17,8 @@ public class PackLintTests
         "rules/_deprecated/defense_evasion_elasticache_security_group_modified_or_deleted.toml Revoke Cache Security Group Ingress",
         "rules/_deprecated/defense_evasion_elasticache_security_group_modified_or_deleted.toml RevokeCacheSecurityGroupEgress",
         "rules/integrations/aws/collection_s3_unauthenticated_bucket_access_by_rare_source.toml ListBucket",
+        "rules/integrations/aws/discovery_bedrock_model_recon_and_invocation_via_long_term_key.toml aws.cloudtrail.additionalEventData.inputTokens",
+        "rules/integrations/aws/discovery_bedrock_model_recon_and_invocation_via_long_term_key.toml aws.cloudtrail.additionalEventData.outputTokens",
         "rules/integrations/aws/discovery_new_terms_vpn_asn_discovery_api_calls.toml ListFunctions",
         "rules/integrations/aws/discovery_organization_discovery_by_rare_user.toml DescribeOrgnanizationalUnit",
         "rules/integrations/aws/impact_lambda_function_deleted.toml DeleteFunction",

@@ -32,7 +32,7 @@ public static class KibanaNdjson
             ReadLine(lines[index], file, index + 1, rules, errors);
         }
 
-        return new RuleLoadResult(rules, errors);
+        return new RuleLoadResult(rules, errors) { FileCount = 1 };
     }
 
     /// <summary>

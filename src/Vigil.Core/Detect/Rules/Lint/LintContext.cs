@@ -30,6 +30,16 @@ internal sealed class LintContext
     public IReadOnlyList<string> PositiveValues(string field) =>
         Leaves.Where(leaf => leaf.Field == field && !leaf.Negated && leaf.IsExact).Select(leaf => leaf.Value!.Text).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// Returns the query offset of a leaf's field name. The parser records where the value starts, so
+    /// this is the nearest occurrence of the name before it, or the value's offset when there is none.
+    /// </summary>
+    public int FieldOffset(QueryLeaf leaf)
+    {
+        var start = leaf.Position < 0 ? -1 : Rule.Query.LastIndexOf(leaf.Field, Math.Min(leaf.Position, Rule.Query.Length - 1), StringComparison.Ordinal);
+        return start < 0 ? leaf.Position : start;
+    }
+
     public void AtQuery(string id, LintSeverity severity, int queryOffset, string message, string? fix)
     {
         var position = _source.LocateQuery(queryOffset);

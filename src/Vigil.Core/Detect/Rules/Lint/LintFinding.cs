@@ -28,8 +28,11 @@ public sealed record LintFinding(
     public override string ToString()
     {
         var position = Line is { } line ? $"({line},{Column ?? 1})" : "";
-        var fix = Fix is null ? "" : $" Fix: {Fix.TrimEnd('.')}.";
+        var fix = Fix is null ? "" : $" Fix: {Sentence(Fix)}";
         var name = RuleName.Length == 0 ? "" : $" (rule \"{RuleName}\")";
         return $"{File}{position}: {Severity.ToString().ToLowerInvariant()} {Id}: {Message.TrimEnd('.')}.{fix}{name}";
     }
+
+    /// <summary>Ends a text with a full stop unless it ends with a question mark.</summary>
+    private static string Sentence(string text) => text.EndsWith('?') ? text : text.TrimEnd('.') + ".";
 }

@@ -33,7 +33,10 @@ public static class LintIds
     /// <summary>A value that the field's mapped type cannot hold, such as <c>source.port:https</c>.</summary>
     public const string WrongValueType = "VR010";
 
-    /// <summary>A MITRE ATT&amp;CK tactic id that does not exist, or an id, name or reference URL that do not match.</summary>
+    /// <summary>
+    /// A MITRE ATT&amp;CK tactic, technique or sub-technique id that does not exist, an id and a name or
+    /// reference URL that do not match, or a technique mapped under a tactic it does not belong to.
+    /// </summary>
     public const string ThreatMismatch = "VR011";
 
     /// <summary>A value starting with a wildcard, which makes Elasticsearch scan every term of the field.</summary>
@@ -41,4 +44,7 @@ public static class LintIds
 
     /// <summary>A KQL query that does not parse, so the rule can never run.</summary>
     public const string InvalidQuery = "VR013";
+
+    /// <summary>A query field that neither ECS nor the AWS integration's CloudTrail data stream defines.</summary>
+    public const string UnknownField = "VR014";
 }

@@ -28,12 +28,15 @@ public static class RuleLinter
         EventActionCheck.Run(context);
         ProviderCheck.Run(context);
         KnownValueCheck.Run(context);
+        UnknownFieldCheck.Run(context);
+        RuleFieldCheck.Run(context);
         ValueTypeCheck.Run(context);
         ContradictionCheck.Run(context);
         LeadingWildcardCheck.Run(context);
         IndexPatternCheck.Run(context);
         ThreatMappingCheck.Run(context);
         ThreatConsistencyCheck.Run(context);
+        TechniqueCheck.Run(context);
 
         return context.Findings;
     }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Net;
 using Vigil.Detect.Kql;
+using Vigil.Detect.Rules.Lint.Catalog;
 
 namespace Vigil.Detect.Rules.Lint.Checks;
 
 /// <summary>
-/// Reports exact values that the field's type in the CloudTrail mapping cannot hold. Elasticsearch
-/// rejects such a query (a number, IP or boolean that does not parse), so the rule fails on every run.
+/// Reports exact values that the field's type in the CloudTrail mapping, or else in the field
+/// catalogue, cannot hold. Elasticsearch rejects such a query (a number, IP or boolean that does
+/// not parse), so the rule fails on every run.
 /// </summary>
 internal static class ValueTypeCheck
 {
@@ -14,7 +16,7 @@ internal static class ValueTypeCheck
     {
         foreach (var leaf in context.Leaves.Where(leaf => leaf.IsExact))
         {
-            var type = FieldMapping.CloudTrail.Find(leaf.Field)?.Type;
+            var type = FieldMapping.CloudTrail.Find(leaf.Field)?.Type ?? FieldCatalogue.TypeOf(leaf.Field);
             var value = leaf.Value!.Text;
             if (type is not { } fieldType || Fits(fieldType, value))
             {
@@ -29,7 +31,8 @@ internal static class ValueTypeCheck
 
     private static bool Fits(FieldType type, string value) => type switch
     {
-        FieldType.Long => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+        FieldType.Long or FieldType.Integer or FieldType.Short or FieldType.Byte or FieldType.UnsignedLong
+            or FieldType.Double or FieldType.Float or FieldType.HalfFloat or FieldType.ScaledFloat => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
         FieldType.Ip => IPAddress.TryParse(value.Split('/')[0], out _),
         FieldType.Boolean => value is "true" or "false",
         _ => true,

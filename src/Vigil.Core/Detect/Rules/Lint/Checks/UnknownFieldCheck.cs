@@ -1,0 +1,63 @@
+using Vigil.Detect.Rules.Lint.Catalog;
+
+namespace Vigil.Detect.Rules.Lint.Checks;
+
+/// <summary>
+/// Reports query fields that the CloudTrail data stream does not have: neither ECS nor the AWS
+/// integration defines them, so a condition on them never matches and a negated one always does.
+/// </summary>
+/// <remarks>
+/// Only rules whose index patterns read the CloudTrail data stream are checked, because the
+/// catalogue lists that data stream's fields. Rules that also read other AWS data streams get
+/// notes instead of warnings, since those streams add fields of their own.
+/// </remarks>
+internal static class UnknownFieldCheck
+{
+    public static void Run(LintContext context)
+    {
+        var index = context.Rule.Index;
+        if (!IndexPatterns.Matches(index, AwsDataStreams.CloudTrail))
+        {
+            return;
+        }
+
+        var otherStreams = AwsDataStreams.Others.Any(stream => IndexPatterns.Matches(index, stream));
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var leaf in context.Leaves.Where(leaf => !FieldCatalogue.IsKnown(leaf.Field)))
+        {
+            if (reported.Add(leaf.Field))
+            {
+                Report(context, leaf, otherStreams);
+            }
+        }
+    }
+
+    private static void Report(LintContext context, QueryLeaf leaf, bool otherStreams)
+    {
+        var field = leaf.Field;
+        var nearest = FieldSuggestions.For(field);
+        var severity = Severity(leaf, nearest.Count > 0, otherStreams);
+        var message = FieldCatalogue.IsObjectPath(field)
+            ? $"{field} is an object in the CloudTrail data stream, not a field, so the condition never matches"
+            : $"{field} is neither an ECS field nor a field of the AWS integration's CloudTrail data stream, so {Effect(leaf)}";
+
+        context.AtQuery(LintIds.UnknownField, severity, context.FieldOffset(leaf), message, FieldSuggestions.Fix(field, nearest));
+    }
+
+    /// <summary>
+    /// Returns error for a positive condition on a near miss of a catalogued field, because that is
+    /// almost certainly a typo. Returns a note when other data streams of the rule may have the field.
+    /// </summary>
+    private static LintSeverity Severity(QueryLeaf leaf, bool hasSuggestion, bool otherStreams)
+    {
+        if (otherStreams)
+        {
+            return LintSeverity.Info;
+        }
+
+        return hasSuggestion && !leaf.Negated ? LintSeverity.Error : LintSeverity.Warning;
+    }
+
+    private static string Effect(QueryLeaf leaf) =>
+        leaf.Negated ? "the negated condition holds for every event" : "the condition never matches";
+}
