@@ -11,7 +11,7 @@ namespace Vigil.Benchmarks;
 /// </summary>
 public class KqlEvaluationBenchmarks
 {
-    private const string AssumeRoleQuery =
+    public const string AssumeRoleQuery =
         "event.dataset:aws.cloudtrail and event.provider:sts.amazonaws.com and event.action:AssumeRole "
         + "and aws.cloudtrail.user_identity.session_context.session_issuer.type:Role and event.outcome:success";
 

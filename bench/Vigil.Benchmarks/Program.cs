@@ -1,10 +1,23 @@
 using BenchmarkDotNet.Running;
 using Vigil.Benchmarks;
 
-if (args is ["--cpu-time", ..])
+switch (args)
 {
-    CpuTimeProbe.Run();
-    return;
+    case ["--cpu-time", ..]:
+        CpuTimeProbe.Run();
+        return;
+
+    case ["--map-probe", ..]:
+        MappingProbe.TimeMapping();
+        return;
+
+    case ["--fresh-probe", ..]:
+        MappingProbe.TimeFreshEvaluation();
+        return;
+
+    case ["--map-dump", var path, ..]:
+        MappingProbe.Dump(path);
+        return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(KqlEvaluationBenchmarks).Assembly).Run(args);

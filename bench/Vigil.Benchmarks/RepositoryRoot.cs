@@ -1,12 +1,20 @@
 namespace Vigil.Benchmarks;
 
-/// <summary>Finds the folder holding Vigil.slnx, from which the reference data sits at <c>../shared</c>.</summary>
+/// <summary>
+/// Finds the reference data: the folder named by the <c>VIGIL_SHARED</c> environment variable, or else
+/// <c>../shared</c> from the folder holding Vigil.slnx.
+/// </summary>
 internal static class RepositoryRoot
 {
     public static string Shared
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("VIGIL_SHARED") is { Length: > 0 } configured)
+            {
+                return Path.GetFullPath(configured);
+            }
+
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))

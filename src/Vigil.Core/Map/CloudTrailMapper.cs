@@ -57,7 +57,7 @@ public static class CloudTrailMapper
         // The timestamp is parsed before the pre-clean, as in Elastic; the pre-clean makes the
         // working copy, so the caller's record is never modified.
         var context = new MappingContext(EmptyValueCleaner.PreClean(record));
-        EventMapping.MapTimestamp(context, record);
+        EventMapping.MapTimestamp(context, EventTime(record));
         // NOTE: Elastic fails the document when a field has a type its processors cannot handle, for
         // example a userAgent that is an object. These steps map such values leniently instead.
         foreach (var step in Steps)
@@ -65,9 +65,27 @@ public static class CloudTrailMapper
             step(context);
         }
 
-        var document = Finish(context, record, options);
+        var document = new EcsDocument(Finish(context, record, options));
+        document.FillHotValues();
         var error = context.Errors.Count == 0 ? null : string.Join("; ", context.Errors);
-        return new MapResult(new EcsDocument(document), error);
+        return new MapResult(document, error);
+    }
+
+    /// <summary>
+    /// Returns the record's <c>eventTime</c> scalar, read from the parsed JSON when the record still has
+    /// it, because indexing the record would build a node for each of its properties.
+    /// </summary>
+    private static JsonNode? EventTime(JsonObject record)
+    {
+        if (!ParsedJson.TryGetElement(record, out var parsed))
+        {
+            return record["eventTime"];
+        }
+
+        return parsed.TryGetProperty("eventTime", out var value)
+            && value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+            ? JsonValue.Create(value)
+            : null;
     }
 
     private static JsonObject Finish(MappingContext context, JsonObject record, MapOptions options)

@@ -11,21 +11,22 @@ internal static class DigestMapping
 {
     private const string Digest = "aws.cloudtrail.digest";
 
+    // Targets are full paths, so that records without digest fields allocate no path strings.
     private static readonly (string Source, string Target, bool IsDate)[] Fields =
     [
-        ("logFiles", "log_files", false),
-        ("digestStartTime", "start_time", true),
-        ("digestEndTime", "end_time", true),
+        ("logFiles", Digest + ".log_files", false),
+        ("digestStartTime", Digest + ".start_time", true),
+        ("digestEndTime", Digest + ".end_time", true),
     ];
 
     private static readonly (string Source, string Target, bool IsDate)[] LaterFields =
     [
-        ("digestS3Bucket", "s3_bucket", false),
-        ("newestEventTime", "newest_event_time", true),
-        ("oldestEventTime", "oldest_event_time", true),
-        ("previousDigestS3Bucket", "previous_s3_bucket", false),
-        ("previousDigestHashAlgorithm", "previous_hash_algorithm", false),
-        ("digestPublicKeyFingerprint", "public_key_fingerprint", false),
+        ("digestS3Bucket", Digest + ".s3_bucket", false),
+        ("newestEventTime", Digest + ".newest_event_time", true),
+        ("oldestEventTime", Digest + ".oldest_event_time", true),
+        ("previousDigestS3Bucket", Digest + ".previous_s3_bucket", false),
+        ("previousDigestHashAlgorithm", Digest + ".previous_hash_algorithm", false),
+        ("digestPublicKeyFingerprint", Digest + ".public_key_fingerprint", false),
     ];
 
     public static void Apply(MappingContext context)
@@ -74,11 +75,11 @@ internal static class DigestMapping
         {
             if (isDate)
             {
-                MapDate(context, source, Digest + "." + target);
+                MapDate(context, source, target);
             }
             else
             {
-                context.Rename(source, Digest + "." + target);
+                context.Rename(source, target);
             }
         }
     }

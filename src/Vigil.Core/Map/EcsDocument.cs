@@ -25,11 +25,25 @@ public sealed class EcsDocument
 
     private FieldValueCache? _fieldCache;
 
+    private HotFieldValues _hotValues;
+
     /// <summary>The document body.</summary>
     public JsonObject Root { get; }
 
     /// <summary>Field values read by compiled KQL queries, created on first use.</summary>
     internal FieldValueCache FieldCache => LazyInitializer.EnsureInitialized(ref _fieldCache);
+
+    /// <summary>
+    /// Returns the slot of hot field <paramref name="slot"/> (see <see cref="HotFieldValues"/>): its only
+    /// value as a string, <see cref="HotFieldValues.Missing"/>, or null when a reader must walk <see cref="Root"/>.
+    /// </summary>
+    internal object? HotValue(int slot) => _hotValues[slot];
+
+    /// <summary>
+    /// Reads the <see cref="HotFields"/> from <see cref="Root"/> into their slots. Call it once the
+    /// document is complete: the slots are not updated when <see cref="Root"/> changes.
+    /// </summary>
+    internal void FillHotValues() => HotFieldReader.Fill(Root, ref _hotValues);
 
     /// <summary>The data stream (index) name the document belongs to, matched against rule index patterns.</summary>
     public string DataStream { get; }

@@ -9,13 +9,14 @@ namespace Vigil.Map;
 /// <c>null</c>, <c>""</c>, <c>{}</c> and <c>[]</c>. Children are cleaned first, so an object that
 /// becomes empty is deleted too.
 /// </summary>
-internal static class EmptyValueCleaner
+internal static partial class EmptyValueCleaner
 {
     /// <summary>
     /// Returns a cleaned copy of <paramref name="record"/> for mapping, with every object's keys in
     /// Java <c>HashMap</c> order of the original keys (see <see cref="JavaHashMapOrder"/>).
     /// </summary>
-    public static JsonObject PreClean(JsonObject record) => CopyClean(record);
+    public static JsonObject PreClean(JsonObject record) =>
+        (ParsedJson.TryGetElement(record, out var parsed) ? CopyClean(parsed) : null) ?? CopyClean(record);
 
     /// <summary>Deletes <c>null</c>, <c>""</c>, <c>{}</c> and <c>[]</c> values from <paramref name="document"/>, in place.</summary>
     public static void FinalClean(JsonObject document) => CleanInPlace(document);
@@ -85,31 +86,44 @@ internal static class EmptyValueCleaner
     {
         if (node is JsonObject obj)
         {
-            List<string>? empty = null;
-            foreach (var (key, child) in obj)
-            {
-                CleanInPlace(child);
-                if (IsEmpty(child, placeholders: false))
-                {
-                    (empty ??= []).Add(key);
-                }
-            }
-
-            empty?.ForEach(key => obj.Remove(key));
+            CleanObject(obj);
         }
         else if (node is JsonArray array)
         {
-            foreach (var item in array)
-            {
-                CleanInPlace(item);
-            }
+            CleanArray(array);
+        }
+    }
 
-            if (array.Any(item => IsEmpty(item, placeholders: false)))
+    private static void CleanObject(JsonObject obj)
+    {
+        List<string>? empty = null;
+        for (var i = 0; i < obj.Count; i++)
+        {
+            var (key, child) = obj.GetAt(i);
+            CleanInPlace(child);
+            if (IsEmpty(child, placeholders: false))
             {
-                var remaining = array.Where(item => !IsEmpty(item, placeholders: false)).ToList();
-                array.Clear();
-                remaining.ForEach(array.Add);
+                (empty ??= []).Add(key);
             }
+        }
+
+        empty?.ForEach(key => obj.Remove(key));
+    }
+
+    private static void CleanArray(JsonArray array)
+    {
+        var hasEmpty = false;
+        for (var i = 0; i < array.Count; i++)
+        {
+            CleanInPlace(array[i]);
+            hasEmpty |= IsEmpty(array[i], placeholders: false);
+        }
+
+        if (hasEmpty)
+        {
+            var remaining = array.Where(item => !IsEmpty(item, placeholders: false)).ToList();
+            array.Clear();
+            remaining.ForEach(array.Add);
         }
     }
 

@@ -7,10 +7,13 @@ internal static class EventMapping
 {
     private const string AmazonAwsSuffix = ".amazonaws.com";
 
-    /// <summary>Sets <c>@timestamp</c> from <c>eventTime</c>; runs before the pre-clean, as in Elastic.</summary>
-    public static void MapTimestamp(MappingContext context, JsonObject record)
+    /// <summary>
+    /// Sets <c>@timestamp</c> from the record's <c>eventTime</c> as it was before the pre-clean, as in
+    /// Elastic.
+    /// </summary>
+    public static void MapTimestamp(MappingContext context, JsonNode? eventTime)
     {
-        if (record["eventTime"] is not JsonValue value || JavaText.Scalar(value).Length == 0)
+        if (eventTime is not JsonValue value || JavaText.Scalar(value).Length == 0)
         {
             return;
         }

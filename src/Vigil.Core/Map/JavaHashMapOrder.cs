@@ -25,6 +25,24 @@ internal static class JavaHashMapOrder
             return keys;
         }
 
+        var positions = Positions(keys, out _);
+        var ordered = new string[keys.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = keys[positions[i]];
+        }
+
+        return ordered;
+    }
+
+    /// <summary>
+    /// Returns the insertion positions of <paramref name="keys"/> (in insertion order) in iteration
+    /// order: element <c>i</c> is the position of the <c>i</c>-th key a Java iteration meets.
+    /// <paramref name="repeated"/> is true when a key occurs twice. A map never contains a key twice,
+    /// so the order is then only meaningful for the distinct keys.
+    /// </summary>
+    public static int[] Positions(IReadOnlyList<string> keys, out bool repeated)
+    {
         var hashes = new int[keys.Count];
         for (var i = 0; i < hashes.Length; i++)
         {
@@ -41,13 +59,73 @@ internal static class JavaHashMapOrder
         }
 
         Array.Sort(buckets);
-        var ordered = new string[keys.Count];
-        for (var i = 0; i < ordered.Length; i++)
+        var positions = new int[keys.Count];
+        for (var i = 0; i < positions.Length; i++)
         {
-            ordered[i] = keys[(int)(buckets[i] & uint.MaxValue)];
+            positions[i] = (int)(buckets[i] & uint.MaxValue);
         }
 
-        return ordered;
+        repeated = HasRepeatedKey(keys, positions, buckets);
+        return positions;
+    }
+
+    /// <summary>
+    /// True when a key repeats. Equal keys share a bucket, so only keys within one bucket are compared:
+    /// pairwise in a small bucket, with a hash set in a large one (crafted keys can fill one bucket),
+    /// so the check stays linear.
+    /// </summary>
+    private static bool HasRepeatedKey(IReadOnlyList<string> keys, int[] positions, long[] sortedBuckets)
+    {
+        const int PairwiseLimit = 8;
+        var start = 0;
+        while (start < positions.Length)
+        {
+            var end = start + 1;
+            while (end < positions.Length && sortedBuckets[end] >> 32 == sortedBuckets[start] >> 32)
+            {
+                end++;
+            }
+
+            var bucket = positions.AsSpan(start, end - start);
+            if (bucket.Length > PairwiseLimit ? RepeatsBySet(keys, bucket) : RepeatsPairwise(keys, bucket))
+            {
+                return true;
+            }
+
+            start = end;
+        }
+
+        return false;
+    }
+
+    private static bool RepeatsPairwise(IReadOnlyList<string> keys, ReadOnlySpan<int> bucket)
+    {
+        for (var i = 1; i < bucket.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(keys[bucket[i]], keys[bucket[j]], StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool RepeatsBySet(IReadOnlyList<string> keys, ReadOnlySpan<int> bucket)
+    {
+        var seen = new HashSet<string>(bucket.Length, StringComparer.Ordinal);
+        foreach (var position in bucket)
+        {
+            if (!seen.Add(keys[position]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Returns <c>h ^ (h &gt;&gt;&gt; 16)</c> of Java's <c>String.hashCode()</c>.</summary>

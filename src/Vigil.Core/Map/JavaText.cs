@@ -16,6 +16,11 @@ internal static class JavaText
 {
     public static string Render(JsonNode? node)
     {
+        if (node is JsonValue value)
+        {
+            return Scalar(value);
+        }
+
         var text = new StringBuilder();
         Append(text, node);
         return text.ToString();

@@ -31,10 +31,20 @@ internal static class JsonPaths
     /// <summary>Removes the node at <paramref name="path"/> and returns it detached, or <c>null</c>.</summary>
     public static JsonNode? Take(JsonObject root, string path)
     {
-        var last = path.LastIndexOf('.');
-        var parent = last < 0 ? root : Get(root, path[..last]) as JsonObject;
-        var key = path[(last + 1)..];
-        if (parent is null || !parent.TryGetPropertyValue(key, out var node))
+        var segments = Segments(path);
+        var parent = root;
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            if (!parent.TryGetPropertyValue(segments[i], out var child) || child is not JsonObject obj)
+            {
+                return null;
+            }
+
+            parent = obj;
+        }
+
+        var key = segments[^1];
+        if (!parent.TryGetPropertyValue(key, out var node))
         {
             return null;
         }

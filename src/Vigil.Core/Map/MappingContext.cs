@@ -59,15 +59,33 @@ internal sealed class MappingContext(JsonObject json)
             Set(path, array);
         }
 
-        if (!array.Any(item => item is JsonValue existing && JavaText.Scalar(existing) == value))
+        if (!Contains(array, value))
         {
             array.Add(JsonValue.Create(value));
         }
     }
 
-    /// <summary>Appends each of <paramref name="values"/> not yet in the array at <paramref name="path"/>, in linear time.</summary>
-    public void AppendAllUnique(string path, IEnumerable<string> values)
+    private static bool Contains(JsonArray array, string value)
     {
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonValue existing && JavaText.Scalar(existing) == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Appends each of <paramref name="values"/> not yet in the array at <paramref name="path"/>, in linear time.</summary>
+    public void AppendAllUnique(string path, IReadOnlyCollection<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
         var array = Get(path) as JsonArray;
         var present = new HashSet<string>(array?.OfType<JsonValue>().Select(JavaText.Scalar) ?? [], StringComparer.Ordinal);
         foreach (var value in values.Where(present.Add))

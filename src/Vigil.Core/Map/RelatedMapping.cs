@@ -146,20 +146,22 @@ internal static class RelatedMapping
 }
 
 /// <summary>Distinct strings in insertion order, with constant-time membership tests.</summary>
-internal sealed class OrderedSet : IEnumerable<string>
+internal sealed class OrderedSet : IReadOnlyCollection<string>
 {
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly List<string> _items = [];
+    private HashSet<string>? _seen;
+    private List<string>? _items;
+
+    public int Count => _items?.Count ?? 0;
 
     public void Add(string item)
     {
-        if (_seen.Add(item))
+        if ((_seen ??= new(StringComparer.Ordinal)).Add(item))
         {
-            _items.Add(item);
+            (_items ??= []).Add(item);
         }
     }
 
-    public IEnumerator<string> GetEnumerator() => _items.GetEnumerator();
+    public IEnumerator<string> GetEnumerator() => (_items ?? []).GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

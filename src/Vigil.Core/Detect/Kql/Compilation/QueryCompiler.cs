@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Vigil.Detect.Kql.Compilation.Leaves;
 using Vigil.Detect.Kql.Documents;
 using Vigil.Detect.Kql.Matching;
+using Vigil.Map;
 
 namespace Vigil.Detect.Kql.Compilation;
 
@@ -77,7 +78,11 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
         }
 
         var valuePath = scope.Length == 0 ? field.ValuePath : field.ValuePath[(scope.Length + 1)..];
-        return new FieldMatcher(new CompiledPath(valuePath), field.IsFlattenedRoot ? new FlattenedLeavesTest(test) : test);
+        var fieldMatcher = new FieldMatcher(new CompiledPath(valuePath), field.IsFlattenedRoot ? new FlattenedLeavesTest(test) : test);
+        var hotSlot = scope.Length == 0 ? HotFields.SlotOf(valuePath) : -1;
+        return hotSlot >= 0 && !field.IsFlattenedRoot && test is KeywordTest keyword
+            ? new HotKeywordMatcher(hotSlot, keyword, fieldMatcher)
+            : fieldMatcher;
     }
 
     private PatternMatcher CompilePattern(WildcardText pattern, string scope, Func<ResolvedField, bool, LeafResult> build)

@@ -25,6 +25,9 @@ internal abstract class KeywordTest(int? ignoreAbove) : ValueTest
         return false;
     }
 
+    /// <summary>Tests one keyword text, applying <c>ignore_above</c>.</summary>
+    public bool TestKeywordText(string text) => (ignoreAbove is null || text.Length <= ignoreAbove) && TestText(text);
+
     protected abstract bool TestText(string text);
 }
 
