@@ -8,6 +8,9 @@ internal static class HuntArgumentCheck
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
+    // Each thread keeps up to two batches of about 1 MiB in flight, so this bounds memory too.
+    private const int MaxThreads = 256;
+
     public static bool TryBuildOptions(HuntArguments arguments, out HuntOptions options, out string error)
     {
         options = new HuntOptions(arguments.Paths);
@@ -39,11 +42,20 @@ internal static class HuntArgumentCheck
             return false;
         }
 
+        if (arguments.Threads is < 1 or > MaxThreads)
+        {
+            error = $"--threads {arguments.Threads} is out of range. Give a number of threads from 1 to {MaxThreads}.";
+            return false;
+        }
+
         options = options with
         {
             From = from,
             To = to,
             ExcludedFiles = arguments.Output is null or "-" ? [] : [arguments.Output],
+            Threads = arguments.Threads ?? Environment.ProcessorCount,
+            Prefilter = !arguments.NoPrefilter,
+            Routing = !arguments.NoPrefilter && !arguments.NoRouting,
         };
         return true;
     }

@@ -37,9 +37,18 @@ internal static class HuntCommand
             Description = "Only events at or before this time, on each rule's timestamp field: ISO 8601 or now-1h.",
         };
 
+        var threads = new Option<int?>("--threads", "-t")
+        {
+            Description = "Threads that read, map and evaluate records. Output is the same at any count. Default: the processor count.",
+        };
+
+        // Hidden switches that turn the prefilters off, to compare results and measure what they save.
+        var noPrefilter = new Option<bool>("--no-prefilter") { Hidden = true };
+        var noRouting = new Option<bool>("--no-routing") { Hidden = true };
+
         var command = new Command("hunt", "Run detection rules over CloudTrail log files and print the alerts.")
         {
-            paths, rules, format, output, from, to,
+            paths, rules, format, output, from, to, threads, noPrefilter, noRouting,
         };
         command.SetAction(parsed => HuntRunner.Run(new HuntArguments(
             Paths: parsed.GetValue(paths) ?? [],
@@ -47,7 +56,10 @@ internal static class HuntCommand
             Format: parsed.GetValue(format) ?? "table",
             Output: parsed.GetValue(output),
             From: parsed.GetValue(from),
-            To: parsed.GetValue(to))));
+            To: parsed.GetValue(to),
+            Threads: parsed.GetValue(threads),
+            NoPrefilter: parsed.GetValue(noPrefilter),
+            NoRouting: parsed.GetValue(noRouting))));
         return command;
     }
 }
@@ -59,4 +71,7 @@ internal sealed record HuntArguments(
     string Format,
     string? Output,
     string? From,
-    string? To);
+    string? To,
+    int? Threads = null,
+    bool NoPrefilter = false,
+    bool NoRouting = false);

@@ -6,7 +6,7 @@ using Vigil.Read;
 namespace Vigil.Hunt;
 
 /// <summary>
-/// Runs query rules over CloudTrail files: read → map → detect → alert, one record at a time.
+/// Runs query rules over CloudTrail files: read → map → detect → alert, in batches of records on worker threads, counted in file order.
 /// </summary>
 /// <remarks>
 /// A hunt is one rule execution over all the data, so it writes one alert per (rule, event) match and
@@ -47,13 +47,14 @@ public sealed class HuntEngine
         var files = CloudTrailReader.ExpandPaths(options.Paths)
             .Where(file => !excluded.Contains(Path.GetFullPath(file)))
             .ToList();
-        var pass = new HuntPass(runnable, sink, summary, listener ?? NullListener.Instance, executionTime);
+        using var pass = new HuntPass(runnable, sink, summary, listener ?? NullListener.Instance, executionTime, options);
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             pass.ReadFile(files[i], i, files.Count, cancellationToken);
         }
 
+        pass.Complete();
         summary.Files = files.Count;
         summary.Elapsed = stopwatch.Elapsed;
         return summary;

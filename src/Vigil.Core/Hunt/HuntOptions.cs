@@ -8,4 +8,24 @@ public sealed record HuntOptions(IReadOnlyList<string> Paths, DateTimeOffset? Fr
 {
     /// <summary>Files never read as input, such as the hunt's own output file inside an input folder.</summary>
     public IReadOnlyList<string> ExcludedFiles { get; init; } = [];
+
+    /// <summary>
+    /// Worker threads that read, map and evaluate records; 1 runs everything on the calling thread.
+    /// Alerts, their order and their ids are the same at any count. Default: the processor count.
+    /// </summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Whether a record that no rule can match, judged by its <c>eventName</c> and
+    /// <c>eventSource</c> against the values each query demands, is counted as an event without
+    /// being parsed into a tree or mapped. Alerts and counts are the same either way, except
+    /// <see cref="HuntSummary.EventsWithMappingErrors"/>, which then counts mapped events only.
+    /// </summary>
+    public bool Prefilter { get; init; } = true;
+
+    /// <summary>
+    /// Whether each record is evaluated only by the rules whose demanded <c>event.action</c> and
+    /// <c>event.provider</c> values it holds, instead of by every rule. Needs <see cref="Prefilter"/>.
+    /// </summary>
+    public bool Routing { get; init; } = true;
 }

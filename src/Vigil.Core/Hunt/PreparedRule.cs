@@ -4,4 +4,17 @@ using Vigil.Map;
 namespace Vigil.Hunt;
 
 /// <summary>A query rule compiled and ready to test events against.</summary>
-internal sealed record PreparedRule(DetectionRule Rule, Func<EcsDocument, bool> Matches, RuleWindow Window);
+/// <param name="Rule">The rule as loaded.</param>
+/// <param name="Matches">The compiled query.</param>
+/// <param name="Window">The time range the rule searches.</param>
+/// <param name="RequiredActions">
+/// The <c>event.action</c> values one of which every matching event holds; null when the query
+/// does not narrow them, empty when it never matches.
+/// </param>
+/// <param name="RequiredProviders">The same for <c>event.provider</c>.</param>
+internal sealed record PreparedRule(
+    DetectionRule Rule,
+    Func<EcsDocument, bool> Matches,
+    RuleWindow Window,
+    IReadOnlySet<string>? RequiredActions = null,
+    IReadOnlySet<string>? RequiredProviders = null);

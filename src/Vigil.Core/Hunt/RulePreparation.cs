@@ -11,6 +11,8 @@ internal static class RulePreparation
 {
     private const string QueryRuleType = "query";
     private const string KqlLanguage = "kuery";
+    private const string ActionField = "event.action";
+    private const string ProviderField = "event.provider";
 
     /// <summary>
     /// Kibana's default for the advanced setting <c>securitySolution:defaultIndex</c>, which a rule
@@ -73,7 +75,13 @@ internal static class RulePreparation
         }
 
         var window = new RuleWindow(rule.TimestampOverride, rule.TimestampOverrideFallbackDisabled, options.From, options.To);
-        prepared = new PreparedRule(rule, compiled.Predicate!, window);
+        var query = Kql.Parse(rule.Query ?? string.Empty).Query!;
+        prepared = new PreparedRule(
+            rule,
+            compiled.Predicate!,
+            window,
+            KqlRequiredValues.For(query, ActionField, mapping),
+            KqlRequiredValues.For(query, ProviderField, mapping));
         return null;
     }
 }

@@ -42,7 +42,25 @@ public sealed class CloudTrailReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(displayName);
 
-        return ReadItems(stream, displayName, MaxRecordBytes);
+        return ReadItems(stream, displayName, MaxRecordBytes, onRecord: null);
+    }
+
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> like <see cref="ReadFile(string)"/>, but hands each
+    /// JSON object to <paramref name="onRecord"/> as raw bytes instead of parsing it, and yields only
+    /// the errors and skips the reader finds itself. The calls and the yielded items keep file order.
+    /// </summary>
+    /// <remarks>
+    /// An object may still turn out to be a wrapper, a digest file or invalid JSON for an event:
+    /// <see cref="RecordStreamReader.ParseItems"/> tells. The bytes are valid only during the call.
+    /// </remarks>
+    internal IEnumerable<ReadItem> ReadFileRaw(string path, RawRecordHandler onRecord)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(onRecord);
+
+        var stream = Open(path, out var error);
+        return stream is null ? [error!] : ReadItems(stream, path, MaxRecordBytes, onRecord);
     }
 
     /// <summary>Maximum size of one record in bytes; a larger record is reported as an error and skipped.</summary>
@@ -63,7 +81,7 @@ public sealed class CloudTrailReader
         return PathExpansion.Expand(paths);
     }
 
-    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes)
+    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes, RawRecordHandler? onRecord)
     {
         if (Path.GetFileName(displayName) == ConfigWritabilityCheckFile)
         {
@@ -82,9 +100,15 @@ public sealed class CloudTrailReader
         }
 
         var failure = () => gzipLayers.Select(g => g.Failure).FirstOrDefault(f => f is not null);
-        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure);
+        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null);
         while (reader.Next() is { } item)
         {
+            if (onRecord is not null && item.Outcome == ReadOutcome.Record)
+            {
+                onRecord(reader.RawRecord, item.Location, reader.RawRecordOffset);
+                continue;
+            }
+
             ReadMetrics.Count(item.Outcome);
             yield return item;
         }

@@ -34,7 +34,12 @@ public sealed class DuplicateFilter
         }
 
         // The event ID is part of the content, so one hash covers both.
-        var hash = CanonicalJsonHash.Compute(record);
-        return !_seen.Add(((ulong)(hash >> 64), (ulong)hash));
+        return IsDuplicate(CanonicalJsonHash.Compute(record));
     }
+
+    /// <summary>
+    /// Returns <c>true</c> when a record with this canonical content hash was passed before;
+    /// otherwise remembers it. The caller checks that the record has a string <c>eventID</c>.
+    /// </summary>
+    internal bool IsDuplicate(UInt128 contentHash) => !_seen.Add(((ulong)(contentHash >> 64), (ulong)contentHash));
 }

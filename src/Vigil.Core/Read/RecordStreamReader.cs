@@ -28,6 +28,8 @@ internal sealed partial class RecordStreamReader : IDisposable
     private readonly Func<string?> _layerFailure;
     private bool _layerFailureReported;
     private readonly Queue<ReadItem> _pending = new();
+    private readonly bool _rawRecords;
+    private (long Start, long End) _rawRecord;
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
     private bool _expectSeparator;
@@ -45,8 +47,18 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// Returns why a layer below ended the data early (a truncated gzip member), or <c>null</c>;
     /// read once the data ends.
     /// </param>
-    public RecordStreamReader(Stream stream, string file, int maxRecordBytes = ByteWindow.DefaultMaxSize, Func<string?>? layerFailure = null)
+    /// <param name="rawRecords">
+    /// When true, each JSON object is returned unparsed: a <see cref="ReadOutcome.Record"/> item
+    /// without <see cref="ReadItem.Record"/>, whose bytes are <see cref="RawRecord"/>.
+    /// </param>
+    public RecordStreamReader(
+        Stream stream,
+        string file,
+        int maxRecordBytes = ByteWindow.DefaultMaxSize,
+        Func<string?>? layerFailure = null,
+        bool rawRecords = false)
     {
+        _rawRecords = rawRecords;
         _window = new ByteWindow(stream, maxRecordBytes);
         _cursor = new JsonTokenCursor(_window);
         _file = file;
@@ -105,7 +117,30 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The bytes of the object last returned unparsed, valid until the next call of
+    /// <see cref="Next"/>. Set only when the reader was created with <c>rawRecords</c>.
+    /// </summary>
+    public ReadOnlySpan<byte> RawRecord => _window.Slice(_rawRecord.Start, _rawRecord.End);
+
+    /// <summary>The byte offset of <see cref="RawRecord"/> in the decompressed data.</summary>
+    public long RawRecordOffset => _rawRecord.Start;
+
     public void Dispose() => _window.Dispose();
+
+    /// <summary>
+    /// Parses the bytes of one top-level object or array element into its items: one record, the
+    /// records a wrapper carries, a skip, or an error naming <paramref name="location"/>.
+    /// </summary>
+    public static IReadOnlyList<ReadItem> ParseItems(ReadOnlySpan<byte> bytes, string file, string location, long offset)
+    {
+        if (!RecordParser.TryParse(bytes, out var record, out var error))
+        {
+            return [new ReadItem(ReadOutcome.Error, file, $"{location}, byte {offset}", null, error!)];
+        }
+
+        return [.. RecordEnvelopes.Expand(record!, file, location)];
+    }
 
     private ReadItem? LayerFailure()
     {
@@ -331,12 +366,13 @@ internal sealed partial class RecordStreamReader : IDisposable
 
     private ReadItem? ToItem(ReadOnlySpan<byte> bytes, string location, long offset)
     {
-        if (!RecordParser.TryParse(bytes, out var record, out var error))
+        if (_rawRecords)
         {
-            return Error($"{location}, byte {offset}", error!);
+            _rawRecord = (offset, offset + bytes.Length);
+            return new ReadItem(ReadOutcome.Record, _file, location, null, null);
         }
 
-        foreach (var item in RecordEnvelopes.Expand(record!, _file, location))
+        foreach (var item in ParseItems(bytes, _file, location, offset))
         {
             _pending.Enqueue(item);
         }

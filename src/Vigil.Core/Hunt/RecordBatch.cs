@@ -1,0 +1,105 @@
+using System.Buffers;
+using Vigil.Read;
+
+namespace Vigil.Hunt;
+
+/// <summary>
+/// A run of consecutive input, in file order: raw records copied into one pooled buffer, the
+/// reader's own errors and skips, and file boundaries. A worker fills <see cref="Outcomes"/>, and
+/// the hunt then replays the entries in order.
+/// </summary>
+internal sealed class RecordBatch : IDisposable
+{
+    /// <summary>Bytes of raw records after which a batch is handed to a worker.</summary>
+    public const int TargetBytes = 1024 * 1024;
+
+    /// <summary>Entries after which a batch is handed to a worker.</summary>
+    public const int TargetEntries = 1024;
+
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(TargetBytes);
+    private int _used;
+
+    public List<BatchEntry> Entries { get; } = [];
+
+    /// <summary>The outcomes of the raw records, in order; <see cref="BatchEntry.OutcomeEnd"/> delimits each record's.</summary>
+    public List<RecordOutcome> Outcomes { get; } = [];
+
+    public bool IsFull => _used >= TargetBytes || Entries.Count >= TargetEntries;
+
+    public void AddRecord(ReadOnlySpan<byte> json, string file, string location, long offset)
+    {
+        if (_bytes.Length - _used < json.Length)
+        {
+            Grow(json.Length);
+        }
+
+        json.CopyTo(_bytes.AsSpan(_used));
+        Entries.Add(new BatchEntry(BatchEntryKind.Record, file, location, offset, _used, json.Length));
+        _used += json.Length;
+    }
+
+    public void AddItem(ReadItem item) => Entries.Add(new BatchEntry(BatchEntryKind.Item, item.File, Item: item));
+
+    public void AddFileStarted(string path, int index, int count) =>
+        Entries.Add(new BatchEntry(BatchEntryKind.FileStarted, path, Offset: index, Length: count));
+
+    public void AddFileFinished(string path) => Entries.Add(new BatchEntry(BatchEntryKind.FileFinished, path));
+
+    /// <summary>Evaluates every raw record of the batch into <see cref="Outcomes"/>.</summary>
+    public void Evaluate(RecordEvaluator evaluator)
+    {
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            var entry = Entries[i];
+            if (entry.Kind == BatchEntryKind.Record)
+            {
+                evaluator.Evaluate(_bytes.AsSpan(entry.Start, entry.Length), entry.File, entry.Location!, entry.Offset, Outcomes);
+                Entries[i] = entry with { OutcomeEnd = Outcomes.Count };
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = [];
+        }
+    }
+
+    private void Grow(int needed)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, _used + needed));
+        _bytes.AsSpan(0, _used).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = larger;
+    }
+}
+
+/// <summary>One entry of a <see cref="RecordBatch"/>.</summary>
+/// <param name="Kind">What the entry is.</param>
+/// <param name="File">The file it belongs to.</param>
+/// <param name="Location">A record's location, as in <see cref="ReadItem.Location"/>.</param>
+/// <param name="Offset">A record's byte offset in its file, or a started file's 0-based index.</param>
+/// <param name="Start">A record's first byte in the batch buffer.</param>
+/// <param name="Length">A record's length in bytes, or the number of files for a started file.</param>
+/// <param name="Item">The reader's own error or skip.</param>
+/// <param name="OutcomeEnd">For a record, the end of its outcomes in <see cref="RecordBatch.Outcomes"/>.</param>
+internal readonly record struct BatchEntry(
+    BatchEntryKind Kind,
+    string File,
+    string? Location = null,
+    long Offset = 0,
+    int Start = 0,
+    int Length = 0,
+    ReadItem? Item = null,
+    int OutcomeEnd = 0);
+
+internal enum BatchEntryKind : byte
+{
+    Record,
+    Item,
+    FileStarted,
+    FileFinished,
+}

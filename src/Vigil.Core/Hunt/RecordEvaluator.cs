@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vigil.Alert;
+using Vigil.Map;
+using Vigil.Read;
+
+namespace Vigil.Hunt;
+
+/// <summary>
+/// Turns the raw bytes of one JSON object into outcomes: reads it, and maps and evaluates only
+/// what a rule can match. Holds per-thread buffers, so each worker thread has its own.
+/// </summary>
+/// <remarks>
+/// With prefilters on, a plain record (see <see cref="RecordScanner"/>) is first scanned for its
+/// content hash and its <c>eventName</c> and <c>eventSource</c>. When no rule can match those, it
+/// becomes an event that is never parsed nor mapped, so a partial mapping failure on it is not
+/// reported and not counted in <see cref="HuntSummary.EventsWithMappingErrors"/>. Its content hash
+/// is the one the parsed record would give, so duplicates are found exactly as without prefilters.
+/// </remarks>
+internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTimeOffset executionTime)
+{
+    private readonly RecordScanner _scanner = new();
+
+    public void Evaluate(ReadOnlySpan<byte> json, string file, string location, long offset, List<RecordOutcome> outcomes)
+    {
+        if (prefilter && _scanner.TryScan(json, out var facts))
+        {
+            var rules = router.Candidates(facts.EventName, facts.EventSource);
+            var item = new ReadItem(ReadOutcome.Record, file, location, null, null);
+            if (rules.Count == 0)
+            {
+                outcomes.Add(new RecordOutcome(item, facts.ContentHash));
+                return;
+            }
+
+            if (RecordParser.TryParse(json, out var record, out _))
+            {
+                outcomes.Add(Evaluate(record!, item, facts.ContentHash, rules));
+                return;
+            }
+        }
+
+        foreach (var item in RecordStreamReader.ParseItems(json, file, location, offset))
+        {
+            outcomes.Add(item.Outcome == ReadOutcome.Record ? Evaluate(item) : new RecordOutcome(item));
+        }
+    }
+
+    private RecordOutcome Evaluate(ReadItem parsed)
+    {
+        var record = parsed.Record!;
+        var item = parsed with { Record = null };
+        try
+        {
+            var hash = record["eventID"] is JsonValue id && id.GetValueKind() == JsonValueKind.String
+                ? CanonicalJsonHash.Compute(record)
+                : (UInt128?)null;
+            var rules = prefilter ? router.Candidates(TopLevel(record, "eventName"), TopLevel(record, "eventSource")) : router.All;
+            return Evaluate(record, item, hash, rules);
+        }
+        catch (Exception ex) when (HuntPass.IsRecoverable(ex))
+        {
+            return new RecordOutcome(item, Failure: ex.Message);
+        }
+    }
+
+    private RecordOutcome Evaluate(JsonObject record, ReadItem item, UInt128? hash, IReadOnlyList<PreparedRule> rules)
+    {
+        if (prefilter && rules.Count == 0)
+        {
+            return new RecordOutcome(item, hash);
+        }
+
+        // A fault on a hostile record makes it one counted error, unless it turns out a duplicate.
+        try
+        {
+            var mapped = CloudTrailMapper.Map(record);
+            return new RecordOutcome(item, hash, Detect(mapped.Document, rules), mapped.Error);
+        }
+        catch (Exception ex) when (HuntPass.IsRecoverable(ex))
+        {
+            return new RecordOutcome(item, hash, Failure: ex.Message);
+        }
+    }
+
+    private List<(PreparedRule, JsonObject)> Detect(EcsDocument document, IReadOnlyList<PreparedRule> rules)
+    {
+        var alerts = new List<(PreparedRule, JsonObject)>();
+        foreach (var rule in rules)
+        {
+            if (rule.Window.Contains(document) && rule.Matches(document))
+            {
+                alerts.Add((rule, AlertBuilder.Build(rule.Rule, document, executionTime)));
+            }
+        }
+
+        return alerts;
+    }
+
+    private static TopLevelValue TopLevel(JsonObject record, string key) => record[key] switch
+    {
+        null when !record.ContainsKey(key) => TopLevelValue.Absent,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => new TopLevelValue(TopLevelValueKind.String, value.GetValue<string>()),
+        _ => TopLevelValue.Other,
+    };
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Vigil.Read;
+
+namespace Vigil.Hunt;
+
+/// <summary>
+/// What a worker made of one item, before the hunt removes duplicates and counts it in file order.
+/// </summary>
+/// <param name="Item">
+/// The item: an error or a skip, or for an event its file and location (never its record).
+/// </param>
+/// <param name="ContentHash">The canonical content hash of an event with a string <c>eventID</c>.</param>
+/// <param name="Alerts">The alerts the event raises, in rule order; null when it was not evaluated.</param>
+/// <param name="MappingError">Why the event's mapping partly failed, when it was mapped.</param>
+/// <param name="Failure">Why the event could not be processed at all; it then counts as an error.</param>
+internal sealed record RecordOutcome(
+    ReadItem Item,
+    UInt128? ContentHash = null,
+    List<(PreparedRule Rule, JsonObject Alert)>? Alerts = null,
+    string? MappingError = null,
+    string? Failure = null);

@@ -1,0 +1,23 @@
+namespace Vigil.Read;
+
+/// <summary>What a raw record's bytes show without parsing it into a tree.</summary>
+/// <param name="ContentHash">The canonical content hash, or null when the record has no string <c>eventID</c>.</param>
+/// <param name="EventName">The top-level <c>eventName</c>.</param>
+/// <param name="EventSource">The top-level <c>eventSource</c>.</param>
+internal readonly record struct RecordFacts(UInt128? ContentHash, TopLevelValue EventName, TopLevelValue EventSource);
+
+/// <summary>A top-level field of a record: absent, a string (with its text), or another JSON value.</summary>
+internal readonly record struct TopLevelValue(TopLevelValueKind Kind, string? Text)
+{
+    public static readonly TopLevelValue Absent = new(TopLevelValueKind.Absent, null);
+
+    public static readonly TopLevelValue Other = new(TopLevelValueKind.Other, null);
+}
+
+/// <summary>The JSON kind of a top-level field, as far as prefilters need it.</summary>
+internal enum TopLevelValueKind : byte
+{
+    Absent,
+    String,
+    Other,
+}

@@ -1,0 +1,312 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// Reads a raw record's bytes once, without building a tree, for what a hunt needs before it decides
+/// to parse the record: its canonical content hash and its <c>eventName</c> and <c>eventSource</c>.
+/// </summary>
+/// <remarks>
+/// A scan succeeds only for a record that <see cref="RecordParser"/> and
+/// <see cref="RecordEnvelopes"/> would turn into exactly one event: valid UTF-8 and JSON, an object
+/// with a top-level <c>eventName</c> or <c>eventTime</c> (so neither a wrapper nor a digest file),
+/// and no repeated key in any object. Any other record fails the scan and takes the parsing path,
+/// which reports it. Strings are compared unescaped, so escaped and plain forms of a value agree.
+/// One scanner is reused record after record and is not thread-safe.
+/// </remarks>
+internal sealed partial class RecordScanner
+{
+    private const int LengthPrefix = sizeof(int);
+    private const int ContainerEncodingLength = 1 + 16;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = JsonTokenCursor.MaxDepth };
+
+    // Stacks shared by all open containers: member hashes of objects, key fingerprints for the
+    // repeated-key check, and bytes (the current key of each object, the element encodings of each array).
+    private UInt128[] _members = new UInt128[128];
+    private int _memberCount;
+    private ulong[] _keys = new ulong[128];
+    private int _keyCount;
+    private byte[] _bytes = new byte[4096];
+    private int _byteCount;
+    private Frame[] _frames = new Frame[16];
+    private int _depth;
+    private byte[] _unescaped = new byte[1024];
+    private byte[] _composed = new byte[1024];
+    private TopLevel _topLevel;
+    private UInt128 _root;
+
+    /// <summary>Scans <paramref name="json"/>; returns <c>false</c> when the record needs the parsing path.</summary>
+    public bool TryScan(ReadOnlySpan<byte> json, out RecordFacts facts)
+    {
+        facts = default;
+        if (!Utf8.IsValid(json))
+        {
+            return false;
+        }
+
+        Reset();
+        var sanitized = LoneSurrogates.Replace(json);
+        try
+        {
+            if (!Scan(sanitized ?? json) || !_topLevel.HasEventNameOrTime)
+            {
+                return false;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException comes from unescaping an invalid string; the parser reports it.
+            return false;
+        }
+
+        facts = new RecordFacts(_topLevel.HasStringEventId ? _root : null, _topLevel.EventName, _topLevel.EventSource);
+        return true;
+    }
+
+    private void Reset()
+    {
+        _memberCount = 0;
+        _keyCount = 0;
+        _byteCount = 0;
+        _depth = 0;
+        _topLevel = new TopLevel();
+    }
+
+    private bool Scan(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        Push(isObject: true);
+        while (reader.Read())
+        {
+            if (!Step(ref reader))
+            {
+                return false;
+            }
+        }
+
+        return _depth == 0;
+    }
+
+    private bool Step(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                NoteTopLevel(TopLevelValue.Other);
+                Push(reader.TokenType == JsonTokenType.StartObject);
+                return true;
+
+            case JsonTokenType.PropertyName:
+                Key(Unescaped(ref reader));
+                return true;
+
+            case JsonTokenType.EndObject:
+                return EndObject();
+
+            case JsonTokenType.EndArray:
+                EndArray();
+                return true;
+
+            case JsonTokenType.String:
+                var text = Unescaped(ref reader);
+                NoteTopLevelString(text);
+                CompleteScalar(CanonicalJsonHash.StringKind, text);
+                return true;
+
+            case JsonTokenType.Null:
+                NoteTopLevel(TopLevelValue.Other);
+                CompleteScalar(CanonicalJsonHash.NullKind, []);
+                return true;
+
+            default:
+                NoteTopLevel(TopLevelValue.Other);
+                CompleteScalar(CanonicalJsonHash.OtherKind, reader.ValueSpan);
+                return true;
+        }
+    }
+
+    private void Key(ReadOnlySpan<byte> key)
+    {
+        ref var frame = ref _frames[_depth - 1];
+        _byteCount = frame.ByteStart;
+        Append(key);
+        frame.KeyLength = key.Length;
+
+        if (_keyCount == _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+        }
+
+        _keys[_keyCount++] = XxHash3.HashToUInt64(key);
+        if (_depth == 1)
+        {
+            _topLevel.Classify(key);
+        }
+    }
+
+    private void NoteTopLevelString(ReadOnlySpan<byte> text)
+    {
+        if (_depth == 1 && _topLevel.Current != TopLevel.Field.None)
+        {
+            _topLevel.Note(new TopLevelValue(TopLevelValueKind.String, Encoding.UTF8.GetString(text)));
+        }
+    }
+
+    private void NoteTopLevel(TopLevelValue value)
+    {
+        if (_depth == 1)
+        {
+            _topLevel.Note(value);
+        }
+    }
+
+    private void Push(bool isObject)
+    {
+        if (_depth == _frames.Length)
+        {
+            Array.Resize(ref _frames, _frames.Length * 2);
+        }
+
+        _frames[_depth++] = new Frame { IsObject = isObject, MemberStart = _memberCount, KeyStart = _keyCount, ByteStart = _byteCount };
+    }
+
+    /// <summary>Closes an object; returns <c>false</c> when it repeats a key.</summary>
+    private bool EndObject()
+    {
+        var frame = _frames[--_depth];
+        var keys = _keys.AsSpan(frame.KeyStart, _keyCount - frame.KeyStart);
+        keys.Sort();
+        for (var i = 1; i < keys.Length; i++)
+        {
+            // Equal 64-bit key hashes almost always mean a repeated key, and the parser decides.
+            if (keys[i] == keys[i - 1])
+            {
+                return false;
+            }
+        }
+
+        var hash = CanonicalJsonHash.OfObject(_members.AsSpan(frame.MemberStart, _memberCount - frame.MemberStart));
+        _keyCount = frame.KeyStart;
+        _memberCount = frame.MemberStart;
+        _byteCount = frame.ByteStart;
+        CompleteContainer(CanonicalJsonHash.ObjectKind, hash);
+        return true;
+    }
+
+    private void EndArray()
+    {
+        var frame = _frames[--_depth];
+        var hash = CanonicalJsonHash.OfArray(_bytes.AsSpan(frame.ByteStart, _byteCount - frame.ByteStart));
+        _byteCount = frame.ByteStart;
+        CompleteContainer(CanonicalJsonHash.ArrayKind, hash);
+    }
+
+    private void CompleteContainer(byte kind, UInt128 hash)
+    {
+        if (_depth == 0)
+        {
+            _root = hash;
+            return;
+        }
+
+        Span<byte> encoded = stackalloc byte[ContainerEncodingLength];
+        CanonicalJsonHash.EncodeContainer(kind, hash, encoded);
+        Complete(encoded[0], encoded[1..]);
+    }
+
+    private void CompleteScalar(byte kind, ReadOnlySpan<byte> text) => Complete(kind, text);
+
+    /// <summary>Adds a value, given as its kind byte and the rest of its encoding, to the open container.</summary>
+    private void Complete(byte kind, ReadOnlySpan<byte> rest)
+    {
+        var frame = _frames[_depth - 1];
+        if (!frame.IsObject)
+        {
+            AppendLength(1 + rest.Length);
+            Append([kind]);
+            Append(rest);
+            return;
+        }
+
+        var key = _bytes.AsSpan(frame.ByteStart, frame.KeyLength);
+        var length = LengthPrefix + key.Length + 1 + rest.Length;
+        if (_composed.Length < length)
+        {
+            _composed = new byte[Math.Max(length, _composed.Length * 2)];
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(_composed, key.Length);
+        key.CopyTo(_composed.AsSpan(LengthPrefix));
+        _composed[LengthPrefix + key.Length] = kind;
+        rest.CopyTo(_composed.AsSpan(LengthPrefix + key.Length + 1));
+
+        if (_memberCount == _members.Length)
+        {
+            Array.Resize(ref _members, _members.Length * 2);
+        }
+
+        _members[_memberCount++] = CanonicalJsonHash.OfMember(_composed.AsSpan(0, length));
+    }
+
+    private void AppendLength(int length)
+    {
+        Span<byte> prefix = stackalloc byte[LengthPrefix];
+        BinaryPrimitives.WriteInt32LittleEndian(prefix, length);
+        Append(prefix);
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_bytes.Length - _byteCount < bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _byteCount + bytes.Length));
+        }
+
+        bytes.CopyTo(_bytes.AsSpan(_byteCount));
+        _byteCount += bytes.Length;
+    }
+
+    private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        if (_unescaped.Length < reader.ValueSpan.Length)
+        {
+            _unescaped = new byte[Math.Max(reader.ValueSpan.Length, _unescaped.Length * 2)];
+        }
+
+        var length = reader.CopyString(_unescaped);
+        return _unescaped.AsSpan(0, length);
+    }
+
+    /// <summary>One open object or array.</summary>
+    private struct Frame
+    {
+        public bool IsObject;
+
+        /// <summary>The first member hash of this object on the member stack.</summary>
+        public int MemberStart;
+
+        /// <summary>The first key fingerprint of this object on the key stack.</summary>
+        public int KeyStart;
+
+        /// <summary>Where this container's bytes start: an object's current key, an array's element encodings.</summary>
+        public int ByteStart;
+
+        /// <summary>The length of an object's current key.</summary>
+        public int KeyLength;
+    }
+}

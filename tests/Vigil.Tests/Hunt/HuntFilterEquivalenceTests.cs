@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
+using Vigil.Hunt;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Hunt;
+
+/// <summary>
+/// Prefilters, routing and threads must not change a hunt's alerts, their order, their ids or its
+/// counts. Each data set is hunted without any of them on one thread, and then in every other setting.
+/// </summary>
+public sealed class HuntFilterEquivalenceTests : IDisposable
+{
+    private static readonly DateTimeOffset ExecutionTime = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly (string Name, Func<HuntOptions, HuntOptions> Apply)[] Settings =
+    [
+        ("prefilter, one thread", o => o with { Prefilter = true, Routing = false, Threads = 1 }),
+        ("prefilter and routing, one thread", o => o with { Prefilter = true, Routing = true, Threads = 1 }),
+        ("prefilter and routing, three threads", o => o with { Prefilter = true, Routing = true, Threads = 3 }),
+        ("no prefilter, three threads", o => o with { Prefilter = false, Routing = false, Threads = 3 }),
+    ];
+
+    private readonly TempDirectory _temp = new();
+
+    public static TheoryData<string> DataSets => ["samples", "generated", "shared"];
+
+    [Theory]
+    [MemberData(nameof(DataSets))]
+    public void AlertsAreIdentical(string dataSet)
+    {
+        var (rules, paths) = Load(dataSet);
+        var baseline = Hunt(rules, paths, o => o with { Prefilter = false, Routing = false, Threads = 1 });
+
+        foreach (var (name, apply) in Settings)
+        {
+            var other = Hunt(rules, paths, apply);
+            Assert.True(baseline.Alerts.SequenceEqual(other.Alerts), $"{name}: {other.Alerts.Count} alerts differ from the {baseline.Alerts.Count} without prefilters");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DataSets))]
+    public void CountsAreIdentical(string dataSet)
+    {
+        var (rules, paths) = Load(dataSet);
+        var baseline = Hunt(rules, paths, o => o with { Prefilter = false, Routing = false, Threads = 1 }).Summary;
+
+        foreach (var (name, apply) in Settings)
+        {
+            var other = Hunt(rules, paths, apply).Summary;
+            Assert.True(baseline.Records == other.Records, $"{name}: records {other.Records}, expected {baseline.Records}");
+            Assert.True(baseline.Events == other.Events, $"{name}: events {other.Events}, expected {baseline.Events}");
+            Assert.True(baseline.Errors == other.Errors, $"{name}: errors {other.Errors}, expected {baseline.Errors}");
+            Assert.Equal(baseline.SkippedByReason, other.SkippedByReason);
+            Assert.True(other.EventsWithMappingErrors <= baseline.EventsWithMappingErrors, $"{name}: more mapping errors than without prefilters");
+        }
+    }
+
+    [Fact]
+    public void GeneratedDataRaisesAlerts()
+    {
+        var (rules, paths) = Load("generated");
+
+        var result = Hunt(rules, paths, o => o);
+
+        Assert.True(result.Alerts.Count >= 3, $"only {result.Alerts.Count} alerts");
+        Assert.True(result.Summary.Skipped >= 2, $"only {result.Summary.Skipped} skips");
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private (IReadOnlyList<DetectionRule> Rules, string[] Paths) Load(string dataSet)
+    {
+        var fixtureRules = RuleLoader.LoadPaths([Path.Combine(RepoPaths.Fixtures, "rules")]).Rules;
+        IReadOnlyList<DetectionRule> builtIn = [.. BuiltInRules.All, .. fixtureRules];
+        return dataSet switch
+        {
+            "samples" => (builtIn, [RepoPaths.Samples]),
+            "generated" => (ElasticRulesOr(builtIn), [WriteGenerated()]),
+            _ => (RuleLoader.LoadPaths([RepoPaths.SharedOrSkip("data", "rules", "elastic-aws")]).Rules, [RepoPaths.SharedOrSkip("data", "cloudtrail")]),
+        };
+    }
+
+    private static IReadOnlyList<DetectionRule> ElasticRulesOr(IReadOnlyList<DetectionRule> fallback)
+    {
+        var shared = RepoPaths.Shared;
+        var folder = shared is null ? null : Path.Combine(shared, "data", "rules", "elastic-aws");
+        return folder is not null && Directory.Exists(folder) ? [.. fallback, .. RuleLoader.LoadPaths([folder]).Rules] : fallback;
+    }
+
+    private static (HuntSummary Summary, List<string> Alerts) Hunt(IReadOnlyList<DetectionRule> rules, string[] paths, Func<HuntOptions, HuntOptions> apply)
+    {
+        var sink = new CollectingSink();
+        var summary = new HuntEngine(rules, new FixedClock(ExecutionTime)).Run(apply(new HuntOptions(paths)), sink);
+        return (summary, [.. sink.Alerts.Select(a => a.Rule.RuleId + " " + a.Alert.ToJsonString())]);
+    }
+
+    /// <summary>
+    /// Writes records that probe the prefilter's edges: other actions and providers, escaped and
+    /// non-string event names, duplicates in another key order, wrappers, digests and bad records.
+    /// </summary>
+    private string WriteGenerated()
+    {
+        var lines = new List<string>();
+        string[] actions = ["AssumeRole", "GetCallerIdentity", "ConsoleLogin", "CreateUser", "DeleteTrail", "StopLogging", "PutBucketPolicy"];
+        string[] providers = ["sts.amazonaws.com", "iam.amazonaws.com", "signin.amazonaws.com", "cloudtrail.amazonaws.com", "s3.amazonaws.com"];
+        for (var i = 0; i < 140; i++)
+        {
+            var record = RoleChaining.Record(i, $"2026-12-01T10:{i % 60:D2}:00Z");
+            record["eventName"] = actions[i % actions.Length];
+            record["eventSource"] = providers[i % providers.Length];
+            if (i % 9 == 0)
+            {
+                record["errorCode"] = "AccessDenied";
+            }
+
+            lines.Add(record.ToJsonString());
+        }
+
+        var chain = RoleChaining.Record(500, "2026-12-01T11:00:00Z");
+        var text = chain.ToJsonString();
+        lines.Add(text);
+        lines.Add(Reordered(chain).ToJsonString());
+        lines.Add(text.Replace("\"AssumeRole\"", "\"\\u0041ssumeRole\"", StringComparison.Ordinal));
+        lines.Add(text.Replace("\"AssumeRole\"", "\"\\u0041ssumeRole\"", StringComparison.Ordinal).Replace("hop-500", "hop-501", StringComparison.Ordinal));
+        lines.Add(text.Replace("\"AssumeRole\"", "[\"AssumeRole\"]", StringComparison.Ordinal).Replace("hop-500", "hop-502", StringComparison.Ordinal));
+        lines.Add(text.Replace("\"sts.amazonaws.com\"", "[\"sts.amazonaws.com\"]", StringComparison.Ordinal).Replace("hop-500", "hop-505", StringComparison.Ordinal));
+        lines.Add(text.Replace("\"eventName\":\"AssumeRole\",", "", StringComparison.Ordinal).Replace("hop-500", "hop-503", StringComparison.Ordinal));
+        lines.Add(text.Replace("2026-12-01T11:00:00Z", "not a date", StringComparison.Ordinal).Replace("hop-500", "hop-504", StringComparison.Ordinal));
+        lines.Add(text.Replace("\"eventName\":\"AssumeRole\",", "\"eventName\":\"AssumeRole\",\"eventName\":\"AssumeRole\",", StringComparison.Ordinal));
+        lines.Add(new JsonObject { ["detail-type"] = "AWS API Call via CloudTrail", ["detail"] = RoleChaining.Record(600, "2026-12-01T12:00:00Z") }.ToJsonString());
+        lines.Add("""{"digestStartTime":"2026-12-01T00:00:00Z","digestEndTime":"2026-12-01T01:00:00Z","logFiles":[]}""");
+        lines.Add("{}");
+        lines.Add("{broken");
+
+        var path = Path.Combine(_temp.Path, "generated.ndjson");
+        File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
+        File.AppendAllText(path, "{\"eventName\":\"AssumeRole\",\"bad\":\"\u00ff\"}\n", Encoding.Latin1);
+        return path;
+    }
+
+    private static JsonObject Reordered(JsonObject record) =>
+        new(record.Reverse().Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

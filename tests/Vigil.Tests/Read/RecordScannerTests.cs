@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Vigil.Read;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Read;
+
+public class RecordScannerTests
+{
+    public static TheoryData<string> ScannableRecords => new()
+    {
+        """{"eventID":"a","eventName":"AssumeRole","x":{"p":1,"q":[1,"2",true,null,{}]}}""",
+        """{ "x" : { "q" : [ 1 , "2" , true , null , { } ] , "p" : 1 } , "eventName" : "AssumeRole" , "eventID" : "a" }""",
+        """{"eventID":"a","eventName":"\u0041ssumeRole","k\u00e9y":"caf\u00e9 \ud83d\ude00 \"q\" \\ \/"}""",
+        """{"eventID":"a","eventTime":"2026-12-01T00:00:00Z","n":[-1.50e+3,0,12345678901234567890]}""",
+        """{"eventID":"a","eventName":"X","lone":"\udc00 and \ud800"}""",
+        """{"eventID":"a","eventName":"X","deep":[[[{"a":[{"b":"c"}]}]]]}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(ScannableRecords))]
+    public void ScanHashEqualsParsedHash(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        Assert.True(RecordParser.TryParse(bytes, out var record, out _));
+
+        Assert.True(new RecordScanner().TryScan(bytes, out var facts));
+        Assert.Equal(CanonicalJsonHash.Compute(record!), facts.ContentHash);
+    }
+
+    [Fact]
+    public void ScanHashEqualsParsedHashOnSamples()
+    {
+        var scanner = new RecordScanner();
+        var scanned = 0;
+        foreach (var record in RawRecords.FromPaths(RepoPaths.Samples))
+        {
+            var bytes = Encoding.UTF8.GetBytes(record.ToJsonString());
+            if (scanner.TryScan(bytes, out var facts) && facts.ContentHash is not null)
+            {
+                scanned++;
+                Assert.Equal(CanonicalJsonHash.Compute(record!), facts.ContentHash);
+            }
+        }
+
+        Assert.True(scanned > 10, $"only {scanned} sample records were scanned");
+    }
+
+    [Fact]
+    public void EscapedEventNameIsUnescaped()
+    {
+        var bytes = """{"eventName":"\u0041ssumeRole","eventSource":"sts.amazonaws.com"}"""u8;
+
+        Assert.True(new RecordScanner().TryScan(bytes, out var facts));
+        Assert.Equal(new TopLevelValue(TopLevelValueKind.String, "AssumeRole"), facts.EventName);
+        Assert.Equal(new TopLevelValue(TopLevelValueKind.String, "sts.amazonaws.com"), facts.EventSource);
+    }
+
+    [Fact]
+    public void NestedEventNameIsNotTopLevel()
+    {
+        var bytes = """{"eventTime":"t","x":{"eventName":"AssumeRole"}}"""u8;
+
+        Assert.True(new RecordScanner().TryScan(bytes, out var facts));
+        Assert.Equal(TopLevelValue.Absent, facts.EventName);
+    }
+
+    [Fact]
+    public void NonStringEventNameIsOther()
+    {
+        var bytes = """{"eventName":["AssumeRole"],"eventSource":5}"""u8;
+
+        Assert.True(new RecordScanner().TryScan(bytes, out var facts));
+        Assert.Equal(TopLevelValue.Other, facts.EventName);
+        Assert.Equal(TopLevelValue.Other, facts.EventSource);
+    }
+
+    [Fact]
+    public void RecordWithoutStringEventIdHasNoHash()
+    {
+        var bytes = """{"eventName":"X","eventID":7}"""u8;
+
+        Assert.True(new RecordScanner().TryScan(bytes, out var facts));
+        Assert.Null(facts.ContentHash);
+    }
+
+    [Theory]
+    [InlineData("""{"eventName":"X","a":{"k":1,"k":2}}""")]
+    [InlineData("""{"eventName":"X","eventName":"Y"}""")]
+    [InlineData("""{"detail-type":"AWS API Call via CloudTrail","detail":{"eventName":"X"}}""")]
+    [InlineData("""{"digestStartTime":"t","logFiles":[]}""")]
+    [InlineData("""{}""")]
+    [InlineData("""[{"eventName":"X"}]""")]
+    [InlineData("""{"eventName":"X","a":"\x"}""")]
+    public void RecordNeedingParserIsDeclined(string json)
+    {
+        Assert.False(new RecordScanner().TryScan(Encoding.UTF8.GetBytes(json), out _));
+    }
+
+    [Fact]
+    public void InvalidUtf8IsDeclined()
+    {
+        byte[] bytes = [.. "{\"eventName\":\"X\",\"a\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+
+        Assert.False(new RecordScanner().TryScan(bytes, out _));
+    }
+
+    [Fact]
+    public void ParsedHashIgnoresKeyOrder()
+    {
+        var first = JsonNode.Parse("""{"a":1,"b":[1,{"c":"d","e":"f"}]}""");
+        var second = JsonNode.Parse("""{"b":[1,{"e":"f","c":"d"}],"a":1}""");
+
+        Assert.Equal(CanonicalJsonHash.Compute(first!), CanonicalJsonHash.Compute(second!));
+    }
+
+    [Fact]
+    public void ParsedHashKeepsArrayOrder()
+    {
+        Assert.NotEqual(CanonicalJsonHash.Compute(JsonNode.Parse("[1,2]")!), CanonicalJsonHash.Compute(JsonNode.Parse("[2,1]")!));
+    }
+}
