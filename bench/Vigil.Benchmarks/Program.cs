@@ -5,19 +5,26 @@ switch (args)
 {
     case ["--cpu-time", ..]:
         CpuTimeProbe.Run();
-        return;
+        return 0;
 
     case ["--map-probe", ..]:
         MappingProbe.TimeMapping();
-        return;
+        return 0;
 
     case ["--fresh-probe", ..]:
         MappingProbe.TimeFreshEvaluation();
-        return;
+        return 0;
 
     case ["--map-dump", var path, ..]:
         MappingProbe.Dump(path);
-        return;
+        return 0;
+
+    case [var mode, ..] when mode.StartsWith("--store-", StringComparison.Ordinal):
+        return StoreBench.Run(args);
+
+    case ["--serve-run", ..]:
+        return ServeRunBench.Run(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(KqlEvaluationBenchmarks).Assembly).Run(args);
+return 0;

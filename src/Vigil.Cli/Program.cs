@@ -7,6 +7,9 @@ var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS
     KqlCommand.Create(),
     RulesCommand.Create(),
     ConvertCommand.Create(),
+    IngestCommand.Create(),
+    ServeCommand.Create(),
+    AlertsCommand.Create(),
 };
 
 // Response files (@file) are off because KQL queries start with @timestamp and are passed as arguments.

@@ -5,13 +5,17 @@ namespace Vigil.Cli;
 /// <summary>Defines <c>vigil rules</c> and its subcommands.</summary>
 internal static class RulesCommand
 {
-    public static Command Create() => new("rules", "Validate, lint, show and convert detection rules.")
+    public static Command Create() => new("rules", "Validate, lint, show and convert detection rules, and manage the rules 'vigil serve' schedules.")
     {
         CreateValidate(),
         CreateLint(),
         CreateShow(),
         CreateConvert(),
         CreateTest(),
+        RulesStoreCommands.CreateStatus(),
+        RulesStoreCommands.CreateRun(),
+        RulesStoreCommands.CreateEnable(enable: true),
+        RulesStoreCommands.CreateEnable(enable: false),
     };
 
     private static Argument<string[]> Paths() => new("path")

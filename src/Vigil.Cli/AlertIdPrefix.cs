@@ -1,0 +1,56 @@
+using Vigil.Store;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// Resolves an alert id given in full or as a unique prefix, as the alert table prints the first
+/// <see cref="ShortLength"/> hex digits of the 64-digit <c>kibana.alert.uuid</c>.
+/// </summary>
+internal static class AlertIdPrefix
+{
+    /// <summary>Hex digits of an id the table shows.</summary>
+    public const int ShortLength = 12;
+
+    /// <summary>Returns the full id that <paramref name="text"/> names, or null with the reason.</summary>
+    public static string? Resolve(VigilStore store, string text, out string error)
+    {
+        error = "";
+        if (store.FindAlert(text) is not null)
+        {
+            return text;
+        }
+
+        if (text.Length == 0 || !text.All(Uri.IsHexDigit))
+        {
+            error = $"no alert with id {text}; 'vigil alerts list' prints the ids";
+            return null;
+        }
+
+        var matches = FindByPrefix(store, text.ToLowerInvariant());
+        error = matches.Count switch
+        {
+            0 => $"no alert with id {text}; 'vigil alerts list' prints the ids",
+            1 => "",
+            _ => $"alert id prefix {text} is not unique; give more digits",
+        };
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    private static List<string> FindByPrefix(VigilStore store, string prefix)
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+
+        // The prefix holds only hex digits, so it has no GLOB wildcard; GLOB on a prefix uses the primary key index.
+        command.CommandText = "SELECT id FROM alerts WHERE id GLOB $pattern LIMIT 2";
+        command.Parameters.AddWithValue("$pattern", prefix + "*");
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+}

@@ -1,0 +1,122 @@
+using Spectre.Console;
+using Vigil.Alert;
+using Vigil.Serve;
+using Vigil.Output;
+using Vigil.Store;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil alerts list</c>: filters the stored alerts and prints them as a table or NDJSON.</summary>
+internal static class AlertsListRunner
+{
+    /// <summary>Rows a table shows at most; NDJSON prints every alert.</summary>
+    public const int MaxTableRows = 1000;
+
+    public static int Run(string? data, AlertsListArguments arguments)
+    {
+        using var store = StoreOption.TryOpenExisting(data, out var error);
+        if (store is null)
+        {
+            return StoreCommandErrors.Usage("alerts list", error);
+        }
+
+        if (!TryBuildFilter(store, arguments, out var filter, out error))
+        {
+            return StoreCommandErrors.Usage("alerts list", error);
+        }
+
+        if (arguments.Format == "ndjson")
+        {
+            WriteNdjson(store.ListAlerts(filter));
+        }
+        else
+        {
+            WriteTable(store.ListAlerts(filter with { Limit = MaxTableRows + 1 }));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static bool TryBuildFilter(VigilStore store, AlertsListArguments arguments, out AlertFilter filter, out string error)
+    {
+        filter = new AlertFilter { RuleId = RuleIdOf(store, arguments.Rule), Severity = arguments.Severity };
+        error = "";
+        // The parser accepts only the three status words, so TryParse succeeds here.
+        if (arguments.Status is not null && AlertStatusText.TryParse(arguments.Status, out var status))
+        {
+            filter = filter with { Status = status };
+        }
+
+        if (arguments.Since is null)
+        {
+            return true;
+        }
+
+        if (!TimeArgument.TryParse(arguments.Since, store.TimeProvider.GetUtcNow(), out var since, out error))
+        {
+            error = $"--since: {error}";
+            return false;
+        }
+
+        filter = filter with { Since = since };
+        return true;
+    }
+
+    /// <summary>Returns the rule_id of the registered rule named <paramref name="rule"/>, or <paramref name="rule"/> itself.</summary>
+    private static string? RuleIdOf(VigilStore store, string? rule)
+    {
+        if (rule is null)
+        {
+            return null;
+        }
+
+        var named = new RuleScheduler(store).Status().Where(s => s.Name == rule && s.RuleId != rule).ToList();
+        return named.Count == 1 ? named[0].RuleId : rule;
+    }
+
+    private static void WriteNdjson(IReadOnlyList<StoredAlert> alerts)
+    {
+        // The JSON writer escapes control and non-ASCII characters, so the output is safe on a terminal.
+        using var output = new StreamWriter(Console.OpenStandardOutput()) { NewLine = "\n" };
+        foreach (var alert in alerts)
+        {
+            output.WriteLine(alert.Document.ToJsonString());
+        }
+    }
+
+    private static void WriteTable(IReadOnlyList<StoredAlert> alerts)
+    {
+        var console = CliConsoles.StandardOutput();
+        var table = new Table().AddColumns(
+            new TableColumn("Id").NoWrap(),
+            new TableColumn("Created").NoWrap(),
+            new TableColumn("Status"),
+            new TableColumn("Severity"),
+            new TableColumn("Rule"),
+            new TableColumn("Event time").NoWrap(),
+            new TableColumn("User"),
+            new TableColumn("Source"),
+            new TableColumn("Action"));
+        foreach (var alert in alerts.Take(MaxTableRows))
+        {
+            var row = AlertRow.From(alert.Document);
+            table.AddRow(
+                Cell(alert.Id.Length > AlertIdPrefix.ShortLength ? alert.Id[..AlertIdPrefix.ShortLength] : alert.Id),
+                Cell(KibanaTime.Format(alert.Created)),
+                Cell(AlertStatusText.Format(alert.Status)),
+                Cell(alert.Severity),
+                Cell(row.Rule),
+                Cell(row.Time),
+                Cell(row.User),
+                Cell(row.Source),
+                Cell(row.Action));
+        }
+
+        console.Write(table);
+        console.WriteLine(alerts.Count > MaxTableRows
+            ? $"Showing the first {MaxTableRows} alerts; use --format ndjson for all."
+            : $"{alerts.Count} alerts.");
+    }
+
+    private static Text Cell(string text) => new(TerminalText.Sanitize(text));
+}

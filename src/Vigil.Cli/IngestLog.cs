@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Vigil.Cli;
+
+/// <summary>Log messages of <c>vigil ingest</c> and the folder watcher.</summary>
+internal static partial class IngestLog
+{
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "{File}: {Location}: {Reason}")]
+    public static partial void RecordFailed(ILogger logger, string file, string location, string reason);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "{File}: {Location}: stored with event.kind pipeline_error, mapped in part: {Reason}")]
+    public static partial void MappingFailed(ILogger logger, string file, string location, string reason);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "More than {Limit} problems: further errors and mapping warnings are counted in the summary but not shown.")]
+    public static partial void TooManyProblems(ILogger logger, int limit);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using Vigil.Output;
+using Vigil.Read;
+
+namespace Vigil.Cli;
+
+/// <summary>Logs each bad record or file of an ingest with its location, up to a limit. The summary counts them all.</summary>
+internal sealed class IngestProblemLog(ILogger logger)
+{
+    /// <summary>Problems logged one by one before the rest are only counted, so a corrupt dump cannot flood the terminal.</summary>
+    public const int MaxLoggedProblems = 50;
+
+    private int _problems;
+
+    public void Log(ReadItem item)
+    {
+        _problems++;
+        if (_problems == MaxLoggedProblems + 1)
+        {
+            IngestLog.TooManyProblems(logger, MaxLoggedProblems);
+        }
+
+        if (_problems > MaxLoggedProblems)
+        {
+            return;
+        }
+
+        var file = TerminalText.Sanitize(item.File);
+        var reason = TerminalText.Sanitize(item.Reason ?? "unreadable record");
+        if (item.Outcome == ReadOutcome.Error)
+        {
+            IngestLog.RecordFailed(logger, file, item.Location, reason);
+        }
+        else
+        {
+            IngestLog.MappingFailed(logger, file, item.Location, reason);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+using Vigil.Output;
+using Vigil.Read;
+using Vigil.Store;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil ingest</c>: opens the store, ingests the files, applies retention and reports.</summary>
+internal static class IngestRunner
+{
+    /// <summary>The exit code of a run stopped with Ctrl-C, as shells report a process ended by SIGINT.</summary>
+    private const int Interrupted = 130;
+
+    public static int Run(IReadOnlyList<string> paths, string dataDirectory, string retentionText)
+    {
+        if (!RetentionPeriod.TryParse(retentionText, out var retention, out var retentionError))
+        {
+            return UsageError($"--retention: {retentionError}");
+        }
+
+        using var loggerFactory = CliLogging.CreateFactory();
+        var problems = new IngestProblemLog(loggerFactory.CreateLogger("vigil.ingest"));
+
+        VigilStore store;
+        try
+        {
+            store = VigilStore.Open(dataDirectory);
+        }
+        catch (StoreException exception)
+        {
+            return UsageError($"--data: {exception.Message}");
+        }
+
+        using (store)
+        {
+            using var cancel = CancelOnCtrlC();
+            var ingester = new EventIngester(store, new IngestOptions { ProblemFound = problems.Log });
+            IngestSummary summary;
+            try
+            {
+                summary = ingester.Ingest(paths, cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine("vigil ingest: interrupted; every committed batch is stored, and the next run resumes where this one stopped.");
+                return Interrupted;
+            }
+
+            var expired = store.DeleteExpiredEvents(retention);
+            IngestReport.Write(CliConsoles.StandardError(), summary, expired, store.CountEvents());
+            return ExitCode(summary, paths);
+        }
+    }
+
+    private static CancellationTokenSource CancelOnCtrlC()
+    {
+        var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, args) =>
+        {
+            args.Cancel = true;
+            cancel.Cancel();
+        };
+        return cancel;
+    }
+
+    private static int ExitCode(IngestSummary summary, IReadOnlyList<string> paths)
+    {
+        if (summary.Files.Count == 0)
+        {
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil ingest: no files found in {string.Join(", ", paths)}"));
+            return ExitCodes.NothingRead;
+        }
+
+        return summary.Stored + summary.Duplicates == 0 && summary.Errors > 0 ? ExitCodes.NothingRead : ExitCodes.Success;
+    }
+
+    private static int UsageError(string message)
+    {
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil ingest: {message}"));
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,140 @@
+using Vigil.Detect.Rules;
+using Vigil.Serve;
+
+namespace Vigil.Cli;
+
+/// <summary>Loads the rules a scheduler runs: rule files, the built-in rules, or the files its registry names.</summary>
+internal static class RuleCatalog
+{
+    /// <summary>
+    /// Loads the rules of <paramref name="paths"/> (as full paths, so the registry can find them
+    /// again from any directory), or the built-in rules when no path is given. Each file error goes
+    /// to <paramref name="reportError"/>; null with <paramref name="usageError"/> when none loaded.
+    /// </summary>
+    public static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths, Action<string> reportError, out string usageError)
+    {
+        usageError = "";
+        if (paths.Count == 0)
+        {
+            return BuiltInRules.All;
+        }
+
+        var missing = paths.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path));
+        if (missing is not null)
+        {
+            usageError = $"--rules: path not found: {missing}. Give a detection-rules TOML file or a folder of them.";
+            return null;
+        }
+
+        var loaded = RuleLoader.LoadPaths(paths.Select(Path.GetFullPath));
+        foreach (var error in loaded.Errors)
+        {
+            reportError(error.ToString());
+        }
+
+        if (loaded.Rules.Count == 0)
+        {
+            usageError = $"--rules: no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml).";
+            return null;
+        }
+
+        return loaded.Rules;
+    }
+
+    /// <summary>
+    /// Registers again every rule the registry holds, read from its source file or from the built-in
+    /// rules, so that status and manual runs see it loaded. A rule whose file is gone stays
+    /// registered and is reported as not loaded.
+    /// </summary>
+    public static void LoadRegistered(RuleScheduler scheduler, Action<string> reportError)
+    {
+        var files = new Dictionary<string, IReadOnlyList<DetectionRule>>(StringComparer.Ordinal);
+        foreach (var status in scheduler.Status())
+        {
+            var candidates = status.SourceFile is null ? BuiltInRules.All : LoadFile(files, status.SourceFile, reportError);
+            if (candidates.FirstOrDefault(r => r.Uuid == status.RuleUuid) is { } rule)
+            {
+                scheduler.Register(rule);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds a registered rule by <c>rule_id</c>, saved-object id or name, or by a rule file or a
+    /// built-in rule, which are registered first. Registering keeps a disabled rule disabled, and a
+    /// new rule starts enabled.
+    /// </summary>
+    public static RuleStatus? Find(RuleScheduler scheduler, string rule, Action<string> reportError, out string error)
+    {
+        error = "";
+        if (File.Exists(rule))
+        {
+            var loaded = Load([rule], reportError, out error);
+            if (loaded is null)
+            {
+                return null;
+            }
+
+            if (loaded.Count > 1)
+            {
+                error = $"{rule} holds {loaded.Count} rules; give one of their rule_id values instead";
+                return null;
+            }
+
+            return scheduler.Register(loaded[0]);
+        }
+
+        if (!scheduler.Status().Any(s => Names(s.RuleId, s.RuleUuid, s.Name, rule))
+            && BuiltInRules.All.FirstOrDefault(r => Names(r.RuleId, r.Uuid, r.Name, rule)) is { } builtIn)
+        {
+            scheduler.Register(builtIn);
+        }
+
+        var statuses = scheduler.Status();
+        var matches = statuses.Where(s => s.RuleId == rule || s.RuleUuid == rule).ToList();
+        if (matches.Count == 0)
+        {
+            matches = [.. statuses.Where(s => string.Equals(s.Name, rule, StringComparison.Ordinal))];
+        }
+
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        error = matches.Count == 0
+            ? $"rule \"{rule}\" not found: give a rule_id, name or rule file as 'vigil rules status' lists them"
+            : $"rule name \"{rule}\" is used by {matches.Count} rules; give one of their rule_id values: {string.Join(", ", matches.Select(m => m.RuleId))}";
+        return null;
+    }
+
+    private static bool Names(string ruleId, string uuid, string name, string rule) =>
+        rule == ruleId || rule == uuid || rule == name;
+
+    private static IReadOnlyList<DetectionRule> LoadFile(Dictionary<string, IReadOnlyList<DetectionRule>> files, string path, Action<string> reportError)
+    {
+        if (files.TryGetValue(path, out var rules))
+        {
+            return rules;
+        }
+
+        if (!File.Exists(path))
+        {
+            reportError($"rule file {path} not found; its rules stay registered but cannot run until it is back");
+            rules = [];
+        }
+        else
+        {
+            var loaded = RuleLoader.LoadPaths([path]);
+            foreach (var failure in loaded.Errors)
+            {
+                reportError(failure.ToString());
+            }
+
+            rules = loaded.Rules;
+        }
+
+        files[path] = rules;
+        return rules;
+    }
+}

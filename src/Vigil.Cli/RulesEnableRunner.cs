@@ -1,0 +1,32 @@
+using Vigil.Output;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil rules enable</c> and <c>vigil rules disable</c>.</summary>
+internal static class RulesEnableRunner
+{
+    public static int Run(string? data, string rule, bool enable)
+    {
+        var command = enable ? "rules enable" : "rules disable";
+        using var session = SchedulerSession.TryOpen(data, command);
+        if (session is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        if (RuleCatalog.Find(session.Scheduler, rule, SchedulerSession.ReportRuleError, out var error) is not { } status)
+        {
+            return StoreCommandErrors.NotFound(command, error);
+        }
+
+        var changed = enable ? session.Scheduler.Enable(status.RuleUuid) : session.Scheduler.Disable(status.RuleUuid);
+        if (!changed)
+        {
+            return StoreCommandErrors.NotFound(command, $"rule {status.RuleId} is not registered");
+        }
+
+        var state = enable ? "enabled; a running 'vigil serve' that loaded it runs it at its next step" : "disabled";
+        Console.Out.WriteLine(TerminalText.Sanitize($"Rule {status.RuleId} ({status.Name}) {state}."));
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Vigil.Output;
+using Vigil.Serve;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil rules run</c>: a manual run of one rule over a past range, printed per chunk.</summary>
+internal static class RulesRunRunner
+{
+    private const string Command = "rules run";
+
+    public static int Run(string? data, string rule, string fromText, string toText)
+    {
+        using var session = SchedulerSession.TryOpen(data, Command);
+        if (session is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var now = session.Store.TimeProvider.GetUtcNow();
+        if (!TimeArgument.TryParse(fromText, now, out var from, out var error) || !TimeArgument.TryParse(toText, now, out var to, out error))
+        {
+            return StoreCommandErrors.Usage(Command, error);
+        }
+
+        if (RuleCatalog.Find(session.Scheduler, rule, SchedulerSession.ReportRuleError, out error) is not { } status)
+        {
+            return StoreCommandErrors.NotFound(Command, error);
+        }
+
+        IReadOnlyList<ExecutionLogEntry> entries;
+        try
+        {
+            entries = session.Scheduler.RunManual(status.RuleUuid, from, to);
+        }
+        catch (ArgumentException exception)
+        {
+            return StoreCommandErrors.Usage(Command, exception.Message);
+        }
+
+        Print(entries);
+        return entries.Any(e => e.Status == ExecutionStatus.Failed) ? StoreExitCodes.RunFailed : ExitCodes.Success;
+    }
+
+    private static void Print(IReadOnlyList<ExecutionLogEntry> entries)
+    {
+        // A manual run over hours has thousands of chunks; only those that found something or failed are listed.
+        foreach (var entry in entries.Where(e => e.Matches > 0 || e.Status != ExecutionStatus.Succeeded))
+        {
+            Console.Out.WriteLine(TerminalText.Sanitize(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{ExecutionLogText.Windows(entry)}: {entry.Status}, searched {entry.EventsSearched}, matches {entry.Matches}, alerts created {entry.AlertsCreated}, duplicates {entry.DuplicatesSkipped}")));
+            foreach (var message in entry.Warnings.Append(entry.Error).OfType<string>())
+            {
+                Console.Out.WriteLine(TerminalText.Sanitize($"  {message}"));
+            }
+        }
+
+        Console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{entries.Count} windows: searched {entries.Sum(e => e.EventsSearched)}, matches {entries.Sum(e => e.Matches)}, alerts created {entries.Sum(e => e.AlertsCreated)}, duplicates {entries.Sum(e => e.DuplicatesSkipped)}"));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Spectre.Console;
+using Vigil.Alert;
+using Vigil.Output;
+using Vigil.Serve;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil rules status</c>: one row per registered rule, then the ranges each has not covered and why.</summary>
+internal static class RulesStatusRunner
+{
+    public static int Run(string? data)
+    {
+        using var session = SchedulerSession.TryOpen(data, "rules status");
+        if (session is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var statuses = session.Scheduler.Status();
+        var console = CliConsoles.StandardOutput();
+        if (statuses.Count == 0)
+        {
+            console.WriteLine("No rules registered; 'vigil serve' registers the rules it runs.");
+            return ExitCodes.Success;
+        }
+
+        console.Write(Table(statuses));
+        foreach (var status in statuses)
+        {
+            WriteDetails(console, session.Scheduler, status);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static Table Table(IReadOnlyList<RuleStatus> statuses)
+    {
+        var table = new Table().AddColumns(
+            new TableColumn("Rule"),
+            new TableColumn("rule_id"),
+            new TableColumn("Enabled"),
+            new TableColumn("Last run").NoWrap(),
+            new TableColumn("Status"),
+            new TableColumn("Next run").NoWrap(),
+            new TableColumn("Alerts").RightAligned(),
+            new TableColumn("Late events").RightAligned(),
+            new TableColumn("Uncovered").RightAligned());
+        foreach (var status in statuses)
+        {
+            table.AddRow(
+                Cell(status.Name),
+                Cell(status.RuleId),
+                Cell(Enabled(status)),
+                Cell(Time(status.LastRunAt)),
+                Cell(status.LastStatus ?? "never ran"),
+                Cell(Time(status.NextRunAt)),
+                Cell(Count(status.AlertCount)),
+                Cell(Count(status.LateEvents)),
+                Cell(Count(status.Uncovered.Count)));
+        }
+
+        return table;
+    }
+
+    private static void WriteDetails(IAnsiConsole console, RuleScheduler scheduler, RuleStatus status)
+    {
+        var log = scheduler.ExecutionLog(status.RuleUuid, limit: 1);
+        var last = log.Count == 0 ? null : log[0];
+        var messages = last is null ? [] : last.Warnings.Append(last.Error).OfType<string>().ToList();
+        if (status.NotRunnableReason is null && messages.Count == 0 && status.Uncovered.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.WriteLine(TerminalText.Sanitize($"{status.Name} ({status.RuleId}):"));
+        if (status.NotRunnableReason is { } reason)
+        {
+            console.WriteLine(TerminalText.Sanitize($"  cannot run: {reason}"));
+        }
+
+        foreach (var message in messages)
+        {
+            console.WriteLine(TerminalText.Sanitize($"  last run {last!.ExecutionUuid}: {message}"));
+        }
+
+        foreach (var range in status.Uncovered)
+        {
+            var retry = range.WillRetry ? "searched again by a later run" : "not searched again; 'vigil rules run' can search it";
+            console.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({retry})"));
+        }
+    }
+
+    private static string Enabled(RuleStatus status)
+    {
+        if (status.NotRunnableReason is not null)
+        {
+            return "cannot run";
+        }
+
+        return status.Enabled ? "yes" : "no";
+    }
+
+    private static string Time(DateTimeOffset? time) => time is { } value ? KibanaTime.Format(value) : "-";
+
+    private static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static Text Cell(string text) => new(TerminalText.Sanitize(text));
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+
+namespace Vigil.Cli;
+
+/// <summary>Defines the <c>vigil rules</c> subcommands that read and change the scheduler's state in the store.</summary>
+internal static class RulesStoreCommands
+{
+    public static Command CreateStatus()
+    {
+        var data = StoreOption.Create();
+        var command = new Command("status", "Show each registered rule: enabled, last run, status, next run, alerts, and the time ranges it has not covered and why.")
+        {
+            data,
+        };
+        command.SetAction(parsed => RulesStatusRunner.Run(parsed.GetValue(data)));
+        return command;
+    }
+
+    public static Command CreateRun()
+    {
+        var data = StoreOption.Create();
+        var rule = RuleArgument();
+        var from = new Option<string>("--from")
+        {
+            Description = "Start of the range, inclusive: ISO 8601 (UTC unless it has an offset) or relative such as now-3h.",
+            Required = true,
+        };
+        var to = new Option<string>("--to")
+        {
+            Description = "End of the range, inclusive: ISO 8601 or relative such as now.",
+            Required = true,
+        };
+        var command = new Command("run", "Run one rule now over a past range in interval-sized chunks, like Kibana's manual run; the rule need not be enabled.")
+        {
+            rule, from, to, data,
+        };
+        command.SetAction(parsed => RulesRunRunner.Run(parsed.GetValue(data), parsed.GetValue(rule)!, parsed.GetValue(from)!, parsed.GetValue(to)!));
+        return command;
+    }
+
+    public static Command CreateEnable(bool enable)
+    {
+        var data = StoreOption.Create();
+        var rule = RuleArgument();
+        var command = enable
+            ? new Command("enable", "Schedule a registered rule again; it starts afresh, and the time it was disabled stays uncovered.") { rule, data }
+            : new Command("disable", "Stop scheduling a registered rule; its state, ledger and alerts are kept.") { rule, data };
+        command.SetAction(parsed => RulesEnableRunner.Run(parsed.GetValue(data), parsed.GetValue(rule)!, enable));
+        return command;
+    }
+
+    private static Argument<string> RuleArgument() => new("rule")
+    {
+        Description = "The rule: its rule_id, its name, or a rule file (which is registered first).",
+    };
+}

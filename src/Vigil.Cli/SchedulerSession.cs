@@ -1,0 +1,39 @@
+using Vigil.Output;
+using Vigil.Serve;
+using Vigil.Store;
+
+namespace Vigil.Cli;
+
+/// <summary>An existing store with its scheduler, and the registered rules loaded again from their files.</summary>
+internal sealed class SchedulerSession : IDisposable
+{
+    private SchedulerSession(VigilStore store)
+    {
+        Store = store;
+        Scheduler = new RuleScheduler(store);
+        RuleCatalog.LoadRegistered(Scheduler, ReportRuleError);
+    }
+
+    public VigilStore Store { get; }
+
+    public RuleScheduler Scheduler { get; }
+
+    /// <summary>Opens the store of <paramref name="data"/>, or prints why not and returns null.</summary>
+    public static SchedulerSession? TryOpen(string? data, string command)
+    {
+        var store = StoreOption.TryOpenExisting(data, out var error);
+        if (store is null)
+        {
+            StoreCommandErrors.Usage(command, error);
+            return null;
+        }
+
+        return new SchedulerSession(store);
+    }
+
+    /// <summary>Prints a rule file problem on stderr. The command goes on with the rules that loaded.</summary>
+    public static void ReportRuleError(string error) =>
+        Console.Error.WriteLine(TerminalText.Sanitize($"warning: rule not loaded: {error}"));
+
+    public void Dispose() => Store.Dispose();
+}

@@ -1,0 +1,144 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Vigil.Output;
+using Vigil.Serve;
+using Vigil.Store;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// Runs the folder watcher and the scheduler loop side by side until cancelled. Each commits its
+/// own transactions, so a stop between two of them loses nothing. A kill rolls back only the
+/// transaction in flight, and the next start repeats it.
+/// </summary>
+internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IReadOnlyList<string> folders, ServeSettings settings, ILogger logger)
+{
+    private DateTimeOffset _nextRetentionPass = DateTimeOffset.MinValue;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var watching = folders.Count == 0 ? Task.CompletedTask : Task.Run(() => WatchAsync(cancellationToken), CancellationToken.None);
+        await ScheduleAsync(cancellationToken).ConfigureAwait(false);
+        await watching.ConfigureAwait(false);
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        foreach (var folder in folders.Where(f => !Directory.Exists(f)))
+        {
+            ServeLog.FolderMissing(logger, TerminalText.Sanitize(folder));
+        }
+
+        var problems = new IngestProblemLog(logger);
+        var options = new FolderWatcherOptions
+        {
+            PollInterval = settings.Poll,
+            Ingest = new IngestOptions { ProblemFound = problems.Log },
+            FileIngested = LogFile,
+        };
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var watcher = new FolderWatcher(store, folders, options);
+                await watcher.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is SqliteException or IOException or UnauthorizedAccessException or StoreException)
+            {
+                ServeLog.WatcherFailed(logger, ServeSettings.RetryDelay.TotalSeconds, TerminalText.Sanitize(error.Message));
+                await Sleep(ServeSettings.RetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ScheduleAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var wait = RunStep(cancellationToken);
+            await Sleep(wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Deletes expired events when a retention pass is due, runs the due rules, and returns how long to sleep.</summary>
+    private TimeSpan RunStep(CancellationToken cancellationToken)
+    {
+        try
+        {
+            ApplyRetention();
+            foreach (var entry in scheduler.RunDue(cancellationToken))
+            {
+                ExecutionLogText.Log(logger, entry);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return TimeSpan.Zero;
+        }
+        catch (Exception error) when (error is SqliteException or StoreException or IOException)
+        {
+            ServeLog.SchedulerFailed(logger, ServeSettings.RetryDelay.TotalSeconds, TerminalText.Sanitize(error.Message));
+            return ServeSettings.RetryDelay;
+        }
+
+        return UntilNextDue();
+    }
+
+    private TimeSpan UntilNextDue()
+    {
+        if (scheduler.NextDueAt() is not { } next)
+        {
+            return settings.Poll;
+        }
+
+        var wait = next - store.TimeProvider.GetUtcNow();
+        if (wait < TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        return wait > settings.Poll ? settings.Poll : wait;
+    }
+
+    private void ApplyRetention()
+    {
+        var now = store.TimeProvider.GetUtcNow();
+        if (now < _nextRetentionPass)
+        {
+            return;
+        }
+
+        _nextRetentionPass = now + ServeSettings.RetentionPass;
+        try
+        {
+            var deleted = store.DeleteExpiredEvents(settings.Retention);
+            if (deleted > 0)
+            {
+                var retention = settings.Retention.ToString();
+                ServeLog.EventsExpired(logger, deleted, retention);
+            }
+        }
+        catch (SqliteException error)
+        {
+            ServeLog.RetentionFailed(logger, TerminalText.Sanitize(error.Message));
+        }
+    }
+
+    private void LogFile(FileIngestResult result)
+    {
+        var path = TerminalText.Sanitize(result.Path);
+        ServeLog.FileIngested(logger, path, result.Records, result.Stored, result.Duplicates, result.Errors, result.Skipped);
+    }
+
+    private async Task Sleep(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(wait, store.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the loop condition ends the loop.
+        }
+    }
+}

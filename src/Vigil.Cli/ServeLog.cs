@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+
+namespace Vigil.Cli;
+
+/// <summary>Log messages of <c>vigil serve</c>. Every value from a rule file or CloudTrail is sanitized by the caller.</summary>
+internal static partial class ServeLog
+{
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, {RuleCount} rules, retention {Retention}, poll {Poll}")]
+    public static partial void Started(ILogger logger, string dataDirectory, string folders, int ruleCount, string retention, string poll);
+
+    [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "{Signal} received: stopping after the current step")]
+    public static partial void Stopping(ILogger logger, string signal);
+
+    [LoggerMessage(EventId = 62, Level = LogLevel.Information, Message = "vigil serve stopped")]
+    public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(EventId = 63, Level = LogLevel.Information, Message = "Rule {RuleId} ({Name}) registered, revision {Revision}: {Enabled}, interval {Interval}, from {From}")]
+    public static partial void RuleRegistered(ILogger logger, string ruleId, string name, int revision, string enabled, string interval, string from);
+
+    [LoggerMessage(EventId = 64, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) is registered but cannot run: {Reason}")]
+    public static partial void RuleNotRunnable(ILogger logger, string ruleId, string name, string reason);
+
+    [LoggerMessage(EventId = 65, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
+    public static partial void RuleNotLoaded(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 66, Level = LogLevel.Information, Message = "Rule {RuleId} run {RunId} ({Kind}) window {Window}: {Status}, searched {Searched}, matches {Matches}, alerts created {AlertsCreated}, duplicates {Duplicates}, late {Late}, {DurationMs} ms")]
+    public static partial void ExecutionFinished(ILogger logger, string ruleId, string runId, string kind, string window, string status, long searched, long matches, long alertsCreated, long duplicates, long late, long durationMs);
+
+    [LoggerMessage(EventId = 67, Level = LogLevel.Warning, Message = "Rule {RuleId} run {RunId}: {Warning}")]
+    public static partial void ExecutionWarning(ILogger logger, string ruleId, string runId, string warning);
+
+    [LoggerMessage(EventId = 68, Level = LogLevel.Error, Message = "Rule {RuleId} run {RunId} failed: {Error}")]
+    public static partial void ExecutionFailed(ILogger logger, string ruleId, string runId, string error);
+
+    [LoggerMessage(EventId = 69, Level = LogLevel.Error, Message = "The scheduler step failed and is retried in {RetrySeconds} s: {Error}")]
+    public static partial void SchedulerFailed(ILogger logger, double retrySeconds, string error);
+
+    [LoggerMessage(EventId = 70, Level = LogLevel.Information, Message = "Ingested {File}: read {Records}, stored {Stored}, duplicates {Duplicates}, errors {Errors}, skipped {Skipped}")]
+    public static partial void FileIngested(ILogger logger, string file, long records, long stored, long duplicates, long errors, long skipped);
+
+    [LoggerMessage(EventId = 71, Level = LogLevel.Information, Message = "Deleted {Count} events stored more than {Retention} ago")]
+    public static partial void EventsExpired(ILogger logger, long count, string retention);
+
+    [LoggerMessage(EventId = 72, Level = LogLevel.Warning, Message = "Watched folder {Folder} does not exist; it is scanned once it appears")]
+    public static partial void FolderMissing(ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 73, Level = LogLevel.Error, Message = "The folder watcher failed and is restarted in {RetrySeconds} s: {Error}")]
+    public static partial void WatcherFailed(ILogger logger, double retrySeconds, string error);
+
+    [LoggerMessage(EventId = 74, Level = LogLevel.Error, Message = "Deleting expired events failed; retried at the next retention pass: {Error}")]
+    public static partial void RetentionFailed(ILogger logger, string error);
+}

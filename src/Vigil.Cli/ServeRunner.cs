@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Vigil.Detect.Rules;
+using Vigil.Output;
+using Vigil.Serve;
+using Vigil.Store;
+
+namespace Vigil.Cli;
+
+/// <summary>Carries out <c>vigil serve</c>: checks the options, opens the store, registers the rules and runs the host until a signal.</summary>
+internal static class ServeRunner
+{
+    public static int Run(ServeArguments arguments)
+    {
+        if (!RetentionPeriod.TryParse(arguments.Retention, out var retention, out var retentionError))
+        {
+            return UsageError($"--retention: {retentionError}");
+        }
+
+        if (!DurationArgument.TryParse(arguments.Poll, out var poll, out var pollError))
+        {
+            return UsageError($"--poll: {pollError}");
+        }
+
+        using var loggerFactory = CliLogging.CreateFactory();
+        var logger = loggerFactory.CreateLogger("vigil.serve");
+        var rules = RuleCatalog.Load(arguments.RulePaths, error => ServeLog.RuleNotLoaded(logger, TerminalText.Sanitize(error)), out var usageError);
+        if (rules is null)
+        {
+            return UsageError(usageError);
+        }
+
+        VigilStore store;
+        try
+        {
+            store = VigilStore.Open(arguments.DataDirectory);
+        }
+        catch (StoreException exception)
+        {
+            return UsageError($"--data: {exception.Message}");
+        }
+
+        using (store)
+        {
+            Serve(store, arguments, new ServeSettings(retention, poll), rules, logger);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Serve(VigilStore store, ServeArguments arguments, ServeSettings settings, IReadOnlyList<DetectionRule> rules, ILogger logger)
+    {
+        using var signals = new ShutdownSignals(logger);
+        var scheduler = new RuleScheduler(store, new SchedulerOptions { Retention = settings.Retention });
+        foreach (var rule in rules)
+        {
+            Register(scheduler, rule, logger);
+        }
+
+        var folders = arguments.WatchFolders.Select(Path.GetFullPath).ToList();
+        var dataDirectory = TerminalText.Sanitize(store.DataDirectory);
+        var watched = folders.Count == 0 ? "no folders" : TerminalText.Sanitize(string.Join(", ", folders));
+        ServeLog.Started(
+            logger,
+            dataDirectory,
+            watched,
+            rules.Count,
+            arguments.Retention,
+            arguments.Poll);
+
+        var host = new ServeHost(store, scheduler, folders, settings, logger);
+        host.RunAsync(signals.Token).GetAwaiter().GetResult();
+        ServeLog.Stopped(logger);
+    }
+
+    private static void Register(RuleScheduler scheduler, DetectionRule rule, ILogger logger)
+    {
+        var status = scheduler.Register(rule);
+        var ruleId = TerminalText.Sanitize(status.RuleId);
+        var name = TerminalText.Sanitize(status.Name);
+        if (status.NotRunnableReason is { } reason)
+        {
+            ServeLog.RuleNotRunnable(logger, ruleId, name, TerminalText.Sanitize(reason));
+            return;
+        }
+
+        var enabled = status.Enabled ? "enabled" : "disabled (enable it with 'vigil rules enable')";
+        var interval = TerminalText.Sanitize(rule.Interval);
+        var from = TerminalText.Sanitize(rule.From);
+        ServeLog.RuleRegistered(logger, ruleId, name, status.Revision, enabled, interval, from);
+    }
+
+    private static int UsageError(string message)
+    {
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil serve: {message}"));
+        Console.Error.WriteLine("Run 'vigil serve --help' for usage.");
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Vigil.Cli;
+
+/// <summary>Exit codes of the store commands (<c>vigil alerts</c>, <c>vigil rules status|run|enable|disable</c>), beside the shared <see cref="ExitCodes"/>.</summary>
+internal static class StoreExitCodes
+{
+    /// <summary>The alert or rule named on the command line is not in the store.</summary>
+    public const int NotFound = 1;
+
+    /// <summary>A manual run (<c>vigil rules run</c>) had a failed execution; its log names the error.</summary>
+    public const int RunFailed = 3;
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Vigil.Store;
+
+namespace Vigil.Cli;
+
+/// <summary>The <c>--data</c> option of the commands that read the store, and opening the store it names.</summary>
+internal static class StoreOption
+{
+    /// <summary>The environment variable that gives the data directory when <c>--data</c> is absent.</summary>
+    public const string EnvironmentVariable = "VIGIL_DATA";
+
+    public static Option<string?> Create() => new("--data", "-d")
+    {
+        Description = $"Data directory holding the store (vigil.db), as given to 'vigil serve'. Defaults to ${EnvironmentVariable}.",
+    };
+
+    /// <summary>Opens the existing store in <paramref name="data"/> (or $VIGIL_DATA), or returns why it cannot.</summary>
+    public static VigilStore? TryOpenExisting(string? data, out string error)
+    {
+        error = "";
+        var directory = string.IsNullOrWhiteSpace(data) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : data;
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            error = $"missing --data: give the data directory of 'vigil serve', or set {EnvironmentVariable}";
+            return null;
+        }
+
+        if (!File.Exists(Path.Combine(directory, VigilStore.DatabaseFileName)))
+        {
+            error = $"--data: no store in {directory} ({VigilStore.DatabaseFileName} not found); run 'vigil serve' or 'vigil ingest' with --data {directory} first";
+            return null;
+        }
+
+        try
+        {
+            return VigilStore.Open(directory);
+        }
+        catch (StoreException exception)
+        {
+            error = $"--data: {exception.Message}";
+            return null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Vigil.Detect.Rules;
+
+namespace Vigil.Serve;
+
+/// <summary>The scheduler's tables: rule registry, per-rule state, coverage ledger and execution log.</summary>
+internal interface ISchedulerStateStore
+{
+    IReadOnlyList<RegisteredRule> Rules();
+
+    /// <summary>Adds the rule, or updates it and raises its revision when its content changed; keeps its enabled flag.</summary>
+    RegisteredRule Register(DetectionRule rule, string contentHash);
+
+    void SetEnabled(string ruleUuid, bool enabled);
+
+    /// <summary>Returns the saved state of the rule, or a fresh state when it never ran.</summary>
+    RuleState LoadState(string ruleUuid);
+
+    /// <summary>Saves the state and appends the log entries in one transaction.</summary>
+    void Save(RuleState state, IReadOnlyList<ExecutionLogEntry> entries);
+
+    /// <summary>Returns the newest <paramref name="limit"/> log entries, newest first, of one rule or of all.</summary>
+    IReadOnlyList<ExecutionLogEntry> ReadLog(string? ruleUuid, int limit);
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace Vigil.Serve;
+
+/// <summary>
+/// Searches the ranges a rule owes coverage for and has not searched (after downtime, a slow run or
+/// a failed execution), oldest first, in interval-sized chunks that each get their own
+/// <c>max_signals</c> and log entry. Ranges older than the retention are given up with that reason.
+/// </summary>
+internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, ExecutionServices services)
+{
+    public IReadOnlyList<ExecutionLogEntry> Run(DateTimeOffset startedAt)
+    {
+        if (!services.Options.BackfillUncovered || state.CoverageStartMs is not { } owedFrom || state.Ledger.Ranges.Count == 0)
+        {
+            return [];
+        }
+
+        var retainedFrom = (startedAt - services.Options.Retention).ToUnixTimeMilliseconds();
+        GiveUpExpired(owedFrom, retainedFrom);
+        if (owedFrom < retainedFrom)
+        {
+            state.Ledger.TrimBefore(retainedFrom);
+            state.CoverageStartMs = owedFrom = retainedFrom;
+        }
+
+        var entries = new List<ExecutionLogEntry>();
+        var holes = state.Ledger.Uncovered(Math.Max(owedFrom, retainedFrom), state.Ledger.Ranges[^1].To);
+        foreach (var chunk in holes.SelectMany(hole => CoverageLedger.Chunks(hole, rule.Timing.Interval)))
+        {
+            if (entries.Count == services.Options.MaxBackfillChunksPerRun)
+            {
+                break;
+            }
+
+            entries.Add(SearchChunk(startedAt, chunk));
+        }
+
+        return entries;
+    }
+
+    private void GiveUpExpired(long owedFrom, long retainedFrom)
+    {
+        foreach (var hole in state.Ledger.Uncovered(owedFrom, retainedFrom - 1))
+        {
+            var reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"older than the event retention ({services.Options.Retention.TotalDays} days) before it could be searched");
+            state.Uncovered.RemoveAll(u => u.WillRetry && u.Window.ToMs <= hole.ToMs && u.Window.FromMs >= hole.FromMs);
+            state.Uncovered.Add(new UncoveredRange(hole, reason, WillRetry: false));
+            state.Ledger.Add(hole);
+        }
+    }
+
+    private ExecutionLogEntry SearchChunk(DateTimeOffset startedAt, TimeWindow chunk)
+    {
+        var context = new ExecutionContext(startedAt, ExecutionKind.Backfill);
+        var record = new ExecutionRecord(rule, context, services.Clock);
+        try
+        {
+            services.SearchWindow(rule, state, context, record, chunk);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            var reason = $"the backfill search failed: {error.Message}";
+            record.Fail(reason);
+            state.Uncovered.RemoveAll(u => u.WillRetry && u.Window == chunk);
+            state.Uncovered.Add(new UncoveredRange(chunk, reason, WillRetry: true));
+        }
+
+        return record.Finish();
+    }
+}

@@ -1,0 +1,260 @@
+using System.Security.Cryptography;
+using System.Text;
+using Vigil.Detect.Kql;
+using Vigil.Detect.Rules;
+using Vigil.Store;
+using Vigil.Store.Scheduler;
+
+namespace Vigil.Serve;
+
+/// <summary>
+/// Runs registered query rules on their <c>interval</c> with Kibana's window, catch-up,
+/// <c>max_signals</c> and alert-id semantics, and beyond Kibana keeps a per-rule coverage ledger
+/// that backfills unsearched time and evaluates late-arriving events. All time comes from the
+/// <see cref="TimeProvider"/>; the host calls <see cref="RunDue"/> when <see cref="NextDueAt"/> comes.
+/// </summary>
+/// <remarks>Not thread-safe: one host thread drives a scheduler.</remarks>
+public sealed class RuleScheduler
+{
+    private readonly Dictionary<string, LoadedRule> _loaded = new(StringComparer.Ordinal);
+    private readonly ISchedulerStateStore _state;
+    private readonly ExecutionServices _services;
+    private readonly FieldMapping _mapping;
+
+    /// <summary>
+    /// Creates a scheduler over <paramref name="store"/>, whose <see cref="VigilStore.TimeProvider"/>
+    /// is its clock. Register the loaded rules after creating it; their enabled flags and schedule
+    /// state persist in the store across restarts.
+    /// </summary>
+    public RuleScheduler(VigilStore store, SchedulerOptions? options = null)
+        : this(
+            new SqliteSchedulerState(store ?? throw new ArgumentNullException(nameof(store))),
+            new StoreEventSource(store),
+            new StoreAlertWriter(store),
+            store.TimeProvider,
+            options ?? new SchedulerOptions())
+    {
+    }
+
+    internal RuleScheduler(ISchedulerStateStore state, IScheduledEventSource events, IAlertWriter alerts, TimeProvider clock, SchedulerOptions options)
+    {
+        _state = state;
+        _services = new ExecutionServices(events, alerts, clock, options);
+        _mapping = FieldMapping.CloudTrail;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="rule"/> to the registry, or updates it (raising its revision when its
+    /// content changed), and schedules it when it is enabled. A rule the scheduler cannot run is
+    /// registered with the reason in <see cref="RuleStatus.NotRunnableReason"/>.
+    /// </summary>
+    public RuleStatus Register(DetectionRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+
+        var registered = _state.Register(rule, ContentHash(rule));
+        ScheduledRule.TryPrepare(rule, _mapping, out var prepared, out var reason);
+        _loaded[rule.Uuid] = new LoadedRule(rule, prepared, reason);
+        return Status(registered);
+    }
+
+    /// <summary>Enables the rule with this <c>rule_id</c> or saved-object id; it runs at the next <see cref="RunDue"/>. Returns false when no such rule is registered.</summary>
+    public bool Enable(string rule) => SetEnabled(rule, enabled: true);
+
+    /// <summary>Disables the rule with this <c>rule_id</c> or saved-object id. Returns false when no such rule is registered.</summary>
+    public bool Disable(string rule) => SetEnabled(rule, enabled: false);
+
+    /// <summary>The earliest time an enabled, runnable rule is due; null when none is.</summary>
+    public DateTimeOffset? NextDueAt()
+    {
+        var now = _services.Clock.GetUtcNow();
+        DateTimeOffset? next = null;
+        foreach (var (_, state) in Runnable())
+        {
+            var due = state.NextRunAt ?? now;
+            next = next is null || due < next ? due : next;
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// Runs every enabled rule that is due now, earliest due first, and returns the log entries of
+    /// those executions. An exception in one rule fails that rule's execution and never stops the others.
+    /// </summary>
+    public IReadOnlyList<ExecutionLogEntry> RunDue(CancellationToken cancellationToken = default)
+    {
+        var entries = new List<ExecutionLogEntry>();
+        var due = Runnable()
+            .Where(r => r.State.NextRunAt is null || r.State.NextRunAt <= _services.Clock.GetUtcNow())
+            .OrderBy(r => r.State.NextRunAt ?? DateTimeOffset.MinValue)
+            .ToList();
+        foreach (var (rule, state) in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            entries.AddRange(RunIsolated(rule, state));
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// Runs one rule over [<paramref name="from"/>, <paramref name="to"/>] now, in interval-sized
+    /// chunks, like Kibana's manual run; the rule need not be enabled. Returns one log entry per chunk.
+    /// </summary>
+    /// <exception cref="ArgumentException">The rule is not loaded, cannot run, or the range is empty.</exception>
+    public IReadOnlyList<ExecutionLogEntry> RunManual(string rule, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (to < from)
+        {
+            throw new ArgumentException($"invalid range: the end {to:O} is before the start {from:O}; swap the two times", nameof(to));
+        }
+
+        var loaded = FindLoaded(rule);
+        var state = _state.LoadState(loaded.Rule.Uuid);
+        var entries = new ManualRun(loaded.Prepared!, state, _services).Run(new TimeWindow(from, to));
+        Save(state, entries);
+        return entries;
+    }
+
+    /// <summary>Returns the status of every registered rule, ordered by name.</summary>
+    public IReadOnlyList<RuleStatus> Status() =>
+        [.. _state.Rules().Select(Status).OrderBy(s => s.Name, StringComparer.Ordinal)];
+
+    /// <summary>Returns the newest <paramref name="limit"/> execution log entries, newest first, of one rule (by <c>rule_id</c> or saved-object id) or of all rules.</summary>
+    public IReadOnlyList<ExecutionLogEntry> ExecutionLog(string? rule = null, int limit = 100)
+    {
+        var uuid = rule is null ? null : FindRegistered(rule)?.RuleUuid ?? rule;
+        return _state.ReadLog(uuid, limit);
+    }
+
+    /// <summary>Runs one rule; any exception becomes a failed entry in its log so the other rules still run.</summary>
+    private IReadOnlyList<ExecutionLogEntry> RunIsolated(ScheduledRule rule, RuleState state)
+    {
+        var startedAt = _services.Clock.GetUtcNow();
+        try
+        {
+            return RunScheduled(rule, state, startedAt);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            var record = new ExecutionRecord(rule, new ExecutionContext(startedAt, ExecutionKind.Scheduled), _services.Clock);
+            record.Fail($"the execution failed: {error.Message}");
+            var fresh = _state.LoadState(rule.Rule.Uuid);
+            fresh.PreviousStartedAt = startedAt;
+            fresh.NextRunAt = startedAt + rule.Timing.Interval;
+            var entries = new[] { record.Finish() };
+            Save(fresh, entries);
+            return entries;
+        }
+    }
+
+    private List<ExecutionLogEntry> RunScheduled(ScheduledRule rule, RuleState state, DateTimeOffset startedAt)
+    {
+        var entries = new List<ExecutionLogEntry>();
+
+        var newest = _services.Events.LastSequence();
+        if (new LateEvaluation(rule, state, _services).Run(startedAt, newest) is { } late)
+        {
+            entries.Add(late);
+        }
+
+        entries.Add(new ScheduledRun(rule, state, _services).Run(startedAt));
+        entries.AddRange(new LedgerBackfill(rule, state, _services).Run(startedAt));
+        Save(state, entries);
+        return entries;
+    }
+
+    private void Save(RuleState state, IReadOnlyList<ExecutionLogEntry> entries)
+    {
+        if (entries.Count > 0)
+        {
+            state.LastRunAt = entries[^1].StartedAt;
+            state.LastStatus = entries.FirstOrDefault(e => e.Kind == ExecutionKind.Scheduled)?.Status ?? entries[^1].Status;
+        }
+
+        _state.Save(state, entries);
+    }
+
+    private IEnumerable<(ScheduledRule Rule, RuleState State)> Runnable()
+    {
+        foreach (var registered in _state.Rules().Where(r => r.Enabled))
+        {
+            if (_loaded.GetValueOrDefault(registered.RuleUuid)?.Prepared is { } prepared)
+            {
+                yield return (prepared, _state.LoadState(registered.RuleUuid));
+            }
+        }
+    }
+
+    private bool SetEnabled(string rule, bool enabled)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+
+        if (FindRegistered(rule) is not { } registered)
+        {
+            return false;
+        }
+
+        if (enabled && !registered.Enabled)
+        {
+            // Kibana starts a re-enabled rule afresh: no gap against its run before it was disabled.
+            var state = _state.LoadState(registered.RuleUuid);
+            state.PreviousStartedAt = null;
+            state.NextRunAt = null;
+            state.Restarted = true;
+            _state.Save(state, []);
+        }
+
+        _state.SetEnabled(registered.RuleUuid, enabled);
+        return true;
+    }
+
+    private RegisteredRule? FindRegistered(string rule) =>
+        _state.Rules().FirstOrDefault(r => r.RuleUuid == rule)
+        ?? _state.Rules().FirstOrDefault(r => r.RuleId == rule);
+
+    private LoadedRule FindLoaded(string rule)
+    {
+        var registered = FindRegistered(rule)
+            ?? throw new ArgumentException($"rule \"{rule}\" is not registered; give its rule_id or saved-object id as `vigil rules status` lists them", nameof(rule));
+        if (_loaded.GetValueOrDefault(registered.RuleUuid) is not { } loaded)
+        {
+            throw new ArgumentException($"rule \"{rule}\" is registered but its file was not loaded; load the rule files before running it", nameof(rule));
+        }
+
+        return loaded.Prepared is null
+            ? throw new ArgumentException($"rule \"{rule}\" cannot run: {loaded.NotRunnableReason}", nameof(rule))
+            : loaded;
+    }
+
+    private RuleStatus Status(RegisteredRule registered)
+    {
+        var state = _state.LoadState(registered.RuleUuid);
+        var loaded = _loaded.GetValueOrDefault(registered.RuleUuid);
+        var runnable = loaded?.Prepared is not null;
+        return new RuleStatus
+        {
+            RuleUuid = registered.RuleUuid,
+            RuleId = registered.RuleId,
+            Name = registered.Name,
+            Enabled = registered.Enabled,
+            Version = registered.Version,
+            Revision = registered.Revision,
+            SourceFile = registered.SourceFile,
+            NotRunnableReason = loaded?.NotRunnableReason,
+            LastRunAt = state.LastRunAt,
+            LastStatus = state.LastStatus,
+            NextRunAt = registered.Enabled && runnable ? state.NextRunAt ?? _services.Clock.GetUtcNow() : null,
+            AlertCount = state.AlertCount,
+            LateEvents = state.LateEvents,
+            Uncovered = UncoveredRanges.Of(state, loaded?.Prepared, _services),
+        };
+    }
+
+    private static string ContentHash(DetectionRule rule) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RuleApiJson.Rule(rule).ToJsonString())));
+
+    private sealed record LoadedRule(DetectionRule Rule, ScheduledRule? Prepared, string? NotRunnableReason);
+}

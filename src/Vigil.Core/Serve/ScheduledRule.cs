@@ -1,0 +1,123 @@
+using Vigil.Detect.Kql;
+using Vigil.Detect.Rules;
+using Vigil.Map;
+using Vigil.Store;
+
+namespace Vigil.Serve;
+
+/// <summary>A rule the scheduler can run: its query compiled, its schedule parsed and its time axis chosen.</summary>
+internal sealed class ScheduledRule
+{
+    public const string TimestampField = "@timestamp";
+    public const string IngestedField = "event.ingested";
+
+    private const string QueryType = "query";
+    private const string KqlLanguage = "kuery";
+
+    private ScheduledRule(DetectionRule rule, RuleTiming timing, Func<EcsDocument, bool> matches, KqlNode? ast)
+    {
+        Rule = rule;
+        Timing = timing;
+        Matches = matches;
+        TimeField = string.IsNullOrEmpty(rule.TimestampOverride) ? TimestampField : rule.TimestampOverride;
+        FallbackToTimestamp = TimeField != TimestampField && !rule.TimestampOverrideFallbackDisabled;
+        Ast = ast;
+    }
+
+    public DetectionRule Rule { get; }
+
+    public RuleTiming Timing { get; }
+
+    public Func<EcsDocument, bool> Matches { get; }
+
+    /// <summary>The field the rule's windows apply to: <c>timestamp_override</c> when set, else <c>@timestamp</c>.</summary>
+    public string TimeField { get; }
+
+    public bool FallbackToTimestamp { get; }
+
+    /// <summary>The parsed query, used to find the values a match must have.</summary>
+    public KqlNode? Ast { get; }
+
+    /// <summary>Late arrivals can only be missed when windows apply to event time.</summary>
+    public bool WindowsOnEventTime => TimeField == TimestampField;
+
+    /// <summary>The store query for <paramref name="window"/>, restricted to candidate rows.</summary>
+    public EventWindow Window(TimeWindow window) => new(window.From, window.To)
+    {
+        TimeField = TimeField == IngestedField ? EventTimeField.Ingested : EventTimeField.Timestamp,
+        FallbackToTimestamp = FallbackToTimestamp,
+        Actions = Candidates.Actions,
+        Providers = Candidates.Providers,
+    };
+
+    /// <summary>Returns the event's time on the rule's time axis, in Unix epoch milliseconds.</summary>
+    public long? TimeOf(StoredEvent stored)
+    {
+        if (TimeField != IngestedField)
+        {
+            return stored.Timestamp?.ToUnixTimeMilliseconds();
+        }
+
+        var time = stored.Ingested ?? (FallbackToTimestamp ? stored.Timestamp : null);
+        return time?.ToUnixTimeMilliseconds();
+    }
+
+    public CandidateValues Candidates { get; private init; } = CandidateValues.Any;
+
+    /// <summary>Prepares <paramref name="rule"/>, or returns why the scheduler cannot run it.</summary>
+    public static bool TryPrepare(DetectionRule rule, FieldMapping mapping, out ScheduledRule? prepared, out string? reason)
+    {
+        prepared = null;
+        reason = CheckSupported(rule);
+        if (reason is not null)
+        {
+            return false;
+        }
+
+        if (!RuleTiming.TryCreate(rule, out var timing, out reason))
+        {
+            return false;
+        }
+
+        var compiled = Kql.Compile(rule.Query, mapping);
+        if (compiled.Error is not null)
+        {
+            reason = $"invalid query: {compiled.Error}";
+            return false;
+        }
+
+        var ast = Kql.Parse(rule.Query).Query;
+        prepared = new ScheduledRule(rule, timing!, compiled.Predicate!, ast)
+        {
+            Candidates = CandidateValues.For(ast, mapping),
+        };
+        return true;
+    }
+
+    private static string? CheckSupported(DetectionRule rule)
+    {
+        if (rule.Type != QueryType)
+        {
+            return $"rule type {rule.Type} is not supported by the scheduler; only query rules run";
+        }
+
+        if (rule.Language != KqlLanguage)
+        {
+            return $"query language {rule.Language} is not supported by the scheduler; only kuery runs";
+        }
+
+        var index = rule.Index.Count == 0 ? Hunt.RulePreparation.KibanaDefaultIndex : rule.Index;
+        if (!IndexPatterns.Matches(index, EcsDocument.CloudTrailDataStream))
+        {
+            return $"its index patterns ({string.Join(", ", index)}) do not match the CloudTrail data stream {EcsDocument.CloudTrailDataStream}";
+        }
+
+        var field = rule.TimestampOverride;
+        if (!string.IsNullOrEmpty(field) && field != TimestampField && field != IngestedField)
+        {
+            return $"timestamp_override \"{field}\" is not supported: the store indexes only @timestamp and event.ingested; remove the override or set it to event.ingested";
+        }
+
+        return null;
+    }
+}

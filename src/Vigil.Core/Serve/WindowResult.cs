@@ -1,0 +1,29 @@
+namespace Vigil.Serve;
+
+/// <summary>The counts of one searched window, and the time of the first match it could not alert on.</summary>
+internal sealed class WindowResult
+{
+    public long EventsSearched { get; set; }
+
+    public long Matches { get; set; }
+
+    public long AlertsCreated { get; set; }
+
+    public long DuplicatesSkipped { get; set; }
+
+    public long MatchesNotAlerted { get; set; }
+
+    /// <summary>The time (on the window's axis) of the earliest match left without an alert by <c>max_signals</c>.</summary>
+    public long? FirstNotAlertedMs { get; set; }
+
+    public bool Truncated => MatchesNotAlerted > 0;
+
+    public void AddTo(WindowResult total)
+    {
+        total.EventsSearched += EventsSearched;
+        total.Matches += Matches;
+        total.AlertsCreated += AlertsCreated;
+        total.DuplicatesSkipped += DuplicatesSkipped;
+        total.MatchesNotAlerted += MatchesNotAlerted;
+    }
+}

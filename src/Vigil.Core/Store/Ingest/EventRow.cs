@@ -1,0 +1,70 @@
+using System.Buffers.Binary;
+using System.Text.Json.Nodes;
+using Vigil.Alert;
+using Vigil.Map;
+using Vigil.Read;
+
+namespace Vigil.Store;
+
+/// <summary>The columns of one event row, taken from the raw record and its ECS document.</summary>
+internal sealed record EventRow(string DataStream, long? Timestamp, long Ingested, string? EventId, string? Provider, string? Action, byte[]? ContentHash, string Document)
+{
+    /// <summary>
+    /// Sets <c>event.ingested</c> on <paramref name="document"/> to <paramref name="ingested"/> and
+    /// returns its row. <paramref name="record"/> is the raw CloudTrail record the duplicate check hashes.
+    /// </summary>
+    public static EventRow Create(JsonObject record, EcsDocument document, DateTimeOffset ingested)
+    {
+        SetIngested(document.Root, ingested);
+
+        return new EventRow(
+            document.DataStream,
+            KibanaTime.TryReadTimestamp(document.Root, out var timestamp) ? StoreTime.ToMilliseconds(timestamp) : null,
+            StoreTime.ToMilliseconds(ingested),
+            SingleString(document, "event.id"),
+            SingleString(document, "event.provider"),
+            SingleString(document, "event.action"),
+            ContentHashOf(record),
+            document.Root.ToJsonString());
+    }
+
+    /// <summary>
+    /// Returns the canonical XXH128 of a record with a string <c>eventID</c>, or <c>null</c>: a
+    /// record without one is never a duplicate, as in the hunt's duplicate filter.
+    /// </summary>
+    private static byte[]? ContentHashOf(JsonObject record)
+    {
+        if (record["eventID"] is not JsonValue id || !id.TryGetValue<string>(out _))
+        {
+            return null;
+        }
+
+        var hash = new byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(hash, CanonicalJsonHash.Compute(record));
+        return hash;
+    }
+
+    private static void SetIngested(JsonObject root, DateTimeOffset ingested)
+    {
+        if (root["event"] is not JsonObject eventObject)
+        {
+            eventObject = [];
+            root["event"] = eventObject;
+        }
+
+        eventObject["ingested"] = KibanaTime.Format(ingested);
+    }
+
+    // NOTE: a document with several values in one of these fields keeps only its first string value
+    // in the column, so a window query restricted to candidate values misses a match on a later
+    // value. The CloudTrail mapping writes one string to each of them.
+    private static string? SingleString(EcsDocument document, string field)
+    {
+        foreach (var value in document.FieldValues(field))
+        {
+            return value is JsonValue scalar && scalar.TryGetValue<string>(out var text) ? text : null;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,157 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Map;
+using Vigil.Read;
+
+namespace Vigil.Store;
+
+/// <summary>One ingest of one file: plan the segment, skip what was committed, then commit batches with the checkpoint.</summary>
+internal sealed class FileIngestion(VigilStore store, IngestOptions options, CloudTrailReader reader, string path)
+{
+    private const string DuplicateReason = "duplicate delivery (same eventID and content)";
+
+    private readonly FileIngestResult _result = new(path);
+
+    public FileIngestResult Run(CancellationToken cancellationToken)
+    {
+        using var file = RegularFile.IsRegularOrUnknown(path) ? TryOpen() : null;
+        if (file is null)
+        {
+            // The reader turns a missing, unreadable or special file into one error item naming it.
+            foreach (var item in reader.ReadFile(path))
+            {
+                CountInto(_result, item, null, null);
+            }
+
+            return _result;
+        }
+
+        using var connection = store.OpenConnection();
+        var checkpoint = CheckpointTable.Find(connection, path);
+        var segment = FileSegment.Plan(file, checkpoint);
+        if (segment is null)
+        {
+            return _result;
+        }
+
+        _result.ReadNewData = true;
+        file.Position = segment.Start;
+        using var items = new SegmentItems(reader, file, path, segment);
+        items.SkipCommitted();
+        CommitBatches(connection, items, checkpoint, segment, cancellationToken);
+        return _result;
+    }
+
+    private void CommitBatches(SqliteConnection connection, SegmentItems items, IngestCheckpoint? checkpoint, FileSegment segment, CancellationToken cancellationToken)
+    {
+        using var writer = new EventRowWriter(connection);
+        var previous = checkpoint;
+        var done = segment.ItemsDone;
+        var finished = false;
+        while (!finished)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var batch = new FileIngestResult(path);
+            var count = 0;
+            var ingested = store.TimeProvider.GetUtcNow();
+            while (count < options.BatchSize && !finished)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                finished = !items.TryNext(out var item);
+                if (!finished)
+                {
+                    count++;
+                    CountInto(batch, item, transaction, (writer, ingested));
+                }
+            }
+
+            var next = new IngestCheckpoint(path, segment.Start, segment.End, done + count, finished, segment.Fingerprint);
+            if (!CheckpointTable.TryAdvance(connection, transaction, previous, next, store.NowMilliseconds()))
+            {
+                transaction.Rollback();
+                CountConcurrentIngest();
+                return;
+            }
+
+            transaction.Commit();
+            _result.Add(batch);
+            previous = next;
+            done += count;
+        }
+    }
+
+    private void CountInto(FileIngestResult counts, ReadItem item, SqliteTransaction? transaction, (EventRowWriter Writer, DateTimeOffset Ingested)? target)
+    {
+        counts.Records++;
+        switch (item.Outcome)
+        {
+            case ReadOutcome.Error:
+                counts.Errors++;
+                options.ProblemFound?.Invoke(item);
+                return;
+
+            case ReadOutcome.Skipped:
+                counts.CountSkip(item.Reason ?? "skipped");
+                return;
+
+            default:
+                Store(counts, item, transaction!, target!.Value.Writer, target.Value.Ingested);
+                return;
+        }
+    }
+
+    private void Store(FileIngestResult counts, ReadItem item, SqliteTransaction transaction, EventRowWriter writer, DateTimeOffset ingested)
+    {
+        MapResult mapped;
+        EventRow row;
+
+        // A fault on a hostile record counts it once, as an error, and the ingest goes on.
+        try
+        {
+            mapped = CloudTrailMapper.Map(item.Record!);
+            row = EventRow.Create(item.Record!, mapped.Document, ingested);
+        }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or OperationCanceledException))
+        {
+            counts.Errors++;
+            options.ProblemFound?.Invoke(item with { Outcome = ReadOutcome.Error, Record = null, Reason = $"record could not be mapped: {exception.Message}" });
+            return;
+        }
+
+        if (!writer.TryInsert(transaction, row))
+        {
+            counts.Duplicates++;
+            StoreMetrics.DuplicatesSkipped.Add(1);
+            return;
+        }
+
+        counts.Stored++;
+        StoreMetrics.EventsStored.Add(1);
+        if (mapped.Error is not null)
+        {
+            counts.EventsWithMappingErrors++;
+            options.ProblemFound?.Invoke(item with { Record = null, Reason = mapped.Error });
+        }
+    }
+
+    private void CountConcurrentIngest()
+    {
+        var item = new ReadItem(ReadOutcome.Error, path, "file", null, "another process is ingesting this file; its checkpoint moved, so this run stopped without storing the batch");
+        _result.Records++;
+        _result.Errors++;
+        options.ProblemFound?.Invoke(item);
+    }
+
+    private FileStream? TryOpen()
+    {
+        try
+        {
+            return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan) : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

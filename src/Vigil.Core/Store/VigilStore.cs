@@ -1,0 +1,124 @@
+using Microsoft.Data.Sqlite;
+
+namespace Vigil.Store;
+
+/// <summary>
+/// Vigil's embedded store: one SQLite database, <c>vigil.db</c>, in a data directory, holding
+/// events, alerts and ingest checkpoints (docs/store.md describes the schema).
+/// </summary>
+/// <remarks>
+/// Every operation opens its own pooled connection, so one instance may be used from several
+/// threads, and several processes may open the same directory: WAL mode lets readers run while one
+/// writer commits, and a writer waits up to <see cref="BusyTimeout"/> for another.
+/// <c>synchronous=NORMAL</c> in WAL mode never corrupts the database and loses nothing when the
+/// process is killed, but a power loss may roll back the last commits. That is safe here because an
+/// ingest checkpoint commits with its events, and rolled-back files are read again.
+/// </remarks>
+public sealed partial class VigilStore : IDisposable
+{
+    /// <summary>The database file name inside the data directory.</summary>
+    public const string DatabaseFileName = "vigil.db";
+
+    /// <summary>How long a write waits for another process's write lock before failing.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    // A negative cache_size is in KiB: 64 MiB keeps the indexes' hot pages of a large store in
+    // memory, where SQLite's default of 2 MiB makes every insert into the content-hash index read pages.
+    private const int CachePages = -65536;
+
+    // An ECS document of a CloudTrail record is 2 to 4 KiB of JSON, so with SQLite's default 4 KiB
+    // pages most rows take a page of their own (4.1 KiB per event for 2.6 KiB documents, against
+    // 3.3 KiB with 16 KiB pages). Only a new database takes the page size.
+    private const int PageSize = 16384;
+
+    private readonly string _connectionString;
+
+    private VigilStore(string dataDirectory, TimeProvider timeProvider)
+    {
+        DataDirectory = Path.GetFullPath(dataDirectory);
+        DatabasePath = Path.Combine(DataDirectory, DatabaseFileName);
+        TimeProvider = timeProvider;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString();
+    }
+
+    /// <summary>The data directory, as a full path.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The full path of <c>vigil.db</c>.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>The clock that stamps <c>event.ingested</c> and measures retention.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>The schema version (<c>PRAGMA user_version</c>) after opening.</summary>
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>
+    /// Opens the store in <paramref name="dataDirectory"/>, creating the directory and database when
+    /// missing, and applies every schema step the database lacks.
+    /// </summary>
+    /// <exception cref="StoreException">The directory cannot be created, or the schema is newer than this Vigil or a step failed.</exception>
+    public static VigilStore Open(string dataDirectory, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+
+        CreateDirectory(dataDirectory);
+        var store = new VigilStore(dataDirectory, timeProvider ?? TimeProvider.System);
+        store.Initialize();
+        return store;
+    }
+
+    /// <summary>Releases the pooled connections of this database, so its files can be moved or deleted.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>
+    /// Opens a connection with the store's settings. The caller owns it; schema owners use it for
+    /// their own tables, and one transaction may span several tables.
+    /// </summary>
+    internal SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        StoreCommands.Execute(connection, null, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {CachePages};");
+        return connection;
+    }
+
+    /// <summary>Returns the current time as Unix epoch milliseconds.</summary>
+    internal long NowMilliseconds() => TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private void Initialize()
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            StoreCommands.Execute(connection, null, $"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL;");
+            SchemaVersion = MigrationRunner.Migrate(connection, MigrationList.All);
+        }
+        catch (SqliteException exception)
+        {
+            throw new StoreException($"The store {DatabasePath} could not be opened: {exception.Message}; check that it is a Vigil database and the directory is writable.", exception);
+        }
+    }
+
+    private static void CreateDirectory(string dataDirectory)
+    {
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"The data directory {dataDirectory} could not be created: {exception.Message}", exception);
+        }
+    }
+}

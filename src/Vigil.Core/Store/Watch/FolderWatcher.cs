@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Read;
+
+namespace Vigil.Store;
+
+/// <summary>
+/// Watches folders and ingests every new or grown CloudTrail file into a <see cref="VigilStore"/>
+/// exactly once, through the same checkpoints as <see cref="EventIngester"/>.
+/// </summary>
+/// <remarks>
+/// The folders are scanned every <see cref="FolderWatcherOptions.PollInterval"/>, and earlier when
+/// a <see cref="FileSystemWatcher"/> reports a change. Scanning is the source of truth, because
+/// file system events are lost on overflow and on network file systems. A bad file is a counted
+/// error and never stops the watcher.
+/// </remarks>
+public sealed class FolderWatcher : IDisposable
+{
+    private readonly VigilStore _store;
+    private readonly IReadOnlyList<string> _folders;
+    private readonly FolderWatcherOptions _options;
+    private readonly EventIngester _ingester;
+    private readonly FileStates _states;
+    private readonly List<FileSystemWatcher> _systemWatchers = [];
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Creates a watcher of <paramref name="folders"/> (searched recursively) that ingests into <paramref name="store"/>.</summary>
+    public FolderWatcher(VigilStore store, IReadOnlyList<string> folders, FolderWatcherOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(folders);
+
+        _store = store;
+        _folders = [.. folders.Select(Path.GetFullPath)];
+        _options = options ?? new FolderWatcherOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.PollInterval, TimeSpan.Zero, nameof(options));
+        _ingester = new EventIngester(store, _options.Ingest);
+        // Last write times come from the file system's clock, so settling is measured on it too.
+        _states = new FileStates(TimeProvider.System, _options.PollInterval);
+    }
+
+    /// <summary>
+    /// Scans the folders once and ingests every file that is new or grew and has stopped changing.
+    /// Returns the counts of this scan.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; committed batches stay.</exception>
+    public IngestSummary PollOnce(CancellationToken cancellationToken = default)
+    {
+        var summary = new IngestSummary();
+        foreach (var file in _states.DueFiles(ListFiles()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = IngestOne(file.Path, cancellationToken);
+
+            // A file with errors is not read again until it changes, so its errors count once.
+            _states.MarkIngested(file);
+
+            summary.Add(result);
+            if (result.ReadNewData || result.Errors > 0)
+            {
+                _options.FileIngested?.Invoke(result);
+            }
+        }
+
+        return summary;
+    }
+
+    /// <summary>Scans until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        StartSystemWatchers();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Run(() => PollOnce(cancellationToken), cancellationToken).ConfigureAwait(false);
+                await WaitForNextScan(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Stops the file system watchers.</summary>
+    public void Dispose()
+    {
+        foreach (var watcher in _systemWatchers)
+        {
+            watcher.Dispose();
+        }
+
+        _systemWatchers.Clear();
+    }
+
+    private FileIngestResult IngestOne(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _ingester.IngestFile(path, cancellationToken);
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            var failure = new FileIngestResult(path) { Records = 1, Errors = 1, ReadNewData = false };
+            _options.Ingest.ProblemFound?.Invoke(new ReadItem(ReadOutcome.Error, path, "file", null, $"ingest failed, it is retried when the file changes: {exception.Message}"));
+            return failure;
+        }
+    }
+
+    private IEnumerable<string> ListFiles() =>
+        CloudTrailReader.ExpandPaths(_folders.Where(Directory.Exists)).Where(File.Exists);
+
+    private async Task WaitForNextScan(CancellationToken cancellationToken)
+    {
+        var wake = Volatile.Read(ref _wake);
+        await Task.WhenAny(Task.Delay(_options.PollInterval, _store.TimeProvider, cancellationToken), wake.Task).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (wake.Task.IsCompleted)
+        {
+            Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+    }
+
+    private void StartSystemWatchers()
+    {
+        if (!_options.WakeOnChange || _systemWatchers.Count > 0)
+        {
+            return;
+        }
+
+        foreach (var folder in _folders.Where(Directory.Exists))
+        {
+            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true };
+            watcher.Created += (_, _) => Volatile.Read(ref _wake).TrySetResult();
+            watcher.Changed += (_, _) => Volatile.Read(ref _wake).TrySetResult();
+            watcher.Renamed += (_, _) => Volatile.Read(ref _wake).TrySetResult();
+            watcher.EnableRaisingEvents = true;
+            _systemWatchers.Add(watcher);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Vigil.Store;
+
+/// <summary>Settings of a <see cref="FolderWatcher"/>.</summary>
+public sealed record FolderWatcherOptions
+{
+    /// <summary>The default time between two scans of the folders.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Time between two scans of the folders. A file is ingested once its size and last write time
+    /// are the same in two scans, or its last write is older than this, so a file still being
+    /// written is not read half-way.
+    /// </summary>
+    public TimeSpan PollInterval { get; init; } = DefaultPollInterval;
+
+    /// <summary>Whether a <see cref="FileSystemWatcher"/> wakes the watcher early when a file changes; the scan still runs on its interval.</summary>
+    public bool WakeOnChange { get; init; } = true;
+
+    /// <summary>Settings of the ingest, including the callback naming each problem.</summary>
+    public IngestOptions Ingest { get; init; } = new();
+
+    /// <summary>Called after each file in which a scan read new data, or that failed.</summary>
+    public Action<FileIngestResult>? FileIngested { get; init; }
+}

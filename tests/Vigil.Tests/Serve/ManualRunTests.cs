@@ -1,0 +1,69 @@
+using Vigil.Serve;
+using static Vigil.Tests.Serve.SchedulerSamples;
+
+namespace Vigil.Tests.Serve;
+
+public sealed class ManualRunTests
+{
+    [Fact]
+    public void ManualRun_SearchesRangeInIntervalChunks()
+    {
+        using var harness = WithPastEvent();
+
+        var entries = harness.Scheduler.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1).AddMilliseconds(-1));
+
+        Assert.Equal(24, entries.Count);
+        Assert.All(entries, e => Assert.Equal(ExecutionKind.Manual, e.Kind));
+        Assert.Equal(1, entries.Sum(e => e.AlertsCreated));
+    }
+
+    [Fact]
+    public void ManualRun_MarksAlertsManual()
+    {
+        using var harness = WithPastEvent();
+
+        harness.Scheduler.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
+
+        var alert = Assert.Single(harness.Alerts());
+        Assert.Equal("manual", alert.Document["kibana.alert.rule.execution.type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ManualRun_WorksOnDisabledRule()
+    {
+        using var harness = WithPastEvent();
+        harness.Scheduler.Disable("stop-logging");
+
+        var entries = harness.Scheduler.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
+
+        Assert.Equal(1, entries.Sum(e => e.AlertsCreated));
+    }
+
+    [Fact]
+    public void ManualRun_RejectsUnknownRule()
+    {
+        using var harness = WithPastEvent();
+
+        var error = Assert.Throws<ArgumentException>(() => harness.Scheduler.RunManual("missing", TenOClock.AddHours(-1), TenOClock));
+
+        Assert.StartsWith("rule \"missing\" is not registered", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ManualRun_RejectsReversedRange()
+    {
+        using var harness = WithPastEvent();
+
+        var error = Assert.Throws<ArgumentException>(() => harness.Scheduler.RunManual("stop-logging", TenOClock, TenOClock.AddHours(-1)));
+
+        Assert.Contains("is before the start", error.Message, StringComparison.Ordinal);
+    }
+
+    private static SchedulerHarness WithPastEvent()
+    {
+        var harness = new SchedulerHarness(TenOClock);
+        harness.Register(StopLoggingRule());
+        harness.Ingest(StopLogging(TenOClock.AddHours(-2), "past"));
+        return harness;
+    }
+}

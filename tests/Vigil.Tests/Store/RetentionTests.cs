@@ -1,0 +1,60 @@
+using Vigil.Store;
+
+namespace Vigil.Tests.Store;
+
+public sealed class RetentionTests
+{
+    [Fact]
+    public void DeleteExpired_OnlyOlderThanRetention()
+    {
+        using var fixture = new StoreFixture();
+        var ingester = new EventIngester(fixture.Store);
+        ingester.IngestFile(fixture.WriteFile("old.json", StoreFixture.Records(3)), TestContext.Current.CancellationToken);
+        fixture.Clock.Now += TimeSpan.FromDays(2);
+        ingester.IngestFile(fixture.WriteFile("new.json", StoreFixture.Records(2, firstIndex: 3)), TestContext.Current.CancellationToken);
+        fixture.Clock.Now += TimeSpan.FromDays(29);
+
+        var deleted = fixture.Store.DeleteExpiredEvents(TimeSpan.FromDays(30));
+
+        Assert.Equal(3, deleted);
+        Assert.Equal(2, fixture.Store.CountEvents());
+    }
+
+    [Fact]
+    public void DeleteExpired_KeepsAlerts()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Store.TryAddAlert(new StoredAlert("a1", "r1", "low", AlertStatus.Open, fixture.Clock.Now.AddYears(-1), []));
+
+        fixture.Store.DeleteExpiredEvents(TimeSpan.FromDays(1));
+
+        Assert.NotNull(fixture.Store.FindAlert("a1"));
+    }
+
+    [Theory]
+    [InlineData("30d", 30 * 24 * 3600)]
+    [InlineData("12h", 12 * 3600)]
+    [InlineData("90m", 90 * 60)]
+    [InlineData("45s", 45)]
+    [InlineData("2w", 14 * 24 * 3600)]
+    public void RetentionPeriod_Parses(string text, long seconds)
+    {
+        Assert.True(RetentionPeriod.TryParse(text, out var period, out _));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), period);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("d")]
+    [InlineData("30")]
+    [InlineData("0d")]
+    [InlineData("-1d")]
+    [InlineData("1.5d")]
+    [InlineData("30y")]
+    [InlineData("99999999999999w")]
+    public void RetentionPeriod_Invalid_Rejected(string text)
+    {
+        Assert.False(RetentionPeriod.TryParse(text, out _, out var error));
+        Assert.Contains(text, error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Vigil.Tests.Support;
+
+/// <summary>A running <c>vigil serve</c> child process, with its output collected as it runs.</summary>
+internal sealed class ServeProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    private ServeProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(_output, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string StandardError
+    {
+        get
+        {
+            lock (_error)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts <c>vigil serve</c> with <paramref name="arguments"/> after the subcommand.</summary>
+    public static ServeProcess Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vigil.dll"));
+        start.ArgumentList.Add("serve");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return new ServeProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Ends the process at once with SIGKILL, as a crash or power cut would, and waits for it.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Sends SIGTERM, as a service manager does, and waits up to <paramref name="timeout"/> for the exit.</summary>
+    public bool Terminate(TimeSpan timeout)
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        // The parameterless wait also drains the redirected output.
+        _process.WaitForExit();
+        return true;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private static void Append(StringBuilder builder, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (builder)
+        {
+            builder.AppendLine(line);
+        }
+    }
+}
