@@ -33,6 +33,15 @@ public sealed partial class VigilStore
         });
     }
 
+    /// <summary>Returns the <see cref="StoredEvent.Sequence"/> of the last event committed, or 0 when none was ever stored.</summary>
+    public long LatestSequence()
+    {
+        using var connection = OpenConnection();
+
+        // sqlite_sequence keeps the largest id ever used, even after retention deleted that row.
+        return StoreCommands.Scalar(connection, null, "SELECT seq FROM sqlite_sequence WHERE name = 'events'") is long sequence ? sequence : 0;
+    }
+
     /// <summary>Returns the number of events stored.</summary>
     public long CountEvents()
     {

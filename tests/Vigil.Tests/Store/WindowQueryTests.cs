@@ -129,6 +129,26 @@ public sealed class WindowQueryTests : IDisposable
     }
 
     [Fact]
+    public void LatestSequence_IsLastEvent()
+    {
+        var last = _fixture.Store.ReadEventsAfter(0).Last();
+
+        Assert.Equal(last.Sequence, _fixture.Store.LatestSequence());
+    }
+
+    [Fact]
+    public void LatestSequence_KeptAfterRetention()
+    {
+        var before = _fixture.Store.LatestSequence();
+        _fixture.Clock.Now += TimeSpan.FromDays(2);
+
+        _fixture.Store.DeleteExpiredEvents(TimeSpan.FromDays(1));
+
+        Assert.Equal(0, _fixture.Store.CountEvents());
+        Assert.Equal(before, _fixture.Store.LatestSequence());
+    }
+
+    [Fact]
     public void Window_DocumentKeepsDataStream()
     {
         var stored = _fixture.Store.ReadEvents(new EventWindow(Ten, Ten)).Single();
