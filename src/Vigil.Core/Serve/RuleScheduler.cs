@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
 using System.Text;
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
@@ -17,6 +18,7 @@ namespace Vigil.Serve;
 public sealed class RuleScheduler
 {
     private readonly Dictionary<string, LoadedRule> _loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _notBefore = new(StringComparer.Ordinal);
     private readonly ISchedulerStateStore _state;
     private readonly ExecutionServices _services;
     private readonly FieldMapping _mapping;
@@ -69,9 +71,14 @@ public sealed class RuleScheduler
     {
         var now = _services.Clock.GetUtcNow();
         DateTimeOffset? next = null;
-        foreach (var (_, state) in Runnable())
+        foreach (var (rule, state) in Runnable())
         {
             var due = state.NextRunAt ?? now;
+            if (_notBefore.TryGetValue(rule.Rule.Uuid, out var notBefore) && notBefore > due)
+            {
+                due = notBefore;
+            }
+
             next = next is null || due < next ? due : next;
         }
 
@@ -86,7 +93,7 @@ public sealed class RuleScheduler
     {
         var entries = new List<ExecutionLogEntry>();
         var due = Runnable()
-            .Where(r => r.State.NextRunAt is null || r.State.NextRunAt <= _services.Clock.GetUtcNow())
+            .Where(r => IsDue(r.Rule, r.State, _services.Clock.GetUtcNow()))
             .OrderBy(r => r.State.NextRunAt ?? DateTimeOffset.MinValue)
             .ToList();
         foreach (var (rule, state) in due)
@@ -130,7 +137,7 @@ public sealed class RuleScheduler
     }
 
     /// <summary>Runs one rule; any exception becomes a failed entry in its log so the other rules still run.</summary>
-    private IReadOnlyList<ExecutionLogEntry> RunIsolated(ScheduledRule rule, RuleState state)
+    private List<ExecutionLogEntry> RunIsolated(ScheduledRule rule, RuleState state)
     {
         var startedAt = _services.Clock.GetUtcNow();
         try
@@ -141,12 +148,30 @@ public sealed class RuleScheduler
         {
             var record = new ExecutionRecord(rule, new ExecutionContext(startedAt, ExecutionKind.Scheduled), _services.Clock);
             record.Fail($"the execution failed: {error.Message}");
-            var fresh = _state.LoadState(rule.Rule.Uuid);
-            fresh.PreviousStartedAt = startedAt;
-            fresh.NextRunAt = startedAt + rule.Timing.Interval;
-            var entries = new[] { record.Finish() };
-            Save(fresh, entries);
-            return entries;
+            var entry = record.Finish();
+            SaveFailure(rule, startedAt, entry);
+            return [entry];
+        }
+    }
+
+    /// <summary>
+    /// Logs a failed run and schedules the next one. When even that cannot be saved (the store
+    /// itself fails), the rule waits one interval in memory, so a broken store is not retried in a loop.
+    /// </summary>
+    private void SaveFailure(ScheduledRule rule, DateTimeOffset startedAt, ExecutionLogEntry entry)
+    {
+        var next = startedAt + rule.Timing.Interval;
+        _notBefore[rule.Rule.Uuid] = next;
+        try
+        {
+            var state = _state.LoadState(rule.Rule.Uuid);
+            state.PreviousStartedAt = startedAt;
+            state.NextRunAt = next;
+            Save(state, [entry]);
+        }
+        catch (Exception error) when (error is SqliteException or InvalidOperationException or IOException)
+        {
+            // The entry still reaches the host through RunDue's result, which logs it.
         }
     }
 
@@ -176,6 +201,10 @@ public sealed class RuleScheduler
 
         _state.Save(state, entries);
     }
+
+    private bool IsDue(ScheduledRule rule, RuleState state, DateTimeOffset now) =>
+        (state.NextRunAt is null || state.NextRunAt <= now)
+        && (!_notBefore.TryGetValue(rule.Rule.Uuid, out var notBefore) || notBefore <= now);
 
     private IEnumerable<(ScheduledRule Rule, RuleState State)> Runnable()
     {

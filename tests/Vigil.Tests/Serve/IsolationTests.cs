@@ -36,6 +36,33 @@ public sealed class IsolationTests
     }
 
     [Fact]
+    public void FailingSave_DoesNotStopOthers()
+    {
+        using var harness = new SchedulerHarness(TenOClock);
+        var bad = harness.Register(StopLoggingRule("bad"));
+        harness.Register(StopLoggingRule("good"));
+        harness.State.FailingRuleUuid = bad.RuleUuid;
+
+        var entries = harness.RunAt(TenOClock);
+
+        Assert.Equal(ExecutionStatus.Failed, Assert.Single(entries, e => e.RuleId == "bad").Status);
+        Assert.Equal(ExecutionStatus.Succeeded, Assert.Single(entries, e => e.RuleId == "good").Status);
+    }
+
+    [Fact]
+    public void FailingSave_WaitsOneInterval()
+    {
+        using var harness = new SchedulerHarness(TenOClock);
+        var bad = harness.Register(StopLoggingRule("bad"));
+        harness.State.FailingRuleUuid = bad.RuleUuid;
+
+        harness.RunAt(TenOClock);
+
+        Assert.Equal(TenOClock.AddMinutes(5), harness.Scheduler.NextDueAt());
+        Assert.Empty(harness.RunAt(TenOClock.AddMinutes(1)));
+    }
+
+    [Fact]
     public void UnsupportedRule_IsRegisteredWithReason()
     {
         using var harness = new SchedulerHarness(TenOClock);

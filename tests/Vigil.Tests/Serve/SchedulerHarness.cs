@@ -37,8 +37,13 @@ internal sealed class SchedulerHarness : IDisposable
     public string TempPath => _directory.Path;
 
     /// <summary>A new scheduler on the same store, as after a restart; rules must be registered again.</summary>
-    public RuleScheduler Reopen() =>
-        Scheduler = new RuleScheduler(new SqliteSchedulerState(Store), Events, new StoreAlertWriter(Store), Clock, Options);
+    public RuleScheduler Reopen()
+    {
+        State = new FaultyState(new SqliteSchedulerState(Store));
+        return Scheduler = new RuleScheduler(State, Events, new StoreAlertWriter(Store), Clock, Options);
+    }
+
+    public FaultyState State { get; private set; } = null!;
 
     /// <summary>Stores an ECS document now, setting <c>event.ingested</c> to now as the store's ingest does.</summary>
     public void Ingest(JsonObject document)
