@@ -10,5 +10,6 @@ internal static class MigrationList
     [
         EventsAlertsCheckpointsSchema.Step,
         Scheduler.SchedulerSchema.Step,
+        RawRecordSchema.Step,
     ];
 }

@@ -1,0 +1,16 @@
+namespace Vigil.Store;
+
+/// <summary>
+/// Schema version 3: an event row may hold the raw CloudTrail record instead of its ECS document,
+/// which is then mapped when the event is read. Rows stored before keep their documents.
+/// </summary>
+internal static class RawRecordSchema
+{
+    public static Migration Step { get; } = Migration.Sql(3, "raw CloudTrail records in events", Script);
+
+    // format 0: document is the ECS document as JSON text; format 1: document is the raw record's
+    // UTF-8 JSON as a BLOB (SQLite keeps a BLOB as it is in a TEXT column).
+    private const string Script = """
+        ALTER TABLE events ADD COLUMN format INTEGER NOT NULL DEFAULT 0;
+        """;
+}
