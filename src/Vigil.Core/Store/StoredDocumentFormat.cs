@@ -1,6 +1,6 @@
 namespace Vigil.Store;
 
-/// <summary>What an event row's <c>document</c> column holds (its <c>format</c> column).</summary>
+/// <summary>What an event row's <c>document</c> column contains (its <c>format</c> column).</summary>
 internal enum StoredDocumentFormat
 {
     /// <summary>The ECS document as JSON text, with <c>event.ingested</c> set.</summary>

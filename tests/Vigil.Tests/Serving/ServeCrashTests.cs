@@ -77,6 +77,10 @@ public class ServeCrashTests
     private static void RunUntilSettled(string[] arguments, string data, int expectedRecords, int expectedAlerts, DateTimeOffset maxEventTime)
     {
         using var serve = ServeProcess.Start(arguments);
+
+        // The store may already hold everything. A SIGTERM sent before serve sets up its signal
+        // handlers ends it with the runtime's default exit code, 143.
+        Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
         Assert.True(
             Eventually.True(() => CountEvents(data) >= expectedRecords && CountAlerts(data) >= expectedAlerts && LedgerComplete(data, maxEventTime), Patience),
             $"events {CountEvents(data)} of {expectedRecords}, alerts {CountAlerts(data)} of {expectedAlerts}\n{serve.StandardError}");

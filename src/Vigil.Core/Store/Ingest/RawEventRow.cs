@@ -41,8 +41,8 @@ internal static class RawEventRow
         return true;
     }
 
-    // An absent field leaves its column empty; an empty string is removed by the mapper's pre-clean
-    // and another JSON value is rendered, so both take the mapping path.
+    // An absent field leaves its column empty. The mapper's pre-clean removes an empty string and
+    // renders another JSON value as text, so those records take the mapping path.
     private static bool TryText(TopLevelValue value, out string? text)
     {
         text = value.Text;

@@ -8,8 +8,8 @@ internal static class RawRecordSchema
 {
     public static Migration Step { get; } = Migration.Sql(3, "raw CloudTrail records in events", Script);
 
-    // format 0: document is the ECS document as JSON text; format 1: document is the raw record's
-    // UTF-8 JSON as a BLOB (SQLite keeps a BLOB as it is in a TEXT column).
+    // With format 0, document is the ECS document as JSON text. With format 1, it is the raw
+    // record's UTF-8 JSON as a BLOB, which SQLite keeps unchanged in a TEXT column.
     private const string Script = """
         ALTER TABLE events ADD COLUMN format INTEGER NOT NULL DEFAULT 0;
         """;
