@@ -13,6 +13,9 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
     /// last complete segment, or <c>null</c> when nothing is new. A file whose fingerprint changed
     /// was replaced, so it is read from byte 0, and the duplicate check drops the records already stored.
     /// </summary>
+    // NOTE: a segment planned while a writer is still appending can end inside an NDJSON line. The
+    // read counts that line as an error, and the next segment, which starts inside the line, is read
+    // as one skipped item, so every record appended after the cut is lost.
     public static FileSegment? Plan(FileStream file, IngestCheckpoint? checkpoint)
     {
         var length = file.Length;
