@@ -25,15 +25,15 @@ internal static class KibanaTime
 
         return value.GetValueKind() switch
         {
-            JsonValueKind.String => DateTimeOffset.TryParse(
-                value.GetValue<string>(),
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-                out time),
+            JsonValueKind.String => TryParse(value.GetValue<string>(), out time),
             JsonValueKind.Number => TryFromEpochMilliseconds(value, out time),
             _ => false,
         };
     }
+
+    /// <summary>Parses an ISO 8601 <c>@timestamp</c> text, as UTC when it has no offset.</summary>
+    public static bool TryParse(string text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 
     private static bool TryFromEpochMilliseconds(JsonValue value, out DateTimeOffset time)
     {

@@ -42,7 +42,7 @@ public sealed class CloudTrailReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(displayName);
 
-        return ReadItems(stream, displayName, MaxRecordBytes, onRecord: null);
+        return ReadItems(stream, displayName, MaxRecordBytes, onRecord: null, cursor: null);
     }
 
     /// <summary>
@@ -60,7 +60,26 @@ public sealed class CloudTrailReader
         ArgumentNullException.ThrowIfNull(onRecord);
 
         var stream = Open(path, out var error);
-        return stream is null ? [error!] : ReadItems(stream, path, MaxRecordBytes, onRecord);
+        return stream is null ? [error!] : ReadItems(stream, path, MaxRecordBytes, onRecord, cursor: null);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> like <see cref="ReadFile(Stream, string)"/>, but yields each JSON
+    /// object unparsed: a <see cref="ReadOutcome.Record"/> item without <see cref="ReadItem.Record"/>,
+    /// whose bytes <paramref name="cursor"/> holds until the enumeration moves on. Errors and skips the
+    /// reader finds itself are yielded as usual, in file order.
+    /// </summary>
+    /// <remarks>
+    /// An object may still turn out to be a wrapper, a digest file or invalid JSON for an event:
+    /// <see cref="RecordStreamReader.ParseItems"/> tells.
+    /// </remarks>
+    internal IEnumerable<ReadItem> ReadFileRaw(Stream stream, string displayName, RawRecordCursor cursor)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(displayName);
+        ArgumentNullException.ThrowIfNull(cursor);
+
+        return ReadItems(stream, displayName, MaxRecordBytes, onRecord: null, cursor);
     }
 
     /// <summary>Maximum size of one record in bytes; a larger record is reported as an error and skipped.</summary>
@@ -81,7 +100,7 @@ public sealed class CloudTrailReader
         return PathExpansion.Expand(paths);
     }
 
-    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes, RawRecordHandler? onRecord)
+    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes, RawRecordHandler? onRecord, RawRecordCursor? cursor)
     {
         if (Path.GetFileName(displayName) == ConfigWritabilityCheckFile)
         {
@@ -100,12 +119,19 @@ public sealed class CloudTrailReader
         }
 
         var failure = () => gzipLayers.Select(g => g.Failure).FirstOrDefault(f => f is not null);
-        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null);
+        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null || cursor is not null);
         while (reader.Next() is { } item)
         {
             if (onRecord is not null && item.Outcome == ReadOutcome.Record)
             {
                 onRecord(reader.RawRecord, item.Location, reader.RawRecordOffset);
+                continue;
+            }
+
+            if (cursor is not null && item.Outcome == ReadOutcome.Record)
+            {
+                cursor.Reader = reader;
+                yield return item;
                 continue;
             }
 

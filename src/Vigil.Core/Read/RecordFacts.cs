@@ -4,7 +4,9 @@ namespace Vigil.Read;
 /// <param name="ContentHash">The canonical content hash, or null when the record has no string <c>eventID</c>.</param>
 /// <param name="EventName">The top-level <c>eventName</c>.</param>
 /// <param name="EventSource">The top-level <c>eventSource</c>.</param>
-internal readonly record struct RecordFacts(UInt128? ContentHash, TopLevelValue EventName, TopLevelValue EventSource);
+/// <param name="EventTime">The top-level <c>eventTime</c>.</param>
+/// <param name="EventId">The top-level <c>eventID</c>.</param>
+internal readonly record struct RecordFacts(UInt128? ContentHash, TopLevelValue EventName, TopLevelValue EventSource, TopLevelValue EventTime, TopLevelValue EventId);
 
 /// <summary>A top-level field of a record: absent, a string (with its text), or another JSON value.</summary>
 internal readonly record struct TopLevelValue(TopLevelValueKind Kind, string? Text)

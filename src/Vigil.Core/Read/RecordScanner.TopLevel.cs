@@ -10,11 +10,15 @@ internal sealed partial class RecordScanner
         public bool HasStringEventId;
         public TopLevelValue EventName;
         public TopLevelValue EventSource;
+        public TopLevelValue EventTime;
+        public TopLevelValue EventId;
 
         public TopLevel()
         {
             EventName = TopLevelValue.Absent;
             EventSource = TopLevelValue.Absent;
+            EventTime = TopLevelValue.Absent;
+            EventId = TopLevelValue.Absent;
         }
 
         public enum Field : byte
@@ -22,6 +26,7 @@ internal sealed partial class RecordScanner
             None,
             EventName,
             EventSource,
+            EventTime,
             EventId,
         }
 
@@ -37,6 +42,7 @@ internal sealed partial class RecordScanner
             else if (key.SequenceEqual("eventTime"u8))
             {
                 HasEventNameOrTime = true;
+                Current = Field.EventTime;
             }
             else if (key.SequenceEqual("eventSource"u8))
             {
@@ -58,6 +64,14 @@ internal sealed partial class RecordScanner
             else if (Current == Field.EventSource)
             {
                 EventSource = value;
+            }
+            else if (Current == Field.EventTime)
+            {
+                EventTime = value;
+            }
+            else if (Current == Field.EventId)
+            {
+                EventId = value;
             }
 
             HasStringEventId |= Current == Field.EventId && value.Kind == TopLevelValueKind.String;

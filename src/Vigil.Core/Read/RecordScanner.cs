@@ -8,7 +8,8 @@ namespace Vigil.Read;
 
 /// <summary>
 /// Reads a raw record's bytes once, without building a tree, for what a hunt needs before it decides
-/// to parse the record: its canonical content hash and its <c>eventName</c> and <c>eventSource</c>.
+/// to parse the record, and what the store indexes: its canonical content hash and its <c>eventName</c>,
+/// <c>eventSource</c>, <c>eventTime</c> and <c>eventID</c>.
 /// </summary>
 /// <remarks>
 /// A scan succeeds only for a record that <see cref="RecordParser"/> and
@@ -64,7 +65,7 @@ internal sealed partial class RecordScanner
             return false;
         }
 
-        facts = new RecordFacts(_topLevel.HasStringEventId ? _root : null, _topLevel.EventName, _topLevel.EventSource);
+        facts = new RecordFacts(_topLevel.HasStringEventId ? _root : null, _topLevel.EventName, _topLevel.EventSource, _topLevel.EventTime, _topLevel.EventId);
         return true;
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
-using Vigil.Map;
 using Vigil.Store;
 
 namespace Vigil.Serve;
@@ -36,7 +34,7 @@ internal sealed class StoreEventSource(VigilStore store) : IScheduledEventSource
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return ReadEvent(reader);
+            yield return VigilStore.ReadEvent(reader);
         }
     }
 
@@ -57,12 +55,4 @@ internal sealed class StoreEventSource(VigilStore store) : IScheduledEventSource
 
         conditions.Add(names.Count == 0 ? "0" : $"{column} IN ({string.Join(", ", names)})");
     }
-
-    // The column order of EventWindowSql.Columns: id, data_stream, timestamp, ingested, event_id, document.
-    private static StoredEvent ReadEvent(SqliteDataReader reader) => new(
-        reader.GetInt64(0),
-        reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-        reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-        reader.IsDBNull(4) ? null : reader.GetString(4),
-        new EcsDocument(JsonNode.Parse(reader.GetString(5))!.AsObject(), reader.GetString(1)));
 }

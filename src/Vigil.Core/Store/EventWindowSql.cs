@@ -5,7 +5,7 @@ namespace Vigil.Store;
 /// <summary>Builds the SQL of a window query so that SQLite reads only candidate rows through an index.</summary>
 internal static class EventWindowSql
 {
-    public const string Columns = "SELECT id, data_stream, timestamp, ingested, event_id, document FROM events";
+    public const string Columns = "SELECT id, data_stream, timestamp, ingested, event_id, document, format FROM events";
 
     /// <summary>Fills <paramref name="command"/> with the query for <paramref name="window"/>, oldest first.</summary>
     public static void Build(SqliteCommand command, EventWindow window)

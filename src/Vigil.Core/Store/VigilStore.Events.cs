@@ -80,15 +80,19 @@ public sealed partial class VigilStore
         }
     }
 
-    private static StoredEvent ReadEvent(SqliteDataReader reader)
+    /// <summary>Reads the event of a row selected with <see cref="EventWindowSql.Columns"/>, mapping a raw record.</summary>
+    internal static StoredEvent ReadEvent(SqliteDataReader reader)
     {
-        var root = JsonNode.Parse(reader.GetString(5))!.AsObject();
+        var ingested = OptionalTime(reader, 3);
+        var document = (StoredDocumentFormat)reader.GetInt32(6) == StoredDocumentFormat.CloudTrailRecord
+            ? LazyMapping.Map(reader.GetFieldValue<byte[]>(5), ingested)
+            : new EcsDocument(JsonNode.Parse(reader.GetString(5))!.AsObject(), reader.GetString(1));
         return new StoredEvent(
             reader.GetInt64(0),
             OptionalTime(reader, 2),
-            OptionalTime(reader, 3),
+            ingested,
             reader.IsDBNull(4) ? null : reader.GetString(4),
-            new EcsDocument(root, reader.GetString(1)));
+            document);
     }
 
     private static DateTimeOffset? OptionalTime(SqliteDataReader reader, int ordinal) =>

@@ -6,8 +6,11 @@ using Vigil.Read;
 
 namespace Vigil.Store;
 
-/// <summary>The columns of one event row, taken from the raw record and its ECS document.</summary>
-internal sealed record EventRow(string DataStream, long? Timestamp, long Ingested, string? EventId, string? Provider, string? Action, byte[]? ContentHash, string Document)
+/// <summary>
+/// The columns of one event row. <paramref name="Document"/> is the ECS document's JSON text, or the
+/// raw record's UTF-8 bytes when <paramref name="Format"/> says so.
+/// </summary>
+internal sealed record EventRow(string DataStream, long? Timestamp, long Ingested, string? EventId, string? Provider, string? Action, byte[]? ContentHash, object Document, StoredDocumentFormat Format = StoredDocumentFormat.EcsDocument)
 {
     /// <summary>
     /// Sets <c>event.ingested</c> on <paramref name="document"/> to <paramref name="ingested"/> and
@@ -44,7 +47,8 @@ internal sealed record EventRow(string DataStream, long? Timestamp, long Ingeste
         return hash;
     }
 
-    private static void SetIngested(JsonObject root, DateTimeOffset ingested)
+    /// <summary>Sets <c>event.ingested</c> on a mapped document, as the store does before it keeps or returns one.</summary>
+    public static void SetIngested(JsonObject root, DateTimeOffset ingested)
     {
         if (root["event"] is not JsonObject eventObject)
         {

@@ -14,13 +14,14 @@ internal sealed class EventRowWriter : IDisposable
     private readonly SqliteParameter _action;
     private readonly SqliteParameter _hash;
     private readonly SqliteParameter _document;
+    private readonly SqliteParameter _format;
 
     public EventRowWriter(SqliteConnection connection)
     {
         _command = connection.CreateCommand();
         _command.CommandText = """
-            INSERT INTO events (data_stream, timestamp, ingested, event_id, provider, action, content_hash, document)
-            VALUES ($dataStream, $timestamp, $ingested, $eventId, $provider, $action, $hash, $document)
+            INSERT INTO events (data_stream, timestamp, ingested, event_id, provider, action, content_hash, document, format)
+            VALUES ($dataStream, $timestamp, $ingested, $eventId, $provider, $action, $hash, $document, $format)
             ON CONFLICT (content_hash) DO NOTHING
             """;
         _dataStream = _command.Parameters.Add("$dataStream", SqliteType.Text);
@@ -30,7 +31,10 @@ internal sealed class EventRowWriter : IDisposable
         _provider = _command.Parameters.Add("$provider", SqliteType.Text);
         _action = _command.Parameters.Add("$action", SqliteType.Text);
         _hash = _command.Parameters.Add("$hash", SqliteType.Blob);
-        _document = _command.Parameters.Add("$document", SqliteType.Text);
+
+        // No fixed type: a string binds as TEXT and a raw record's byte[] as a BLOB.
+        _document = _command.Parameters.AddWithValue("$document", DBNull.Value);
+        _format = _command.Parameters.Add("$format", SqliteType.Integer);
     }
 
     /// <summary>Inserts <paramref name="row"/> in <paramref name="transaction"/>; returns <c>false</c> when it is a duplicate.</summary>
@@ -45,6 +49,7 @@ internal sealed class EventRowWriter : IDisposable
         _action.Value = (object?)row.Action ?? DBNull.Value;
         _hash.Value = (object?)row.ContentHash ?? DBNull.Value;
         _document.Value = row.Document;
+        _format.Value = (int)row.Format;
         return _command.ExecuteNonQuery() == 1;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Vigil.Map;
 using Vigil.Read;
@@ -19,7 +20,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
             // The reader turns a missing, unreadable or special file into one error item naming it.
             foreach (var item in reader.ReadFile(path))
             {
-                CountInto(_result, item, null, null);
+                CountInto(_result, item, null, null, null);
             }
 
             return _result;
@@ -59,11 +60,11 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
             while (count < options.BatchSize && !finished)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                finished = !items.TryNext(out var item);
+                finished = !items.TryNext(out var item, out var facts);
                 if (!finished)
                 {
                     count++;
-                    CountInto(batch, item, transaction, (writer, ingested));
+                    CountInto(batch, item, facts, items, (transaction, writer, ingested));
                 }
             }
 
@@ -82,7 +83,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
         }
     }
 
-    private void CountInto(FileIngestResult counts, ReadItem item, SqliteTransaction? transaction, (EventRowWriter Writer, DateTimeOffset Ingested)? target)
+    private void CountInto(FileIngestResult counts, ReadItem item, RecordFacts? facts, SegmentItems? items, (SqliteTransaction Transaction, EventRowWriter Writer, DateTimeOffset Ingested)? target)
     {
         counts.Records++;
         switch (item.Outcome)
@@ -97,12 +98,23 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
                 return;
 
             default:
-                Store(counts, item, transaction!, target!.Value.Writer, target.Value.Ingested);
+                var (transaction, writer, ingested) = target!.Value;
+                if (facts is { } scanned && RawEventRow.TryCreate(scanned, items!.RawRecord, StoreTime.ToMilliseconds(ingested), out var row))
+                {
+                    Insert(counts, transaction, writer, row);
+                    return;
+                }
+
+                StoreMapped(counts, item, item.Record ?? Parse(items!.RawRecord), transaction, writer, ingested);
                 return;
         }
     }
 
-    private void Store(FileIngestResult counts, ReadItem item, SqliteTransaction transaction, EventRowWriter writer, DateTimeOffset ingested)
+    // The scanner accepted these bytes, so the parser does too.
+    private static JsonObject? Parse(ReadOnlySpan<byte> json) => RecordParser.TryParse(json, out var record, out _) ? record : null;
+
+    /// <summary>Maps a record that cannot be stored raw, and stores its document.</summary>
+    private void StoreMapped(FileIngestResult counts, ReadItem item, JsonObject? record, SqliteTransaction transaction, EventRowWriter writer, DateTimeOffset ingested)
     {
         MapResult mapped;
         EventRow row;
@@ -110,8 +122,9 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
         // A fault on a hostile record counts it once, as an error, and the ingest goes on.
         try
         {
-            mapped = CloudTrailMapper.Map(item.Record!);
-            row = EventRow.Create(item.Record!, mapped.Document, ingested);
+            ArgumentNullException.ThrowIfNull(record);
+            mapped = CloudTrailMapper.Map(record);
+            row = EventRow.Create(record, mapped.Document, ingested);
         }
         catch (Exception exception) when (exception is not (OutOfMemoryException or OperationCanceledException))
         {
@@ -120,20 +133,26 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
             return;
         }
 
-        if (!writer.TryInsert(transaction, row))
-        {
-            counts.Duplicates++;
-            StoreMetrics.DuplicatesSkipped.Add(1);
-            return;
-        }
-
-        counts.Stored++;
-        StoreMetrics.EventsStored.Add(1);
-        if (mapped.Error is not null)
+        if (Insert(counts, transaction, writer, row) && mapped.Error is not null)
         {
             counts.EventsWithMappingErrors++;
             options.ProblemFound?.Invoke(item with { Record = null, Reason = mapped.Error });
         }
+    }
+
+    /// <summary>Inserts <paramref name="row"/> and counts it; returns <c>false</c> for a duplicate.</summary>
+    private static bool Insert(FileIngestResult counts, SqliteTransaction transaction, EventRowWriter writer, EventRow row)
+    {
+        if (!writer.TryInsert(transaction, row))
+        {
+            counts.Duplicates++;
+            StoreMetrics.DuplicatesSkipped.Add(1);
+            return false;
+        }
+
+        counts.Stored++;
+        StoreMetrics.EventsStored.Add(1);
+        return true;
     }
 
     private void CountConcurrentIngest()

@@ -11,5 +11,6 @@ internal static class MigrationList
         EventsAlertsCheckpointsSchema.Step,
         Scheduler.SchedulerSchema.Step,
         IngestedCandidateIndexes.Step,
+        RawRecordSchema.Step,
     ];
 }
