@@ -148,7 +148,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         _layerFailureReported = true;
         return failure is null
             ? null
-            : Error(Location(_window.BytesRead), $"{failure}; {_records} records recovered before it, the rest of the file is not read");
+            : Error(Location(_window.BytesRead), $"{failure}; {Recovered()} before it, the rest of the file is not read");
     }
 
     private ReadItem? Step() => _mode switch

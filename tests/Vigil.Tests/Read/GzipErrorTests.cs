@@ -38,7 +38,7 @@ public class GzipErrorTests
 
         var error = ReadAll(gzip)[^1];
 
-        Assert.Contains("records recovered before it, the rest of the file is not read", error.Reason);
+        Assert.Contains("recovered before it, the rest of the file is not read", error.Reason);
         Assert.DoesNotContain("compression method", error.Reason);
     }
 }
