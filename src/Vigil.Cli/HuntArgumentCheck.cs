@@ -9,7 +9,7 @@ internal static class HuntArgumentCheck
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     // Each thread keeps up to two batches of about 1 MiB in flight, so this bounds memory too.
-    private const int MaxThreads = 256;
+    internal const int MaxThreads = 256;
 
     public static bool TryBuildOptions(HuntArguments arguments, out HuntOptions options, out string error)
     {

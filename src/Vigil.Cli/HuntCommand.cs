@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace Vigil.Cli;
 
@@ -40,6 +42,7 @@ internal static class HuntCommand
         var threads = new Option<int?>("--threads", "-t")
         {
             Description = "Threads that read, map and evaluate records. Output is the same at any count. Default: the processor count.",
+            CustomParser = ParseThreadCount,
         };
 
         // Hidden switches that turn the prefilters off, to compare results and measure what they save.
@@ -61,6 +64,19 @@ internal static class HuntCommand
             NoPrefilter: parsed.GetValue(noPrefilter),
             NoRouting: parsed.GetValue(noRouting))));
         return command;
+    }
+
+    // The parser's default message names the CLR type (System.Nullable`1[System.Int32]), not the fix.
+    private static int? ParseThreadCount(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
+        {
+            return count;
+        }
+
+        result.AddError($"--threads {text} is not a whole number. Give a number of threads from 1 to {HuntArgumentCheck.MaxThreads}.");
+        return null;
     }
 }
 

@@ -206,6 +206,15 @@ public class HuntCliTests
     }
 
     [Fact]
+    public void ThreadsNotNumberIsUsageError()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", "abc");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--threads abc is not a whole number", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ThreadsZeroIsUsageError()
     {
         var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", "0");
