@@ -66,7 +66,7 @@ public sealed class CloudTrailReader
     /// <summary>
     /// Reads <paramref name="stream"/> like <see cref="ReadFile(Stream, string)"/>, but yields each JSON
     /// object unparsed: a <see cref="ReadOutcome.Record"/> item without <see cref="ReadItem.Record"/>,
-    /// whose bytes <paramref name="cursor"/> holds until the enumeration moves on. Errors and skips the
+    /// whose bytes <paramref name="cursor"/> keeps until the enumeration moves on. Errors and skips the
     /// reader finds itself are yielded as usual, in file order.
     /// </summary>
     /// <remarks>

@@ -17,7 +17,7 @@ internal sealed class ExecutionContext(DateTimeOffset startedAt, ExecutionKind k
         var alert = AlertBuilder.Build(rule, source, StartedAt);
         if (Kind == ExecutionKind.Manual)
         {
-            // Kibana marks alerts of manual runs so they can be told apart from scheduled ones.
+            // Kibana marks alerts of manual runs so they can be distinguished from scheduled ones.
             alert["kibana.alert.rule.execution.type"] = "manual";
         }
 

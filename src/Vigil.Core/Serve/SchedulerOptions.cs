@@ -14,12 +14,12 @@ public sealed record SchedulerOptions
 
     /// <summary>
     /// Whether events stored after their <c>@timestamp</c> range was searched are evaluated at the
-    /// next run. Defaults to true; Kibana never sees them.
+    /// next run. Defaults to true. Kibana never evaluates them.
     /// </summary>
     public bool EvaluateLateEvents { get; init; } = true;
 
     /// <summary>
-    /// The most backfill chunks one rule searches per scheduled run, so a long outage is caught up
+    /// The maximum number of backfill chunks one rule searches per scheduled run, so a long outage is caught up
     /// over several runs instead of delaying every other rule. Defaults to 288 (one day of 5-minute chunks).
     /// </summary>
     public int MaxBackfillChunksPerRun { get; init; } = 288;

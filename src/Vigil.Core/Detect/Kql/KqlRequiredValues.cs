@@ -21,7 +21,7 @@ public static class KqlRequiredValues
     /// </summary>
     /// <example>
     /// For <c>event.provider:sts.amazonaws.com and event.action:(AssumeRole or GetSessionToken)</c>
-    /// and <c>event.action</c>, the answer is { AssumeRole, GetSessionToken }.
+    /// and <c>event.action</c>, the result is { AssumeRole, GetSessionToken }.
     /// </example>
     public static IReadOnlySet<string>? For(KqlNode query, string field, FieldMapping mapping)
     {

@@ -8,7 +8,7 @@ namespace Vigil.Store;
 
 /// <summary>
 /// The columns of one event row. <paramref name="Document"/> is the ECS document's JSON text, or the
-/// raw record's UTF-8 bytes when <paramref name="Format"/> says so.
+/// raw record's UTF-8 bytes when <paramref name="Format"/> is <see cref="StoredDocumentFormat.CloudTrailRecord"/>.
 /// </summary>
 internal sealed record EventRow(string DataStream, long? Timestamp, long Ingested, string? EventId, string? Provider, string? Action, byte[]? ContentHash, object Document, StoredDocumentFormat Format = StoredDocumentFormat.EcsDocument)
 {

@@ -22,7 +22,7 @@ public sealed class FileIngestResult
     /// <summary>Events written to the store.</summary>
     public long Stored { get; internal set; }
 
-    /// <summary>Records not stored because the store holds the same <c>eventID</c> with the same content.</summary>
+    /// <summary>Records not stored because the store contains the same <c>eventID</c> with the same content.</summary>
     public long Duplicates { get; internal set; }
 
     /// <summary>Input that could not be read as a record.</summary>

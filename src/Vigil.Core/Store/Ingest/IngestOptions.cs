@@ -16,7 +16,7 @@ public sealed record IngestOptions
 
     /// <summary>
     /// Called for every error item and every record stored with a mapping error (its
-    /// <see cref="ReadItem.Reason"/> says why), so the caller can name them.
+    /// <see cref="ReadItem.Reason"/> gives the reason), so the caller can name them.
     /// </summary>
     public Action<ReadItem>? ProblemFound { get; init; }
 }

@@ -2,7 +2,7 @@ namespace Vigil.Store;
 
 /// <summary>
 /// The store's schema steps in order. Each owner adds its step in its own file and one line here,
-/// with the next version number; a released step never changes, a new step fixes it.
+/// with the next version number. A released step never changes, so a later step fixes it.
 /// </summary>
 internal static class MigrationList
 {

@@ -32,7 +32,12 @@ internal sealed class RuleRegistryTable(SqliteConnection connection)
     public RegisteredRule Register(DetectionRule rule, string contentHash)
     {
         var existing = All().FirstOrDefault(r => r.RuleUuid == rule.Uuid);
-        var revision = existing is null ? 0 : existing.ContentHash == contentHash ? existing.Revision : existing.Revision + 1;
+        var revision = 0;
+        if (existing is not null)
+        {
+            revision = existing.ContentHash == contentHash ? existing.Revision : existing.Revision + 1;
+        }
+
         var enabled = existing?.Enabled ?? rule.Enabled;
         connection.Execute(
             """
