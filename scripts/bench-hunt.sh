@@ -66,8 +66,17 @@ install_missing() { # Debian packages for the tools the benchmark runs
     }
 }
 
+runtime_id() {
+    case "$(uname -m)" in
+        aarch64 | arm64) echo linux-arm64 ;;
+        *) echo linux-x64 ;;
+    esac
+}
+
 build() {
-    dotnet build -c Release src/Vigil.Cli -o "$work/bin" >/dev/null
+    # Published ahead of time (ReadyToRun), as a user installs it: about 0.2 s less start-up.
+    dotnet publish -c Release src/Vigil.Cli -r "$(runtime_id)" --self-contained false \
+        -p:PublishReadyToRun=true -o "$work/bin" >/dev/null
     dotnet build -c Release bench/Vigil.Generator -o "$work/gen" >/dev/null
 }
 

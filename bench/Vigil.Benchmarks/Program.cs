@@ -22,6 +22,10 @@ switch (args)
     case [var mode, ..] when mode.StartsWith("--store-", StringComparison.Ordinal):
         return StoreBench.Run(args);
 
+    case ["--scan-probe", var path, ..]:
+        ScanProbe.Run(path);
+        return 0;
+
     case ["--serve-run", ..]:
         return ServeRunBench.Run(args);
 }

@@ -18,7 +18,7 @@ namespace Vigil.Hunt;
 /// </remarks>
 internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
 {
-    private readonly RecordScanner _scanner = new();
+    private readonly RecordScanner _scanner = new(withTimeAndId: false);
 
     public void Evaluate(ReadOnlySpan<byte> json, string file, string location, long offset, List<RecordOutcome> outcomes)
     {

@@ -40,6 +40,17 @@ internal sealed partial class RecordScanner
     private byte[] _composed = new byte[1024];
     private TopLevel _topLevel;
     private UInt128 _root;
+    private readonly bool _withTimeAndId;
+    private readonly Utf8Interner _names = new();
+
+    /// <param name="withTimeAndId">
+    /// Whether <see cref="RecordFacts.EventTime"/> and <see cref="RecordFacts.EventId"/> carry their text.
+    /// A hunt reads neither, and leaving them out saves two strings per record.
+    /// </param>
+    public RecordScanner(bool withTimeAndId = true)
+    {
+        _withTimeAndId = withTimeAndId;
+    }
 
     /// <summary>Scans <paramref name="json"/>, or returns <c>false</c> when the record needs the parsing path.</summary>
     public bool TryScan(ReadOnlySpan<byte> json, out RecordFacts facts)
@@ -157,10 +168,20 @@ internal sealed partial class RecordScanner
 
     private void NoteTopLevelString(ReadOnlySpan<byte> text)
     {
-        if (_depth == 1 && _topLevel.Current != TopLevel.Field.None)
+        if (_depth != 1 || _topLevel.Current == TopLevel.Field.None)
         {
-            _topLevel.Note(new TopLevelValue(TopLevelValueKind.String, Encoding.UTF8.GetString(text)));
+            return;
         }
+
+        // Event names and sources repeat record after record, so their strings are shared; times and
+        // ids are new each time.
+        var value = _topLevel.Current switch
+        {
+            TopLevel.Field.EventName or TopLevel.Field.EventSource => _names.GetString(text),
+            _ when _withTimeAndId => Encoding.UTF8.GetString(text),
+            _ => null,
+        };
+        _topLevel.Note(new TopLevelValue(TopLevelValueKind.String, value));
     }
 
     private void NoteTopLevel(TopLevelValue value)
@@ -185,15 +206,11 @@ internal sealed partial class RecordScanner
     private bool EndObject()
     {
         var frame = _frames[--_depth];
-        var keys = _keys.AsSpan(frame.KeyStart, _keyCount - frame.KeyStart);
-        keys.Sort();
-        for (var i = 1; i < keys.Length; i++)
+
+        // Equal 64-bit key hashes almost always mean a repeated key, and the parser decides.
+        if (RepeatsKey(_keys.AsSpan(frame.KeyStart, _keyCount - frame.KeyStart)))
         {
-            // Equal 64-bit key hashes almost always mean a repeated key, and the parser decides.
-            if (keys[i] == keys[i - 1])
-            {
-                return false;
-            }
+            return false;
         }
 
         var hash = CanonicalJsonHash.OfObject(_members.AsSpan(frame.MemberStart, _memberCount - frame.MemberStart));
@@ -202,6 +219,36 @@ internal sealed partial class RecordScanner
         _byteCount = frame.ByteStart;
         CompleteContainer(CanonicalJsonHash.ObjectKind, hash);
         return true;
+    }
+
+    private static bool RepeatsKey(Span<ulong> keys)
+    {
+        // Comparing each pair is cheaper than sorting for the short objects most records hold, and
+        // the bound keeps it linear in the record's size.
+        const int PairwiseLimit = 12;
+        if (keys.Length <= PairwiseLimit)
+        {
+            for (var i = 1; i < keys.Length; i++)
+            {
+                if (keys[..i].Contains(keys[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        keys.Sort();
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] == keys[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void EndArray()

@@ -57,6 +57,27 @@ public class RecordScannerTests
     }
 
     [Fact]
+    public void WithoutTimeAndIdKeepsTheirKindOnly()
+    {
+        var bytes = """{"eventID":"e-1","eventTime":"2026-12-01T00:00:00Z","eventName":"AssumeRole"}"""u8;
+
+        Assert.True(new RecordScanner(withTimeAndId: false).TryScan(bytes, out var facts));
+        Assert.Equal(new TopLevelValue(TopLevelValueKind.String, null), facts.EventId);
+        Assert.Equal(new TopLevelValue(TopLevelValueKind.String, null), facts.EventTime);
+        Assert.Equal(new TopLevelValue(TopLevelValueKind.String, "AssumeRole"), facts.EventName);
+        Assert.NotNull(facts.ContentHash);
+    }
+
+    [Fact]
+    public void RepeatedKeyInALargeObjectFailsTheScan()
+    {
+        var members = string.Join(",", Enumerable.Range(0, 20).Select(i => $"\"k{i}\":{i}"));
+        var bytes = Encoding.UTF8.GetBytes($$"""{"eventName":"X",{{members}},"k7":0}""");
+
+        Assert.False(new RecordScanner().TryScan(bytes, out _));
+    }
+
+    [Fact]
     public void NestedEventNameIsNotTopLevel()
     {
         var bytes = """{"eventTime":"t","x":{"eventName":"AssumeRole"}}"""u8;

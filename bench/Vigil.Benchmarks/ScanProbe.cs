@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.IO.Hashing;
+using System.Text.Json;
+using System.Text.Unicode;
+using Vigil.Read;
+
+namespace Vigil.Benchmarks;
+
+/// <summary>
+/// <c>--scan-probe FILE</c>: processor time per record of each step a hunt takes before it decides to
+/// parse a record (framing, UTF-8 check, tokenizing, the scan, a raw hash), on the records of one file.
+/// </summary>
+internal static class ScanProbe
+{
+    private const int Rounds = 5;
+
+    public static void Run(string path)
+    {
+        var records = new List<byte[]>();
+        var framing = Time(() =>
+        {
+            records.Clear();
+            foreach (var _ in new CloudTrailReader().ReadFileRaw(path, (json, _, _) => records.Add(json.ToArray())))
+            {
+            }
+        });
+        Console.WriteLine($"{records.Count} records, {records.Sum(r => (long)r.Length) / records.Count} bytes on average");
+        Report("framing + copy (reader)", framing, records.Count);
+
+        var scanner = new RecordScanner();
+        for (var round = 1; round <= Rounds; round++)
+        {
+            Report("utf-8 check", Time(() => records.ForEach(r => Utf8.IsValid(r))), records.Count);
+            Report("tokenize (Utf8JsonReader)", Time(() => records.ForEach(Tokenize)), records.Count);
+            Report("xxhash128 raw", Time(() => records.ForEach(r => XxHash128.HashToUInt128(r))), records.Count);
+            Report("scan", Time(() => records.ForEach(r => scanner.TryScan(r, out _))), records.Count);
+        }
+    }
+
+    private static void Tokenize(byte[] record)
+    {
+        var reader = new Utf8JsonReader(record);
+        while (reader.Read())
+        {
+        }
+    }
+
+    private static TimeSpan Time(Action action)
+    {
+        using var process = Process.GetCurrentProcess();
+        var start = process.TotalProcessorTime;
+        action();
+        process.Refresh();
+        return process.TotalProcessorTime - start;
+    }
+
+    private static void Report(string step, TimeSpan processor, int count) =>
+        Console.WriteLine($"{step,-28} {processor.TotalMicroseconds / count,8:F3} µs/record");
+}

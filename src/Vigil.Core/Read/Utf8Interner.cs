@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// Turns short UTF-8 texts that repeat, such as event names, into shared strings, so that reading one
+/// does not allocate once it has been seen.
+/// </summary>
+/// <remarks>
+/// The texts come from the input, so the set stops growing at <see cref="MaxCount"/> and longer
+/// texts are never kept; past either limit a new string is returned each time. Not thread-safe.
+/// </remarks>
+internal sealed class Utf8Interner
+{
+    public const int MaxCount = 4096;
+
+    public const int MaxLength = 128;
+
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public Utf8Interner()
+    {
+        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string GetString(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxLength)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        Span<char> chars = stackalloc char[MaxLength];
+        var length = Encoding.UTF8.GetChars(utf8, chars);
+        if (_lookup.TryGetValue(chars[..length], out var shared))
+        {
+            return shared;
+        }
+
+        var text = new string(chars[..length]);
+        if (_strings.Count < MaxCount)
+        {
+            _strings.Add(text);
+        }
+
+        return text;
+    }
+}
