@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Vigil.Read;
 
 /// <summary>
 /// Removes the byte-level layers around JSON, recognised by content. The layers are gzip (every
 /// member, each checked against its trailer), base64 text of gzip (a CloudWatch Logs subscription
-/// payload as Kinesis delivers it) and the line timestamps of a CloudWatch Logs export.
+/// payload as Kinesis delivers it), the line timestamps of a CloudWatch Logs export, and UTF-16
+/// text (what Windows PowerShell 5 writes when AWS CLI output is redirected to a file).
 /// </summary>
 internal static class ContainerLayers
 {
@@ -63,6 +65,43 @@ internal static class ContainerLayers
             return new CryptoStream(stream, new FromBase64Transform(FromBase64TransformMode.IgnoreWhiteSpaces), CryptoStreamMode.Read);
         }
 
+        if (Utf16Encoding(head, out var byteOrderMarkLength) is { } encoding)
+        {
+            stream.ReadExactly(new byte[byteOrderMarkLength]);
+            return Encoding.CreateTranscodingStream(stream, encoding, Encoding.UTF8);
+        }
+
         return TimestampPrefixStream.Matches(head) ? new TimestampPrefixStream(stream) : null;
+    }
+
+    /// <summary>
+    /// Returns the UTF-16 encoding of text that starts with a byte order mark, or, without one, with
+    /// <c>{</c> or <c>[</c> as a UTF-16 code unit; otherwise <c>null</c>.
+    /// </summary>
+    private static Encoding? Utf16Encoding(ReadOnlySpan<byte> head, out int byteOrderMarkLength)
+    {
+        byteOrderMarkLength = 2;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Encoding.Unicode;
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return Encoding.BigEndianUnicode;
+        }
+
+        byteOrderMarkLength = 0;
+        if (head.Length < 2)
+        {
+            return null;
+        }
+
+        return (head[0], head[1]) switch
+        {
+            ((byte)'{' or (byte)'[', 0) => Encoding.Unicode,
+            (0, (byte)'{' or (byte)'[') => Encoding.BigEndianUnicode,
+            _ => null,
+        };
     }
 }

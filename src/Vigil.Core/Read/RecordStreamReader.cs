@@ -181,6 +181,11 @@ internal sealed partial class RecordStreamReader : IDisposable
             return Skip("byte 0", _window.BytesRead == 0 ? "empty file" : "the file contains only whitespace");
         }
 
+        if (first is not ('{' or '[') && NextLineStartsObject())
+        {
+            return SkipFirstLine();
+        }
+
         if (first is not ('{' or '['))
         {
             var head = _window.Available[..Math.Min(_window.Available.Length, LeadingBytesShown)];
@@ -189,6 +194,34 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         _mode = Mode.TopLevel;
         return null;
+    }
+
+    /// <summary>
+    /// Whether the buffered start of the file has a line that starts with <c>{</c> after its first
+    /// line, as in NDJSON behind a header line or a damaged first record.
+    /// </summary>
+    private bool NextLineStartsObject()
+    {
+        var buffered = _window.Available;
+        var newline = buffered.IndexOf((byte)'\n');
+        if (newline < 0)
+        {
+            return false;
+        }
+
+        var rest = buffered[(newline + 1)..];
+        var start = rest.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && rest[start] == '{';
+    }
+
+    private ReadItem SkipFirstLine()
+    {
+        var where = $"line {_window.Line}, byte {_window.Position}";
+        var line = _window.Available[..Math.Min(_window.Available.IndexOf((byte)'\n'), LeadingBytesShown)];
+        _window.SkipPastNewline();
+        _window.SkipWhitespace();
+        _mode = Mode.TopLevel;
+        return Error(where, $"not JSON: the line starts with {JsonErrors.QuoteBytes(line)}; reading continues at line {_window.Line} as NDJSON");
     }
 
     private ReadItem? TopLevel()

@@ -22,6 +22,23 @@ public class EncodingTests
     }
 
     [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-16LE")]
+    public void Utf16FileIsRead(string encodingName)
+    {
+        var encoding = Encoding.GetEncoding(encodingName);
+        var text = $$"""{"Records":[{{Record(1)}},{"eventID":"2","eventName":"café 😀"}]}""";
+        var bytes = encodingName == "utf-16" ? [.. encoding.GetPreamble(), .. encoding.GetBytes(text)] : encoding.GetBytes(text);
+
+        var items = ReadAll(bytes);
+
+        Assert.Empty(items.Errors());
+        Assert.Equal(2, items.Records().Count);
+        Assert.Equal("caf\u00e9 \U0001F600", items.Records()[1].Record!["eventName"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("\\udc00x", "\uFFFDx")]
     [InlineData("x\\ud800", "x\uFFFD")]
     [InlineData("\\ud800\\u0041", "\uFFFDA")]

@@ -53,6 +53,19 @@ public class RecordSizeTests
         Assert.StartsWith("line 2, byte ", Assert.Single(items.Errors()).Location);
     }
 
+    [Fact]
+    public void DefaultLimitSkipsFiveMebibyteLine()
+    {
+        var big = Record(2, $",\"q\":\"{new string('x', 5 * 1024 * 1024)}\"");
+
+        var items = new CloudTrailReader().ReadFile(new MemoryStream(Encoding.UTF8.GetBytes($"{Record(1)}\n{big}\n{Record(3)}\n")), "test.json").ToList();
+
+        Assert.Equal(2, items.Records().Count);
+        var error = Assert.Single(items.Errors());
+        Assert.Contains("larger than 4 MiB, the maximum size of one record", error.Reason);
+        Assert.StartsWith("line 2, byte ", error.Location);
+    }
+
     private static List<ReadItem> Read(byte[] bytes) =>
         new CloudTrailReader { MaxRecordBytes = MaxRecordBytes }.ReadFile(new MemoryStream(bytes), "test.json").ToList();
 }

@@ -32,6 +32,17 @@ public class SkipTests
     }
 
     [Fact]
+    public void HeaderLineBeforeNdjsonIsAnError()
+    {
+        var items = ReadAll($"eventName,eventTime\n{Record(1)}\n{Record(2)}\n");
+
+        Assert.Equal(2, items.Records().Count);
+        var error = Assert.Single(items.Errors());
+        Assert.Equal("line 1, byte 0", error.Location);
+        Assert.Equal("not JSON: the line starts with 'eventName,eventT'; reading continues at line 2 as NDJSON", error.Reason);
+    }
+
+    [Fact]
     public void DigestFileIsSkipped()
     {
         var digest = """{"awsAccountId":"111122223333","digestStartTime":"2026-12-04T08:00:00Z","digestEndTime":"2026-12-04T09:00:00Z","digestS3Object":"x.json.gz","previousDigestS3Object":null,"logFiles":[]}""";
