@@ -54,15 +54,15 @@ public class RecordSizeTests
     }
 
     [Fact]
-    public void DefaultLimitSkipsFiveMebibyteLine()
+    public void DefaultLimitSkipsThreeMebibyteLine()
     {
-        var big = Record(2, $",\"q\":\"{new string('x', 5 * 1024 * 1024)}\"");
+        var big = Record(2, $",\"q\":\"{new string('x', 3 * 1024 * 1024)}\"");
 
         var items = new CloudTrailReader().ReadFile(new MemoryStream(Encoding.UTF8.GetBytes($"{Record(1)}\n{big}\n{Record(3)}\n")), "test.json").ToList();
 
         Assert.Equal(2, items.Records().Count);
         var error = Assert.Single(items.Errors());
-        Assert.Contains("larger than 4 MiB, the maximum size of one record", error.Reason);
+        Assert.Contains("larger than 2 MiB, the maximum size of one record", error.Reason);
         Assert.StartsWith("line 2, byte ", error.Location);
     }
 
