@@ -100,32 +100,25 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
     /// Returns a rule that routes on neither <c>event.action</c> nor <c>event.provider</c>, so the
     /// prefilter can only skip records for it by the literal its query requires.
     /// </summary>
-    private DetectionRule LiteralRule()
-    {
-        var path = Path.Combine(_temp.Path, "literal-rule.toml");
-        File.WriteAllText(path, $$"""
-            [metadata]
-            creation_date = "2026/12/04"
-            maturity = "production"
-
-            [rule]
-            author = ["Vigil"]
-            description = "Finds sessions of the pipeline roles whose number starts with 5."
-            index = ["logs-aws*"]
-            language = "kuery"
-            license = "Elastic License v2"
-            name = "Pipeline role 5 session"
-            risk_score = 21
-            rule_id = "{{LiteralRuleId}}"
-            severity = "low"
-            type = "query"
-            query = '''
-            aws.cloudtrail.user_identity.type:AssumedRole and user.name:pipeline-role-5*
-                and not event.provider:signin.amazonaws.com
-            '''
-            """);
-        return RuleLoader.LoadPaths([path]).Rules.Single();
-    }
+    private static DetectionRule LiteralRule() => RuleLoader.ParseToml(
+        $$"""
+        [metadata]
+        creation_date = "2026/12/04"
+        [rule]
+        rule_id = "{{LiteralRuleId}}"
+        name = "Pipeline role 5 session"
+        description = "Finds sessions of the pipeline roles whose number starts with 5."
+        type = "query"
+        language = "kuery"
+        query = '''
+        aws.cloudtrail.user_identity.type:AssumedRole and user.name:pipeline-role-5*
+            and not event.provider:signin.amazonaws.com
+        '''
+        index = ["logs-aws*"]
+        severity = "low"
+        risk_score = 21
+        """,
+        "literal-rule.toml");
 
     private static IReadOnlyList<DetectionRule> ElasticRulesOr(IReadOnlyList<DetectionRule> fallback)
     {
