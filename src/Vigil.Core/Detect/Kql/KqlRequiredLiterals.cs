@@ -8,12 +8,13 @@ namespace Vigil.Detect.Kql;
 /// records whose bytes contain none of it before parsing and mapping them.
 /// </summary>
 /// <remarks>
-/// The analysis is conservative: it returns a set only when every matching document holds, in one
-/// of the given verbatim fields, a string containing one of its literals. It reads exact values and
+/// The analysis is conservative: it returns a set only when every matching document contains, in
+/// one of the given verbatim fields, a string containing one of its literals. It reads exact values and
 /// the longest segment of a wildcard on case-sensitive keyword fields. Anything else (<c>not</c>,
 /// ranges, exists, nested queries, field patterns, free text, analyzed, numeric or query_string
 /// wildcard fields) leaves the query unconstrained. A literal made only of characters that a JSON
-/// number or boolean can contain is dropped, because a keyword field also indexes such values.
+/// number or boolean can contain is dropped, because a keyword field also indexes numbers and
+/// booleans, as text this analysis does not check.
 /// </remarks>
 public static class KqlRequiredLiterals
 {
@@ -29,7 +30,7 @@ public static class KqlRequiredLiterals
     /// <param name="mapping">The field mapping the query is compiled against.</param>
     /// <param name="verbatimFields">
     /// The fields whose string values are copied unchanged from the raw input, so that a literal in
-    /// them is also in the input's text.
+    /// them is also in the input's text once JSON escapes are decoded.
     /// </param>
     /// <example>
     /// For <c>user.name: BedrockAPIKey-* and not event.provider: bedrock.amazonaws.com</c> the result
