@@ -67,6 +67,8 @@ internal sealed class RuleRouter
             return route.Candidates;
         }
 
+        // Only a mix of passing and failing literal rules builds a list per record, and that needs
+        // two or more rules that routing cannot narrow.
         return passed == 0 ? route.WithoutLiteralRules : Expand(Passing(route.Routed, json));
     }
 
