@@ -17,10 +17,11 @@ public sealed record HuntOptions(IReadOnlyList<string> Paths, DateTimeOffset? Fr
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Whether a record that no rule can match, judged by its <c>eventName</c> and
-    /// <c>eventSource</c> against the values each query demands, is counted as an event without
-    /// being parsed into a tree or mapped. Alerts and counts are the same either way, except
-    /// <see cref="HuntSummary.EventsWithMappingErrors"/>, which then counts mapped events only.
+    /// Whether a record that no rule can match is counted as an event without being parsed into a
+    /// tree or mapped. A rule cannot match a record whose <c>eventName</c> or <c>eventSource</c> is
+    /// not among the values its query demands, or whose raw JSON lacks every literal it requires.
+    /// Alerts and counts are the same either way, except <see cref="HuntSummary.EventsWithMappingErrors"/>,
+    /// which then counts mapped events only.
     /// </summary>
     public bool Prefilter { get; init; } = true;
 

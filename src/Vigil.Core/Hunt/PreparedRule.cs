@@ -12,9 +12,14 @@ namespace Vigil.Hunt;
 /// does not narrow them, empty when it never matches.
 /// </param>
 /// <param name="RequiredProviders">The same for <c>event.provider</c>.</param>
+/// <param name="RequiredLiterals">
+/// The literals one of which every matching raw record contains. Null when the rule is routed by
+/// the fields above, or when its query demands no such text.
+/// </param>
 internal sealed record PreparedRule(
     DetectionRule Rule,
     Func<EcsDocument, bool> Matches,
     RuleWindow Window,
     IReadOnlySet<string>? RequiredActions = null,
-    IReadOnlySet<string>? RequiredProviders = null);
+    IReadOnlySet<string>? RequiredProviders = null,
+    RecordLiterals? RequiredLiterals = null);

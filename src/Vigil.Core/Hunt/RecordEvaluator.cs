@@ -11,7 +11,8 @@ namespace Vigil.Hunt;
 /// </summary>
 /// <remarks>
 /// With prefilters on, a plain record (see <see cref="RecordScanner"/>) is first scanned for its
-/// content hash and its <c>eventName</c> and <c>eventSource</c>. When no rule can match those, it
+/// content hash and its <c>eventName</c> and <c>eventSource</c>, and searched for the literals some
+/// rules require (see <see cref="RecordLiterals"/>). When no rule can match those, it
 /// becomes an event that is never parsed nor mapped, so a partial mapping failure on it is not
 /// reported and not counted in <see cref="HuntSummary.EventsWithMappingErrors"/>. Its content hash
 /// is the one the parsed record would give, so duplicates are found exactly as without prefilters.
@@ -24,7 +25,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
     {
         if (prefilter && TryScan(json, out var facts))
         {
-            var rules = router.Candidates(facts.EventName, facts.EventSource);
+            var rules = router.Candidates(facts.EventName, facts.EventSource, json);
             var item = new ReadItem(ReadOutcome.Record, file, location, null, null);
             if (rules.Count == 0)
             {

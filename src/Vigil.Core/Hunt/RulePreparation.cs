@@ -76,12 +76,23 @@ internal static class RulePreparation
 
         var window = new RuleWindow(rule.TimestampOverride, rule.TimestampOverrideFallbackDisabled, options.From, options.To);
         var query = Kql.Parse(rule.Query ?? string.Empty).Query!;
-        prepared = new PreparedRule(
-            rule,
-            compiled.Predicate!,
-            window,
-            KqlRequiredValues.For(query, ActionField, mapping),
-            KqlRequiredValues.For(query, ProviderField, mapping));
+        var actions = KqlRequiredValues.For(query, ActionField, mapping);
+        var providers = KqlRequiredValues.For(query, ProviderField, mapping);
+        prepared = new PreparedRule(rule, compiled.Predicate!, window, actions, providers, LiteralsFor(query, mapping, actions, providers));
         return null;
+    }
+
+    /// <summary>
+    /// Returns the literal test of a rule that routing cannot narrow. A routed rule gets none, because
+    /// its candidate records already share its action or provider and a second test costs a search.
+    /// </summary>
+    private static RecordLiterals? LiteralsFor(KqlNode query, FieldMapping mapping, IReadOnlySet<string>? actions, IReadOnlySet<string>? providers)
+    {
+        if (actions is not null || providers is not null)
+        {
+            return null;
+        }
+
+        return KqlRequiredLiterals.For(query, mapping, VerbatimFields.All) is { } literals ? new RecordLiterals(literals) : null;
     }
 }

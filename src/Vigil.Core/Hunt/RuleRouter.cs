@@ -10,7 +10,9 @@ namespace Vigil.Hunt;
 /// A rule whose query demands exact values of those fields (see <c>KqlRequiredValues</c>) is a
 /// candidate only for records holding one of them. A field that is not a string in the record
 /// (a number, an array, null) makes every rule a candidate, because the mapper renders such values
-/// and the rendering is not checked here. One router per worker thread: the cache is not locked.
+/// and the rendering is not checked here. A rule that neither field narrows may instead require
+/// literals (see <see cref="RecordLiterals"/>), which are looked for in the record's raw JSON when
+/// the caller has it. One router per worker thread: the cache is not locked.
 /// </remarks>
 internal sealed class RuleRouter
 {
@@ -19,7 +21,7 @@ internal sealed class RuleRouter
 
     private readonly IReadOnlyList<PreparedRule> _rules;
     private readonly bool _routing;
-    private readonly Dictionary<(TopLevelValue, TopLevelValue), PreparedRule[]> _cache = [];
+    private readonly Dictionary<(TopLevelValue, TopLevelValue), Route> _cache = [];
 
     /// <param name="rules">The rules in hunt order, which candidate lists keep.</param>
     /// <param name="routing">
@@ -35,8 +37,56 @@ internal sealed class RuleRouter
     /// <summary>Every rule, for records whose fields are not known before parsing.</summary>
     public IReadOnlyList<PreparedRule> All => _rules;
 
-    /// <summary>Returns the rules to evaluate on a record with these fields, empty when none can match.</summary>
-    public IReadOnlyList<PreparedRule> Candidates(TopLevelValue eventName, TopLevelValue eventSource)
+    /// <summary>
+    /// Returns the rules to evaluate on a record with these fields, empty when none can match. Rules
+    /// with required literals stay candidates, because the record's raw text is not known here.
+    /// </summary>
+    public IReadOnlyList<PreparedRule> Candidates(TopLevelValue eventName, TopLevelValue eventSource) =>
+        RouteOf(eventName, eventSource).Candidates;
+
+    /// <summary>
+    /// Returns the rules to evaluate on a record with these fields and this raw JSON, without the rules
+    /// whose required literals <paramref name="json"/> cannot contain. Empty when none can match.
+    /// </summary>
+    public IReadOnlyList<PreparedRule> Candidates(TopLevelValue eventName, TopLevelValue eventSource, ReadOnlySpan<byte> json)
+    {
+        var route = RouteOf(eventName, eventSource);
+        if (route.LiteralRules.Length == 0)
+        {
+            return route.Candidates;
+        }
+
+        var passed = 0;
+        foreach (var rule in route.LiteralRules)
+        {
+            passed += rule.RequiredLiterals!.MayContain(json) ? 1 : 0;
+        }
+
+        if (passed == route.LiteralRules.Length)
+        {
+            return route.Candidates;
+        }
+
+        // Only a mix of passing and failing literal rules builds a list per record, and that needs
+        // two or more rules that routing cannot narrow.
+        return passed == 0 ? route.WithoutLiteralRules : Expand(Passing(route.Routed, json));
+    }
+
+    private static PreparedRule[] Passing(PreparedRule[] routed, ReadOnlySpan<byte> json)
+    {
+        var passing = new List<PreparedRule>(routed.Length);
+        foreach (var rule in routed)
+        {
+            if (rule.RequiredLiterals?.MayContain(json) != false)
+            {
+                passing.Add(rule);
+            }
+        }
+
+        return [.. passing];
+    }
+
+    private Route RouteOf(TopLevelValue eventName, TopLevelValue eventSource)
     {
         var key = (eventName, eventSource);
         if (_cache.TryGetValue(key, out var cached))
@@ -44,22 +94,26 @@ internal sealed class RuleRouter
             return cached;
         }
 
-        var candidates = Select(eventName, eventSource);
+        var route = Select(eventName, eventSource);
         if (_cache.Count < MaxCachedPairs)
         {
-            _cache[key] = candidates;
+            _cache[key] = route;
         }
 
-        return candidates;
+        return route;
     }
 
-    private PreparedRule[] Select(TopLevelValue eventName, TopLevelValue eventSource)
+    private Route Select(TopLevelValue eventName, TopLevelValue eventSource)
     {
-        var candidates = _rules
+        var routed = _rules
             .Where(rule => CanHold(rule.RequiredActions, eventName) && CanHold(rule.RequiredProviders, eventSource))
             .ToArray();
-        return _routing || candidates.Length == 0 ? candidates : [.. _rules];
+        var literalRules = routed.Where(rule => rule.RequiredLiterals is not null).ToArray();
+        var withoutLiteralRules = routed.Where(rule => rule.RequiredLiterals is null).ToArray();
+        return new Route(routed, Expand(routed), literalRules, Expand(withoutLiteralRules));
     }
+
+    private PreparedRule[] Expand(PreparedRule[] candidates) => _routing || candidates.Length == 0 ? candidates : [.. _rules];
 
     private static bool CanHold(IReadOnlySet<string>? required, TopLevelValue value) => value.Kind switch
     {
@@ -71,4 +125,11 @@ internal sealed class RuleRouter
         TopLevelValueKind.String => required.Contains(value.Text!),
         _ => false,
     };
+
+    /// <summary>The rules a pair of field values routes to.</summary>
+    /// <param name="Routed">The routed rules in hunt order.</param>
+    /// <param name="Candidates">The rules to evaluate when every literal test passes.</param>
+    /// <param name="LiteralRules">The routed rules with a literal test.</param>
+    /// <param name="WithoutLiteralRules">The rules to evaluate when every literal test fails.</param>
+    private sealed record Route(PreparedRule[] Routed, PreparedRule[] Candidates, PreparedRule[] LiteralRules, PreparedRule[] WithoutLiteralRules);
 }

@@ -12,6 +12,8 @@ namespace Vigil.Tests.Hunt;
 /// </summary>
 public sealed class HuntFilterEquivalenceTests : IDisposable
 {
+    private const string LiteralRuleId = "4c1f2a9e-6b1d-4d8e-9a57-0c3b9e1f5a21";
+
     private static readonly DateTimeOffset ExecutionTime = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly (string Name, Func<HuntOptions, HuntOptions> Apply)[] Settings =
@@ -69,6 +71,17 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
         Assert.True(result.Summary.Skipped >= 2, $"only {result.Summary.Skipped} skips");
     }
 
+    [Fact]
+    public void GeneratedDataRaisesLiteralRuleAlerts()
+    {
+        var (rules, paths) = Load("generated");
+
+        var result = Hunt(rules, paths, o => o);
+
+        var literalAlerts = result.Alerts.Count(alert => alert.StartsWith(LiteralRuleId, StringComparison.Ordinal));
+        Assert.True(literalAlerts >= 5, $"only {literalAlerts} alerts of the rule that requires literals");
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private (IReadOnlyList<DetectionRule> Rules, string[] Paths) Load(string dataSet)
@@ -78,10 +91,34 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
         return dataSet switch
         {
             "samples" => (builtIn, [RepoPaths.Samples]),
-            "generated" => (ElasticRulesOr(builtIn), [WriteGenerated()]),
+            "generated" => ([.. ElasticRulesOr(builtIn), LiteralRule()], [WriteGenerated()]),
             _ => (RuleLoader.LoadPaths([RepoPaths.SharedOrSkip("data", "rules", "elastic-aws")]).Rules, [RepoPaths.SharedOrSkip("data", "cloudtrail")]),
         };
     }
+
+    /// <summary>
+    /// Returns a rule that routes on neither <c>event.action</c> nor <c>event.provider</c>, so the
+    /// prefilter can only skip records for it by the literal its query requires.
+    /// </summary>
+    private static DetectionRule LiteralRule() => RuleLoader.ParseToml(
+        $$"""
+        [metadata]
+        creation_date = "2026/12/04"
+        [rule]
+        rule_id = "{{LiteralRuleId}}"
+        name = "Pipeline role 5 session"
+        description = "Finds sessions of the pipeline roles whose number starts with 5."
+        type = "query"
+        language = "kuery"
+        query = '''
+        aws.cloudtrail.user_identity.type:AssumedRole and user.name:pipeline-role-5*
+            and not event.provider:signin.amazonaws.com
+        '''
+        index = ["logs-aws*"]
+        severity = "low"
+        risk_score = 21
+        """,
+        "literal-rule.toml");
 
     private static IReadOnlyList<DetectionRule> ElasticRulesOr(IReadOnlyList<DetectionRule> fallback)
     {
@@ -130,6 +167,7 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
         lines.Add(text.Replace("\"eventName\":\"AssumeRole\",", "", StringComparison.Ordinal).Replace("hop-500", "hop-503", StringComparison.Ordinal));
         lines.Add(text.Replace("2026-12-01T11:00:00Z", "not a date", StringComparison.Ordinal).Replace("hop-500", "hop-504", StringComparison.Ordinal));
         lines.Add(text.Replace("\"eventName\":\"AssumeRole\",", "\"eventName\":\"AssumeRole\",\"eventName\":\"AssumeRole\",", StringComparison.Ordinal));
+        lines.AddRange(LiteralProbes());
         lines.Add(new JsonObject { ["detail-type"] = "AWS API Call via CloudTrail", ["detail"] = RoleChaining.Record(600, "2026-12-01T12:00:00Z") }.ToJsonString());
         lines.Add("""{"digestStartTime":"2026-12-01T00:00:00Z","digestEndTime":"2026-12-01T01:00:00Z","logFiles":[]}""");
         lines.Add("{}");
@@ -139,6 +177,34 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
         File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
         File.AppendAllText(path, "{\"eventName\":\"AssumeRole\",\"bad\":\"\u00ff\"}\n", Encoding.Latin1);
         return path;
+    }
+
+    /// <summary>
+    /// Returns records for the rule that requires the literal <c>pipeline-role-5</c>, in which only
+    /// <c>userName</c> may contain it: spelled with escapes, absent next to escapes of other characters,
+    /// in an array, and in a record of another action.
+    /// </summary>
+    private static IEnumerable<string> LiteralProbes()
+    {
+        const string UserName = "\"pipeline-role-4\"";
+        var text = RoleChaining.Record(5, "2026-12-01T13:00:00Z").ToJsonString().Replace("pipeline-role-5", "pipeline-role-4", StringComparison.Ordinal);
+        string[] userNames =
+        [
+            "\"pipeline\\u002drole-5\"",
+            "\"\\u0070ipeline-role-5\"",
+            "\"pipeline-role-5\"",
+            "\"pipeline-role-4\",\"note\":\"a\\/b\\\"c\\nd\"",
+            "[\"pipeline-role-55\",\"x\"]",
+            "\"pipeline-role\\\\u002d5\"",
+        ];
+        for (var i = 0; i < userNames.Length; i++)
+        {
+            yield return text.Replace("hop-5", $"hop-70{i}", StringComparison.Ordinal).Replace(UserName, userNames[i], StringComparison.Ordinal);
+        }
+
+        yield return text.Replace("hop-5", "hop-709", StringComparison.Ordinal)
+            .Replace(UserName, "\"pipeline-role-5\"", StringComparison.Ordinal)
+            .Replace("\"AssumeRole\"", "\"ConsoleLogin\"", StringComparison.Ordinal);
     }
 
     private static JsonObject Reordered(JsonObject record) =>

@@ -1,0 +1,68 @@
+using System.Collections.Frozen;
+
+namespace Vigil.Map;
+
+/// <summary>
+/// The ECS fields that <see cref="CloudTrailMapper"/> fills only by moving or copying one raw record
+/// value unchanged (a rename or a copy step), and never sets from a derived, rendered or split value.
+/// </summary>
+/// <remarks>
+/// A string in one of these fields is therefore the unescaped text of a JSON string in the raw
+/// record, which lets a prefilter look for a query's literal in the record's bytes. Excluded on
+/// purpose: <c>event.action</c> (rendered from any JSON kind), <c>cloud.*</c>, <c>event.outcome</c>,
+/// <c>event.category</c>, <c>related.*</c>, <c>user.email</c>, <c>service.name</c>,
+/// <c>tls.version</c> and the <c>aws.cloudtrail.*</c> copies of whole objects, which are derived.
+/// Keep this list in step with the mapping steps: a field gains a derived writer, it leaves the list.
+/// </remarks>
+internal static class VerbatimFields
+{
+    private const string Identity = "aws.cloudtrail.user_identity";
+
+    /// <summary>The field names.</summary>
+    public static FrozenSet<string> All { get; } = FrozenSet.ToFrozenSet(
+    [
+        // IdentityMapping: renames of userIdentity members.
+        "user.name",
+        "user.id",
+        Identity + ".type",
+        Identity + ".arn",
+        Identity + ".access_key_id",
+        Identity + ".invoked_by",
+        Identity + ".credential_id",
+        Identity + ".identity_provider",
+        Identity + ".on_behalf_of.user_id",
+        Identity + ".on_behalf_of.identity_store_arn",
+        Identity + ".session_context.mfa_authenticated",
+        Identity + ".session_context.source_identity",
+        Identity + ".session_context.session_issuer.type",
+        Identity + ".session_context.session_issuer.arn",
+        Identity + ".session_context.session_issuer.account_id",
+        Identity + ".session_context.session_issuer.principal_id",
+        "aws.cloudtrail.event_version",
+
+        // EventMapping: renames and copies of record members.
+        "event.provider",
+        "event.id",
+        "source.address",
+        "user_agent.original",
+        "aws.cloudtrail.event_category",
+        "aws.cloudtrail.error_code",
+        "aws.cloudtrail.error_message",
+        "aws.cloudtrail.request_id",
+        "aws.cloudtrail.event_type",
+        "aws.cloudtrail.api_version",
+        "aws.cloudtrail.read_only",
+        "aws.cloudtrail.recipient_account_id",
+        "aws.cloudtrail.shared_event_id",
+        "aws.cloudtrail.vpc_endpoint_id",
+
+        // RelatedMapping and TlsMapping: copies of request, response and TLS members.
+        "user.target.name",
+        "user.target.id",
+        "user.changes.name",
+        "group.name",
+        "group.id",
+        "tls.cipher",
+        "tls.client.server_name",
+    ], StringComparer.Ordinal);
+}
