@@ -6,7 +6,7 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The hashes are spread over 64 tables that grow one at a time, so growing holds an old and a new
+/// The hashes are spread over 64 tables that grow one at a time, so growing keeps an old and a new
 /// copy of one sixty-fourth of the set, not of all of it: a hunt of 3.6 million records would
 /// otherwise need 48 MB at once while its single table doubled from 16 to 32 MB.
 /// </para>
