@@ -26,6 +26,10 @@ switch (args)
         ScanProbe.Run(path);
         return 0;
 
+    case ["--hunt-probe", var path, ..]:
+        ScanProbe.Hunt(path);
+        return 0;
+
     case ["--serve-run", ..]:
         return ServeRunBench.Run(args);
 }
