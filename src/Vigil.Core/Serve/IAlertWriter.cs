@@ -11,4 +11,7 @@ internal interface IAlertWriter
 
     /// <summary>Stores the alert <paramref name="rule"/> raised; returns false when its id was stored meanwhile.</summary>
     bool Write(string alertId, DetectionRule rule, JsonObject alert);
+
+    /// <summary>Returns how many alerts of the rule with <c>rule_id</c> <paramref name="ruleId"/> are stored.</summary>
+    long Count(string ruleId);
 }

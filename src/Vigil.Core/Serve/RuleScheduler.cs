@@ -276,7 +276,9 @@ public sealed class RuleScheduler
             LastRunAt = state.LastRunAt,
             LastStatus = state.LastStatus,
             NextRunAt = registered.Enabled && runnable ? state.NextRunAt ?? _services.Clock.GetUtcNow() : null,
-            AlertCount = state.AlertCount,
+            // Counted from the alerts themselves: a run killed after writing its alerts but before
+            // saving the rule state leaves the state's running count short.
+            AlertCount = _services.Alerts.Count(registered.RuleId),
             LateEvents = state.LateEvents,
             Uncovered = UncoveredRanges.Of(state, loaded?.Prepared, _services),
         };

@@ -16,6 +16,15 @@ internal sealed class StoreAlertWriter(VigilStore store) : IAlertWriter
         return command.ExecuteScalar() is not null;
     }
 
+    public long Count(string ruleId)
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM alerts WHERE rule_id = $rule";
+        command.Parameters.AddWithValue("$rule", ruleId);
+        return (long)command.ExecuteScalar()!;
+    }
+
     public bool Write(string alertId, DetectionRule rule, JsonObject alert) =>
         store.TryAddAlert(new StoredAlert(alertId, rule.RuleId, rule.Severity, AlertStatus.Open, store.TimeProvider.GetUtcNow(), alert));
 }

@@ -23,6 +23,22 @@ public sealed class StatusTests
     }
 
     [Fact]
+    public void Status_CountsAlertsStoredBeforeAFailedSave()
+    {
+        using var harness = new SchedulerHarness(TenOClock);
+        var rule = harness.Register(StopLoggingRule());
+        harness.Ingest(StopLogging(TenOClock.AddMinutes(-2), "one"));
+        harness.Ingest(StopLogging(TenOClock.AddMinutes(-1), "two"));
+        harness.State.FailingRuleUuid = rule.RuleUuid;
+
+        harness.RunAt(TenOClock);
+        var status = Assert.Single(harness.Scheduler.Status());
+
+        Assert.Equal(0, harness.State.LoadState(rule.RuleUuid).AlertCount);
+        Assert.Equal(2, status.AlertCount);
+    }
+
+    [Fact]
     public void Register_RaisesRevisionWhenContentChanges()
     {
         using var harness = new SchedulerHarness(TenOClock);
