@@ -46,15 +46,24 @@ internal static class RuleCatalog
     /// rules, so that status and manual runs see it loaded. A rule whose file is gone stays
     /// registered and is reported as not loaded.
     /// </summary>
-    public static void LoadRegistered(RuleScheduler scheduler, Action<string> reportError)
+    public static void LoadRegistered(RuleScheduler scheduler, Action<string> reportError, bool register = true)
     {
         var files = new Dictionary<string, IReadOnlyList<DetectionRule>>(StringComparer.Ordinal);
         foreach (var status in scheduler.Status())
         {
             var candidates = status.SourceFile is null ? BuiltInRules.All : LoadFile(files, status.SourceFile, reportError);
-            if (candidates.FirstOrDefault(r => r.Uuid == status.RuleUuid) is { } rule)
+            if (candidates.FirstOrDefault(r => r.Uuid == status.RuleUuid) is not { } rule)
+            {
+                continue;
+            }
+
+            if (register)
             {
                 scheduler.Register(rule);
+            }
+            else
+            {
+                scheduler.Attach(rule);
             }
         }
     }

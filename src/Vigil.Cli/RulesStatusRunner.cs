@@ -11,7 +11,7 @@ internal static class RulesStatusRunner
 {
     public static int Run(string? data)
     {
-        using var session = SchedulerSession.TryOpen(data, "rules status");
+        using var session = SchedulerSession.TryOpen(data, "rules status", register: false);
         if (session is null)
         {
             return ExitCodes.Usage;

@@ -7,11 +7,11 @@ namespace Vigil.Cli;
 /// <summary>An existing store with its scheduler, and the registered rules loaded again from their files.</summary>
 internal sealed class SchedulerSession : IDisposable
 {
-    private SchedulerSession(VigilStore store)
+    private SchedulerSession(VigilStore store, bool register)
     {
         Store = store;
         Scheduler = new RuleScheduler(store);
-        RuleCatalog.LoadRegistered(Scheduler, ReportRuleError);
+        RuleCatalog.LoadRegistered(Scheduler, ReportRuleError, register);
     }
 
     public VigilStore Store { get; }
@@ -19,7 +19,13 @@ internal sealed class SchedulerSession : IDisposable
     public RuleScheduler Scheduler { get; }
 
     /// <summary>Opens the store of <paramref name="data"/>, or prints why not and returns null.</summary>
-    public static SchedulerSession? TryOpen(string? data, string command)
+    /// <param name="data">The data directory given with <c>--data</c>, or null to read it from the environment.</param>
+    /// <param name="command">The command's name, for its error messages.</param>
+    /// <param name="register">
+    /// Whether to register the rules again from their files, raising the revision of a changed one;
+    /// a command that only reads the rules' status passes false.
+    /// </param>
+    public static SchedulerSession? TryOpen(string? data, string command, bool register = true)
     {
         var store = StoreOption.TryOpenExisting(data, out var error);
         if (store is null)
@@ -28,7 +34,7 @@ internal sealed class SchedulerSession : IDisposable
             return null;
         }
 
-        return new SchedulerSession(store);
+        return new SchedulerSession(store, register);
     }
 
     /// <summary>Prints a rule file problem on stderr. The command goes on with the rules that loaded.</summary>

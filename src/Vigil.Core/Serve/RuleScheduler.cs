@@ -60,6 +60,25 @@ public sealed class RuleScheduler
         return Status(registered);
     }
 
+    /// <summary>
+    /// Gives an already registered rule its definition for this scheduler without writing the
+    /// registry, so reading the status of rules whose files changed raises no revision. Returns
+    /// false when the rule is not registered.
+    /// </summary>
+    public bool Attach(DetectionRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+
+        if (!_state.Rules().Any(registered => registered.RuleUuid == rule.Uuid))
+        {
+            return false;
+        }
+
+        ScheduledRule.TryPrepare(rule, _mapping, out var prepared, out var reason);
+        _loaded[rule.Uuid] = new LoadedRule(rule, prepared, reason);
+        return true;
+    }
+
     /// <summary>Enables the rule with this <c>rule_id</c> or saved-object id; it runs at the next <see cref="RunDue"/>. Returns false when no such rule is registered.</summary>
     public bool Enable(string rule) => SetEnabled(rule, enabled: true);
 

@@ -52,6 +52,29 @@ public sealed class StatusTests
     }
 
     [Fact]
+    public void Attach_KeepsRevisionOfChangedRule()
+    {
+        using var harness = new SchedulerHarness(TenOClock);
+        harness.Register(StopLoggingRule());
+
+        var attached = harness.Scheduler.Attach(StopLoggingRule(maxSignals: 50));
+        var status = Assert.Single(harness.Scheduler.Status());
+
+        Assert.True(attached);
+        Assert.Equal(0, status.Revision);
+        Assert.Null(status.NotRunnableReason);
+    }
+
+    [Fact]
+    public void Attach_UnregisteredRuleReturnsFalse()
+    {
+        using var harness = new SchedulerHarness(TenOClock);
+
+        Assert.False(harness.Scheduler.Attach(StopLoggingRule()));
+        Assert.Empty(harness.Scheduler.Status());
+    }
+
+    [Fact]
     public void Register_KeepsDisabledFlag()
     {
         using var harness = new SchedulerHarness(TenOClock);
