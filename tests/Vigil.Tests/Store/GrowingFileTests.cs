@@ -63,6 +63,25 @@ public sealed class GrowingFileTests
     }
 
     [Fact]
+    public void PollOnce_TornTailThenGrows_ResumesAtNextLine()
+    {
+        using var fixture = new StoreFixture();
+        var (head, tail) = SplitInsideLastLine(Lines(StoreFixture.Records(4)));
+        var path = Settled(Write(fixture, head));
+        using var watcher = new FolderWatcher(fixture.Store, [fixture.InputDirectory]);
+        watcher.PollOnce(TestContext.Current.CancellationToken);
+        var final = watcher.PollOnce(TestContext.Current.CancellationToken);
+
+        Settled(Append(path, tail + Lines(StoreFixture.Records(2, firstIndex: 4))));
+        var grown = watcher.PollOnce(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, final.Errors);
+        Assert.Equal(0, grown.Errors);
+        Assert.Equal(2, grown.Stored);
+        Assert.Equal(5, fixture.Store.CountEvents());
+    }
+
+    [Fact]
     public void PollOnce_DocumentWithoutLineFeed_Stored()
     {
         using var fixture = new StoreFixture();

@@ -39,10 +39,26 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
                 return null;
             }
 
-            // NOTE: when an earlier segment ended mid-line (read without holding, or held until the
-            // file stopped changing), this start lies inside that record, and the reader takes the
-            // appended bytes for one skipped item.
             start = checkpoint.SegmentEnd;
+
+            // An earlier segment that ended mid-line (read without holding, or held until the file
+            // stopped changing) reported its torn last line as an error. The appended bytes first
+            // finish that line, so reading resumes after its line feed, once one has been written.
+            if (EndsMidLine(file, 0, start))
+            {
+                var next = NextLineStart(file, start, length);
+                if (next is null)
+                {
+                    tailHeld = holdPartialTail;
+                    return null;
+                }
+
+                start = next.Value;
+                if (start == length)
+                {
+                    return null;
+                }
+            }
         }
 
         tailHeld = holdPartialTail && EndsMidLine(file, start, length);
@@ -59,6 +75,31 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
 
         file.Position = length - 1;
         return file.ReadByte() != '\n';
+    }
+
+    /// <summary>Returns the offset after the first line feed in [start, length), or null when there is none.</summary>
+    private static long? NextLineStart(FileStream file, long start, long length)
+    {
+        var buffer = new byte[64 * 1024];
+        file.Position = start;
+        for (var offset = start; offset < length;)
+        {
+            var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, length - offset));
+            if (read == 0)
+            {
+                return null;
+            }
+
+            var newline = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                return offset + newline + 1;
+            }
+
+            offset += read;
+        }
+
+        return null;
     }
 
     private static bool IsGzip(FileStream file, long start, long length)
