@@ -22,7 +22,7 @@ internal sealed class EventRowWriter : IDisposable
         _command.CommandText = """
             INSERT INTO events (data_stream, timestamp, ingested, event_id, provider, action, content_hash, document, format)
             VALUES ($dataStream, $timestamp, $ingested, $eventId, $provider, $action, $hash, $document, $format)
-            ON CONFLICT (content_hash) DO NOTHING
+            ON CONFLICT (ifnull(timestamp, -1), content_hash) DO NOTHING
             """;
         _dataStream = _command.Parameters.Add("$dataStream", SqliteType.Text);
         _timestamp = _command.Parameters.Add("$timestamp", SqliteType.Integer);
