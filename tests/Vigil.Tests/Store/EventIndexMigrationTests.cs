@@ -134,8 +134,8 @@ public sealed class EventIndexMigrationTests
         {
             var json = System.Text.Encoding.UTF8.GetBytes(record);
             Assert.True(new RecordScanner().TryScan(json, out var facts));
-            Assert.True(RawEventRow.TryCreate(facts, json, Ingested.ToUnixTimeMilliseconds(), out var row));
-            Insert(connection, "$dataStream, $timestamp, $ingested, $eventId, $provider, $action, $hash, $document, 1", row.Document, row);
+            Assert.True(RawEventRow.TryCreate(facts, Ingested.ToUnixTimeMilliseconds(), out var row));
+            Insert(connection, "$dataStream, $timestamp, $ingested, $eventId, $provider, $action, $hash, $document, 1", json, row);
         }
 
         private static void Insert(SqliteConnection connection, string values, object document, EventRow? row = null)
@@ -151,10 +151,18 @@ public sealed class EventIndexMigrationTests
                 command.Parameters.AddWithValue("$eventId", row.EventId);
                 command.Parameters.AddWithValue("$provider", row.Provider);
                 command.Parameters.AddWithValue("$action", row.Action);
-                command.Parameters.AddWithValue("$hash", row.ContentHash);
+                command.Parameters.AddWithValue("$hash", HashBytes(row.ContentHash!.Value));
             }
 
             command.ExecuteNonQuery();
+        }
+
+        // Big-endian, as ingest stores the hash.
+        private static byte[] HashBytes(UInt128 hash)
+        {
+            var bytes = new byte[16];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
+            return bytes;
         }
     }
 }
