@@ -5,8 +5,13 @@ namespace Vigil.Store;
 /// <summary>Settings of an <see cref="EventIngester"/>.</summary>
 public sealed record IngestOptions
 {
-    /// <summary>The default number of items read per transaction.</summary>
-    public const int DefaultBatchSize = 2000;
+    /// <summary>
+    /// The default number of items read per transaction. Each commit writes the last, partly filled
+    /// page of the table and of each index to the WAL again, so 10,000 items per commit cost about
+    /// 1 µs less CPU per event than 2,000 (measured on 225,000 generated records). A batch holds the
+    /// write lock for about 0.2 s at 50,000 events/s.
+    /// </summary>
+    public const int DefaultBatchSize = 10_000;
 
     /// <summary>
     /// Items (records, errors and skips) read per transaction. Each transaction commits its events
