@@ -6,7 +6,7 @@ namespace Vigil.Store;
 
 /// <summary>
 /// Inserts event rows with one prepared statement, skipping rows whose duplicate key
-/// (<c>ifnull(timestamp, -1), content_hash</c>) the store already holds.
+/// (<c>ifnull(timestamp, -1), content_hash</c>) the store already contains.
 /// </summary>
 /// <remarks>
 /// The statement is prepared and bound through SQLitePCLRaw, below <c>SqliteCommand</c>, whose
@@ -32,7 +32,7 @@ internal sealed class EventRowWriter : IDisposable
     }
 
     /// <summary>
-    /// Inserts <paramref name="row"/>; returns <c>false</c> when it is a duplicate. A row without a
+    /// Inserts <paramref name="row"/> and returns <c>false</c> when it is a duplicate. A row without a
     /// <see cref="EventRow.Document"/> stores <paramref name="rawRecord"/>, a raw record's UTF-8
     /// bytes, which SQLite copies while binding.
     /// </summary>
@@ -71,7 +71,7 @@ internal sealed class EventRowWriter : IDisposable
     private int BindInteger(int index, long? value) =>
         value is { } number ? raw.sqlite3_bind_int64(_statement, index, number) : raw.sqlite3_bind_null(_statement, index);
 
-    // Big-endian, as the hash's bytes have always been stored.
+    // Big-endian, the byte order of every stored hash since schema version 1.
     private int BindHash(int index, UInt128? hash)
     {
         if (hash is not { } value)

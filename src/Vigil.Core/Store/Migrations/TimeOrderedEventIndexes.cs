@@ -8,16 +8,19 @@ namespace Vigil.Store;
 /// <para>
 /// The duplicate key becomes <c>(ifnull(timestamp, -1), content_hash)</c>. Records with the same
 /// canonical content have the same <c>eventTime</c>, so they have the same <c>timestamp</c>, and
-/// the key finds the same duplicates as the hash alone. The -1 only stands in for a missing time,
-/// which <c>UNIQUE</c> would otherwise treat as distinct. A hash alone is random, so every batch
+/// the key finds the same duplicates as the hash alone. The -1 replaces a missing time, because
+/// <c>UNIQUE</c> treats <c>NULL</c> values as distinct. A hash alone is random, so every batch
 /// wrote to nearly every page of its index. Inserts in time order write to a few pages at its end.
 /// </para>
 /// <para>
 /// <c>(timestamp, action, provider)</c> and <c>(ingested, action, provider)</c> replace the six
 /// indexes on one time column with or without <c>action</c> or <c>provider</c>. A window query reads
 /// the window's index range and tests the candidate values in the index, before it reads a row.
-/// An <c>UNIQUE</c> column constraint cannot be dropped, so the table is copied: the step takes
-/// about as long as ingesting the stored events again.
+/// </para>
+/// <para>
+/// A <c>UNIQUE</c> column constraint cannot be dropped, so the table is copied. NOTE: the old
+/// table's pages stay in the file as free pages, which later inserts reuse; the file shrinks only
+/// with a <c>VACUUM</c> run while no process uses the store.
 /// </para>
 /// </remarks>
 internal static class TimeOrderedEventIndexes
