@@ -7,9 +7,10 @@ public sealed record IngestOptions
 {
     /// <summary>
     /// The default number of items read per transaction. Each commit writes the last, partly filled
-    /// page of the table and of each index to the WAL again, so 10,000 items per commit cost about
-    /// 1 µs less CPU per event than 2,000 (measured on 225,000 generated records). A batch holds the
-    /// write lock for about 0.2 s at 50,000 events/s.
+    /// page of the table and of each index to the WAL again. On 225,091 generated records, 10,000
+    /// items per commit wrote 4 % fewer bytes than 2,000 and cost about 0.5 µs less CPU per event,
+    /// a gain near the noise of a shared machine. A batch keeps the write lock for about 0.2 s at
+    /// 50,000 events/s.
     /// </summary>
     public const int DefaultBatchSize = 10_000;
 
