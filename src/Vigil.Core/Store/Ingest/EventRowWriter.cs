@@ -27,7 +27,7 @@ internal sealed class EventRowWriter : IDisposable
 
     public EventRowWriter(SqliteConnection connection)
     {
-        _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open; open it before creating an EventRowWriter.");
         Check(raw.sqlite3_prepare_v2(_database, Sql, out _statement));
     }
 
