@@ -63,12 +63,12 @@ internal static class StoreBench
             using (var transaction = connection.BeginTransaction(deferred: false))
             {
                 var ingested = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                var rows = batch.Select(json => RawRow(scanner, json, ingested)).ToList();
+                var rows = batch.Select(json => RawRow(scanner, json, ingested) with { Document = json }).ToList();
                 rowTime += stopwatch.Elapsed;
                 rowCpu += Cpu() - cpuBefore;
                 foreach (var row in rows)
                 {
-                    writer.TryInsert(transaction, row);
+                    writer.TryInsert(row);
                 }
 
                 transaction.Commit();
@@ -87,7 +87,7 @@ internal static class StoreBench
     }
 
     private static EventRow RawRow(RecordScanner scanner, byte[] json, long ingested) =>
-        scanner.TryScan(json, out var facts) && RawEventRow.TryCreate(facts, json, ingested, out var row)
+        scanner.TryScan(json, out var facts) && RawEventRow.TryCreate(facts, ingested, out var row)
             ? row
             : throw new InvalidOperationException("a generated record took the mapping path");
 

@@ -68,7 +68,8 @@ public sealed partial class IngestCliTests
     public void Ingest_KilledChild_ResumesExactlyOnce()
     {
         using var directory = new TempDirectory();
-        const int total = 10_000;
+        // Several batches, so the child can be killed between two commits.
+        const int total = 5 * IngestOptions.DefaultBatchSize;
         var input = Path.Combine(directory.Path, "big.json");
         File.WriteAllLines(input, StoreFixture.Records(total));
         var data = Path.Combine(directory.Path, "data");

@@ -18,6 +18,31 @@ public sealed class IngestTests
         Assert.Equal(1, fixture.Store.CountEvents());
     }
 
+    [Theory]
+    [InlineData("""{"eventName":"AssumeRole","eventID":"e1"}""")]
+    [InlineData("""{"eventName":"AssumeRole","eventTime":"not a date","eventID":"e1"}""")]
+    public void Ingest_SameRecordWithoutTimestamp_StoresOnce(string record)
+    {
+        using var fixture = new StoreFixture();
+
+        var result = new EventIngester(fixture.Store).IngestFile(fixture.WriteFile("a.json", [record, record]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.Stored);
+        Assert.Equal(1, result.Duplicates);
+    }
+
+    [Fact]
+    public void Ingest_SameRecordWithoutId_StoresBoth()
+    {
+        using var fixture = new StoreFixture();
+        var record = """{"eventName":"AssumeRole","eventTime":"2026-12-01T10:00:00Z"}""";
+
+        var result = new EventIngester(fixture.Store).IngestFile(fixture.WriteFile("a.json", [record, record]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.Stored);
+        Assert.Equal(0, result.Duplicates);
+    }
+
     [Fact]
     public void Ingest_SameIdOtherContent_StoresBoth()
     {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text.Json.Nodes;
 using Vigil.Alert;
 using Vigil.Map;
@@ -9,8 +8,9 @@ namespace Vigil.Store;
 /// <summary>
 /// The columns of one event row. <paramref name="Document"/> is the ECS document's JSON text, or the
 /// raw record's UTF-8 bytes when <paramref name="Format"/> is <see cref="StoredDocumentFormat.CloudTrailRecord"/>.
+/// It is <c>null</c> for a raw record whose bytes the caller passes to <see cref="EventRowWriter.TryInsert"/>.
 /// </summary>
-internal sealed record EventRow(string DataStream, long? Timestamp, long Ingested, string? EventId, string? Provider, string? Action, byte[]? ContentHash, object Document, StoredDocumentFormat Format = StoredDocumentFormat.EcsDocument)
+internal sealed record EventRow(string DataStream, long? Timestamp, long Ingested, string? EventId, string? Provider, string? Action, UInt128? ContentHash, object? Document, StoredDocumentFormat Format = StoredDocumentFormat.EcsDocument)
 {
     /// <summary>
     /// Sets <c>event.ingested</c> on <paramref name="document"/> to <paramref name="ingested"/> and
@@ -35,17 +35,8 @@ internal sealed record EventRow(string DataStream, long? Timestamp, long Ingeste
     /// Returns the canonical XXH128 of a record with a string <c>eventID</c>, or <c>null</c>: a
     /// record without one is never a duplicate, as in the hunt's duplicate filter.
     /// </summary>
-    private static byte[]? ContentHashOf(JsonObject record)
-    {
-        if (record["eventID"] is not JsonValue id || !id.TryGetValue<string>(out _))
-        {
-            return null;
-        }
-
-        var hash = new byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(hash, CanonicalJsonHash.Compute(record));
-        return hash;
-    }
+    private static UInt128? ContentHashOf(JsonObject record) =>
+        record["eventID"] is JsonValue id && id.TryGetValue<string>(out _) ? CanonicalJsonHash.Compute(record) : null;
 
     /// <summary>Sets <c>event.ingested</c> on a mapped document, as the store does before it keeps or returns one.</summary>
     public static void SetIngested(JsonObject root, DateTimeOffset ingested)

@@ -64,7 +64,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
                 if (!finished)
                 {
                     count++;
-                    CountInto(batch, item, facts, items, (transaction, writer, ingested));
+                    CountInto(batch, item, facts, items, (writer, ingested));
                 }
             }
 
@@ -83,7 +83,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
         }
     }
 
-    private void CountInto(FileIngestResult counts, ReadItem item, RecordFacts? facts, SegmentItems? items, (SqliteTransaction Transaction, EventRowWriter Writer, DateTimeOffset Ingested)? target)
+    private void CountInto(FileIngestResult counts, ReadItem item, RecordFacts? facts, SegmentItems? items, (EventRowWriter Writer, DateTimeOffset Ingested)? target)
     {
         counts.Records++;
         switch (item.Outcome)
@@ -98,14 +98,14 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
                 return;
 
             default:
-                var (transaction, writer, ingested) = target!.Value;
-                if (facts is { } scanned && RawEventRow.TryCreate(scanned, items!.RawRecord, StoreTime.ToMilliseconds(ingested), out var row))
+                var (writer, ingested) = target!.Value;
+                if (facts is { } scanned && RawEventRow.TryCreate(scanned, StoreTime.ToMilliseconds(ingested), out var row))
                 {
-                    Insert(counts, transaction, writer, row);
+                    Insert(counts, writer, row, items!.RawRecord);
                     return;
                 }
 
-                StoreMapped(counts, item, item.Record ?? Parse(items!.RawRecord), transaction, writer, ingested);
+                StoreMapped(counts, item, item.Record ?? Parse(items!.RawRecord), writer, ingested);
                 return;
         }
     }
@@ -114,7 +114,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
     private static JsonObject? Parse(ReadOnlySpan<byte> json) => RecordParser.TryParse(json, out var record, out _) ? record : null;
 
     /// <summary>Maps a record that cannot be stored raw, and stores its document.</summary>
-    private void StoreMapped(FileIngestResult counts, ReadItem item, JsonObject? record, SqliteTransaction transaction, EventRowWriter writer, DateTimeOffset ingested)
+    private void StoreMapped(FileIngestResult counts, ReadItem item, JsonObject? record, EventRowWriter writer, DateTimeOffset ingested)
     {
         MapResult mapped;
         EventRow row;
@@ -133,7 +133,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
             return;
         }
 
-        if (Insert(counts, transaction, writer, row) && mapped.Error is not null)
+        if (Insert(counts, writer, row) && mapped.Error is not null)
         {
             counts.EventsWithMappingErrors++;
             options.ProblemFound?.Invoke(item with { Record = null, Reason = mapped.Error });
@@ -141,9 +141,9 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
     }
 
     /// <summary>Inserts <paramref name="row"/> and counts it; returns <c>false</c> for a duplicate.</summary>
-    private static bool Insert(FileIngestResult counts, SqliteTransaction transaction, EventRowWriter writer, EventRow row)
+    private static bool Insert(FileIngestResult counts, EventRowWriter writer, EventRow row, ReadOnlySpan<byte> rawRecord = default)
     {
-        if (!writer.TryInsert(transaction, row))
+        if (!writer.TryInsert(row, rawRecord))
         {
             counts.Duplicates++;
             StoreMetrics.DuplicatesSkipped.Add(1);

@@ -5,8 +5,14 @@ namespace Vigil.Store;
 /// <summary>Settings of an <see cref="EventIngester"/>.</summary>
 public sealed record IngestOptions
 {
-    /// <summary>The default number of items read per transaction.</summary>
-    public const int DefaultBatchSize = 2000;
+    /// <summary>
+    /// The default number of items read per transaction. Each commit writes the last, partly filled
+    /// page of the table and of each index to the WAL again. On 225,091 generated records, 10,000
+    /// items per commit wrote 4 % fewer bytes than 2,000 and cost about 0.5 µs less CPU per event,
+    /// a gain near the noise of a shared machine. A batch keeps the write lock for about 0.2 s at
+    /// 50,000 events/s.
+    /// </summary>
+    public const int DefaultBatchSize = 10_000;
 
     /// <summary>
     /// Items (records, errors and skips) read per transaction. Each transaction commits its events

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Vigil.Alert;
 using Vigil.Map;
 using Vigil.Read;
@@ -15,9 +14,10 @@ internal static class RawEventRow
     /// Returns the row of a record whose columns the mapper would fill plainly from its top-level
     /// fields; otherwise <c>false</c>, and the caller maps the record. The exceptions are a field
     /// with a value other than a non-empty string, and an <c>eventTime</c> that Elastic's date
-    /// processor rejects (Elastic indexes that record as a pipeline error).
+    /// processor rejects (Elastic indexes that record as a pipeline error). The row has no
+    /// document: pass the record's bytes to <see cref="EventRowWriter.TryInsert"/>.
     /// </summary>
-    public static bool TryCreate(in RecordFacts facts, ReadOnlySpan<byte> json, long ingested, out EventRow row)
+    public static bool TryCreate(in RecordFacts facts, long ingested, out EventRow row)
     {
         row = null!;
         if (!TryText(facts.EventId, out var eventId)
@@ -35,8 +35,8 @@ internal static class RawEventRow
             eventId,
             provider,
             action,
-            HashBytes(facts.ContentHash),
-            json.ToArray(),
+            facts.ContentHash,
+            null,
             StoredDocumentFormat.CloudTrailRecord);
         return true;
     }
@@ -66,17 +66,5 @@ internal static class RawEventRow
 
         timestamp = StoreTime.ToMilliseconds(time);
         return true;
-    }
-
-    private static byte[]? HashBytes(UInt128? hash)
-    {
-        if (hash is not { } value)
-        {
-            return null;
-        }
-
-        var bytes = new byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
-        return bytes;
     }
 }

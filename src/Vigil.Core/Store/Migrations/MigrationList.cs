@@ -12,5 +12,6 @@ internal static class MigrationList
         Scheduler.SchedulerSchema.Step,
         IngestedCandidateIndexes.Step,
         RawRecordSchema.Step,
+        TimeOrderedEventIndexes.Step,
     ];
 }
