@@ -5,7 +5,6 @@ namespace Vigil.Read;
 /// maximum buffer size.
 /// </summary>
 internal sealed class BufferLimitException(int maxSize)
-    : Exception($"the value is larger than {Describe(maxSize)}, the maximum size of one record")
+    : Exception($"the JSON value is larger than {RecordLimits.Describe(maxSize)}, the largest value read whole; split the file into smaller ones")
 {
-    private static string Describe(int size) => size % (1024 * 1024) == 0 ? $"{size / (1024 * 1024)} MiB" : $"{size} bytes";
 }

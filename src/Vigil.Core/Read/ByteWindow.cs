@@ -13,14 +13,12 @@ namespace Vigil.Read;
 /// </remarks>
 internal sealed class ByteWindow : IDisposable
 {
-    /// <summary>Default maximum buffer size, and so the maximum size of one record: 2 MiB.</summary>
-    /// <remarks>
-    /// CloudTrail's largest events are 1 MB (the "large" event size of Lake event data stores). A hunt
-    /// needs about 17 times a record's size to parse, map and alert on it (a 100 MB record peaked at
-    /// 1.7 GB), so 2 MiB keeps it within its memory budget: 40 alerting records of 2 MiB peaked at
-    /// 174 MB.
-    /// </remarks>
-    public const int DefaultMaxSize = 2 * 1024 * 1024;
+    /// <summary>
+    /// Default maximum buffer size, and so the largest JSON value held whole: 256 MiB. Records have
+    /// a smaller limit of their own (<see cref="RecordLimits.MaxRecordBytes"/>), but an object that
+    /// wraps many records, such as <c>aws cloudtrail lookup-events</c> output, is held whole.
+    /// </summary>
+    public const int DefaultMaxSize = 256 * 1024 * 1024;
 
     private const int InitialSize = 64 * 1024;
 

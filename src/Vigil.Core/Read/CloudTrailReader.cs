@@ -83,7 +83,7 @@ public sealed class CloudTrailReader
     }
 
     /// <summary>Maximum size of one record in bytes; a larger record is reported as an error and skipped.</summary>
-    internal int MaxRecordBytes { get; init; } = ByteWindow.DefaultMaxSize;
+    internal int MaxRecordBytes { get; init; } = RecordLimits.MaxRecordBytes;
 
     /// <summary>
     /// Expands files and directories (recursively) into a list of files: each directory's files in

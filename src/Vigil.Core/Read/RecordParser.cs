@@ -36,6 +36,12 @@ internal static class RecordParser
             return false;
         }
 
+        if (!RecordLimits.TryCheckValues(json, out var values))
+        {
+            error = RecordLimits.TooManyValues(values);
+            return false;
+        }
+
         var sanitized = LoneSurrogates.Replace(json);
         try
         {

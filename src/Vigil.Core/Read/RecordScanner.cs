@@ -98,9 +98,13 @@ internal sealed partial class RecordScanner
         }
 
         Push(isObject: true);
+        var values = 1;
         while (reader.Read())
         {
-            if (!Step(ref reader))
+            // A record over the value limit takes the parsing path, which reports it. Values are
+            // counted as the parser's check counts them.
+            var isValue = reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray);
+            if ((isValue && ++values > RecordLimits.MaxRecordValues) || !Step(ref reader))
             {
                 return false;
             }

@@ -39,10 +39,12 @@ internal sealed partial class RecordStreamReader : IDisposable
     private int _recordIndex;
     private int _valuesRead;
     private long _records;
+    private readonly int _maxRecordBytes;
 
     /// <param name="stream">The decompressed data.</param>
     /// <param name="file">The file name put in items.</param>
     /// <param name="maxRecordBytes">The largest single record read; a larger one is reported and skipped.</param>
+    /// <param name="maxValueBytes">The largest JSON value held whole, such as an object wrapping records.</param>
     /// <param name="layerFailure">
     /// Returns why a layer below ended the data early (a truncated gzip member), or <c>null</c>;
     /// read once the data ends.
@@ -54,12 +56,14 @@ internal sealed partial class RecordStreamReader : IDisposable
     public RecordStreamReader(
         Stream stream,
         string file,
-        int maxRecordBytes = ByteWindow.DefaultMaxSize,
+        int maxRecordBytes = RecordLimits.MaxRecordBytes,
         Func<string?>? layerFailure = null,
-        bool rawRecords = false)
+        bool rawRecords = false,
+        int maxValueBytes = ByteWindow.DefaultMaxSize)
     {
         _rawRecords = rawRecords;
-        _window = new ByteWindow(stream, maxRecordBytes);
+        _maxRecordBytes = maxRecordBytes;
+        _window = new ByteWindow(stream, Math.Max(maxValueBytes, maxRecordBytes));
         _cursor = new JsonTokenCursor(_window);
         _file = file;
         _layerFailure = layerFailure ?? (() => null);
@@ -303,6 +307,12 @@ internal sealed partial class RecordStreamReader : IDisposable
             return Error($"{location}, byte {_cursor.ValueStart}", "invalid delivery object: its Records property is not an array, so it contains no records");
         }
 
+        // A top-level object over the limit may wrap many small records, so only a record is refused.
+        if (bytes.Length > _maxRecordBytes && RecordLimits.IsRecord(bytes))
+        {
+            return Error($"{location}, byte {_cursor.ValueStart}", RecordLimits.TooLarge(bytes.Length, _maxRecordBytes));
+        }
+
         return ToItem(bytes, location, _cursor.ValueStart);
     }
 
@@ -377,6 +387,12 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         _cursor.SkipCurrent();
         var bytes = _window.Slice(token.Start, _window.Position);
+        if (bytes.Length > _maxRecordBytes)
+        {
+            _window.ClearMark();
+            return Error($"{RecordLocation()}, byte {token.Start}", RecordLimits.TooLarge(bytes.Length, _maxRecordBytes));
+        }
+
         var item = ToItem(bytes, RecordLocation(), token.Start);
         _window.ClearMark();
         return item;

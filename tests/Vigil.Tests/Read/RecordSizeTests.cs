@@ -66,6 +66,57 @@ public class RecordSizeTests
         Assert.StartsWith("line 2, byte ", error.Location);
     }
 
+    [Fact]
+    public void WrapperOverTheRecordLimitIsRead()
+    {
+        var events = Enumerable.Range(1, 400)
+            .Select(i => new System.Text.Json.Nodes.JsonObject { ["EventId"] = $"{i}", ["CloudTrailEvent"] = Record(i, $",\"pad\":\"{new string('x', 500)}\"") });
+        var lookup = new System.Text.Json.Nodes.JsonObject { ["Events"] = new System.Text.Json.Nodes.JsonArray([.. events]) }.ToJsonString();
+
+        var items = Read(Encoding.UTF8.GetBytes(lookup));
+
+        Assert.True(lookup.Length > 2 * MaxRecordBytes);
+        Assert.Empty(items.Errors());
+        Assert.Equal(400, items.Records().Count);
+    }
+
+    [Fact]
+    public void OversizedSingleRecordObjectIsAnError()
+    {
+        var big = Record(1, $",\"q\":\"{new string('x', 3 * MaxRecordBytes)}\"");
+
+        var error = Assert.Single(Read(Encoding.UTF8.GetBytes(big)));
+
+        Assert.Equal(ReadOutcome.Error, error.Outcome);
+        Assert.StartsWith($"the record is {big.Length} bytes, larger than 131072 bytes", error.Reason);
+    }
+
+    [Fact]
+    public void RecordOverValueLimitIsAnError()
+    {
+        var zeros = string.Join(",", Enumerable.Repeat("0", RecordLimits.MaxRecordValues));
+        var text = $"{Record(1, $",\"a\":[{zeros}]")}\n{Record(2)}\n";
+
+        var items = new CloudTrailReader().ReadFile(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test.json").ToList();
+
+        Assert.Single(items.Records());
+        Assert.StartsWith("the record holds more than 100,000 JSON values", Assert.Single(items.Errors()).Reason);
+    }
+
+    [Fact]
+    public void ScanFailsOverValueLimitOnly()
+    {
+        string Values(int count) => Record(1, $",\"a\":[{string.Join(",", Enumerable.Repeat("0", count))}]");
+        var scanner = new RecordScanner();
+        var atLimit = Encoding.UTF8.GetBytes(Values(RecordLimits.MaxRecordValues - 200));
+        var overLimit = Encoding.UTF8.GetBytes(Values(RecordLimits.MaxRecordValues));
+
+        Assert.True(scanner.TryScan(atLimit, out _));
+        Assert.True(RecordParser.TryParse(atLimit, out _, out _));
+        Assert.False(scanner.TryScan(overLimit, out _));
+        Assert.False(RecordParser.TryParse(overLimit, out _, out _));
+    }
+
     private static List<ReadItem> Read(byte[] bytes) =>
         new CloudTrailReader { MaxRecordBytes = MaxRecordBytes }.ReadFile(new MemoryStream(bytes), "test.json").ToList();
 }

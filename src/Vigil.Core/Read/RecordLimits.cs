@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace Vigil.Read;
+
+/// <summary>The size limit of one record, and the check for it.</summary>
+/// <remarks>
+/// CloudTrail's largest events are 1 MB (the "large" event size of Lake event data stores). A hunt
+/// needs about 17 times a record's size to parse, map and alert on it (a 100 MB record peaked at
+/// 1.7 GB), so a limit of 2 MiB keeps it within its memory budget: 40 alerting records of 2 MiB
+/// peaked at 174 MB.
+/// </remarks>
+internal static class RecordLimits
+{
+    public const int MaxRecordBytes = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// The most JSON values (objects, arrays, strings, numbers, literals) one record may hold. The
+    /// largest of 3,358 real records holds 288. A parsed value costs about 150 bytes, so 2 MiB of
+    /// <c>0,</c> would otherwise take 150 MB.
+    /// </summary>
+    public const int MaxRecordValues = 100_000;
+
+    // Below this size a record cannot hold more values than the limit, so it is not counted.
+    private const int CountFromBytes = MaxRecordValues * 2;
+
+    /// <summary>Writes a size as whole MiB when it is one, else in bytes.</summary>
+    public static string Describe(long size) => size % (1024 * 1024) == 0 ? $"{size / (1024 * 1024)} MiB" : $"{size} bytes";
+
+    /// <summary>The message for a record of <paramref name="size"/> bytes over <paramref name="maxSize"/>.</summary>
+    public static string TooLarge(long size, int maxSize) =>
+        $"the record is {size} bytes, larger than {Describe(maxSize)}, the maximum size of one record; CloudTrail's largest events are 1 MB, so this is not an event as CloudTrail writes it";
+
+    /// <summary>The message for a record with <paramref name="values"/> JSON values, over the limit.</summary>
+    public static string TooManyValues(long values) =>
+        $"the record holds more than {MaxRecordValues:N0} JSON values ({values:N0} counted), the most one record may hold; CloudTrail's records hold a few hundred";
+
+    /// <summary>
+    /// Counts the JSON values of <paramref name="json"/> when it is a record (see <see cref="IsRecord"/>)
+    /// large enough to exceed <see cref="MaxRecordValues"/>, stopping past the limit; returns
+    /// <c>false</c> when it exceeds it. Invalid JSON is left to the parser.
+    /// </summary>
+    public static bool TryCheckValues(ReadOnlySpan<byte> json, out long values)
+    {
+        values = 0;
+        if (json.Length < CountFromBytes || !IsRecord(json))
+        {
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonTokenCursor.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray) && ++values > MaxRecordValues)
+                {
+                    return false;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="json"/>, one complete JSON object, has a top-level <c>eventName</c>,
+    /// <c>eventTime</c> or <c>eventID</c>, so that it is a record rather than an object wrapping records.
+    /// </summary>
+    public static bool IsRecord(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonTokenCursor.MaxDepth });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("eventName"u8) || reader.ValueTextEquals("eventTime"u8) || reader.ValueTextEquals("eventID"u8))
+                {
+                    return true;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Invalid JSON is reported by the parser, whatever its size.
+        }
+
+        return false;
+    }
+}
