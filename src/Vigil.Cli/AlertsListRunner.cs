@@ -115,7 +115,7 @@ internal static class AlertsListRunner
         console.Write(table);
         console.WriteLine(alerts.Count > MaxTableRows
             ? $"Showing the first {MaxTableRows} alerts; use --format ndjson for all."
-            : $"{alerts.Count} alerts.");
+            : alerts.Count == 1 ? "1 alert." : $"{alerts.Count} alerts.");
     }
 
     private static Text Cell(string text) => new(TerminalText.Sanitize(text));

@@ -193,7 +193,9 @@ internal sealed partial class RecordStreamReader : IDisposable
         if (first is not ('{' or '['))
         {
             var head = _window.Available[..Math.Min(_window.Available.Length, LeadingBytesShown)];
-            return Skip($"byte {_window.Position}", $"not CloudTrail JSON: the data starts with {JsonErrors.QuoteBytes(head)}, not with '{{' or '['");
+            // The reason stays the same for every such file, so a summary counts them on one row;
+            // the location keeps what the file starts with.
+            return Skip($"byte {_window.Position}, starting {JsonErrors.QuoteBytes(head)}", "not CloudTrail JSON: the data does not start with '{' or '['");
         }
 
         _mode = Mode.TopLevel;

@@ -36,6 +36,7 @@ public class NonCloudTrailFileTests
         var item = Assert.Single(ReadAll([0x00, 0x01, (byte)'P', (byte)'K', 0xFF]));
 
         Assert.Equal(ReadOutcome.Skipped, item.Outcome);
-        Assert.Equal("not CloudTrail JSON: the data starts with '\\x00\\x01PK\\xFF', not with '{' or '['", item.Reason);
+        Assert.Equal("not CloudTrail JSON: the data does not start with '{' or '['", item.Reason);
+        Assert.Equal("byte 0, starting '\\x00\\x01PK\\xFF'", item.Location);
     }
 }

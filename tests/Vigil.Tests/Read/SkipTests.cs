@@ -28,7 +28,8 @@ public class SkipTests
         var item = Assert.Single(ReadAll("ConfigWritabilityCheckFile"));
 
         Assert.Equal(ReadOutcome.Skipped, item.Outcome);
-        Assert.Equal("not CloudTrail JSON: the data starts with 'ConfigWritabilit', not with '{' or '['", item.Reason);
+        Assert.Equal("not CloudTrail JSON: the data does not start with '{' or '['", item.Reason);
+        Assert.Equal("byte 0, starting 'ConfigWritabilit'", item.Location);
     }
 
     [Fact]
