@@ -76,7 +76,7 @@ internal static class ContainerLayers
 
     /// <summary>
     /// Returns the UTF-16 encoding of text that starts with a byte order mark, or, without one, with
-    /// <c>{</c> or <c>[</c> as a UTF-16 code unit; otherwise <c>null</c>.
+    /// ASCII characters as UTF-16 code units; otherwise <c>null</c>.
     /// </summary>
     private static Encoding? Utf16Encoding(ReadOnlySpan<byte> head, out int byteOrderMarkLength)
     {
@@ -92,16 +92,36 @@ internal static class ContainerLayers
         }
 
         byteOrderMarkLength = 0;
-        if (head.Length < 2)
+        if (IsAsciiInUtf16(head, zeroFirst: false))
         {
-            return null;
+            return Encoding.Unicode;
         }
 
-        return (head[0], head[1]) switch
+        return IsAsciiInUtf16(head, zeroFirst: true) ? Encoding.BigEndianUnicode : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="head"/> reads as ASCII text in UTF-16 without a byte order mark: at
+    /// least two code units, each a printable ASCII character or whitespace, with its zero byte
+    /// second (little-endian) or first (big-endian).
+    /// </summary>
+    private static bool IsAsciiInUtf16(ReadOnlySpan<byte> head, bool zeroFirst)
+    {
+        var units = head.Length / 2;
+        if (units < 2)
         {
-            ((byte)'{' or (byte)'[', 0) => Encoding.Unicode,
-            (0, (byte)'{' or (byte)'[') => Encoding.BigEndianUnicode,
-            _ => null,
-        };
+            return false;
+        }
+
+        for (var i = 0; i < units; i++)
+        {
+            var (zero, text) = zeroFirst ? (head[2 * i], head[2 * i + 1]) : (head[2 * i + 1], head[2 * i]);
+            if (zero != 0 || !(text is (byte)'\t' or (byte)'\n' or (byte)'\r' || text is >= 0x20 and < 0x7F))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

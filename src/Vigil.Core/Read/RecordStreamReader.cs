@@ -203,21 +203,23 @@ internal sealed partial class RecordStreamReader : IDisposable
     }
 
     /// <summary>
-    /// Whether the buffered start of the file has a line that starts with <c>{</c> after its first
-    /// line, as in NDJSON behind a header line or a damaged first record.
+    /// Whether a later line of the buffered start of the file starts with <c>{</c>, as in NDJSON
+    /// behind header lines or a damaged first record. Each line before it is then an error.
     /// </summary>
     private bool NextLineStartsObject()
     {
-        var buffered = _window.Available;
-        var newline = buffered.IndexOf((byte)'\n');
-        if (newline < 0)
+        var rest = _window.Available;
+        for (var newline = rest.IndexOf((byte)'\n'); newline >= 0; newline = rest.IndexOf((byte)'\n'))
         {
-            return false;
+            rest = rest[(newline + 1)..];
+            var start = rest.IndexOfAnyExcept(" \t\r"u8);
+            if (start >= 0 && rest[start] == '{')
+            {
+                return true;
+            }
         }
 
-        var rest = buffered[(newline + 1)..];
-        var start = rest.IndexOfAnyExcept(" \t\r\n"u8);
-        return start >= 0 && rest[start] == '{';
+        return false;
     }
 
     private ReadItem SkipFirstLine()

@@ -39,6 +39,19 @@ public class EncodingTests
     }
 
     [Theory]
+    [InlineData("utf-16LE")]
+    [InlineData("utf-16BE")]
+    public void Utf16WithoutMarkAfterWhitespaceIsRead(string encodingName)
+    {
+        var bytes = Encoding.GetEncoding(encodingName).GetBytes($"\r\n  {Record(1)}\n");
+
+        var items = ReadAll(bytes);
+
+        Assert.Empty(items.Errors());
+        Assert.Single(items.Records());
+    }
+
+    [Theory]
     [InlineData("\\udc00x", "\uFFFDx")]
     [InlineData("x\\ud800", "x\uFFFD")]
     [InlineData("\\ud800\\u0041", "\uFFFDA")]

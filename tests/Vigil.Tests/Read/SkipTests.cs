@@ -44,6 +44,15 @@ public class SkipTests
     }
 
     [Fact]
+    public void TwoHeaderLinesAreTwoErrors()
+    {
+        var items = ReadAll($"# exported by tool\n# second comment\n{Record(1)}\n{Record(2)}\n");
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Equal(["line 1, byte 0", "line 2, byte 19"], items.Errors().Select(e => e.Location));
+    }
+
+    [Fact]
     public void DigestFileIsSkipped()
     {
         var digest = """{"awsAccountId":"111122223333","digestStartTime":"2026-12-04T08:00:00Z","digestEndTime":"2026-12-04T09:00:00Z","digestS3Object":"x.json.gz","previousDigestS3Object":null,"logFiles":[]}""";
