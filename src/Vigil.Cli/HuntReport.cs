@@ -95,6 +95,10 @@ internal static class HuntReport
         }
 
         AddCount(grid, "Alerts", summary.Alerts);
+        if (summary.AlertsWithRepeatedId > 0)
+        {
+            AddCount(grid, "  not written, id written before", summary.AlertsWithRepeatedId);
+        }
         grid.AddRow(new Text("Elapsed"), new Text($"{summary.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s"));
         grid.AddRow(new Text("Events/s"), new Text(summary.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
         return grid;

@@ -26,6 +26,13 @@ public sealed class HuntSummary
 
     public long Alerts { get; internal set; }
 
+    /// <summary>
+    /// Alerts not written because an alert with the same <c>kibana.alert.uuid</c> was written
+    /// before: two events whose ECS documents are equal, such as a record with <c>"errorCode": null</c>
+    /// and the same record without it. Kibana's alerts index keeps one document per id too.
+    /// </summary>
+    public long AlertsWithRepeatedId { get; internal set; }
+
     /// <summary>Skipped records by reason (digest file, duplicate delivery …).</summary>
     public IReadOnlyDictionary<string, long> SkippedByReason => _skippedByReason;
 

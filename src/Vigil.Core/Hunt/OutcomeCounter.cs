@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Text;
 using System.Text.Json.Nodes;
 using Vigil.Alert;
 using Vigil.Read;
@@ -17,6 +19,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
     private const string DuplicateReason = "duplicate delivery (same eventID and content)";
 
     private readonly DuplicateFilter _duplicates = new();
+    private readonly HashSet64 _alertIds = new();
 
     public void Count(RecordBatch batch)
     {
@@ -97,6 +100,12 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
         HuntMetrics.Events.Add(1);
         foreach (var (rule, alert) in alerts ?? [])
         {
+            if (alert["kibana.alert.uuid"]?.GetValue<string>() is { } id && !_alertIds.Add(XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(id))))
+            {
+                summary.AlertsWithRepeatedId++;
+                continue;
+            }
+
             summary.CountAlert(rule.Rule);
             HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", rule.Rule.RuleId));
             sink.Write(rule.Rule, alert);

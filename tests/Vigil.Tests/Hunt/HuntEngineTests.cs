@@ -37,6 +37,23 @@ public class HuntEngineTests
     }
 
     [Fact]
+    public void EqualDocumentsWriteOneAlert()
+    {
+        using var temp = new TempDirectory();
+        var first = RoleChaining.Record(1, "2026-12-01T10:00:00Z");
+        var second = (JsonObject)first.DeepClone();
+        second["errorCode"] = null;
+        File.WriteAllLines(Path.Combine(temp.Path, "a.ndjson"), [first.ToJsonString(), second.ToJsonString()]);
+
+        var (summary, sink) = CollectingSink.Hunt(BuiltInRules.All, temp.Path);
+
+        Assert.Equal(2, summary.Events);
+        Assert.Single(sink.Alerts);
+        Assert.Equal(1, summary.Alerts);
+        Assert.Equal(1, summary.AlertsWithRepeatedId);
+    }
+
+    [Fact]
     public void NonQueryRuleIsSkippedWithReason()
     {
         var eql = RuleLoader.ParseToml(
