@@ -108,7 +108,7 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream
         {
             throw new InvalidDataException(
                 $"gzip member {_members} has no valid trailer (CRC-32 and size) after its {_memberLength} "
-                + $"decompressed bytes, near compressed byte {_source.Consumed}: the file is truncated or corrupt");
+                + $"decompressed bytes, near compressed byte {_source.Consumed}: the file is truncated or corrupt; download it again, or check it with 'gzip -t'");
         }
     }
 

@@ -5,9 +5,8 @@ namespace Vigil.Read;
 /// <summary>The size limit of one record, and the check for it.</summary>
 /// <remarks>
 /// CloudTrail's largest events are 1 MB (the "large" event size of Lake event data stores). A hunt
-/// needs about 17 times a record's size to parse, map and alert on it (a 100 MB record peaked at
-/// 1.7 GB), so a limit of 2 MiB keeps it within its memory budget: 40 alerting records of 2 MiB
-/// peaked at 174 MB.
+/// needs about 17 times a record's size to parse, map and alert on it: a 100 MB record peaked at
+/// 1.7 GB. With a limit of 2 MiB, 40 alerting records of 2 MiB peaked at 174 MB.
 /// </remarks>
 internal static class RecordLimits
 {
@@ -28,7 +27,7 @@ internal static class RecordLimits
 
     /// <summary>The message for a record of <paramref name="size"/> bytes over <paramref name="maxSize"/>.</summary>
     public static string TooLarge(long size, int maxSize) =>
-        $"the record is {size} bytes, larger than {Describe(maxSize)}, the maximum size of one record; CloudTrail's largest events are 1 MB, so this is not an event as CloudTrail writes it";
+        $"the record is {size} bytes, larger than {Describe(maxSize)}, the maximum size of one record; CloudTrail's largest events are 1 MB, so check what wrote this record";
 
     /// <summary>The message for a record with <paramref name="values"/> JSON values, over the limit.</summary>
     public static string TooManyValues(long values) =>

@@ -229,7 +229,16 @@ internal sealed partial class RecordStreamReader : IDisposable
         _window.SkipPastNewline();
         _window.SkipWhitespace();
         _mode = Mode.TopLevel;
-        return Error(where, $"not JSON: the line starts with {JsonErrors.QuoteBytes(line)}; reading continues at line {_window.Line} as NDJSON");
+        return Error(where, $"not JSON: the line starts with {JsonErrors.QuoteBytes(line)}; reading continues at line {_window.Line} as NDJSON (remove the line if it is a header)");
+    }
+
+    private bool StartsWithByteOrderMark()
+    {
+        while (_window.Available.Length < Utf8ByteOrderMark.Length && _window.Fill())
+        {
+        }
+
+        return _window.Available.StartsWith(Utf8ByteOrderMark);
     }
 
     private ReadItem? TopLevel()
@@ -238,6 +247,13 @@ internal sealed partial class RecordStreamReader : IDisposable
         if (next < 0)
         {
             _mode = Mode.Done;
+            return null;
+        }
+
+        // Files that each start with a byte order mark, joined with cat, have one inside.
+        if (next == Utf8ByteOrderMark[0] && _window.Position == _window.LineStart && StartsWithByteOrderMark())
+        {
+            _window.Advance(Utf8ByteOrderMark.Length);
             return null;
         }
 

@@ -38,6 +38,18 @@ public class EncodingTests
         Assert.Equal("caf\u00e9 \U0001F600", items.Records()[1].Record!["eventName"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void ByteOrderMarkOfJoinedFileIsSkipped()
+    {
+        byte[] mark = [0xEF, 0xBB, 0xBF];
+        byte[] bytes = [.. mark, .. Encoding.UTF8.GetBytes(Record(1) + "\n"), .. mark, .. Encoding.UTF8.GetBytes(Record(2) + "\n")];
+
+        var items = ReadAll(bytes);
+
+        Assert.Empty(items.Errors());
+        Assert.Equal(2, items.Records().Count);
+    }
+
     [Theory]
     [InlineData("utf-16LE")]
     [InlineData("utf-16BE")]
