@@ -67,10 +67,12 @@ internal sealed class JsonTokenCursor(ByteWindow window)
             var reader = new Utf8JsonReader(window.Available, window.IsEndOfStream, _state);
             if (reader.Read())
             {
+                var isName = reader.TokenType == JsonTokenType.PropertyName;
                 token = new JsonToken(
                     reader.TokenType,
                     window.Position + reader.TokenStartIndex,
-                    reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("Records"u8));
+                    isName && reader.ValueTextEquals("Records"u8),
+                    isName && reader.ValueTextEquals("Events"u8));
                 Commit(ref reader);
                 return true;
             }
@@ -151,5 +153,8 @@ internal sealed class JsonTokenCursor(ByteWindow window)
     }
 }
 
-/// <summary>A JSON token: its type, absolute start offset, and whether it is the property name <c>Records</c>.</summary>
-internal readonly record struct JsonToken(JsonTokenType Type, long Start, bool IsRecordsProperty);
+/// <summary>
+/// A JSON token: its type, absolute start offset, and whether it is the property name <c>Records</c>
+/// (an S3 delivery object) or <c>Events</c> (<c>aws cloudtrail lookup-events</c> output).
+/// </summary>
+internal readonly record struct JsonToken(JsonTokenType Type, long Start, bool IsRecordsProperty, bool IsEventsProperty = false);

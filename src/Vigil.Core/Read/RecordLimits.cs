@@ -34,14 +34,14 @@ internal static class RecordLimits
         $"the record holds more than {MaxRecordValues:N0} JSON values ({values:N0} counted), the most one record may hold; CloudTrail's records hold a few hundred";
 
     /// <summary>
-    /// Counts the JSON values of <paramref name="json"/> when it is a record (see <see cref="IsRecord"/>)
+    /// Counts the JSON values of <paramref name="json"/> when it is a record (see <see cref="TopLevelKeys.IsRecord"/>)
     /// large enough to exceed <see cref="MaxRecordValues"/>, stopping past the limit; returns
     /// <c>false</c> when it exceeds it. Invalid JSON is left to the parser.
     /// </summary>
     public static bool TryCheckValues(ReadOnlySpan<byte> json, out long values)
     {
         values = 0;
-        if (json.Length < CountFromBytes || !IsRecord(json))
+        if (json.Length < CountFromBytes || !TopLevelKeys.IsRecord(json))
         {
             return true;
         }
@@ -63,38 +63,5 @@ internal static class RecordLimits
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="json"/>, one complete JSON object, has a top-level <c>eventName</c>,
-    /// <c>eventTime</c> or <c>eventID</c>, so that it is a record rather than an object wrapping records.
-    /// </summary>
-    public static bool IsRecord(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonTokenCursor.MaxDepth });
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("eventName"u8) || reader.ValueTextEquals("eventTime"u8) || reader.ValueTextEquals("eventID"u8))
-                {
-                    return true;
-                }
-
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        catch (JsonException)
-        {
-            // Invalid JSON is reported by the parser, whatever its size.
-        }
-
-        return false;
     }
 }

@@ -32,6 +32,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     private (long Start, long End) _rawRecord;
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
+    private bool _arrayHoldsLookupEvents;
     private bool _expectSeparator;
     private bool _afterComma;
     private (long Offset, long Line, long LineStart) _elementStart;
@@ -289,6 +290,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     private void BeginArray(bool isEnvelope)
     {
         _arrayIsEnvelope = isEnvelope;
+        _arrayHoldsLookupEvents = false;
         _recordIndex = 0;
         _expectSeparator = false;
         _afterComma = false;
@@ -305,10 +307,13 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         var value = ReadToken();
-        if (token.IsRecordsProperty && value.Type == JsonTokenType.StartArray)
+        if ((token.IsRecordsProperty || token.IsEventsProperty) && value.Type == JsonTokenType.StartArray)
         {
+            // lookup-events output is streamed event by event like a delivery object's records:
+            // the AWS CLI joins every page into one object, which may hold months of events.
             _window.ClearMark();
             BeginArray(isEnvelope: true);
+            _arrayHoldsLookupEvents = token.IsEventsProperty;
             return null;
         }
 
@@ -328,7 +333,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         // A top-level object over the limit may wrap many small records, so only a record is refused.
-        if (bytes.Length > _maxRecordBytes && RecordLimits.IsRecord(bytes))
+        if (bytes.Length > _maxRecordBytes && TopLevelKeys.IsRecord(bytes))
         {
             return Error($"{location}, byte {_cursor.ValueStart}", RecordLimits.TooLarge(bytes.Length, _maxRecordBytes));
         }
@@ -413,6 +418,14 @@ internal sealed partial class RecordStreamReader : IDisposable
             return Error($"{RecordLocation()}, byte {token.Start}", RecordLimits.TooLarge(bytes.Length, _maxRecordBytes));
         }
 
+        // Outside its Events array a lookup event without CloudTrailEvent is not recognised as one,
+        // so the reader reports it here, where it knows what the element is.
+        if (_arrayHoldsLookupEvents && !TopLevelKeys.HasStringProperty(bytes, "CloudTrailEvent"u8))
+        {
+            _window.ClearMark();
+            return Error($"{RecordLocation()}, byte {token.Start}", "missing CloudTrailEvent: the event has no CloudTrailEvent string, so it contains no CloudTrail record");
+        }
+
         var item = ToItem(bytes, RecordLocation(), token.Start);
         _window.ClearMark();
         return item;
@@ -461,9 +474,12 @@ internal sealed partial class RecordStreamReader : IDisposable
         return Error($"{location}, byte {offset}", $"{subject} is not a JSON object, so it is not a CloudTrail record");
     }
 
-    private string RecordLocation() => _valuesRead == 1 && _cursor.ValueLine == 1
-        ? $"record {_recordIndex}"
-        : $"line {_cursor.ValueLine}, record {_recordIndex}";
+    private string RecordLocation() => (_arrayHoldsLookupEvents, _valuesRead == 1 && _cursor.ValueLine == 1) switch
+    {
+        (true, _) => $"line {_cursor.ValueLine}, event {_recordIndex}",
+        (false, true) => $"record {_recordIndex}",
+        _ => $"line {_cursor.ValueLine}, record {_recordIndex}",
+    };
 
     private JsonToken ReadToken()
     {

@@ -70,4 +70,23 @@ public class LookupEventsTests
 
         Assert.Contains("missing CloudTrailEvent", items.Errors().Single().Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EventsAreStreamedOneByOne()
+    {
+        var output = Output([.. Enumerable.Range(1, 500)]);
+        using var reader = new Vigil.Read.RecordStreamReader(
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(output)), "lookup.json", maxRecordBytes: 64 * 1024, maxValueBytes: 64 * 1024);
+
+        var items = new List<Vigil.Read.ReadItem>();
+        while (reader.Next() is { } item)
+        {
+            items.Add(item);
+        }
+
+        Assert.True(output.Length > 2 * 64 * 1024, $"{output.Length} bytes");
+        Assert.Empty(items.Errors());
+        Assert.Equal(500, items.Records().Count);
+        Assert.Equal("line 1, event 500", items[^1].Location);
+    }
 }
