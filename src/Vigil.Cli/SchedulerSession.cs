@@ -22,8 +22,8 @@ internal sealed class SchedulerSession : IDisposable
     /// <param name="data">The data directory given with <c>--data</c>, or null to read it from the environment.</param>
     /// <param name="command">The command's name, for its error messages.</param>
     /// <param name="register">
-    /// Whether to register the rules again from their files, raising the revision of a changed one;
-    /// a command that only reads the rules' status passes false.
+    /// Whether to register the rules again from their files, which raises the revision of a changed
+    /// one. A command that only reads the rules' status passes false.
     /// </param>
     public static SchedulerSession? TryOpen(string? data, string command, bool register = true)
     {

@@ -7,8 +7,8 @@ namespace Vigil.Read;
 /// <remarks>
 /// <para>
 /// The hashes are spread over 64 tables that grow one at a time, so growing keeps an old and a new
-/// copy of one sixty-fourth of the set, not of all of it: a hunt of 3.6 million records would
-/// otherwise need 48 MB at once while its single table doubled from 16 to 32 MB.
+/// copy of one sixty-fourth of the set, not of all of it. With one table, a hunt of 3.6 million
+/// records would need 48 MB at once while the table doubled from 16 to 32 MB.
 /// </para>
 /// <para>
 /// The slot comes from <see cref="HashCode"/>, which is seeded at random per process, so a file

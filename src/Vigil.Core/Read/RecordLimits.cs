@@ -14,7 +14,7 @@ internal static class RecordLimits
 
     /// <summary>
     /// The most JSON values (objects, arrays, strings, numbers, literals) one record may hold. The
-    /// largest of 3,358 real records holds 288. A parsed value costs about 150 bytes, so 2 MiB of
+    /// largest of 3,358 real records has 288. A parsed value costs about 150 bytes, so 2 MiB of
     /// <c>0,</c> would otherwise take 150 MB.
     /// </summary>
     public const int MaxRecordValues = 100_000;

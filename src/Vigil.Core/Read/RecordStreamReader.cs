@@ -419,7 +419,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         // Outside its Events array a lookup event without CloudTrailEvent is not recognised as one,
-        // so the reader reports it here, where it knows what the element is.
+        // so the reader reports it here, while the element's origin is still at hand.
         if (_arrayHoldsLookupEvents && !TopLevelKeys.HasStringProperty(bytes, "CloudTrailEvent"u8))
         {
             _window.ClearMark();
