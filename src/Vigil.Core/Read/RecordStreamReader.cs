@@ -186,7 +186,7 @@ internal sealed partial class RecordStreamReader : IDisposable
             return Skip("byte 0", _window.BytesRead == 0 ? "empty file" : "the file contains only whitespace");
         }
 
-        if (first is not ('{' or '[') && NextLineStartsObject())
+        if ((first is not ('{' or '[') || (first == '[' && !ArrayStartsWithValue())) && NextLineStartsObject())
         {
             return SkipFirstLine();
         }
@@ -201,6 +201,17 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         _mode = Mode.TopLevel;
         return null;
+    }
+
+    /// <summary>
+    /// Whether the <c>[</c> at the window's position is followed by what can start a JSON value or
+    /// end the array, so that a line such as <c>[INFO] export</c> is not read as an array.
+    /// </summary>
+    private bool ArrayStartsWithValue()
+    {
+        var after = _window.Available[1..];
+        var start = after.IndexOfAnyExcept(" \t\r\n"u8);
+        return start < 0 || after[start] is (byte)'{' or (byte)'[' or (byte)']' or (byte)'"' or (byte)'-' or (byte)'t' or (byte)'f' or (byte)'n' or (>= (byte)'0' and <= (byte)'9');
     }
 
     /// <summary>

@@ -53,6 +53,15 @@ public class SkipTests
     }
 
     [Fact]
+    public void BracketedHeaderLineIsAnError()
+    {
+        var items = ReadAll($"[INFO] export\n{Record(1)}\n");
+
+        Assert.Single(items.Records());
+        Assert.Equal("line 1, byte 0", Assert.Single(items.Errors()).Location);
+    }
+
+    [Fact]
     public void DigestFileIsSkipped()
     {
         var digest = """{"awsAccountId":"111122223333","digestStartTime":"2026-12-04T08:00:00Z","digestEndTime":"2026-12-04T09:00:00Z","digestS3Object":"x.json.gz","previousDigestS3Object":null,"logFiles":[]}""";
