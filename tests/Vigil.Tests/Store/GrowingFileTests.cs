@@ -63,7 +63,7 @@ public sealed class GrowingFileTests
     }
 
     [Fact]
-    public void PollOnce_TornTailThenGrows_ResumesAtNextLine()
+    public void PollOnce_TornTailThenCompleted_StoresTheLine()
     {
         using var fixture = new StoreFixture();
         var (head, tail) = SplitInsideLastLine(Lines(StoreFixture.Records(4)));
@@ -77,8 +77,26 @@ public sealed class GrowingFileTests
 
         Assert.Equal(1, final.Errors);
         Assert.Equal(0, grown.Errors);
-        Assert.Equal(2, grown.Stored);
-        Assert.Equal(5, fixture.Store.CountEvents());
+        Assert.Equal(3, grown.Stored);
+        Assert.Equal(6, fixture.Store.CountEvents());
+    }
+
+    [Fact]
+    public void IngestFile_Utf16Appended_StoresEveryRecord()
+    {
+        using var fixture = new StoreFixture();
+        var path = Path.Combine(fixture.InputDirectory, "utf16.ndjson");
+        File.WriteAllBytes(path, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Lines(StoreFixture.Records(3)))]);
+        var ingester = new EventIngester(fixture.Store);
+        var first = ingester.IngestFile(path, TestContext.Current.CancellationToken);
+
+        File.AppendAllText(path, Lines(StoreFixture.Records(3, firstIndex: 3)), new UnicodeEncoding(bigEndian: false, byteOrderMark: false));
+        var appended = ingester.IngestFile(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, first.Stored);
+        Assert.Equal(0, appended.Errors);
+        Assert.Equal(3, appended.Stored);
+        Assert.Equal(6, fixture.Store.CountEvents());
     }
 
     [Fact]

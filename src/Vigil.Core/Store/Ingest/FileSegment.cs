@@ -42,22 +42,11 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
             start = checkpoint.SegmentEnd;
 
             // An earlier segment that ended mid-line (read without holding, or held until the file
-            // stopped changing) reported its torn last line as an error. The appended bytes first
-            // finish that line, so reading resumes after its line feed, once one has been written.
-            if (EndsMidLine(file, 0, start))
+            // stopped changing) reported its torn last line as an error. The appended bytes may finish
+            // that line, so reading starts again at the line's start, and a completed line is stored.
+            if (EndsMidLine(file, 0, start) && !IsUtf16(file))
             {
-                var next = NextLineStart(file, start, length);
-                if (next is null)
-                {
-                    tailHeld = holdPartialTail;
-                    return null;
-                }
-
-                start = next.Value;
-                if (start == length)
-                {
-                    return null;
-                }
+                start = LineStart(file, start);
             }
         }
 
@@ -73,33 +62,44 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
             return false;
         }
 
-        file.Position = length - 1;
-        return file.ReadByte() != '\n';
+        // A UTF-16 line feed is 0A 00 (little-endian) or 00 0A (big-endian).
+        Span<byte> last = stackalloc byte[2];
+        var count = (int)Math.Min(2, length - start);
+        file.Position = length - count;
+        file.ReadExactly(last[..count]);
+        return last[count - 1] != '\n' && !(count == 2 && last[0] == '\n' && last[1] == 0 && IsUtf16(file));
     }
 
-    /// <summary>Returns the offset after the first line feed in [start, length), or null when there is none.</summary>
-    private static long? NextLineStart(FileStream file, long start, long length)
+    /// <summary>Whether the file is UTF-16 text: it starts with a byte order mark or has a zero byte in its first four.</summary>
+    private static bool IsUtf16(FileStream file)
+    {
+        Span<byte> head = stackalloc byte[4];
+        file.Position = 0;
+        var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..read];
+        return head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || head.Contains((byte)0);
+    }
+
+    /// <summary>Returns the offset where the line holding the byte before <paramref name="end"/> starts.</summary>
+    private static long LineStart(FileStream file, long end)
     {
         var buffer = new byte[64 * 1024];
-        file.Position = start;
-        for (var offset = start; offset < length;)
+        for (var chunkEnd = end; chunkEnd > 0;)
         {
-            var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, length - offset));
-            if (read == 0)
-            {
-                return null;
-            }
-
-            var newline = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            var chunkStart = Math.Max(0, chunkEnd - buffer.Length);
+            var length = (int)(chunkEnd - chunkStart);
+            file.Position = chunkStart;
+            file.ReadExactly(buffer, 0, length);
+            var newline = buffer.AsSpan(0, length).LastIndexOf((byte)'\n');
             if (newline >= 0)
             {
-                return offset + newline + 1;
+                return chunkStart + newline + 1;
             }
 
-            offset += read;
+            chunkEnd = chunkStart;
         }
 
-        return null;
+        return 0;
     }
 
     private static bool IsGzip(FileStream file, long start, long length)
