@@ -37,6 +37,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     private bool _afterComma;
     private (long Offset, long Line, long LineStart) _elementStart;
     private bool _recordsIsNotArray;
+    private bool _eventsIsNotArray;
     private int _recordIndex;
     private int _valuesRead;
     private long _records;
@@ -293,6 +294,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     {
         _window.SetMark(_cursor.ValueStart);
         _recordsIsNotArray = false;
+        _eventsIsNotArray = false;
         ReadStartToken();
         _mode = Mode.Object;
         return null;
@@ -329,6 +331,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         _recordsIsNotArray |= token.IsRecordsProperty;
+        _eventsIsNotArray |= token.IsEventsProperty;
         SkipIfContainer(value);
         return null;
     }
@@ -341,6 +344,11 @@ internal sealed partial class RecordStreamReader : IDisposable
         if (_recordsIsNotArray)
         {
             return Error($"{location}, byte {_cursor.ValueStart}", "invalid delivery object: its Records property is not an array, so it contains no records");
+        }
+
+        if (_eventsIsNotArray)
+        {
+            return Error($"{location}, byte {_cursor.ValueStart}", "invalid lookup-events output: its Events property is not an array, so it contains no events");
         }
 
         // A top-level object over the limit may wrap many small records, so only a record is refused.

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Read;
 using static Vigil.Tests.Read.ReadHelpers;
 
 namespace Vigil.Tests.Read.Containers;
@@ -69,6 +70,15 @@ public class LookupEventsTests
         var items = ReadAll("""{"Events":[{"EventId":"a"}]}""");
 
         Assert.Contains("missing CloudTrailEvent", items.Errors().Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EventsThatIsNotAnArrayIsAnError()
+    {
+        var item = Assert.Single(ReadAll("""{"Events":"x","NextToken":"t"}"""));
+
+        Assert.Equal(ReadOutcome.Error, item.Outcome);
+        Assert.Equal("invalid lookup-events output: its Events property is not an array, so it contains no events", item.Reason);
     }
 
     [Fact]
