@@ -5,7 +5,7 @@ namespace Vigil.Cli;
 /// <summary>Log messages of <c>vigil serve</c>. Every value from a rule file or CloudTrail is sanitized by the caller.</summary>
 internal static partial class ServeLog
 {
-    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, {RuleCount} rules, retention {Retention}, poll {Poll}")]
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, rules {RuleCount}, retention {Retention}, poll {Poll}")]
     public static partial void Started(ILogger logger, string dataDirectory, string folders, int ruleCount, string retention, string poll);
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "{Signal} received: stopping after the current step")]
