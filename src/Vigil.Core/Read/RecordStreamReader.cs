@@ -495,7 +495,8 @@ internal sealed partial class RecordStreamReader : IDisposable
 
     private string RecordLocation() => (_arrayHoldsLookupEvents, _valuesRead == 1 && _cursor.ValueLine == 1) switch
     {
-        (true, _) => $"line {_cursor.ValueLine}, event {_recordIndex}",
+        // The AWS CLI indents its output, so an event's own line is the useful one.
+        (true, _) => $"line {_elementStart.Line}, event {_recordIndex}",
         (false, true) => $"record {_recordIndex}",
         _ => $"line {_cursor.ValueLine}, record {_recordIndex}",
     };

@@ -73,6 +73,16 @@ public class LookupEventsTests
     }
 
     [Fact]
+    public void IndentedOutputErrorNamesTheEventLine()
+    {
+        var output = $"{{\n  \"Events\": [\n    {LookupEvent(1)},\n    {LookupEvent(2)},\n    {{\"EventId\": \"x\"}}\n  ]\n}}\n";
+
+        var error = Assert.Single(ReadAll(output).Errors());
+
+        Assert.StartsWith("line 5, event 3", error.Location);
+    }
+
+    [Fact]
     public void EventsThatIsNotAnArrayIsAnError()
     {
         var item = Assert.Single(ReadAll("""{"Events":"x","NextToken":"t"}"""));
