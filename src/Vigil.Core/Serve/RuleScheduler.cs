@@ -215,11 +215,17 @@ public sealed class RuleScheduler
         if (entries.Count > 0)
         {
             state.LastRunAt = entries[^1].StartedAt;
-            state.LastStatus = entries.FirstOrDefault(e => e.Kind == ExecutionKind.Scheduled)?.Status ?? entries[^1].Status;
+            state.LastStatus = entries.FirstOrDefault(e => e.Kind == ExecutionKind.Scheduled)?.Status ?? Worst(entries);
         }
 
         _state.Save(state, entries);
     }
+
+    // A manual run is one execution in several chunks, so its status is its worst chunk's.
+    private static string Worst(IReadOnlyList<ExecutionLogEntry> entries) =>
+        entries.Any(e => e.Status == ExecutionStatus.Failed) ? ExecutionStatus.Failed
+        : entries.Any(e => e.Status == ExecutionStatus.PartialFailure) ? ExecutionStatus.PartialFailure
+        : entries[^1].Status;
 
     private bool IsDue(ScheduledRule rule, RuleState state, DateTimeOffset now) =>
         (state.NextRunAt is null || state.NextRunAt <= now)

@@ -40,6 +40,21 @@ public sealed class ManualRunTests
     }
 
     [Fact]
+    public void ManualRun_StatusIsWorstChunk()
+    {
+        using var harness = new SchedulerHarness(TenOClock);
+        harness.Register(StopLoggingRule(maxSignals: 1));
+        harness.Ingest(StopLogging(TenOClock.AddHours(-2), "one"));
+        harness.Ingest(StopLogging(TenOClock.AddHours(-2).AddSeconds(1), "two"));
+
+        var entries = harness.Scheduler.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
+        var status = Assert.Single(harness.Scheduler.Status());
+
+        Assert.Equal(ExecutionStatus.Succeeded, entries[^1].Status);
+        Assert.Equal(ExecutionStatus.PartialFailure, status.LastStatus);
+    }
+
+    [Fact]
     public void ManualRun_RejectsUnknownRule()
     {
         using var harness = WithPastEvent();
