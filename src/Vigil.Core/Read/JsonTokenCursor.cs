@@ -72,7 +72,7 @@ internal sealed class JsonTokenCursor(ByteWindow window)
                     reader.TokenType,
                     window.Position + reader.TokenStartIndex,
                     isName && reader.ValueTextEquals("Records"u8),
-                    isName && reader.ValueTextEquals("Events"u8));
+                    isName && !reader.ValueIsEscaped ? EventWrapper.ForProperty(reader.ValueSpan) : null);
                 Commit(ref reader);
                 return true;
             }
@@ -154,7 +154,7 @@ internal sealed class JsonTokenCursor(ByteWindow window)
 }
 
 /// <summary>
-/// A JSON token: its type, absolute start offset, and whether it is the property name <c>Records</c>
-/// (an S3 delivery object) or <c>Events</c> (<c>aws cloudtrail lookup-events</c> output).
+/// A JSON token: its type, absolute start offset, whether it is the property name <c>Records</c> (an
+/// S3 delivery object), and the CLI output it names when it is an <see cref="EventWrapper"/>'s array.
 /// </summary>
-internal readonly record struct JsonToken(JsonTokenType Type, long Start, bool IsRecordsProperty, bool IsEventsProperty = false);
+internal readonly record struct JsonToken(JsonTokenType Type, long Start, bool IsRecordsProperty, EventWrapper? Wrapper = null);

@@ -32,12 +32,12 @@ internal sealed partial class RecordStreamReader : IDisposable
     private (long Start, long End) _rawRecord;
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
-    private bool _arrayHoldsLookupEvents;
+    private EventWrapper? _arrayWrapper;
+    private EventWrapper? _wrapperIsNotArray;
     private bool _expectSeparator;
     private bool _afterComma;
     private (long Offset, long Line, long LineStart) _elementStart;
     private bool _recordsIsNotArray;
-    private bool _eventsIsNotArray;
     private int _recordIndex;
     private int _valuesRead;
     private long _records;
@@ -294,7 +294,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     {
         _window.SetMark(_cursor.ValueStart);
         _recordsIsNotArray = false;
-        _eventsIsNotArray = false;
+        _wrapperIsNotArray = null;
         ReadStartToken();
         _mode = Mode.Object;
         return null;
@@ -303,7 +303,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     private void BeginArray(bool isEnvelope)
     {
         _arrayIsEnvelope = isEnvelope;
-        _arrayHoldsLookupEvents = false;
+        _arrayWrapper = null;
         _recordIndex = 0;
         _expectSeparator = false;
         _afterComma = false;
@@ -320,18 +320,16 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         var value = ReadToken();
-        if ((token.IsRecordsProperty || token.IsEventsProperty) && value.Type == JsonTokenType.StartArray)
+        if ((token.IsRecordsProperty || token.Wrapper is not null) && value.Type == JsonTokenType.StartArray)
         {
-            // lookup-events output is streamed event by event like a delivery object's records:
-            // the AWS CLI joins every page into one object, which may hold months of events.
             _window.ClearMark();
             BeginArray(isEnvelope: true);
-            _arrayHoldsLookupEvents = token.IsEventsProperty;
+            _arrayWrapper = token.Wrapper;
             return null;
         }
 
         _recordsIsNotArray |= token.IsRecordsProperty;
-        _eventsIsNotArray |= token.IsEventsProperty;
+        _wrapperIsNotArray ??= token.Wrapper;
         SkipIfContainer(value);
         return null;
     }
@@ -346,9 +344,9 @@ internal sealed partial class RecordStreamReader : IDisposable
             return Error($"{location}, byte {_cursor.ValueStart}", "invalid delivery object: its Records property is not an array, so it contains no records");
         }
 
-        if (_eventsIsNotArray)
+        if (_wrapperIsNotArray is { } wrapper)
         {
-            return Error($"{location}, byte {_cursor.ValueStart}", "invalid lookup-events output: its Events property is not an array, so it contains no events");
+            return Error($"{location}, byte {_cursor.ValueStart}", $"invalid output object: its {wrapper.Property} property is not an array, so it contains no {wrapper.Noun}s");
         }
 
         // A top-level object over the limit may wrap many small records, so only a record is refused.
@@ -437,12 +435,12 @@ internal sealed partial class RecordStreamReader : IDisposable
             return Error($"{RecordLocation()}, byte {token.Start}", RecordLimits.TooLarge(bytes.Length, _maxRecordBytes));
         }
 
-        // Outside its Events array a lookup event without CloudTrailEvent is not recognised as one,
-        // so the reader reports it here, while the element's origin is still at hand.
-        if (_arrayHoldsLookupEvents && !TopLevelKeys.HasStringProperty(bytes, "CloudTrailEvent"u8))
+        // Outside its array an element without its record field is not recognised as one, so the
+        // reader reports it here, while the element's origin is still at hand.
+        if (_arrayWrapper is { } wrapper && !TopLevelKeys.HasStringProperty(bytes, wrapper.Field))
         {
             _window.ClearMark();
-            return Error($"{RecordLocation()}, byte {token.Start}", "missing CloudTrailEvent: the event has no CloudTrailEvent string, so it contains no CloudTrail record");
+            return Error($"{RecordLocation()}, byte {token.Start}", $"missing {wrapper.Field}: the {wrapper.Noun} has no {wrapper.Field} string, so it contains no CloudTrail record");
         }
 
         var item = ToItem(bytes, RecordLocation(), token.Start);
@@ -493,11 +491,11 @@ internal sealed partial class RecordStreamReader : IDisposable
         return Error($"{location}, byte {offset}", $"{subject} is not a JSON object, so it is not a CloudTrail record");
     }
 
-    private string RecordLocation() => (_arrayHoldsLookupEvents, _valuesRead == 1 && _cursor.ValueLine == 1) switch
+    private string RecordLocation() => (_arrayWrapper, _valuesRead == 1 && _cursor.ValueLine == 1) switch
     {
-        // The AWS CLI indents its output, so an event's own line is the useful one.
-        (true, _) => $"line {_elementStart.Line}, event {_recordIndex}",
-        (false, true) => $"record {_recordIndex}",
+        // The AWS CLI indents its output, so an element's own line is the useful one.
+        ({ } wrapper, _) => $"line {_elementStart.Line}, {wrapper.Noun} {_recordIndex}",
+        (null, true) => $"record {_recordIndex}",
         _ => $"line {_cursor.ValueLine}, record {_recordIndex}",
     };
 

@@ -6,7 +6,7 @@ namespace Vigil.Read;
 internal static class TopLevelKeys
 {
     /// <summary>Whether <paramref name="json"/>, one complete JSON object, has a top-level string property <paramref name="name"/>.</summary>
-    public static bool HasStringProperty(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name)
+    public static bool HasStringProperty(ReadOnlySpan<byte> json, string name)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonTokenCursor.MaxDepth });
         try

@@ -64,4 +64,35 @@ public class CloudWatchLogsExportTests
         Assert.Single(items.Errors());
         Assert.Equal("line 1, log event 1", items[0].Location);
     }
+
+    [Fact]
+    public void FilterLogEventsOutputIsStreamed()
+    {
+        var output = new JsonObject
+        {
+            ["events"] = new JsonArray([.. Enumerable.Range(1, 500).Select(i => (JsonNode)LogEvent(i))]),
+            ["searchedLogStreams"] = new JsonArray(),
+        }.ToJsonString();
+        using var reader = new Vigil.Read.RecordStreamReader(
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(output)), "events.json", maxRecordBytes: 64 * 1024, maxValueBytes: 64 * 1024);
+
+        var items = new List<Vigil.Read.ReadItem>();
+        while (reader.Next() is { } item)
+        {
+            items.Add(item);
+        }
+
+        Assert.True(output.Length > 2 * 64 * 1024, $"{output.Length} bytes");
+        Assert.Empty(items.Errors());
+        Assert.Equal(500, items.Records().Count);
+        Assert.Equal("line 1, log event 500", items[^1].Location);
+    }
+
+    [Fact]
+    public void LogEventWithoutMessageIsError()
+    {
+        var error = Assert.Single(ReadAll("""{"events":[{"timestamp":1}]}"""));
+
+        Assert.Equal("missing message: the log event has no message string, so it contains no CloudTrail record", error.Reason);
+    }
 }

@@ -88,7 +88,7 @@ public class LookupEventsTests
         var item = Assert.Single(ReadAll("""{"Events":"x","NextToken":"t"}"""));
 
         Assert.Equal(ReadOutcome.Error, item.Outcome);
-        Assert.Equal("invalid lookup-events output: its Events property is not an array, so it contains no events", item.Reason);
+        Assert.Equal("invalid output object: its Events property is not an array, so it contains no events", item.Reason);
     }
 
     [Fact]
