@@ -1,7 +1,7 @@
 namespace Vigil.Read;
 
 /// <summary>
-/// An AWS CLI output object whose array holds one CloudTrail record per element, as a JSON string
+/// An AWS CLI output object whose array has one CloudTrail record per element, as a JSON string
 /// in a named field. The reader streams such an array element by element, as it streams a delivery
 /// object's <c>Records</c>, because the CLI joins every page of its output into one object.
 /// </summary>
