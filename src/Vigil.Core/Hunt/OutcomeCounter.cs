@@ -1,5 +1,5 @@
 using System.IO.Hashing;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Vigil.Alert;
 using Vigil.Read;
@@ -100,7 +100,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
         HuntMetrics.Events.Add(1);
         foreach (var (rule, alert) in alerts ?? [])
         {
-            if (alert["kibana.alert.uuid"]?.GetValue<string>() is { } id && !_alertIds.Add(XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(id))))
+            if (alert["kibana.alert.uuid"]?.GetValue<string>() is { } id && !_alertIds.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()))))
             {
                 summary.AlertsWithRepeatedId++;
                 continue;

@@ -6,7 +6,7 @@ namespace Vigil.Read;
 /// object's <c>Records</c>, because the CLI joins every page of its output into one object.
 /// </summary>
 /// <param name="Property">The array's property name in the output object.</param>
-/// <param name="Field">The element's field that holds the record's JSON text.</param>
+/// <param name="Field">The element's field that contains the record's JSON text.</param>
 /// <param name="Noun">What an element is called in locations and messages.</param>
 internal sealed record EventWrapper(string Property, string Field, string Noun)
 {

@@ -13,14 +13,18 @@ internal static class RecordLimits
     public const int MaxRecordBytes = 2 * 1024 * 1024;
 
     /// <summary>
-    /// The most JSON values (objects, arrays, strings, numbers, literals) one record may hold. The
+    /// The maximum number of JSON values (objects, arrays, strings, numbers, literals) in one record. The
     /// largest of 3,358 real records has 288. A parsed value costs about 150 bytes, so 2 MiB of
     /// <c>0,</c> would otherwise take 150 MB.
     /// </summary>
     public const int MaxRecordValues = 100_000;
 
-    // Below this size a record cannot hold more values than the limit, so it is not counted.
+    // Below this size a record cannot contain more values than the limit, so it is not counted.
     private const int CountFromBytes = MaxRecordValues * 2;
+
+    /// <summary>Returns whether a token starts a JSON value, as the value limit counts them.</summary>
+    public static bool IsValue(JsonTokenType token) =>
+        token is not (JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray);
 
     /// <summary>Writes a size as whole MiB when it is one, else in bytes.</summary>
     public static string Describe(long size) => size % (1024 * 1024) == 0 ? $"{size / (1024 * 1024)} MiB" : $"{size} bytes";
@@ -31,7 +35,7 @@ internal static class RecordLimits
 
     /// <summary>The message for a record with <paramref name="values"/> JSON values, over the limit.</summary>
     public static string TooManyValues(long values) =>
-        $"the record holds more than {MaxRecordValues:N0} JSON values ({values:N0} counted), the most one record may hold; CloudTrail's records hold a few hundred";
+        $"the record contains more than {MaxRecordValues:N0} JSON values ({values:N0} counted), the maximum for one record; CloudTrail's records contain a few hundred, so check what wrote this record";
 
     /// <summary>
     /// Counts the JSON values of <paramref name="json"/> when it is a record (see <see cref="TopLevelKeys.IsRecord"/>)
@@ -51,7 +55,7 @@ internal static class RecordLimits
         {
             while (reader.Read())
             {
-                if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray) && ++values > MaxRecordValues)
+                if (IsValue(reader.TokenType) && ++values > MaxRecordValues)
                 {
                     return false;
                 }

@@ -101,10 +101,8 @@ internal sealed partial class RecordScanner
         var values = 1;
         while (reader.Read())
         {
-            // A record over the value limit takes the parsing path, which reports it. Values are
-            // counted as the parser's check counts them.
-            var isValue = reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray);
-            if ((isValue && ++values > RecordLimits.MaxRecordValues) || !Step(ref reader))
+            // A record over the value limit takes the parsing path, which reports it.
+            if ((RecordLimits.IsValue(reader.TokenType) && ++values > RecordLimits.MaxRecordValues) || !Step(ref reader))
             {
                 return false;
             }
@@ -227,22 +225,6 @@ internal sealed partial class RecordScanner
 
     private static bool RepeatsKey(Span<ulong> keys)
     {
-        // Comparing each pair is cheaper than sorting for the short objects most records hold, and
-        // the bound keeps it linear in the record's size.
-        const int PairwiseLimit = 12;
-        if (keys.Length <= PairwiseLimit)
-        {
-            for (var i = 1; i < keys.Length; i++)
-            {
-                if (keys[..i].Contains(keys[i]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         keys.Sort();
         for (var i = 1; i < keys.Length; i++)
         {

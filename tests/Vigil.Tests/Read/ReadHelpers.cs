@@ -11,6 +11,19 @@ internal static class ReadHelpers
     public static List<ReadItem> ReadAll(byte[] bytes) =>
         new CloudTrailReader().ReadFile(new MemoryStream(bytes), "test.json").ToList();
 
+    /// <summary>Reads <paramref name="text"/> with a reader that buffers at most <paramref name="maxBytes"/> at once.</summary>
+    public static List<ReadItem> ReadWithin(string text, int maxBytes)
+    {
+        using var reader = new RecordStreamReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test.json", maxRecordBytes: maxBytes, maxValueBytes: maxBytes);
+        var items = new List<ReadItem>();
+        while (reader.Next() is { } item)
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
     public static byte[] Gzip(string text)
     {
         var output = new MemoryStream();

@@ -100,7 +100,7 @@ public class RecordSizeTests
         var items = new CloudTrailReader().ReadFile(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test.json").ToList();
 
         Assert.Single(items.Records());
-        Assert.StartsWith("the record holds more than 100,000 JSON values", Assert.Single(items.Errors()).Reason);
+        Assert.StartsWith("the record contains more than 100,000 JSON values", Assert.Single(items.Errors()).Reason);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class GrowingFileTests
     }
 
     [Fact]
-    public void PollOnce_TornTailThenCompleted_StoresTheLine()
+    public void PollOnce_CompletedTornLine_Stored()
     {
         using var fixture = new StoreFixture();
         var (head, tail) = SplitInsideLastLine(Lines(StoreFixture.Records(4)));

@@ -73,14 +73,7 @@ public class CloudWatchLogsExportTests
             ["events"] = new JsonArray([.. Enumerable.Range(1, 500).Select(i => (JsonNode)LogEvent(i))]),
             ["searchedLogStreams"] = new JsonArray(),
         }.ToJsonString();
-        using var reader = new Vigil.Read.RecordStreamReader(
-            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(output)), "events.json", maxRecordBytes: 64 * 1024, maxValueBytes: 64 * 1024);
-
-        var items = new List<Vigil.Read.ReadItem>();
-        while (reader.Next() is { } item)
-        {
-            items.Add(item);
-        }
+        var items = ReadWithin(output, 64 * 1024);
 
         Assert.True(output.Length > 2 * 64 * 1024, $"{output.Length} bytes");
         Assert.Empty(items.Errors());
