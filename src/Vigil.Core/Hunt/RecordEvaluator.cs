@@ -19,7 +19,7 @@ namespace Vigil.Hunt;
 /// </remarks>
 internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
 {
-    private readonly RecordScanner _scanner = new(withTimeAndId: false);
+    private readonly RecordScanner _scanner = new(ScanPurpose.Hunt);
 
     public void Evaluate(ReadOnlySpan<byte> json, string file, string location, long offset, List<RecordOutcome> outcomes)
     {
@@ -29,13 +29,13 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
             var item = new ReadItem(ReadOutcome.Record, file, location, null, null);
             if (rules.Count == 0)
             {
-                outcomes.Add(new RecordOutcome(item, facts.ContentHash));
+                outcomes.Add(new RecordOutcome(item, (ulong?)facts.ContentHash));
                 return;
             }
 
             if (RecordParser.TryParse(json, out var record, out _))
             {
-                outcomes.Add(Evaluate(record!, item, facts.ContentHash, rules));
+                outcomes.Add(Evaluate(record!, item, (ulong?)facts.ContentHash, rules));
                 return;
             }
         }
@@ -67,8 +67,8 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
         try
         {
             var hash = record["eventID"] is JsonValue id && id.GetValueKind() == JsonValueKind.String
-                ? CanonicalJsonHash.Compute(record)
-                : (UInt128?)null;
+                ? QuickContentHash.Compute(record)
+                : (ulong?)null;
             var rules = prefilter ? router.Candidates(TopLevel(record, "eventName"), TopLevel(record, "eventSource")) : router.All;
             return Evaluate(record, item, hash, rules);
         }
@@ -78,7 +78,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
         }
     }
 
-    private RecordOutcome Evaluate(JsonObject record, ReadItem item, UInt128? hash, IReadOnlyList<PreparedRule> rules)
+    private RecordOutcome Evaluate(JsonObject record, ReadItem item, ulong? hash, IReadOnlyList<PreparedRule> rules)
     {
         if (prefilter && rules.Count == 0)
         {

@@ -8,8 +8,8 @@ namespace Vigil.Read;
 /// not a duplicate, because test corpora and late corrections reuse event IDs.
 /// </summary>
 /// <remarks>
-/// Each remembered record costs 8 bytes (the low 64 bits of the 128-bit hash of its event ID and canonical
-/// content) plus hash set overhead, so a 4 GB hunt of 3.6 million records keeps its set in 32 MB.
+/// Each remembered record costs 8 bytes (the <see cref="QuickContentHash"/> of its event ID and
+/// canonical content) plus hash set overhead, so a 4 GB hunt of 3.6 million records keeps its set in 32 MB.
 /// Two different records share those 64 bits with a probability of about n²/2⁶⁵: 4 × 10⁻⁷ for
 /// 3.6 million records, 4 × 10⁻⁵ for 36 million. A record without a string <c>eventID</c> is never a
 /// duplicate. Not thread-safe.
@@ -35,12 +35,12 @@ public sealed class DuplicateFilter
         }
 
         // The event ID is part of the content, so one hash covers both.
-        return IsDuplicate(CanonicalJsonHash.Compute(record));
+        return IsDuplicate(QuickContentHash.Compute(record));
     }
 
     /// <summary>
-    /// Returns <c>true</c> when a record with this canonical content hash was passed before;
+    /// Returns <c>true</c> when a record with this <see cref="QuickContentHash"/> was passed before;
     /// otherwise remembers it. The caller checks that the record has a string <c>eventID</c>.
     /// </summary>
-    internal bool IsDuplicate(UInt128 contentHash) => !_seen.Add((ulong)contentHash);
+    internal bool IsDuplicate(ulong contentHash) => !_seen.Add(contentHash);
 }

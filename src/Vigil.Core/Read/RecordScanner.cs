@@ -9,7 +9,8 @@ namespace Vigil.Read;
 /// <summary>
 /// Reads a raw record's bytes once, without building a tree, for what a hunt needs before it decides
 /// to parse the record, and what the store indexes: its canonical content hash and its <c>eventName</c>,
-/// <c>eventSource</c>, <c>eventTime</c> and <c>eventID</c>.
+/// <c>eventSource</c>, <c>eventTime</c> and <c>eventID</c>. For the store the hash is
+/// <see cref="CanonicalJsonHash"/>'s, which is kept on disk; for a hunt it is <see cref="QuickContentHash"/>'s.
 /// </summary>
 /// <remarks>
 /// A scan succeeds only for a record that <see cref="RecordParser"/> and
@@ -40,16 +41,17 @@ internal sealed partial class RecordScanner
     private byte[] _composed = new byte[1024];
     private TopLevel _topLevel;
     private UInt128 _root;
-    private readonly bool _withTimeAndId;
+    private readonly bool _forHunt;
     private readonly Utf8Interner _names = new();
 
-    /// <param name="withTimeAndId">
-    /// Whether <see cref="RecordFacts.EventTime"/> and <see cref="RecordFacts.EventId"/> carry their text.
-    /// A hunt reads neither, and leaving them out saves two strings per record.
+    /// <param name="purpose">
+    /// For <see cref="ScanPurpose.Hunt"/>, the content hash is <see cref="QuickContentHash"/>'s, and
+    /// <see cref="RecordFacts.EventTime"/> and <see cref="RecordFacts.EventId"/> carry their kind but
+    /// no text: a hunt reads neither, and leaving them out saves two strings per record.
     /// </param>
-    public RecordScanner(bool withTimeAndId = true)
+    public RecordScanner(ScanPurpose purpose = ScanPurpose.Store)
     {
-        _withTimeAndId = withTimeAndId;
+        _forHunt = purpose == ScanPurpose.Hunt;
     }
 
     /// <summary>Scans <paramref name="json"/>, or returns <c>false</c> when the record needs the parsing path.</summary>
@@ -152,16 +154,24 @@ internal sealed partial class RecordScanner
     private void Key(ReadOnlySpan<byte> key)
     {
         ref var frame = ref _frames[_depth - 1];
-        _byteCount = frame.ByteStart;
-        Append(key);
-        frame.KeyLength = key.Length;
+        var fingerprint = QuickContentHash.OfKey(key);
+        if (_forHunt)
+        {
+            frame.KeyHash = fingerprint;
+        }
+        else
+        {
+            _byteCount = frame.ByteStart;
+            Append(key);
+            frame.KeyLength = key.Length;
+        }
 
         if (_keyCount == _keys.Length)
         {
             Array.Resize(ref _keys, _keys.Length * 2);
         }
 
-        _keys[_keyCount++] = XxHash3.HashToUInt64(key);
+        _keys[_keyCount++] = fingerprint;
         if (_depth == 1)
         {
             _topLevel.Classify(key);
@@ -180,7 +190,7 @@ internal sealed partial class RecordScanner
         var value = _topLevel.Current switch
         {
             TopLevel.Field.EventName or TopLevel.Field.EventSource => _names.GetString(text),
-            _ when _withTimeAndId => Encoding.UTF8.GetString(text),
+            _ when !_forHunt => Encoding.UTF8.GetString(text),
             _ => null,
         };
         _topLevel.Note(new TopLevelValue(TopLevelValueKind.String, value));
@@ -215,6 +225,13 @@ internal sealed partial class RecordScanner
             return false;
         }
 
+        if (_forHunt)
+        {
+            _keyCount = frame.KeyStart;
+            CompleteQuick(QuickContentHash.OfObject(frame.Sum, frame.Count));
+            return true;
+        }
+
         var hash = CanonicalJsonHash.OfObject(_members.AsSpan(frame.MemberStart, _memberCount - frame.MemberStart));
         _keyCount = frame.KeyStart;
         _memberCount = frame.MemberStart;
@@ -240,6 +257,12 @@ internal sealed partial class RecordScanner
     private void EndArray()
     {
         var frame = _frames[--_depth];
+        if (_forHunt)
+        {
+            CompleteQuick(QuickContentHash.OfArray(frame.Sum, frame.Count));
+            return;
+        }
+
         var hash = CanonicalJsonHash.OfArray(_bytes.AsSpan(frame.ByteStart, _byteCount - frame.ByteStart));
         _byteCount = frame.ByteStart;
         CompleteContainer(CanonicalJsonHash.ArrayKind, hash);
@@ -258,7 +281,35 @@ internal sealed partial class RecordScanner
         Complete(encoded[0], encoded[1..]);
     }
 
-    private void CompleteScalar(byte kind, ReadOnlySpan<byte> text) => Complete(kind, text);
+    private void CompleteScalar(byte kind, ReadOnlySpan<byte> text)
+    {
+        if (_forHunt)
+        {
+            AddQuick(QuickContentHash.OfScalar(kind, text));
+            return;
+        }
+
+        Complete(kind, text);
+    }
+
+    private void CompleteQuick(ulong hash)
+    {
+        if (_depth == 0)
+        {
+            _root = hash;
+            return;
+        }
+
+        AddQuick(hash);
+    }
+
+    /// <summary>Adds a value's quick hash to the open container: to an object's sum, or to an array's chain.</summary>
+    private void AddQuick(ulong value)
+    {
+        ref var frame = ref _frames[_depth - 1];
+        frame.Sum = frame.IsObject ? frame.Sum + QuickContentHash.OfMember(frame.KeyHash, value) : QuickContentHash.Chain(frame.Sum, value);
+        frame.Count++;
+    }
 
     /// <summary>Adds a value, given as its kind byte and the rest of its encoding, to the open container.</summary>
     private void Complete(byte kind, ReadOnlySpan<byte> rest)
@@ -342,5 +393,14 @@ internal sealed partial class RecordScanner
 
         /// <summary>The length of an object's current key.</summary>
         public int KeyLength;
+
+        /// <summary>For a hunt: the quick hash of an object's current key.</summary>
+        public ulong KeyHash;
+
+        /// <summary>For a hunt: an object's sum of member hashes, or an array's running hash.</summary>
+        public ulong Sum;
+
+        /// <summary>For a hunt: the number of members or elements so far.</summary>
+        public int Count;
     }
 }

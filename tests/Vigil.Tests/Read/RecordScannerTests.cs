@@ -61,7 +61,7 @@ public class RecordScannerTests
     {
         var bytes = """{"eventID":"e-1","eventTime":"2026-12-01T00:00:00Z","eventName":"AssumeRole"}"""u8;
 
-        Assert.True(new RecordScanner(withTimeAndId: false).TryScan(bytes, out var facts));
+        Assert.True(new RecordScanner(ScanPurpose.Hunt).TryScan(bytes, out var facts));
         Assert.Equal(new TopLevelValue(TopLevelValueKind.String, null), facts.EventId);
         Assert.Equal(new TopLevelValue(TopLevelValueKind.String, null), facts.EventTime);
         Assert.Equal(new TopLevelValue(TopLevelValueKind.String, "AssumeRole"), facts.EventName);

@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// A 64-bit canonical content hash for duplicate checks that live only as long as one run (a hunt,
+/// a convert). Same content in another key order, spacing or escaping hashes the same, as with
+/// <see cref="CanonicalJsonHash"/>, but at a third of its cost, because an object adds up its
+/// member hashes instead of sorting them.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A scalar hashes its unescaped UTF-8 text (numbers by their text) with its kind as the seed. A
+/// member mixes its key's hash with its value's hash. An object mixes the sum of its member hashes
+/// and their count; an array chains its element hashes in order. Every step ends in a full
+/// avalanche, so a sum of member hashes collides only by chance, about 2⁻⁶⁴ per pair of records.
+/// </para>
+/// <para>
+/// The values differ from <see cref="CanonicalJsonHash"/>, which the store keeps on disk, so the
+/// two never meet: a store only compares stable hashes, a run only quick ones.
+/// </para>
+/// </remarks>
+internal static class QuickContentHash
+{
+    // Kind bytes are letters, so a key never hashes with a scalar's seed.
+    private const byte KeySeed = 0;
+
+    private const ulong MemberFactor = 0x9E3779B97F4A7C15;
+    private const ulong ElementFactor = 0xC2B2AE3D27D4EB4F;
+    private const ulong CountFactor = 0x165667B19E3779F9;
+    private const ulong ObjectSeed = 0x27D4EB2F165667C5;
+    private const ulong ArraySeed = 0x85EBCA77C2B2AE63;
+
+    /// <summary>Returns the hash of a scalar from its kind byte (see <see cref="CanonicalJsonHash"/>) and unescaped text.</summary>
+    public static ulong OfScalar(byte kind, ReadOnlySpan<byte> text) => XxHash3.HashToUInt64(text, kind);
+
+    /// <summary>Returns the hash of an object key from its unescaped UTF-8 text.</summary>
+    public static ulong OfKey(ReadOnlySpan<byte> key) => XxHash3.HashToUInt64(key, KeySeed);
+
+    /// <summary>Returns the hash of one member, which an object adds to its sum.</summary>
+    public static ulong OfMember(ulong key, ulong value) => Mix((key * MemberFactor) + value);
+
+    /// <summary>Returns an array's running hash after one more element.</summary>
+    public static ulong Chain(ulong running, ulong element) => Mix((BitOperations.RotateLeft(running, 27) * ElementFactor) + element);
+
+    /// <summary>Returns the hash of an object from the sum of its member hashes and their count.</summary>
+    public static ulong OfObject(ulong memberSum, int count) => Mix(memberSum + ((ulong)count * CountFactor) + ObjectSeed);
+
+    /// <summary>Returns the hash of an array from its running hash and its length.</summary>
+    public static ulong OfArray(ulong running, int count) => Mix(running + ((ulong)count * CountFactor) + ArraySeed);
+
+    /// <summary>Returns the hash of a parsed record or of any object or array, equal to a scan of its bytes.</summary>
+    public static ulong Compute(JsonNode node) => node switch
+    {
+        JsonObject obj => OfObject(obj),
+        JsonArray array => OfArray(array),
+        _ => throw new ArgumentException("only an object or an array has a content hash", nameof(node)),
+    };
+
+    private static ulong OfObject(JsonObject obj)
+    {
+        var sum = 0UL;
+        foreach (var (key, value) in obj)
+        {
+            sum += OfMember(OfText(KeySeed, key), Of(value));
+        }
+
+        return OfObject(sum, obj.Count);
+    }
+
+    private static ulong OfArray(JsonArray array)
+    {
+        var running = 0UL;
+        foreach (var item in array)
+        {
+            running = Chain(running, Of(item));
+        }
+
+        return OfArray(running, array.Count);
+    }
+
+    private static ulong Of(JsonNode? node) => node switch
+    {
+        null => OfScalar(CanonicalJsonHash.NullKind, []),
+        JsonObject or JsonArray => Compute(node),
+        _ when node.GetValueKind() == JsonValueKind.String => OfText(CanonicalJsonHash.StringKind, node.GetValue<string>()),
+        _ => OfText(CanonicalJsonHash.OtherKind, node.ToJsonString()),
+    };
+
+    /// <summary>Hashes the UTF-8 encoding of <paramref name="text"/> with a key's or a scalar kind's seed.</summary>
+    private static ulong OfText(byte seed, string text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            return XxHash3.HashToUInt64(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)), seed);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // The 64-bit finaliser of MurmurHash3: every input bit flips each output bit with probability ½.
+    private static ulong Mix(ulong value)
+    {
+        value ^= value >> 33;
+        value *= 0xFF51AFD7ED558CCD;
+        value ^= value >> 33;
+        value *= 0xC4CEB9FE1A85EC53;
+        return value ^ (value >> 33);
+    }
+}
