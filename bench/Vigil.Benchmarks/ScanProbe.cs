@@ -17,14 +17,15 @@ internal static class ScanProbe
     public static void Run(string path)
     {
         var records = new List<byte[]>();
+        var framedByStructure = 0;
         var framing = Time(() =>
         {
             records.Clear();
-            foreach (var _ in new CloudTrailReader().ReadFileRaw(path, (json, _, _) => records.Add(json.ToArray())))
+            foreach (var _ in new CloudTrailReader().ReadFileRaw(path, (json, _, _, unvalidated, _) => { records.Add(json.ToArray()); framedByStructure += unvalidated is null ? 0 : 1; }))
             {
             }
         });
-        Console.WriteLine($"{records.Count} records, {records.Sum(r => (long)r.Length) / records.Count} bytes on average");
+        Console.WriteLine($"{records.Count} records, {records.Sum(r => (long)r.Length) / records.Count} bytes on average, {framedByStructure} framed by structure");
         Report("framing + copy (reader)", framing, records.Count);
 
         var file = File.ReadAllBytes(path);

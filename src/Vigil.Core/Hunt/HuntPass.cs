@@ -11,7 +11,7 @@ internal sealed class HuntPass : IDisposable
     private readonly CloudTrailReader _reader = new();
     private readonly BatchPipeline _pipeline;
     private readonly OutcomeCounter _counter;
-    private RecordBatch _batch = new();
+    private RecordBatch _batch;
 
     public HuntPass(
         IReadOnlyList<PreparedRule> rules,
@@ -26,13 +26,14 @@ internal sealed class HuntPass : IDisposable
             options.Threads,
             () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter),
             _counter.Count);
+        _batch = _pipeline.Rent();
     }
 
     public void ReadFile(string path, int index, int count, CancellationToken cancellationToken)
     {
         _batch.AddFileStarted(path, index, count);
 
-        using var items = _reader.ReadFileRaw(path, (json, location, offset) => AddRecord(json, path, location, offset, cancellationToken)).GetEnumerator();
+        using var items = _reader.ReadFileRaw(path, (json, location, offset, unvalidated, after) => AddRecord(json, after, path, location, offset, unvalidated, cancellationToken)).GetEnumerator();
         var stopped = false;
         while (!stopped && TryNext(items, path, out var item, out stopped))
         {
@@ -52,15 +53,19 @@ internal sealed class HuntPass : IDisposable
         _pipeline.Complete();
     }
 
-    public void Dispose() => _batch.Dispose();
+    public void Dispose()
+    {
+        _batch.Dispose();
+        _pipeline.Dispose();
+    }
 
     // Faults of the process itself (out of memory, cancellation) still end the hunt.
     internal static bool IsRecoverable(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException);
 
-    private void AddRecord(ReadOnlySpan<byte> json, string path, string location, long offset, CancellationToken cancellationToken)
+    private void AddRecord(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string path, string location, long offset, UnvalidatedElement? unvalidated, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _batch.AddRecord(json, path, location, offset);
+        _batch.AddRecord(json, after, path, location, offset, unvalidated);
         SubmitIfFull();
     }
 
@@ -75,7 +80,7 @@ internal sealed class HuntPass : IDisposable
     private void Submit()
     {
         var full = _batch;
-        _batch = new RecordBatch();
+        _batch = _pipeline.Rent();
         _pipeline.Submit(full);
     }
 

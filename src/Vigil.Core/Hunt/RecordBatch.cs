@@ -26,16 +26,19 @@ internal sealed class RecordBatch : IDisposable
 
     public bool IsFull => _used >= TargetBytes || Entries.Count >= TargetEntries;
 
-    public void AddRecord(ReadOnlySpan<byte> json, string file, string location, long offset)
+    /// <summary>Adds a raw record, and for an unvalidated one the bytes after it that its syntax check reads.</summary>
+    public void AddRecord(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement? unvalidated)
     {
-        if (_bytes.Length - _used < json.Length)
+        var length = json.Length + after.Length;
+        if (_bytes.Length - _used < length)
         {
-            Grow(json.Length);
+            Grow(length);
         }
 
         json.CopyTo(_bytes.AsSpan(_used));
-        Entries.Add(new BatchEntry(BatchEntryKind.Record, file, location, offset, _used, json.Length));
-        _used += json.Length;
+        after.CopyTo(_bytes.AsSpan(_used + json.Length));
+        Entries.Add(new BatchEntry(BatchEntryKind.Record, file, location, offset, _used, json.Length, Unvalidated: unvalidated, AfterLength: after.Length));
+        _used += length;
     }
 
     public void AddItem(ReadItem item) => Entries.Add(new BatchEntry(BatchEntryKind.Item, item.File, Item: item));
@@ -53,10 +56,19 @@ internal sealed class RecordBatch : IDisposable
             var entry = Entries[i];
             if (entry.Kind == BatchEntryKind.Record)
             {
-                evaluator.Evaluate(_bytes.AsSpan(entry.Start, entry.Length), entry.File, entry.Location!, entry.Offset, Outcomes);
+                var after = _bytes.AsSpan(entry.Start + entry.Length, entry.AfterLength);
+                evaluator.Evaluate(_bytes.AsSpan(entry.Start, entry.Length), after, entry.File, entry.Location!, entry.Offset, entry.Unvalidated, Outcomes);
                 Entries[i] = entry with { OutcomeEnd = Outcomes.Count };
             }
         }
+    }
+
+    /// <summary>Empties the batch for reuse, keeping its buffer and list capacity.</summary>
+    public void Clear()
+    {
+        Entries.Clear();
+        Outcomes.Clear();
+        _used = 0;
     }
 
     public void Dispose()
@@ -86,6 +98,8 @@ internal sealed class RecordBatch : IDisposable
 /// <param name="Length">A record's length in bytes, or the number of files for a started file.</param>
 /// <param name="Item">The reader's own error or skip.</param>
 /// <param name="OutcomeEnd">For a record, the end of its outcomes in <see cref="RecordBatch.Outcomes"/>.</param>
+/// <param name="Unvalidated">For a record framed by its structure alone, what checking its syntax needs.</param>
+/// <param name="AfterLength">For such a record, the number of bytes after it in the buffer that its syntax check reads.</param>
 internal readonly record struct BatchEntry(
     BatchEntryKind Kind,
     string File,
@@ -94,7 +108,9 @@ internal readonly record struct BatchEntry(
     int Start = 0,
     int Length = 0,
     ReadItem? Item = null,
-    int OutcomeEnd = 0);
+    int OutcomeEnd = 0,
+    UnvalidatedElement? Unvalidated = null,
+    int AfterLength = 0);
 
 internal enum BatchEntryKind : byte
 {

@@ -21,7 +21,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
 {
     private readonly RecordScanner _scanner = new(ScanPurpose.Hunt);
 
-    public void Evaluate(ReadOnlySpan<byte> json, string file, string location, long offset, List<RecordOutcome> outcomes)
+    public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
     {
         if (prefilter && TryScan(json, out var facts))
         {
@@ -38,6 +38,14 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
                 outcomes.Add(Evaluate(record!, item, (ulong?)facts.ContentHash, rules));
                 return;
             }
+        }
+
+        // A scan that succeeds has checked the syntax too; otherwise an element framed by its
+        // structure alone may be invalid JSON, which the reader reports in its own words.
+        if (unvalidated is { } element && ElementSyntax.Check(json, after, file, location, offset, element) is { } invalid)
+        {
+            outcomes.Add(new RecordOutcome(invalid));
+            return;
         }
 
         foreach (var item in RecordStreamReader.ParseItems(json, file, location, offset))

@@ -52,7 +52,9 @@ public sealed class CloudTrailReader
     /// </summary>
     /// <remarks>
     /// An object may still turn out to be a wrapper, a digest file or invalid JSON for an event, which
-    /// <see cref="RecordStreamReader.ParseItems"/> finds out. The bytes are valid only during the call.
+    /// <see cref="RecordStreamReader.ParseItems"/> finds out. An object in an array may be framed by
+    /// its structure alone, with its syntax left to the caller (<see cref="ElementSyntax"/>). The
+    /// bytes are valid only during the call.
     /// </remarks>
     internal IEnumerable<ReadItem> ReadFileRaw(string path, RawRecordHandler onRecord)
     {
@@ -119,12 +121,12 @@ public sealed class CloudTrailReader
         }
 
         var failure = () => gzipLayers.Select(g => g.Failure).FirstOrDefault(f => f is not null);
-        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null || cursor is not null);
+        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null || cursor is not null, structuralFraming: onRecord is not null);
         while (reader.Next() is { } item)
         {
             if (onRecord is not null && item.Outcome == ReadOutcome.Record)
             {
-                onRecord(reader.RawRecord, item.Location, reader.RawRecordOffset);
+                onRecord(reader.RawRecord, item.Location, reader.RawRecordOffset, reader.RawRecordUnvalidated, reader.AfterRawRecord);
                 continue;
             }
 

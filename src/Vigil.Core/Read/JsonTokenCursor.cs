@@ -12,7 +12,8 @@ internal sealed class JsonTokenCursor(ByteWindow window)
     /// <summary>Maximum nesting depth of a JSON file, records included.</summary>
     public const int MaxDepth = 256;
 
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth };
+    /// <summary>The options of every JSON reader that frames values.</summary>
+    internal static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth };
 
     private JsonReaderState _state = new(Options);
     private long _stateOrigin;

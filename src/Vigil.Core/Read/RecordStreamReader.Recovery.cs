@@ -19,12 +19,19 @@ internal sealed partial class RecordStreamReader
         _afterComma = false;
         if (ArrayElementSkipper.TrySkip(_window))
         {
-            return Error(where, $"{problem}; record {_recordIndex} is skipped and reading continues at byte {_window.Position}");
+            return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
         }
 
         _mode = Mode.Done;
         return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the file is not read");
     }
+
+    /// <summary>The reason given for a malformed array element that reading skipped.</summary>
+    internal static string SkippedElement(string problem, int recordIndex, long resumeOffset) =>
+        $"{problem}; record {recordIndex} is skipped and reading continues at byte {resumeOffset}";
+
+    /// <summary>The problem of a JSON syntax error, as every error item names it.</summary>
+    internal static string InvalidJson(JsonException exception) => $"invalid JSON: {JsonErrors.Describe(exception)}";
 
     private ReadItem SyntaxError(JsonException exception)
     {
@@ -35,7 +42,7 @@ internal sealed partial class RecordStreamReader
             return Truncated(where, line);
         }
 
-        var problem = $"invalid JSON: {JsonErrors.Describe(exception)}";
+        var problem = InvalidJson(exception);
         return _mode == Mode.Array ? SkipElement(offset, problem) : SkipLine(where, line, problem);
     }
 

@@ -29,7 +29,9 @@ internal sealed partial class RecordStreamReader : IDisposable
     private bool _layerFailureReported;
     private readonly Queue<ReadItem> _pending = new();
     private readonly bool _rawRecords;
+    private readonly bool _structuralFraming;
     private (long Start, long End) _rawRecord;
+    private UnvalidatedElement? _rawRecordUnvalidated;
     private Mode _mode = Mode.Start;
     private bool _arrayIsEnvelope;
     private EventWrapper? _arrayWrapper;
@@ -55,15 +57,21 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// When true, each JSON object is returned unparsed: a <see cref="ReadOutcome.Record"/> item
     /// without <see cref="ReadItem.Record"/>, whose bytes are <see cref="RawRecord"/>.
     /// </param>
+    /// <param name="structuralFraming">
+    /// With <paramref name="rawRecords"/>: frame array elements by <see cref="StructuralFraming"/>
+    /// where it can, leaving their syntax to the caller (<see cref="RawRecordUnvalidated"/>).
+    /// </param>
     public RecordStreamReader(
         Stream stream,
         string file,
         int maxRecordBytes = RecordLimits.MaxRecordBytes,
         Func<string?>? layerFailure = null,
         bool rawRecords = false,
-        int maxValueBytes = ByteWindow.DefaultMaxSize)
+        int maxValueBytes = ByteWindow.DefaultMaxSize,
+        bool structuralFraming = false)
     {
         _rawRecords = rawRecords;
+        _structuralFraming = rawRecords && structuralFraming;
         _maxRecordBytes = maxRecordBytes;
         _window = new ByteWindow(stream, Math.Max(maxValueBytes, maxRecordBytes));
         _cursor = new JsonTokenCursor(_window);
@@ -131,6 +139,34 @@ internal sealed partial class RecordStreamReader : IDisposable
 
     /// <summary>The byte offset of <see cref="RawRecord"/> in the decompressed data.</summary>
     public long RawRecordOffset => _rawRecord.Start;
+
+    /// <summary>
+    /// Set when <see cref="RawRecord"/> was framed by its structure alone: its JSON syntax is then
+    /// unchecked, and <see cref="ElementSyntax"/> reports it as this reader would have.
+    /// </summary>
+    /// <remarks>
+    /// Such an element counts among the records recovered that later errors mention, even when
+    /// its syntax turns out invalid.
+    /// </remarks>
+    public UnvalidatedElement? RawRecordUnvalidated => _rawRecordUnvalidated;
+
+    /// <summary>
+    /// For an unvalidated <see cref="RawRecord"/>, the bytes buffered after it, as many as a syntax
+    /// error's message can quote: the JSON reader would have read the element with them in view.
+    /// </summary>
+    public ReadOnlySpan<byte> AfterRawRecord
+    {
+        get
+        {
+            if (_rawRecordUnvalidated is null)
+            {
+                return [];
+            }
+
+            var after = _window.Slice(_rawRecord.End, _window.BytesRead);
+            return after[..Math.Min(after.Length, ElementSyntax.QuotedBytesAfter)];
+        }
+    }
 
     public void Dispose() => _window.Dispose();
 
@@ -418,6 +454,11 @@ internal sealed partial class RecordStreamReader : IDisposable
         MarkElement();
         _expectSeparator = true;
         _afterComma = false;
+        if (_structuralFraming && _arrayWrapper is null && FrameStructurally() is { } framed)
+        {
+            return framed;
+        }
+
         _cursor.ResumeInside("["u8);
         var token = ReadToken();
         if (token.Type != JsonTokenType.StartObject)
@@ -448,6 +489,33 @@ internal sealed partial class RecordStreamReader : IDisposable
         return item;
     }
 
+    /// <summary>
+    /// Frames an object element that is buffered whole with the <c>,</c> or <c>]</c> after it, by
+    /// its structure alone; returns <c>null</c> to leave anything else to the JSON reader.
+    /// </summary>
+    private ReadItem? FrameStructurally()
+    {
+        var available = _window.Available;
+        if (available[0] != '{')
+        {
+            return null;
+        }
+
+        var length = StructuralFraming.ValueLength(available[..Math.Min(available.Length, _maxRecordBytes)]);
+        var separator = length > 0 ? available[length..].IndexOfAnyExcept(" \t\r\n"u8) : -1;
+        if (separator < 0 || available[length + separator] is not ((byte)',' or (byte)']'))
+        {
+            return null;
+        }
+
+        var start = _window.Position;
+        _window.Advance(length);
+        var item = ToItem(_window.Slice(start, start + length), RecordLocation(), start);
+        _rawRecordUnvalidated = new UnvalidatedElement(_recordIndex, _elementStart.Line, _elementStart.LineStart, start + length + separator);
+        _window.ClearMark();
+        return item;
+    }
+
     private ReadItem? EnvelopeTailStep()
     {
         // NOTE: whitespace between the delivery object's other properties goes through the JSON
@@ -468,6 +536,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         if (_rawRecords)
         {
             _rawRecord = (offset, offset + bytes.Length);
+            _rawRecordUnvalidated = null;
             return new ReadItem(ReadOutcome.Record, _file, location, null, null);
         }
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
+using Vigil.Hunt;
+using Vigil.Read;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Hunt;
@@ -19,6 +21,27 @@ public class HuntEngineTests
         Assert.Equal(1, summary.Events);
         Assert.Single(sink.Alerts);
         Assert.Equal(1, summary.SkippedByReason["duplicate delivery (same eventID and content)"]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void InvalidElementWithBalancedBrackets_ReportedAsTheReaderDoes(int threads)
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "a.json");
+        var first = RoleChaining.Record(1, "2026-12-01T10:00:00Z").ToJsonString();
+        var third = RoleChaining.Record(3, "2026-12-01T10:00:00Z").ToJsonString();
+        File.WriteAllText(path, $$$"""{"Records":[{{{first}}}, {"eventName":tru,"a":{}} ,{{{third}}}]}""");
+        var expected = Assert.Single(new CloudTrailReader().ReadFile(path), item => item.Outcome == ReadOutcome.Error);
+        var listener = new FailureListener();
+
+        var summary = new HuntEngine(BuiltInRules.All).Run(new HuntOptions([path]) { Threads = threads }, new CollectingSink(), listener, TestContext.Current.CancellationToken);
+
+        var failure = Assert.Single(listener.Failures);
+        Assert.Equal(expected.Location, failure.Location);
+        Assert.Equal(expected.Reason, failure.Reason);
+        Assert.Equal(2, summary.Events);
     }
 
     [Fact]
@@ -123,5 +146,12 @@ public class HuntEngineTests
 
         Assert.Single(summary.RulesRun);
         Assert.Equal(3, sink.Alerts.Count);
+    }
+
+    private sealed class FailureListener : IHuntListener
+    {
+        public List<ReadItem> Failures { get; } = [];
+
+        public void RecordFailed(ReadItem failure) => Failures.Add(failure);
     }
 }

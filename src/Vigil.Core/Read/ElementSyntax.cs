@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Vigil.Read;
+
+/// <summary>
+/// Checks the JSON syntax of an <see cref="UnvalidatedElement"/> the way the reader checks an array
+/// element it frames itself, and reports an invalid one with the reader's own location and reason.
+/// </summary>
+internal static class ElementSyntax
+{
+    /// <summary>
+    /// The most bytes after an element that an error message can quote: a quote of an invalid
+    /// literal that starts in the element runs on for up to <see cref="JsonErrors.MaxQuotedLength"/>
+    /// characters of up to four bytes each.
+    /// </summary>
+    public const int QuotedBytesAfter = 4 * JsonErrors.MaxQuotedLength;
+
+    /// <summary>
+    /// Returns the error item the reader gives for the element when its syntax is invalid, or
+    /// <c>null</c> when it is valid.
+    /// </summary>
+    /// <param name="element">The element's bytes.</param>
+    /// <param name="after">The bytes that were buffered after it, up to <see cref="QuotedBytesAfter"/>.</param>
+    /// <param name="file">The file, for the item.</param>
+    /// <param name="location">The element's location, as the reader gave it.</param>
+    /// <param name="offset">The element's absolute offset.</param>
+    /// <param name="framing">What the reader knew when it framed the element.</param>
+    public static ReadItem? Check(ReadOnlySpan<byte> element, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement framing)
+    {
+        // The reader reads an element as the next value of its array, so its errors count depth and
+        // positions from the '['.
+        var length = 1 + element.Length + after.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            buffer[0] = (byte)'[';
+            element.CopyTo(buffer.AsSpan(1));
+            after.CopyTo(buffer.AsSpan(1 + element.Length));
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, length), isFinalBlock: false, new JsonReaderState(JsonTokenCursor.Options));
+            reader.Read();
+            reader.Read();
+            reader.TrySkip();
+            return null;
+        }
+        catch (JsonException exception)
+        {
+            var reason = RecordStreamReader.SkippedElement(RecordStreamReader.InvalidJson(exception), framing.RecordIndex, framing.ResumeOffset);
+            return new ReadItem(ReadOutcome.Error, file, $"{location}, byte {ErrorOffset(exception, element, offset)}", null, reason);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The absolute offset of the error, as <see cref="JsonTokenCursor.Locate"/> gives it.</summary>
+    private static long ErrorOffset(JsonException exception, ReadOnlySpan<byte> element, long offset)
+    {
+        if (exception.LineNumber is not { } lines || exception.BytePositionInLine is not { } column)
+        {
+            return offset + 1;
+        }
+
+        if (lines == 0)
+        {
+            return offset - 1 + column;
+        }
+
+        // A later line's position counts from that line's start.
+        var lineStart = 1;
+        for (var line = 0L; line < lines; line++)
+        {
+            var newline = element[lineStart..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                return offset + element.Length;
+            }
+
+            lineStart += newline + 1;
+        }
+
+        return offset + lineStart + column;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Vigil.Read;
+
+/// <summary>
+/// An array element that was framed by <see cref="StructuralFraming"/> alone, so its JSON syntax is
+/// still unchecked. What the reader knew when it framed the element lets whoever checks the syntax
+/// report an invalid one exactly as the reader would have (see <see cref="ElementSyntax"/>).
+/// </summary>
+/// <param name="RecordIndex">The element's 1-based number in its array.</param>
+/// <param name="Line">The line the element starts on.</param>
+/// <param name="LineStart">The absolute offset where that line starts.</param>
+/// <param name="ResumeOffset">The absolute offset of the <c>,</c> or <c>]</c> after the element, where reading went on.</param>
+internal readonly record struct UnvalidatedElement(int RecordIndex, long Line, long LineStart, long ResumeOffset);

@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Vigil.Read;
+using static Vigil.Tests.Read.ReadHelpers;
+
+namespace Vigil.Tests.Read;
+
+/// <summary>
+/// Framing array elements by structure alone: where it ends a value, and that a reader using it,
+/// with the syntax checked afterwards, gives the same items as the reader that frames with the
+/// JSON reader, on valid and on damaged files.
+/// </summary>
+public partial class StructuralFramingTests
+{
+    [Theory]
+    [InlineData("""{}""", 2)]
+    [InlineData("""{"a":{"b":[1,{"c":2}]}} tail""", 23)]
+    [InlineData("""{"a":"}{]["} ,""", 12)]
+    [InlineData("""{"a":"x\"}"} ,""", 12)]
+    [InlineData("""{"a":"x\\"} ,""", 11)]
+    [InlineData("""{"a":"x\\\"}"} ,""", 14)]
+    [InlineData("""[1,[2],{"a":[]}],""", 16)]
+    public void ValueLength_EndsAtTheClosingBracket(string json, int expected)
+    {
+        Assert.Equal(expected, StructuralFraming.ValueLength(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
+    [InlineData("""{"a":1""")]
+    [InlineData("""{"a":"}""")]
+    [InlineData("""{"a":"x\"}""")]
+    public void ValueLength_UnclosedIsIncomplete(string json)
+    {
+        Assert.Equal(StructuralFraming.Incomplete, StructuralFraming.ValueLength(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void ValueLength_BackslashOutsideAStringIsDeclined()
+    {
+        Assert.Equal(StructuralFraming.Declined, StructuralFraming.ValueLength("""{"a":1\"b":"}"}"""u8));
+    }
+
+    [Fact]
+    public void ValueLength_NestingAsDeepAsTheReaderLimitIsDeclined()
+    {
+        var deep = new string('[', JsonTokenCursor.MaxDepth) + new string(']', JsonTokenCursor.MaxDepth);
+
+        Assert.Equal(StructuralFraming.Declined, StructuralFraming.ValueLength(Encoding.UTF8.GetBytes(deep)));
+    }
+
+    [Fact]
+    public void ValueLength_EscapesAcrossBlockBoundaries()
+    {
+        // Strings whose backslashes and quotes fall on every position around the 64-byte boundaries.
+        for (var pad = 0; pad < 130; pad++)
+        {
+            var json = $$"""{"p":"{{new string('a', pad)}}\\\"}\\","q":[{"r":"\\\\"}]}""";
+
+            Assert.Equal(json.Length, StructuralFraming.ValueLength(Encoding.UTF8.GetBytes(json + ",")));
+        }
+    }
+
+    [Fact]
+    public void Reader_ValidFile_SameItemsAsJsonReaderFraming()
+    {
+        var records = Enumerable.Range(1, 300).Select(i => Record(i, ",\"x\":\"" + string.Concat(Enumerable.Repeat("\\\\", i % 5)) + "\""));
+        var text = "{\"Records\":[" + string.Join(",\n ", records) + "]}";
+
+        Assert.Equal(Framed(text, structural: false), Framed(text, structural: true));
+    }
+
+    [Fact]
+    public void Reader_InvalidElementWithBalancedBrackets_ReportedAsTheJsonReaderDoes()
+    {
+        var text = $$$"""{"Records":[{{{Record(1)}}}, {"eventName":tru,"a":{}} ,{{{Record(3)}}}]}""";
+
+        var exact = Framed(text, structural: false);
+
+        Assert.Equal(exact, Framed(text, structural: true));
+        Assert.Contains(exact, item => item.Reason.Contains("record 2 is skipped and reading continues at byte", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reader_DamagedFiles_SameItemsAsJsonReaderFraming()
+    {
+        var random = new Random(20261205);
+        var sample = $$"""{"Records":[{{Record(1)}},{{Record(2, ",\"requestParameters\":{\"a\":[1,\"\\\"}\",{\"b\":null}]}")}},{{Record(3)}},{{Record(4)}}]}""";
+        for (var iteration = 0; iteration < 3000; iteration++)
+        {
+            var bytes = Encoding.UTF8.GetBytes(sample).ToList();
+            for (var edit = random.Next(1, 4); edit > 0; edit--)
+            {
+                var at = random.Next(bytes.Count);
+                bytes[at] = (byte)"{}[]\",:\\ x0t"[random.Next(12)];
+            }
+
+            var text = Encoding.UTF8.GetString(bytes.ToArray());
+
+            Assert.Equal(Framed(text, structural: false), Framed(text, structural: true));
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/> into (outcome, location, reason, record) rows, checking the
+    /// syntax of structurally framed elements as a hunt does.
+    /// </summary>
+    private static List<Row> Framed(string text, bool structural)
+    {
+        using var reader = new RecordStreamReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test.json", rawRecords: true, structuralFraming: structural);
+        var rows = new List<Row>();
+        while (reader.Next() is { } item)
+        {
+            var items = item.Outcome != ReadOutcome.Record
+                ? [item]
+                : reader.RawRecordUnvalidated is { } element && ElementSyntax.Check(reader.RawRecord, reader.AfterRawRecord, "test.json", item.Location, reader.RawRecordOffset, element) is { } invalid
+                    ? [invalid]
+                    : RecordStreamReader.ParseItems(reader.RawRecord, "test.json", item.Location, reader.RawRecordOffset);
+            rows.AddRange(items.Select(i => new Row(i.Outcome, i.Location, Recovered().Replace(i.Reason ?? "", "N recovered"), i.Record?.ToJsonString())));
+        }
+
+        return rows;
+    }
+
+    private sealed record Row(ReadOutcome Outcome, string Location, string Reason, string? Record);
+
+    // A structurally framed element counts as recovered even when its syntax turns out invalid.
+    [GeneratedRegex(@"\d+ records? recovered")]
+    private static partial Regex Recovered();
+}
