@@ -27,12 +27,12 @@ internal sealed partial class RecordScanner
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = JsonTokenCursor.MaxDepth };
 
-    // Stacks shared by all open containers: member hashes of objects, key fingerprints for the
-    // repeated-key check, and bytes (the current key of each object, the element encodings of each array).
+    // Stacks shared by all open containers: member hashes of objects and bytes (the current key of
+    // each object, the element encodings of each array).
     private UInt128[] _members = new UInt128[128];
     private int _memberCount;
-    private ulong[] _keys = new ulong[128];
-    private int _keyCount;
+    private readonly ObjectKeySet _keys = new();
+    private int _objects;
     private byte[] _bytes = new byte[4096];
     private int _byteCount;
     private Frame[] _frames = new Frame[16];
@@ -85,7 +85,8 @@ internal sealed partial class RecordScanner
     private void Reset()
     {
         _memberCount = 0;
-        _keyCount = 0;
+        _keys.Clear();
+        _objects = 0;
         _byteCount = 0;
         _depth = 0;
         _topLevel = new TopLevel();
@@ -123,11 +124,11 @@ internal sealed partial class RecordScanner
                 return true;
 
             case JsonTokenType.PropertyName:
-                Key(Unescaped(ref reader));
-                return true;
+                return Key(Unescaped(ref reader));
 
             case JsonTokenType.EndObject:
-                return EndObject();
+                EndObject();
+                return true;
 
             case JsonTokenType.EndArray:
                 EndArray();
@@ -151,7 +152,8 @@ internal sealed partial class RecordScanner
         }
     }
 
-    private void Key(ReadOnlySpan<byte> key)
+    /// <summary>Starts a member, or returns <c>false</c> when its object already has this key.</summary>
+    private bool Key(ReadOnlySpan<byte> key)
     {
         ref var frame = ref _frames[_depth - 1];
         var fingerprint = QuickContentHash.OfKey(key);
@@ -166,16 +168,18 @@ internal sealed partial class RecordScanner
             frame.KeyLength = key.Length;
         }
 
-        if (_keyCount == _keys.Length)
+        // Equal fingerprints almost always mean a repeated key, and the parser decides.
+        if (!_keys.Add(frame.Number, fingerprint))
         {
-            Array.Resize(ref _keys, _keys.Length * 2);
+            return false;
         }
 
-        _keys[_keyCount++] = fingerprint;
         if (_depth == 1)
         {
             _topLevel.Classify(key);
         }
+
+        return true;
     }
 
     private void NoteTopLevelString(ReadOnlySpan<byte> text)
@@ -211,47 +215,22 @@ internal sealed partial class RecordScanner
             Array.Resize(ref _frames, _frames.Length * 2);
         }
 
-        _frames[_depth++] = new Frame { IsObject = isObject, MemberStart = _memberCount, KeyStart = _keyCount, ByteStart = _byteCount };
+        _frames[_depth++] = new Frame { IsObject = isObject, Number = isObject ? _objects++ : 0, MemberStart = _memberCount, ByteStart = _byteCount };
     }
 
-    /// <summary>Closes an object, or returns <c>false</c> when it repeats a key.</summary>
-    private bool EndObject()
+    private void EndObject()
     {
         var frame = _frames[--_depth];
-
-        // Equal 64-bit key hashes almost always mean a repeated key, and the parser decides.
-        if (RepeatsKey(_keys.AsSpan(frame.KeyStart, _keyCount - frame.KeyStart)))
-        {
-            return false;
-        }
-
         if (_forHunt)
         {
-            _keyCount = frame.KeyStart;
             CompleteQuick(QuickContentHash.OfObject(frame.Sum, frame.Count));
-            return true;
+            return;
         }
 
         var hash = CanonicalJsonHash.OfObject(_members.AsSpan(frame.MemberStart, _memberCount - frame.MemberStart));
-        _keyCount = frame.KeyStart;
         _memberCount = frame.MemberStart;
         _byteCount = frame.ByteStart;
         CompleteContainer(CanonicalJsonHash.ObjectKind, hash);
-        return true;
-    }
-
-    private static bool RepeatsKey(Span<ulong> keys)
-    {
-        keys.Sort();
-        for (var i = 1; i < keys.Length; i++)
-        {
-            if (keys[i] == keys[i - 1])
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void EndArray()
@@ -385,8 +364,8 @@ internal sealed partial class RecordScanner
         /// <summary>The first member hash of this object on the member stack.</summary>
         public int MemberStart;
 
-        /// <summary>The first key fingerprint of this object on the key stack.</summary>
-        public int KeyStart;
+        /// <summary>An object's number within the record, which tells its keys from another object's.</summary>
+        public int Number;
 
         /// <summary>Where this container's bytes start: an object's current key, an array's element encodings.</summary>
         public int ByteStart;
