@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 using Vigil.Map;
 
@@ -16,10 +17,27 @@ namespace Vigil.Hunt;
 /// The literals one of which every matching raw record contains. Null when the rule is routed by
 /// the fields above, or when its query demands no such text.
 /// </param>
+/// <param name="RawChecks">Tests of the parsed raw record that every match passes; empty when the query demands none.</param>
 internal sealed record PreparedRule(
     DetectionRule Rule,
     Func<EcsDocument, bool> Matches,
     RuleWindow Window,
     IReadOnlySet<string>? RequiredActions = null,
     IReadOnlySet<string>? RequiredProviders = null,
-    RecordLiterals? RequiredLiterals = null);
+    RecordLiterals? RequiredLiterals = null,
+    IReadOnlyList<RawFieldCheck>? RawChecks = null)
+{
+    /// <summary>Returns <c>false</c> when a raw check rules <paramref name="record"/> out before mapping.</summary>
+    public bool MayMatch(JsonObject record)
+    {
+        foreach (var check in RawChecks ?? [])
+        {
+            if (!check.MayMatch(record))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

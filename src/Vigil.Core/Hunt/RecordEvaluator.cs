@@ -16,6 +16,8 @@ namespace Vigil.Hunt;
 /// becomes an event that is never parsed nor mapped, so a partial mapping failure on it is not
 /// reported and not counted in <see cref="HuntSummary.EventsWithMappingErrors"/>. Its content hash
 /// is the one the parsed record would give, so duplicates are found exactly as without prefilters.
+/// A parsed record is not mapped either when its raw values rule out every candidate rule
+/// (<see cref="RawFieldCheck"/>).
 /// </remarks>
 internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
 {
@@ -88,6 +90,11 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
 
     private RecordOutcome Evaluate(JsonObject record, ReadItem item, ulong? hash, IReadOnlyList<PreparedRule> rules)
     {
+        if (prefilter)
+        {
+            rules = PassingRawChecks(record, rules);
+        }
+
         if (prefilter && rules.Count == 0)
         {
             return new RecordOutcome(item, hash);
@@ -105,6 +112,18 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
         {
             return new RecordOutcome(item, hash, Failure: ex.Message);
         }
+    }
+
+    /// <summary>Drops the rules whose raw checks rule the record out, so that a record none is left for is not mapped.</summary>
+    private static IReadOnlyList<PreparedRule> PassingRawChecks(JsonObject record, IReadOnlyList<PreparedRule> rules)
+    {
+        var passing = 0;
+        foreach (var rule in rules)
+        {
+            passing += rule.MayMatch(record) ? 1 : 0;
+        }
+
+        return passing == rules.Count ? rules : [.. rules.Where(rule => rule.MayMatch(record))];
     }
 
     private static List<PreparedRule> Detect(EcsDocument document, IReadOnlyList<PreparedRule> rules)

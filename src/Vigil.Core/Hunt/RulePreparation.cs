@@ -78,9 +78,21 @@ internal static class RulePreparation
         var query = Kql.Parse(rule.Query ?? string.Empty).Query!;
         var actions = KqlRequiredValues.For(query, ActionField, mapping);
         var providers = KqlRequiredValues.For(query, ProviderField, mapping);
-        prepared = new PreparedRule(rule, compiled.Predicate!, window, actions, providers, LiteralsFor(query, mapping, actions, providers));
+        prepared = new PreparedRule(rule, compiled.Predicate!, window, actions, providers, LiteralsFor(query, mapping, actions, providers), RawChecksFor(query, mapping));
         return null;
     }
+
+    /// <summary>
+    /// Returns the raw checks of a rule: one per single-source verbatim field its query narrows to
+    /// exact values. A demanded empty value is left to the query, because the mapper drops empty strings.
+    /// </summary>
+    private static RawFieldCheck[] RawChecksFor(KqlNode query, FieldMapping mapping) =>
+    [
+        .. VerbatimFields.SingleSources
+            .Select(field => (Path: field.Value, Values: KqlRequiredValues.For(query, field.Key, mapping)))
+            .Where(check => check.Values is not null && !check.Values.Contains(string.Empty))
+            .Select(check => new RawFieldCheck(check.Path, check.Values!)),
+    ];
 
     /// <summary>
     /// Returns the literal test of a rule that routing cannot narrow. A routed rule gets none, because

@@ -65,4 +65,19 @@ internal static class VerbatimFields
         "tls.cipher",
         "tls.client.server_name",
     ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The raw record path of each verbatim field that exactly one rename fills, from that one path,
+    /// and that no other step writes (checked against every writer in the mapping steps). The field
+    /// then holds the raw value there or nothing, so a raw string a query rejects rules the record out.
+    /// </summary>
+    public static FrozenDictionary<string, string> SingleSources { get; } = new Dictionary<string, string>
+    {
+        // IdentityMapping.
+        [Identity + ".type"] = "userIdentity.type",
+        [Identity + ".session_context.session_issuer.type"] = "userIdentity.sessionContext.sessionIssuer.type",
+
+        // EventMapping.
+        ["aws.cloudtrail.error_code"] = "errorCode",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 }
