@@ -61,7 +61,7 @@ internal sealed class MappingContext(JsonObject json)
 
         if (!Contains(array, value))
         {
-            array.Add(JsonValue.Create(value));
+            array.Add((JsonNode)JsonValue.Create(value));
         }
     }
 
@@ -96,7 +96,7 @@ internal sealed class MappingContext(JsonObject json)
                 Set(path, array);
             }
 
-            array.Add(JsonValue.Create(value));
+            array.Add((JsonNode)JsonValue.Create(value));
         }
     }
 

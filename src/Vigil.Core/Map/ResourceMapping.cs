@@ -43,7 +43,7 @@ internal static class ResourceMapping
         var output = new JsonArray();
         foreach (var key in JavaHashMapOrder.Order(order))
         {
-            output.Add(unique[key]);
+            output.Add((JsonNode)unique[key]);
         }
 
         context.Set("aws.cloudtrail.resources", output);

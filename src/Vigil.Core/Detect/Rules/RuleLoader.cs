@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -128,6 +129,10 @@ public static class RuleLoader
     private static void Count(bool loaded) =>
         (loaded ? RuleMetrics.RulesLoaded : RuleMetrics.RulesFailed).Add(1);
 
+    // Tomlyn's generated serializer would avoid the warnings, but it wraps syntax errors in a
+    // message without their position.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The target is TomlTable, Tomlyn's own model, which needs no reflection over other types; rules load and write the same in a native build.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The target is TomlTable, Tomlyn's own model, which needs no reflection over other types; rules load and write the same in a native build.")]
     private static bool TryParseDocument(string text, string file, out TomlTable document, out RuleLoadError error)
     {
         try

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Tomlyn;
 
 namespace Vigil.Detect.Rules.Formats;
@@ -10,6 +11,8 @@ public static class TomlRuleWriter
     /// The saved-object id is left out because the loader derives it from <c>rule_id</c>, and
     /// <c>enabled</c> is written only when false, its default being true.
     /// </remarks>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The target is TomlTable, Tomlyn's own model, which needs no reflection over other types; rules load and write the same in a native build.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The target is TomlTable, Tomlyn's own model, which needs no reflection over other types; rules load and write the same in a native build.")]
     public static string Write(DetectionRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
