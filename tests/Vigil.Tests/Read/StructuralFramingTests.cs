@@ -61,6 +61,23 @@ public partial class StructuralFramingTests
     }
 
     [Fact]
+    public void Masks_BothVectorWidthsAgree()
+    {
+        Assert.SkipUnless(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated, "this processor has no 512-bit vectors");
+        var random = new Random(7);
+        var block = new byte[64];
+        for (var i = 0; i < 2000; i++)
+        {
+            for (var j = 0; j < block.Length; j++)
+            {
+                block[j] = (byte)"\"\\{}[]a:, \u00ff"[random.Next(11)];
+            }
+
+            Assert.Equal(StructuralFraming.Masks.Of256(block), StructuralFraming.Masks.Of512(block));
+        }
+    }
+
+    [Fact]
     public void Reader_ValidFile_SameItemsAsJsonReaderFraming()
     {
         var records = Enumerable.Range(1, 300).Select(i => Record(i, ",\"x\":\"" + string.Concat(Enumerable.Repeat("\\\\", i % 5)) + "\""));
