@@ -14,8 +14,8 @@ namespace Vigil.Hunt;
 internal sealed record RawFieldCheck(string Path, IReadOnlySet<string> Values)
 {
     /// <summary>
-    /// Returns <c>false</c> when the record rules the value out: the path is missing or null, or holds
-    /// a string the query does not accept. Any other JSON value may still match after mapping.
+    /// Returns <c>false</c> when the record rules the value out: the path is missing or null, or its
+    /// value is a string the query does not accept. Any other JSON value may still match after mapping.
     /// </summary>
     public bool MayMatch(JsonObject record) => JsonPaths.Get(record, Path) switch
     {

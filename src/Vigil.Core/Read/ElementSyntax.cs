@@ -10,7 +10,7 @@ namespace Vigil.Read;
 internal static class ElementSyntax
 {
     /// <summary>
-    /// The most bytes after an element that an error message can quote: a quote of an invalid
+    /// The maximum number of bytes after an element that an error message can quote: a quote of an invalid
     /// literal that starts in the element runs on for up to <see cref="JsonErrors.MaxQuotedLength"/>
     /// characters of up to four bytes each.
     /// </summary>

@@ -10,8 +10,8 @@ namespace Vigil.Read;
 /// <summary>
 /// A 64-bit canonical content hash for duplicate checks that live only as long as one run (a hunt,
 /// a convert). Same content in another key order, spacing or escaping hashes the same, as with
-/// <see cref="CanonicalJsonHash"/>, but at a third of its cost, because an object adds up its
-/// member hashes instead of sorting them.
+/// <see cref="CanonicalJsonHash"/>, but an object adds up its member hashes instead of sorting
+/// them, and nothing is copied, so a record's scan takes about a third less time.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -64,7 +64,12 @@ internal static class StructuralFraming
         tail.CopyTo(block);
 
         var end = state.Block(Masks.Of(block));
-        return end < 0 || end >= tail.Length ? (end == Declined ? Declined : Incomplete) : offset + end + 1;
+        if (end == Declined)
+        {
+            return Declined;
+        }
+
+        return end < 0 || end >= tail.Length ? Incomplete : offset + end + 1;
     }
 
     /// <summary>One bit per byte of a 64-byte block for each byte class that matters.</summary>

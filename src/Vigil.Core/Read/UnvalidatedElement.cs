@@ -2,8 +2,8 @@ namespace Vigil.Read;
 
 /// <summary>
 /// An array element that was framed by <see cref="StructuralFraming"/> alone, so its JSON syntax is
-/// still unchecked. What the reader knew when it framed the element lets whoever checks the syntax
-/// report an invalid one exactly as the reader would have (see <see cref="ElementSyntax"/>).
+/// still unchecked. What the reader knew when it framed the element lets the caller that checks the
+/// syntax report an invalid one exactly as the reader would have (see <see cref="ElementSyntax"/>).
 /// </summary>
 /// <param name="RecordIndex">The element's 1-based number in its array.</param>
 /// <param name="Line">The line the element starts on.</param>
