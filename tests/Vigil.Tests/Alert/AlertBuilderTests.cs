@@ -131,6 +131,18 @@ public class AlertBuilderTests
     }
 
     [Fact]
+    public void AncestorIdHashesTheDocumentTextWithEscapes()
+    {
+        var source = AssumeRoleEvent.Create();
+        source.Root["user_agent"] = new JsonObject { ["original"] = "café <b>&'\u0001 \ud83d\ude00" };
+        var sourceId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.Root.ToJsonString())));
+
+        var alert = AlertBuilder.Build(Rule, source, ExecutionTime);
+
+        Assert.Equal(sourceId, alert["kibana.alert.ancestors"]![0]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void RuleIdentityFields()
     {
         var alert = BuildAlert();
