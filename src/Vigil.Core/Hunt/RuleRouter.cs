@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Vigil.Read;
 
 namespace Vigil.Hunt;
@@ -22,6 +23,10 @@ internal sealed class RuleRouter
     private readonly IReadOnlyList<PreparedRule> _rules;
     private readonly bool _routing;
     private readonly Dictionary<(TopLevelValue, TopLevelValue), Route> _cache = [];
+
+    // The scanner shares the strings of repeated names, so most lookups find the very same
+    // instances; comparing references skips hashing the texts.
+    private readonly Dictionary<(TopLevelValue, TopLevelValue), Route> _byReference = new(SameStrings.Instance);
 
     /// <param name="rules">The rules in hunt order, which candidate lists keep.</param>
     /// <param name="routing">
@@ -89,15 +94,23 @@ internal sealed class RuleRouter
     private Route RouteOf(TopLevelValue eventName, TopLevelValue eventSource)
     {
         var key = (eventName, eventSource);
-        if (_cache.TryGetValue(key, out var cached))
+        if (_byReference.TryGetValue(key, out var known))
         {
-            return cached;
+            return known;
         }
 
-        var route = Select(eventName, eventSource);
-        if (_cache.Count < MaxCachedPairs)
+        if (!_cache.TryGetValue(key, out var route))
         {
-            _cache[key] = route;
+            route = Select(eventName, eventSource);
+            if (_cache.Count < MaxCachedPairs)
+            {
+                _cache[key] = route;
+            }
+        }
+
+        if (_byReference.Count < MaxCachedPairs)
+        {
+            _byReference[key] = route;
         }
 
         return route;
@@ -132,4 +145,20 @@ internal sealed class RuleRouter
     /// <param name="LiteralRules">The routed rules with a literal test.</param>
     /// <param name="WithoutLiteralRules">The rules to evaluate when every literal test fails.</param>
     private sealed record Route(PreparedRule[] Routed, PreparedRule[] Candidates, PreparedRule[] LiteralRules, PreparedRule[] WithoutLiteralRules);
+
+    /// <summary>Equal when both values have the same kinds and the very same text instances.</summary>
+    private sealed class SameStrings : IEqualityComparer<(TopLevelValue, TopLevelValue)>
+    {
+        public static readonly SameStrings Instance = new();
+
+        public bool Equals((TopLevelValue, TopLevelValue) x, (TopLevelValue, TopLevelValue) y) =>
+            x.Item1.Kind == y.Item1.Kind && ReferenceEquals(x.Item1.Text, y.Item1.Text)
+            && x.Item2.Kind == y.Item2.Kind && ReferenceEquals(x.Item2.Text, y.Item2.Text);
+
+        public int GetHashCode((TopLevelValue, TopLevelValue) obj) => HashCode.Combine(
+            obj.Item1.Kind,
+            RuntimeHelpers.GetHashCode(obj.Item1.Text),
+            obj.Item2.Kind,
+            RuntimeHelpers.GetHashCode(obj.Item2.Text));
+    }
 }

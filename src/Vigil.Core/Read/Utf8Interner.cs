@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Text;
 
 namespace Vigil.Read;
@@ -8,7 +9,9 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// The texts come from the input, so the set stops growing at <see cref="MaxCount"/> and longer
-/// texts are never kept; past either limit a new string is returned each time. Not thread-safe.
+/// texts are never kept; past either limit a new string is returned each time. A small table of
+/// recent texts, found by a hash of their bytes and checked byte for byte, answers most lookups
+/// before any decoding. Not thread-safe.
 /// </remarks>
 internal sealed class Utf8Interner
 {
@@ -16,7 +19,11 @@ internal sealed class Utf8Interner
 
     public const int MaxLength = 128;
 
+    // A power of two, about the number of event names a trail uses in a day.
+    private const int RecentCount = 512;
+
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly Recent[] _recent = new Recent[RecentCount];
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public Utf8Interner()
@@ -31,6 +38,19 @@ internal sealed class Utf8Interner
             return Encoding.UTF8.GetString(utf8);
         }
 
+        ref var recent = ref _recent[(int)XxHash3.HashToUInt64(utf8) & (RecentCount - 1)];
+        if (recent.Utf8 is { } bytes && utf8.SequenceEqual(bytes))
+        {
+            return recent.Text!;
+        }
+
+        var text = Intern(utf8);
+        recent = new Recent(utf8.ToArray(), text);
+        return text;
+    }
+
+    private string Intern(ReadOnlySpan<byte> utf8)
+    {
         Span<char> chars = stackalloc char[MaxLength];
         var length = Encoding.UTF8.GetChars(utf8, chars);
         if (_lookup.TryGetValue(chars[..length], out var shared))
@@ -46,4 +66,7 @@ internal sealed class Utf8Interner
 
         return text;
     }
+
+    /// <summary>A recently interned text: its UTF-8 bytes and its string.</summary>
+    private readonly record struct Recent(byte[]? Utf8, string? Text);
 }
