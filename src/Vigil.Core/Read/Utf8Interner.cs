@@ -9,9 +9,9 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// The texts come from the input, so the set stops growing at <see cref="MaxCount"/> and longer
-/// texts are never kept; past either limit a new string is returned each time. A small table of
-/// recent texts, found by a hash of their bytes and checked byte for byte, answers most lookups
-/// before any decoding. Not thread-safe.
+/// texts are never kept; past either limit a text is shared only while it stays in a small table of
+/// recent texts. That table, found by a hash of the bytes and checked byte for byte, answers most
+/// lookups before any decoding. Not thread-safe.
 /// </remarks>
 internal sealed class Utf8Interner
 {
@@ -25,6 +25,9 @@ internal sealed class Utf8Interner
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
     private readonly Recent[] _recent = new Recent[RecentCount];
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>The number of texts kept in the set, at most <see cref="MaxCount"/>.</summary>
+    internal int Count => _strings.Count;
 
     public Utf8Interner()
     {

@@ -44,9 +44,13 @@ public class Utf8InternerTests
             interner.GetString(System.Text.Encoding.UTF8.GetBytes($"name-{i}"));
         }
 
-        var utf8 = "one-more"u8.ToArray();
+        for (var i = 0; i < 1000; i++)
+        {
+            interner.GetString(System.Text.Encoding.UTF8.GetBytes($"more-{i}"));
+        }
 
-        Assert.NotSame(interner.GetString(utf8), interner.GetString(utf8));
+        Assert.Equal(Utf8Interner.MaxCount, interner.Count);
+        Assert.Equal("more-999", interner.GetString("more-999"u8));
         Assert.Same(interner.GetString("name-0"u8), interner.GetString("name-0"u8));
     }
 }
