@@ -43,6 +43,7 @@ internal static class ConvertRunner
             return ExitCodes.NothingRead;
         }
 
+        CliLogging.Flush(loggerFactory);
         ConvertReport.WriteSummary(CliConsoles.StandardError(), summary, target);
         return summary.Files == 0 || (summary.Events == 0 && summary.Errors > 0)
             ? ExitCodes.NothingRead

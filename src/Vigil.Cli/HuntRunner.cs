@@ -44,6 +44,7 @@ internal static class HuntRunner
             summary = Hunt(options, rules, logger, table, ndjson);
         }
 
+        CliLogging.Flush(loggerFactory);
         if (table is not null)
         {
             HuntReport.WriteAlerts(CliConsoles.StandardOutput(), table, summary);

@@ -47,6 +47,7 @@ internal static class IngestRunner
             }
 
             var expired = store.DeleteExpiredEvents(retention);
+            CliLogging.Flush(loggerFactory);
             IngestReport.Write(CliConsoles.StandardError(), summary, expired, store.CountEvents());
             return ExitCode(summary, paths);
         }

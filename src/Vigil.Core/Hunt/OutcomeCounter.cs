@@ -21,6 +21,9 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
     private readonly DuplicateFilter _duplicates = new();
     private readonly HashSet64 _alertIds = new();
 
+    // Invalid elements of the current file that its reader counted as records.
+    private int _framedInvalid;
+
     public void Count(RecordBatch batch)
     {
         var next = 0;
@@ -29,6 +32,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
             switch (entry.Kind)
             {
                 case BatchEntryKind.FileStarted:
+                    _framedInvalid = 0;
                     listener.FileStarted(entry.File, (int)entry.Offset, entry.Length);
                     break;
 
@@ -37,13 +41,14 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
                     break;
 
                 case BatchEntryKind.Item:
-                    Count(new RecordOutcome(entry.Item!));
+                    Count(new RecordOutcome(CorrectRecovered(entry.Item!)));
                     break;
 
                 default:
                     for (; next < entry.OutcomeEnd; next++)
                     {
                         ReadMetrics.Count(batch.Outcomes[next].Item.Outcome);
+                        _framedInvalid += batch.Outcomes[next].FramedInvalid ? 1 : 0;
                         Count(batch.Outcomes[next]);
                     }
 
@@ -51,6 +56,12 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
             }
         }
     }
+
+    /// <summary>Takes the file's invalid framed elements out of the records recovered that a reader error names.</summary>
+    private ReadItem CorrectRecovered(ReadItem item) =>
+        _framedInvalid > 0 && item.Reason is { } reason
+            ? item with { Reason = RecordStreamReader.LessRecovered(reason, _framedInvalid) }
+            : item;
 
     private void Count(RecordOutcome outcome)
     {

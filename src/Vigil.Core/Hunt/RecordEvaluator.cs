@@ -46,7 +46,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
         // structure alone may be invalid JSON, which the reader reports in its own words.
         if (unvalidated is { } element && ElementSyntax.Check(json, after, file, location, offset, element) is { } invalid)
         {
-            outcomes.Add(new RecordOutcome(invalid));
+            outcomes.Add(new RecordOutcome(invalid, FramedInvalid: true));
             return;
         }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Vigil.Read;
 
@@ -91,7 +93,19 @@ internal sealed partial class RecordStreamReader
         return Error(where, $"{problem}; {Recovered()} before it, the rest of the file is not read");
     }
 
-    private string Recovered() => _records == 1 ? "1 record recovered" : $"{_records} records recovered";
+    private string Recovered() => RecoveredText(_records);
+
+    private static string RecoveredText(long records) => records == 1 ? "1 record recovered" : $"{records} records recovered";
+
+    /// <summary>
+    /// Returns <paramref name="reason"/> with the records recovered that it names lowered by
+    /// <paramref name="uncounted"/>: structurally framed elements that turned out invalid.
+    /// </summary>
+    internal static string LessRecovered(string reason, int uncounted) =>
+        RecoveredCount().Replace(reason, match => RecoveredText(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) - uncounted), 1);
+
+    [GeneratedRegex(@"(\d+) records? recovered")]
+    private static partial Regex RecoveredCount();
 
     /// <summary>
     /// Moves to the line after the one the failed value started on, when the value was one line

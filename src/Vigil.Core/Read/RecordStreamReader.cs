@@ -145,8 +145,8 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// unchecked, and <see cref="ElementSyntax"/> reports it as this reader would have.
     /// </summary>
     /// <remarks>
-    /// Such an element counts among the records recovered that later errors mention, even when
-    /// its syntax turns out invalid.
+    /// Such an element counts among the records recovered that later errors of this reader name,
+    /// even when its syntax turns out invalid; <see cref="LessRecovered"/> corrects the number.
     /// </remarks>
     public UnvalidatedElement? RawRecordUnvalidated => _rawRecordUnvalidated;
 

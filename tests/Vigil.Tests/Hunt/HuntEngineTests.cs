@@ -45,6 +45,23 @@ public class HuntEngineTests
     }
 
     [Fact]
+    public void RecordsRecoveredLeaveOutInvalidElements()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "a.json");
+        var first = RoleChaining.Record(1, "2026-12-01T10:00:00Z").ToJsonString();
+        var third = RoleChaining.Record(3, "2026-12-01T10:00:00Z").ToJsonString();
+        File.WriteAllText(path, $$$"""{"Records":[{{{first}}},{"eventName":"X","r":tru},{{{third}}},{"a":1}}""");
+        var expected = new CloudTrailReader().ReadFile(path).Where(item => item.Outcome == ReadOutcome.Error).Select(item => item.Reason).ToList();
+        var listener = new FailureListener();
+
+        new HuntEngine(BuiltInRules.All).Run(new HuntOptions([path]), new CollectingSink(), listener, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, listener.Failures.Select(failure => failure.Reason));
+        Assert.Contains(expected, reason => reason!.Contains("so 3 records recovered", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SameEventIdOtherContentIsKept()
     {
         using var temp = new TempDirectory();
