@@ -28,25 +28,32 @@ internal static class ElementSyntax
     /// <param name="framing">What the reader knew when it framed the element.</param>
     public static ReadItem? Check(ReadOnlySpan<byte> element, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement framing)
     {
-        // The reader reads an element as the next value of its array, so its errors count depth and
-        // positions from the '['.
-        var length = 1 + element.Length + after.Length;
+        // The reader reads an array element as the next value of its array, so its errors count
+        // depth and positions from the '['; an NDJSON line's object starts a value of its own.
+        var prefix = framing.IsLine ? 0 : 1;
+        var length = prefix + element.Length + after.Length;
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             buffer[0] = (byte)'[';
-            element.CopyTo(buffer.AsSpan(1));
-            after.CopyTo(buffer.AsSpan(1 + element.Length));
+            element.CopyTo(buffer.AsSpan(prefix));
+            after.CopyTo(buffer.AsSpan(prefix + element.Length));
             var reader = new Utf8JsonReader(buffer.AsSpan(0, length), isFinalBlock: false, new JsonReaderState(JsonTokenCursor.Options));
-            reader.Read();
-            reader.Read();
+            for (var start = 0; start <= prefix; start++)
+            {
+                reader.Read();
+            }
+
             reader.TrySkip();
             return null;
         }
         catch (JsonException exception)
         {
-            var reason = RecordStreamReader.SkippedElement(RecordStreamReader.InvalidJson(exception), framing.RecordIndex, framing.ResumeOffset);
-            return new ReadItem(ReadOutcome.Error, file, $"{location}, byte {ErrorOffset(exception, element, offset)}", null, reason);
+            var problem = RecordStreamReader.InvalidJson(exception);
+            var reason = framing.IsLine
+                ? RecordStreamReader.SkippedLine(problem, framing.ResumeLine)
+                : RecordStreamReader.SkippedElement(problem, framing.RecordIndex, framing.ResumeOffset);
+            return new ReadItem(ReadOutcome.Error, file, $"{location}, byte {ErrorOffset(exception, element, offset, prefix)}", null, reason);
         }
         finally
         {
@@ -54,8 +61,12 @@ internal static class ElementSyntax
         }
     }
 
-    /// <summary>The absolute offset of the error, as <see cref="JsonTokenCursor.Locate"/> gives it.</summary>
-    private static long ErrorOffset(JsonException exception, ReadOnlySpan<byte> element, long offset)
+    /// <summary>
+    /// The absolute offset of the error, as <see cref="JsonTokenCursor.Locate"/> gives it: the
+    /// reader's positions on the first line count from <paramref name="offset"/> less the
+    /// <paramref name="prefix"/> it read first.
+    /// </summary>
+    private static long ErrorOffset(JsonException exception, ReadOnlySpan<byte> element, long offset, int prefix)
     {
         if (exception.LineNumber is not { } lines || exception.BytePositionInLine is not { } column)
         {
@@ -64,7 +75,7 @@ internal static class ElementSyntax
 
         if (lines == 0)
         {
-            return offset - 1 + column;
+            return offset - prefix + column;
         }
 
         // A later line's position counts from that line's start.

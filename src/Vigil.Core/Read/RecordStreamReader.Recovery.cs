@@ -32,6 +32,10 @@ internal sealed partial class RecordStreamReader
     internal static string SkippedElement(string problem, int recordIndex, long resumeOffset) =>
         $"{problem}; record {recordIndex} is skipped and reading continues at byte {resumeOffset}";
 
+    /// <summary>The reason given for a malformed NDJSON line that reading skipped; <paramref name="resumeLine"/> 0 is the end.</summary>
+    internal static string SkippedLine(string problem, long resumeLine) =>
+        resumeLine == 0 ? $"{problem}; it is the last line of the file" : $"{problem}; reading continues at line {resumeLine}";
+
     /// <summary>The problem of a JSON syntax error, as every error item names it.</summary>
     internal static string InvalidJson(JsonException exception) => $"invalid JSON: {JsonErrors.Describe(exception)}";
 
@@ -72,8 +76,7 @@ internal sealed partial class RecordStreamReader
         if (TryResume(line))
         {
             _mode = Mode.TopLevel;
-            var after = _window.SkipWhitespace() < 0 ? "it is the last line of the file" : $"reading continues at line {_window.Line}";
-            return Error(where, $"{problem}; {after}");
+            return Error(where, SkippedLine(problem, _window.SkipWhitespace() < 0 ? 0 : _window.Line));
         }
 
         return Stop(where, problem);

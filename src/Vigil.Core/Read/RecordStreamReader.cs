@@ -310,7 +310,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         _valuesRead++;
         if (next == '{')
         {
-            return BeginObject();
+            return (_structuralFraming ? FrameLineStructurally() : null) ?? BeginObject();
         }
 
         if (next == '[')
@@ -514,6 +514,81 @@ internal sealed partial class RecordStreamReader : IDisposable
         _rawRecordUnvalidated = new UnvalidatedElement(_recordIndex, _elementStart.Line, _elementStart.LineStart, start + length + separator);
         _window.ClearMark();
         return item;
+    }
+
+    /// <summary>
+    /// Frames the object at the window's position by its structure alone when it is one whole NDJSON
+    /// line of a plain record, buffered with what follows it up to the next value; returns
+    /// <c>null</c> to leave anything else to the JSON reader.
+    /// </summary>
+    /// <remarks>
+    /// Only such a line is taken, because only then does the JSON reader's error recovery skip
+    /// exactly this object and resume at a known line (<see cref="TryResume"/>). An object that may
+    /// hold a <c>Records</c> or <c>Events</c> array, spelled out or escaped, is left to the reader.
+    /// </remarks>
+    private ReadItem? FrameLineStructurally()
+    {
+        var available = _window.Available;
+        if (_window.Position != _window.LineStart)
+        {
+            return null;
+        }
+
+        var length = StructuralFraming.ValueLength(available[..Math.Min(available.Length, _maxRecordBytes)]);
+        if (length <= 0 || available[..length].Contains((byte)'\n') || MayHoldRecords(available[..length]))
+        {
+            return null;
+        }
+
+        if (!TryFindNextLine(available[length..], out var resumeLine))
+        {
+            return null;
+        }
+
+        var start = _window.Position;
+        _window.Advance(length);
+        _mode = Mode.TopLevel;
+        var item = ToItem(_window.Slice(start, start + length), $"line {_cursor.ValueLine}", start);
+        _rawRecordUnvalidated = new UnvalidatedElement(0, _cursor.ValueLine, _cursor.ValueLineStart, start + length, resumeLine);
+        return item;
+    }
+
+    private static bool MayHoldRecords(ReadOnlySpan<byte> value) =>
+        value.IndexOf("\"Records\""u8) >= 0 || value.IndexOf("\"Events\""u8) >= 0 || value.IndexOf("\"events\""u8) >= 0 || value.IndexOf("\\u"u8) >= 0;
+
+    /// <summary>
+    /// Finds the line where the JSON reader would resume after this line's object turned out
+    /// invalid: only blanks may follow the object on its line, and the next value must start a
+    /// line with <c>{</c> or <c>[</c>. Returns <c>false</c> when that is not so or not yet buffered.
+    /// </summary>
+    private bool TryFindNextLine(ReadOnlySpan<byte> rest, out long resumeLine)
+    {
+        resumeLine = 0;
+        var lineEnd = rest.IndexOfAnyExcept(" \t\r"u8);
+        if (lineEnd < 0)
+        {
+            return _window.IsEndOfStream;
+        }
+
+        if (rest[lineEnd] != '\n')
+        {
+            return false;
+        }
+
+        var after = rest[(lineEnd + 1)..];
+        var next = after.IndexOfAnyExcept(" \t\r\n"u8);
+        if (next < 0)
+        {
+            return _window.IsEndOfStream;
+        }
+
+        if (after[next] is not ((byte)'{' or (byte)'[') || (next > 0 && after[next - 1] != '\n'))
+        {
+            return false;
+        }
+
+        resumeLine = _cursor.ValueLine + 1 + after[..next].Count((byte)'\n');
+        return true;
     }
 
     private ReadItem? EnvelopeTailStep()

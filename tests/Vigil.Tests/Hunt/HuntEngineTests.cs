@@ -62,6 +62,24 @@ public class HuntEngineTests
     }
 
     [Fact]
+    public void InvalidNdjsonLine_ReportedAsTheReaderDoes()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "a.ndjson");
+        var first = RoleChaining.Record(1, "2026-12-01T10:00:00Z").ToJsonString();
+        var third = RoleChaining.Record(3, "2026-12-01T10:00:00Z").ToJsonString();
+        File.WriteAllText(path, $$$"""{{{first}}}{{{"\n"}}}{"eventName":"X","r":tru}{{{"\n"}}}{{{third}}}{{{"\n"}}}{"a" 1}""");
+        var expected = new CloudTrailReader().ReadFile(path).Where(item => item.Outcome == ReadOutcome.Error).ToList();
+        var listener = new FailureListener();
+
+        var summary = new HuntEngine(BuiltInRules.All).Run(new HuntOptions([path]), new CollectingSink(), listener, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected.Select(item => (item.Location, item.Reason)), listener.Failures.Select(failure => (failure.Location, failure.Reason)));
+        Assert.Equal(2, expected.Count);
+        Assert.Equal(2, summary.Events);
+    }
+
+    [Fact]
     public void SameEventIdOtherContentIsKept()
     {
         using var temp = new TempDirectory();

@@ -117,6 +117,57 @@ public partial class StructuralFramingTests
         }
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\n\n  \n")]
+    public void Reader_DamagedNdjson_SameItemsAsJsonReaderFraming(string newline)
+    {
+        var random = new Random(20261206);
+        var lines = new[] { Record(1), Record(2, ",\"requestParameters\":{\"a\":[1,\"\\\"}\",{\"b\":null}]}"), Record(3), "[" + Record(4) + "]", Record(5) };
+        var sample = string.Join(newline, lines) + newline;
+        for (var iteration = 0; iteration < 3000; iteration++)
+        {
+            var bytes = Encoding.UTF8.GetBytes(sample).ToList();
+            for (var edit = random.Next(1, 4); edit > 0; edit--)
+            {
+                var at = random.Next(bytes.Count);
+                bytes[at] = (byte)"{}[]\",:\\ x0t\n"[random.Next(13)];
+            }
+
+            var text = Encoding.UTF8.GetString(bytes.ToArray());
+
+            Assert.Equal(Framed(text, structural: false), Framed(text, structural: true));
+        }
+    }
+
+    [Fact]
+    public void Reader_NdjsonLinesAreFramedByStructure()
+    {
+        var text = $"{Record(1)}\n{Record(2)}\n";
+        using var reader = new RecordStreamReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test.json", rawRecords: true, structuralFraming: true);
+
+        var lines = new List<long>();
+        while (reader.Next() is { Outcome: ReadOutcome.Record })
+        {
+            lines.Add(Assert.NotNull(reader.RawRecordUnvalidated).Line);
+        }
+
+        Assert.Equal([1L, 2L], lines);
+    }
+
+    [Fact]
+    public void Reader_InvalidNdjsonLine_ReportedAsTheJsonReaderDoes()
+    {
+        var text = $"{Record(1)}\n{{\"eventName\":tru,\"a\":{{}}}}\n\n{Record(3)}\n{{\"eventName\":\"X\",\"b\":1 2}}";
+
+        var exact = Framed(text, structural: false);
+
+        Assert.Equal(exact, Framed(text, structural: true));
+        Assert.Contains(exact, item => item.Reason.EndsWith("reading continues at line 4", StringComparison.Ordinal));
+        Assert.Contains(exact, item => item.Reason.EndsWith("it is the last line of the file", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Reads <paramref name="text"/> into (outcome, location, reason, record) rows, checking the
     /// syntax of structurally framed elements as a hunt does.
