@@ -29,7 +29,7 @@ internal static class ElementSyntax
     public static ReadItem? Check(ReadOnlySpan<byte> element, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement framing)
     {
         // The reader reads an array element as the next value of its array, so its errors count
-        // depth and positions from the '['; an NDJSON line's object starts a value of its own.
+        // depth and positions from the '['. An NDJSON line's object starts a value of its own.
         var prefix = framing.IsLine ? 0 : 1;
         var length = prefix + element.Length + after.Length;
         var buffer = ArrayPool<byte>.Shared.Rent(length);
