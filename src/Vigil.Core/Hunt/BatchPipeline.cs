@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace Vigil.Hunt;
 
@@ -7,16 +8,27 @@ namespace Vigil.Hunt;
 /// they were submitted, so output order and counts do not depend on the thread count.
 /// </summary>
 /// <remarks>
+/// <para>
 /// At most twice as many batches as threads are in flight, which bounds memory. With one thread
 /// each batch is evaluated on the caller's thread as it is submitted. Consumed batches are reused,
 /// so their buffers and lists, which are large enough for the large object heap, are allocated
 /// once per hunt rather than once per batch.
+/// </para>
+/// <para>
+/// While the caller waits for the oldest batch, it evaluates batches that no worker has taken yet.
+/// Otherwise one core sat idle whenever the oldest batch was slow and the other worker had nothing
+/// queued: a tenth of a 1 GB hunt's wall time on two cores.
+/// </para>
 /// </remarks>
 internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEvaluator, Action<RecordBatch> consume) : IDisposable
 {
-    private readonly Queue<Task<RecordBatch>> _inFlight = new();
+    private readonly Queue<Slot> _inFlight = new();
+    private readonly ConcurrentQueue<Slot> _pending = new();
+    private readonly SemaphoreSlim _queued = new(0);
     private readonly ConcurrentBag<RecordEvaluator> _evaluators = [];
     private readonly Stack<RecordBatch> _free = new();
+    private readonly List<Thread> _workers = [];
+    private volatile bool _stopping;
 
     /// <summary>Returns an empty batch to fill and <see cref="Submit"/>.</summary>
     public RecordBatch Rent() => _free.TryPop(out var batch) ? batch : new RecordBatch();
@@ -25,11 +37,16 @@ internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEva
     {
         if (threads <= 1)
         {
-            Finish(Evaluate(batch));
+            Evaluate(batch);
+            Finish(batch);
             return;
         }
 
-        _inFlight.Enqueue(Task.Run(() => Evaluate(batch)));
+        StartWorkers();
+        var slot = new Slot(batch);
+        _inFlight.Enqueue(slot);
+        _pending.Enqueue(slot);
+        _queued.Release();
         while (_inFlight.Count > 2 * threads)
         {
             FinishOldest();
@@ -45,24 +62,99 @@ internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEva
         }
     }
 
-    private RecordBatch Evaluate(RecordBatch batch)
-    {
-        var evaluator = RentEvaluator();
-        batch.Evaluate(evaluator);
-        _evaluators.Add(evaluator);
-        return batch;
-    }
-
-    private RecordEvaluator RentEvaluator() => _evaluators.TryTake(out var evaluator) ? evaluator : createEvaluator();
-
-    private void FinishOldest() => Finish(_inFlight.Dequeue().GetAwaiter().GetResult());
-
     public void Dispose()
     {
+        _stopping = true;
+        if (_workers.Count > 0)
+        {
+            _queued.Release(_workers.Count);
+        }
+
+        foreach (var worker in _workers)
+        {
+            worker.Join();
+        }
+
+        _queued.Dispose();
         while (_free.TryPop(out var batch))
         {
             batch.Dispose();
         }
+    }
+
+    private void StartWorkers()
+    {
+        for (var i = _workers.Count; i < threads; i++)
+        {
+            var worker = new Thread(Work) { IsBackground = true, Name = "vigil hunt worker" };
+            worker.Start();
+            _workers.Add(worker);
+        }
+    }
+
+    private void Work()
+    {
+        while (true)
+        {
+            _queued.Wait();
+            if (_stopping)
+            {
+                return;
+            }
+
+            if (_pending.TryDequeue(out var slot))
+            {
+                Run(slot);
+            }
+        }
+    }
+
+    private void FinishOldest()
+    {
+        var oldest = _inFlight.Peek();
+        while (!oldest.Done.IsSet)
+        {
+            // A batch taken here leaves its semaphore count behind, which a worker later finds
+            // with an empty queue and passes over.
+            if (_pending.TryDequeue(out var slot))
+            {
+                Run(slot);
+            }
+            else
+            {
+                oldest.Done.Wait();
+            }
+        }
+
+        _inFlight.Dequeue();
+        oldest.Done.Dispose();
+        if (oldest.Fault is { } fault)
+        {
+            fault.Throw();
+        }
+
+        Finish(oldest.Batch);
+    }
+
+    private void Run(Slot slot)
+    {
+        try
+        {
+            Evaluate(slot.Batch);
+        }
+        catch (Exception ex)
+        {
+            slot.Fault = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        slot.Done.Set();
+    }
+
+    private void Evaluate(RecordBatch batch)
+    {
+        var evaluator = _evaluators.TryTake(out var free) ? free : createEvaluator();
+        batch.Evaluate(evaluator);
+        _evaluators.Add(evaluator);
     }
 
     private void Finish(RecordBatch batch)
@@ -70,5 +162,15 @@ internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEva
         consume(batch);
         batch.Clear();
         _free.Push(batch);
+    }
+
+    /// <summary>A submitted batch and whether its evaluation has finished.</summary>
+    private sealed class Slot(RecordBatch batch)
+    {
+        public RecordBatch Batch { get; } = batch;
+
+        public ManualResetEventSlim Done { get; } = new();
+
+        public ExceptionDispatchInfo? Fault { get; set; }
     }
 }
