@@ -114,6 +114,6 @@ public sealed partial class VigilStore
             reader.GetString(2),
             status,
             StoreTime.FromMilliseconds(reader.GetInt64(4)),
-            JsonNode.Parse(reader.GetString(5))!.AsObject());
+            StoredJson.ParseObject(reader.GetString(5)));
     }
 }

@@ -86,7 +86,7 @@ public sealed partial class VigilStore
         var ingested = OptionalTime(reader, 3);
         var document = (StoredDocumentFormat)reader.GetInt32(6) == StoredDocumentFormat.CloudTrailRecord
             ? LazyMapping.Map(reader.GetFieldValue<byte[]>(5), ingested)
-            : new EcsDocument(JsonNode.Parse(reader.GetString(5))!.AsObject(), reader.GetString(1));
+            : new EcsDocument(StoredJson.ParseObject(reader.GetString(5)), reader.GetString(1));
         return new StoredEvent(
             reader.GetInt64(0),
             OptionalTime(reader, 2),

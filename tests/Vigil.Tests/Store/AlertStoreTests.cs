@@ -45,6 +45,25 @@ public sealed class AlertStoreTests : IDisposable
     }
 
     [Fact]
+    public void ListAlerts_DeeplyNestedDocument_Listed()
+    {
+        var alert = Alert("a1");
+        JsonNode nested = 1;
+        for (var level = 0; level < 300; level++)
+        {
+            nested = new JsonObject { ["a"] = nested };
+        }
+
+        alert.Document["request_parameters"] = nested;
+        _fixture.Store.TryAddAlert(alert);
+
+        var listed = Assert.Single(_fixture.Store.ListAlerts(new AlertFilter()));
+
+        Assert.Equal("a1", listed.Id);
+        Assert.NotNull(_fixture.Store.FindAlert("a1"));
+    }
+
+    [Fact]
     public void ListAlerts_FiltersCombine()
     {
         _fixture.Store.TryAddAlert(Alert("a1", rule: "r1", severity: "low"));
