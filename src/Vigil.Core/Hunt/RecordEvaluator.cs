@@ -42,8 +42,8 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
             }
         }
 
-        // A scan that succeeds has checked the syntax too; otherwise an element framed by its
-        // structure alone may be invalid JSON, which the reader reports in its own words.
+        // A successful scan has checked the syntax too. Otherwise an element framed by its structure
+        // alone may be invalid JSON, and the reader's own wording reports it.
         if (unvalidated is { } element && ElementSyntax.Check(json, after, file, location, offset, element) is { } invalid)
         {
             outcomes.Add(new RecordOutcome(invalid, FramedInvalid: true));

@@ -69,7 +69,7 @@ internal static class VerbatimFields
     /// <summary>
     /// The raw record path of each verbatim field that exactly one rename fills, from that one path,
     /// and that no other step writes (checked against every writer in the mapping steps). The field
-    /// then holds the raw value there or nothing, so a raw string a query rejects rules the record out.
+    /// then contains the raw value there or nothing, so a raw string a query rejects rules the record out.
     /// </summary>
     public static FrozenDictionary<string, string> SingleSources { get; } = new Dictionary<string, string>
     {

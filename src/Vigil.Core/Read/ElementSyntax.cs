@@ -39,7 +39,8 @@ internal static class ElementSyntax
             element.CopyTo(buffer.AsSpan(prefix));
             after.CopyTo(buffer.AsSpan(prefix + element.Length));
             var reader = new Utf8JsonReader(buffer.AsSpan(0, length), isFinalBlock: false, new JsonReaderState(JsonTokenCursor.Options));
-            for (var start = 0; start <= prefix; start++)
+            // The '[' when there is one, then the element's own '{'.
+            for (var token = 0; token <= prefix; token++)
             {
                 reader.Read();
             }

@@ -364,7 +364,7 @@ internal sealed partial class RecordScanner
         /// <summary>The first member hash of this object on the member stack.</summary>
         public int MemberStart;
 
-        /// <summary>An object's number within the record, which tells its keys from another object's.</summary>
+        /// <summary>An object's number within the record, which keeps its keys apart from another object's.</summary>
         public int Number;
 
         /// <summary>Where this container's bytes start: an object's current key, an array's element encodings.</summary>

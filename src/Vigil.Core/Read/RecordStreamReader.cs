@@ -547,7 +547,6 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         var start = _window.Position;
         _window.Advance(length);
-        _mode = Mode.TopLevel;
         var item = ToItem(_window.Slice(start, start + length), $"line {_cursor.ValueLine}", start);
         _rawRecordUnvalidated = new UnvalidatedElement(0, _cursor.ValueLine, _cursor.ValueLineStart, start + length, resumeLine);
         return item;

@@ -10,8 +10,8 @@ namespace Vigil.Read;
 /// <remarks>
 /// The texts come from the input, so the set stops growing at <see cref="MaxCount"/> and longer
 /// texts are never kept; past either limit a text is shared only while it stays in a small table of
-/// recent texts. That table, found by a hash of the bytes and checked byte for byte, answers most
-/// lookups before any decoding. Not thread-safe.
+/// recent texts. That table, found by a hash of the bytes and checked byte for byte, returns most
+/// strings before any decoding. Not thread-safe.
 /// </remarks>
 internal sealed class Utf8Interner
 {

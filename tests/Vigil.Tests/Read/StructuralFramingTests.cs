@@ -6,9 +6,9 @@ using static Vigil.Tests.Read.ReadHelpers;
 namespace Vigil.Tests.Read;
 
 /// <summary>
-/// Framing array elements by structure alone: where it ends a value, and that a reader using it,
-/// with the syntax checked afterwards, gives the same items as the reader that frames with the
-/// JSON reader, on valid and on damaged files.
+/// Framing by structure alone: where it ends a value. A reader that frames this way and checks the
+/// syntax afterwards gives the same items as one that frames with the JSON reader, on valid and
+/// damaged files.
 /// </summary>
 public partial class StructuralFramingTests
 {
@@ -41,7 +41,7 @@ public partial class StructuralFramingTests
     }
 
     [Fact]
-    public void ValueLength_NestingAsDeepAsTheReaderLimitIsDeclined()
+    public void ValueLength_ReaderDepthLimitDeclined()
     {
         var deep = new string('[', JsonTokenCursor.MaxDepth) + new string(']', JsonTokenCursor.MaxDepth);
 
@@ -78,7 +78,7 @@ public partial class StructuralFramingTests
     }
 
     [Fact]
-    public void Reader_ValidFile_SameItemsAsJsonReaderFraming()
+    public void Reader_ValidFile_SameItems()
     {
         var records = Enumerable.Range(1, 300).Select(i => Record(i, ",\"x\":\"" + string.Concat(Enumerable.Repeat("\\\\", i % 5)) + "\""));
         var text = "{\"Records\":[" + string.Join(",\n ", records) + "]}";
@@ -87,7 +87,7 @@ public partial class StructuralFramingTests
     }
 
     [Fact]
-    public void Reader_InvalidElementWithBalancedBrackets_ReportedAsTheJsonReaderDoes()
+    public void Reader_InvalidBalancedElement_SameError()
     {
         var text = $$$"""{"Records":[{{{Record(1)}}}, {"eventName":tru,"a":{}} ,{{{Record(3)}}}]}""";
 
@@ -98,7 +98,7 @@ public partial class StructuralFramingTests
     }
 
     [Fact]
-    public void Reader_DamagedFiles_SameItemsAsJsonReaderFraming()
+    public void Reader_DamagedFiles_SameItems()
     {
         var sample = $$"""{"Records":[{{Record(1)}},{{Record(2, ",\"requestParameters\":{\"a\":[1,\"\\\"}\",{\"b\":null}]}")}},{{Record(3)}},{{Record(4)}}]}""";
 
@@ -109,7 +109,7 @@ public partial class StructuralFramingTests
     [InlineData("\n")]
     [InlineData("\r\n")]
     [InlineData("\n\n  \n")]
-    public void Reader_DamagedNdjson_SameItemsAsJsonReaderFraming(string newline)
+    public void Reader_DamagedNdjson_SameItems(string newline)
     {
         var lines = new[] { Record(1), Record(2, ",\"requestParameters\":{\"a\":[1,\"\\\"}\",{\"b\":null}]}"), Record(3), "[" + Record(4) + "]", Record(5) };
 
@@ -117,7 +117,7 @@ public partial class StructuralFramingTests
     }
 
     [Fact]
-    public void Reader_NdjsonLinesAreFramedByStructure()
+    public void Reader_NdjsonLines_FramedByStructure()
     {
         var text = $"{Record(1)}\n{Record(2)}\n";
         using var reader = new RecordStreamReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test.json", rawRecords: true, structuralFraming: true);
@@ -132,7 +132,7 @@ public partial class StructuralFramingTests
     }
 
     [Fact]
-    public void Reader_InvalidNdjsonLine_ReportedAsTheJsonReaderDoes()
+    public void Reader_InvalidNdjsonLine_SameError()
     {
         var text = $"{Record(1)}\n{{\"eventName\":tru,\"a\":{{}}}}\n\n{Record(3)}\n{{\"eventName\":\"X\",\"b\":1 2}}";
 
