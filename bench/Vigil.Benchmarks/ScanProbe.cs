@@ -31,6 +31,7 @@ internal static class ScanProbe
         var file = File.ReadAllBytes(path);
         var scanner = new RecordScanner();
         var huntScanner = new RecordScanner(ScanPurpose.Hunt);
+        var readerScanner = new RecordScanner(ScanPurpose.Hunt) { ReaderOnly = true };
         for (var round = 1; round <= Rounds; round++)
         {
             var found = 0;
@@ -45,6 +46,7 @@ internal static class ScanProbe
             Report("xxhash128 raw", Time(() => records.ForEach(r => XxHash128.HashToUInt128(r))), records.Count);
             Report("scan (store: stable hash)", Time(() => records.ForEach(r => scanner.TryScan(r, out _))), records.Count);
             Report("scan (hunt: quick hash)", Time(() => records.ForEach(r => huntScanner.TryScan(r, out _))), records.Count);
+            Report("scan (hunt, reader only)", Time(() => records.ForEach(r => readerScanner.TryScan(r, out _))), records.Count);
         }
     }
 

@@ -54,6 +54,15 @@ internal sealed partial class RecordScanner
         _forHunt = purpose == ScanPurpose.Hunt;
     }
 
+    /// <summary>
+    /// Scans with <see cref="Utf8JsonReader"/> only, never with the tokenizer that goes first; for
+    /// tests and probes that compare the two.
+    /// </summary>
+    internal bool ReaderOnly { get; init; }
+
+    /// <summary>How many valid UTF-8 records were scanned with <see cref="Utf8JsonReader"/> because the tokenizer declined them.</summary>
+    internal long ReaderScans { get; private set; }
+
     /// <summary>Scans <paramref name="json"/>, or returns <c>false</c> when the record needs the parsing path.</summary>
     public bool TryScan(ReadOnlySpan<byte> json, out RecordFacts facts)
     {
@@ -64,10 +73,17 @@ internal sealed partial class RecordScanner
         }
 
         Reset();
+        if (!ReaderOnly && TryTokenize(json))
+        {
+            return Facts(out facts);
+        }
+
+        ReaderScans++;
+        Reset();
         var sanitized = LoneSurrogates.Replace(json);
         try
         {
-            if (!Scan(sanitized ?? json) || !_topLevel.HasEventNameOrTime)
+            if (!Scan(sanitized ?? json))
             {
                 return false;
             }
@@ -75,6 +91,18 @@ internal sealed partial class RecordScanner
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             // Unescaping an invalid string throws InvalidOperationException, and the parser reports the string.
+            return false;
+        }
+
+        return Facts(out facts);
+    }
+
+    /// <summary>Returns the facts of a record scanned to its end, or <c>false</c> when it is not an event.</summary>
+    private bool Facts(out RecordFacts facts)
+    {
+        facts = default;
+        if (!_topLevel.HasEventNameOrTime)
+        {
             return false;
         }
 
