@@ -26,8 +26,8 @@ switch (args)
         ScanProbe.Run(path);
         return 0;
 
-    case ["--hunt-probe", var path, ..]:
-        ScanProbe.Hunt(path);
+    case ["--hunt-probe", var path, .. var rest]:
+        ScanProbe.Hunt(path, rest.FirstOrDefault());
         return 0;
 
     case ["--serve-run", ..]:

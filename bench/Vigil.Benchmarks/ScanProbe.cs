@@ -51,19 +51,36 @@ internal static class ScanProbe
     }
 
     /// <summary>
-    /// <c>--hunt-probe FILE</c>: hunts the file with the built-in rule on one thread three times in one
-    /// process and prints processor time and allocated bytes per record, the third run being compiled.
+    /// <c>--hunt-probe FILE [RULES]</c>: hunts the file on one thread three times in one process, with
+    /// the built-in rule or the rules under RULES, and prints processor time and allocated bytes per
+    /// record (the third run being compiled) and how many records were parsed and mapped.
     /// </summary>
-    public static void Hunt(string path)
+    public static void Hunt(string path, string? rulesPath)
     {
-        var engine = new Vigil.Hunt.HuntEngine(Vigil.Detect.Rules.BuiltInRules.All);
+        var rules = rulesPath is null ? Vigil.Detect.Rules.BuiltInRules.All : Vigil.Detect.Rules.RuleLoader.LoadPaths([rulesPath]).Rules;
+        var engine = new Vigil.Hunt.HuntEngine(rules);
+        var counts = new Dictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Vigil.Hunt")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => counts[instrument.Name] = counts.GetValueOrDefault(instrument.Name) + value);
+        listener.Start();
         for (var run = 1; run <= 3; run++)
         {
+            counts.Clear();
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             long records = 0;
             var processor = Time(() => records = engine.Run(new Vigil.Hunt.HuntOptions([path]) { Threads = 1 }, new NullSink()).Records);
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-            Console.WriteLine($"hunt run {run}: {records} records, {processor.TotalMicroseconds / records:F2} µs/record, {allocated / (double)records:F0} bytes allocated/record");
+            Console.WriteLine($"hunt run {run}: {records} records, {processor.TotalMicroseconds / records:F2} µs/record, {allocated / (double)records:F0} bytes allocated/record, "
+                + $"{counts.GetValueOrDefault("vigil.hunt.parsed")} parsed, {counts.GetValueOrDefault("vigil.hunt.mapped")} mapped, {counts.GetValueOrDefault("vigil.hunt.alerts")} alerts");
         }
     }
 

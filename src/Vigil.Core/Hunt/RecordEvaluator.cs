@@ -35,6 +35,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
                 return;
             }
 
+            HuntMetrics.Parsed.Add(1);
             if (RecordParser.TryParse(json, out var record, out _))
             {
                 outcomes.Add(Evaluate(record!, item, (ulong?)facts.ContentHash, rules));
@@ -50,6 +51,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
             return;
         }
 
+        HuntMetrics.Parsed.Add(1);
         foreach (var item in RecordStreamReader.ParseItems(json, file, location, offset))
         {
             outcomes.Add(item.Outcome == ReadOutcome.Record ? Evaluate(item) : new RecordOutcome(item));
@@ -103,6 +105,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
         // A fault on a hostile record makes it one counted error, unless it turns out a duplicate.
         try
         {
+            HuntMetrics.Mapped.Add(1);
             var mapped = CloudTrailMapper.Map(record);
             var matches = Detect(mapped.Document, rules);
             var document = matches.Count > 0 ? mapped.Document : null;

@@ -95,16 +95,15 @@ internal static class RulePreparation
     ];
 
     /// <summary>
-    /// Returns the literal test of a rule that routing cannot narrow. A routed rule gets none, because
-    /// its candidate records already share its action or provider and a second test costs a search.
+    /// Returns the literal test of a rule, from the fields routing does not already narrow: a routed
+    /// record has the rule's action or provider, so a literal of those fields would only cost a search.
     /// </summary>
     private static RecordLiterals? LiteralsFor(KqlNode query, FieldMapping mapping, IReadOnlySet<string>? actions, IReadOnlySet<string>? providers)
     {
-        if (actions is not null || providers is not null)
-        {
-            return null;
-        }
+        bool IsUnrouted(string field) =>
+            !(actions is not null && field == ActionField) && !(providers is not null && field == ProviderField);
 
-        return KqlRequiredLiterals.For(query, mapping, VerbatimFields.All) is { } literals ? new RecordLiterals(literals) : null;
+        var literals = KqlRequiredLiterals.For(query, mapping, field => VerbatimFields.IsVerbatim(field) && IsUnrouted(field));
+        return literals is null ? null : new RecordLiterals(literals);
     }
 }

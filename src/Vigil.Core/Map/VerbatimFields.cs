@@ -67,6 +67,42 @@ internal static class VerbatimFields
     ], StringComparer.Ordinal);
 
     /// <summary>
+    /// The flattened copies of whole payload objects. <see cref="PayloadMapping"/> copies each payload
+    /// after the pre-clean, and the insight details are renamed, so every string leaf below them is a
+    /// raw string. The digest's flattened object is built from parsed dates, so it is not listed.
+    /// </summary>
+    private static readonly string[] FlattenedPayloads =
+    [
+        "aws.cloudtrail.flattened.request_parameters",
+        "aws.cloudtrail.flattened.response_elements",
+        "aws.cloudtrail.flattened.additional_eventdata",
+        "aws.cloudtrail.flattened.service_event_details",
+        "aws.cloudtrail.flattened.insight_details",
+    ];
+
+    /// <summary>
+    /// Returns whether <paramref name="field"/> is verbatim: one of <see cref="All"/>, or a flattened
+    /// payload object or a key path below one.
+    /// </summary>
+    public static bool IsVerbatim(string field)
+    {
+        if (All.Contains(field))
+        {
+            return true;
+        }
+
+        foreach (var payload in FlattenedPayloads)
+        {
+            if (field.StartsWith(payload, StringComparison.Ordinal) && (field.Length == payload.Length || field[payload.Length] == '.'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The raw record path of each verbatim field that exactly one rename fills, from that one path,
     /// and that no other step writes (checked against every writer in the mapping steps). The field
     /// then contains the raw value there or nothing, so a raw string a query rejects rules the record out.

@@ -8,8 +8,8 @@ using Vigil.Tests.Support;
 namespace Vigil.Tests.Hunt;
 
 /// <summary>
-/// The literal prefilter in the router and the hunt: rules that route on neither <c>event.action</c>
-/// nor <c>event.provider</c> are candidates only for records whose raw JSON can contain their literals.
+/// The literal prefilter in the router and the hunt: a rule is a candidate only for records whose raw
+/// JSON can contain its literals, taken from the fields that routing does not already narrow.
 /// </summary>
 public sealed class LiteralPrefilterTests
 {
@@ -20,6 +20,8 @@ public sealed class LiteralPrefilterTests
     private static readonly DetectionRule Bob = Rule("2", "user.name:bob-*");
     private static readonly DetectionRule Routed = Rule("3", "event.action:AssumeRole");
     private static readonly DetectionRule Open = Rule("4", "not user.name:carol");
+    private static readonly DetectionRule RoutedWithName = Rule("5", "event.provider:sts.amazonaws.com and user.name:alice-*");
+    private static readonly DetectionRule RoutedByProvider = Rule("6", "event.provider:sts.amazonaws.com and not user.name:carol");
 
     [Fact]
     public void RouterDropsRuleWithoutLiteral()
@@ -89,6 +91,28 @@ public sealed class LiteralPrefilterTests
         var candidates = router.Candidates(AssumeRole, Sts);
 
         Assert.Equal([Alice.RuleId], candidates.Select(rule => rule.Rule.RuleId));
+    }
+
+    [Fact]
+    public void RoutedRule_LiteralOfOtherField_Tested()
+    {
+        var router = Router([RoutedWithName], routing: true);
+
+        var without = router.Candidates(AssumeRole, Sts, Json("""{"userName":"bob-1"}"""));
+        var with = router.Candidates(AssumeRole, Sts, Json("""{"userName":"alice-1"}"""));
+
+        Assert.Empty(without);
+        Assert.Equal([RoutedWithName.RuleId], with.Select(rule => rule.Rule.RuleId));
+    }
+
+    [Fact]
+    public void RoutedRule_ProviderLiteral_NotTested()
+    {
+        var (runnable, _) = RulePreparation.Prepare([RoutedByProvider, RoutedWithName], new HuntOptions([]), FieldMapping.CloudTrail);
+
+        Assert.Null(runnable[0].RequiredLiterals);
+        Assert.NotNull(runnable[1].RequiredLiterals);
+        Assert.False(runnable[1].RequiredLiterals!.MayContain(Json("""{"eventSource":"sts.amazonaws.com"}""")));
     }
 
     [Fact]

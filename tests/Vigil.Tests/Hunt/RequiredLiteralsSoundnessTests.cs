@@ -62,7 +62,7 @@ public sealed class RequiredLiteralsSoundnessTests
         foreach (var rule in rules.Where(rule => rule.Language == "kuery" && rule.Query is not null))
         {
             var compiled = Kql.Compile(rule.Query!, FieldMapping.CloudTrail).Query;
-            var literals = compiled is null ? null : KqlRequiredLiterals.For(compiled.Query, FieldMapping.CloudTrail, VerbatimFields.All);
+            var literals = compiled is null ? null : KqlRequiredLiterals.For(compiled.Query, FieldMapping.CloudTrail, VerbatimFields.IsVerbatim);
             if (literals is not null)
             {
                 queries.Add((rule.Name, compiled!, literals, new RecordLiterals(literals)));

@@ -9,8 +9,9 @@ namespace Vigil.Detect.Kql;
 /// </summary>
 /// <remarks>
 /// The analysis is conservative: it returns a set only when every matching document contains, in
-/// one of the given verbatim fields, a string containing one of its literals. It reads exact values and
-/// the longest segment of a wildcard on case-sensitive keyword fields. Anything else (<c>not</c>,
+/// one of the given verbatim fields, a string containing one of its literals. It reads exact values on
+/// keyword-like fields (flattened key paths included) and the longest segment of a wildcard on
+/// case-sensitive keyword fields. Anything else (<c>not</c>,
 /// ranges, exists, nested queries, field patterns, free text, analyzed, numeric or query_string
 /// wildcard fields) leaves the query unconstrained. A literal made only of characters that a JSON
 /// number or boolean can contain is dropped, because a keyword field also indexes numbers and
@@ -23,29 +24,29 @@ public static class KqlRequiredLiterals
 
     /// <summary>
     /// Returns the literals one of which is a substring of a value of one of
-    /// <paramref name="verbatimFields"/> in every document matching <paramref name="query"/>. Returns
-    /// null when the query demands no such text, and never an empty set.
+    /// the fields <paramref name="isVerbatim"/> accepts in every document matching <paramref name="query"/>.
+    /// Returns null when the query demands no such text, and never an empty set.
     /// </summary>
     /// <param name="query">The parsed query.</param>
     /// <param name="mapping">The field mapping the query is compiled against.</param>
-    /// <param name="verbatimFields">
-    /// The fields whose string values are copied unchanged from the raw input, so that a literal in
-    /// them is also in the input's text once JSON escapes are decoded.
+    /// <param name="isVerbatim">
+    /// Accepts the fields whose string values are copied unchanged from the raw input, so that a
+    /// literal in them is also in the input's text once JSON escapes are decoded.
     /// </param>
     /// <example>
     /// For <c>user.name: BedrockAPIKey-* and not event.provider: bedrock.amazonaws.com</c> the result
     /// is { BedrockAPIKey- }. For <c>user.name: (alice or bob*)</c> it is { alice, bob }.
     /// </example>
-    public static IReadOnlySet<string>? For(KqlNode query, FieldMapping mapping, IReadOnlySet<string> verbatimFields)
+    public static IReadOnlySet<string>? For(KqlNode query, FieldMapping mapping, Func<string, bool> isVerbatim)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(mapping);
-        ArgumentNullException.ThrowIfNull(verbatimFields);
+        ArgumentNullException.ThrowIfNull(isVerbatim);
 
-        return new Analysis(mapping, verbatimFields).Visit(query);
+        return new Analysis(mapping, isVerbatim).Visit(query);
     }
 
-    private sealed class Analysis(FieldMapping mapping, IReadOnlySet<string> verbatimFields)
+    private sealed class Analysis(FieldMapping mapping, Func<string, bool> isVerbatim)
     {
         public HashSet<string>? Visit(KqlNode node) => node switch
         {
@@ -57,7 +58,7 @@ public static class KqlRequiredLiterals
 
         private HashSet<string>? FromLeaf(KqlIs leaf)
         {
-            if (leaf.Field.IsPattern || leaf.Field.Name is not { } name || !verbatimFields.Contains(name))
+            if (leaf.Field.IsPattern || leaf.Field.Name is not { } name || !isVerbatim(name))
             {
                 return null;
             }
@@ -78,10 +79,11 @@ public static class KqlRequiredLiterals
         /// Returns the text a matching value contains: the whole value of a term query on a keyword-like
         /// type, or the longest segment of a wildcard query on a keyword field. A wildcard on the other
         /// keyword-like types becomes a query_string that splits at whitespace, so it gives nothing.
+        /// A flattened field indexes each leaf as a keyword, so a term query on it matches whole leaves.
         /// </summary>
         private static string? LiteralOf(KqlValue value, FieldType type) => value.Kind switch
         {
-            KqlValueKind.Text or KqlValueKind.Quoted when type is FieldType.Keyword or FieldType.Wildcard or FieldType.String => value.Text,
+            KqlValueKind.Text or KqlValueKind.Quoted when type is FieldType.Keyword or FieldType.Wildcard or FieldType.String or FieldType.Flattened => value.Text,
             KqlValueKind.Wildcard when type is FieldType.Keyword => value.Pattern!.Segments.MaxBy(segment => segment.Length),
             _ => null,
         };

@@ -6,7 +6,7 @@ namespace Vigil.Tests.Detect;
 public class KqlRequiredLiteralsTests
 {
     private static IReadOnlySet<string>? Literals(string query, FieldMapping? mapping = null) =>
-        KqlRequiredLiterals.For(Kql.Parse(query).Query!, mapping ?? FieldMapping.CloudTrail, VerbatimFields.All);
+        KqlRequiredLiterals.For(Kql.Parse(query).Query!, mapping ?? FieldMapping.CloudTrail, VerbatimFields.IsVerbatim);
 
     [Theory]
     [InlineData("user.name:alice", "alice")]
@@ -23,6 +23,10 @@ public class KqlRequiredLiteralsTests
     [InlineData("user.name:(abc or de or fg) and user.name:(xy or zw)", "xy,zw")]
     [InlineData("event.provider:sts.amazonaws.com", "sts.amazonaws.com")]
     [InlineData("user.name:\u00e9lodie", "\u00e9lodie")]
+    [InlineData("aws.cloudtrail.flattened.request_parameters.reason:\"requestParameters too large\"", "requestParameters too large")]
+    [InlineData("aws.cloudtrail.flattened.request_parameters:bucket-a", "bucket-a")]
+    [InlineData("aws.cloudtrail.flattened.response_elements.user.userName:alice", "alice")]
+    [InlineData("aws.cloudtrail.flattened.insight_details.state:Start", "Start")]
     public void LiteralsNameTheText(string query, string expected)
     {
         var literals = Literals(query);
@@ -45,6 +49,10 @@ public class KqlRequiredLiteralsTests
     [InlineData("related.user:alice")]
     [InlineData("data_stream.dataset:aws.cloudtrail")]
     [InlineData("user_agent.original.text:curl")]
+    [InlineData("aws.cloudtrail.flattened.digest.s3_bucket:trail-bucket")]
+    [InlineData("aws.cloudtrail.flattened.request_parameters.bucketName:logs-*")]
+    [InlineData("aws.cloudtrail.flattened.request_parametersX.a:alice")]
+    [InlineData("aws.cloudtrail.request_parameters:alice")]
     public void LiteralsSkipFieldsAndNodesThatCannotBeRead(string query)
     {
         Assert.Null(Literals(query));
@@ -88,7 +96,7 @@ public class KqlRequiredLiteralsTests
     [Fact]
     public void LiteralsSkipFieldsOutsideTheVerbatimSet()
     {
-        var literals = KqlRequiredLiterals.For(Kql.Parse("user.name:alice").Query!, FieldMapping.CloudTrail, new HashSet<string>());
+        var literals = KqlRequiredLiterals.For(Kql.Parse("user.name:alice").Query!, FieldMapping.CloudTrail, _ => false);
 
         Assert.Null(literals);
     }
