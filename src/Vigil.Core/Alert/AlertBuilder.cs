@@ -32,7 +32,7 @@ public static class AlertBuilder
         var sourceId = AlertIds.SourceId(sourceEvent);
         var timestamp = KibanaTime.Format(executionTime);
 
-        var alert = OriginalEvent.CopyWithoutKind(source);
+        var alert = OriginalEvent.CopyWithoutKind(sourceEvent);
         alert["@timestamp"] = timestamp;
         alert["kibana.space_ids"] = new JsonArray(SpaceId);
         alert["event.kind"] = "signal";

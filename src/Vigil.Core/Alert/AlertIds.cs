@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 using Vigil.Map;
 
@@ -23,18 +20,8 @@ internal static class AlertIds
     /// while <c>eventID</c> repeats in test corpora and across trails, so the content hash is used.
     /// The hunt removes exact duplicate deliveries first, so each event keeps one id across runs.
     /// </summary>
-    public static string SourceId(EcsDocument sourceEvent)
-    {
-        // The bytes ToJsonString would give, written as UTF-8 at once: its writer escapes every
-        // non-ASCII character, so the string's UTF-8 encoding is the same bytes.
-        var json = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(json))
-        {
-            sourceEvent.Root.WriteTo(writer);
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(json.WrittenSpan));
-    }
+    public static string SourceId(EcsDocument sourceEvent) =>
+        Convert.ToHexStringLower(SHA256.HashData(sourceEvent.Utf8Json()));
 
     /// <summary>
     /// Returns <c>kibana.alert.uuid</c> as Kibana's <c>generateId</c> computes it for query, EQL

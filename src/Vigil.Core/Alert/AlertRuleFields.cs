@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 
@@ -23,11 +25,18 @@ internal static class AlertRuleFields
         ["machine_learning"] = "siem.mlRule",
     };
 
+    private const string NameKey = Prefix + "name";
+
+    // The rule's fields are the same in each of its alerts, so they are built once per rule.
+    private static readonly ConditionalWeakTable<DetectionRule, Template> Templates = [];
+
     public static void Add(JsonObject alert, DetectionRule rule, string name, DateTimeOffset executionTime)
     {
-        AddIdentity(alert, rule, name);
-        AddSchedule(alert, rule);
-        AddDocumentation(alert, rule);
+        foreach (var field in Templates.GetValue(rule, Template.Build).Fields)
+        {
+            alert[field.Key] = field.Key == NameKey ? name : field.Copy();
+        }
+
         AddExecution(alert, rule, executionTime);
     }
 
@@ -81,6 +90,44 @@ internal static class AlertRuleFields
         alert[Prefix + "execution.uuid"] = AlertIds.ExecutionUuid(rule.Uuid, executionTime);
         alert[Prefix + "execution.timestamp"] = KibanaTime.Format(executionTime);
         alert[Prefix + "execution.type"] = "scheduled";
+    }
+
+    /// <summary>The fields every alert of one rule has, except the execution fields, with the name as a placeholder.</summary>
+    private sealed class Template
+    {
+        private Template(TemplateField[] fields)
+        {
+            Fields = fields;
+        }
+
+        public TemplateField[] Fields { get; }
+
+        public static Template Build(DetectionRule rule)
+        {
+            var fields = new JsonObject();
+            AddIdentity(fields, rule, name: string.Empty);
+            AddSchedule(fields, rule);
+            AddDocumentation(fields, rule);
+            return new Template([.. fields.Select(field => TemplateField.Of(field.Key, field.Value))]);
+        }
+    }
+
+    /// <summary>
+    /// One field of a <see cref="Template"/>. An object or an array is kept as parsed JSON, which each
+    /// alert wraps without copying: its nodes are built only if something reads them.
+    /// </summary>
+    private sealed record TemplateField(string Key, JsonNode? Scalar, JsonElement? Container)
+    {
+        public static TemplateField Of(string key, JsonNode? value) => value is JsonObject or JsonArray
+            ? new TemplateField(key, null, JsonDocument.Parse(value.ToJsonString()).RootElement)
+            : new TemplateField(key, value, null);
+
+        public JsonNode? Copy() => Container switch
+        {
+            { ValueKind: JsonValueKind.Object } container => JsonObject.Create(container),
+            { } container => JsonArray.Create(container),
+            null => Scalar?.DeepClone(),
+        };
     }
 
     private static JsonNode OtherFieldOrEmpty(DetectionRule rule, string field) =>

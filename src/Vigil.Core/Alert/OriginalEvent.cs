@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Map;
 
 namespace Vigil.Alert;
 
@@ -13,12 +14,16 @@ internal static class OriginalEvent
     private const string Prefix = "kibana.alert.original_event";
 
     /// <summary>
-    /// Returns a deep copy of <paramref name="source"/> without <c>event.kind</c>, whether nested
-    /// or a dotted key, because the alert writes <c>event.kind: signal</c> as a dotted key.
+    /// Returns a copy of <paramref name="source"/> without <c>event.kind</c>, whether nested or a
+    /// dotted key, because the alert writes <c>event.kind: signal</c> as a dotted key.
     /// </summary>
-    public static JsonObject CopyWithoutKind(JsonObject source)
+    /// <remarks>
+    /// The copy reads the document's JSON and builds the nodes of a member only when something reads
+    /// or changes it, so an alert that is only written out never copies the event node by node.
+    /// </remarks>
+    public static JsonObject CopyWithoutKind(EcsDocument source)
     {
-        var copy = (JsonObject)source.DeepClone();
+        var copy = JsonObject.Create(source.JsonRoot())!;
         copy.Remove($"{EventField}.{KindField}");
         if (copy[EventField] is JsonObject eventObject)
         {

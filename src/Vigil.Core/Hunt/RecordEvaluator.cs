@@ -108,7 +108,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
             HuntMetrics.Mapped.Add(1);
             var mapped = CloudTrailMapper.Map(record);
             var matches = Detect(mapped.Document, rules);
-            var document = matches.Count > 0 ? mapped.Document : null;
+            var document = matches.Count > 0 ? mapped.Document.Compact() : null;
             return new RecordOutcome(item, hash, document, matches, mapped.Error);
         }
         catch (Exception ex) when (HuntPass.IsRecoverable(ex))

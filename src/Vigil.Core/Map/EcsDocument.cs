@@ -9,7 +9,7 @@ namespace Vigil.Map;
 /// Queries read values by dotted field path (see <see cref="FieldValues"/>); outputs serialize
 /// <see cref="Root"/> as it is.
 /// </remarks>
-public sealed class EcsDocument
+public sealed partial class EcsDocument
 {
     /// <summary>The data stream every CloudTrail event is written to by Elastic's AWS integration.</summary>
     public const string CloudTrailDataStream = "logs-aws.cloudtrail-default";

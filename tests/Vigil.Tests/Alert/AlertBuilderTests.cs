@@ -305,6 +305,44 @@ public class AlertBuilderTests
         Assert.Equal(Rule.Name, Text(alert, "kibana.alert.rule.name"));
     }
 
+    [Fact]
+    public void CompactSource_SameAlert()
+    {
+        var compact = AlertBuilder.Build(Rule, AssumeRoleEvent.Create().Compact(), ExecutionTime);
+
+        Assert.Equal(BuildAlert().ToJsonString(), compact.ToJsonString());
+    }
+
+    [Fact]
+    public void RuleFields_PerAlertCopies()
+    {
+        var first = BuildAlert();
+        var second = BuildAlert();
+
+        first["kibana.alert.rule.parameters"]!.AsObject()["query"] = "changed";
+        first["kibana.alert.rule.tags"]!.AsArray().Add("changed");
+
+        Assert.Equal(Rule.Query, second["kibana.alert.rule.parameters"]!["query"]!.GetValue<string>());
+        Assert.DoesNotContain("changed", second["kibana.alert.rule.tags"]!.AsArray().Select(tag => tag!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void DeepSource_AlertBuilt()
+    {
+        var source = AssumeRoleEvent.Json();
+        JsonNode deep = "leaf";
+        for (var level = 0; level < 200; level++)
+        {
+            deep = new JsonArray(deep);
+        }
+
+        source["deep"] = deep;
+
+        var alert = AlertBuilder.Build(Rule, new EcsDocument(source).Compact(), ExecutionTime);
+
+        Assert.Equal(deep.ToJsonString(), alert["deep"]!.ToJsonString());
+    }
+
     private static DetectionRule CopyWithNameOverride(string field) => new()
     {
         RuleId = Rule.RuleId,
