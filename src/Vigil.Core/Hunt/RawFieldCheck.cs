@@ -13,14 +13,41 @@ namespace Vigil.Hunt;
 /// <param name="Values">The values one of which the ECS field must hold; none is empty.</param>
 internal sealed record RawFieldCheck(string Path, IReadOnlySet<string> Values)
 {
+    private readonly string[] _segments = Path.Split('.');
+
     /// <summary>
     /// Returns <c>false</c> when the record rules the value out: the path is missing or null, or its
     /// value is a string the query does not accept. Any other JSON value may still match after mapping.
     /// </summary>
-    public bool MayMatch(JsonObject record) => JsonPaths.Get(record, Path) switch
+    /// <remarks>
+    /// A record fresh from the parser is read through its parsed JSON, because reading its nodes
+    /// would build them and leave the mapper's copy the slower path (see <see cref="ParsedJson"/>).
+    /// </remarks>
+    public bool MayMatch(JsonObject record) => ParsedJson.TryGetElement(record, out var parsed)
+        ? MayMatch(parsed)
+        : JsonPaths.Get(record, Path) switch
+        {
+            null => false,
+            JsonValue value when value.GetValueKind() == JsonValueKind.String => Values.Contains(value.GetValue<string>()),
+            _ => true,
+        };
+
+    private bool MayMatch(JsonElement record)
     {
-        null => false,
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => Values.Contains(value.GetValue<string>()),
-        _ => true,
-    };
+        var value = record;
+        foreach (var segment in _segments)
+        {
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(segment, out value))
+            {
+                return false;
+            }
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Null => false,
+            JsonValueKind.String => Values.Contains(value.GetString()!),
+            _ => true,
+        };
+    }
 }

@@ -20,9 +20,27 @@ public class RawFieldCheckTests
     [InlineData("""{"userIdentity":{"sessionContext":{"sessionIssuer":{"type":["Role"]}}}}""", true)]
     [InlineData("""{"userIdentity":{"sessionContext":{"sessionIssuer":{"type":7}}}}""", true)]
     [InlineData("""{"userIdentity":"Role"}""", false)]
+    [InlineData("""{"userIdentity":{"sessionContext":{"sessionIssuer":{"type":{"a":"Role"}}}}}""", true)]
+    [InlineData("""{"userIdentity":{"sessionContext":{"sessionIssuer":[{"type":"Role"}]}}}""", false)]
+    [InlineData("""{"userIdentity.sessionContext":{"sessionIssuer":{"type":"Role"}}}""", false)]
     public void MayMatch_RawValueDecides(string json, bool expected)
     {
-        Assert.Equal(expected, IssuerIsRole.MayMatch(JsonNode.Parse(json)!.AsObject()));
+        var parsed = JsonNode.Parse(json)!.AsObject();
+        var built = JsonNode.Parse(json)!.AsObject();
+        _ = built.Count;
+
+        Assert.Equal(expected, IssuerIsRole.MayMatch(parsed));
+        Assert.Equal(expected, IssuerIsRole.MayMatch(built));
+    }
+
+    [Fact]
+    public void MayMatch_ParsedRecord_StaysUnbuilt()
+    {
+        var record = JsonNode.Parse("""{"userIdentity":{"sessionContext":{"sessionIssuer":{"type":"Role"}}}}""")!.AsObject();
+
+        IssuerIsRole.MayMatch(record);
+
+        Assert.True(ParsedJson.TryGetElement(record, out _));
     }
 
     [Fact]
