@@ -14,8 +14,8 @@ namespace Vigil.Hunt;
 /// </param>
 /// <param name="RequiredProviders">The same for <c>event.provider</c>.</param>
 /// <param name="RequiredLiterals">
-/// The literals one of which every matching raw record contains. Null when the rule is routed by
-/// the fields above, or when its query demands no such text.
+/// The literals one of which every matching raw record contains, from the fields other than those
+/// the rule is routed by. Null when its query demands no such text.
 /// </param>
 /// <param name="RawChecks">Tests of the parsed raw record that every match passes; empty when the query demands none.</param>
 internal sealed record PreparedRule(

@@ -11,9 +11,9 @@ namespace Vigil.Hunt;
 /// A rule whose query demands exact values of those fields (see <c>KqlRequiredValues</c>) is a
 /// candidate only for records holding one of them. A field that is not a string in the record
 /// (a number, an array, null) makes every rule a candidate, because the mapper renders such values
-/// and the rendering is not checked here. A rule that neither field narrows may instead require
-/// literals (see <see cref="RecordLiterals"/>), which are looked for in the record's raw JSON when
-/// the caller has it. One router per worker thread: the cache is not locked.
+/// and the rendering is not checked here. A rule may also require literals of its other fields
+/// (see <see cref="RecordLiterals"/>), which are looked for in the record's raw JSON when the caller
+/// has it. One router per worker thread: the cache is not locked.
 /// </remarks>
 internal sealed class RuleRouter
 {
@@ -73,7 +73,7 @@ internal sealed class RuleRouter
         }
 
         // Only a mix of passing and failing literal rules builds a list per record, and that needs
-        // two or more rules that routing cannot narrow.
+        // two or more rules with literal tests on one route.
         return passed == 0 ? route.WithoutLiteralRules : Expand(Passing(route.Routed, json));
     }
 
