@@ -14,7 +14,7 @@ namespace Vigil.Tests.Read;
 public class RecordTokenizerTests
 {
     // Bytes that make or break JSON, for mutations.
-    private static readonly byte[] Alphabet = "{}[]\",:\\ \t\r\n0123456789-+.eEtrufalsn/bu\u0001\u001f"u8.ToArray();
+    private static readonly byte[] Alphabet = [.. "{}[]\",:\\ \t\r\n0123456789-+.eEtrufalsn/bu\u0001\u001f"u8, 0x80, 0xBF, 0xC3, 0xE2, 0xF0, 0xFF];
 
     [Theory]
     [InlineData("""{"eventName":"X","a":[1,]}""")]
@@ -50,6 +50,7 @@ public class RecordTokenizerTests
     [InlineData("\uFEFF{\"eventName\":\"X\"}")]
     [InlineData("{\"eventName\":\"X\",\"a\":\"tab\there\"}")]
     [InlineData("{\"eventName\":\"X\",\"a\":\"\u007f\"}")]
+    [InlineData("{\"eventName\":\"X\",\"caf\u00e9\":\"\u2603 snow \ud83d\ude00 and a long tail of text after it\"}")]
     [InlineData("{\"eventName\":\"X\",\u000b\"a\":1}")]
     [InlineData("""{"eventName":"X","a":"a string of more than thirty-two bytes, before its \"quote\" and after"}""")]
     public void Tokenizer_Case_MatchesReader(string json)
@@ -69,6 +70,21 @@ public class RecordTokenizerTests
         scanner.TryScan(json, out _);
 
         Assert.Equal(tokenized ? 0 : 1, scanner.ReaderScans);
+        AssertSameAsReader(json);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3 }, 0)]
+    [InlineData(new byte[] { 0xE2, 0x98 }, 5)]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 }, 40)]
+    [InlineData(new byte[] { 0xF5, 0x80, 0x80, 0x80 }, 31)]
+    [InlineData(new byte[] { 0xC0, 0xAF }, 32)]
+    public void Tokenizer_InvalidUtf8InString_Rejected(byte[] invalid, int offset)
+    {
+        var before = Encoding.UTF8.GetBytes("{\"eventName\":\"X\",\"a\":\"" + new string('x', offset));
+        var json = (byte[])[.. before, .. invalid, .. "tail\"}"u8];
+
+        Assert.False(new RecordScanner(ScanPurpose.Hunt).TryScan(json, out _));
         AssertSameAsReader(json);
     }
 
