@@ -9,8 +9,11 @@ namespace Vigil.Hunt;
 /// </summary>
 /// <remarks>
 /// <para>
-/// At most twice as many batches as threads are in flight, which bounds memory. With one thread
-/// each batch is evaluated on the caller's thread as it is submitted. Consumed batches are reused,
+/// At most four times as many batches as threads are in flight, which bounds memory: a batch keeps
+/// its matched documents, compact since they are kept as JSON, until it is handed back. Twice as
+/// many left a core idle more often while a slow batch held up the ones behind it (a 1 GB hunt
+/// took 2.28 s instead of 2.15 s), and a 256 MiB hunt in which every record alerts peaks at 209 MB
+/// instead of 164 MB. With one thread each batch is evaluated on the caller's thread as it is submitted. Consumed batches are reused,
 /// so their buffers and lists, which are large enough for the large object heap, are allocated
 /// once per hunt rather than once per batch.
 /// </para>
@@ -22,6 +25,8 @@ namespace Vigil.Hunt;
 /// </remarks>
 internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEvaluator, Action<RecordBatch> consume) : IDisposable
 {
+    private const int MaxInFlightPerThread = 4;
+
     private readonly Queue<Slot> _inFlight = new();
     private readonly ConcurrentQueue<Slot> _pending = new();
     private readonly SemaphoreSlim _queued = new(0);
@@ -47,7 +52,7 @@ internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEva
         _inFlight.Enqueue(slot);
         _pending.Enqueue(slot);
         _queued.Release();
-        while (_inFlight.Count > 2 * threads)
+        while (_inFlight.Count > MaxInFlightPerThread * threads)
         {
             FinishOldest();
         }
