@@ -62,7 +62,7 @@ public sealed class CloudTrailReader
         ArgumentNullException.ThrowIfNull(onRecord);
 
         var stream = Open(path, out var error);
-        return stream is null ? [error!] : ReadItems(stream, path, MaxRecordBytes, onRecord, cursor: null);
+        return stream is null ? [error!] : ReadItems(stream, path, MaxRecordBytes, onRecord, cursor: null, readAhead: stream.Length >= ReadAheadFrom);
     }
 
     /// <summary>
@@ -84,6 +84,12 @@ public sealed class CloudTrailReader
         return ReadItems(stream, displayName, MaxRecordBytes, onRecord: null, cursor);
     }
 
+    /// <summary>
+    /// The file size from which <see cref="ReadFileRaw(string, RawRecordHandler)"/> reads ahead on a
+    /// thread of its own (<see cref="ReadAheadStream"/>); tests lower it to read small files that way.
+    /// </summary>
+    internal long ReadAheadFrom { get; init; } = ReadAheadStream.MinFileLength;
+
     /// <summary>Maximum size of one record in bytes; a larger record is reported as an error and skipped.</summary>
     internal int MaxRecordBytes { get; init; } = RecordLimits.MaxRecordBytes;
 
@@ -102,7 +108,7 @@ public sealed class CloudTrailReader
         return PathExpansion.Expand(paths);
     }
 
-    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes, RawRecordHandler? onRecord, RawRecordCursor? cursor)
+    private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes, RawRecordHandler? onRecord, RawRecordCursor? cursor, bool readAhead = false)
     {
         if (Path.GetFileName(displayName) == ConfigWritabilityCheckFile)
         {
@@ -113,12 +119,14 @@ public sealed class CloudTrailReader
         }
 
         var gzipLayers = new List<GzipMemberStream>();
-        using var content = Decompressed(stream, displayName, gzipLayers, out var error);
-        if (content is null)
+        var decompressed = Decompressed(stream, displayName, gzipLayers, out var error);
+        if (decompressed is null)
         {
             yield return error!;
             yield break;
         }
+
+        using var content = readAhead ? new ReadAheadStream(decompressed) : decompressed;
 
         var failure = () => gzipLayers.Select(g => g.Failure).FirstOrDefault(f => f is not null);
         using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null || cursor is not null, structuralFraming: onRecord is not null);
