@@ -18,6 +18,10 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 {
     private const string DuplicateReason = "duplicate delivery (same eventID and content)";
 
+    // How many outcomes ahead the duplicate set's slot is loaded: enough for one memory access to
+    // finish while the outcomes before it are counted.
+    private const int PrefetchDistance = 8;
+
     private readonly DuplicateFilter _duplicates = new();
     private readonly HashSet64 _alertIds = new();
 
@@ -47,6 +51,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
                 default:
                     for (; next < entry.OutcomeEnd; next++)
                     {
+                        PrefetchDuplicateSlot(batch, next + PrefetchDistance);
                         ReadMetrics.Count(batch.Outcomes[next].Item.Outcome);
                         _framedInvalid += batch.Outcomes[next].FramedInvalid ? 1 : 0;
                         Count(batch.Outcomes[next]);
@@ -54,6 +59,14 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
                     break;
             }
+        }
+    }
+
+    private void PrefetchDuplicateSlot(RecordBatch batch, int outcome)
+    {
+        if (outcome < batch.Outcomes.Count && batch.Outcomes[outcome].ContentHash is { } hash)
+        {
+            _duplicates.Prefetch(hash);
         }
     }
 

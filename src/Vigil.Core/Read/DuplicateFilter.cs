@@ -43,4 +43,7 @@ public sealed class DuplicateFilter
     /// otherwise remembers it. The caller checks that the record has a string <c>eventID</c>.
     /// </summary>
     internal bool IsDuplicate(ulong contentHash) => !_seen.Add(contentHash);
+
+    /// <summary>Loads the memory that <see cref="IsDuplicate(ulong)"/> of this hash will read, ahead of the call.</summary>
+    internal void Prefetch(ulong contentHash) => _seen.Prefetch(contentHash);
 }
