@@ -12,7 +12,7 @@ namespace Vigil.Read;
 /// the one that all workers wait for. Copying the file from the page cache (a fifth of its time on a
 /// 1 GB file) or inflating gzip then runs beside it. Read-only and forward-only; not thread-safe.
 /// </remarks>
-internal sealed class ReadAheadStream : Stream
+internal sealed class ReadAheadStream : ReadOnlyStream
 {
     /// <summary>Files at least this large are read ahead. For smaller ones a thread would, by estimate, cost more than it saves.</summary>
     public const long MinFileLength = 8 * 1024 * 1024;
@@ -36,22 +36,6 @@ internal sealed class ReadAheadStream : Stream
         _thread = new Thread(Fill) { IsBackground = true, Name = "vigil read-ahead" };
         _thread.Start();
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -83,16 +67,6 @@ internal sealed class ReadAheadStream : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -115,41 +115,21 @@ public class ReadAheadTests
     }
 
     /// <summary>Returns <paramref name="reads"/> reads of <paramref name="length"/> bytes, then throws.</summary>
-    private sealed class FailingStream(int reads, int length) : Stream
+    private sealed class FailingStream(int reads, int length) : ReadOnlyStream
     {
         private int _reads;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(Span<byte> buffer)
         {
             if (_reads++ == reads)
             {
                 throw new IOException("disk failed");
             }
 
-            var read = Math.Min(count, length);
-            buffer.AsSpan(offset, read).Fill((byte)'x');
+            var read = Math.Min(buffer.Length, length);
+            buffer[..read].Fill((byte)'x');
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static byte[] Damaged(byte[] gzip)
