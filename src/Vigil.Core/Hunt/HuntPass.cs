@@ -8,7 +8,7 @@ namespace Vigil.Hunt;
 /// </summary>
 internal sealed class HuntPass : IDisposable
 {
-    private readonly CloudTrailReader _reader = new();
+    private readonly CloudTrailReader _reader;
     private readonly BatchPipeline _pipeline;
     private readonly OutcomeCounter _counter;
     private RecordBatch _batch;
@@ -21,6 +21,8 @@ internal sealed class HuntPass : IDisposable
         DateTimeOffset executionTime,
         HuntOptions options)
     {
+        // One thread means one core: large files are then read on the hunt's own thread too.
+        _reader = new CloudTrailReader { ReadAheadFrom = options.Threads > 1 ? ReadAheadStream.MinFileLength : long.MaxValue };
         _counter = new OutcomeCounter(sink, summary, listener, executionTime);
         _pipeline = new BatchPipeline(
             options.Threads,
