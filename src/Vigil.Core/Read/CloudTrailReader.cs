@@ -128,7 +128,9 @@ public sealed class CloudTrailReader
 
         using var content = readAhead ? new ReadAheadStream(decompressed) : decompressed;
 
-        var failure = () => gzipLayers.Select(g => g.Failure).FirstOrDefault(f => f is not null);
+        var failure = () => content is ReadAheadStream { ReachedEnd: false }
+            ? null
+            : gzipLayers.Select(g => g.Failure).FirstOrDefault(f => f is not null);
         using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null || cursor is not null, structuralFraming: onRecord is not null);
         while (reader.Next() is { } item)
         {

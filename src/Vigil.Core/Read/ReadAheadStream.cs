@@ -37,6 +37,13 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         _thread.Start();
     }
 
+    /// <summary>
+    /// Whether the caller has read to the end or to the stream's exception. Until then, what the
+    /// thread ahead has met (a gzip layer's failure) must not show: without reading ahead, a caller
+    /// that stops at an error in the JSON never reaches it.
+    /// </summary>
+    public bool ReachedEnd => _ended;
+
     public override int Read(Span<byte> buffer)
     {
         while (!_ended && buffer.Length > 0)

@@ -17,7 +17,7 @@ public class ReadAheadTests
         "records.json", "records.ndjson", "records.json.gz", "records.ndjson.gz", "truncated.json.gz",
         "truncated-early.json.gz", "corrupt.ndjson.gz", "crc.json.gz", "invalid-line.ndjson",
         "cut.json", "two-members.ndjson.gz", "large.ndjson", "large-truncated.ndjson.gz", "large-invalid.json",
-        "empty.json",
+        "empty.json", "fatal-then-truncated.json.gz",
     };
 
     [Theory]
@@ -106,6 +106,7 @@ public class ReadAheadTests
             "large-truncated.ndjson.gz" => Gzip(large)[..^1000],
             "large-invalid.json" => Encoding.UTF8.GetBytes("{\"Records\":[" + large.TrimEnd().Replace("\n", ",").Replace("\"id-4500\"", "\"id-4500\",,") + "]}"),
             "empty.json" => [],
+            "fatal-then-truncated.json.gz" => Gzip("{\"Records\":[" + large.TrimEnd().Replace("\n", ",").Replace(",{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"AssumeRole\",\"eventID\":\"id-4500\"", "}{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"AssumeRole\",\"eventID\":\"id-4500\"") + "]}")[..^1000],
             _ => throw new ArgumentException(name),
         };
 
