@@ -10,12 +10,11 @@ namespace Vigil.Hunt;
 /// <remarks>
 /// <para>
 /// At most four times as many batches as threads are in flight, which bounds memory: a batch keeps
-/// its matched documents, compact since they are kept as JSON, until it is handed back. Twice as
-/// many left a core idle more often while a slow batch held up the ones behind it (a 1 GB hunt
-/// took 2.28 s instead of 2.15 s), and a 256 MiB hunt in which every record alerts peaks at 209 MB
-/// instead of 164 MB. With one thread each batch is evaluated on the caller's thread as it is submitted. Consumed batches are reused,
-/// so their buffers and lists, which are large enough for the large object heap, are allocated
-/// once per hunt rather than once per batch.
+/// its matched documents until it is handed back. Twice as many left a core idle more often while a
+/// slow batch held up the ones behind it (a 1 GB hunt took 2.19 s instead of 1.98 s). But when most
+/// records match, four per thread peaked at up to 271 MB on a 200 MiB file (170 to 185 MB with two), so after a batch with more
+/// than <see cref="ManyMatched"/> matched documents the bound is twice as many batches as threads.
+/// With one thread each batch is evaluated on the caller's thread as it is submitted.
 /// </para>
 /// <para>
 /// While the caller waits for the oldest batch, it evaluates batches that no worker has taken yet.
@@ -26,6 +25,12 @@ namespace Vigil.Hunt;
 internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEvaluator, Action<RecordBatch> consume) : IDisposable
 {
     private const int MaxInFlightPerThread = 4;
+    private const int MaxInFlightPerThreadWhenMatching = 2;
+
+    /// <summary>Matched documents in one batch from which fewer batches are kept in flight (about a tenth of its records).</summary>
+    private const int ManyMatched = 64;
+
+    private int _inFlightPerThread = MaxInFlightPerThread;
 
     private readonly Queue<Slot> _inFlight = new();
     private readonly ConcurrentQueue<Slot> _pending = new();
@@ -52,7 +57,7 @@ internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEva
         _inFlight.Enqueue(slot);
         _pending.Enqueue(slot);
         _queued.Release();
-        while (_inFlight.Count > MaxInFlightPerThread * threads)
+        while (_inFlight.Count > _inFlightPerThread * threads)
         {
             FinishOldest();
         }
@@ -164,6 +169,13 @@ internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEva
 
     private void Finish(RecordBatch batch)
     {
+        var matched = 0;
+        foreach (var outcome in batch.Outcomes)
+        {
+            matched += outcome.Document is null ? 0 : 1;
+        }
+
+        _inFlightPerThread = matched > ManyMatched ? MaxInFlightPerThreadWhenMatching : MaxInFlightPerThread;
         consume(batch);
         batch.Clear();
         _free.Push(batch);
