@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>Invalid command line: unknown option, missing path, unparsable time, no usable rules.</summary>
     public const int Usage = 2;
+
+    /// <summary>The alerts could not be written: a full disk or a failing output, found during the hunt.</summary>
+    public const int OutputFailed = 3;
 }

@@ -39,9 +39,17 @@ internal static class HuntRunner
 
         HuntSummary summary;
         AlertTable? table = arguments.Format == "table" ? new AlertTable() : null;
-        using (ndjson)
+        try
         {
-            summary = Hunt(options, rules, logger, table, ndjson);
+            using (ndjson)
+            {
+                summary = Hunt(options, rules, logger, table, ndjson);
+            }
+        }
+        catch (Exception ex) when (ex is AlertOutputException or IOException)
+        {
+            CliLogging.Flush(loggerFactory);
+            return OutputFailed(arguments.Output, ex.Message);
         }
 
         CliLogging.Flush(loggerFactory);
@@ -161,6 +169,13 @@ internal static class HuntRunner
             var files = string.Join(", ", group.Select(r => r.SourcePath ?? "built-in"));
             CliLog.DuplicateRuleId(logger, TerminalText.Sanitize(group.Key), group.Count(), TerminalText.Sanitize(files));
         }
+    }
+
+    private static int OutputFailed(string? output, string message)
+    {
+        var target = output is null or "-" ? "standard output" : $"--output {output}";
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil hunt: cannot write the alerts to {target}: {message.TrimEnd('.')}. The hunt stopped. Free space or choose another output, and run it again."));
+        return ExitCodes.OutputFailed;
     }
 
     private static int UsageError(string message)

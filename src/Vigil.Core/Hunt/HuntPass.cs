@@ -62,7 +62,7 @@ internal sealed class HuntPass : IDisposable
     }
 
     // Faults of the process itself (out of memory, cancellation) still end the hunt.
-    internal static bool IsRecoverable(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException);
+    internal static bool IsRecoverable(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException or Output.AlertOutputException);
 
     private void AddRecord(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string path, string location, long offset, UnvalidatedElement? unvalidated, CancellationToken cancellationToken)
     {

@@ -28,14 +28,22 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         _writer = new Utf8JsonWriter(stream, WriterOptions);
     }
 
+    /// <exception cref="AlertOutputException">The stream failed; nothing more can be written after it.</exception>
     public void Write(DetectionRule rule, JsonObject alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
 
-        alert.WriteTo(_writer);
-        _writer.Flush();
-        _writer.Reset();
-        _stream.WriteByte((byte)'\n');
+        try
+        {
+            alert.WriteTo(_writer);
+            _writer.Flush();
+            _writer.Reset();
+            _stream.WriteByte((byte)'\n');
+        }
+        catch (IOException exception)
+        {
+            throw new AlertOutputException(exception.Message, exception);
+        }
     }
 
     public void Dispose()
