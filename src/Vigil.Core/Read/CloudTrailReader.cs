@@ -162,7 +162,8 @@ public sealed class CloudTrailReader
         catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException)
         {
             stream.Dispose();
-            error = OpenError(displayName, $"the file could not be read: {exception.Message}");
+            var reason = exception is FormatException ? ContainerLayers.InvalidBase64("in the first block decoded") : exception.Message;
+            error = OpenError(displayName, $"the file could not be read: {reason}");
             return null;
         }
     }

@@ -24,6 +24,13 @@ internal static class ContainerLayers
     private static readonly byte[] Base64GzipMagic = "H4sI"u8.ToArray();
 
     /// <summary>
+    /// Returns the reason for a base64 layer that throws <see cref="FormatException"/>, whose .NET
+    /// message names neither the layer nor the fix. <paramref name="where"/> is the position decoding reached.
+    /// </summary>
+    public static string InvalidBase64(string where) =>
+        $"invalid base64 text {where}: a character that is not base64, or padding before the end; one subscription payload per file is read, as delivered";
+
+    /// <summary>
     /// Returns <paramref name="stream"/> with every recognised layer removed, ready for the JSON
     /// reader, and adds each gzip layer to <paramref name="gzipLayers"/> so its failure can be read
     /// once the data ends.

@@ -124,7 +124,15 @@ internal sealed partial class RecordStreamReader : IDisposable
                 Location(_window.Position),
                 $"corrupt gzip data at decompressed byte {_window.BytesRead}: the compressed data is invalid or fails its CRC check");
         }
-        catch (Exception exception) when (exception is IOException or FormatException)
+        catch (FormatException)
+        {
+            // Only the base64 layer throws this, and .NET's message names neither the layer nor the fix.
+            _layerFailureReported = true;
+            return Stop(
+                Location(_window.Position),
+                ContainerLayers.InvalidBase64($"after decoded byte {_window.BytesRead}"));
+        }
+        catch (IOException exception)
         {
             _layerFailureReported = true;
             return Stop(Location(_window.Position), $"reading the file failed at decompressed byte {_window.BytesRead} ({exception.Message})");

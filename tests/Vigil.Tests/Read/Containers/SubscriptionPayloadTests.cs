@@ -90,4 +90,19 @@ public class SubscriptionPayloadTests
 
         Assert.Single(items.Errors());
     }
+
+    [Fact]
+    public void BareBlob_BadCharacter_NamesBase64()
+    {
+        var early = Base64Gzip(Payload("DATA_MESSAGE", 1, 2, 3)).ToCharArray();
+        early[early.Length / 2] = '!';
+        var late = Base64Gzip(Payload("DATA_MESSAGE", [.. Enumerable.Range(1, 20000)])).ToCharArray();
+        late[late.Length - 100] = '!';
+
+        var earlyError = ReadAll(new string(early)).Errors().Single();
+        var lateError = ReadAll(new string(late)).Errors().Single();
+
+        Assert.Contains("invalid base64 text in the first block decoded", earlyError.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("invalid base64 text after decoded byte", lateError.Reason, StringComparison.Ordinal);
+    }
 }
