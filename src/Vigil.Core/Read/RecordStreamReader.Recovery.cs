@@ -49,6 +49,14 @@ internal sealed partial class RecordStreamReader
         }
 
         var problem = InvalidJson(exception);
+        if (_mode != Mode.Array && _cursor.ValueLine < line && _cursor.ValueStart == _cursor.ValueLineStart)
+        {
+            // A value left open on its line (an NDJSON line cut short) runs into the next ones, where
+            // the parser fails. The error names the line the value starts on, which reading resumes after.
+            where = $"line {_cursor.ValueLine}, byte {_cursor.ValueStart}";
+            problem = $"{problem}, found at line {line}, byte {offset}, inside the value that starts here";
+        }
+
         return _mode == Mode.Array ? SkipElement(offset, problem) : SkipLine(where, line, problem);
     }
 

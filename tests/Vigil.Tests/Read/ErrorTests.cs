@@ -17,6 +17,18 @@ public class ErrorTests
     }
 
     [Fact]
+    public void UnclosedNdjsonLine_NamedWhereItStarts()
+    {
+        var items = ReadAll($"{Record(1)}\n{{\"a\":\n{Record(3)}\n{Record(4)}\n");
+
+        Assert.Equal(3, items.Records().Count);
+        var error = Assert.Single(items.Errors());
+        Assert.Equal($"line 2, byte {Record(1).Length + 1}", error.Location);
+        Assert.Contains("found at line 4", error.Reason);
+        Assert.EndsWith("reading continues at line 3", error.Reason);
+    }
+
+    [Fact]
     public void InvalidLastLineEndsQuietly()
     {
         var items = ReadAll($"{Record(1)}\nnot json\n");
