@@ -8,10 +8,6 @@ namespace Vigil.Map;
 /// <summary>The document as JSON text, for alerts: their source id hashes it and they copy the event from it.</summary>
 public sealed partial class EcsDocument
 {
-    // A record may nest as deep as the reader allows, and mapping adds a few levels, so the parser's
-    // default limit of 64 would reject a deep document.
-    private static readonly JsonDocumentOptions DeepDocuments = new() { MaxDepth = 2 * JsonTokenCursor.MaxDepth };
-
     private byte[]? _json;
     private JsonElement? _element;
 
@@ -39,7 +35,7 @@ public sealed partial class EcsDocument
     /// Returns <see cref="Utf8Json"/> parsed, once. Objects made with <see cref="JsonObject.Create"/>
     /// over it build their nodes only when read, and many can share it.
     /// </summary>
-    internal JsonElement JsonRoot() => _element ??= JsonDocument.Parse(Utf8Json(), DeepDocuments).RootElement;
+    internal JsonElement JsonRoot() => _element ??= JsonDocument.Parse(Utf8Json(), JsonTokenCursor.MappedDocumentOptions).RootElement;
 
     /// <summary>
     /// Returns the same document kept as JSON: its root builds nodes only where it is read. A hunt

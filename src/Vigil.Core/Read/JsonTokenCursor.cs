@@ -15,6 +15,13 @@ internal sealed class JsonTokenCursor(ByteWindow window)
     /// <summary>The options of every JSON reader that frames values.</summary>
     internal static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth };
 
+    /// <summary>
+    /// Options for parsing mapped documents and alerts, which nest a few levels below a record
+    /// (<c>aws.cloudtrail.flattened.*</c>). With the parser's default limit of 64, one deep record
+    /// would hide every stored alert from <c>alerts list</c>.
+    /// </summary>
+    internal static readonly JsonDocumentOptions MappedDocumentOptions = new() { MaxDepth = 2 * MaxDepth };
+
     private JsonReaderState _state = new(Options);
     private long _stateOrigin;
     private long _stateOriginLine = 1;

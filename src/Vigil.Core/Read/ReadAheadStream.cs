@@ -9,8 +9,8 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// A hunt's reading thread frames records, counts them and writes alerts, and on a large file it is
-/// the one that all workers wait for. Copying the file from the page cache (a fifth of its time on a
-/// 1 GB file) or inflating gzip then runs beside it. Read-only and forward-only; not thread-safe.
+/// the one that all workers wait for. Copying the file from the page cache (a quarter of its time on
+/// a 1 GB file) or inflating gzip then runs beside it. Read-only and forward-only, and not thread-safe.
 /// </remarks>
 internal sealed class ReadAheadStream : ReadOnlyStream
 {

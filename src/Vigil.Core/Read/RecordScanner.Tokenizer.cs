@@ -276,8 +276,9 @@ internal sealed partial class RecordScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextStringStop(ReadOnlySpan<byte> json, int i)
     {
-        // Keys and values are mostly under 100 bytes, so comparing 32 bytes at a time here costs less
-        // than a call to the general search, which the last few bytes of a record still take.
+        // Most CloudTrail keys and values are under 100 bytes (an estimate from the samples), so comparing
+        // 32 bytes at a time here costs less than a call to the general search, which the last few bytes
+        // of a record still take: --scan-probe measured the hunt's scan about 8 % faster.
         if (Vector256.IsHardwareAccelerated)
         {
             ref var origin = ref MemoryMarshal.GetReference(json);

@@ -89,6 +89,11 @@ public class ReadAheadTests
 
         // Larger than one read-ahead chunk (1 MiB), so chunks follow one another mid-record.
         var large = string.Join("\n", Enumerable.Range(1, 9000).Select(i => Record(i, $",\"pad\":\"{new string('x', 100 + (i % 50))}\""))) + "\n";
+        var largeArray = "{\"Records\":[" + large.TrimEnd().Replace("\n", ",") + "]}";
+
+        // A '}' in place of the comma before record 4500 ends the array early, which stops reading.
+        var record4500 = Record(4500)[..Record(4500).IndexOf("\"id-4500\"", StringComparison.Ordinal)];
+        var fatal = largeArray.Replace("," + record4500 + "\"id-4500\"", "}" + record4500 + "\"id-4500\"", StringComparison.Ordinal);
         byte[] bytes = name switch
         {
             "records.json" => Encoding.UTF8.GetBytes(json),
@@ -104,9 +109,9 @@ public class ReadAheadTests
             "two-members.ndjson.gz" => [.. Gzip(ndjson), .. Gzip(ndjson)],
             "large.ndjson" => Encoding.UTF8.GetBytes(large),
             "large-truncated.ndjson.gz" => Gzip(large)[..^1000],
-            "large-invalid.json" => Encoding.UTF8.GetBytes("{\"Records\":[" + large.TrimEnd().Replace("\n", ",").Replace("\"id-4500\"", "\"id-4500\",,") + "]}"),
+            "large-invalid.json" => Encoding.UTF8.GetBytes(largeArray.Replace("\"id-4500\"", "\"id-4500\",,", StringComparison.Ordinal)),
             "empty.json" => [],
-            "fatal-then-truncated.json.gz" => Gzip("{\"Records\":[" + large.TrimEnd().Replace("\n", ",").Replace(",{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"AssumeRole\",\"eventID\":\"id-4500\"", "}{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventName\":\"AssumeRole\",\"eventID\":\"id-4500\"") + "]}")[..^1000],
+            "fatal-then-truncated.json.gz" => Gzip(fatal)[..^1000],
             _ => throw new ArgumentException(name),
         };
 
