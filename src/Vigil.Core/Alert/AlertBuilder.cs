@@ -27,6 +27,19 @@ public static class AlertBuilder
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(sourceEvent);
 
+        return Build(rule, sourceEvent, executionTime, encodeRuleFields: false);
+    }
+
+    /// <summary>
+    /// Builds the same alert as <see cref="Build(DetectionRule, EcsDocument, DateTimeOffset)"/> for
+    /// a caller that only writes it out or reads its table columns: the rule's long fields are
+    /// <see cref="EncodedJson"/> values, which serialise to the same bytes but cannot be navigated.
+    /// </summary>
+    internal static JsonObject BuildForOutput(DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime) =>
+        Build(rule, sourceEvent, executionTime, encodeRuleFields: true);
+
+    private static JsonObject Build(DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, bool encodeRuleFields)
+    {
         var source = sourceEvent.Root;
         var name = RuleNameOverride.Apply(rule, source);
         var sourceId = AlertIds.SourceId(sourceEvent);
@@ -39,7 +52,7 @@ public static class AlertBuilder
         AddOriginalTime(alert, source);
         AddAlertState(alert, rule, sourceEvent.DataStream, sourceId, timestamp);
         alert["kibana.alert.reason"] = AlertReason.Build(source, name, rule.Severity);
-        AlertRuleFields.Add(alert, rule, name, executionTime);
+        AlertRuleFields.Add(alert, rule, name, executionTime, encodeRuleFields);
         OriginalEvent.AddFlattened(alert, source);
 
         AlertMetrics.AlertsBuilt.Add(1, new KeyValuePair<string, object?>("rule_id", rule.RuleId));

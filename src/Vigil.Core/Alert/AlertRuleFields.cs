@@ -30,11 +30,16 @@ internal static class AlertRuleFields
     // The rule's fields are the same in each of its alerts, so they are built once per rule.
     private static readonly ConditionalWeakTable<DetectionRule, Template> Templates = [];
 
-    public static void Add(JsonObject alert, DetectionRule rule, string name, DateTimeOffset executionTime)
+    /// <summary>
+    /// Adds the rule's fields to <paramref name="alert"/>. With <paramref name="encoded"/>, the long
+    /// strings, objects and arrays among them are <see cref="EncodedJson"/> values, which the alert
+    /// writers copy instead of escaping again.
+    /// </summary>
+    public static void Add(JsonObject alert, DetectionRule rule, string name, DateTimeOffset executionTime, bool encoded = false)
     {
         foreach (var field in Templates.GetValue(rule, Template.Build).Fields)
         {
-            alert[field.Key] = field.Key == NameKey ? name : field.Copy();
+            alert[field.Key] = field.Key == NameKey ? name : encoded && field.Encoded is { } text ? text.ToNode() : field.Copy();
         }
 
         AddExecution(alert, rule, executionTime);
@@ -116,11 +121,18 @@ internal static class AlertRuleFields
     /// One field of a <see cref="Template"/>. An object or an array is kept as parsed JSON, which each
     /// alert wraps without copying: its nodes are built only if something reads them.
     /// </summary>
-    private sealed record TemplateField(string Key, JsonNode? Scalar, JsonElement? Container)
+    private sealed record TemplateField(string Key, JsonNode? Scalar, JsonElement? Container, EncodedJson? Encoded)
     {
-        public static TemplateField Of(string key, JsonNode? value) => value is JsonObject or JsonArray
-            ? new TemplateField(key, null, JsonDocument.Parse(value.ToJsonString()).RootElement)
-            : new TemplateField(key, value, null);
+        // Short strings stay plain values: escaping one costs about as much as copying it, and the
+        // alert table reads some of them.
+        private const int EncodedFrom = 64;
+
+        public static TemplateField Of(string key, JsonNode? value) => value switch
+        {
+            JsonObject or JsonArray => new TemplateField(key, null, JsonDocument.Parse(value.ToJsonString()).RootElement, EncodedJson.Of(value)),
+            JsonValue text when text.TryGetValue<string>(out var s) && s.Length >= EncodedFrom => new TemplateField(key, value, null, EncodedJson.Of(value)),
+            _ => new TemplateField(key, value, null, null),
+        };
 
         public JsonNode? Copy() => Container switch
         {

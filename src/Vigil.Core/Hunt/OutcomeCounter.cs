@@ -147,7 +147,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
         try
         {
-            return [.. matches.Select(rule => (rule, AlertBuilder.Build(rule.Rule, document, executionTime)))];
+            return [.. matches.Select(rule => (rule, AlertBuilder.BuildForOutput(rule.Rule, document, executionTime)))];
         }
         catch (Exception ex) when (HuntPass.IsRecoverable(ex))
         {
