@@ -25,8 +25,9 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
     private readonly DuplicateFilter _duplicates = new();
     private readonly HashSet64 _alertIds = new();
 
-    // Invalid elements of the current file that its reader counted as records.
-    private int _framedInvalid;
+    // Records of the current file found by evaluation, less the raw records its reader counted:
+    // an envelope holds several, and an element framed by its structure alone may be invalid.
+    private int _recordsBeyondRaw;
 
     public void Count(RecordBatch batch)
     {
@@ -36,7 +37,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
             switch (entry.Kind)
             {
                 case BatchEntryKind.FileStarted:
-                    _framedInvalid = 0;
+                    _recordsBeyondRaw = 0;
                     listener.FileStarted(entry.File, (int)entry.Offset, entry.Length);
                     break;
 
@@ -49,11 +50,12 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
                     break;
 
                 default:
+                    _recordsBeyondRaw--;
                     for (; next < entry.OutcomeEnd; next++)
                     {
                         PrefetchDuplicateSlot(batch, next + PrefetchDistance);
                         ReadMetrics.Count(batch.Outcomes[next].Item.Outcome);
-                        _framedInvalid += batch.Outcomes[next].FramedInvalid ? 1 : 0;
+                        _recordsBeyondRaw += batch.Outcomes[next].Item.Outcome == ReadOutcome.Record ? 1 : 0;
                         Count(batch.Outcomes[next]);
                     }
 
@@ -70,10 +72,10 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
         }
     }
 
-    /// <summary>Takes the file's invalid framed elements out of the records recovered that a reader error names.</summary>
+    /// <summary>Corrects the records recovered that a reader error names to the records evaluation found.</summary>
     private ReadItem CorrectRecovered(ReadItem item) =>
-        _framedInvalid > 0 && item.Reason is { } reason
-            ? item with { Reason = RecordStreamReader.LessRecovered(reason, _framedInvalid) }
+        _recordsBeyondRaw != 0 && item.Reason is { } reason
+            ? item with { Reason = RecordStreamReader.CorrectRecovered(reason, _recordsBeyondRaw) }
             : item;
 
     private void Count(RecordOutcome outcome)

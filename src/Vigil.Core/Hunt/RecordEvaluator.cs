@@ -47,7 +47,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
         // alone may be invalid JSON, and the reader's own wording reports it.
         if (unvalidated is { } element && ElementSyntax.Check(json, after, file, location, offset, element) is { } invalid)
         {
-            outcomes.Add(new RecordOutcome(invalid, FramedInvalid: true));
+            outcomes.Add(new RecordOutcome(invalid));
             return;
         }
 

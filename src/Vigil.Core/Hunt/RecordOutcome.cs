@@ -14,15 +14,10 @@ namespace Vigil.Hunt;
 /// <param name="Matches">The rules the event matched, in rule order; null when it was not evaluated.</param>
 /// <param name="MappingError">Why the event's mapping partly failed, when it was mapped.</param>
 /// <param name="Failure">Why the event could not be processed at all; it then counts as an error.</param>
-/// <param name="FramedInvalid">
-/// The item reports an element the reader framed by its structure alone and counted as a record,
-/// whose syntax turned out invalid (see <see cref="UnvalidatedElement"/>).
-/// </param>
 internal sealed record RecordOutcome(
     ReadItem Item,
     ulong? ContentHash = null,
     EcsDocument? Document = null,
     List<PreparedRule>? Matches = null,
     string? MappingError = null,
-    string? Failure = null,
-    bool FramedInvalid = false);
+    string? Failure = null);

@@ -118,8 +118,8 @@ public sealed class CloudTrailReader
             yield break;
         }
 
-        var gzipLayers = new List<GzipMemberStream>();
-        var decompressed = Decompressed(stream, displayName, gzipLayers, out var error);
+        var failingLayers = new List<IFailingLayer>();
+        var decompressed = Decompressed(stream, displayName, failingLayers, out var error);
         if (decompressed is null)
         {
             yield return error!;
@@ -130,7 +130,7 @@ public sealed class CloudTrailReader
 
         var failure = () => content is ReadAheadStream { ReachedEnd: false }
             ? null
-            : gzipLayers.Select(g => g.Failure).FirstOrDefault(f => f is not null);
+            : failingLayers.Select(layer => layer.Failure).FirstOrDefault(f => f is not null);
         using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null || cursor is not null, structuralFraming: onRecord is not null);
         while (reader.Next() is { } item)
         {
@@ -152,18 +152,17 @@ public sealed class CloudTrailReader
         }
     }
 
-    private static Stream? Decompressed(Stream stream, string displayName, List<GzipMemberStream> gzipLayers, out ReadItem? error)
+    private static Stream? Decompressed(Stream stream, string displayName, List<IFailingLayer> failingLayers, out ReadItem? error)
     {
         error = null;
         try
         {
-            return ContainerLayers.Open(stream, gzipLayers);
+            return ContainerLayers.Open(stream, failingLayers);
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
             stream.Dispose();
-            var reason = exception is FormatException ? ContainerLayers.InvalidBase64("in the first block decoded") : exception.Message;
-            error = OpenError(displayName, $"the file could not be read: {reason}");
+            error = OpenError(displayName, $"the file could not be read: {exception.Message}");
             return null;
         }
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Vigil.Read;
@@ -24,18 +23,11 @@ internal static class ContainerLayers
     private static readonly byte[] Base64GzipMagic = "H4sI"u8.ToArray();
 
     /// <summary>
-    /// Returns the reason for a base64 layer that throws <see cref="FormatException"/>, whose .NET
-    /// message names neither the layer nor the fix. <paramref name="where"/> is the position decoding reached.
-    /// </summary>
-    public static string InvalidBase64(string where) =>
-        $"invalid base64 text {where}: a character that is not base64, or padding before the end; one subscription payload per file is read, as delivered";
-
-    /// <summary>
     /// Returns <paramref name="stream"/> with every recognised layer removed, ready for the JSON
-    /// reader, and adds each gzip layer to <paramref name="gzipLayers"/> so its failure can be read
-    /// once the data ends.
+    /// reader, and adds each gzip and base64 layer to <paramref name="failingLayers"/>, outermost
+    /// first, so that its failure can be read once the data ends.
     /// </summary>
-    public static Stream Open(Stream stream, List<GzipMemberStream> gzipLayers)
+    public static Stream Open(Stream stream, List<IFailingLayer> failingLayers)
     {
         var current = stream;
         for (var layer = 0; layer < MaxLayers; layer++)
@@ -44,9 +36,9 @@ internal static class ContainerLayers
             var read = current.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             var prefixed = new PrefixedStream(head[..read], current);
             var next = Unwrap(head.AsSpan(0, read), prefixed);
-            if (next is GzipMemberStream gzip)
+            if (next is IFailingLayer failing)
             {
-                gzipLayers.Add(gzip);
+                failingLayers.Add(failing);
             }
 
             if (next is null)
@@ -69,7 +61,7 @@ internal static class ContainerLayers
 
         if (head.TrimStart(" \t\r\n"u8).StartsWith(Base64GzipMagic))
         {
-            return new CryptoStream(stream, new FromBase64Transform(FromBase64TransformMode.IgnoreWhiteSpaces), CryptoStreamMode.Read);
+            return new Base64TextStream(stream);
         }
 
         if (Utf16Encoding(head, out var byteOrderMarkLength) is { } encoding)

@@ -17,7 +17,7 @@ namespace Vigil.Read;
 /// the data and sets <see cref="Failure"/> instead of throwing, because the reader above buffers
 /// ahead and must still return the records decompressed before the failure.
 /// </remarks>
-internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream
+internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFailingLayer
 {
     private const int TrailerLength = 8;
 

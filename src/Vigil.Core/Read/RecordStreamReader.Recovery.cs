@@ -109,11 +109,12 @@ internal sealed partial class RecordStreamReader
     private static string RecoveredText(long records) => records == 1 ? "1 record recovered" : $"{records} records recovered";
 
     /// <summary>
-    /// Returns <paramref name="reason"/> with the records recovered that it names lowered by
-    /// <paramref name="uncounted"/>: structurally framed elements that turned out invalid.
+    /// Returns <paramref name="reason"/> with <paramref name="difference"/> added to the records
+    /// recovered that it names: a hunt's reader counts raw values, which may hold several records
+    /// (an envelope) or none (a structurally framed element that turned out invalid).
     /// </summary>
-    internal static string LessRecovered(string reason, int uncounted) =>
-        RecoveredCount().Replace(reason, match => RecoveredText(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) - uncounted), 1);
+    internal static string CorrectRecovered(string reason, int difference) =>
+        RecoveredCount().Replace(reason, match => RecoveredText(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + difference), 1);
 
     [GeneratedRegex(@"(\d+) records? recovered")]
     private static partial Regex RecoveredCount();

@@ -124,14 +124,6 @@ internal sealed partial class RecordStreamReader : IDisposable
                 Location(_window.Position),
                 $"corrupt gzip data at decompressed byte {_window.BytesRead}: the compressed data is invalid or fails its CRC check");
         }
-        catch (FormatException)
-        {
-            // Only the base64 layer throws this, and .NET's message names neither the layer nor the fix.
-            _layerFailureReported = true;
-            return Stop(
-                Location(_window.Position),
-                ContainerLayers.InvalidBase64($"after decoded byte {_window.BytesRead}"));
-        }
         catch (IOException exception)
         {
             _layerFailureReported = true;
@@ -154,7 +146,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// </summary>
     /// <remarks>
     /// Such an element counts among the records recovered that later errors of this reader name,
-    /// even when its syntax turns out invalid; <see cref="LessRecovered"/> corrects the number.
+    /// even when its syntax turns out invalid; <see cref="CorrectRecovered"/> corrects the number.
     /// </remarks>
     public UnvalidatedElement? RawRecordUnvalidated => _rawRecordUnvalidated;
 

@@ -62,6 +62,43 @@ public class HuntEngineTests
     }
 
     [Fact]
+    public void EnvelopeRecordsRecovered_CountedAsReaderDoes()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "payloads.b64");
+        var events = Enumerable.Range(1, 5).Select(id => RoleChaining.Record(id, "2026-12-01T10:00:00Z").ToJsonString()).ToArray();
+        var lines = new[] { events[..2], events[2..], events[..1] }.Select(SubscriptionPayload).ToArray();
+        lines[2] = lines[2][..40] + "#" + lines[2][41..];
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        var expected = new CloudTrailReader().ReadFile(path).Where(item => item.Outcome == ReadOutcome.Error).Select(item => item.Reason).ToList();
+        var listener = new FailureListener();
+
+        var summary = new HuntEngine(BuiltInRules.All).Run(new HuntOptions([path]), new CollectingSink(), listener, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, listener.Failures.Select(failure => failure.Reason));
+        Assert.Contains(expected, reason => reason!.Contains("(invalid base64 text at line 3, column 41: '#' is not a base64 character); 5 records recovered", StringComparison.Ordinal));
+        Assert.Equal(5, summary.Events);
+    }
+
+    /// <summary>Returns base64 text of a gzip CloudWatch Logs subscription payload with one log event per record.</summary>
+    private static string SubscriptionPayload(string[] records)
+    {
+        var payload = new JsonObject
+        {
+            ["messageType"] = "DATA_MESSAGE",
+            ["logGroup"] = "aws-cloudtrail-logs",
+            ["logEvents"] = new JsonArray([.. records.Select((record, i) => (JsonNode)new JsonObject { ["id"] = $"{i}", ["timestamp"] = 1, ["message"] = record })]),
+        };
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        }
+
+        return Convert.ToBase64String(compressed.ToArray());
+    }
+
+    [Fact]
     public void InvalidNdjsonLine_ReportedAsTheReaderDoes()
     {
         using var temp = new TempDirectory();

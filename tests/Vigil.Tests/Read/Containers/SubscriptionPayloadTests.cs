@@ -102,7 +102,35 @@ public class SubscriptionPayloadTests
         var earlyError = ReadAll(new string(early)).Errors().Single();
         var lateError = ReadAll(new string(late)).Errors().Single();
 
-        Assert.Contains("invalid base64 text in the first block decoded", earlyError.Reason, StringComparison.Ordinal);
-        Assert.StartsWith("invalid base64 text after decoded byte", lateError.Reason, StringComparison.Ordinal);
+        Assert.Contains($"invalid base64 text at line 1, column {early.Length / 2 + 1}: '!' is not a base64 character", earlyError.Reason, StringComparison.Ordinal);
+        Assert.Contains($"invalid base64 text at line 1, column {late.Length - 99}: '!' is not a base64 character", lateError.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PayloadPerLine_AllDecoded()
+    {
+        // Payloads whose length is not a multiple of three end in padding, which ends a payload.
+        var lines = new[] { Payload("DATA_MESSAGE", 1), Payload("DATA_MESSAGE", 2, 3), Payload("CONTROL_MESSAGE"), Payload("DATA_MESSAGE", 4) }
+            .Select(Base64Gzip)
+            .ToArray();
+
+        var items = ReadAll(string.Join("\n", lines) + "\n");
+
+        Assert.Contains(lines, line => line.EndsWith('='));
+        Assert.Equal(4, items.Records().Count);
+        Assert.Single(items.Skips());
+        Assert.Empty(items.Errors());
+    }
+
+    [Fact]
+    public void BadSecondLine_KeepsFirstPayload()
+    {
+        var first = Base64Gzip(Payload("DATA_MESSAGE", 1, 2));
+        var second = Base64Gzip(Payload("DATA_MESSAGE", 3)).Replace('A', '#');
+
+        var items = ReadAll($"{first}\n{second}\n");
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Contains("invalid base64 text at line 2, column", items.Errors().Single().Reason, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,232 @@
+namespace Vigil.Read;
+
+/// <summary>
+/// Decodes base64 text to bytes, ignoring whitespace. A padded group of four characters ends one
+/// payload and decoding goes on with the next. A file of subscription payloads, one per line, so
+/// decodes to their gzip members back to back, which the gzip layer reads one after another.
+/// </summary>
+/// <remarks>
+/// .NET's <c>FromBase64Transform</c> rejects text after padding and does not say where a bad
+/// character is, so this decoder reads one character at a time and names the line and column.
+/// Invalid text ends the stream, as the end of the file would, and <see cref="Failure"/> says why:
+/// the layers above then give what they decoded before it.
+/// </remarks>
+internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingLayer
+{
+    private const int InvalidCharacter = -1;
+    private const int Whitespace = -2;
+    private const int Padding = -3;
+
+    private static readonly sbyte[] Values = BuildValues();
+
+    private readonly byte[] _text = new byte[64 * 1024];
+    private int _textLength;
+    private int _textPosition;
+    private bool _innerEnded;
+
+    // The characters of the group of four being read, as 6-bit values.
+    private int _group;
+    private int _groupCount;
+    private int _paddingCount;
+
+    private long _line = 1;
+    private long _column;
+
+    // Bytes of a group decoded for a read of fewer than three bytes and not yet returned.
+    private readonly byte[] _pending = new byte[3];
+    private int _pendingStart;
+    private int _pendingLength;
+
+    public string? Failure { get; private set; }
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (_pendingLength > 0)
+        {
+            var count = Math.Min(buffer.Length, _pendingLength);
+            _pending.AsSpan(_pendingStart, count).CopyTo(buffer);
+            _pendingStart += count;
+            _pendingLength -= count;
+            return count;
+        }
+
+        if (Failure is not null)
+        {
+            return 0;
+        }
+
+        if (buffer.Length >= 3)
+        {
+            return DecodeUntilError(buffer);
+        }
+
+        _pendingLength = DecodeUntilError(_pending);
+        _pendingStart = 0;
+        return _pendingLength == 0 ? 0 : Read(buffer);
+    }
+
+    private int DecodeUntilError(Span<byte> buffer)
+    {
+        var written = 0;
+        try
+        {
+            Decode(buffer, ref written);
+            return written;
+        }
+        catch (InvalidBase64Exception error)
+        {
+            Failure = error.Message;
+            return written;
+        }
+    }
+
+    /// <summary>Decodes into <paramref name="buffer"/>, at least three bytes long; writes nothing only at the end of the text.</summary>
+    private void Decode(Span<byte> buffer, ref int written)
+    {
+        while (written + 3 <= buffer.Length)
+        {
+            if (_textPosition == _textLength && !Refill())
+            {
+                EndOfText();
+                break;
+            }
+
+            var character = _text[_textPosition++];
+            _column++;
+            var value = Values[character];
+            if (value >= 0)
+            {
+                if (_paddingCount > 0)
+                {
+                    throw Invalid(character, "comes after the padding '=' inside one group of four characters");
+                }
+
+                _group = (_group << 6) | (byte)value;
+                if (++_groupCount == 4)
+                {
+                    buffer[written++] = (byte)(_group >> 16);
+                    buffer[written++] = (byte)(_group >> 8);
+                    buffer[written++] = (byte)_group;
+                    _group = 0;
+                    _groupCount = 0;
+                }
+            }
+            else if (value == Padding)
+            {
+                written += Pad(buffer[written..]);
+            }
+            else if (value == Whitespace)
+            {
+                NoteWhitespace(character);
+            }
+            else
+            {
+                throw Invalid(character, "is not a base64 character");
+            }
+
+            if (written > 0 && _textPosition == _textLength)
+            {
+                break;
+            }
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static sbyte[] BuildValues()
+    {
+        var values = new sbyte[256];
+        Array.Fill(values, (sbyte)InvalidCharacter);
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (var i = 0; i < alphabet.Length; i++)
+        {
+            values[alphabet[i]] = (sbyte)i;
+        }
+
+        values[' '] = values['\t'] = values['\r'] = values['\n'] = Whitespace;
+        values['='] = Padding;
+        return values;
+    }
+
+    /// <summary>Takes one '=', and writes the group's bytes once its padding completes the four characters.</summary>
+    private int Pad(Span<byte> buffer)
+    {
+        _paddingCount++;
+        if (_groupCount + _paddingCount < 4)
+        {
+            if (_groupCount < 2)
+            {
+                throw Invalid((byte)'=', $"comes after only {_groupCount} of a group's four characters");
+            }
+
+            return 0;
+        }
+
+        var bytes = _groupCount - 1;
+        var group = _group << (6 * _paddingCount);
+        buffer[0] = (byte)(group >> 16);
+        if (bytes == 2)
+        {
+            buffer[1] = (byte)(group >> 8);
+        }
+
+        _group = 0;
+        _groupCount = 0;
+        _paddingCount = 0;
+        return bytes;
+    }
+
+    private void NoteWhitespace(byte character)
+    {
+        if (character == '\n')
+        {
+            _line++;
+            _column = 0;
+        }
+    }
+
+    private bool Refill()
+    {
+        if (_innerEnded)
+        {
+            return false;
+        }
+
+        _textLength = inner.Read(_text);
+        _textPosition = 0;
+        _innerEnded = _textLength == 0;
+        return !_innerEnded;
+    }
+
+    private void EndOfText()
+    {
+        if (_groupCount > 0 || _paddingCount > 0)
+        {
+            throw new InvalidBase64Exception(
+                $"invalid base64 text: it ends at line {_line} inside a group of four characters, so the payload is truncated");
+        }
+    }
+
+    private InvalidBase64Exception Invalid(byte character, string problem) =>
+        new($"invalid base64 text at line {_line}, column {_column}: {Describe(character)} {problem}");
+
+    private static string Describe(byte character) =>
+        character is >= 0x21 and < 0x7F ? $"'{(char)character}'" : $"byte 0x{character:X2}";
+}
+
+/// <summary>Invalid base64 text, with where it is and why in the message.</summary>
+/// <remarks>Thrown inside <see cref="Base64TextStream"/> only, which turns it into its <see cref="Base64TextStream.Failure"/>.</remarks>
+internal sealed class InvalidBase64Exception(string message) : FormatException(message);
