@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Map;
 
@@ -8,11 +9,11 @@ namespace Vigil.Hunt;
 /// <param name="Rule">The rule as loaded.</param>
 /// <param name="Matches">The compiled query.</param>
 /// <param name="Window">The time range the rule searches.</param>
-/// <param name="RequiredActions">
-/// The <c>event.action</c> values one of which every matching event holds; null when the query
-/// does not narrow them, empty when it never matches.
+/// <param name="ActionFilter">
+/// The test of the <c>event.action</c> values a matching event may hold (exact values and wildcard
+/// patterns); null when the query does not narrow them.
 /// </param>
-/// <param name="RequiredProviders">The same for <c>event.provider</c>.</param>
+/// <param name="ProviderFilter">The same for <c>event.provider</c>.</param>
 /// <param name="RequiredLiterals">
 /// The literals one of which every matching raw record contains, from the fields other than those
 /// the rule is routed by. Null when its query demands no such text.
@@ -22,8 +23,8 @@ internal sealed record PreparedRule(
     DetectionRule Rule,
     Func<EcsDocument, bool> Matches,
     RuleWindow Window,
-    IReadOnlySet<string>? RequiredActions = null,
-    IReadOnlySet<string>? RequiredProviders = null,
+    KqlValueFilter? ActionFilter = null,
+    KqlValueFilter? ProviderFilter = null,
     RecordLiterals? RequiredLiterals = null,
     IReadOnlyList<RawFieldCheck>? RawChecks = null)
 {

@@ -76,8 +76,8 @@ internal static class RulePreparation
 
         var window = new RuleWindow(rule.TimestampOverride, rule.TimestampOverrideFallbackDisabled, options.From, options.To);
         var query = Kql.Parse(rule.Query ?? string.Empty).Query!;
-        var actions = KqlRequiredValues.For(query, ActionField, mapping);
-        var providers = KqlRequiredValues.For(query, ProviderField, mapping);
+        var actions = KqlValueFilter.For(query, ActionField, mapping);
+        var providers = KqlValueFilter.For(query, ProviderField, mapping);
         prepared = new PreparedRule(rule, compiled.Predicate!, window, actions, providers, LiteralsFor(query, mapping, actions, providers), RawChecksFor(query, mapping));
         return null;
     }
@@ -98,7 +98,7 @@ internal static class RulePreparation
     /// Returns the literal test of a rule, from the fields routing does not already narrow: a routed
     /// record has the rule's action or provider, so a literal of those fields would only cost a search.
     /// </summary>
-    private static RecordLiterals? LiteralsFor(KqlNode query, FieldMapping mapping, IReadOnlySet<string>? actions, IReadOnlySet<string>? providers)
+    private static RecordLiterals? LiteralsFor(KqlNode query, FieldMapping mapping, KqlValueFilter? actions, KqlValueFilter? providers)
     {
         bool IsUnrouted(string field) =>
             !(actions is not null && field == ActionField) && !(providers is not null && field == ProviderField);

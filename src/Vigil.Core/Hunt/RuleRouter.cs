@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Vigil.Detect.Kql;
 using Vigil.Read;
 
 namespace Vigil.Hunt;
@@ -8,8 +9,8 @@ namespace Vigil.Hunt;
 /// which the mapper copies verbatim to <c>event.action</c> and <c>event.provider</c>.
 /// </summary>
 /// <remarks>
-/// A rule whose query demands exact values of those fields (see <c>KqlRequiredValues</c>) is a
-/// candidate only for records holding one of them. A field that is not a string in the record
+/// A rule whose query narrows those fields to exact values or wildcard patterns (see
+/// <see cref="KqlValueFilter"/>) is a candidate only for records holding a value it allows. A field that is not a string in the record
 /// (a number, an array, null) makes every rule a candidate, because the mapper renders such values
 /// and the rendering is not checked here. A rule may also require literals of its other fields
 /// (see <see cref="RecordLiterals"/>), which are looked for in the record's raw JSON when the caller
@@ -119,7 +120,7 @@ internal sealed class RuleRouter
     private Route Select(TopLevelValue eventName, TopLevelValue eventSource)
     {
         var routed = _rules
-            .Where(rule => CanHold(rule.RequiredActions, eventName) && CanHold(rule.RequiredProviders, eventSource))
+            .Where(rule => CanHold(rule.ActionFilter, eventName) && CanHold(rule.ProviderFilter, eventSource))
             .ToArray();
         var literalRules = routed.Where(rule => rule.RequiredLiterals is not null).ToArray();
         var withoutLiteralRules = routed.Where(rule => rule.RequiredLiterals is null).ToArray();
@@ -128,14 +129,14 @@ internal sealed class RuleRouter
 
     private PreparedRule[] Expand(PreparedRule[] candidates) => _routing || candidates.Length == 0 ? candidates : [.. _rules];
 
-    private static bool CanHold(IReadOnlySet<string>? required, TopLevelValue value) => value.Kind switch
+    private static bool CanHold(KqlValueFilter? filter, TopLevelValue value) => value.Kind switch
     {
-        _ when required is null => true,
+        _ when filter is null => true,
 
-        // The mapper drops empty strings, so a demanded empty value is left to the query itself.
-        _ when required.Contains(string.Empty) => true,
+        // The mapper drops empty strings, so a query that allows an empty value is left to itself.
+        _ when filter.MayHold(string.Empty) => true,
         TopLevelValueKind.Other => true,
-        TopLevelValueKind.String => required.Contains(value.Text!),
+        TopLevelValueKind.String => filter.MayHold(value.Text!),
         _ => false,
     };
 
