@@ -83,16 +83,44 @@ internal static class RulePreparation
     }
 
     /// <summary>
-    /// Returns the raw checks of a rule: one per single-source verbatim field its query narrows to
-    /// exact values. A demanded empty value is left to the query, because the mapper drops empty strings.
+    /// Returns the raw checks of a rule: one per single-source verbatim field, and one per key of a
+    /// payload's flattened copy, that its query narrows to exact values or wildcards. A query that
+    /// allows an empty value is left to itself, because the mapper drops empty strings.
     /// </summary>
-    private static RawFieldCheck[] RawChecksFor(KqlNode query, FieldMapping mapping) =>
-    [
-        .. VerbatimFields.SingleSources
-            .Select(field => (Path: field.Value, Values: KqlRequiredValues.For(query, field.Key, mapping)))
-            .Where(check => check.Values is not null && !check.Values.Contains(string.Empty))
-            .Select(check => new RawFieldCheck(check.Path, check.Values!)),
-    ];
+    private static RawFieldCheck[] RawChecksFor(KqlNode query, FieldMapping mapping)
+    {
+        var singleSources = VerbatimFields.SingleSources
+            .Select(field => (Path: field.Value, Filter: KqlValueFilter.For(query, field.Key, mapping), AnyParentMayMatch: false));
+        var payloadKeys = PayloadKeys(query)
+            .Select(key => (Path: key.RawPath, Filter: KqlValueFilter.For(query, key.Field, mapping), AnyParentMayMatch: true));
+
+        return
+        [
+            .. singleSources.Concat(payloadKeys)
+                .Where(check => check.Filter is not null && !check.Filter.MayHold(string.Empty))
+                .Select(check => new RawFieldCheck(check.Path, check.Filter!, check.AnyParentMayMatch)),
+        ];
+    }
+
+    /// <summary>
+    /// Returns the flattened payload fields the query names with one key below the payload, such as
+    /// <c>aws.cloudtrail.flattened.request_parameters.key</c>, with the raw path they copy. A longer
+    /// key path is left out: a raw key may itself contain dots.
+    /// </summary>
+    private static IEnumerable<(string Field, string RawPath)> PayloadKeys(KqlNode query) =>
+        QueryFields(query)
+            .Distinct(StringComparer.Ordinal)
+            .Select(field => (Field: field, RawPath: VerbatimFields.PayloadKeyRawPath(field)))
+            .Where(key => key.RawPath is not null)
+            .Select(key => (key.Field, key.RawPath!));
+
+    private static IEnumerable<string> QueryFields(KqlNode node) => node switch
+    {
+        KqlIs { Field: { IsPattern: false, Name: { } name } } => [name],
+        KqlAnd and => and.Operands.SelectMany(QueryFields),
+        KqlOr or => or.Operands.SelectMany(QueryFields),
+        _ => [],
+    };
 
     /// <summary>
     /// Returns the literal test of a rule, from the fields routing does not already narrow: a routed

@@ -103,6 +103,36 @@ internal static class VerbatimFields
     }
 
     /// <summary>
+    /// Returns the raw record path that a one-key field below a payload's flattened copy copies, such
+    /// as <c>requestParameters.key</c> for <c>aws.cloudtrail.flattened.request_parameters.key</c>;
+    /// null for any other field. The payload may be a string instead of an object in the raw record.
+    /// </summary>
+    public static string? PayloadKeyRawPath(string field)
+    {
+        foreach (var (payload, rawName) in PayloadSources)
+        {
+            if (field.Length > payload.Length + 1
+                && field.StartsWith(payload, StringComparison.Ordinal)
+                && field[payload.Length] == '.'
+                && field.IndexOf('.', payload.Length + 1) < 0)
+            {
+                return string.Concat(rawName, field.AsSpan(payload.Length));
+            }
+        }
+
+        return null;
+    }
+
+    // The payloads PayloadMapping copies unchanged under aws.cloudtrail.flattened, and their raw names.
+    private static readonly (string Payload, string RawName)[] PayloadSources =
+    [
+        ("aws.cloudtrail.flattened.request_parameters", "requestParameters"),
+        ("aws.cloudtrail.flattened.response_elements", "responseElements"),
+        ("aws.cloudtrail.flattened.additional_eventdata", "additionalEventData"),
+        ("aws.cloudtrail.flattened.service_event_details", "serviceEventDetails"),
+    ];
+
+    /// <summary>
     /// The raw record path of each verbatim field that exactly one rename fills, from that one path,
     /// and that no other step writes (checked against every writer in the mapping steps). The field
     /// then contains the raw value there or nothing, so a raw string a query rejects rules the record out.

@@ -11,8 +11,10 @@ namespace Vigil.Detect.Kql;
 /// <remarks>
 /// The test is conservative like <see cref="KqlRequiredValues"/>: it rejects a value only when no
 /// document holding it in the field can match. It ignores <c>ignore_above</c>, which only makes it
-/// accept more. Anything else (<c>not</c>, ranges, exists, field patterns, other field types)
-/// leaves the field unconstrained.
+/// accept more. Keyword fields and the key paths of flattened fields are read, with the compiled
+/// query's semantics: a wildcard on a flattened key path is a query_string, whose whitespace
+/// separates terms that each may match. Anything else (<c>not</c>, ranges, exists, field patterns,
+/// other field types) leaves the field unconstrained.
 /// </remarks>
 public sealed class KqlValueFilter
 {
@@ -37,23 +39,24 @@ public sealed class KqlValueFilter
         ArgumentNullException.ThrowIfNull(mapping);
 
         var resolved = ResolvedField.Resolve(mapping, field);
-        if (resolved.ValuePath != field || resolved.Type is not FieldType.Keyword)
+        var keyPath = resolved.Type is FieldType.Flattened && !resolved.IsFlattenedRoot;
+        if (resolved.ValuePath != field || !(resolved.Type is FieldType.Keyword || keyPath))
         {
             return null;
         }
 
-        return Visit(query, field) is { } test ? new KqlValueFilter(test) : null;
+        return Visit(query, field, keyPath) is { } test ? new KqlValueFilter(test) : null;
     }
 
-    private static Func<string, bool>? Visit(KqlNode node, string field) => node switch
+    private static Func<string, bool>? Visit(KqlNode node, string field, bool queryString) => node switch
     {
-        KqlIs leaf => FromLeaf(leaf, field),
-        KqlAnd and => All([.. and.Operands.Select(operand => Visit(operand, field)).OfType<Func<string, bool>>()]),
-        KqlOr or => Any(or.Operands.Select(operand => Visit(operand, field)).ToArray()),
+        KqlIs leaf => FromLeaf(leaf, field, queryString),
+        KqlAnd and => All([.. and.Operands.Select(operand => Visit(operand, field, queryString)).OfType<Func<string, bool>>()]),
+        KqlOr or => Any(or.Operands.Select(operand => Visit(operand, field, queryString)).ToArray()),
         _ => null,
     };
 
-    private static Func<string, bool>? FromLeaf(KqlIs leaf, string field)
+    private static Func<string, bool>? FromLeaf(KqlIs leaf, string field, bool queryString)
     {
         if (leaf.Field.IsPattern || leaf.Field.Name != field)
         {
@@ -67,9 +70,13 @@ public sealed class KqlValueFilter
                 return value => string.Equals(value, expected, StringComparison.Ordinal);
 
             // A lone * only demands that the field exists.
-            case KqlValueKind.Wildcard when !leaf.Value.IsLoneWildcard:
+            case KqlValueKind.Wildcard when !leaf.Value.IsLoneWildcard && !queryString:
                 var matcher = new WildcardMatcher(leaf.Value.Pattern!.Segments);
                 return value => matcher.IsMatch(value);
+
+            case KqlValueKind.Wildcard when !leaf.Value.IsLoneWildcard:
+                var terms = QueryStringTerms.Split(leaf.Value.Pattern!).Select(term => new WildcardMatcher(term)).ToArray();
+                return value => terms.Any(term => term.IsMatch(value));
 
             default:
                 return null;
