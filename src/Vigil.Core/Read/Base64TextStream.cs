@@ -8,7 +8,7 @@ namespace Vigil.Read;
 /// <remarks>
 /// .NET's <c>FromBase64Transform</c> rejects text after padding and does not say where a bad
 /// character is, so this decoder reads one character at a time and names the line and column.
-/// Invalid text ends the stream, as the end of the file would, and <see cref="Failure"/> says why:
+/// Invalid text ends the stream, as the end of the file would, and <see cref="Failure"/> gives why:
 /// the layers above then give what they decoded before it.
 /// </remarks>
 internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingLayer
@@ -31,6 +31,10 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
 
     private long _line = 1;
     private long _column;
+
+    // The first line that ended inside a group of four characters, for the message when the text
+    // ends inside one: payloads one per line whose padding was stripped run into each other.
+    private long _lineEndedInsideGroup;
 
     // Bytes of a group decoded for a read of fewer than three bytes and not yet returned.
     private readonly byte[] _pending = new byte[3];
@@ -193,6 +197,11 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     {
         if (character == '\n')
         {
+            if (_lineEndedInsideGroup == 0 && (_groupCount > 0 || _paddingCount > 0))
+            {
+                _lineEndedInsideGroup = _line;
+            }
+
             _line++;
             _column = 0;
         }
@@ -215,8 +224,11 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     {
         if (_groupCount > 0 || _paddingCount > 0)
         {
+            var hint = _lineEndedInsideGroup > 0
+                ? $"; line {_lineEndedInsideGroup} also ends inside a group, so if each line is one payload, their '=' padding is missing"
+                : "";
             throw new InvalidBase64Exception(
-                $"invalid base64 text: it ends at line {_line} inside a group of four characters, so the payload is truncated");
+                $"invalid base64 text: it ends at line {_line} inside a group of four characters, so the payload is truncated{hint}");
         }
     }
 

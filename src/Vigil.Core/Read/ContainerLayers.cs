@@ -22,6 +22,8 @@ internal static class ContainerLayers
     // The base64 text of the gzip magic and deflate method byte (1F 8B 08).
     private static readonly byte[] Base64GzipMagic = "H4sI"u8.ToArray();
 
+    private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     /// <summary>
     /// Returns <paramref name="stream"/> with every recognised layer removed, ready for the JSON
     /// reader, and adds each gzip and base64 layer to <paramref name="failingLayers"/>, outermost
@@ -61,6 +63,13 @@ internal static class ContainerLayers
 
         if (head.TrimStart(" \t\r\n"u8).StartsWith(Base64GzipMagic))
         {
+            return new Base64TextStream(stream);
+        }
+
+        // Windows PowerShell 5 (Out-File -Encoding utf8) starts UTF-8 text with a byte order mark.
+        if (head.StartsWith(Utf8ByteOrderMark) && head[Utf8ByteOrderMark.Length..].TrimStart(" \t\r\n"u8).StartsWith(Base64GzipMagic))
+        {
+            stream.ReadExactly(new byte[Utf8ByteOrderMark.Length]);
             return new Base64TextStream(stream);
         }
 

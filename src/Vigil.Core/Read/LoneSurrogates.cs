@@ -39,6 +39,26 @@ internal static class LoneSurrogates
         return copy;
     }
 
+    /// <summary>Returns the byte index of the first lone surrogate escape in <paramref name="json"/>, or -1 when it has none.</summary>
+    public static int FirstIndex(ReadOnlySpan<byte> json)
+    {
+        var next = json.IndexOf((byte)'\\');
+        while (next >= 0 && next + 1 < json.Length)
+        {
+            var length = EscapeAt(json, next, out var lone);
+            if (lone)
+            {
+                return next;
+            }
+
+            var after = next + length;
+            var found = after < json.Length ? json[after..].IndexOf((byte)'\\') : -1;
+            next = found < 0 ? -1 : after + found;
+        }
+
+        return -1;
+    }
+
     /// <summary>Returns the length of the escape at <paramref name="index"/>, and whether it is a lone surrogate.</summary>
     private static int EscapeAt(ReadOnlySpan<byte> json, int index, out bool lone)
     {

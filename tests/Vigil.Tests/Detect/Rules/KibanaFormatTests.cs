@@ -126,6 +126,30 @@ public class KibanaFormatTests
         Assert.Contains("add \"risk_score\": 21", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\\udc00", true)]
+    [InlineData("\\ud83d and more", true)]
+    [InlineData("\\ud83d\\ude00 paired", false)]
+    [InlineData("\\\\udc00 escaped backslash", false)]
+    public void LoneSurrogate_NamesLineAndColumn(string note, bool rejected)
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json["note"] = "NOTE";
+        var line = json.ToJsonString().Replace("\"NOTE\"", $"\"{note}\"", StringComparison.Ordinal);
+        var text = "{\"exported_count\":0}\n" + line + "\n";
+
+        var result = KibanaNdjson.Read(text, "export.ndjson");
+
+        Assert.Equal(rejected ? 0 : 1, result.Rules.Count);
+        if (rejected)
+        {
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(2, error.Line);
+            Assert.Equal(line.IndexOf(note, StringComparison.Ordinal) + 1, error.Column);
+            Assert.Contains("is half of a UTF-16 surrogate pair", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void PrettyPrintedRuleJsonReads()
     {

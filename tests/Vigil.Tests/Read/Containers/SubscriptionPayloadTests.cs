@@ -123,6 +123,31 @@ public class SubscriptionPayloadTests
     }
 
     [Fact]
+    public void ByteOrderMarkBeforeBase64_Decoded()
+    {
+        var text = Base64Gzip(Payload("DATA_MESSAGE", 1, 2)) + "\n";
+
+        var items = ReadAll([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.ASCII.GetBytes(text)]);
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Empty(items.Errors());
+    }
+
+    [Fact]
+    public void StrippedPaddingPerLine_NamesTheLine()
+    {
+        var lines = new[] { Payload("DATA_MESSAGE", 1), Payload("DATA_MESSAGE", 2, 3), Payload("DATA_MESSAGE", 4) }
+            .Select(payload => Base64Gzip(payload).TrimEnd('='))
+            .ToArray();
+        var firstUnpadded = Array.FindIndex(lines, line => line.Length % 4 != 0) + 1;
+
+        var items = ReadAll(string.Join("\n", lines) + "\n");
+
+        Assert.True(firstUnpadded > 0, "every payload happened to need no padding");
+        Assert.Contains($"line {firstUnpadded} also ends inside a group, so if each line is one payload, their '=' padding is missing", items.Errors().Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BadSecondLine_KeepsFirstPayload()
     {
         var first = Base64Gzip(Payload("DATA_MESSAGE", 1, 2));

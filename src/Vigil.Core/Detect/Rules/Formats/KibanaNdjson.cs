@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Vigil.Read;
 
 namespace Vigil.Detect.Rules.Formats;
 
@@ -69,6 +70,12 @@ public static class KibanaNdjson
             return;
         }
 
+        if (LoneSurrogateError(line, file, lineNumber) is { } surrogate)
+        {
+            errors.Add(surrogate);
+            return;
+        }
+
         JsonObject json;
         try
         {
@@ -92,6 +99,29 @@ public static class KibanaNdjson
         }
 
         errors.AddRange(ruleErrors.Select(error => error with { Line = lineNumber }));
+    }
+
+    /// <summary>
+    /// Returns an error for a <c>\uD800</c> to <c>\uDFFF</c> escape that is not half of a pair: it
+    /// stands for no character, .NET cannot read the string, and the TOML loader rejects one too.
+    /// </summary>
+    private static RuleLoadError? LoneSurrogateError(string text, string file, int firstLine)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var index = LoneSurrogates.FirstIndex(utf8);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var before = Encoding.UTF8.GetString(utf8, 0, index);
+        var lineStart = before.LastIndexOf('\n') + 1;
+        var escape = Encoding.UTF8.GetString(utf8, index, 6);
+        return new RuleLoadError(
+            file,
+            firstLine + before.Count(c => c == '\n'),
+            before.Length - lineStart + 1,
+            $"invalid JSON: {escape} is half of a UTF-16 surrogate pair without its other half, so it stands for no character; write the character itself or remove the escape");
     }
 
     /// <summary>The summary has <c>exported_count</c>; exception lists and items have <c>list_id</c>.</summary>
