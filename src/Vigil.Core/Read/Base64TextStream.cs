@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
 namespace Vigil.Read;
 
 /// <summary>
@@ -17,7 +21,11 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     private const int Whitespace = -2;
     private const int Padding = -3;
 
+    private const string AlphabetText = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
     private static readonly sbyte[] Values = BuildValues();
+
+    private static readonly SearchValues<byte> Alphabet = SearchValues.Create(Encoding.ASCII.GetBytes(AlphabetText));
 
     private readonly byte[] _text = new byte[64 * 1024];
     private int _textLength;
@@ -35,6 +43,8 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     // The first line that ended inside a group of four characters, for the message when the text
     // ends inside one: payloads one per line whose padding was stripped run into each other.
     private long _lineEndedInsideGroup;
+
+    private bool _previousWasCarriageReturn;
 
     // Bytes of a group decoded for a read of fewer than three bytes and not yet returned.
     private readonly byte[] _pending = new byte[3];
@@ -100,9 +110,24 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
                 break;
             }
 
+            if (_groupCount == 0 && _paddingCount == 0)
+            {
+                DecodeRun(buffer, ref written);
+                if (written + 3 > buffer.Length || (written > 0 && _textPosition == _textLength))
+                {
+                    break;
+                }
+
+                if (_textPosition == _textLength)
+                {
+                    continue;
+                }
+            }
+
             var character = _text[_textPosition++];
             _column++;
             var value = Values[character];
+            _previousWasCarriageReturn &= value == Whitespace;
             if (value >= 0)
             {
                 if (_paddingCount > 0)
@@ -140,6 +165,27 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
         }
     }
 
+    /// <summary>
+    /// Decodes the whole groups of base64 characters that start at the current position in one call,
+    /// up to the first other character; the byte-by-byte loop takes whitespace, padding and errors.
+    /// </summary>
+    private void DecodeRun(Span<byte> buffer, ref int written)
+    {
+        var text = _text.AsSpan(_textPosition, _textLength - _textPosition);
+        var run = text.IndexOfAnyExcept(Alphabet);
+        var groups = Math.Min(run < 0 ? text.Length : run, (buffer.Length - written) / 3 * 4) / 4;
+        if (groups == 0)
+        {
+            return;
+        }
+
+        Base64.DecodeFromUtf8(text[..(groups * 4)], buffer[written..], out var consumed, out var decoded, isFinalBlock: false);
+        _textPosition += consumed;
+        _column += consumed;
+        written += decoded;
+        _previousWasCarriageReturn = false;
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -154,10 +200,9 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     {
         var values = new sbyte[256];
         Array.Fill(values, (sbyte)InvalidCharacter);
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (var i = 0; i < alphabet.Length; i++)
+        for (var i = 0; i < AlphabetText.Length; i++)
         {
-            values[alphabet[i]] = (sbyte)i;
+            values[AlphabetText[i]] = (sbyte)i;
         }
 
         values[' '] = values['\t'] = values['\r'] = values['\n'] = Whitespace;
@@ -195,7 +240,16 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
 
     private void NoteWhitespace(byte character)
     {
-        if (character == '\n')
+        // A CR ends a line unless an LF follows it, which then ends the line instead.
+        var crlf = _previousWasCarriageReturn && character == '\n';
+        _previousWasCarriageReturn = character == '\r';
+        if (crlf)
+        {
+            _column = 0;
+            return;
+        }
+
+        if (character is (byte)'\n' or (byte)'\r')
         {
             if (_lineEndedInsideGroup == 0 && (_groupCount > 0 || _paddingCount > 0))
             {

@@ -61,13 +61,13 @@ internal static class ContainerLayers
             return new GzipMemberStream(stream);
         }
 
-        if (head.TrimStart(" \t\r\n"u8).StartsWith(Base64GzipMagic))
+        if (IsBase64OfGzip(head))
         {
             return new Base64TextStream(stream);
         }
 
         // Windows PowerShell 5 (Out-File -Encoding utf8) starts UTF-8 text with a byte order mark.
-        if (head.StartsWith(Utf8ByteOrderMark) && head[Utf8ByteOrderMark.Length..].TrimStart(" \t\r\n"u8).StartsWith(Base64GzipMagic))
+        if (head.StartsWith(Utf8ByteOrderMark) && IsBase64OfGzip(head[Utf8ByteOrderMark.Length..]))
         {
             stream.ReadExactly(new byte[Utf8ByteOrderMark.Length]);
             return new Base64TextStream(stream);
@@ -80,6 +80,34 @@ internal static class ContainerLayers
         }
 
         return TimestampPrefixStream.Matches(head) ? new TimestampPrefixStream(stream) : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="head"/> starts with the base64 text of the gzip magic, whitespace
+    /// anywhere in it ignored as the decoder ignores it (text wrapped at a few columns).
+    /// </summary>
+    private static bool IsBase64OfGzip(ReadOnlySpan<byte> head)
+    {
+        var matched = 0;
+        foreach (var b in head)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            if (b != Base64GzipMagic[matched])
+            {
+                return false;
+            }
+
+            if (++matched == Base64GzipMagic.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -6,11 +6,14 @@ namespace Vigil.Tests.Read.Containers;
 
 public class Base64TextStreamTests
 {
+    // Reads of fewer than three bytes take the decoder's one-group path, longer ones its run path.
+    private static readonly int[] ReadSizes = [1, 2, 3, 4, 5, 7, 9, 64, 4096];
+
     [Fact]
     public void RandomPayloads_DecodeLikeConvert()
     {
         var payloads = Gen.Byte.Array[0, 300].Array[1, 5];
-        var layout = Gen.Select(Gen.Int[0, 3], Gen.Int[1, 9]);
+        var layout = Gen.Select(Gen.Int[0, 3], Gen.Int[0, ReadSizes.Length - 1].Select(i => ReadSizes[i]));
 
         Gen.Select(payloads, layout).Sample(sample =>
         {
@@ -36,6 +39,30 @@ public class Base64TextStreamTests
 
         Assert.Equal("ABC"u8.ToArray(), bytes);
         Assert.Equal($"invalid base64 text at line {line}, column {column}: {problem}", failure);
+    }
+
+    [Theory]
+    [InlineData("QUJD\rQUJD\r!", 3)]
+    [InlineData("QUJD\r\nQUJD\r\n!", 3)]
+    [InlineData("QUJD\n\rQUJD\r!", 4)]
+    [InlineData("QUJD\rQU\nJD\r\n!", 4)]
+    public void CarriageReturns_EndLines(string text, int line)
+    {
+        var (bytes, failure) = Decode(text, 64);
+
+        Assert.Equal("ABCABC"u8.ToArray(), bytes);
+        Assert.Equal($"invalid base64 text at line {line}, column 1: '!' is not a base64 character", failure);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4096)]
+    public void ErrorAfterLongRun_NamesColumn(int readSize)
+    {
+        var (bytes, failure) = Decode("  QUJDREVGQUJD!", readSize);
+
+        Assert.Equal("ABCDEFABC"u8.ToArray(), bytes);
+        Assert.Equal("invalid base64 text at line 1, column 15: '!' is not a base64 character", failure);
     }
 
     [Fact]

@@ -47,6 +47,19 @@ public class SubscriptionPayloadTests
         Assert.Single(items.Records());
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1)]
+    public void NarrowWrappedBase64_Decoded(int width)
+    {
+        var wrapped = string.Join("\r\n", Base64Gzip(Payload("DATA_MESSAGE", 1, 2)).Chunk(width).Select(c => new string(c))) + "\r\n";
+
+        var items = ReadAll(wrapped);
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Empty(items.Errors());
+    }
+
     [Fact]
     public void ControlMessageIsSkipped()
     {
