@@ -240,7 +240,7 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
 
     private void NoteWhitespace(byte character)
     {
-        // A CR ends a line unless an LF follows it, which then ends the line instead.
+        // CR LF is one line break, and a CR or an LF alone is one too.
         var crlf = _previousWasCarriageReturn && character == '\n';
         _previousWasCarriageReturn = character == '\r';
         if (crlf)
