@@ -37,12 +37,16 @@ internal static class AlertRuleFields
     /// </summary>
     public static void Add(JsonObject alert, DetectionRule rule, string name, DateTimeOffset executionTime, bool encoded = false)
     {
-        foreach (var field in Templates.GetValue(rule, Template.Build).Fields)
+        var template = Templates.GetValue(rule, Template.Build);
+        foreach (var field in template.Fields)
         {
             alert[field.Key] = field.Key == NameKey ? name : encoded && field.Encoded is { } text ? text.ToNode() : field.Copy();
         }
 
-        AddExecution(alert, rule, executionTime);
+        var execution = template.ExecutionAt(rule, executionTime);
+        alert[Prefix + "execution.uuid"] = execution.Uuid;
+        alert[Prefix + "execution.timestamp"] = execution.Timestamp;
+        alert[Prefix + "execution.type"] = "scheduled";
     }
 
     private static void AddIdentity(JsonObject alert, DetectionRule rule, string name)
@@ -90,13 +94,6 @@ internal static class AlertRuleFields
         AddIfSet(alert, "note", rule.Note);
     }
 
-    private static void AddExecution(JsonObject alert, DetectionRule rule, DateTimeOffset executionTime)
-    {
-        alert[Prefix + "execution.uuid"] = AlertIds.ExecutionUuid(rule.Uuid, executionTime);
-        alert[Prefix + "execution.timestamp"] = KibanaTime.Format(executionTime);
-        alert[Prefix + "execution.type"] = "scheduled";
-    }
-
     /// <summary>The fields every alert of one rule has, except the execution fields, with the name as a placeholder.</summary>
     private sealed class Template
     {
@@ -107,6 +104,22 @@ internal static class AlertRuleFields
 
         public TemplateField[] Fields { get; }
 
+        // A hunt gives every alert of a rule one execution time, so its id and text are made once.
+        private Execution? _lastExecution;
+
+        /// <summary>Returns the execution id and timestamp of a run at <paramref name="time"/>.</summary>
+        public Execution ExecutionAt(DetectionRule rule, DateTimeOffset time)
+        {
+            if (_lastExecution is { } last && last.Time == time)
+            {
+                return last;
+            }
+
+            var execution = new Execution(time, AlertIds.ExecutionUuid(rule.Uuid, time), KibanaTime.Format(time));
+            _lastExecution = execution;
+            return execution;
+        }
+
         public static Template Build(DetectionRule rule)
         {
             var fields = new JsonObject();
@@ -116,6 +129,9 @@ internal static class AlertRuleFields
             return new Template([.. fields.Select(field => TemplateField.Of(field.Key, field.Value))]);
         }
     }
+
+    /// <summary>The execution fields of one run of a rule.</summary>
+    private sealed record Execution(DateTimeOffset Time, string Uuid, string Timestamp);
 
     /// <summary>
     /// One field of a <see cref="Template"/>. An object or an array is kept as parsed JSON, which each
