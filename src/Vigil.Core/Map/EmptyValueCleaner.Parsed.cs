@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Vigil.Read;
 
 namespace Vigil.Map;
 
@@ -17,7 +19,7 @@ internal static partial class EmptyValueCleaner
         var count = 0;
         foreach (var property in obj.EnumerateObject())
         {
-            keys[count] = property.Name;
+            keys[count] = Name(property);
             values[count++] = property.Value;
         }
 
@@ -44,6 +46,17 @@ internal static partial class EmptyValueCleaner
 
         // The constructor sizes the object's dictionary from the collection's count, so it never grows.
         return new JsonObject(kept == clean.Length ? clean : clean[..kept]);
+    }
+
+    // Records repeat the same few hundred keys, so each worker thread shares their strings.
+    [ThreadStatic]
+    private static Utf8Interner? t_names;
+
+    /// <summary>Returns a property's name, shared with earlier records when it has no escapes to decode.</summary>
+    private static string Name(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.IndexOf((byte)'\\') < 0 ? (t_names ??= new Utf8Interner()).GetString(raw) : property.Name;
     }
 
     /// <summary>Copies one value; false when an object inside it repeats a key.</summary>
