@@ -62,15 +62,7 @@ public class KqlValueFilterTests
     [Fact]
     public void Filters_AllowEveryRealMatch()
     {
-        var cloudTrail = RepoPaths.SharedOrSkip("data", "cloudtrail");
-        SharedData.RequireRoot();
-        var documents = RawRecords.FromPaths(cloudTrail, RepoPaths.Samples)
-            .Select(record => CloudTrailMapper.Map(record).Document)
-            .ToList();
-        var queries = SharedData.KqlRecords("real-rule-queries.jsonl")
-            .Select(r => Kql.Compile((string)r["query"]!, FieldMapping.CloudTrail).Query)
-            .OfType<CompiledQuery>()
-            .ToList();
+        var (documents, queries) = RealRuleMatches.Load();
 
         var checkedMatches = 0;
         var wildcardFilters = 0;
