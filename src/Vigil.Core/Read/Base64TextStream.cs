@@ -6,12 +6,13 @@ namespace Vigil.Read;
 
 /// <summary>
 /// Decodes base64 text to bytes, ignoring whitespace. A padded group of four characters ends one
-/// payload and decoding goes on with the next. A file of subscription payloads, one per line, so
+/// payload and decoding goes on with the next. So a file of subscription payloads, one per line,
 /// decodes to their gzip members back to back, which the gzip layer reads one after another.
 /// </summary>
 /// <remarks>
 /// .NET's <c>FromBase64Transform</c> rejects text after padding and does not say where a bad
-/// character is, so this decoder reads one character at a time and names the line and column.
+/// character is. This decoder takes runs of whole groups in one call and everything else one
+/// character at a time, so it can name the line and column.
 /// Invalid text ends the stream, as the end of the file would, and <see cref="Failure"/> gives why:
 /// the layers above then give what they decoded before it.
 /// </remarks>
