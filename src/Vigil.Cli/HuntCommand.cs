@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Numerics;
 
 namespace Vigil.Cli;
 
@@ -75,7 +76,11 @@ internal static class HuntCommand
             return count;
         }
 
-        result.AddError($"--threads {text} is not a whole number. Give a number of threads from 1 to {HuntArgumentCheck.MaxThreads}.");
+        // A whole number too large for an int is out of range, like 0 or 100000, not malformed.
+        var problem = BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? "is out of range"
+            : "is not a whole number";
+        result.AddError($"--threads {text} {problem}. Give a number of threads from 1 to {HuntArgumentCheck.MaxThreads}.");
         return null;
     }
 }

@@ -16,13 +16,18 @@ var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
+    // Named like the errors the commands report themselves, such as "vigil hunt: ...".
+    var command = CommandPath(parsed.CommandResult);
     foreach (var error in parsed.Errors)
     {
-        Console.Error.WriteLine($"vigil: {error.Message}");
+        Console.Error.WriteLine($"{command}: {error.Message}");
     }
 
-    Console.Error.WriteLine("Run 'vigil --help' for usage.");
+    Console.Error.WriteLine($"Run '{command} --help' for usage.");
     return ExitCodes.Usage;
 }
 
 return parsed.Invoke();
+
+static string CommandPath(System.CommandLine.Parsing.CommandResult result) =>
+    result.Parent is System.CommandLine.Parsing.CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "vigil";

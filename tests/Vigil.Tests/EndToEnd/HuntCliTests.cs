@@ -214,6 +214,18 @@ public class HuntCliTests
         Assert.Contains("--threads abc is not a whole number", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2147483648")]
+    [InlineData("-99999999999999999999")]
+    public void ThreadsBeyondIntIsOutOfRange(string threads)
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", threads);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"vigil hunt: --threads {threads} is out of range", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Run 'vigil hunt --help' for usage.", result.StandardError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ThreadsZeroIsUsageError()
     {
