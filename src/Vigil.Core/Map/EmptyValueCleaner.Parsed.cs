@@ -23,7 +23,7 @@ internal static partial class EmptyValueCleaner
             values[count++] = property.Value;
         }
 
-        var positions = JavaHashMapOrder.Positions(keys, out var repeated);
+        var positions = KeyOrders.Positions(keys, out var repeated);
         if (repeated)
         {
             return null;
@@ -51,6 +51,11 @@ internal static partial class EmptyValueCleaner
     // Records repeat the same few hundred keys, so each worker thread shares their strings.
     [ThreadStatic]
     private static Utf8Interner? t_names;
+
+    [ThreadStatic]
+    private static JavaHashMapOrder.Cache? t_keyOrders;
+
+    private static JavaHashMapOrder.Cache KeyOrders => t_keyOrders ??= new JavaHashMapOrder.Cache();
 
     /// <summary>Returns a property's name, shared with earlier records when it has no escapes to decode.</summary>
     private static string Name(JsonProperty property)

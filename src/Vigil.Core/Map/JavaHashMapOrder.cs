@@ -176,4 +176,75 @@ internal static class JavaHashMapOrder
 
         return counts;
     }
+
+    /// <summary>
+    /// A store of the positions of key lists seen before. Objects of one kind (a <c>userIdentity</c>,
+    /// a <c>sessionContext</c>) repeat the same keys in the same order, which give the same positions.
+    /// </summary>
+    /// <remarks>
+    /// Lists are compared by the identity of their strings, so only keys shared through an interner
+    /// hit; any other list is computed as before. The cache stops growing at <see cref="MaxLists"/>,
+    /// because keys come from the input. Not thread-safe.
+    /// </remarks>
+    internal sealed class Cache
+    {
+        private const int MaxLists = 1024;
+
+        private readonly Dictionary<string[], (int[] Positions, bool Repeated)> _lists = new(SameStrings.Instance);
+
+        /// <summary>
+        /// Returns <see cref="JavaHashMapOrder.Positions"/> of <paramref name="keys"/>. Both arrays are
+        /// kept, so neither may be changed afterwards.
+        /// </summary>
+        public int[] Positions(string[] keys, out bool repeated)
+        {
+            if (_lists.TryGetValue(keys, out var known))
+            {
+                repeated = known.Repeated;
+                return known.Positions;
+            }
+
+            var positions = JavaHashMapOrder.Positions(keys, out repeated);
+            if (_lists.Count < MaxLists)
+            {
+                _lists[keys] = (positions, repeated);
+            }
+
+            return positions;
+        }
+
+        private sealed class SameStrings : IEqualityComparer<string[]>
+        {
+            public static readonly SameStrings Instance = new();
+
+            public bool Equals(string[]? x, string[]? y)
+            {
+                if (x is null || y is null || x.Length != y.Length)
+                {
+                    return x is null && y is null;
+                }
+
+                for (var i = 0; i < x.Length; i++)
+                {
+                    if (!ReferenceEquals(x[i], y[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public int GetHashCode(string[] obj)
+            {
+                var hash = new HashCode();
+                foreach (var key in obj)
+                {
+                    hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key));
+                }
+
+                return hash.ToHashCode();
+            }
+        }
+    }
 }
