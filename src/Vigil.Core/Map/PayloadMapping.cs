@@ -14,7 +14,11 @@ internal static class PayloadMapping
     /// </summary>
     public const int MaxFlattenedLength = 32765;
 
-    private static readonly (string Source, string Target)[] Payloads =
+    /// <summary>The field under which each payload's object is copied whole.</summary>
+    public const string FlattenedPrefix = "aws.cloudtrail.flattened.";
+
+    /// <summary>Each payload's raw record key and its ECS name below <c>aws.cloudtrail</c>.</summary>
+    public static readonly (string Source, string Target)[] Payloads =
     [
         ("requestParameters", "request_parameters"),
         ("responseElements", "response_elements"),
@@ -35,7 +39,7 @@ internal static class PayloadMapping
             context.Set("aws.cloudtrail." + target, text);
             if (text.Length <= MaxFlattenedLength)
             {
-                context.Set("aws.cloudtrail.flattened." + target, payload.DeepClone());
+                context.Set(FlattenedPrefix + target, payload.DeepClone());
             }
         }
     }

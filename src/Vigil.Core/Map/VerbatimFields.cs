@@ -109,28 +109,28 @@ internal static class VerbatimFields
     /// </summary>
     public static string? PayloadKeyRawPath(string field)
     {
-        foreach (var (payload, rawName) in PayloadSources)
+        if (!field.StartsWith(PayloadMapping.FlattenedPrefix, StringComparison.Ordinal))
         {
-            if (field.Length > payload.Length + 1
-                && field.StartsWith(payload, StringComparison.Ordinal)
-                && field[payload.Length] == '.'
-                && field.IndexOf('.', payload.Length + 1) < 0)
+            return null;
+        }
+
+        var rest = field.AsSpan(PayloadMapping.FlattenedPrefix.Length);
+        var dot = rest.IndexOf('.');
+        if (dot < 0 || dot == rest.Length - 1 || rest[(dot + 1)..].Contains('.'))
+        {
+            return null;
+        }
+
+        foreach (var (source, target) in PayloadMapping.Payloads)
+        {
+            if (rest[..dot].SequenceEqual(target))
             {
-                return string.Concat(rawName, field.AsSpan(payload.Length));
+                return string.Concat(source, rest[dot..]);
             }
         }
 
         return null;
     }
-
-    // The payloads PayloadMapping copies unchanged under aws.cloudtrail.flattened, and their raw names.
-    private static readonly (string Payload, string RawName)[] PayloadSources =
-    [
-        ("aws.cloudtrail.flattened.request_parameters", "requestParameters"),
-        ("aws.cloudtrail.flattened.response_elements", "responseElements"),
-        ("aws.cloudtrail.flattened.additional_eventdata", "additionalEventData"),
-        ("aws.cloudtrail.flattened.service_event_details", "serviceEventDetails"),
-    ];
 
     /// <summary>
     /// The raw record path of each verbatim field that exactly one rename fills, from that one path,

@@ -77,33 +77,22 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
 
         if (buffer.Length >= 3)
         {
-            return DecodeUntilError(buffer);
+            return Decode(buffer);
         }
 
-        _pendingLength = DecodeUntilError(_pending);
+        _pendingLength = Decode(_pending);
         _pendingStart = 0;
         return _pendingLength == 0 ? 0 : Read(buffer);
     }
 
-    private int DecodeUntilError(Span<byte> buffer)
+    /// <summary>
+    /// Decodes into <paramref name="buffer"/>, at least three bytes long, and returns the bytes
+    /// written. It returns 0 only at the end of the text or at invalid text (see <see cref="Failure"/>).
+    /// </summary>
+    private int Decode(Span<byte> buffer)
     {
         var written = 0;
-        try
-        {
-            Decode(buffer, ref written);
-            return written;
-        }
-        catch (InvalidBase64Exception error)
-        {
-            Failure = error.Message;
-            return written;
-        }
-    }
-
-    /// <summary>Decodes into <paramref name="buffer"/>, at least three bytes long; writes nothing only at the end of the text.</summary>
-    private void Decode(Span<byte> buffer, ref int written)
-    {
-        while (written + 3 <= buffer.Length)
+        while (written + 3 <= buffer.Length && Failure is null)
         {
             if (_textPosition == _textLength && !Refill())
             {
@@ -133,7 +122,8 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
             {
                 if (_paddingCount > 0)
                 {
-                    throw Invalid(character, "comes after the padding '=' inside one group of four characters");
+                    Fail(character, "comes after the padding '=' inside one group of four characters");
+                    break;
                 }
 
                 _group = (_group << 6) | (byte)value;
@@ -156,7 +146,8 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
             }
             else
             {
-                throw Invalid(character, "is not a base64 character");
+                Fail(character, "is not a base64 character");
+                break;
             }
 
             if (written > 0 && _textPosition == _textLength)
@@ -164,11 +155,13 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
                 break;
             }
         }
+
+        return written;
     }
 
     /// <summary>
-    /// Decodes the whole groups of base64 characters that start at the current position in one call,
-    /// up to the first other character; the byte-by-byte loop takes whitespace, padding and errors.
+    /// Decodes in one call the whole groups of base64 characters that start at the current position,
+    /// up to the first other character. The loop in <see cref="Decode"/> takes whitespace, padding and errors.
     /// </summary>
     private void DecodeRun(Span<byte> buffer, ref int written)
     {
@@ -219,7 +212,7 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
         {
             if (_groupCount < 2)
             {
-                throw Invalid((byte)'=', $"comes after only {_groupCount} of a group's four characters");
+                Fail((byte)'=', $"comes after only {_groupCount} of a group's four characters");
             }
 
             return 0;
@@ -282,18 +275,13 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
             var hint = _lineEndedInsideGroup > 0
                 ? $"; line {_lineEndedInsideGroup} also ends inside a group, so if each line is one payload, their '=' padding is missing"
                 : "";
-            throw new InvalidBase64Exception(
-                $"invalid base64 text: it ends at line {_line} inside a group of four characters, so the payload is truncated{hint}");
+            Failure = $"invalid base64 text: it ends at line {_line} inside a group of four characters, so the payload is truncated{hint}";
         }
     }
 
-    private InvalidBase64Exception Invalid(byte character, string problem) =>
-        new($"invalid base64 text at line {_line}, column {_column}: {Describe(character)} {problem}");
+    private void Fail(byte character, string problem) =>
+        Failure = $"invalid base64 text at line {_line}, column {_column}: {Describe(character)} {problem}";
 
     private static string Describe(byte character) =>
         character is >= 0x21 and < 0x7F ? $"'{(char)character}'" : $"byte 0x{character:X2}";
 }
-
-/// <summary>Invalid base64 text, with where it is and why in the message.</summary>
-/// <remarks>Thrown inside <see cref="Base64TextStream"/> only, which turns it into its <see cref="Base64TextStream.Failure"/>.</remarks>
-internal sealed class InvalidBase64Exception(string message) : FormatException(message);
