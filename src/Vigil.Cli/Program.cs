@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Vigil.Cli;
 
 var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS CloudTrail logs, without Kibana.")
@@ -29,5 +30,5 @@ if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.Help
 
 return parsed.Invoke();
 
-static string CommandPath(System.CommandLine.Parsing.CommandResult result) =>
-    result.Parent is System.CommandLine.Parsing.CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "vigil";
+static string CommandPath(CommandResult result) =>
+    result.Parent is CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "vigil";

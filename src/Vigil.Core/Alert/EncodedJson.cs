@@ -14,7 +14,7 @@ namespace Vigil.Alert;
 /// <remarks>
 /// In a <see cref="JsonObject"/> it is an opaque <see cref="JsonValue"/>: it serialises to the same
 /// bytes as the value it was made from, but cannot be read as a string or navigated. Only alerts
-/// whose rule fields nobody reads but the writers hold such values (see
+/// built for output, whose rule fields only the writers read, contain such values (see
 /// <see cref="AlertBuilder.BuildForOutput"/>).
 /// </remarks>
 internal sealed class EncodedJson

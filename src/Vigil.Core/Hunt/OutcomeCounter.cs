@@ -25,8 +25,8 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
     private readonly DuplicateFilter _duplicates = new();
     private readonly HashSet64 _alertIds = new();
 
-    // Records of the current file found by evaluation, less the raw records its reader counted:
-    // an envelope holds several, and an element framed by its structure alone may be invalid.
+    // Records of the current file found by evaluation, less the raw records its reader counted.
+    // An envelope contains several, and an element framed by its structure alone may be invalid.
     private int _recordsBeyondRaw;
 
     public void Count(RecordBatch batch)

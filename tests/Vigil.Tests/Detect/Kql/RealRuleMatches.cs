@@ -8,8 +8,8 @@ namespace Vigil.Tests.Detect;
 internal static class RealRuleMatches
 {
     /// <summary>
-    /// Returns the mapped reference events and samples, and the compiled queries of real rules; skips
-    /// the test when the shared data is not beside the repository.
+    /// Returns the mapped reference events and samples, and the compiled queries of real rules. The
+    /// test is skipped when the shared data is not beside the repository.
     /// </summary>
     public static (List<EcsDocument> Documents, List<CompiledQuery> Queries) Load()
     {
