@@ -86,7 +86,7 @@ internal static class ScanProbe
 
     private sealed class NullSink : Vigil.Hunt.IAlertSink
     {
-        public void Write(Vigil.Detect.Rules.DetectionRule rule, System.Text.Json.Nodes.JsonObject alert)
+        public void Write(Vigil.Detect.Rules.DetectionRule rule, ReadOnlySpan<byte> alert)
         {
         }
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 using Vigil.Hunt;
 
@@ -7,7 +6,7 @@ namespace Vigil.Cli;
 /// <summary>Passes each alert to several sinks, such as the table and an NDJSON file.</summary>
 internal sealed class AlertFanOut(IReadOnlyList<IAlertSink> sinks) : IAlertSink
 {
-    public void Write(DetectionRule rule, JsonObject alert)
+    public void Write(DetectionRule rule, ReadOnlySpan<byte> alert)
     {
         foreach (var sink in sinks)
         {

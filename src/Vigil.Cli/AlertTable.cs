@@ -15,11 +15,11 @@ internal sealed class AlertTable : IAlertSink
 
     public IReadOnlyList<AlertRow> Rows => _rows;
 
-    public void Write(DetectionRule rule, JsonObject alert)
+    public void Write(DetectionRule rule, ReadOnlySpan<byte> alert)
     {
         if (_rows.Count < MaxRows)
         {
-            _rows.Add(AlertRow.From(alert));
+            _rows.Add(AlertRow.From(JsonNode.Parse(alert)!.AsObject()));
         }
     }
 }

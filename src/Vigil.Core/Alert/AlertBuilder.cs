@@ -27,71 +27,70 @@ public static class AlertBuilder
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(sourceEvent);
 
-        return Build(rule, sourceEvent, executionTime, encodeRuleFields: false);
+        var alert = OriginalEvent.CopyWithoutKind(sourceEvent);
+        AddFields(new NodeFieldTarget(alert), rule, sourceEvent, executionTime, KibanaTime.Format(executionTime));
+        return alert;
     }
 
     /// <summary>
-    /// Builds the same alert as <see cref="Build(DetectionRule, EcsDocument, DateTimeOffset)"/> for
-    /// a caller that only writes it out or reads its table columns: the rule's long fields are
-    /// <see cref="EncodedJson"/> values, which serialise to the same bytes but cannot be navigated.
+    /// Adds the alert's own fields, in Kibana's order, to the copy of the source event that
+    /// <paramref name="alert"/> holds or is writing, and returns the alert's <c>kibana.alert.uuid</c>.
     /// </summary>
-    internal static JsonObject BuildForOutput(DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime) =>
-        Build(rule, sourceEvent, executionTime, encodeRuleFields: true);
-
-    private static JsonObject Build(DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, bool encodeRuleFields)
+    internal static string AddFields(AlertFieldTarget alert, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, string timestamp)
     {
         var source = sourceEvent.Root;
         var name = RuleNameOverride.Apply(rule, source);
         var sourceId = AlertIds.SourceId(sourceEvent);
-        var timestamp = KibanaTime.Format(executionTime);
 
-        var alert = OriginalEvent.CopyWithoutKind(sourceEvent);
-        alert["@timestamp"] = timestamp;
-        alert["kibana.space_ids"] = new JsonArray(SpaceId);
-        alert["event.kind"] = "signal";
+        alert.Add("@timestamp", timestamp);
+        alert.Add("kibana.space_ids", new JsonArray(SpaceId));
+        alert.Add("event.kind", "signal");
         AddOriginalTime(alert, source);
-        AddAlertState(alert, rule, sourceEvent.DataStream, sourceId, timestamp);
-        alert["kibana.alert.reason"] = AlertReason.Build(source, name, rule.Severity);
-        AlertRuleFields.Add(alert, rule, name, executionTime, encodeRuleFields);
+        var uuid = AddAlertState(alert, rule, sourceEvent.DataStream, sourceId, timestamp);
+        alert.Add("kibana.alert.reason", AlertReason.Build(source, name, rule.Severity));
+        AlertRuleFields.Add(alert, rule, name, executionTime);
         OriginalEvent.AddFlattened(alert, source);
 
         AlertMetrics.AlertsBuilt.Add(1, new KeyValuePair<string, object?>("rule_id", rule.RuleId));
-        return alert;
+        return uuid;
     }
 
-    private static void AddOriginalTime(JsonObject alert, JsonObject source)
+    private static void AddOriginalTime(AlertFieldTarget alert, JsonObject source)
     {
         if (KibanaTime.TryReadTimestamp(source, out var originalTime))
         {
-            alert["kibana.alert.original_time"] = KibanaTime.Format(originalTime);
+            alert.Add("kibana.alert.original_time", KibanaTime.Format(originalTime));
         }
     }
 
-    private static void AddAlertState(JsonObject alert, DetectionRule rule, string index, string sourceId, string timestamp)
+    private static string AddAlertState(AlertFieldTarget alert, DetectionRule rule, string index, string sourceId, string timestamp)
     {
-        alert["kibana.alert.uuid"] = AlertIds.AlertUuid(index, sourceId, rule.Uuid);
-        alert["kibana.alert.status"] = "active";
-        alert["kibana.alert.workflow_status"] = "open";
-        alert["kibana.alert.workflow_tags"] = new JsonArray();
-        alert["kibana.alert.workflow_assignee_ids"] = new JsonArray();
-        alert["kibana.alert.depth"] = 1;
-        alert["kibana.alert.ancestors"] = new JsonArray(new JsonObject
+        var uuid = AlertIds.AlertUuid(index, sourceId, rule.Uuid);
+        alert.Add("kibana.alert.uuid", uuid);
+        alert.Add("kibana.alert.status", "active");
+        alert.Add("kibana.alert.workflow_status", "open");
+        alert.Add("kibana.alert.workflow_tags", new JsonArray());
+        alert.Add("kibana.alert.workflow_assignee_ids", new JsonArray());
+        alert.Add("kibana.alert.depth", 1);
+        alert.Add("kibana.alert.ancestors", new JsonArray(new JsonObject
         {
             ["id"] = sourceId,
             ["type"] = "event",
             ["index"] = index,
             ["depth"] = 0,
-        });
-        alert["kibana.alert.start"] = timestamp;
-        alert["kibana.alert.last_detected"] = timestamp;
-        alert["kibana.alert.intended_timestamp"] = timestamp;
+        }));
+        alert.Add("kibana.alert.start", timestamp);
+        alert.Add("kibana.alert.last_detected", timestamp);
+        alert.Add("kibana.alert.intended_timestamp", timestamp);
         // NOTE: severity_mapping and risk_score_mapping are copied into the rule fields but not
         // applied per event; no prebuilt AWS rule uses them.
-        alert["kibana.alert.severity"] = rule.Severity;
-        alert["kibana.alert.risk_score"] = rule.RiskScore;
+        alert.Add("kibana.alert.severity", rule.Severity);
+        alert.Add("kibana.alert.risk_score", rule.RiskScore);
         if (rule.BuildingBlockType is not null)
         {
-            alert["kibana.alert.building_block_type"] = rule.BuildingBlockType;
+            alert.Add("kibana.alert.building_block_type", rule.BuildingBlockType);
         }
+
+        return uuid;
     }
 }

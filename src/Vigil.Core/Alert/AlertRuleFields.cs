@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 
@@ -30,23 +29,26 @@ internal static class AlertRuleFields
     // The rule's fields are the same in each of its alerts, so they are built once per rule.
     private static readonly ConditionalWeakTable<DetectionRule, Template> Templates = [];
 
-    /// <summary>
-    /// Adds the rule's fields to <paramref name="alert"/>. With <paramref name="encoded"/>, the long
-    /// strings, objects and arrays among them are <see cref="EncodedJson"/> values, which the alert
-    /// writers copy instead of escaping again.
-    /// </summary>
-    public static void Add(JsonObject alert, DetectionRule rule, string name, DateTimeOffset executionTime, bool encoded = false)
+    /// <summary>Adds the rule's fields to an alert, the name being <paramref name="name"/> (after any override).</summary>
+    public static void Add(AlertFieldTarget alert, DetectionRule rule, string name, DateTimeOffset executionTime)
     {
         var template = Templates.GetValue(rule, Template.Build);
         foreach (var field in template.Fields)
         {
-            alert[field.Key] = field.Key == NameKey ? name : encoded && field.Encoded is { } text ? text.ToNode() : field.Copy();
+            if (field.Key == NameKey)
+            {
+                alert.Add(field.Key, name);
+            }
+            else
+            {
+                alert.Add(field.Key, field.Value);
+            }
         }
 
         var execution = template.ExecutionAt(rule, executionTime);
-        alert[Prefix + "execution.uuid"] = execution.Uuid;
-        alert[Prefix + "execution.timestamp"] = execution.Timestamp;
-        alert[Prefix + "execution.type"] = "scheduled";
+        alert.Add(Prefix + "execution.uuid", execution.Uuid);
+        alert.Add(Prefix + "execution.timestamp", execution.Timestamp);
+        alert.Add(Prefix + "execution.type", "scheduled");
     }
 
     private static void AddIdentity(JsonObject alert, DetectionRule rule, string name)
@@ -126,37 +128,15 @@ internal static class AlertRuleFields
             AddIdentity(fields, rule, name: string.Empty);
             AddSchedule(fields, rule);
             AddDocumentation(fields, rule);
-            return new Template([.. fields.Select(field => TemplateField.Of(field.Key, field.Value))]);
+            return new Template([.. fields.Select(field => new TemplateField(field.Key, RuleFieldValue.Of(field.Value)))]);
         }
     }
 
     /// <summary>The execution fields of one run of a rule.</summary>
     private sealed record Execution(DateTimeOffset Time, string Uuid, string Timestamp);
 
-    /// <summary>
-    /// One field of a <see cref="Template"/>. An object or an array is kept as parsed JSON, which each
-    /// alert wraps without copying: its nodes are built only if something reads them.
-    /// </summary>
-    private sealed record TemplateField(string Key, JsonNode? Scalar, JsonElement? Container, EncodedJson? Encoded)
-    {
-        // Short strings stay plain values: escaping one costs about as much as copying it, and the
-        // alert table reads some of them.
-        private const int EncodedFrom = 64;
-
-        public static TemplateField Of(string key, JsonNode? value) => value switch
-        {
-            JsonObject or JsonArray => new TemplateField(key, null, JsonDocument.Parse(value.ToJsonString()).RootElement, EncodedJson.Of(value)),
-            JsonValue text when text.TryGetValue<string>(out var s) && s.Length >= EncodedFrom => new TemplateField(key, value, null, EncodedJson.Of(value)),
-            _ => new TemplateField(key, value, null, null),
-        };
-
-        public JsonNode? Copy() => Container switch
-        {
-            { ValueKind: JsonValueKind.Object } container => JsonObject.Create(container),
-            { } container => JsonArray.Create(container),
-            null => Scalar?.DeepClone(),
-        };
-    }
+    /// <summary>One field of a <see cref="Template"/>.</summary>
+    private sealed record TemplateField(string Key, RuleFieldValue Value);
 
     private static JsonNode OtherFieldOrEmpty(DetectionRule rule, string field) =>
         rule.OtherFields.TryGetValue(field, out var value) && value is not null ? value.DeepClone() : new JsonArray();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Map;
 
@@ -9,7 +10,7 @@ namespace Vigil.Alert;
 /// </summary>
 internal static class OriginalEvent
 {
-    private const string EventField = "event";
+    public const string EventField = "event";
     private const string KindField = "kind";
     private const string Prefix = "kibana.alert.original_event";
 
@@ -33,12 +34,28 @@ internal static class OriginalEvent
         return copy;
     }
 
+    /// <summary>Writes the source's <c>event</c> object without <c>kind</c>, as the copy above serialises it.</summary>
+    public static void WriteWithoutKind(Utf8JsonWriter writer, JsonElement eventObject)
+    {
+        writer.WriteStartObject();
+        foreach (var member in eventObject.EnumerateObject())
+        {
+            if (!member.NameEquals(KindField))
+            {
+                AlertWriter.WriteName(writer, member);
+                AlertWriter.WriteValue(writer, member.Value);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <summary>
     /// Adds the source's <c>event</c> object, flattened to dotted keys under
     /// <c>kibana.alert.original_event</c> as Kibana's <c>flattenWithPrefix</c> does (arrays stay
     /// values). Top-level dotted <c>event.*</c> keys are added too, which Kibana skips.
     /// </summary>
-    public static void AddFlattened(JsonObject alert, JsonObject source)
+    public static void AddFlattened(AlertFieldTarget alert, JsonObject source)
     {
         if (source[EventField] is { } eventNode)
         {
@@ -54,11 +71,11 @@ internal static class OriginalEvent
         }
     }
 
-    private static void Flatten(JsonObject alert, string prefix, JsonNode? node)
+    private static void Flatten(AlertFieldTarget alert, string prefix, JsonNode? node)
     {
         if (node is not JsonObject obj)
         {
-            alert[prefix] = node?.DeepClone();
+            alert.Copy(prefix, node);
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 
 namespace Vigil.Hunt;
@@ -6,11 +5,10 @@ namespace Vigil.Hunt;
 /// <summary>Receives each alert as the hunt produces it, in event order.</summary>
 public interface IAlertSink
 {
-    /// <summary>Takes one alert document of <paramref name="rule"/>.</summary>
+    /// <summary>Takes one alert of <paramref name="rule"/> as compact UTF-8 JSON, one object.</summary>
     /// <remarks>
-    /// The rule's long fields (its notes, parameters, threat mapping, lists and long strings) are
-    /// written as JSON like any other, but are opaque values in the node tree. To read them, parse
-    /// the alert's JSON text. The alert's own fields and the event's fields read as usual.
+    /// The bytes are valid only during the call, because the hunt writes the next alert over them;
+    /// copy or parse what you keep.
     /// </remarks>
-    void Write(DetectionRule rule, JsonObject alert);
+    void Write(DetectionRule rule, ReadOnlySpan<byte> alert);
 }

@@ -1,7 +1,5 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
-using Vigil.Alert;
 using Vigil.Read;
 
 namespace Vigil.Hunt;
@@ -11,7 +9,7 @@ namespace Vigil.Hunt;
 /// an event, an error or a skip, reports problems and writes alerts.
 /// </summary>
 /// <remarks>
-/// Alerts are built here, one event at a time, rather than by the workers: a batch then holds only
+/// Alerts are written here, one event at a time, rather than by the workers: a batch then holds only
 /// the matched documents, so memory does not grow with the number of rules that match an event.
 /// </remarks>
 internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHuntListener listener, DateTimeOffset executionTime)
@@ -23,6 +21,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
     private const int PrefetchDistance = 8;
 
     private readonly DuplicateFilter _duplicates = new();
+    private readonly AlertBuffer _alerts = new(executionTime);
     private readonly HashSet64 _alertIds = new();
 
     // Records of the current file found by evaluation, less the raw records its reader counted.
@@ -107,7 +106,12 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
         }
 
         var failure = outcome.Failure;
-        var alerts = failure is null ? TryBuildAlerts(outcome, out failure) : null;
+        IReadOnlyList<AlertBuffer.Written> alerts = [];
+        if (failure is null && outcome.Matches is { Count: > 0 } matches && outcome.Document is { } document)
+        {
+            alerts = _alerts.TryWrite(matches, document, out failure);
+        }
+
         if (failure is not null)
         {
             CountError(outcome.Item with { Outcome = ReadOutcome.Error, Reason = $"record could not be processed: {failure}" });
@@ -124,37 +128,17 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
         summary.Events++;
         HuntMetrics.Events.Add(1);
-        foreach (var (rule, alert) in alerts ?? [])
+        foreach (var alert in alerts)
         {
-            if (alert["kibana.alert.uuid"]?.GetValue<string>() is { } id && !_alertIds.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()))))
+            if (!_alertIds.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(alert.Uuid.AsSpan()))))
             {
                 summary.AlertsWithRepeatedId++;
                 continue;
             }
 
-            summary.CountAlert(rule.Rule);
-            HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", rule.Rule.RuleId));
-            sink.Write(rule.Rule, alert);
-        }
-    }
-
-    // A fault on a hostile record makes it one counted error, as a fault during mapping does.
-    private List<(PreparedRule Rule, JsonObject Alert)>? TryBuildAlerts(RecordOutcome outcome, out string? failure)
-    {
-        failure = null;
-        if (outcome.Matches is not { Count: > 0 } matches || outcome.Document is not { } document)
-        {
-            return null;
-        }
-
-        try
-        {
-            return [.. matches.Select(rule => (rule, AlertBuilder.BuildForOutput(rule.Rule, document, executionTime)))];
-        }
-        catch (Exception ex) when (HuntPass.IsRecoverable(ex))
-        {
-            failure = ex.Message;
-            return null;
+            summary.CountAlert(alert.Rule.Rule);
+            HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", alert.Rule.Rule.RuleId));
+            sink.Write(alert.Rule.Rule, _alerts.Text(alert));
         }
     }
 

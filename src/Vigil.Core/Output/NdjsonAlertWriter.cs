@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 using Vigil.Hunt;
 
@@ -7,17 +5,16 @@ namespace Vigil.Output;
 
 /// <summary>Writes each alert as one line of JSON (NDJSON), ready for <c>jq</c> or an Elasticsearch bulk load.</summary>
 /// <remarks>
-/// The default encoder escapes control characters and HTML-sensitive characters (<c>&lt;</c>,
-/// <c>&gt;</c>, <c>&amp;</c>, quotes) as <c>\uXXXX</c>, so attacker-controlled CloudTrail values can
-/// neither break the line structure nor inject markup into a page that embeds the output.
+/// The hunt writes alerts with the default encoder, which escapes control characters and
+/// HTML-sensitive characters (<c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, quotes) as <c>\uXXXX</c>, so
+/// attacker-controlled CloudTrail values can neither break the line structure nor inject markup
+/// into a page that embeds the output. This writer adds only the line breaks.
 /// </remarks>
 public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
-
     private readonly Stream _stream;
     private readonly bool _ownsStream;
-    private readonly Utf8JsonWriter _writer;
+    private byte[] _line = new byte[16 * 1024];
 
     public NdjsonAlertWriter(Stream stream, bool ownsStream)
     {
@@ -25,20 +22,23 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
 
         _stream = stream;
         _ownsStream = ownsStream;
-        _writer = new Utf8JsonWriter(stream, WriterOptions);
     }
 
     /// <exception cref="AlertOutputException">The stream failed; nothing more can be written after it.</exception>
-    public void Write(DetectionRule rule, JsonObject alert)
+    public void Write(DetectionRule rule, ReadOnlySpan<byte> alert)
     {
-        ArgumentNullException.ThrowIfNull(alert);
+        // One write per line: standard output is not buffered, and a reader of the stream should
+        // never see half a line.
+        if (_line.Length <= alert.Length)
+        {
+            _line = new byte[alert.Length + 1];
+        }
 
+        alert.CopyTo(_line);
+        _line[alert.Length] = (byte)'\n';
         try
         {
-            alert.WriteTo(_writer);
-            _writer.Flush();
-            _writer.Reset();
-            _stream.WriteByte((byte)'\n');
+            _stream.Write(_line, 0, alert.Length + 1);
         }
         catch (IOException exception)
         {
@@ -48,7 +48,6 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
 
     public void Dispose()
     {
-        _writer.Dispose();
         _stream.Flush();
         if (_ownsStream)
         {

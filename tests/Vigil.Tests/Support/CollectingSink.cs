@@ -9,7 +9,7 @@ internal sealed class CollectingSink : IAlertSink
 {
     public List<(DetectionRule Rule, JsonObject Alert)> Alerts { get; } = [];
 
-    public void Write(DetectionRule rule, JsonObject alert) => Alerts.Add((rule, alert));
+    public void Write(DetectionRule rule, ReadOnlySpan<byte> alert) => Alerts.Add((rule, JsonNode.Parse(alert)!.AsObject()));
 
     public static (HuntSummary Summary, CollectingSink Sink) Hunt(IReadOnlyList<DetectionRule> rules, params string[] paths)
     {

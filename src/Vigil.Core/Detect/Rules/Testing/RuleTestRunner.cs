@@ -124,7 +124,7 @@ public static class RuleTestRunner
 
     private sealed class CountingSink : IAlertSink
     {
-        public void Write(DetectionRule rule, JsonObject alert)
+        public void Write(DetectionRule rule, ReadOnlySpan<byte> alert)
         {
         }
     }
