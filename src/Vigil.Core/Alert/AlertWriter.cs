@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 using Vigil.Map;
 
@@ -23,8 +23,7 @@ internal static class AlertWriter
     /// <summary>Writes one alert of <paramref name="rule"/> and returns its <c>kibana.alert.uuid</c>.</summary>
     public static string Write(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime)
     {
-        var root = sourceEvent.JsonRoot();
-        if (!CanCopyMembers(root))
+        if (!CanCopyMembers(sourceEvent))
         {
             var alert = AlertBuilder.Build(rule, sourceEvent, executionTime);
             alert.WriteTo(writer);
@@ -33,96 +32,78 @@ internal static class AlertWriter
 
         var timestamp = KibanaTime.Format(executionTime);
         writer.WriteStartObject();
-        var timestampInPlace = CopyMembers(writer, root, timestamp);
+        var timestampInPlace = CopyMembers(writer, sourceEvent, timestamp);
         var uuid = AlertBuilder.AddFields(new WriterFieldTarget(writer, timestampInPlace ? TimestampKey : null), rule, sourceEvent, executionTime, timestamp);
         writer.WriteEndObject();
         return uuid;
     }
 
     /// <summary>Copies the source's members but <c>event.kind</c>, with the alert's time as <c>@timestamp</c>, and returns whether it had one.</summary>
-    private static bool CopyMembers(Utf8JsonWriter writer, JsonElement root, string timestamp)
+    private static bool CopyMembers(Utf8JsonWriter writer, EcsDocument sourceEvent, string timestamp)
     {
+        var json = sourceEvent.Utf8Json();
         var timestampInPlace = false;
-        foreach (var member in root.EnumerateObject())
+        foreach (var member in sourceEvent.Members)
         {
-            if (member.NameEquals(TimestampKey))
+            if (member.Key == TimestampKey)
             {
                 writer.WriteString(TimestampKey, timestamp);
                 timestampInPlace = true;
                 continue;
             }
 
-            WriteName(writer, member);
-            if (member.NameEquals(OriginalEvent.EventField) && member.Value.ValueKind == JsonValueKind.Object)
+            writer.WritePropertyName(member.Key);
+            if (member.Members is { } eventMembers)
             {
-                OriginalEvent.WriteWithoutKind(writer, member.Value);
+                WriteEventWithoutKind(writer, json, eventMembers);
             }
             else
             {
-                WriteValue(writer, member.Value);
+                WriteValue(writer, json, member);
             }
         }
 
         return timestampInPlace;
     }
 
-    /// <summary>Writes a member's name as the writer would escape it: its raw text, unless that contains an escape.</summary>
-    internal static void WriteName(Utf8JsonWriter writer, JsonProperty member)
+    private static void WriteEventWithoutKind(Utf8JsonWriter writer, byte[] json, DocumentMember[] members)
     {
-        var raw = JsonMarshal.GetRawUtf8PropertyName(member);
-        if (raw.Contains((byte)'\\'))
+        writer.WriteStartObject();
+        foreach (var member in members)
         {
-            writer.WritePropertyName(member.Name);
+            if (member.Key != OriginalEvent.KindField)
+            {
+                writer.WritePropertyName(member.Key);
+                WriteValue(writer, json, member);
+            }
         }
-        else
-        {
-            writer.WritePropertyName(raw);
-        }
+
+        writer.WriteEndObject();
     }
 
-    /// <summary>
-    /// Copies a value of the document's JSON. A writer with default options wrote it, so writing it
-    /// again, which unescapes and escapes each string, would give the same bytes.
-    /// </summary>
-    internal static void WriteValue(Utf8JsonWriter writer, JsonElement value) =>
-        writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(value), skipInputValidation: true);
+    // The document's own writer wrote the value with the same options, so checking it again would only cost time.
+    private static void WriteValue(Utf8JsonWriter writer, byte[] json, DocumentMember member) =>
+        writer.WriteRawValue(json.AsSpan(member.Start, member.Length), skipInputValidation: true);
 
-    private static bool CanCopyMembers(JsonElement root)
+    private static bool CanCopyMembers(EcsDocument sourceEvent)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        foreach (var member in sourceEvent.Members)
         {
-            return false;
-        }
-
-        foreach (var member in root.EnumerateObject())
-        {
-            var name = JsonMarshal.GetRawUtf8PropertyName(member);
-            if (name.Contains((byte)'\\') || name.StartsWith("kibana."u8) || name.StartsWith("event."u8))
-            {
-                return false;
-            }
-
-            if (member.NameEquals(OriginalEvent.EventField) && !HasUndottedKeys(member.Value))
+            if (member.Key.StartsWith("kibana.", StringComparison.Ordinal) || member.Key.StartsWith("event.", StringComparison.Ordinal))
             {
                 return false;
             }
         }
 
-        return true;
+        return sourceEvent.Root[OriginalEvent.EventField] is not JsonObject eventObject || HasUndottedKeys(eventObject);
     }
 
-    /// <summary>Whether no key of the objects under <paramref name="value"/> contains a dot, so that their flattened paths differ.</summary>
-    private static bool HasUndottedKeys(JsonElement value)
+    /// <summary>Whether no key of <paramref name="obj"/> or of the objects under it contains a dot, so that their flattened paths differ.</summary>
+    private static bool HasUndottedKeys(JsonObject obj)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        foreach (var (key, value) in obj)
         {
-            return true;
-        }
-
-        foreach (var member in value.EnumerateObject())
-        {
-            var name = JsonMarshal.GetRawUtf8PropertyName(member);
-            if (name.Contains((byte)'.') || name.Contains((byte)'\\') || !HasUndottedKeys(member.Value))
+            if (key.Contains('.', StringComparison.Ordinal) || (value is JsonObject child && !HasUndottedKeys(child)))
             {
                 return false;
             }

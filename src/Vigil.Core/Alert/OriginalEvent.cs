@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Map;
 
@@ -11,7 +10,7 @@ namespace Vigil.Alert;
 internal static class OriginalEvent
 {
     public const string EventField = "event";
-    private const string KindField = "kind";
+    public const string KindField = "kind";
     private const string Prefix = "kibana.alert.original_event";
 
     /// <summary>
@@ -32,22 +31,6 @@ internal static class OriginalEvent
         }
 
         return copy;
-    }
-
-    /// <summary>Writes the source's <c>event</c> object without <c>kind</c>, as the copy above serialises it.</summary>
-    public static void WriteWithoutKind(Utf8JsonWriter writer, JsonElement eventObject)
-    {
-        writer.WriteStartObject();
-        foreach (var member in eventObject.EnumerateObject())
-        {
-            if (!member.NameEquals(KindField))
-            {
-                AlertWriter.WriteName(writer, member);
-                AlertWriter.WriteValue(writer, member.Value);
-            }
-        }
-
-        writer.WriteEndObject();
     }
 
     /// <summary>

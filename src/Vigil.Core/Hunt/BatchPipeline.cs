@@ -10,10 +10,10 @@ namespace Vigil.Hunt;
 /// <remarks>
 /// <para>
 /// At most four times as many batches as threads are in flight, which bounds memory: a batch keeps
-/// its matched documents until it is handed back. Twice as many left a core idle more often while a
+/// the alerts of its matched events until it is handed back. Twice as many left a core idle more often while a
 /// slow batch held up the ones behind it (a 1 GB hunt took 2.19 s instead of 1.98 s). But when most
 /// records match, four per thread peaked at up to 271 MB on a 200 MiB file (170 to 185 MB with two), so after a batch with more
-/// than <see cref="ManyMatched"/> matched documents the bound is twice as many batches as threads
+/// than <see cref="ManyMatched"/> matched events the bound is twice as many batches as threads
 /// that can run at once (no more than the cores).
 /// With one thread each batch is evaluated on the caller's thread as it is submitted.
 /// </para>
@@ -28,7 +28,7 @@ internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEva
     private const int MaxInFlightPerThread = 4;
     private const int MaxInFlightPerThreadWhenMatching = 2;
 
-    /// <summary>Matched documents in one batch from which fewer batches are kept in flight (about a tenth of its records).</summary>
+    /// <summary>Matched events in one batch from which fewer batches are kept in flight (about a tenth of its records).</summary>
     private const int ManyMatched = 64;
 
     private int _maxInFlight = MaxInFlightPerThread * threads;
@@ -173,11 +173,11 @@ internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEva
         var matched = 0;
         foreach (var outcome in batch.Outcomes)
         {
-            matched += outcome.Document is null ? 0 : 1;
+            matched += outcome.Alerts is null ? 0 : 1;
         }
 
         // Threads beyond the cores do not evaluate at the same time, so while batches hold many
-        // documents only the cores count: eight threads on two cores peaked at 339 MB otherwise.
+        // alerts only the cores count: eight threads on two cores peaked at 339 MB otherwise.
         _maxInFlight = matched > ManyMatched
             ? MaxInFlightPerThreadWhenMatching * Math.Min(threads, Environment.ProcessorCount)
             : MaxInFlightPerThread * threads;

@@ -23,10 +23,10 @@ internal sealed class HuntPass : IDisposable
     {
         // One thread means one core: large files are then read on the hunt's own thread too.
         _reader = new CloudTrailReader { ReadAheadFrom = options.Threads > 1 ? ReadAheadStream.MinFileLength : long.MaxValue };
-        _counter = new OutcomeCounter(sink, summary, listener, executionTime);
+        _counter = new OutcomeCounter(sink, summary, listener);
         _pipeline = new BatchPipeline(
             options.Threads,
-            () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter),
+            () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter, executionTime),
             _counter.Count);
         _batch = _pipeline.Rent();
     }

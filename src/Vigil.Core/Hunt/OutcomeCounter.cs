@@ -9,10 +9,10 @@ namespace Vigil.Hunt;
 /// an event, an error or a skip, reports problems and writes alerts.
 /// </summary>
 /// <remarks>
-/// Alerts are written here, one event at a time, rather than by the workers: a batch then holds only
-/// the matched documents, so memory does not grow with the number of rules that match an event.
+/// The workers have written the alerts already, while each event's node tree was at hand; here
+/// they are passed on in file order, once the event is known not to be a duplicate delivery.
 /// </remarks>
-internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHuntListener listener, DateTimeOffset executionTime)
+internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHuntListener listener)
 {
     private const string DuplicateReason = "duplicate delivery (same eventID and content)";
 
@@ -21,7 +21,6 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
     private const int PrefetchDistance = 8;
 
     private readonly DuplicateFilter _duplicates = new();
-    private readonly AlertBuffer _alerts = new(executionTime);
     private readonly HashSet64 _alertIds = new();
 
     // Records of the current file found by evaluation, less the raw records its reader counted.
@@ -105,14 +104,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
             return;
         }
 
-        var failure = outcome.Failure;
-        IReadOnlyList<AlertBuffer.Written> alerts = [];
-        if (failure is null && outcome.Matches is { Count: > 0 } matches && outcome.Document is { } document)
-        {
-            alerts = _alerts.TryWrite(matches, document, out failure);
-        }
-
-        if (failure is not null)
+        if (outcome.Failure is { } failure)
         {
             CountError(outcome.Item with { Outcome = ReadOutcome.Error, Reason = $"record could not be processed: {failure}" });
             return;
@@ -128,7 +120,12 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
         summary.Events++;
         HuntMetrics.Events.Add(1);
-        foreach (var alert in alerts)
+        if (outcome.Alerts is not { } alerts)
+        {
+            return;
+        }
+
+        foreach (var alert in alerts.Alerts)
         {
             if (!_alertIds.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(alert.Uuid.AsSpan()))))
             {
@@ -138,7 +135,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
             summary.CountAlert(alert.Rule.Rule);
             HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", alert.Rule.Rule.RuleId));
-            sink.Write(alert.Rule.Rule, _alerts.Text(alert));
+            sink.Write(alert.Rule.Rule, alerts.Text(alert));
         }
     }
 

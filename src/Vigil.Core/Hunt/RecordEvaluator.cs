@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Map;
@@ -19,9 +20,10 @@ namespace Vigil.Hunt;
 /// A parsed record is not mapped either when its raw values rule out every candidate rule
 /// (<see cref="RawFieldCheck"/>).
 /// </remarks>
-internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
+internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTimeOffset executionTime)
 {
     private readonly RecordScanner _scanner = new(ScanPurpose.Hunt);
+    private ArrayBufferWriter<byte> _alertText = new(16 * 1024);
 
     public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
     {
@@ -108,13 +110,24 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter)
             HuntMetrics.Mapped.Add(1);
             var mapped = CloudTrailMapper.Map(record);
             var matches = Detect(mapped.Document, rules);
-            var document = matches.Count > 0 ? mapped.Document.Compact() : null;
-            return new RecordOutcome(item, hash, document, matches, mapped.Error);
+            var alerts = matches.Count > 0 ? WrittenAlerts.Write(matches, mapped.Document, executionTime, AlertText()) : null;
+            return new RecordOutcome(item, hash, alerts, mapped.Error);
         }
         catch (Exception ex) when (HuntPass.IsRecoverable(ex))
         {
             return new RecordOutcome(item, hash, Failure: ex.Message);
         }
+    }
+
+    // An alert as large as a huge record should not keep its buffer for the rest of the hunt.
+    private ArrayBufferWriter<byte> AlertText()
+    {
+        if (_alertText.Capacity > 1 << 20)
+        {
+            _alertText = new ArrayBufferWriter<byte>(16 * 1024);
+        }
+
+        return _alertText;
     }
 
     /// <summary>Drops the rules whose raw checks rule the record out, so that a record none is left for is not mapped.</summary>

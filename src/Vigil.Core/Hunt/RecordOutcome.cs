@@ -10,14 +10,12 @@ namespace Vigil.Hunt;
 /// The item: an error or a skip, or for an event its file and location (never its record).
 /// </param>
 /// <param name="ContentHash">The <see cref="Vigil.Read.QuickContentHash"/> of an event with a string <c>eventID</c>.</param>
-/// <param name="Document">The mapped event, kept only when a rule matched it.</param>
-/// <param name="Matches">The rules the event matched, in rule order; null when it was not evaluated.</param>
+/// <param name="Alerts">The alerts of the rules the event matched, in rule order; null when none matched.</param>
 /// <param name="MappingError">Why the event's mapping partly failed, when it was mapped.</param>
 /// <param name="Failure">Why the event could not be processed at all; it then counts as an error.</param>
 internal sealed record RecordOutcome(
     ReadItem Item,
     ulong? ContentHash = null,
-    EcsDocument? Document = null,
-    List<PreparedRule>? Matches = null,
+    WrittenAlerts? Alerts = null,
     string? MappingError = null,
     string? Failure = null);

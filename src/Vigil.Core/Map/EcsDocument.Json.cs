@@ -10,6 +10,7 @@ public sealed partial class EcsDocument
 {
     private byte[]? _json;
     private JsonElement? _element;
+    private DocumentMember[]? _members;
 
     /// <summary>
     /// Returns <see cref="Root"/> as compact UTF-8 JSON, the bytes <see cref="JsonNode.ToJsonString"/>
@@ -19,28 +20,89 @@ public sealed partial class EcsDocument
     {
         if (_json is null)
         {
-            var buffer = new ArrayBufferWriter<byte>(4096);
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                Root.WriteTo(writer);
-            }
-
-            _json = buffer.WrittenSpan.ToArray();
+            Serialise();
         }
 
-        return _json;
+        return _json!;
     }
+
+    /// <summary>The top-level members and where <see cref="Utf8Json"/> holds their values, for alerts to copy.</summary>
+    internal DocumentMember[] Members
+    {
+        get
+        {
+            if (_members is null)
+            {
+                Serialise();
+            }
+
+            return _members!;
+        }
+    }
+
+    // Written member by member as JsonObject.WriteTo writes the root, to note where each value lies.
+    private void Serialise()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        var members = new DocumentMember[Root.Count];
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            var index = 0;
+            foreach (var (key, value) in Root)
+            {
+                writer.WritePropertyName(key);
+                var start = Position(writer);
+                var children = key == "event" && value is JsonObject eventObject ? WriteMembers(writer, eventObject) : null;
+                if (children is null)
+                {
+                    WriteValue(writer, value);
+                }
+
+                members[index++] = new DocumentMember(key, start, Position(writer) - start, children);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        _json = buffer.WrittenSpan.ToArray();
+        _members = members;
+    }
+
+    private static DocumentMember[] WriteMembers(Utf8JsonWriter writer, JsonObject obj)
+    {
+        var members = new DocumentMember[obj.Count];
+        var index = 0;
+        writer.WriteStartObject();
+        foreach (var (key, value) in obj)
+        {
+            writer.WritePropertyName(key);
+            var start = Position(writer);
+            WriteValue(writer, value);
+            members[index++] = new DocumentMember(key, start, Position(writer) - start);
+        }
+
+        writer.WriteEndObject();
+        return members;
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
+    }
+
+    private static int Position(Utf8JsonWriter writer) => checked((int)(writer.BytesCommitted + writer.BytesPending));
 
     /// <summary>
     /// Returns <see cref="Utf8Json"/> parsed, once. Objects made with <see cref="JsonObject.Create"/>
     /// over it build their nodes only when read, and many can share it.
     /// </summary>
     internal JsonElement JsonRoot() => _element ??= JsonDocument.Parse(Utf8Json(), JsonTokenCursor.MappedDocumentOptions).RootElement;
-
-    /// <summary>
-    /// Returns the same document kept as JSON: its root builds nodes only where it is read. A hunt
-    /// keeps each matched document until it writes the document's alerts in file order, and a few
-    /// arrays survive the collector's generations more cheaply than a tree of nodes.
-    /// </summary>
-    internal EcsDocument Compact() => new(JsonObject.Create(JsonRoot())!, DataStream) { _json = Utf8Json(), _element = JsonRoot() };
 }

@@ -18,6 +18,8 @@ public class AlertWriterTests
     private static readonly DateTimeOffset ExecutionTime = new(2026, 12, 5, 4, 30, 0, 250, TimeSpan.Zero);
 
     // Every character the default encoder escapes, in every kind of rule field that is encoded.
+    private static readonly DetectionRule Rule = BuiltInRules.All[0];
+
     private const string Awkward = "<script>alert('x')</script> & \"quoted\" + `tick` caf\u00e9 \u2028 line\nbreak\t\u0001 \ud83d\ude00";
 
     [Fact]
@@ -29,11 +31,18 @@ public class AlertWriterTests
     }
 
     [Fact]
-    public void CompactDocument_WritesTheTreesBytes()
+    public void DeepSource_WritesTheTreesBytes()
     {
-        var rule = BuiltInRules.All[0];
+        var source = AssumeRoleEvent.Json();
+        JsonNode deep = "leaf";
+        for (var level = 0; level < 200; level++)
+        {
+            deep = new JsonArray(deep);
+        }
 
-        Assert.Equal(FromTree(rule, AssumeRoleEvent.Create()), Written(rule, AssumeRoleEvent.Create().Compact()));
+        source["deep"] = deep;
+
+        Assert.Equal(FromTree(Rule, new EcsDocument(source)), Written(Rule, new EcsDocument(source)));
     }
 
     [Fact]
@@ -73,7 +82,7 @@ public class AlertWriterTests
 
         foreach (var rule in rules)
         {
-            Assert.Equal(FromTree(rule, AssumeRoleEvent.Create()), Written(rule, AssumeRoleEvent.Create().Compact()));
+            Assert.Equal(FromTree(rule, AssumeRoleEvent.Create()), Written(rule, AssumeRoleEvent.Create()));
         }
     }
 
@@ -87,7 +96,7 @@ public class AlertWriterTests
 
         foreach (var document in documents)
         {
-            Assert.Equal(FromTree(rule, document), Written(rule, document.Compact()));
+            Assert.Equal(FromTree(rule, document), Written(rule, document));
         }
     }
 
