@@ -26,7 +26,7 @@ public sealed partial class EcsDocument
         return _json!;
     }
 
-    /// <summary>The top-level members and where <see cref="Utf8Json"/> holds their values, for alerts to copy.</summary>
+    /// <summary>The top-level members and where their values lie in <see cref="Utf8Json"/>, for alerts to copy.</summary>
     internal DocumentMember[] Members
     {
         get
