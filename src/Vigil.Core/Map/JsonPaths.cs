@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,7 +6,12 @@ namespace Vigil.Map;
 /// <summary>Dotted-path access to nested JSON objects, as ingest processors address fields.</summary>
 internal static class JsonPaths
 {
-    private static readonly ConcurrentDictionary<string, string[]> SegmentCache = new(StringComparer.Ordinal);
+    // Segments of paths met before, per thread and by string identity: paths are mostly the
+    // pipeline's own literals, and comparing references costs less than hashing their text.
+    private const int MaxCachedPaths = 1024;
+
+    [ThreadStatic]
+    private static Dictionary<string, string[]>? t_segments;
 
     /// <summary>Returns the node at <paramref name="path"/>, or <c>null</c> when a step is missing or not an object.</summary>
     public static JsonNode? Get(JsonObject root, string path)
@@ -72,8 +76,20 @@ internal static class JsonPaths
         obj[segments[^1]] = value;
     }
 
-    // Paths are the pipeline's own field names, a fixed set, so caching their segments is bounded.
-    private static string[] Segments(string path) => SegmentCache.GetOrAdd(path, static p => p.Split('.'));
+    private static string[] Segments(string path)
+    {
+        var cache = t_segments ??= new Dictionary<string, string[]>(ReferenceEqualityComparer.Instance);
+        if (!cache.TryGetValue(path, out var segments))
+        {
+            segments = path.Split('.');
+            if (cache.Count < MaxCachedPaths)
+            {
+                cache[path] = segments;
+            }
+        }
+
+        return segments;
+    }
 
     /// <summary>Returns the text a Mustache template <c>{{{path}}}</c> renders for a value.</summary>
     public static string Render(JsonNode? node) => node is null ? "" : JavaText.Render(node);
