@@ -10,9 +10,12 @@ namespace Vigil.Read;
 /// <remarks>
 /// The array is streamed only when the keys before it decide the object as
 /// <see cref="RecordEnvelopes.Expand"/> would decide it whole: a string <c>messageType</c> other
-/// than <c>CONTROL_MESSAGE</c>, and no record key nor <c>detail-type</c>. CloudWatch Logs writes
-/// <c>messageType</c> first. In any other order the object is held whole and unwrapped as before.
-/// Keys after the array are not consulted, as for a delivery object's <c>Records</c>.
+/// than <c>CONTROL_MESSAGE</c>, and no record key nor <c>detail-type</c>. The decoded payload
+/// example of Powertools for AWS Lambda (TypeScript 2.16, <c>CloudWatchLogsEvent</c>) puts
+/// <c>messageType</c> before <c>logEvents</c>. When it comes after, the object is held whole
+/// (up to <see cref="ByteWindow.DefaultMaxSize"/>) and unwrapped by <see cref="RecordEnvelopes"/>.
+/// Keys after the array are not read, as for a delivery object's <c>Records</c>, so a repeated key
+/// there is not reported although the whole-object parser rejects one.
 /// </remarks>
 internal sealed partial class RecordStreamReader
 {
