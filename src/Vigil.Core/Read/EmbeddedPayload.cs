@@ -15,6 +15,8 @@ namespace Vigil.Read;
 internal static class EmbeddedPayload
 {
     // A CloudWatch Logs batch contains at most 1 MiB of log events, so a larger payload is not one.
+    // NOTE: the decoded payloads are parsed whole, not streamed as a payload file is, so memory grows
+    // with them: a Lambda event carrying one 17 MB payload peaked at 300 MB in a hunt.
     private const int MaxDecompressedBytes = 64 * 1024 * 1024;
 
     public static bool TryDecode(string base64, out byte[] json, out string? error)

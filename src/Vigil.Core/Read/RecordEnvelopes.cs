@@ -84,11 +84,11 @@ internal static class RecordEnvelopes
 
         var payloads = EmbeddedPayload.SplitValues(json);
         return payloads.Count == 1
-            ? Payload(json, file, $"{location}, awslogs.data")
-            : payloads.SelectMany((range, i) => Payload(json[range], file, $"{location}, awslogs.data, payload {i + 1}"));
+            ? ExpandPayload(json, file, $"{location}, awslogs.data")
+            : payloads.SelectMany((range, i) => ExpandPayload(json[range], file, $"{location}, awslogs.data, payload {i + 1}"));
     }
 
-    private static IEnumerable<ReadItem> Payload(byte[] json, string file, string location) =>
+    private static IEnumerable<ReadItem> ExpandPayload(byte[] json, string file, string location) =>
         RecordParser.TryParse(json, out var payload, out var error)
             ? Expand(payload!, file, location)
             : [Error(file, location, $"awslogs.data: {error}")];
