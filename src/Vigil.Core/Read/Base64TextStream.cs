@@ -54,6 +54,15 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
 
     public string? Failure { get; private set; }
 
+    /// <summary>
+    /// The note added to a failure of the gzip data decoded from this text. Base64 text that decodes
+    /// misaligned, such as payloads one per line with their '=' padding stripped, turns into bytes
+    /// that the gzip layer rejects without a word about base64.
+    /// </summary>
+    public string DecodedDataNote => _lineEndedInsideGroup > 0
+        ? $"the gzip data was decoded from base64 text, and its line {_lineEndedInsideGroup} ends inside a group of four characters, so if each line is one payload, their '=' padding is missing"
+        : "the gzip data was decoded from base64 text, so check that the text is complete and that each payload ends with its '=' padding";
+
     public override int Read(Span<byte> buffer)
     {
         if (buffer.IsEmpty)

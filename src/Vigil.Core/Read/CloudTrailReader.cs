@@ -130,7 +130,7 @@ public sealed class CloudTrailReader
 
         var failure = () => content is ReadAheadStream { ReachedEnd: false }
             ? null
-            : failingLayers.Select(layer => layer.Failure).FirstOrDefault(f => f is not null);
+            : ContainerLayers.Failure(failingLayers);
         using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null || cursor is not null, structuralFraming: onRecord is not null);
         while (reader.Next() is { } item)
         {

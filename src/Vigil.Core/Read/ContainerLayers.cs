@@ -54,6 +54,27 @@ internal static class ContainerLayers
         return current;
     }
 
+    /// <summary>
+    /// Returns why the data of <paramref name="failingLayers"/> ended early, from the outermost
+    /// layer that failed, or <c>null</c> when none did. A gzip failure under a base64 layer names
+    /// the base64 text, because misaligned text shows up only as invalid gzip data.
+    /// </summary>
+    public static string? Failure(IReadOnlyList<IFailingLayer> failingLayers)
+    {
+        for (var i = 0; i < failingLayers.Count; i++)
+        {
+            if (failingLayers[i].Failure is not { } failure)
+            {
+                continue;
+            }
+
+            var base64 = failingLayers.Take(i).OfType<Base64TextStream>().FirstOrDefault();
+            return base64 is null || failingLayers[i] is not GzipMemberStream ? failure : $"{failure} ({base64.DecodedDataNote})";
+        }
+
+        return null;
+    }
+
     private static Stream? Unwrap(ReadOnlySpan<byte> head, Stream stream)
     {
         if (head.StartsWith(GzipMagic))

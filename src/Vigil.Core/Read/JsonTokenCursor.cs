@@ -80,7 +80,8 @@ internal sealed class JsonTokenCursor(ByteWindow window)
                     reader.TokenType,
                     window.Position + reader.TokenStartIndex,
                     isName && reader.ValueTextEquals("Records"u8),
-                    isName && !reader.ValueIsEscaped ? EventWrapper.ForProperty(reader.ValueSpan) : null);
+                    isName && !reader.ValueIsEscaped ? EventWrapper.ForProperty(reader.ValueSpan) : null,
+                    isName ? SubscriptionKeys.Classify(ref reader) : SubscriptionKey.None);
                 Commit(ref reader);
                 return true;
             }
@@ -163,6 +164,12 @@ internal sealed class JsonTokenCursor(ByteWindow window)
 
 /// <summary>
 /// A JSON token: its type, absolute start offset, whether it is the property name <c>Records</c> (an
-/// S3 delivery object), and the CLI output it names when it is an <see cref="EventWrapper"/>'s array.
+/// S3 delivery object), the CLI output it names when it is an <see cref="EventWrapper"/>'s array,
+/// and its role in a CloudWatch Logs subscription payload when it is a property name.
 /// </summary>
-internal readonly record struct JsonToken(JsonTokenType Type, long Start, bool IsRecordsProperty, EventWrapper? Wrapper = null);
+internal readonly record struct JsonToken(
+    JsonTokenType Type,
+    long Start,
+    bool IsRecordsProperty,
+    EventWrapper? Wrapper = null,
+    SubscriptionKey SubscriptionKey = SubscriptionKey.None);

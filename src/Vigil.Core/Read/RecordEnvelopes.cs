@@ -82,13 +82,16 @@ internal static class RecordEnvelopes
             return [Error(file, location, error!)];
         }
 
-        if (!RecordParser.TryParse(json, out var payload, out error))
-        {
-            return [Error(file, location, $"awslogs.data: {error}")];
-        }
-
-        return Expand(payload!, file, $"{location}, awslogs.data");
+        var payloads = EmbeddedPayload.SplitValues(json);
+        return payloads.Count == 1
+            ? ExpandPayload(json, file, $"{location}, awslogs.data")
+            : payloads.SelectMany((range, i) => ExpandPayload(json[range], file, $"{location}, awslogs.data, payload {i + 1}"));
     }
+
+    private static IEnumerable<ReadItem> ExpandPayload(byte[] json, string file, string location) =>
+        RecordParser.TryParse(json, out var payload, out var error)
+            ? Expand(payload!, file, location)
+            : [Error(file, location, $"awslogs.data: {error}")];
 
     private static IEnumerable<ReadItem> RecordsInStrings(JsonArray items, string field, string noun, string file, string location)
     {

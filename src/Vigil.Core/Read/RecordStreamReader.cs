@@ -331,6 +331,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         _window.SetMark(_cursor.ValueStart);
         _recordsIsNotArray = false;
         _wrapperIsNotArray = null;
+        BeginSubscriptionKeys();
         ReadStartToken();
         _mode = Mode.Object;
         return null;
@@ -361,6 +362,12 @@ internal sealed partial class RecordStreamReader : IDisposable
             _window.ClearMark();
             BeginArray(isEnvelope: true);
             _arrayWrapper = token.Wrapper;
+            return null;
+        }
+
+        if (StartsLogEvents(token, value))
+        {
+            BeginLogEvents();
             return null;
         }
 
@@ -524,7 +531,8 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// <remarks>
     /// Only such a line is taken, because only then does the JSON reader's error recovery skip
     /// exactly this object and resume at a known line (<see cref="TryResume"/>). An object that may
-    /// hold a <c>Records</c> or <c>Events</c> array, spelled out or escaped, is left to the reader.
+    /// hold a <c>Records</c>, <c>Events</c>, <c>events</c> or <c>logEvents</c> array, spelled out or
+    /// escaped, is left to the reader.
     /// </remarks>
     private ReadItem? FrameLineStructurally()
     {
@@ -553,7 +561,11 @@ internal sealed partial class RecordStreamReader : IDisposable
     }
 
     private static bool MayHoldRecords(ReadOnlySpan<byte> value) =>
-        value.IndexOf("\"Records\""u8) >= 0 || value.IndexOf("\"Events\""u8) >= 0 || value.IndexOf("\"events\""u8) >= 0 || value.IndexOf("\\u"u8) >= 0;
+        value.IndexOf("\"Records\""u8) >= 0
+        || value.IndexOf("\"Events\""u8) >= 0
+        || value.IndexOf("\"events\""u8) >= 0
+        || value.IndexOf("\"logEvents\""u8) >= 0
+        || value.IndexOf("\\u"u8) >= 0;
 
     /// <summary>
     /// Finds the line where the JSON reader would resume after this line's object turned out

@@ -80,6 +80,26 @@ public class HuntEngineTests
         Assert.Equal(5, summary.Events);
     }
 
+    [Fact]
+    public void TruncatedSubscriptionPayload_CountedAsReaderDoes()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "payload.json.gz");
+        var events = Enumerable.Range(1, 300).Select(id => RoleChaining.Record(id, "2026-12-01T10:00:00Z").ToJsonString()).ToArray();
+        var compressed = Convert.FromBase64String(SubscriptionPayload(events));
+        File.WriteAllBytes(path, compressed[..(compressed.Length * 2 / 3)]);
+        var expected = new CloudTrailReader().ReadFile(path).ToList();
+        var listener = new FailureListener();
+
+        var summary = new HuntEngine(BuiltInRules.All).Run(new HuntOptions([path]), new CollectingSink(), listener, TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(expected, item => item.Outcome == ReadOutcome.Error);
+        Assert.Equal(expected.Count(item => item.Outcome == ReadOutcome.Record), summary.Events);
+        Assert.True(summary.Events > 100, $"only {summary.Events} events were kept");
+        Assert.Equal(error.Location, Assert.Single(listener.Failures).Location);
+        Assert.Equal(error.Reason, listener.Failures[0].Reason);
+    }
+
     /// <summary>Returns base64 text of a gzip CloudWatch Logs subscription payload with one log event per record.</summary>
     private static string SubscriptionPayload(string[] records)
     {

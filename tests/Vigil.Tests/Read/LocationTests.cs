@@ -28,6 +28,6 @@ public class LocationTests
     {
         var items = ReadAll("""{"messageType":"DATA_MESSAGE","logEvents":[{"id":"1"}]}""");
 
-        Assert.Equal("line 1, log event 1", Assert.Single(items.Errors()).Location);
+        Assert.Equal("line 1, log event 1, byte 43", Assert.Single(items.Errors()).Location);
     }
 }

@@ -30,6 +30,36 @@ public class SubscriptionPayloadTests
     }
 
     [Fact]
+    public void LambdaEvent_TwoPayloads_BothRead()
+    {
+        var first = Base64Gzip(Payload("DATA_MESSAGE", 1, 2));
+        var data = first + Base64Gzip(Payload("DATA_MESSAGE", 3));
+        var lambdaEvent = new JsonObject { ["awslogs"] = new JsonObject { ["data"] = data } };
+
+        var items = ReadAll(lambdaEvent.ToJsonString());
+
+        Assert.EndsWith("=", first, StringComparison.Ordinal);
+        Assert.Empty(items.Errors());
+        Assert.Equal(3, items.Records().Count);
+        Assert.Equal("line 1, awslogs.data, payload 1, log event 2", items[1].Location);
+        Assert.Equal("line 1, awslogs.data, payload 2, log event 1", items[2].Location);
+    }
+
+    [Fact]
+    public void LambdaEvent_BadSecondPayload_KeepsFirst()
+    {
+        var data = Base64Gzip(Payload("DATA_MESSAGE", 1, 2)) + Base64Gzip("{\"messageType\":");
+        var lambdaEvent = new JsonObject { ["awslogs"] = new JsonObject { ["data"] = data } };
+
+        var items = ReadAll(lambdaEvent.ToJsonString());
+
+        Assert.Equal(2, items.Records().Count);
+        var error = Assert.Single(items.Errors());
+        Assert.Equal("line 1, awslogs.data, payload 2", error.Location);
+        Assert.StartsWith("awslogs.data: the record is not valid JSON", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BareBase64BlobIsDecoded()
     {
         var items = ReadAll(Base64Gzip(Payload("DATA_MESSAGE", 1, 2, 3)));
@@ -158,6 +188,27 @@ public class SubscriptionPayloadTests
 
         Assert.True(firstUnpadded > 0, "every payload happened to need no padding");
         Assert.Contains($"line {firstUnpadded} also ends inside a group, so if each line is one payload, their '=' padding is missing", items.Errors().Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StrippedPaddingAligned_NamesBase64()
+    {
+        // Two lines that each lose "==" leave text of whole groups, so the base64 layer decodes it
+        // misaligned without an error of its own, and the gzip layer rejects the bytes.
+        var lines = Enumerable.Range(1, 40)
+            .Select(id => Base64Gzip(Payload("DATA_MESSAGE", id)))
+            .Where(line => line.EndsWith("==", StringComparison.Ordinal))
+            .Take(2)
+            .Select(line => line[..^2])
+            .ToArray();
+
+        var items = ReadAll(string.Join("\n", lines) + "\n");
+
+        Assert.Equal(2, lines.Length);
+        Assert.Single(items.Records());
+        var reason = Assert.Single(items.Errors()).Reason;
+        Assert.Contains("gzip member", reason, StringComparison.Ordinal);
+        Assert.Contains("the gzip data was decoded from base64 text, and its line 1 ends inside a group of four characters, so if each line is one payload, their '=' padding is missing", reason, StringComparison.Ordinal);
     }
 
     [Fact]
