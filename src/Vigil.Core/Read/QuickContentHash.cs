@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Hashing;
 using System.Numerics;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,10 +16,11 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A scalar hashes its unescaped UTF-8 text (numbers by their text) with its kind as the seed. A
-/// member mixes its key's hash with its value's hash. An object mixes the sum of its member hashes
-/// and their count; an array chains its element hashes in order. Every step ends in a full
-/// avalanche, so a sum of member hashes collides only by chance, about 2⁻⁶⁴ per pair of records.
+/// A scalar hashes its unescaped UTF-8 text (numbers by their text) with a seed made of its kind
+/// and a random number drawn per process. A member mixes its key's hash with its value's hash. An
+/// object mixes the sum of its member hashes and their count; an array chains its element hashes in
+/// order. Every step ends in a full avalanche, so a sum of member hashes collides only by chance,
+/// about 2⁻⁶⁴ per pair of records, and a record's author cannot aim at another record's hash.
 /// </para>
 /// <para>
 /// The values differ from <see cref="CanonicalJsonHash"/>, which the store keeps on disk, so the
@@ -30,6 +32,11 @@ internal static class QuickContentHash
     // Kind bytes are letters, so a key never hashes with a scalar's seed.
     private const byte KeySeed = 0;
 
+    // Drawn once per process, because whoever writes a record must not be able to choose its hash:
+    // with fixed seeds, one field could be set so that a record hashes like an earlier one and is
+    // dropped as its duplicate. The hashes never leave the run, so nothing needs them stable.
+    private static readonly long ProcessSeed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
+
     private const ulong MemberFactor = 0x9E3779B97F4A7C15;
     private const ulong ElementFactor = 0xC2B2AE3D27D4EB4F;
     private const ulong CountFactor = 0x165667B19E3779F9;
@@ -37,10 +44,10 @@ internal static class QuickContentHash
     private const ulong ArraySeed = 0x85EBCA77C2B2AE63;
 
     /// <summary>Returns the hash of a scalar from its kind byte (see <see cref="CanonicalJsonHash"/>) and unescaped text.</summary>
-    public static ulong OfScalar(byte kind, ReadOnlySpan<byte> text) => XxHash3.HashToUInt64(text, kind);
+    public static ulong OfScalar(byte kind, ReadOnlySpan<byte> text) => XxHash3.HashToUInt64(text, Seeded(kind));
 
     /// <summary>Returns the hash of an object key from its unescaped UTF-8 text.</summary>
-    public static ulong OfKey(ReadOnlySpan<byte> key) => XxHash3.HashToUInt64(key, KeySeed);
+    public static ulong OfKey(ReadOnlySpan<byte> key) => XxHash3.HashToUInt64(key, Seeded(KeySeed));
 
     /// <summary>Returns the hash of one member, which an object adds to its sum.</summary>
     public static ulong OfMember(ulong key, ulong value) => Mix((key * MemberFactor) + value);
@@ -98,13 +105,15 @@ internal static class QuickContentHash
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            return XxHash3.HashToUInt64(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)), seed);
+            return XxHash3.HashToUInt64(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)), Seeded(seed));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static long Seeded(byte kind) => ProcessSeed ^ kind;
 
     // The 64-bit finaliser of MurmurHash3: every input bit flips each output bit with probability ½.
     private static ulong Mix(ulong value)
