@@ -14,23 +14,45 @@ namespace Vigil.Alert;
 /// </param>
 internal sealed class WriterFieldTarget(Utf8JsonWriter writer, string? writtenInPlace) : AlertFieldTarget
 {
+    // The alert's own keys are the same strings alert after alert, so each thread keeps them
+    // encoded, by string identity. Flattened event keys are made per alert and are not kept.
+    private const int MaxEncodedKeys = 1024;
+
+    [ThreadStatic]
+    private static Dictionary<string, JsonEncodedText>? t_keys;
+
     public override void Add(string key, string value)
     {
         if (key != writtenInPlace)
         {
-            writer.WriteString(key, value);
+            writer.WriteString(Encoded(key), value);
         }
     }
 
-    public override void Add(string key, int value) => writer.WriteNumber(key, value);
+    public override void Add(string key, int value) => writer.WriteNumber(Encoded(key), value);
 
-    public override void Add(string key, bool value) => writer.WriteBoolean(key, value);
+    public override void Add(string key, bool value) => writer.WriteBoolean(Encoded(key), value);
 
-    public override void Add(string key, JsonNode? value) => Copy(key, value);
+    public override void Add(string key, JsonNode? value)
+    {
+        writer.WritePropertyName(Encoded(key));
+        WriteValue(value);
+    }
 
     public override void Copy(string key, JsonNode? value)
     {
         writer.WritePropertyName(key);
+        WriteValue(value);
+    }
+
+    public override void Add(string key, RuleFieldValue value)
+    {
+        writer.WritePropertyName(Encoded(key));
+        value.WriteTo(writer);
+    }
+
+    private void WriteValue(JsonNode? value)
+    {
         if (value is null)
         {
             writer.WriteNullValue();
@@ -41,9 +63,18 @@ internal sealed class WriterFieldTarget(Utf8JsonWriter writer, string? writtenIn
         }
     }
 
-    public override void Add(string key, RuleFieldValue value)
+    private static JsonEncodedText Encoded(string key)
     {
-        writer.WritePropertyName(key);
-        value.WriteTo(writer);
+        var keys = t_keys ??= new Dictionary<string, JsonEncodedText>(ReferenceEqualityComparer.Instance);
+        if (!keys.TryGetValue(key, out var encoded))
+        {
+            encoded = JsonEncodedText.Encode(key);
+            if (keys.Count < MaxEncodedKeys)
+            {
+                keys[key] = encoded;
+            }
+        }
+
+        return encoded;
     }
 }
