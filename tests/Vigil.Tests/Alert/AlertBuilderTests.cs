@@ -321,18 +321,11 @@ public class AlertBuilderTests
     [Fact]
     public void DeepSource_AlertBuilt()
     {
-        var source = AssumeRoleEvent.Json();
-        JsonNode deep = "leaf";
-        for (var level = 0; level < 200; level++)
-        {
-            deep = new JsonArray(deep);
-        }
-
-        source["deep"] = deep;
+        var source = AssumeRoleEvent.DeepJson();
 
         var alert = AlertBuilder.Build(Rule, new EcsDocument(source), ExecutionTime);
 
-        Assert.Equal(deep.ToJsonString(), alert["deep"]!.ToJsonString());
+        Assert.Equal(source["deep"]!.ToJsonString(), alert["deep"]!.ToJsonString());
     }
 
     private static DetectionRule CopyWithNameOverride(string field) => new()

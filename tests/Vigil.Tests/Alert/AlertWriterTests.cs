@@ -33,14 +33,7 @@ public class AlertWriterTests
     [Fact]
     public void DeepSource_WritesTheTreesBytes()
     {
-        var source = AssumeRoleEvent.Json();
-        JsonNode deep = "leaf";
-        for (var level = 0; level < 200; level++)
-        {
-            deep = new JsonArray(deep);
-        }
-
-        source["deep"] = deep;
+        var source = AssumeRoleEvent.DeepJson();
 
         Assert.Equal(FromTree(Rule, new EcsDocument(source)), Written(Rule, new EcsDocument(source)));
     }

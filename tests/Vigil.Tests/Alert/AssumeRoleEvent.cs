@@ -10,6 +10,20 @@ internal static class AssumeRoleEvent
 
     public static EcsDocument Create(string eventId = EventId) => new(Json(eventId));
 
+    /// <summary>The document with a top-level <c>deep</c> member: arrays nested 200 levels around a string.</summary>
+    public static JsonObject DeepJson()
+    {
+        var source = Json();
+        JsonNode deep = "leaf";
+        for (var level = 0; level < 200; level++)
+        {
+            deep = new JsonArray(deep);
+        }
+
+        source["deep"] = deep;
+        return source;
+    }
+
     public static JsonObject Json(string eventId = EventId) => JsonNode.Parse($$"""
         {
           "@timestamp": "2026-11-30T09:15:42Z",
