@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Vigil.Read;
 
 /// <summary>
@@ -11,7 +13,12 @@ internal static class ArrayElementSkipper
     /// element's own nesting level, which it leaves unconsumed. Returns <c>false</c> when the data
     /// ends first or a closing bracket ends the enclosing value, because no boundary can be found.
     /// </summary>
-    public static bool TrySkip(ByteWindow window)
+    /// <param name="window">The data, at the element's first byte.</param>
+    /// <param name="lineEnded">
+    /// When not null, the array is part of one NDJSON line, which a raw newline ends: the skip then
+    /// stops at the newline, leaves it unconsumed, returns <c>false</c> and sets this to <c>true</c>.
+    /// </param>
+    public static bool TrySkip(ByteWindow window, StrongBox<bool>? lineEnded = null)
     {
         var depth = 0;
         var inString = false;
@@ -23,6 +30,14 @@ internal static class ArrayElementSkipper
             for (var i = 0; i < span.Length; i++)
             {
                 var b = span[i];
+                if (lineEnded is not null && b == '\n')
+                {
+                    // JSON text never holds a raw newline inside a string, so this ends the line's value.
+                    window.Advance(i);
+                    lineEnded.Value = true;
+                    return false;
+                }
+
                 if (inString)
                 {
                     inString = escaped || b != '"';

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -9,7 +10,9 @@ internal sealed partial class RecordStreamReader
 {
     /// <summary>
     /// Reports the malformed element that starts at the marked element start and skips to the
-    /// next element. When no next element can be found, the rest of the file is not read.
+    /// next element. When the array is part of one NDJSON line and the element does not end on it,
+    /// reading resumes at the next line. When no next element can be found, the rest of the file is
+    /// not read.
     /// </summary>
     private ReadItem SkipElement(long errorOffset, string problem)
     {
@@ -19,9 +22,16 @@ internal sealed partial class RecordStreamReader
         _window.ClearMark();
         _expectSeparator = true;
         _afterComma = false;
-        if (ArrayElementSkipper.TrySkip(_window))
+        var lineEnded = line == _envelopeLine ? new StrongBox<bool>() : null;
+        if (ArrayElementSkipper.TrySkip(_window, lineEnded))
         {
             return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+        }
+
+        if (lineEnded is { Value: true } && _window.SkipPastNewline() && _window.SkipWhitespace() is '{' or '[' && _window.Position == _window.LineStart)
+        {
+            _mode = Mode.TopLevel;
+            return Error(where, $"{problem}; the line ends inside record {_recordIndex}, which is skipped with the rest of the line, and reading continues at line {_window.Line}");
         }
 
         _mode = Mode.Done;

@@ -39,6 +39,10 @@ internal sealed partial class RecordStreamReader : IDisposable
     private bool _expectSeparator;
     private bool _afterComma;
     private (long Offset, long Line, long LineStart) _elementStart;
+
+    // The line an object read at the top level starts, when it starts one; -1 otherwise. An array
+    // streamed from such an object on that same line is part of one NDJSON line.
+    private long _envelopeLine = -1;
     private bool _recordsIsNotArray;
     private int _recordIndex;
     private int _valuesRead;
@@ -328,6 +332,7 @@ internal sealed partial class RecordStreamReader : IDisposable
 
     private ReadItem? BeginObject()
     {
+        _envelopeLine = _cursor.ValueStart == _cursor.ValueLineStart ? _cursor.ValueLine : -1;
         _window.SetMark(_cursor.ValueStart);
         _recordsIsNotArray = false;
         _wrapperIsNotArray = null;

@@ -167,4 +167,43 @@ public class SubscriptionStreamingTests
         Assert.Single(items.Skips());
         Assert.Empty(items.Errors());
     }
+
+    [Fact]
+    public void PayloadLineCutShort_NextLinesRead()
+    {
+        var lines = Enumerable.Range(0, 4).Select(_ => Payload(3).ToJsonString()).ToArray();
+        var cut = lines[1].IndexOf("\"id\":\"2\"", StringComparison.Ordinal) + 20;
+        lines[1] = lines[1][..cut];
+
+        var items = ReadAll(string.Join('\n', lines) + "\n");
+
+        var error = Assert.Single(items.Errors());
+        Assert.Equal(10, items.Records().Count);
+        Assert.StartsWith("line 2, log event 2, byte ", error.Location, StringComparison.Ordinal);
+        Assert.EndsWith("the line ends inside record 2, which is skipped with the rest of the line, and reading continues at line 3", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecordsLineCutShort_NextLinesRead()
+    {
+        var line = $$"""{"Records":[{{Record(1)}},{{Record(2)}}]}""";
+        var text = string.Join('\n', line, line[..(line.Length - 30)], line) + "\n";
+
+        var items = ReadAll(text);
+
+        Assert.Equal(5, items.Records().Count);
+        Assert.EndsWith("reading continues at line 3", Assert.Single(items.Errors()).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LastLineCutShort_ReportedAsTruncated()
+    {
+        var text = Payload(3).ToJsonString();
+        var cut = text.IndexOf("\"id\":\"2\"", StringComparison.Ordinal) + 20;
+
+        var items = ReadAll(text + "\n" + text[..cut] + "\n");
+
+        Assert.Equal(4, items.Records().Count);
+        Assert.StartsWith("the data ends inside a JSON value", Assert.Single(items.Errors()).Reason, StringComparison.Ordinal);
+    }
 }
