@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 using Vigil.Hunt;
 using Vigil.Output;
@@ -19,7 +18,7 @@ internal sealed class AlertTable : IAlertSink
     {
         if (_rows.Count < MaxRows)
         {
-            _rows.Add(AlertRow.From(JsonNode.Parse(alert)!.AsObject()));
+            _rows.Add(AlertRow.From(AlertText.Parse(alert)));
         }
     }
 }

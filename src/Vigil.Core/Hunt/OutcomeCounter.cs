@@ -1,5 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using Vigil.Detect.Rules;
+using Vigil.Output;
 using Vigil.Read;
 
 namespace Vigil.Hunt;
@@ -135,7 +137,20 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
             summary.CountAlert(alert.Rule.Rule);
             HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", alert.Rule.Rule.RuleId));
-            sink.Write(alert.Rule.Rule, alerts.Text(alert));
+            Write(alert.Rule.Rule, alerts.Text(alert));
+        }
+    }
+
+    /// <summary>Hands an alert to the sink. A sink's fault stops the hunt as a failed output, never as a fault of the file being read.</summary>
+    private void Write(DetectionRule rule, ReadOnlySpan<byte> alert)
+    {
+        try
+        {
+            sink.Write(rule, alert);
+        }
+        catch (Exception ex) when (ex is not (AlertOutputException or OperationCanceledException or OutOfMemoryException))
+        {
+            throw new AlertOutputException($"an alert of rule {rule.RuleId} could not be written: {ex.Message}", ex);
         }
     }
 

@@ -42,6 +42,23 @@ public class HuntCliTests
     }
 
     [Fact]
+    public void DeeplyNestedPayload_ShownInTheTable()
+    {
+        using var temp = new TempDirectory();
+        var record = RoleChaining.Record(1, "2026-12-01T10:00:00Z");
+        record["requestParameters"]!["deep"] = DeepJson.Objects(100);
+        var input = Path.Combine(temp.Path, "deep.ndjson");
+        var output = Path.Combine(temp.Path, "alerts.ndjson");
+        File.WriteAllText(input, record.ToJsonString() + "\n");
+
+        var result = CliRunner.Run("hunt", input, "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("pipeline-role-1", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Single(File.ReadAllLines(output));
+    }
+
+    [Fact]
     public void SummaryCountsEveryRecord()
     {
         var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson");

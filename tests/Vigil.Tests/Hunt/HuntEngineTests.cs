@@ -168,6 +168,42 @@ public class HuntEngineTests
         Assert.Equal(1, summary.AlertsWithRepeatedId);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void FailingSink_StopsTheHuntAsAnOutputFailure(int threads)
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllLines(Path.Combine(temp.Path, "a.ndjson"), [RoleChaining.Record(1, "2026-12-01T10:00:00Z").ToJsonString()]);
+        File.WriteAllLines(Path.Combine(temp.Path, "b.ndjson"), [RoleChaining.Record(2, "2026-12-01T10:05:00Z").ToJsonString()]);
+        var listener = new FailureListener();
+
+        var failure = Assert.Throws<Vigil.Output.AlertOutputException>(() =>
+            new HuntEngine(BuiltInRules.All).Run(new HuntOptions([temp.Path]) { Threads = threads }, new FailingSink(), listener, TestContext.Current.CancellationToken));
+
+        Assert.Contains("could not be written: the sink broke", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(listener.Failures);
+    }
+
+    [Fact]
+    public void DeeplyNestedPayload_AlertParsedBySinks()
+    {
+        using var temp = new TempDirectory();
+        var record = RoleChaining.Record(1, "2026-12-01T10:00:00Z");
+        record["requestParameters"]!["deep"] = DeepJson.Objects(200);
+        File.WriteAllLines(Path.Combine(temp.Path, "a.ndjson"), [record.ToJsonString()]);
+
+        var (summary, sink) = CollectingSink.Hunt(BuiltInRules.All, temp.Path);
+
+        Assert.Equal(1, summary.Alerts);
+        Assert.NotNull(Assert.Single(sink.Alerts).Alert["aws"]!["cloudtrail"]!["flattened"]!["request_parameters"]!["deep"]);
+    }
+
+    private sealed class FailingSink : IAlertSink
+    {
+        public void Write(DetectionRule rule, ReadOnlySpan<byte> alert) => throw new InvalidOperationException("the sink broke");
+    }
+
     [Fact]
     public void NonQueryRuleIsSkippedWithReason()
     {

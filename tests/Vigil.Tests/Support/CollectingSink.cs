@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 using Vigil.Hunt;
+using Vigil.Output;
 
 namespace Vigil.Tests.Support;
 
@@ -9,7 +10,7 @@ internal sealed class CollectingSink : IAlertSink
 {
     public List<(DetectionRule Rule, JsonObject Alert)> Alerts { get; } = [];
 
-    public void Write(DetectionRule rule, ReadOnlySpan<byte> alert) => Alerts.Add((rule, JsonNode.Parse(alert)!.AsObject()));
+    public void Write(DetectionRule rule, ReadOnlySpan<byte> alert) => Alerts.Add((rule, AlertText.Parse(alert)));
 
     public static (HuntSummary Summary, CollectingSink Sink) Hunt(IReadOnlyList<DetectionRule> rules, params string[] paths)
     {
