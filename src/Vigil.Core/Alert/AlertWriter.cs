@@ -21,8 +21,17 @@ internal static class AlertWriter
     private const string TimestampKey = "@timestamp";
 
     /// <summary>Writes one alert of <paramref name="rule"/> and returns its <c>kibana.alert.uuid</c>.</summary>
-    public static string Write(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime)
+    /// <param name="writer">The writer, with nothing written since it was reset.</param>
+    /// <param name="rule">The rule that matched.</param>
+    /// <param name="sourceEvent">The event it matched.</param>
+    /// <param name="executionTime">When the rule ran.</param>
+    /// <param name="eventLength">
+    /// The length of the text that opens the alert and copies the event, which is the same in every
+    /// alert of this event and this execution time; 0 when the alert was written from a tree.
+    /// </param>
+    public static string Write(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, out int eventLength)
     {
+        eventLength = 0;
         if (!CanCopyMembers(sourceEvent))
         {
             var alert = AlertBuilder.Build(rule, sourceEvent, executionTime);
@@ -33,6 +42,7 @@ internal static class AlertWriter
         var timestamp = KibanaTime.Format(executionTime);
         writer.WriteStartObject();
         var timestampInPlace = CopyMembers(writer, sourceEvent, timestamp);
+        eventLength = checked((int)(writer.BytesCommitted + writer.BytesPending));
         var uuid = AlertBuilder.AddFields(new WriterFieldTarget(writer, timestampInPlace ? TimestampKey : null), rule, sourceEvent, executionTime, timestamp);
         writer.WriteEndObject();
         return uuid;

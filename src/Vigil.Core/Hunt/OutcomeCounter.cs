@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Vigil.Detect.Rules;
@@ -24,6 +25,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
     private readonly DuplicateFilter _duplicates = new();
     private readonly HashSet64 _alertIds = new();
+    private ArrayBufferWriter<byte> _alertAssembly = new(16 * 1024);
 
     // Records of the current file found by evaluation, less the raw records its reader counted.
     // An envelope contains several, and an element framed by its structure alone may be invalid.
@@ -137,8 +139,19 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
             summary.CountAlert(alert.Rule.Rule);
             HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", alert.Rule.Rule.RuleId));
-            Write(alert.Rule.Rule, alerts.Text(alert));
+            Write(alert.Rule.Rule, alerts.Text(alert, AlertAssembly()));
         }
+    }
+
+    // An alert as large as a huge record should not keep its buffer for the rest of the hunt.
+    private ArrayBufferWriter<byte> AlertAssembly()
+    {
+        if (_alertAssembly.Capacity > 1 << 20)
+        {
+            _alertAssembly = new ArrayBufferWriter<byte>(16 * 1024);
+        }
+
+        return _alertAssembly;
     }
 
     /// <summary>Hands an alert to the sink. A sink's fault stops the hunt as a failed output, never as a fault of the file being read.</summary>

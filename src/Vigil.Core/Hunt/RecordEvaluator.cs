@@ -23,7 +23,7 @@ namespace Vigil.Hunt;
 internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTimeOffset executionTime)
 {
     private readonly RecordScanner _scanner = new(ScanPurpose.Hunt);
-    private ArrayBufferWriter<byte> _alertText = new(16 * 1024);
+    private (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next)? _alertBuffers;
 
     public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
     {
@@ -110,7 +110,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
             HuntMetrics.Mapped.Add(1);
             var mapped = CloudTrailMapper.Map(record);
             var matches = Detect(mapped.Document, rules);
-            var alerts = matches.Count > 0 ? WrittenAlerts.Write(matches, mapped.Document, executionTime, AlertText()) : null;
+            var alerts = matches.Count > 0 ? WrittenAlerts.Write(matches, mapped.Document, executionTime, AlertBuffers()) : null;
             return new RecordOutcome(item, hash, alerts, mapped.Error);
         }
         catch (Exception ex) when (HuntPass.IsRecoverable(ex))
@@ -119,15 +119,10 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
         }
     }
 
-    // An alert as large as a huge record should not keep its buffer for the rest of the hunt.
-    private ArrayBufferWriter<byte> AlertText()
+    private (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next) AlertBuffers()
     {
-        if (_alertText.Capacity > 1 << 20)
-        {
-            _alertText = new ArrayBufferWriter<byte>(16 * 1024);
-        }
-
-        return _alertText;
+        _alertBuffers = WrittenAlerts.Buffers(_alertBuffers);
+        return _alertBuffers.Value;
     }
 
     /// <summary>Drops the rules whose raw checks rule the record out, so that a record none is left for is not mapped.</summary>

@@ -7,41 +7,90 @@ namespace Vigil.Hunt;
 
 /// <summary>
 /// The alerts of one event as JSON text, written by the worker that mapped the event while its
-/// node tree is at hand, and kept as one array until the hunt counts the event.
+/// node tree is at hand, and kept until the hunt counts the event.
 /// </summary>
+/// <remarks>
+/// Every alert of an event starts with the same copy of the event, so it is kept once: the first
+/// alert whole, and of the others only what follows the copy. Memory then grows with the event's
+/// size plus the rules' fields, not with the event's size times the rules that matched it.
+/// </remarks>
 internal sealed class WrittenAlerts
 {
-    private readonly byte[] _text;
+    // An alert as large as a huge record should not keep a buffer for the rest of the hunt.
+    private const int KeptCapacity = 1 << 20;
 
-    private WrittenAlerts(byte[] text, Alert[] alerts)
+    private readonly byte[] _text;
+    private readonly int _eventLength;
+
+    private WrittenAlerts(byte[] text, int eventLength, Alert[] alerts)
     {
         _text = text;
+        _eventLength = eventLength;
         Alerts = alerts;
     }
 
     public Alert[] Alerts { get; }
 
-    /// <summary>Writes the alert of each rule <paramref name="document"/> matched, using <paramref name="scratch"/> on the way.</summary>
-    public static WrittenAlerts Write(List<PreparedRule> rules, EcsDocument document, DateTimeOffset executionTime, ArrayBufferWriter<byte> scratch)
+    /// <summary>Writes the alert of each rule <paramref name="document"/> matched.</summary>
+    /// <param name="rules">The rules, in rule order.</param>
+    /// <param name="document">The event.</param>
+    /// <param name="executionTime">When the rules ran.</param>
+    /// <param name="buffers">The two buffers of the worker: the text kept, and each further alert while it is written.</param>
+    public static WrittenAlerts Write(List<PreparedRule> rules, EcsDocument document, DateTimeOffset executionTime, (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next) buffers)
     {
-        scratch.ResetWrittenCount();
+        var (kept, next) = buffers;
+        kept.ResetWrittenCount();
         var alerts = new Alert[rules.Count];
-        using var writer = new Utf8JsonWriter(scratch);
+        var firstEventLength = 0;
+        using var writer = new Utf8JsonWriter(kept);
         for (var i = 0; i < rules.Count; i++)
         {
-            var start = scratch.WrittenCount;
-            writer.Reset(scratch);
-            var uuid = AlertWriter.Write(writer, rules[i].Rule, document, executionTime);
+            var target = i == 0 ? kept : next;
+            next.ResetWrittenCount();
+            writer.Reset(target);
+            var uuid = AlertWriter.Write(writer, rules[i].Rule, document, executionTime, out var eventLength);
             writer.Flush();
-            alerts[i] = new Alert(rules[i], uuid, start, scratch.WrittenCount - start);
+            if (i == 0)
+            {
+                firstEventLength = eventLength;
+                alerts[0] = new Alert(rules[0], uuid, 0, kept.WrittenCount, SharesEvent: false);
+                continue;
+            }
+
+            var text = next.WrittenSpan;
+            var sharesEvent = eventLength > 0
+                && eventLength == firstEventLength
+                && text[..eventLength].SequenceEqual(kept.WrittenSpan[..eventLength]);
+            var own = sharesEvent ? text[eventLength..] : text;
+            alerts[i] = new Alert(rules[i], uuid, kept.WrittenCount, own.Length, sharesEvent);
+            kept.Write(own);
         }
 
-        return new WrittenAlerts(scratch.WrittenSpan.ToArray(), alerts);
+        return new WrittenAlerts(kept.WrittenSpan.ToArray(), firstEventLength, alerts);
     }
 
-    /// <summary>Returns one alert's text.</summary>
-    public ReadOnlySpan<byte> Text(Alert alert) => _text.AsSpan(alert.Start, alert.Length);
+    /// <summary>Returns a fresh pair of buffers for <see cref="Write"/>, or the same pair when it is not too large to keep.</summary>
+    public static (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next) Buffers((ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next)? buffers) =>
+        buffers is { Kept.Capacity: <= KeptCapacity, Next.Capacity: <= KeptCapacity } pair ? pair : (new(16 * 1024), new(16 * 1024));
 
-    /// <summary>One alert: its rule, its <c>kibana.alert.uuid</c> and where its text is.</summary>
-    public readonly record struct Alert(PreparedRule Rule, string Uuid, int Start, int Length);
+    /// <summary>
+    /// Returns one alert's text, put together in <paramref name="assembly"/> when it shares the
+    /// event's copy with the first alert; valid until the next call with the same buffer.
+    /// </summary>
+    public ReadOnlySpan<byte> Text(Alert alert, ArrayBufferWriter<byte> assembly)
+    {
+        var own = _text.AsSpan(alert.Start, alert.Length);
+        if (!alert.SharesEvent)
+        {
+            return own;
+        }
+
+        assembly.ResetWrittenCount();
+        assembly.Write(_text.AsSpan(0, _eventLength));
+        assembly.Write(own);
+        return assembly.WrittenSpan;
+    }
+
+    /// <summary>One alert: its rule, its <c>kibana.alert.uuid</c>, and where its own text is.</summary>
+    public readonly record struct Alert(PreparedRule Rule, string Uuid, int Start, int Length, bool SharesEvent);
 }

@@ -32,7 +32,7 @@ internal static class ArrayElementSkipper
                 var b = span[i];
                 if (lineEnded is not null && b == '\n')
                 {
-                    // JSON text never holds a raw newline inside a string, so this ends the line's value.
+                    // JSON text never contains a raw newline inside a string, so this ends the line's value.
                     window.Advance(i);
                     lineEnded.Value = true;
                     return false;

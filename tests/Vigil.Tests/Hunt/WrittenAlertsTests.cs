@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Vigil.Alert;
+using Vigil.Detect.Kql;
+using Vigil.Detect.Rules;
+using Vigil.Hunt;
+using Vigil.Map;
+using Vigil.Tests.Alert;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Hunt;
+
+/// <summary>
+/// The alerts of one event keep the event's copy once. Put back together, each must be the alert
+/// its rule writes alone.
+/// </summary>
+public class WrittenAlertsTests
+{
+    private static readonly DateTimeOffset ExecutionTime = new(2026, 12, 5, 7, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void SeveralRules_EachTheAlertWrittenAlone()
+    {
+        var rules = PackRules();
+        var document = LargeEvent();
+
+        var written = WrittenAlerts.Write(rules, document, ExecutionTime, WrittenAlerts.Buffers(null));
+
+        var assembly = new ArrayBufferWriter<byte>();
+        Assert.Equal(rules.Count, written.Alerts.Length);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            Assert.Equal(Alone(rules[i].Rule, document), Encoding.UTF8.GetString(written.Text(written.Alerts[i], assembly)));
+        }
+    }
+
+    [Fact]
+    public void SeveralRules_EventKeptOnce()
+    {
+        var rules = PackRules();
+        var document = LargeEvent();
+
+        var written = WrittenAlerts.Write(rules, document, ExecutionTime, WrittenAlerts.Buffers(null));
+
+        var ownBytes = written.Alerts.Sum(alert => (long)alert.Length);
+        Assert.True(ownBytes < document.Utf8Json().Length * 2L, $"{ownBytes} bytes kept for {rules.Count} alerts of a {document.Utf8Json().Length}-byte event");
+        Assert.All(written.Alerts.Skip(1), alert => Assert.True(alert.SharesEvent));
+    }
+
+    [Fact]
+    public void TreeWrittenDocument_KeptWhole()
+    {
+        var rules = PackRules();
+        var source = AssumeRoleEvent.Json();
+        source["kibana.alert.status"] = "from the event";
+        var document = new EcsDocument(source);
+
+        var written = WrittenAlerts.Write(rules, document, ExecutionTime, WrittenAlerts.Buffers(null));
+
+        var assembly = new ArrayBufferWriter<byte>();
+        Assert.All(written.Alerts, alert => Assert.False(alert.SharesEvent));
+        Assert.Equal(Alone(rules[^1].Rule, document), Encoding.UTF8.GetString(written.Text(written.Alerts[^1], assembly)));
+    }
+
+    /// <summary>Three rules that match the same event, so that three alerts are written for it.</summary>
+    private static List<PreparedRule> PackRules()
+    {
+        var rules = Enumerable.Range(1, 3).Select(n => RuleLoader.ParseToml(
+            $$"""
+            [metadata]
+            creation_date = "2026/12/05"
+            [rule]
+            rule_id = "00000000-0000-4000-8000-00000000000{{n}}"
+            name = "AssumeRole {{n}}"
+            description = "Finds AssumeRole calls, rule {{n}} of three."
+            type = "query"
+            language = "kuery"
+            query = "event.action:AssumeRole"
+            index = ["logs-aws*"]
+            severity = "low"
+            risk_score = {{20 + n}}
+            """,
+            $"rule{n}.toml")).ToArray();
+        var (runnable, _) = RulePreparation.Prepare(rules, new HuntOptions([]), FieldMapping.CloudTrail);
+        return [.. runnable];
+    }
+
+    /// <summary>The AssumeRole event with a 200 KB field, so that copies of it would dominate.</summary>
+    private static EcsDocument LargeEvent()
+    {
+        var source = AssumeRoleEvent.Json();
+        source["message"] = new string('x', 200_000);
+        return new EcsDocument(source);
+    }
+
+    private static string Alone(DetectionRule rule, EcsDocument document)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            AlertWriter.Write(writer, rule, document, ExecutionTime, out _);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
