@@ -83,10 +83,12 @@ internal sealed partial class RecordStreamReader
             return Error($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", $"{problem}; the line is not a complete record and reading continues at line {_window.Line}");
         }
 
+        // A failed layer (bad base64, a broken gzip member) explains the end, so it replaces the guess.
         _mode = Mode.Done;
-        var cause = _layerFailure() is { } failure ? $" ({failure})" : "";
         _layerFailureReported = true;
-        return Error(where, $"{problem}, so the file or its gzip stream is truncated{cause}; {Recovered()} before it");
+        return _layerFailure() is { } failure
+            ? Error(where, $"{problem}: {failure}; {Recovered()} before it")
+            : Error(where, $"{problem}, so the file or its gzip stream is truncated; {Recovered()} before it");
     }
 
     private ReadItem SkipLine(string where, long line, string problem)

@@ -14,8 +14,10 @@ namespace Vigil.Read;
 /// example of Powertools for AWS Lambda (TypeScript 2.16, <c>CloudWatchLogsEvent</c>) puts
 /// <c>messageType</c> before <c>logEvents</c>. When it comes after, the object is held whole
 /// (up to <see cref="ByteWindow.DefaultMaxSize"/>) and unwrapped by <see cref="RecordEnvelopes"/>.
-/// Keys after the array are not read, as for a delivery object's <c>Records</c>, so a repeated key
-/// there is not reported although the whole-object parser rejects one.
+/// A <c>messageType</c> given twice before the array leaves the object whole too, so that it is
+/// rejected as before. Keys after the array are not read, as for a delivery object's
+/// <c>Records</c>, so a repeated key there is not reported although the whole-object parser
+/// rejects one.
 /// </remarks>
 internal sealed partial class RecordStreamReader
 {
@@ -28,6 +30,7 @@ internal sealed partial class RecordStreamReader
         Data,
         Control,
         NotString,
+        Repeated,
     }
 
     private void BeginSubscriptionKeys()
@@ -45,7 +48,9 @@ internal sealed partial class RecordStreamReader
         switch (name.SubscriptionKey)
         {
             case SubscriptionKey.MessageType:
-                _messageType = value.Type != JsonTokenType.String ? MessageType.NotString
+                // A repeated key leaves the object to the whole-object parser, which rejects it.
+                _messageType = _messageType != MessageType.Absent ? MessageType.Repeated
+                    : value.Type != JsonTokenType.String ? MessageType.NotString
                     : IsControlMessage(value) ? MessageType.Control
                     : MessageType.Data;
                 return false;

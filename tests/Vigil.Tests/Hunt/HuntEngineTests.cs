@@ -76,7 +76,7 @@ public class HuntEngineTests
         var summary = new HuntEngine(BuiltInRules.All).Run(new HuntOptions([path]), new CollectingSink(), listener, TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, listener.Failures.Select(failure => failure.Reason));
-        Assert.Contains(expected, reason => reason!.Contains("(invalid base64 text at line 3, column 41: '#' is not a base64 character); 5 records recovered", StringComparison.Ordinal));
+        Assert.Contains(expected, reason => reason!.Contains("the data ends inside a JSON value: invalid base64 text at line 3, column 41: '#' is not a base64 character; 5 records recovered", StringComparison.Ordinal));
         Assert.Equal(5, summary.Events);
     }
 

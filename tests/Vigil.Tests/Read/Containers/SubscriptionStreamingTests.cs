@@ -206,4 +206,15 @@ public class SubscriptionStreamingTests
         Assert.Equal(4, items.Records().Count);
         Assert.StartsWith("the data ends inside a JSON value", Assert.Single(items.Errors()).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RepeatedMessageType_RejectedWhole()
+    {
+        var text = Payload(3).ToJsonString().Replace("{\"messageType\":\"DATA_MESSAGE\"", "{\"messageType\":\"CONTROL_MESSAGE\",\"messageType\":\"DATA_MESSAGE\"", StringComparison.Ordinal);
+
+        var items = ReadAll(text);
+
+        Assert.Empty(items.Records());
+        Assert.Contains("messageType", Assert.Single(items.Errors()).Reason, StringComparison.Ordinal);
+    }
 }
