@@ -26,7 +26,7 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
 
     private readonly TempDirectory _temp = new();
 
-    public static TheoryData<string> DataSets => ["samples", "generated", "shared"];
+    public static TheoryData<string> DataSets => ["samples", "generated", "wrapped", "shared"];
 
     [Theory]
     [MemberData(nameof(DataSets))]
@@ -92,6 +92,7 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
         {
             "samples" => (builtIn, [RepoPaths.Samples]),
             "generated" => ([.. ElasticRulesOr(builtIn), LiteralRule()], [WriteGenerated()]),
+            "wrapped" => ([.. ElasticRulesOr(builtIn), LiteralRule()], [WriteWrapped()]),
             _ => (RuleLoader.LoadPaths([RepoPaths.SharedOrSkip("data", "rules", "elastic-aws")]).Rules, [RepoPaths.SharedOrSkip("data", "cloudtrail")]),
         };
     }
@@ -176,6 +177,45 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
         var path = Path.Combine(_temp.Path, "generated.ndjson");
         File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
         File.AppendAllText(path, "{\"eventName\":\"AssumeRole\",\"bad\":\"\u00ff\"}\n", Encoding.Latin1);
+        return path;
+    }
+
+    /// <summary>
+    /// Writes the generated lines as the records of log events and lookup-events entries, one
+    /// wrapper shape per file line, with wrappers the hunt must leave to the parser: a message
+    /// that is no string, repeated and escaped keys, nested values, a lone surrogate, and a record
+    /// delivered both bare and wrapped.
+    /// </summary>
+    private string WriteWrapped()
+    {
+        var records = File.ReadAllLines(WriteGenerated(), Encoding.Latin1).Where(line => line.StartsWith('{') && !line.Contains('\u00ff')).ToList();
+        JsonNode LogEvent(string text, int i) => new JsonObject { ["id"] = $"{i}", ["timestamp"] = i, ["message"] = text };
+        var logEvents = new JsonArray([.. records.Select(LogEvent)]);
+        var lines = new List<string>
+        {
+            new JsonObject { ["messageType"] = "DATA_MESSAGE", ["owner"] = "123837392027", ["logGroup"] = "trail", ["logEvents"] = logEvents }.ToJsonString(),
+            new JsonObject { ["Events"] = new JsonArray([.. records.Take(40).Select(text => (JsonNode)new JsonObject { ["EventId"] = "x", ["CloudTrailEvent"] = text, ["message"] = "ignored" })]) }.ToJsonString(),
+            new JsonObject { ["events"] = new JsonArray([.. records.Skip(40).Take(40).Select(LogEvent)]) }.ToJsonString(),
+            records[3],
+        };
+
+        var chain = RoleChaining.Record(800, "2026-12-01T14:00:00Z").ToJsonString();
+        string[] odd =
+        [
+            $$"""{"id":"1","message":{{JsonValue.Create(chain).ToJsonString()}},"message":"x"}""",
+            $$"""{"id":"2","m\u0065ssage":{{JsonValue.Create(chain.Replace("hop-800", "hop-802", StringComparison.Ordinal)).ToJsonString()}}}""",
+            $$"""{"id":"3","extra":{"a":1},"message":{{JsonValue.Create(chain.Replace("hop-800", "hop-803", StringComparison.Ordinal)).ToJsonString()}}}""",
+            $$"""{"id":"4","message":{{JsonValue.Create(chain.Replace("hop-800", "hop-804\ud800", StringComparison.Ordinal)).ToJsonString()}}}""",
+            """{"id":"5","message":42}""",
+            """{"id":"6","message":"{\"eventName\":"}""",
+            $$"""{"id":"7","eventName":"AssumeRole","message":{{JsonValue.Create(chain.Replace("hop-800", "hop-807", StringComparison.Ordinal)).ToJsonString()}}}""",
+            $$"""{"id":"8","message":{{JsonValue.Create(chain.Replace("hop-800", "hop-808", StringComparison.Ordinal)).ToJsonString()}}} trailing""",
+        ];
+        lines.Add(new JsonObject { ["messageType"] = "DATA_MESSAGE", ["logEvents"] = new JsonArray() }.ToJsonString().Replace("[]", $"[{string.Join(',', odd)}]", StringComparison.Ordinal));
+        lines.AddRange(odd);
+
+        var path = Path.Combine(_temp.Path, "wrapped.ndjson");
+        File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
         return path;
     }
 

@@ -1,0 +1,72 @@
+using System.Text;
+using Vigil.Read;
+
+namespace Vigil.Tests.Read;
+
+/// <summary>
+/// A hunt scans the record of a plain log event or lookup-events entry unescaped, and leaves every
+/// other object to the parser, which reports it.
+/// </summary>
+public class WrappedRecordTextTests
+{
+    private const string Record = """{"eventName":"AssumeRole","eventTime":"2026-12-01T10:00:00Z","note":"a \"quoted\" caf\u00e9"}""";
+
+    private static readonly string Message = System.Text.Json.JsonSerializer.Serialize(Record);
+
+    [Theory]
+    [InlineData("""{"id":"1","timestamp":1,"message":MESSAGE}""")]
+    [InlineData("""  {"message":MESSAGE , "id" : null}  """)]
+    [InlineData("""{"EventId":"x","CloudTrailEvent":MESSAGE,"message":"not this one"}""")]
+    [InlineData("""{"message":"not this one","CloudTrailEvent":MESSAGE}""")]
+    public void PlainWrapper_RecordUnescaped(string wrapper)
+    {
+        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes(wrapper), out var record);
+
+        Assert.True(unwrapped);
+        Assert.Equal(Record, Encoding.UTF8.GetString(record));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"1","message":MESSAGE,"message":"x"}""")]
+    [InlineData("""{"id":"1","m\u0065ssage":MESSAGE}""")]
+    [InlineData("""{"id":{"n":1},"message":MESSAGE}""")]
+    [InlineData("""{"id":[1],"message":MESSAGE}""")]
+    [InlineData("""{"message":42}""")]
+    [InlineData("""{"CloudTrailEvent":null,"message":MESSAGE}""")]
+    [InlineData("""{"id":"1"}""")]
+    [InlineData("""{"eventName":"AssumeRole","message":MESSAGE}""")]
+    [InlineData("""{"messageType":"DATA_MESSAGE","message":MESSAGE}""")]
+    [InlineData("""{"detail":"x","message":MESSAGE}""")]
+    [InlineData("""{"message":MESSAGE} {}""")]
+    [InlineData("""{"message":MESSAGE""")]
+    [InlineData("""{"message":"\ud800"}""")]
+    [InlineData("""[MESSAGE]""")]
+    public void OtherObject_LeftToTheParser(string wrapper)
+    {
+        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes(wrapper), out _);
+
+        Assert.False(unwrapped);
+    }
+
+    [Fact]
+    public void InvalidUtf8_LeftToTheParser()
+    {
+        byte[] wrapper = [.. "{\"message\":\"x"u8, 0xFF, .. "\"}"u8];
+
+        var unwrapped = new WrappedRecordText().TryUnwrap(wrapper, out _);
+
+        Assert.False(unwrapped);
+    }
+
+    [Fact]
+    public void ManyKeys_LeftToTheParser()
+    {
+        var keys = string.Concat(Enumerable.Range(0, 20).Select(i => $"\"k{i}\":{i},"));
+
+        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes("{" + keys + "\"message\":MESSAGE}"), out _);
+
+        Assert.False(unwrapped);
+    }
+
+    private static byte[] Bytes(string wrapper) => Encoding.UTF8.GetBytes(wrapper.Replace("MESSAGE", Message, StringComparison.Ordinal));
+}
