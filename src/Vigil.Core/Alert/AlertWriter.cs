@@ -42,11 +42,38 @@ internal static class AlertWriter
         var timestamp = KibanaTime.Format(executionTime);
         writer.WriteStartObject();
         var timestampInPlace = CopyMembers(writer, sourceEvent, timestamp);
-        eventLength = checked((int)(writer.BytesCommitted + writer.BytesPending));
+        eventLength = Position(writer);
+        return WriteOwnFields(writer, rule, sourceEvent, executionTime, timestamp, timestampInPlace);
+    }
+
+    /// <summary>
+    /// Writes what follows the event's copy in the alert of <paramref name="rule"/>, for an event whose
+    /// alert of another rule <see cref="Write"/> has written with an <c>eventLength</c> above 0, and
+    /// returns the alert's <c>kibana.alert.uuid</c>. The text from <paramref name="ownStart"/> on is
+    /// what that alert has after its copy of the event.
+    /// </summary>
+    public static string WriteAfterEvent(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, out int ownStart)
+    {
+        // A stand-in member, so that the writer puts the same separator before the first own field.
+        writer.WriteStartObject();
+        if (sourceEvent.Members.Length > 0)
+        {
+            writer.WriteNull("-");
+        }
+
+        ownStart = Position(writer);
+        var timestampInPlace = Array.Exists(sourceEvent.Members, member => member.Key == TimestampKey);
+        return WriteOwnFields(writer, rule, sourceEvent, executionTime, KibanaTime.Format(executionTime), timestampInPlace);
+    }
+
+    private static string WriteOwnFields(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, string timestamp, bool timestampInPlace)
+    {
         var uuid = AlertBuilder.AddFields(new WriterFieldTarget(writer, timestampInPlace ? TimestampKey : null), rule, sourceEvent, executionTime, timestamp);
         writer.WriteEndObject();
         return uuid;
     }
+
+    private static int Position(Utf8JsonWriter writer) => checked((int)(writer.BytesCommitted + writer.BytesPending));
 
     /// <summary>Copies the source's members but <c>event.kind</c>, with the alert's time as <c>@timestamp</c>, and returns whether it had one.</summary>
     private static bool CopyMembers(Utf8JsonWriter writer, EcsDocument sourceEvent, string timestamp)

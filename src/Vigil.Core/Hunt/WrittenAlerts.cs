@@ -48,20 +48,21 @@ internal sealed class WrittenAlerts
             var target = i == 0 ? kept : next;
             next.ResetWrittenCount();
             writer.Reset(target);
-            var uuid = AlertWriter.Write(writer, rules[i].Rule, document, executionTime, out var eventLength);
-            writer.Flush();
             if (i == 0)
             {
-                firstEventLength = eventLength;
-                alerts[0] = new Alert(rules[0], uuid, 0, kept.WrittenCount, SharesEvent: false);
+                var first = AlertWriter.Write(writer, rules[0].Rule, document, executionTime, out firstEventLength);
+                writer.Flush();
+                alerts[0] = new Alert(rules[0], first, 0, kept.WrittenCount, SharesEvent: false);
                 continue;
             }
 
-            var text = next.WrittenSpan;
-            var sharesEvent = eventLength > 0
-                && eventLength == firstEventLength
-                && text[..eventLength].SequenceEqual(kept.WrittenSpan[..eventLength]);
-            var own = sharesEvent ? text[eventLength..] : text;
+            var sharesEvent = firstEventLength > 0;
+            var ownStart = 0;
+            var uuid = sharesEvent
+                ? AlertWriter.WriteAfterEvent(writer, rules[i].Rule, document, executionTime, out ownStart)
+                : AlertWriter.Write(writer, rules[i].Rule, document, executionTime, out _);
+            writer.Flush();
+            var own = next.WrittenSpan[ownStart..];
             alerts[i] = new Alert(rules[i], uuid, kept.WrittenCount, own.Length, sharesEvent);
             kept.Write(own);
         }

@@ -19,11 +19,19 @@ public class WrittenAlertsTests
 {
     private static readonly DateTimeOffset ExecutionTime = new(2026, 12, 5, 7, 30, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void SeveralRules_EachTheAlertWrittenAlone()
+    public static TheoryData<string> Events => ["large", "without @timestamp", "empty"];
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void SeveralRules_EachTheAlertWrittenAlone(string kind)
     {
         var rules = PackRules();
-        var document = LargeEvent();
+        var document = kind switch
+        {
+            "large" => LargeEvent(),
+            "without @timestamp" => WithoutTimestamp(),
+            _ => new EcsDocument(new System.Text.Json.Nodes.JsonObject()),
+        };
 
         var written = WrittenAlerts.Write(rules, document, ExecutionTime, WrittenAlerts.Buffers(null));
 
@@ -91,6 +99,13 @@ public class WrittenAlertsTests
     {
         var source = AssumeRoleEvent.Json();
         source["message"] = new string('x', 200_000);
+        return new EcsDocument(source);
+    }
+
+    private static EcsDocument WithoutTimestamp()
+    {
+        var source = AssumeRoleEvent.Json();
+        source.Remove("@timestamp");
         return new EcsDocument(source);
     }
 
