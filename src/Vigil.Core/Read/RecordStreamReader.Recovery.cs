@@ -38,6 +38,24 @@ internal sealed partial class RecordStreamReader
         return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the file is not read");
     }
 
+    /// <summary>
+    /// Whether an object that is one NDJSON line has run into the next line's value where it needs
+    /// a ',', ']' or '}': its line ended before it closed, as when the line was cut short. Valid JSON
+    /// never has a value there, so this changes nothing for a valid file.
+    /// </summary>
+    private bool RanIntoNextLine(int next) =>
+        _envelopeLine >= 0 && _window.Line > _envelopeLine && next is '{' or '[' && _window.Position == _window.LineStart;
+
+    /// <summary>Reports the object whose line ended before it closed, and reads on from the value that starts the next line.</summary>
+    private ReadItem LineEndedInsideEnvelope()
+    {
+        var line = _envelopeLine;
+        _envelopeLine = -1;
+        _window.ClearMark();
+        _mode = Mode.TopLevel;
+        return Error($"line {line}", $"invalid JSON: the line ends before the object that starts it is closed; {Recovered()} before it, and reading continues at line {_window.Line}");
+    }
+
     /// <summary>The reason given for a malformed array element that reading skipped.</summary>
     internal static string SkippedElement(string problem, int recordIndex, long resumeOffset) =>
         $"{problem}; record {recordIndex} is skipped and reading continues at byte {resumeOffset}";

@@ -40,8 +40,8 @@ internal sealed partial class RecordStreamReader : IDisposable
     private bool _afterComma;
     private (long Offset, long Line, long LineStart) _elementStart;
 
-    // The line an object read at the top level starts, when it starts one; -1 otherwise. An array
-    // streamed from such an object on that same line is part of one NDJSON line.
+    // The line an object read at the top level starts, when it starts one and its array's elements
+    // so far start on it too; -1 otherwise. Such an array is part of one NDJSON line.
     private long _envelopeLine = -1;
     private bool _recordsIsNotArray;
     private int _recordIndex;
@@ -319,6 +319,7 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         if (next == '[')
         {
+            _envelopeLine = -1;
             ReadStartToken();
             BeginArray(isEnvelope: false);
             return null;
@@ -429,6 +430,11 @@ internal sealed partial class RecordStreamReader : IDisposable
             return ReadElement();
         }
 
+        if (RanIntoNextLine(next))
+        {
+            return LineEndedInsideEnvelope();
+        }
+
         if (next != ',')
         {
             MarkElement();
@@ -457,6 +463,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     private void MarkElement()
     {
         _recordIndex++;
+        _envelopeLine = _window.Line == _envelopeLine ? _envelopeLine : -1;
         _elementStart = (_window.Position, _window.Line, _window.LineStart);
         _window.SetMark(_window.Position);
     }
@@ -609,6 +616,11 @@ internal sealed partial class RecordStreamReader : IDisposable
 
     private ReadItem? EnvelopeTailStep()
     {
+        if (RanIntoNextLine(_window.SkipWhitespace()))
+        {
+            return LineEndedInsideEnvelope();
+        }
+
         // NOTE: whitespace between the delivery object's other properties goes through the JSON
         // reader and is buffered, so a run over the maximum record size there ends the file.
         var token = ReadToken();

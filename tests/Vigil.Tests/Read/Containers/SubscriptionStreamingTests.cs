@@ -217,4 +217,39 @@ public class SubscriptionStreamingTests
         Assert.Empty(items.Records());
         Assert.Contains("messageType", Assert.Single(items.Errors()).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PayloadLineWithoutClosingBrace_NextLinesRead()
+    {
+        var lines = Enumerable.Range(0, 3).Select(_ => Payload(2).ToJsonString()).ToArray();
+        lines[1] = lines[1][..^1];
+
+        var items = ReadAll(string.Join('\n', lines) + "\n");
+
+        Assert.Equal(6, items.Records().Count);
+        Assert.EndsWith("reading continues at line 3", Assert.Single(items.Errors()).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecordsLineWithoutClosingBrackets_NextLinesRead()
+    {
+        var line = $$"""{"Records":[{{Record(1)}},{{Record(2)}}]}""";
+
+        var items = ReadAll(string.Join('\n', line, line[..^2], line) + "\n");
+
+        Assert.Equal(6, items.Records().Count);
+        Assert.Equal("line 2", Assert.Single(items.Errors()).Location);
+    }
+
+    [Theory]
+    [InlineData("{\"Records\":[R1,\nR2]}\n")]
+    [InlineData("{\"Records\":[R1,R2\n]}\n")]
+    [InlineData("{\"Records\":[R1,R2]\n}\n")]
+    public void ValidEnvelopeAcrossLines_ReadWhole(string text)
+    {
+        var items = ReadAll(text.Replace("R1", Record(1), StringComparison.Ordinal).Replace("R2", Record(2), StringComparison.Ordinal));
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Empty(items.Errors());
+    }
 }
