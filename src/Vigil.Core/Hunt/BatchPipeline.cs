@@ -173,7 +173,7 @@ internal sealed class BatchPipeline(int threads, Func<RecordEvaluator> createEva
         var matched = 0;
         foreach (var outcome in batch.Outcomes)
         {
-            matched += outcome.Alerts is null ? 0 : 1;
+            matched += outcome.Alerts is null && outcome.Deferred is null ? 0 : 1;
         }
 
         // Threads beyond the cores do not evaluate at the same time, so while batches hold many

@@ -23,7 +23,7 @@ internal sealed class HuntPass : IDisposable
     {
         // One thread means one core: large files are then read on the hunt's own thread too.
         _reader = new CloudTrailReader { ReadAheadFrom = options.Threads > 1 ? ReadAheadStream.MinFileLength : long.MaxValue };
-        _counter = new OutcomeCounter(sink, summary, listener);
+        _counter = new OutcomeCounter(sink, summary, listener, executionTime);
         _pipeline = new BatchPipeline(
             options.Threads,
             () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter, executionTime),

@@ -12,10 +12,11 @@ namespace Vigil.Hunt;
 /// an event, an error or a skip, reports problems and writes alerts.
 /// </summary>
 /// <remarks>
-/// The workers have written the alerts already, while each event's node tree was at hand; here
-/// they are passed on in file order, once the event is known not to be a duplicate delivery.
+/// The workers have written most alerts already, while each event's node tree was at hand; here
+/// they are passed on in file order, once the event is known not to be a duplicate delivery. The
+/// alerts of an event that many rules matched are written here, from its document kept as JSON.
 /// </remarks>
-internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHuntListener listener)
+internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHuntListener listener, DateTimeOffset executionTime)
 {
     private const string DuplicateReason = "duplicate delivery (same eventID and content)";
 
@@ -26,6 +27,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
     private readonly DuplicateFilter _duplicates = new();
     private readonly HashSet64 _alertIds = new();
     private ArrayBufferWriter<byte> _alertAssembly = new(16 * 1024);
+    private (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next)? _alertBuffers;
 
     // Records of the current file found by evaluation, less the raw records its reader counted.
     // An envelope contains several, and an element framed by its structure alone may be invalid.
@@ -108,7 +110,14 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
             return;
         }
 
-        if (outcome.Failure is { } failure)
+        var alerts = outcome.Alerts;
+        var failure = outcome.Failure;
+        if (failure is null && outcome.Deferred is { } deferred)
+        {
+            alerts = TryWrite(deferred, out failure);
+        }
+
+        if (failure is not null)
         {
             CountError(outcome.Item with { Outcome = ReadOutcome.Error, Reason = $"record could not be processed: {failure}" });
             return;
@@ -124,12 +133,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
         summary.Events++;
         HuntMetrics.Events.Add(1);
-        if (outcome.Alerts is not { } alerts)
-        {
-            return;
-        }
-
-        foreach (var alert in alerts.Alerts)
+        foreach (var alert in alerts?.Alerts ?? [])
         {
             if (!_alertIds.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(alert.Uuid.AsSpan()))))
             {
@@ -139,7 +143,23 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
             summary.CountAlert(alert.Rule.Rule);
             HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", alert.Rule.Rule.RuleId));
-            Write(alert.Rule.Rule, alerts.Text(alert, AlertAssembly()));
+            Write(alert.Rule.Rule, alerts!.Text(alert, AlertAssembly()));
+        }
+    }
+
+    // A fault on a hostile record makes it one counted error, as a fault while mapping does.
+    private WrittenAlerts? TryWrite(DeferredAlerts deferred, out string? failure)
+    {
+        failure = null;
+        try
+        {
+            _alertBuffers = WrittenAlerts.Buffers(_alertBuffers);
+            return WrittenAlerts.Write(deferred.Rules, deferred.Document, executionTime, _alertBuffers.Value);
+        }
+        catch (Exception ex) when (HuntPass.IsRecoverable(ex))
+        {
+            failure = ex.Message;
+            return null;
         }
     }
 

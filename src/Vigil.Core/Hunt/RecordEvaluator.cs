@@ -25,6 +25,11 @@ namespace Vigil.Hunt;
 /// </remarks>
 internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTimeOffset executionTime)
 {
+    // An event's alerts are written here while its tree is at hand, unless more rules match it: a
+    // batch then keeps the document instead, so that its memory does not grow with the rules that
+    // match (14 rules matching 8,000 small records peaked at 375 MB with eight threads otherwise).
+    private const int MaxAlertsWrittenHere = 2;
+
     private readonly RecordScanner _scanner = new(ScanPurpose.Hunt);
     private readonly WrappedRecordText _wrapped = new();
     private (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next)? _alertBuffers;
@@ -142,8 +147,12 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
             HuntMetrics.Mapped.Add(1);
             var mapped = CloudTrailMapper.Map(record);
             var matches = Detect(mapped.Document, rules);
-            var alerts = matches.Count > 0 ? WrittenAlerts.Write(matches, mapped.Document, executionTime, AlertBuffers()) : null;
-            return new RecordOutcome(item, hash, alerts, mapped.Error);
+            return matches.Count switch
+            {
+                0 => new RecordOutcome(item, hash, MappingError: mapped.Error),
+                <= MaxAlertsWrittenHere => new RecordOutcome(item, hash, WrittenAlerts.Write(matches, mapped.Document, executionTime, AlertBuffers()), MappingError: mapped.Error),
+                _ => new RecordOutcome(item, hash, Deferred: new DeferredAlerts(matches, mapped.Document.Compact()), MappingError: mapped.Error),
+            };
         }
         catch (Exception ex) when (HuntPass.IsRecoverable(ex))
         {

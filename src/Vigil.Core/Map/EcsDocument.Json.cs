@@ -121,4 +121,11 @@ public sealed partial class EcsDocument
     /// over it build their nodes only when read, and many can share it.
     /// </summary>
     internal JsonElement JsonRoot() => _element ??= JsonDocument.Parse(Utf8Json(), JsonTokenCursor.MappedDocumentOptions).RootElement;
+
+    /// <summary>
+    /// Returns the same document kept as JSON: its root builds nodes only where it is read. A hunt
+    /// keeps a document that many rules matched until it writes the document's alerts in file order,
+    /// and a few arrays survive the collector's generations more cheaply than a tree of nodes.
+    /// </summary>
+    internal EcsDocument Compact() => new(JsonObject.Create(JsonRoot())!, DataStream) { _json = Utf8Json(), _members = Members, _element = JsonRoot() };
 }

@@ -71,10 +71,40 @@ public class WrittenAlertsTests
         Assert.Equal(Alone(rules[^1].Rule, document), Encoding.UTF8.GetString(written.Text(written.Alerts[^1], assembly)));
     }
 
+    [Fact]
+    public void ManyRulesMatching_AlertsAsWithOneRule()
+    {
+        using var temp = new TempDirectory();
+        var records = Enumerable.Range(1, 5).Select(i => RoleChaining.Record(i, $"2026-12-01T10:0{i}:00Z").ToJsonString());
+        File.WriteAllLines(Path.Combine(temp.Path, "chains.ndjson"), records);
+        var rules = Rules(4);
+
+        var together = Hunt(rules, temp.Path);
+
+        Assert.Equal(20, together.Count);
+        foreach (var rule in rules)
+        {
+            Assert.Equal(Hunt([rule], temp.Path), together.Where(alert => alert.StartsWith(rule.RuleId, StringComparison.Ordinal)).ToList());
+        }
+    }
+
+    private static List<string> Hunt(IReadOnlyList<DetectionRule> rules, string path)
+    {
+        var sink = new CollectingSink();
+        new HuntEngine(rules, new FixedClock(ExecutionTime)).Run(new HuntOptions([path]), sink, cancellationToken: TestContext.Current.CancellationToken);
+        return [.. sink.Alerts.Select(alert => alert.Rule.RuleId + " " + alert.Alert.ToJsonString())];
+    }
+
     /// <summary>Three rules that match the same event, so that three alerts are written for it.</summary>
     private static List<PreparedRule> PackRules()
     {
-        var rules = Enumerable.Range(1, 3).Select(n => RuleLoader.ParseToml(
+        var (runnable, _) = RulePreparation.Prepare(Rules(3), new HuntOptions([]), FieldMapping.CloudTrail);
+        return [.. runnable];
+    }
+
+    /// <summary>Rules that all match a role-chaining AssumeRole event.</summary>
+    private static DetectionRule[] Rules(int count) =>
+        [.. Enumerable.Range(1, count).Select(n => RuleLoader.ParseToml(
             $$"""
             [metadata]
             creation_date = "2026/12/05"
@@ -89,9 +119,11 @@ public class WrittenAlertsTests
             severity = "low"
             risk_score = {{20 + n}}
             """,
-            $"rule{n}.toml")).ToArray();
-        var (runnable, _) = RulePreparation.Prepare(rules, new HuntOptions([]), FieldMapping.CloudTrail);
-        return [.. runnable];
+            $"rule{n}.toml"))];
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>The AssumeRole event with a 200 KB field, so that copies of it would dominate.</summary>
