@@ -12,7 +12,7 @@ namespace Vigil.Hunt;
 /// an event, an error or a skip, reports problems and writes alerts.
 /// </summary>
 /// <remarks>
-/// The workers have written most alerts already, while each event's node tree was at hand; here
+/// The workers have written most alerts already, while each event's node tree was at hand. Here
 /// they are passed on in file order, once the event is known not to be a duplicate delivery. The
 /// alerts of an event that many rules matched are written here, from its document kept as JSON.
 /// </remarks>
