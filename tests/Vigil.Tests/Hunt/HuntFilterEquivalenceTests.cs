@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Detect.Rules;
 using Vigil.Hunt;
 using Vigil.Tests.Support;
@@ -131,7 +132,7 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
     private static (HuntSummary Summary, List<string> Alerts) Hunt(IReadOnlyList<DetectionRule> rules, string[] paths, Func<HuntOptions, HuntOptions> apply)
     {
         var sink = new CollectingSink();
-        var summary = new HuntEngine(rules, new FixedClock(ExecutionTime)).Run(apply(new HuntOptions(paths)), sink);
+        var summary = new HuntEngine(rules, new FakeTimeProvider(ExecutionTime)).Run(apply(new HuntOptions(paths)), sink);
         return (summary, [.. sink.Alerts.Select(a => a.Rule.RuleId + " " + a.Alert.ToJsonString())]);
     }
 
@@ -249,9 +250,4 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
 
     private static JsonObject Reordered(JsonObject record) =>
         new(record.Reverse().Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Alert;
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
@@ -91,7 +92,7 @@ public class WrittenAlertsTests
     private static List<string> Hunt(IReadOnlyList<DetectionRule> rules, string path)
     {
         var sink = new CollectingSink();
-        new HuntEngine(rules, new FixedClock(ExecutionTime)).Run(new HuntOptions([path]), sink, cancellationToken: TestContext.Current.CancellationToken);
+        new HuntEngine(rules, new FakeTimeProvider(ExecutionTime)).Run(new HuntOptions([path]), sink, cancellationToken: TestContext.Current.CancellationToken);
         return [.. sink.Alerts.Select(alert => alert.Rule.RuleId + " " + alert.Alert.ToJsonString())];
     }
 
@@ -120,11 +121,6 @@ public class WrittenAlertsTests
             risk_score = {{20 + n}}
             """,
             $"rule{n}.toml"))];
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     /// <summary>The AssumeRole event with a 200 KB field, so that copies of it would dominate.</summary>
     private static EcsDocument LargeEvent()

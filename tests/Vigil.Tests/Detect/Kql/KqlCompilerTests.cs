@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Detect.Kql;
 using Vigil.Map;
 
@@ -16,7 +17,7 @@ public class KqlCompilerTests
     [Fact]
     public void DateMathUsesInjectedClock()
     {
-        var clock = new FixedClock(DateTimeOffset.Parse("2024-01-15T10:10:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2024-01-15T10:10:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(Matches("@timestamp >= now-15m", """{"@timestamp":"2024-01-15T10:00:00Z"}""", clock: clock));
         Assert.False(Matches("@timestamp >= now-5m", """{"@timestamp":"2024-01-15T10:00:00Z"}""", clock: clock));
@@ -25,7 +26,7 @@ public class KqlCompilerTests
     [Fact]
     public void DateEqualityWithNowRoundingCoversDay()
     {
-        var clock = new FixedClock(DateTimeOffset.Parse("2024-01-15T10:10:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2024-01-15T10:10:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(Matches("@timestamp:now/d", """{"@timestamp":"2024-01-15T23:59:59.999Z"}""", clock: clock));
         Assert.False(Matches("@timestamp:now/d", """{"@timestamp":"2024-01-16T00:00:00Z"}""", clock: clock));
@@ -133,9 +134,4 @@ public class KqlCompilerTests
 
     private static string RequestParameters(string value) =>
         new JsonObject { ["aws"] = new JsonObject { ["cloudtrail"] = new JsonObject { ["request_parameters"] = value } } }.ToJsonString();
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
