@@ -48,8 +48,9 @@ internal static class HuntRunner
         }
         catch (Exception ex) when (ex is AlertOutputException or IOException)
         {
+            // A reader that stopped reading, as `head` does, wants no more alerts and no error.
             CliLogging.Flush(loggerFactory);
-            return OutputFailed(arguments.Output, ex.Message);
+            return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(arguments.Output, ex.Message);
         }
 
         CliLogging.Flush(loggerFactory);
@@ -114,7 +115,7 @@ internal static class HuntRunner
 
         if (target == StandardStream)
         {
-            return new NdjsonAlertWriter(Console.OpenStandardOutput(), ownsStream: true);
+            return new NdjsonAlertWriter(ClosedPipe.StandardOutput(), ownsStream: true);
         }
 
         return new NdjsonAlertWriter(File.Create(target), ownsStream: true);

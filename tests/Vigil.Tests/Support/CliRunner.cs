@@ -9,6 +9,17 @@ internal static class CliRunner
 
     public static CliResult Run(params string[] arguments)
     {
+        using var process = Start(arguments);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Starts the program with its three standard streams redirected, for a test that reads them itself.</summary>
+    public static Process Start(params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -22,11 +33,6 @@ internal static class CliRunner
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, output.Result, error.Result);
+        return Process.Start(start)!;
     }
 }
