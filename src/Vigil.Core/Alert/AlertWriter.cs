@@ -41,9 +41,9 @@ internal static class AlertWriter
 
         var timestamp = KibanaTime.Format(executionTime);
         writer.WriteStartObject();
-        var timestampInPlace = CopyMembers(writer, sourceEvent, timestamp);
+        CopyMembers(writer, sourceEvent, timestamp);
         eventLength = Position(writer);
-        return WriteOwnFields(writer, rule, sourceEvent, executionTime, timestamp, timestampInPlace);
+        return WriteOwnFields(writer, rule, sourceEvent, executionTime, timestamp);
     }
 
     /// <summary>
@@ -62,12 +62,13 @@ internal static class AlertWriter
         }
 
         ownStart = Position(writer);
-        var timestampInPlace = Array.Exists(sourceEvent.Members, member => member.Key == TimestampKey);
-        return WriteOwnFields(writer, rule, sourceEvent, executionTime, KibanaTime.Format(executionTime), timestampInPlace);
+        return WriteOwnFields(writer, rule, sourceEvent, executionTime, KibanaTime.Format(executionTime));
     }
 
-    private static string WriteOwnFields(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, string timestamp, bool timestampInPlace)
+    private static string WriteOwnFields(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, string timestamp)
     {
+        // The event's copy wrote @timestamp in the event's place when the event has one.
+        var timestampInPlace = Array.Exists(sourceEvent.Members, member => member.Key == TimestampKey);
         var uuid = AlertBuilder.AddFields(new WriterFieldTarget(writer, timestampInPlace ? TimestampKey : null), rule, sourceEvent, executionTime, timestamp);
         writer.WriteEndObject();
         return uuid;
@@ -75,17 +76,15 @@ internal static class AlertWriter
 
     private static int Position(Utf8JsonWriter writer) => checked((int)(writer.BytesCommitted + writer.BytesPending));
 
-    /// <summary>Copies the source's members but <c>event.kind</c>, with the alert's time as <c>@timestamp</c>, and returns whether it had one.</summary>
-    private static bool CopyMembers(Utf8JsonWriter writer, EcsDocument sourceEvent, string timestamp)
+    /// <summary>Copies the source's members except <c>event.kind</c>, with the alert's time as <c>@timestamp</c>.</summary>
+    private static void CopyMembers(Utf8JsonWriter writer, EcsDocument sourceEvent, string timestamp)
     {
         var json = sourceEvent.Utf8Json();
-        var timestampInPlace = false;
         foreach (var member in sourceEvent.Members)
         {
             if (member.Key == TimestampKey)
             {
                 writer.WriteString(TimestampKey, timestamp);
-                timestampInPlace = true;
                 continue;
             }
 
@@ -99,8 +98,6 @@ internal static class AlertWriter
                 WriteValue(writer, json, member);
             }
         }
-
-        return timestampInPlace;
     }
 
     private static void WriteEventWithoutKind(Utf8JsonWriter writer, byte[] json, DocumentMember[] members)

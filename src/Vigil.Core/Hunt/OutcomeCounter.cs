@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Vigil.Detect.Rules;
@@ -26,8 +25,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
     private readonly DuplicateFilter _duplicates = new();
     private readonly HashSet64 _alertIds = new();
-    private ArrayBufferWriter<byte> _alertAssembly = new(16 * 1024);
-    private (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next)? _alertBuffers;
+    private readonly WrittenAlerts.Scratch _alertScratch = new();
 
     // Records of the current file found by evaluation, less the raw records its reader counted.
     // An envelope contains several, and an element framed by its structure alone may be invalid.
@@ -143,7 +141,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
             summary.CountAlert(alert.Rule.Rule);
             HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", alert.Rule.Rule.RuleId));
-            Write(alert.Rule.Rule, alerts!.Text(alert, AlertAssembly()));
+            Write(alert.Rule.Rule, alerts!.Text(alert, _alertScratch));
         }
     }
 
@@ -153,25 +151,13 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
         failure = null;
         try
         {
-            _alertBuffers = WrittenAlerts.Buffers(_alertBuffers);
-            return WrittenAlerts.Write(deferred.Rules, deferred.Document, executionTime, _alertBuffers.Value);
+            return WrittenAlerts.Write(deferred.Rules, deferred.Document, executionTime, _alertScratch);
         }
         catch (Exception ex) when (HuntPass.IsRecoverable(ex))
         {
             failure = ex.Message;
             return null;
         }
-    }
-
-    // An alert as large as a huge record should not keep its buffer for the rest of the hunt.
-    private ArrayBufferWriter<byte> AlertAssembly()
-    {
-        if (_alertAssembly.Capacity > 1 << 20)
-        {
-            _alertAssembly = new ArrayBufferWriter<byte>(16 * 1024);
-        }
-
-        return _alertAssembly;
     }
 
     /// <summary>Hands an alert to the sink. A sink's fault stops the hunt as a failed output, never as a fault of the file being read.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Map;
@@ -32,7 +31,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
 
     private readonly RecordScanner _scanner = new(ScanPurpose.Hunt);
     private readonly WrappedRecordText _wrapped = new();
-    private (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next)? _alertBuffers;
+    private readonly WrittenAlerts.Scratch _alertScratch = new();
 
     public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
     {
@@ -150,7 +149,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
             return matches.Count switch
             {
                 0 => new RecordOutcome(item, hash, MappingError: mapped.Error),
-                <= MaxAlertsWrittenHere => new RecordOutcome(item, hash, WrittenAlerts.Write(matches, mapped.Document, executionTime, AlertBuffers()), MappingError: mapped.Error),
+                <= MaxAlertsWrittenHere => new RecordOutcome(item, hash, WrittenAlerts.Write(matches, mapped.Document, executionTime, _alertScratch), MappingError: mapped.Error),
                 _ => new RecordOutcome(item, hash, Deferred: new DeferredAlerts(matches, mapped.Document.Compact()), MappingError: mapped.Error),
             };
         }
@@ -158,12 +157,6 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
         {
             return new RecordOutcome(item, hash, Failure: ex.Message);
         }
-    }
-
-    private (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next) AlertBuffers()
-    {
-        _alertBuffers = WrittenAlerts.Buffers(_alertBuffers);
-        return _alertBuffers.Value;
     }
 
     /// <summary>Drops the rules whose raw checks rule the record out, so that a record none is left for is not mapped.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Vigil.Alert;
 using Vigil.Map;
+using Vigil.Read;
 
 namespace Vigil.Hunt;
 
@@ -16,9 +17,6 @@ namespace Vigil.Hunt;
 /// </remarks>
 internal sealed class WrittenAlerts
 {
-    // An alert as large as a huge record should not keep a buffer for the rest of the hunt.
-    private const int KeptCapacity = 1 << 20;
-
     private readonly byte[] _text;
     private readonly int _eventLength;
 
@@ -35,11 +33,11 @@ internal sealed class WrittenAlerts
     /// <param name="rules">The rules, in rule order.</param>
     /// <param name="document">The event.</param>
     /// <param name="executionTime">When the rules ran.</param>
-    /// <param name="buffers">The two buffers of the worker: the text kept, and each further alert while it is written.</param>
-    public static WrittenAlerts Write(List<PreparedRule> rules, EcsDocument document, DateTimeOffset executionTime, (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next) buffers)
+    /// <param name="scratch">The buffers of the calling thread.</param>
+    public static WrittenAlerts Write(List<PreparedRule> rules, EcsDocument document, DateTimeOffset executionTime, Scratch scratch)
     {
-        var (kept, next) = buffers;
-        kept.ResetWrittenCount();
+        var kept = scratch.Kept();
+        var next = scratch.Next();
         var alerts = new Alert[rules.Count];
         var firstEventLength = 0;
         using var writer = new Utf8JsonWriter(kept);
@@ -70,15 +68,11 @@ internal sealed class WrittenAlerts
         return new WrittenAlerts(kept.WrittenSpan.ToArray(), firstEventLength, alerts);
     }
 
-    /// <summary>Returns a fresh pair of buffers for <see cref="Write"/>, or the same pair when it is not too large to keep.</summary>
-    public static (ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next) Buffers((ArrayBufferWriter<byte> Kept, ArrayBufferWriter<byte> Next)? buffers) =>
-        buffers is { Kept.Capacity: <= KeptCapacity, Next.Capacity: <= KeptCapacity } pair ? pair : (new(16 * 1024), new(16 * 1024));
-
     /// <summary>
-    /// Returns one alert's text, put together in <paramref name="assembly"/> when it shares the
-    /// event's copy with the first alert; valid until the next call with the same buffer.
+    /// Returns one alert's text, put together in <paramref name="scratch"/> when it shares the
+    /// event's copy with the first alert, and then valid until the next call with the same scratch.
     /// </summary>
-    public ReadOnlySpan<byte> Text(Alert alert, ArrayBufferWriter<byte> assembly)
+    public ReadOnlySpan<byte> Text(Alert alert, Scratch scratch)
     {
         var own = _text.AsSpan(alert.Start, alert.Length);
         if (!alert.SharesEvent)
@@ -86,7 +80,7 @@ internal sealed class WrittenAlerts
             return own;
         }
 
-        assembly.ResetWrittenCount();
+        var assembly = scratch.Assembly();
         assembly.Write(_text.AsSpan(0, _eventLength));
         assembly.Write(own);
         return assembly.WrittenSpan;
@@ -94,4 +88,21 @@ internal sealed class WrittenAlerts
 
     /// <summary>One alert: its rule, its <c>kibana.alert.uuid</c>, and where its own text is.</summary>
     public readonly record struct Alert(PreparedRule Rule, string Uuid, int Start, int Length, bool SharesEvent);
+
+    /// <summary>
+    /// The buffers one thread writes alerts through: the text that is kept, the further alerts of
+    /// an event while they are written, and an alert put back together for a sink.
+    /// </summary>
+    public sealed class Scratch
+    {
+        private ArrayBufferWriter<byte>? _kept;
+        private ArrayBufferWriter<byte>? _next;
+        private ArrayBufferWriter<byte>? _assembly;
+
+        public ArrayBufferWriter<byte> Kept() => ReusableBuffer.Reset(ref _kept);
+
+        public ArrayBufferWriter<byte> Next() => ReusableBuffer.Reset(ref _next);
+
+        public ArrayBufferWriter<byte> Assembly() => ReusableBuffer.Reset(ref _assembly);
+    }
 }

@@ -43,7 +43,7 @@ public sealed partial class EcsDocument
     // Written member by member as JsonObject.WriteTo writes the root, to note where each value lies.
     private void Serialise()
     {
-        var buffer = Scratch();
+        var buffer = ReusableBuffer.Reset(ref t_scratch);
         var members = new DocumentMember[Root.Count];
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -101,18 +101,6 @@ public sealed partial class EcsDocument
     // Each thread writes its documents through one buffer, so a document costs only its own bytes.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_scratch;
-
-    private static ArrayBufferWriter<byte> Scratch()
-    {
-        // A huge document should not keep its buffer for the rest of the run.
-        if (t_scratch is not { Capacity: <= 1 << 20 })
-        {
-            t_scratch = new ArrayBufferWriter<byte>(16 * 1024);
-        }
-
-        t_scratch.ResetWrittenCount();
-        return t_scratch;
-    }
 
     private static int Position(Utf8JsonWriter writer) => checked((int)(writer.BytesCommitted + writer.BytesPending));
 

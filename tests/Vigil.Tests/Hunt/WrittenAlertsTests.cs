@@ -34,13 +34,13 @@ public class WrittenAlertsTests
             _ => new EcsDocument(new System.Text.Json.Nodes.JsonObject()),
         };
 
-        var written = WrittenAlerts.Write(rules, document, ExecutionTime, WrittenAlerts.Buffers(null));
+        var written = WrittenAlerts.Write(rules, document, ExecutionTime, new WrittenAlerts.Scratch());
 
-        var assembly = new ArrayBufferWriter<byte>();
+        var scratch = new WrittenAlerts.Scratch();
         Assert.Equal(rules.Count, written.Alerts.Length);
         for (var i = 0; i < rules.Count; i++)
         {
-            Assert.Equal(Alone(rules[i].Rule, document), Encoding.UTF8.GetString(written.Text(written.Alerts[i], assembly)));
+            Assert.Equal(Alone(rules[i].Rule, document), Encoding.UTF8.GetString(written.Text(written.Alerts[i], scratch)));
         }
     }
 
@@ -50,7 +50,7 @@ public class WrittenAlertsTests
         var rules = PackRules();
         var document = LargeEvent();
 
-        var written = WrittenAlerts.Write(rules, document, ExecutionTime, WrittenAlerts.Buffers(null));
+        var written = WrittenAlerts.Write(rules, document, ExecutionTime, new WrittenAlerts.Scratch());
 
         var ownBytes = written.Alerts.Sum(alert => (long)alert.Length);
         Assert.True(ownBytes < document.Utf8Json().Length * 2L, $"{ownBytes} bytes kept for {rules.Count} alerts of a {document.Utf8Json().Length}-byte event");
@@ -65,11 +65,11 @@ public class WrittenAlertsTests
         source["kibana.alert.status"] = "from the event";
         var document = new EcsDocument(source);
 
-        var written = WrittenAlerts.Write(rules, document, ExecutionTime, WrittenAlerts.Buffers(null));
+        var written = WrittenAlerts.Write(rules, document, ExecutionTime, new WrittenAlerts.Scratch());
 
-        var assembly = new ArrayBufferWriter<byte>();
+        var scratch = new WrittenAlerts.Scratch();
         Assert.All(written.Alerts, alert => Assert.False(alert.SharesEvent));
-        Assert.Equal(Alone(rules[^1].Rule, document), Encoding.UTF8.GetString(written.Text(written.Alerts[^1], assembly)));
+        Assert.Equal(Alone(rules[^1].Rule, document), Encoding.UTF8.GetString(written.Text(written.Alerts[^1], scratch)));
     }
 
     [Fact]
