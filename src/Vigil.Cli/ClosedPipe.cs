@@ -8,7 +8,8 @@ namespace Vigil.Cli;
 /// </summary>
 internal static class ClosedPipe
 {
-    // EPIPE on Linux and macOS; ERROR_BROKEN_PIPE and ERROR_NO_DATA on Windows.
+    // EPIPE is the error on Linux and macOS, and ERROR_BROKEN_PIPE or ERROR_NO_DATA on Windows.
+    // NOTE: only the Linux code has been run; on Windows the console stream is kept, which may not raise either.
     private const int BrokenPipeErrno = 32;
     private const int WindowsBrokenPipe = unchecked((int)0x8007006D);
     private const int WindowsNoData = unchecked((int)0x800700E8);

@@ -34,7 +34,7 @@ public static class AlertBuilder
 
     /// <summary>
     /// Adds the alert's own fields, in Kibana's order, to the copy of the source event that
-    /// <paramref name="alert"/> holds or is writing, and returns the alert's <c>kibana.alert.uuid</c>.
+    /// <paramref name="alert"/> contains or is writing, and returns the alert's <c>kibana.alert.uuid</c>.
     /// </summary>
     internal static string AddFields(AlertFieldTarget alert, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, string timestamp)
     {

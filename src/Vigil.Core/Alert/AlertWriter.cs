@@ -14,7 +14,7 @@ namespace Vigil.Alert;
 /// A node tree keeps a key set twice in its first place. The copy relies on the alert's own keys
 /// (<c>@timestamp</c>, <c>event.kind</c>, <c>kibana.*</c>) meeting no source key but
 /// <c>@timestamp</c>, and on the flattened <c>event</c> keys being distinct. A mapped CloudTrail
-/// event always qualifies; any other document is built as a tree and written from it.
+/// event always qualifies. Any other document is built as a tree and written from it.
 /// </remarks>
 internal static class AlertWriter
 {
@@ -27,7 +27,7 @@ internal static class AlertWriter
     /// <param name="executionTime">When the rule ran.</param>
     /// <param name="eventLength">
     /// The length of the text that opens the alert and copies the event, which is the same in every
-    /// alert of this event and this execution time; 0 when the alert was written from a tree.
+    /// alert of this event and this execution time, or 0 when the alert was written from a tree.
     /// </param>
     public static string Write(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, out int eventLength)
     {

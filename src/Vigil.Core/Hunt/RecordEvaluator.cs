@@ -61,7 +61,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     /// </summary>
     private bool TryEvaluateScanned(ReadOnlySpan<byte> json, string file, string location, List<RecordOutcome> outcomes)
     {
-        // A delivered record starts with eventVersion, which WrappedRecordText refuses. Anything else
+        // A delivered record starts with eventVersion, which WrappedRecordText rejects. Anything else
         // is tried as a wrapper first: a scan of a log event as a record fails only after its whole message.
         RecordFacts facts;
         if (!json.StartsWith("{\"eventVersion\""u8) && _wrapped.TryUnwrap(json, out var wrapped))

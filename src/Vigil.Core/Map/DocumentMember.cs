@@ -7,5 +7,5 @@ namespace Vigil.Map;
 /// <param name="Key">The member's key, unescaped.</param>
 /// <param name="Start">The offset of the value's first byte.</param>
 /// <param name="Length">The length of the value's text.</param>
-/// <param name="Members">For the <c>event</c> object, its own members, placed the same way; otherwise <c>null</c>.</param>
+/// <param name="Members">For the <c>event</c> object, its own members, placed the same way, or <c>null</c> for any other member.</param>
 internal sealed record DocumentMember(string Key, int Start, int Length, DocumentMember[]? Members = null);

@@ -4,11 +4,11 @@ using System.Text.Json;
 namespace Vigil.Read;
 
 /// <summary>
-/// Decodes a base64 string of gzip data held inside JSON, such as a Lambda function's
+/// Decodes a base64 string of gzip data inside JSON, such as a Lambda function's
 /// <c>awslogs.data</c>, into the JSON payloads it contains.
 /// </summary>
 /// <remarks>
-/// The text may hold several base64 payloads back to back, each ending in its padding, as a file of
+/// The text may contain several base64 payloads back to back, each ending in its padding, as a file of
 /// payloads does (<see cref="Base64TextStream"/>). Their gzip members are read one after another,
 /// so the decoded data is the payloads' JSON values one after another.
 /// </remarks>

@@ -32,9 +32,9 @@ internal static class QuickContentHash
     // Kind bytes are letters, so a key never hashes with a scalar's seed.
     private const byte KeySeed = 0;
 
-    // Drawn once per process, because whoever writes a record must not be able to choose its hash:
-    // with fixed seeds, one field could be set so that a record hashes like an earlier one and is
-    // dropped as its duplicate. The hashes never leave the run, so nothing needs them stable.
+    // Drawn once per process, so that the author of a record cannot choose its hash. With fixed
+    // seeds, one field could be set to make a record hash like an earlier one, and it would be
+    // dropped as a duplicate. The hashes never leave the run, so nothing needs them stable.
     private static readonly long ProcessSeed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
 
     private const ulong MemberFactor = 0x9E3779B97F4A7C15;

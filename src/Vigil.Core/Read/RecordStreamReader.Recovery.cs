@@ -43,6 +43,10 @@ internal sealed partial class RecordStreamReader
     /// a ',', ']' or '}': its line ended before it closed, as when the line was cut short. Valid JSON
     /// never has a value there, so this changes nothing for a valid file.
     /// </summary>
+    /// <remarks>
+    /// NOTE: a line cut just after a comma (<c>…},</c>) is still valid JSON up to the next line's
+    /// value, so that value is read as the array's next element.
+    /// </remarks>
     private bool RanIntoNextLine(int next) =>
         _envelopeLine >= 0 && _window.Line > _envelopeLine && next is '{' or '[' && _window.Position == _window.LineStart;
 

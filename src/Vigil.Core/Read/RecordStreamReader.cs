@@ -40,8 +40,8 @@ internal sealed partial class RecordStreamReader : IDisposable
     private bool _afterComma;
     private (long Offset, long Line, long LineStart) _elementStart;
 
-    // The line an object read at the top level starts, when it starts one and its array's elements
-    // so far start on it too; -1 otherwise. Such an array is part of one NDJSON line.
+    // The line that an object read at the top level starts, or -1 when the object does not start
+    // its line or one of its array's elements started on another line. Such an array is part of one NDJSON line.
     private long _envelopeLine = -1;
     private bool _recordsIsNotArray;
     private int _recordIndex;
@@ -543,7 +543,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// <remarks>
     /// Only such a line is taken, because only then does the JSON reader's error recovery skip
     /// exactly this object and resume at a known line (<see cref="TryResume"/>). An object that may
-    /// hold a <c>Records</c>, <c>Events</c>, <c>events</c> or <c>logEvents</c> array, spelled out or
+    /// contain a <c>Records</c>, <c>Events</c>, <c>events</c> or <c>logEvents</c> array, spelled out or
     /// escaped, is left to the reader.
     /// </remarks>
     private ReadItem? FrameLineStructurally()

@@ -17,7 +17,7 @@ namespace Vigil.Read;
 /// </remarks>
 internal sealed class WrappedRecordText
 {
-    // More keys than a log event or a lookup-events entry has; a larger object is left to the parser.
+    // More keys than a log event or a lookup-events entry has, so a larger object is left to the parser.
     private const int MaxKeys = 16;
 
     private static readonly byte[][] OtherShapeKeys =

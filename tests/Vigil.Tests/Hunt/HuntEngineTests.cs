@@ -171,7 +171,7 @@ public class HuntEngineTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    public void FailingSink_StopsTheHuntAsAnOutputFailure(int threads)
+    public void FailingSink_StopsAsOutputFailure(int threads)
     {
         using var temp = new TempDirectory();
         File.WriteAllLines(Path.Combine(temp.Path, "a.ndjson"), [RoleChaining.Record(1, "2026-12-01T10:00:00Z").ToJsonString()]);

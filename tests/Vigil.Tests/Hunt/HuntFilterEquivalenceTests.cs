@@ -183,9 +183,9 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
 
     /// <summary>
     /// Writes the generated lines as the records of log events and lookup-events entries, one
-    /// wrapper shape per file line, with wrappers the hunt must leave to the parser: a message
-    /// that is no string, repeated and escaped keys, nested values, a lone surrogate, and a record
-    /// delivered both bare and wrapped.
+    /// wrapper shape per file line, and one record both bare and wrapped. The file also has
+    /// wrappers the hunt must leave to the parser: a message that is not a string, repeated and
+    /// escaped keys, nested values and a lone surrogate.
     /// </summary>
     private string WriteWrapped()
     {
