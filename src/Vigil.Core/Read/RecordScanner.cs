@@ -67,15 +67,15 @@ internal sealed partial class RecordScanner
     public bool TryScan(ReadOnlySpan<byte> json, out RecordFacts facts)
     {
         facts = default;
-        if (!Utf8.IsValid(json))
-        {
-            return false;
-        }
-
         Reset();
         if (!ReaderOnly && TryTokenize(json))
         {
             return Facts(out facts);
+        }
+
+        if (!Utf8.IsValid(json))
+        {
+            return false;
         }
 
         ReaderScans++;

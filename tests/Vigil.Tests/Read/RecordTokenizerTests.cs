@@ -88,6 +88,21 @@ public class RecordTokenizerTests
         AssertSameAsReader(json);
     }
 
+    [Theory]
+    [InlineData("caf\u00e9")]
+    [InlineData("\u2603 snow, in a string of more than thirty-two bytes")]
+    [InlineData("\ud83d\ude00")]
+    [InlineData("\u00e9\u2603\ud83d\ude00\u00e9")]
+    public void Tokenizer_ValidUtf8InString_NeedsNoReader(string text)
+    {
+        var json = Encoding.UTF8.GetBytes($"{{\"eventName\":\"X\",\"{text}\":\"{text}\"}}");
+        var scanner = new RecordScanner(ScanPurpose.Hunt);
+
+        Assert.True(scanner.TryScan(json, out _));
+        Assert.Equal(0, scanner.ReaderScans);
+        AssertSameAsReader(json);
+    }
+
     [Fact]
     public void Tokenizer_Samples_NeedNoReader()
     {
