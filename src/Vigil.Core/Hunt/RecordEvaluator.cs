@@ -35,7 +35,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
 
     public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
     {
-        if (prefilter && TryEvaluateScanned(json, file, location, outcomes))
+        if (prefilter && TryEvaluateScanned(json, unvalidated?.Wrapper, file, location, outcomes))
         {
             return;
         }
@@ -58,13 +58,15 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     /// <summary>
     /// Evaluates a record that scans as plain, or the record a log event or a lookup-events entry
     /// carries as a string, scanned unescaped. Returns <c>false</c> to leave the element to the parser.
+    /// An element that the reader framed in a <paramref name="wrapper"/>'s array without checking it
+    /// must have the wrapper's field; one without it is left to the parser's path, which reports it.
     /// </summary>
-    private bool TryEvaluateScanned(ReadOnlySpan<byte> json, string file, string location, List<RecordOutcome> outcomes)
+    private bool TryEvaluateScanned(ReadOnlySpan<byte> json, EventWrapper? wrapper, string file, string location, List<RecordOutcome> outcomes)
     {
         // A delivered record starts with eventVersion, which WrappedRecordText rejects. Anything else
         // is tried as a wrapper first: a scan of a log event as a record fails only after its whole message.
         RecordFacts facts;
-        if (!json.StartsWith("{\"eventVersion\""u8) && _wrapped.TryUnwrap(json, out var wrapped))
+        if ((wrapper is not null || !json.StartsWith("{\"eventVersion\""u8)) && _wrapped.TryUnwrap(json, wrapper?.Field, out var wrapped))
         {
             if (!TryScan(wrapped, out facts))
             {
@@ -73,7 +75,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
 
             json = wrapped;
         }
-        else if (!TryScan(json, out facts))
+        else if (wrapper is not null || !TryScan(json, out facts))
         {
             return false;
         }

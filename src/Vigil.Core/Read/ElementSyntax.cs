@@ -5,7 +5,8 @@ namespace Vigil.Read;
 
 /// <summary>
 /// Checks the JSON syntax of an <see cref="UnvalidatedElement"/> the way the reader checks an array
-/// element it frames itself, and reports an invalid one with the reader's own location and reason.
+/// element it frames itself, and for a wrapper's element its field too, and reports an invalid one
+/// with the reader's own location and reason.
 /// </summary>
 internal static class ElementSyntax
 {
@@ -46,7 +47,6 @@ internal static class ElementSyntax
             }
 
             reader.TrySkip();
-            return null;
         }
         catch (JsonException exception)
         {
@@ -60,6 +60,11 @@ internal static class ElementSyntax
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        // After the syntax, as the reader checks an element it frames itself.
+        return framing.Wrapper is { } wrapper && !TopLevelKeys.HasStringProperty(element, wrapper.Field)
+            ? new ReadItem(ReadOutcome.Error, file, $"{location}, byte {offset}", null, RecordStreamReader.MissingField(wrapper))
+            : null;
     }
 
     /// <summary>

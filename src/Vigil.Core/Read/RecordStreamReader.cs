@@ -473,7 +473,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         MarkElement();
         _expectSeparator = true;
         _afterComma = false;
-        if (_structuralFraming && _arrayWrapper is null && FrameStructurally() is { } framed)
+        if (_structuralFraming && FrameStructurally() is { } framed)
         {
             return framed;
         }
@@ -500,7 +500,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         if (_arrayWrapper is { } wrapper && !TopLevelKeys.HasStringProperty(bytes, wrapper.Field))
         {
             _window.ClearMark();
-            return Error($"{RecordLocation()}, byte {token.Start}", $"missing {wrapper.Field}: the {wrapper.Noun} has no {wrapper.Field} string, so it contains no CloudTrail record");
+            return Error($"{RecordLocation()}, byte {token.Start}", MissingField(wrapper));
         }
 
         var item = ToItem(bytes, RecordLocation(), token.Start);
@@ -510,7 +510,8 @@ internal sealed partial class RecordStreamReader : IDisposable
 
     /// <summary>
     /// Frames an object element that is buffered whole with the <c>,</c> or <c>]</c> after it, by
-    /// its structure alone; returns <c>null</c> to leave anything else to the JSON reader.
+    /// its structure alone; returns <c>null</c> to leave anything else to the JSON reader. An element
+    /// of a wrapper's array is checked for its field with its syntax, by <see cref="ElementSyntax"/>.
     /// </summary>
     private ReadItem? FrameStructurally()
     {
@@ -520,9 +521,16 @@ internal sealed partial class RecordStreamReader : IDisposable
             return null;
         }
 
-        var length = StructuralFraming.ValueLength(available[..Math.Min(available.Length, _maxRecordBytes)]);
+        var length = StructuralFraming.ValueLength(available[..Math.Min(available.Length, _maxRecordBytes)], out var hasNewline);
         var separator = length > 0 ? available[length..].IndexOfAnyExcept(" \t\r\n"u8) : -1;
         if (separator < 0 || available[length + separator] is not ((byte)',' or (byte)']'))
+        {
+            return null;
+        }
+
+        // On a one-line envelope, the reader's recovery from an invalid element stops at a line
+        // feed, so an element that reaches the next line is left to the reader.
+        if (_envelopeLine >= 0 && (hasNewline || available.Slice(length, separator).Contains((byte)'\n')))
         {
             return null;
         }
@@ -530,7 +538,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         var start = _window.Position;
         _window.Advance(length);
         var item = ToItem(_window.Slice(start, start + length), RecordLocation(), start);
-        _rawRecordUnvalidated = new UnvalidatedElement(_recordIndex, _elementStart.Line, _elementStart.LineStart, start + length + separator);
+        _rawRecordUnvalidated = new UnvalidatedElement(_recordIndex, _elementStart.Line, _elementStart.LineStart, start + length + separator, Wrapper: _arrayWrapper);
         _window.ClearMark();
         return item;
     }
@@ -692,6 +700,10 @@ internal sealed partial class RecordStreamReader : IDisposable
     }
 
     private static string Location(long offset) => $"byte {offset}";
+
+    /// <summary>The reason given for an element of <paramref name="wrapper"/>'s array that lacks the field with the record.</summary>
+    internal static string MissingField(EventWrapper wrapper) =>
+        $"missing {wrapper.Field}: the {wrapper.Noun} has no {wrapper.Field} string, so it contains no CloudTrail record";
 
     private ReadItem Error(string location, string reason) => new(ReadOutcome.Error, _file, location, null, reason);
 

@@ -40,40 +40,58 @@ internal static class StructuralFraming
     /// Returns the length of the object or array that starts at <paramref name="json"/>[0], up to
     /// and including its closing bracket, or <see cref="Incomplete"/> or <see cref="Declined"/>.
     /// </summary>
-    public static int ValueLength(ReadOnlySpan<byte> json)
+    public static int ValueLength(ReadOnlySpan<byte> json) => ValueLength(json, out _);
+
+    /// <summary>
+    /// As <see cref="ValueLength(ReadOnlySpan{byte})"/>, and tells whether the value contains a
+    /// line feed, which the reader's error recovery treats as the end of a one-line envelope's value.
+    /// </summary>
+    public static int ValueLength(ReadOnlySpan<byte> json, out bool hasNewline)
     {
+        hasNewline = false;
         var state = new State();
         var offset = 0;
         for (; offset + BlockSize <= json.Length; offset += BlockSize)
         {
-            var end = state.Block(Masks.Of(json.Slice(offset, BlockSize)));
+            var masks = Masks.Of(json.Slice(offset, BlockSize));
+            var end = state.Block(masks);
             if (end != Incomplete)
             {
+                hasNewline |= end >= 0 && (masks.Newlines & (ulong.MaxValue >> (BlockSize - 1 - end))) != 0;
                 return end < 0 ? end : offset + end + 1;
             }
+
+            hasNewline |= masks.Newlines != 0;
         }
 
-        return offset == json.Length ? Incomplete : Tail(json[offset..], offset, ref state);
+        return offset == json.Length ? Incomplete : Tail(json[offset..], offset, ref state, ref hasNewline);
     }
 
     /// <summary>Scans the last, partial block padded with spaces, which are neutral outside and inside strings.</summary>
-    private static int Tail(ReadOnlySpan<byte> tail, int offset, ref State state)
+    private static int Tail(ReadOnlySpan<byte> tail, int offset, ref State state, ref bool hasNewline)
     {
         Span<byte> block = stackalloc byte[BlockSize];
         block.Fill((byte)' ');
         tail.CopyTo(block);
 
-        var end = state.Block(Masks.Of(block));
+        var masks = Masks.Of(block);
+        var end = state.Block(masks);
         if (end == Declined)
         {
             return Declined;
         }
 
-        return end < 0 || end >= tail.Length ? Incomplete : offset + end + 1;
+        if (end < 0 || end >= tail.Length)
+        {
+            return Incomplete;
+        }
+
+        hasNewline |= (masks.Newlines & (ulong.MaxValue >> (BlockSize - 1 - end))) != 0;
+        return offset + end + 1;
     }
 
     /// <summary>One bit per byte of a 64-byte block for each byte class that matters.</summary>
-    internal readonly record struct Masks(ulong Quotes, ulong Backslashes, ulong Opens, ulong Closes)
+    internal readonly record struct Masks(ulong Quotes, ulong Backslashes, ulong Opens, ulong Closes, ulong Newlines)
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Masks Of(ReadOnlySpan<byte> block) => Vector512.IsHardwareAccelerated ? Of512(block) : Of256(block);
@@ -90,7 +108,8 @@ internal static class StructuralFraming
                 Vector512.Equals(bytes, Vector512.Create((byte)'"')).ExtractMostSignificantBits(),
                 Vector512.Equals(bytes, Vector512.Create((byte)'\\')).ExtractMostSignificantBits(),
                 Vector512.Equals(folded, Vector512.Create((byte)'{')).ExtractMostSignificantBits(),
-                Vector512.Equals(folded, Vector512.Create((byte)'}')).ExtractMostSignificantBits());
+                Vector512.Equals(folded, Vector512.Create((byte)'}')).ExtractMostSignificantBits(),
+                Vector512.Equals(bytes, Vector512.Create((byte)'\n')).ExtractMostSignificantBits());
         }
 
         /// <summary>Builds the masks from two 256-bit vectors.</summary>
@@ -106,7 +125,8 @@ internal static class StructuralFraming
                 Bits(low, high, (byte)'"'),
                 Bits(low, high, (byte)'\\'),
                 Bits(lowFolded, highFolded, (byte)'{'),
-                Bits(lowFolded, highFolded, (byte)'}'));
+                Bits(lowFolded, highFolded, (byte)'}'),
+                Bits(low, high, (byte)'\n'));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -10,7 +10,8 @@ namespace Vigil.Read;
 /// <param name="LineStart">The absolute offset where that line starts.</param>
 /// <param name="ResumeOffset">The absolute offset of the <c>,</c> or <c>]</c> after an array element, where reading went on.</param>
 /// <param name="ResumeLine">For an NDJSON line, the line reading went on at; 0 when it was the last line.</param>
-internal readonly record struct UnvalidatedElement(int RecordIndex, long Line, long LineStart, long ResumeOffset, long ResumeLine = 0)
+/// <param name="Wrapper">For an element of a wrapper's array, the wrapper, whose field the element must have.</param>
+internal readonly record struct UnvalidatedElement(int RecordIndex, long Line, long LineStart, long ResumeOffset, long ResumeLine = 0, EventWrapper? Wrapper = null)
 {
     /// <summary>Whether the element is a whole NDJSON line rather than an array element.</summary>
     public bool IsLine => RecordIndex == 0;

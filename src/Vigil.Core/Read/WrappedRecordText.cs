@@ -32,7 +32,13 @@ internal sealed class WrappedRecordText
     private byte[] _message = new byte[4096];
 
     /// <summary>Returns the wrapped record's text, valid until the next call, or <c>false</c> to leave <paramref name="json"/> to the parser.</summary>
-    public bool TryUnwrap(ReadOnlySpan<byte> json, out ReadOnlySpan<byte> record)
+    /// <param name="json">The object that may wrap a record.</param>
+    /// <param name="requiredField">
+    /// For an element of a wrapper's array, the field it must have as a string (see
+    /// <see cref="EventWrapper.Field"/>): without it the element is an error, which the parser's path reports.
+    /// </param>
+    /// <param name="record">The record's text.</param>
+    public bool TryUnwrap(ReadOnlySpan<byte> json, string? requiredField, out ReadOnlySpan<byte> record)
     {
         record = default;
         if (!Utf8.IsValid(json))
@@ -42,7 +48,7 @@ internal sealed class WrappedRecordText
 
         try
         {
-            return TryRead(json, out record);
+            return TryRead(json, requiredField, out record);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -51,7 +57,7 @@ internal sealed class WrappedRecordText
         }
     }
 
-    private bool TryRead(ReadOnlySpan<byte> json, out ReadOnlySpan<byte> record)
+    private bool TryRead(ReadOnlySpan<byte> json, string? requiredField, out ReadOnlySpan<byte> record)
     {
         record = default;
         var reader = new Utf8JsonReader(json);
@@ -94,6 +100,18 @@ internal sealed class WrappedRecordText
         }
 
         if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        {
+            return false;
+        }
+
+        var required = requiredField switch
+        {
+            null => 0,
+            "message" => message,
+            "CloudTrailEvent" => cloudTrailEvent,
+            _ => -1,
+        };
+        if (required < 0)
         {
             return false;
         }

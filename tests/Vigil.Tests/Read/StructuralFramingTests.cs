@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Vigil.Read;
 using static Vigil.Tests.Read.ReadHelpers;
@@ -23,6 +24,23 @@ public partial class StructuralFramingTests
     public void ValueLength_EndsAtTheClosingBracket(string json, int expected)
     {
         Assert.Equal(expected, StructuralFraming.ValueLength(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
+    [InlineData("{\"a\":1}\n,", false)]
+    [InlineData("{\"a\":\n1},", true)]
+    [InlineData("{\"a\":\"x\",\"b\":\"PAD\"}\n,", false)]
+    [InlineData("{\"a\":\"x\",\"b\":\"PAD\"\n}\n,", true)]
+    public void ValueLength_TellsALineFeedInside(string json, bool expected)
+    {
+        // PAD puts the end near a 64-byte boundary and into the second block.
+        foreach (var pad in new[] { 40, 50, 51, 52, 60, 120 })
+        {
+            var length = StructuralFraming.ValueLength(Encoding.UTF8.GetBytes(json.Replace("PAD", new string('p', pad), StringComparison.Ordinal)), out var hasNewline);
+
+            Assert.True(length > 0);
+            Assert.Equal(expected, hasNewline);
+        }
     }
 
     [Theory]
@@ -114,6 +132,43 @@ public partial class StructuralFramingTests
         var lines = new[] { Record(1), Record(2, ",\"requestParameters\":{\"a\":[1,\"\\\"}\",{\"b\":null}]}"), Record(3), "[" + Record(4) + "]", Record(5) };
 
         AssertSameItemsWhenDamaged(string.Join(newline, lines) + newline, new Random(20261206), "{}[]\",:\\ x0t\n");
+    }
+
+    [Theory]
+    [InlineData("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[ELEMENTS]}", "message")]
+    [InlineData("{\"events\":[ELEMENTS]}", "message")]
+    [InlineData("{\"Events\":[ELEMENTS]}", "CloudTrailEvent")]
+    [InlineData("{\"Records\":[ELEMENTS]}", "wrapped")]
+    public void Reader_DamagedWrapperArrays_SameItems(string wrapper, string field)
+    {
+        // Elements with and without the wrapper's field, and one that is a plain record.
+        var elements = new[]
+        {
+            $"{{\"id\":\"1\",\"{field}\":{JsonSerializer.Serialize(Record(1))}}}",
+            $"{{\"id\":\"2\",\"other\":{JsonSerializer.Serialize(Record(2))}}}",
+            Record(3),
+            $"{{\"{field}\":{JsonSerializer.Serialize(Record(4))},\"n\":[1,{{\"b\":null}}]}}",
+        };
+        var sample = wrapper.Replace("ELEMENTS", string.Join(",\n  ", elements), StringComparison.Ordinal);
+
+        Assert.Equal(Framed(sample, structural: false), Framed(sample, structural: true));
+        Assert.Equal(!wrapper.Contains("Records", StringComparison.Ordinal), Framed(sample, structural: true).Any(row => row.Reason.StartsWith($"missing {field}:", StringComparison.Ordinal)));
+        AssertSameItemsWhenDamaged(sample, new Random(20261207), "{}[]\",:\\ x0t\n");
+    }
+
+    [Fact]
+    public void Reader_WrapperElements_FramedByStructure()
+    {
+        var text = $"{{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{{\"message\":{JsonSerializer.Serialize(Record(1))}}},{{\"id\":\"2\"}}]}}";
+        using var reader = new RecordStreamReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test.json", rawRecords: true, structuralFraming: true);
+
+        var wrappers = new List<EventWrapper?>();
+        while (reader.Next() is { Outcome: ReadOutcome.Record })
+        {
+            wrappers.Add(Assert.NotNull(reader.RawRecordUnvalidated).Wrapper);
+        }
+
+        Assert.Equal([EventWrapper.SubscriptionLogEvents, EventWrapper.SubscriptionLogEvents], wrappers);
     }
 
     [Fact]

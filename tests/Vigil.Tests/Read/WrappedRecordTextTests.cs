@@ -20,7 +20,7 @@ public class WrappedRecordTextTests
     [InlineData("""{"message":"not this one","CloudTrailEvent":MESSAGE}""")]
     public void PlainWrapper_RecordUnescaped(string wrapper)
     {
-        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes(wrapper), out var record);
+        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes(wrapper), null, out var record);
 
         Assert.True(unwrapped);
         Assert.Equal(Record, Encoding.UTF8.GetString(record));
@@ -43,9 +43,22 @@ public class WrappedRecordTextTests
     [InlineData("""[MESSAGE]""")]
     public void OtherObject_LeftToTheParser(string wrapper)
     {
-        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes(wrapper), out _);
+        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes(wrapper), null, out _);
 
         Assert.False(unwrapped);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"1","message":MESSAGE}""", "message", true)]
+    [InlineData("""{"EventId":"x","CloudTrailEvent":MESSAGE}""", "CloudTrailEvent", true)]
+    [InlineData("""{"EventId":"x","CloudTrailEvent":MESSAGE}""", "message", false)]
+    [InlineData("""{"id":"1","message":MESSAGE}""", "CloudTrailEvent", false)]
+    [InlineData("""{"CloudTrailEvent":MESSAGE,"message":"x"}""", "message", true)]
+    public void RequiredField_MustBeThere(string wrapper, string field, bool expected)
+    {
+        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes(wrapper), field, out _);
+
+        Assert.Equal(expected, unwrapped);
     }
 
     [Fact]
@@ -53,7 +66,7 @@ public class WrappedRecordTextTests
     {
         byte[] wrapper = [.. "{\"message\":\"x"u8, 0xFF, .. "\"}"u8];
 
-        var unwrapped = new WrappedRecordText().TryUnwrap(wrapper, out _);
+        var unwrapped = new WrappedRecordText().TryUnwrap(wrapper, null, out _);
 
         Assert.False(unwrapped);
     }
@@ -63,7 +76,7 @@ public class WrappedRecordTextTests
     {
         var keys = string.Concat(Enumerable.Range(0, 20).Select(i => $"\"k{i}\":{i},"));
 
-        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes("{" + keys + "\"message\":MESSAGE}"), out _);
+        var unwrapped = new WrappedRecordText().TryUnwrap(Bytes("{" + keys + "\"message\":MESSAGE}"), null, out _);
 
         Assert.False(unwrapped);
     }
