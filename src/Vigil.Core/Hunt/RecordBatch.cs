@@ -26,8 +26,11 @@ internal sealed class RecordBatch : IDisposable
 
     public bool IsFull => _used >= TargetBytes || Entries.Count >= TargetEntries;
 
-    /// <summary>Adds a raw record, and for an unvalidated one the bytes after it that its syntax check reads.</summary>
-    public void AddRecord(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement? unvalidated)
+    /// <summary>
+    /// Adds a raw record with the reader's item for it, and for an unvalidated one the bytes after
+    /// it that its syntax check reads.
+    /// </summary>
+    public void AddRecord(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, ReadItem item, long offset, UnvalidatedElement? unvalidated)
     {
         var length = json.Length + after.Length;
         if (_bytes.Length - _used < length)
@@ -37,7 +40,7 @@ internal sealed class RecordBatch : IDisposable
 
         json.CopyTo(_bytes.AsSpan(_used));
         after.CopyTo(_bytes.AsSpan(_used + json.Length));
-        Entries.Add(new BatchEntry(BatchEntryKind.Record, file, location, offset, _used, json.Length, Unvalidated: unvalidated, AfterLength: after.Length));
+        Entries.Add(new BatchEntry(BatchEntryKind.Record, item.File, offset, _used, json.Length, item, Unvalidated: unvalidated, AfterLength: after.Length));
         _used += length;
     }
 
@@ -57,7 +60,7 @@ internal sealed class RecordBatch : IDisposable
             if (entry.Kind == BatchEntryKind.Record)
             {
                 var after = _bytes.AsSpan(entry.Start + entry.Length, entry.AfterLength);
-                evaluator.Evaluate(_bytes.AsSpan(entry.Start, entry.Length), after, entry.File, entry.Location!, entry.Offset, entry.Unvalidated, Outcomes);
+                evaluator.Evaluate(_bytes.AsSpan(entry.Start, entry.Length), after, entry.Item!, entry.Offset, entry.Unvalidated, Outcomes);
                 Entries[i] = entry with { OutcomeEnd = Outcomes.Count };
             }
         }
@@ -92,18 +95,16 @@ internal sealed class RecordBatch : IDisposable
 /// <summary>One entry of a <see cref="RecordBatch"/>.</summary>
 /// <param name="Kind">What the entry is.</param>
 /// <param name="File">The file it belongs to.</param>
-/// <param name="Location">A record's location, as in <see cref="ReadItem.Location"/>.</param>
 /// <param name="Offset">A record's byte offset in its file, or a started file's 0-based index.</param>
 /// <param name="Start">A record's first byte in the batch buffer.</param>
 /// <param name="Length">A record's length in bytes, or the number of files for a started file.</param>
-/// <param name="Item">The reader's own error or skip.</param>
+/// <param name="Item">The reader's own error or skip, or its item for a raw record, which names the record's location.</param>
 /// <param name="OutcomeEnd">For a record, the end of its outcomes in <see cref="RecordBatch.Outcomes"/>.</param>
 /// <param name="Unvalidated">For a record framed by its structure alone, what checking its syntax needs.</param>
 /// <param name="AfterLength">For such a record, the number of bytes after it in the buffer that its syntax check reads.</param>
 internal readonly record struct BatchEntry(
     BatchEntryKind Kind,
     string File,
-    string? Location = null,
     long Offset = 0,
     int Start = 0,
     int Length = 0,

@@ -33,9 +33,11 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     private readonly WrappedRecordText _wrapped = new();
     private readonly WrittenAlerts.Scratch _alertScratch = new();
 
-    public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, string file, string location, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
+    /// <summary>Evaluates the raw record <paramref name="json"/>, which the reader gave as <paramref name="raw"/>.</summary>
+    public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, ReadItem raw, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
     {
-        if (prefilter && TryEvaluateScanned(json, unvalidated?.Wrapper, file, location, outcomes))
+        var (file, location) = (raw.File, raw.Location);
+        if (prefilter && TryEvaluateScanned(json, unvalidated?.Wrapper, raw, outcomes))
         {
             return;
         }
@@ -61,7 +63,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     /// An element that the reader framed in a <paramref name="wrapper"/>'s array without checking it
     /// must have the wrapper's field; one without it is left to the parser's path, which reports it.
     /// </summary>
-    private bool TryEvaluateScanned(ReadOnlySpan<byte> json, EventWrapper? wrapper, string file, string location, List<RecordOutcome> outcomes)
+    private bool TryEvaluateScanned(ReadOnlySpan<byte> json, EventWrapper? wrapper, ReadItem item, List<RecordOutcome> outcomes)
     {
         // A delivered record starts with eventVersion, which WrappedRecordText rejects. Anything else
         // is tried as a wrapper first: a scan of a log event as a record fails only after its whole message.
@@ -81,7 +83,6 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
         }
 
         var rules = router.Candidates(facts.EventName, facts.EventSource, json);
-        var item = new ReadItem(ReadOutcome.Record, file, location, null, null);
         if (rules.Count == 0)
         {
             outcomes.Add(new RecordOutcome(item, (ulong?)facts.ContentHash));

@@ -14,7 +14,7 @@ namespace Vigil.Hunt;
 /// <param name="Deferred">The rules the event matched and its document, when the alerts are left to the counting thread.</param>
 /// <param name="MappingError">Why the event's mapping partly failed, when it was mapped.</param>
 /// <param name="Failure">Why the event could not be processed at all; it then counts as an error.</param>
-internal sealed record RecordOutcome(
+internal readonly record struct RecordOutcome(
     ReadItem Item,
     ulong? ContentHash = null,
     WrittenAlerts? Alerts = null,

@@ -136,7 +136,7 @@ public sealed class CloudTrailReader
         {
             if (onRecord is not null && item.Outcome == ReadOutcome.Record)
             {
-                onRecord(reader.RawRecord, item.Location, reader.RawRecordOffset, reader.RawRecordUnvalidated, reader.AfterRawRecord);
+                onRecord(reader.RawRecord, item, reader.RawRecordOffset, reader.RawRecordUnvalidated, reader.AfterRawRecord);
                 continue;
             }
 
