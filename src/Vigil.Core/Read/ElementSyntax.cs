@@ -18,8 +18,8 @@ internal static class ElementSyntax
     public const int QuotedBytesAfter = 4 * JsonErrors.MaxQuotedLength;
 
     /// <summary>
-    /// Returns the error item the reader gives for the element when its syntax is invalid, or
-    /// <c>null</c> when it is valid.
+    /// Returns the error item the reader gives for the element when its syntax is invalid or, in a
+    /// wrapper's array, when it lacks the wrapper's field. Returns <c>null</c> for a valid element.
     /// </summary>
     /// <param name="element">The element's bytes.</param>
     /// <param name="after">The bytes that were buffered after it, up to <see cref="QuotedBytesAfter"/>.</param>
