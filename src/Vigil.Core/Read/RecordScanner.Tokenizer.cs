@@ -1,9 +1,4 @@
-using System.Buffers;
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Text;
 
 namespace Vigil.Read;
 
@@ -11,8 +6,6 @@ internal sealed partial class RecordScanner
 {
     // CloudTrail records are a few levels deep. Deeper ones go to Utf8JsonReader, whose limit is 256.
     private const int TokenizerMaxDepth = 64;
-
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create(StringStopBytes());
 
     /// <summary>
     /// Scans a record the common way: compact or spaced JSON with plain strings and at most the short
@@ -32,7 +25,7 @@ internal sealed partial class RecordScanner
     /// </remarks>
     private bool TryTokenize(ReadOnlySpan<byte> json)
     {
-        var i = SkipWhitespace(json, 0);
+        var i = JsonLexing.SkipWhitespace(json, 0);
         if (i >= json.Length || json[i] != '{')
         {
             return false;
@@ -45,7 +38,7 @@ internal sealed partial class RecordScanner
         while (true)
         {
             // Here the container on top has just opened, or a value in it has just ended.
-            i = SkipWhitespace(json, i);
+            i = JsonLexing.SkipWhitespace(json, i);
             if (i >= json.Length)
             {
                 return false;
@@ -57,7 +50,7 @@ internal sealed partial class RecordScanner
                 EndContainer(isObject);
                 if (_depth == 0)
                 {
-                    return SkipWhitespace(json, i + 1) == json.Length;
+                    return JsonLexing.SkipWhitespace(json, i + 1) == json.Length;
                 }
 
                 i++;
@@ -72,7 +65,7 @@ internal sealed partial class RecordScanner
                     return false;
                 }
 
-                i = SkipWhitespace(json, i + 1);
+                i = JsonLexing.SkipWhitespace(json, i + 1);
             }
 
             i = isObject ? KeyAndColon(json, i) : i;
@@ -111,14 +104,14 @@ internal sealed partial class RecordScanner
             return -1;
         }
 
-        var end = StringEnd(json, i + 1, out var escaped);
+        var end = JsonLexing.StringEnd(json, i + 1, out var escaped);
         if (end < 0 || !Key(Text(json, i + 1, end, escaped)))
         {
             return -1;
         }
 
-        i = SkipWhitespace(json, end + 1);
-        return i < json.Length && json[i] == ':' ? SkipWhitespace(json, i + 1) : -1;
+        i = JsonLexing.SkipWhitespace(json, end + 1);
+        return i < json.Length && json[i] == ':' ? JsonLexing.SkipWhitespace(json, i + 1) : -1;
     }
 
     /// <summary>
@@ -131,7 +124,7 @@ internal sealed partial class RecordScanner
         switch (json[i])
         {
             case (byte)'"':
-                var end = StringEnd(json, i + 1, out var escaped);
+                var end = JsonLexing.StringEnd(json, i + 1, out var escaped);
                 if (end < 0)
                 {
                     return -1;
@@ -163,7 +156,7 @@ internal sealed partial class RecordScanner
                 return Literal(json, i, "false"u8, CanonicalJsonHash.OtherKind);
 
             default:
-                var length = NumberLength(json[i..]);
+                var length = JsonLexing.NumberLength(json[i..]);
                 if (length == 0)
                 {
                     return -1;
@@ -188,137 +181,6 @@ internal sealed partial class RecordScanner
         return i + literal.Length;
     }
 
-    /// <summary>
-    /// Returns the length of the JSON number at the start of <paramref name="json"/>, or 0 when it
-    /// does not start with one. What follows the number is checked by the caller's grammar.
-    /// </summary>
-    private static int NumberLength(ReadOnlySpan<byte> json)
-    {
-        var i = 0;
-        if (i < json.Length && json[i] == '-')
-        {
-            i++;
-        }
-
-        if (i >= json.Length || !IsDigit(json[i]))
-        {
-            return 0;
-        }
-
-        // After a leading zero no digit may follow: in "01" the "1" fails the caller's grammar.
-        i = json[i] == '0' ? i + 1 : Digits(json, i);
-        if (i < json.Length && json[i] == '.')
-        {
-            if (i + 1 >= json.Length || !IsDigit(json[i + 1]))
-            {
-                return 0;
-            }
-
-            i = Digits(json, i + 1);
-        }
-
-        if (i < json.Length && (json[i] | 0x20) == 'e')
-        {
-            i++;
-            if (i < json.Length && json[i] is (byte)'+' or (byte)'-')
-            {
-                i++;
-            }
-
-            if (i >= json.Length || !IsDigit(json[i]))
-            {
-                return 0;
-            }
-
-            i = Digits(json, i);
-        }
-
-        return i;
-    }
-
-    private static int Digits(ReadOnlySpan<byte> json, int i)
-    {
-        while (i < json.Length && IsDigit(json[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
-
-    private static bool IsDigit(byte value) => (uint)(value - '0') <= 9;
-
-    /// <summary>
-    /// Returns the offset of the quote that closes the string whose text starts at
-    /// <paramref name="start"/>, or -1 at a control byte, a <c>\u</c> or unknown escape, invalid
-    /// UTF-8, or the end.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int StringEnd(ReadOnlySpan<byte> json, int start, out bool escaped)
-    {
-        escaped = false;
-        var i = start;
-        while (true)
-        {
-            i = NextStringStop(json, i);
-            if (i < 0 || json[i] == '"')
-            {
-                return i;
-            }
-
-            if (json[i] >= 0x80)
-            {
-                // A scalar value encoded in the shortest form, never a surrogate: what Utf8.IsValid accepts.
-                if (Rune.DecodeFromUtf8(json[i..], out _, out var length) != OperationStatus.Done)
-                {
-                    return -1;
-                }
-
-                i += length;
-                continue;
-            }
-
-            if (json[i] != '\\' || i + 1 >= json.Length || !IsShortEscape(json[i + 1]))
-            {
-                return -1;
-            }
-
-            escaped = true;
-            i += 2;
-        }
-    }
-
-    /// <summary>Returns the offset of the first quote, backslash, control byte or non-ASCII byte at or after <paramref name="i"/>, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int NextStringStop(ReadOnlySpan<byte> json, int i)
-    {
-        // Most CloudTrail keys and values are under 100 bytes (an estimate from the samples), so comparing
-        // 32 bytes at a time here costs less than a call to the general search, which the last few bytes
-        // of a record still take: --scan-probe measured the hunt's scan about 8 % faster.
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var origin = ref MemoryMarshal.GetReference(json);
-            for (; json.Length - i >= Vector256<byte>.Count; i += Vector256<byte>.Count)
-            {
-                var block = Vector256.LoadUnsafe(ref origin, (nuint)i);
-                // As signed bytes, control bytes and non-ASCII bytes are both below 0x20.
-                var stops = Vector256.Equals(block, Vector256.Create((byte)'"'))
-                    | Vector256.Equals(block, Vector256.Create((byte)'\\'))
-                    | Vector256.LessThan(block.AsSByte(), Vector256.Create((sbyte)0x20)).AsByte();
-                var bits = stops.ExtractMostSignificantBits();
-                if (bits != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(bits);
-                }
-            }
-        }
-
-        var next = json[i..].IndexOfAny(StringStops);
-        return next < 0 ? -1 : i + next;
-    }
-
-    private static bool IsShortEscape(byte value) => value is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t';
-
     /// <summary>Returns a string's text from <paramref name="start"/> to <paramref name="end"/>, unescaped when it has escapes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> Text(ReadOnlySpan<byte> json, int start, int end, bool escaped) =>
@@ -331,40 +193,6 @@ internal sealed partial class RecordScanner
             _unescaped = new byte[Math.Max(raw.Length, _unescaped.Length * 2)];
         }
 
-        var length = 0;
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var value = raw[i];
-            if (value == '\\')
-            {
-                value = raw[++i] switch
-                {
-                    (byte)'b' => (byte)'\b',
-                    (byte)'f' => (byte)'\f',
-                    (byte)'n' => (byte)'\n',
-                    (byte)'r' => (byte)'\r',
-                    (byte)'t' => (byte)'\t',
-                    var other => other,
-                };
-            }
-
-            _unescaped[length++] = value;
-        }
-
-        return _unescaped.AsSpan(0, length);
+        return _unescaped.AsSpan(0, JsonLexing.UnescapeShort(raw, _unescaped));
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
-    {
-        while (i < json.Length && json[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
-        {
-            i++;
-        }
-
-        return i;
-    }
-
-    private static byte[] StringStopBytes() =>
-        [.. Enumerable.Range(0, 256).Where(value => value is < 0x20 or '"' or '\\' or >= 0x80).Select(value => (byte)value)];
 }

@@ -15,7 +15,7 @@ namespace Vigil.Read;
 /// a string <c>CloudTrailEvent</c> or else a string <c>message</c>, as that method chooses. Any
 /// other object returns <c>false</c>, and the caller parses it as before. Not thread-safe.
 /// </remarks>
-internal sealed class WrappedRecordText
+internal sealed partial class WrappedRecordText
 {
     // More keys than a log event or a lookup-events entry has, so a larger object is left to the parser.
     private const int MaxKeys = 16;
@@ -31,6 +31,12 @@ internal sealed class WrappedRecordText
     private byte[] _cloudTrailEvent = new byte[4096];
     private byte[] _message = new byte[4096];
 
+    /// <summary>Reads with <see cref="Utf8JsonReader"/> only, never with the lexer that goes first; for tests that compare the two.</summary>
+    internal bool ReaderOnly { get; init; }
+
+    /// <summary>How many objects were read with <see cref="Utf8JsonReader"/> because the lexer declined them.</summary>
+    internal int ReaderReads { get; private set; }
+
     /// <summary>Returns the wrapped record's text, valid until the next call, or <c>false</c> to leave <paramref name="json"/> to the parser.</summary>
     /// <param name="json">The object that may wrap a record.</param>
     /// <param name="requiredField">
@@ -41,6 +47,12 @@ internal sealed class WrappedRecordText
     public bool TryUnwrap(ReadOnlySpan<byte> json, string? requiredField, out ReadOnlySpan<byte> record)
     {
         record = default;
+        if (!ReaderOnly && TryLex(json, requiredField, out record))
+        {
+            return true;
+        }
+
+        ReaderReads++;
         if (!Utf8.IsValid(json))
         {
             return false;
@@ -104,6 +116,16 @@ internal sealed class WrappedRecordText
             return false;
         }
 
+        return Choose(cloudTrailEvent, message, requiredField, out record);
+    }
+
+    /// <summary>
+    /// Returns the record from the unescaped lengths of <c>CloudTrailEvent</c> and <c>message</c>
+    /// (-1 when absent): the first when present, as <see cref="RecordEnvelopes.Expand"/> chooses.
+    /// </summary>
+    private bool Choose(int cloudTrailEvent, int message, string? requiredField, out ReadOnlySpan<byte> record)
+    {
+        record = default;
         var required = requiredField switch
         {
             null => 0,

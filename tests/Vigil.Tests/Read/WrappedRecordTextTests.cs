@@ -13,6 +13,9 @@ public class WrappedRecordTextTests
 
     private static readonly string Message = System.Text.Json.JsonSerializer.Serialize(Record);
 
+    // The record as a JSON string with only the short escapes, as CloudWatch Logs writes a message.
+    private static readonly string PlainMessage = "\"" + Record.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
     [Theory]
     [InlineData("""{"id":"1","timestamp":1,"message":MESSAGE}""")]
     [InlineData("""  {"message":MESSAGE , "id" : null}  """)]
@@ -80,6 +83,56 @@ public class WrappedRecordTextTests
 
         Assert.False(unwrapped);
     }
+
+    [Theory]
+    [InlineData("""{"id":"1","timestamp":1,"message":MESSAGE}""")]
+    [InlineData("""{ "EventId" : "x" , "CloudTrailEvent" : MESSAGE , "ReadOnly" : "true" }""")]
+    [InlineData("""{"id":"3","timestamp":-1.5e+3,"flag":true,"none":null,"message":MESSAGE}""")]
+    public void PlainWrapper_NeedsNoReader(string wrapper)
+    {
+        var unwrapper = new WrappedRecordText();
+
+        Assert.True(unwrapper.TryUnwrap(PlainBytes(wrapper), null, out var record));
+        Assert.Equal(Record, Encoding.UTF8.GetString(record));
+        Assert.Equal(0, unwrapper.ReaderReads);
+    }
+
+    [Fact]
+    public void Lexer_DamagedWrappers_MatchReader()
+    {
+        var samples = new[]
+        {
+            """{"id":"1","timestamp":1700000000000,"message":MESSAGE}""",
+            """{"EventId":"e","EventName":"AssumeRole","ReadOnly":"false","CloudTrailEvent":MESSAGE,"flag":false,"n":null}""",
+            """ {"message" : MESSAGE , "id":"x\/y\n"} """,
+        };
+        var random = new Random(20261208);
+        var replacements = "{}[]\",:\\ /nu0e1.-tx\n\u0001\u00e9";
+        var lexed = new WrappedRecordText();
+        var read = new WrappedRecordText { ReaderOnly = true };
+        for (var iteration = 0; iteration < 20000; iteration++)
+        {
+            var bytes = PlainBytes(samples[iteration % samples.Length]);
+            for (var edit = random.Next(0, 4); edit > 0; edit--)
+            {
+                var replacement = Encoding.UTF8.GetBytes(replacements[random.Next(replacements.Length)].ToString());
+                var at = random.Next(bytes.Length);
+                bytes = [.. bytes[..at], .. replacement, .. bytes[(at + random.Next(0, 2))..]];
+            }
+
+            foreach (var field in new[] { null, "message", "CloudTrailEvent" })
+            {
+                var expected = read.TryUnwrap(bytes, field, out var expectedRecord) ? Encoding.UTF8.GetString(expectedRecord) : null;
+                var actual = lexed.TryUnwrap(bytes, field, out var actualRecord) ? Encoding.UTF8.GetString(actualRecord) : null;
+
+                Assert.Equal(expected, actual);
+            }
+        }
+
+        Assert.True(lexed.ReaderReads < 3 * 20000 * 3 / 4, $"the lexer declined {lexed.ReaderReads} of {3 * 20000} reads");
+    }
+
+    private static byte[] PlainBytes(string wrapper) => Encoding.UTF8.GetBytes(wrapper.Replace("MESSAGE", PlainMessage, StringComparison.Ordinal));
 
     private static byte[] Bytes(string wrapper) => Encoding.UTF8.GetBytes(wrapper.Replace("MESSAGE", Message, StringComparison.Ordinal));
 }
