@@ -185,7 +185,8 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
     /// Writes the generated lines as the records of log events and lookup-events entries, one
     /// wrapper shape per file line, and one record both bare and wrapped. The file also has
     /// wrappers the hunt must leave to the parser: a message that is not a string, repeated and
-    /// escaped keys, nested values and a lone surrogate.
+    /// escaped keys, nested values and a lone surrogate, in System.Text.Json's escaping and in
+    /// CloudWatch Logs' own.
     /// </summary>
     private string WriteWrapped()
     {
@@ -212,6 +213,22 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
             $$"""{"id":"7","eventName":"AssumeRole","message":{{JsonValue.Create(chain.Replace("hop-800", "hop-807", StringComparison.Ordinal)).ToJsonString()}}}""",
             $$"""{"id":"8","message":{{JsonValue.Create(chain.Replace("hop-800", "hop-808", StringComparison.Ordinal)).ToJsonString()}}} trailing""",
         ];
+
+        // CloudWatch Logs escapes a message's quotes and backslashes only, which the hunt reads
+        // without Utf8JsonReader; System.Text.Json above writes \u0022 instead.
+        static string Plain(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        string[] plain =
+        [
+            .. records.Skip(80).Take(40).Select((text, i) => $$"""{"id":"p{{i}}","timestamp":{{i}},"message":{{Plain(text.Replace("hop-", "plain-hop-", StringComparison.Ordinal))}}}"""),
+            $$"""{"id":"p-note","note":{{Plain(chain.Replace("hop-800", "hop-810", StringComparison.Ordinal))}}}""",
+            $$"""{"id":"p-twice","message":{{Plain(chain.Replace("hop-800", "hop-811", StringComparison.Ordinal))}},"message":"x"}""",
+            $$"""{"id":"p-nested","n":[1],"message":{{Plain(chain.Replace("hop-800", "hop-812", StringComparison.Ordinal))}}}""",
+            $$"""{ "id" : "p-spaced" , "message" : {{Plain(chain.Replace("hop-800", "hop-813", StringComparison.Ordinal))}} , "flag" : true , "none" : null }""",
+            $$"""{"id":"p-cut","message":{{Plain(chain.Replace("hop-800", "hop-814", StringComparison.Ordinal))[..^20]}}"}""",
+        ];
+        lines.Add($$"""{"messageType":"DATA_MESSAGE","logEvents":[{{string.Join(",\n", plain)}}]}""");
+        lines.Add($$"""{"Events":[{{string.Join(',', plain.Select(element => element.Replace("\"message\"", "\"CloudTrailEvent\"", StringComparison.Ordinal).Replace("plain-hop-", "entry-hop-", StringComparison.Ordinal)))}}]}""");
+
         lines.Add(new JsonObject { ["messageType"] = "DATA_MESSAGE", ["logEvents"] = new JsonArray() }.ToJsonString().Replace("[]", $"[{string.Join(',', odd)}]", StringComparison.Ordinal));
         lines.AddRange(odd);
 
