@@ -185,8 +185,8 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
     /// Writes the generated lines as the records of log events and lookup-events entries, one
     /// wrapper shape per file line, and one record both bare and wrapped. The file also has
     /// wrappers the hunt must leave to the parser: a message that is not a string, repeated and
-    /// escaped keys, nested values and a lone surrogate, in System.Text.Json's escaping and in
-    /// CloudWatch Logs' own.
+    /// escaped keys, nested values and a lone surrogate, both in System.Text.Json's escaping and
+    /// with only quotes and backslashes escaped.
     /// </summary>
     private string WriteWrapped()
     {
@@ -214,8 +214,8 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
             $$"""{"id":"8","message":{{JsonValue.Create(chain.Replace("hop-800", "hop-808", StringComparison.Ordinal)).ToJsonString()}}} trailing""",
         ];
 
-        // CloudWatch Logs escapes a message's quotes and backslashes only, which the hunt reads
-        // without Utf8JsonReader; System.Text.Json above writes \u0022 instead.
+        // Messages that escape only quotes and backslashes, which the hunt reads without
+        // Utf8JsonReader. System.Text.Json above writes \u0022 for a quote instead.
         static string Plain(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         string[] plain =
         [
