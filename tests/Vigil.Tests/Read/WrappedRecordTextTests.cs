@@ -13,7 +13,7 @@ public class WrappedRecordTextTests
 
     private static readonly string Message = System.Text.Json.JsonSerializer.Serialize(Record);
 
-    // The record as a JSON string with only the short escapes, as CloudWatch Logs writes a message.
+    // The record as a JSON string with only quotes and backslashes escaped.
     private static readonly string PlainMessage = "\"" + Record.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     [Theory]
