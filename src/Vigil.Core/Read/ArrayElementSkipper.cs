@@ -4,26 +4,28 @@ namespace Vigil.Read;
 
 /// <summary>
 /// Skips one malformed array element without parsing it, so that reading can resume at the next
-/// element. It tracks strings and nesting depth only, in one pass, without buffering.
+/// element. It tracks strings and nesting depth only, in one pass, without buffering. A skip that
+/// stopped at a line feed resumes where it stopped when <see cref="TrySkip"/> is called again.
 /// </summary>
-internal static class ArrayElementSkipper
+internal struct ArrayElementSkipper
 {
+    private int _depth;
+    private bool _inString;
+    private bool _escaped;
+    private bool _started;
+
     /// <summary>
     /// Consumes bytes from the window's position up to the next <c>,</c> or <c>]</c> at the
     /// element's own nesting level, which it leaves unconsumed. Returns <c>false</c> when the data
     /// ends first or a closing bracket ends the enclosing value, because no boundary can be found.
     /// </summary>
-    /// <param name="window">The data, at the element's first byte.</param>
+    /// <param name="window">The data, at the element's first byte or where the last call stopped.</param>
     /// <param name="lineEnded">
     /// When not null, the array is part of one NDJSON line, which a raw newline ends: the skip then
     /// stops at the newline, leaves it unconsumed, returns <c>false</c> and sets this to <c>true</c>.
     /// </param>
-    public static bool TrySkip(ByteWindow window, StrongBox<bool>? lineEnded = null)
+    public bool TrySkip(ByteWindow window, StrongBox<bool>? lineEnded = null)
     {
-        var depth = 0;
-        var inString = false;
-        var escaped = false;
-        var first = true;
         while (window.EnsureAvailable())
         {
             var span = window.Available;
@@ -38,29 +40,29 @@ internal static class ArrayElementSkipper
                     return false;
                 }
 
-                if (inString)
+                if (_inString)
                 {
-                    inString = escaped || b != '"';
-                    escaped = !escaped && b == '\\';
+                    _inString = _escaped || b != '"';
+                    _escaped = !_escaped && b == '\\';
                     continue;
                 }
 
-                if (!first && depth == 0 && b is (byte)',' or (byte)']')
+                if (_started && _depth == 0 && b is (byte)',' or (byte)']')
                 {
                     window.Advance(i);
                     return true;
                 }
 
-                first = false;
+                _started = true;
                 switch (b)
                 {
                     case (byte)'"':
-                        inString = true;
+                        _inString = true;
                         break;
                     case (byte)'{' or (byte)'[':
-                        depth++;
+                        _depth++;
                         break;
-                    case (byte)'}' or (byte)']' when --depth < 0:
+                    case (byte)'}' or (byte)']' when --_depth < 0:
                         window.Advance(i);
                         return false;
                 }

@@ -8,11 +8,15 @@ namespace Vigil.Read;
 /// <summary>Error recovery of <see cref="RecordStreamReader"/>: each failure becomes one error item.</summary>
 internal sealed partial class RecordStreamReader
 {
+    // Blank lines after a line feed inside a damaged element are looked through up to this many
+    // bytes, which the window keeps buffered while it looks.
+    private const int MaxLineFeedLookAhead = 64 * 1024;
+
     /// <summary>
     /// Reports the malformed element that starts at the marked element start and skips to the
     /// next element. When the array is part of one NDJSON line and the element does not end on it,
-    /// reading resumes at the next line. When no next element can be found, the rest of the file is
-    /// not read.
+    /// reading resumes at the next line if that line starts a value, and otherwise the skip goes on
+    /// across the line feed. When no next element can be found, the rest of the file is not read.
     /// </summary>
     private ReadItem SkipElement(long errorOffset, string problem)
     {
@@ -23,19 +27,52 @@ internal sealed partial class RecordStreamReader
         _expectSeparator = true;
         _afterComma = false;
         var lineEnded = line == _envelopeLine ? new StrongBox<bool>() : null;
-        if (ArrayElementSkipper.TrySkip(_window, lineEnded))
+        var skipper = new ArrayElementSkipper();
+        if (skipper.TrySkip(_window, lineEnded))
         {
             return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
         }
 
-        if (lineEnded is { Value: true } && _window.SkipPastNewline() && _window.SkipWhitespace() is '{' or '[' && _window.Position == _window.LineStart)
+        if (lineEnded is { Value: true } && NextLineStartsValue())
         {
+            _window.SkipPastNewline();
+            _window.SkipWhitespace();
             _mode = Mode.TopLevel;
             return Error(where, $"{problem}; the line ends inside record {_recordIndex}, which is skipped with the rest of the line, and reading continues at line {_window.Line}");
         }
 
+        // A line feed that no value follows is damage inside the element, such as a raw line feed
+        // in a string, so the skip goes on past it and only this record is lost.
+        if (lineEnded is { Value: true } && skipper.TrySkip(_window))
+        {
+            return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+        }
+
         _mode = Mode.Done;
         return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the file is not read");
+    }
+
+    /// <summary>
+    /// Whether, after the line feed at the window's position and any blank lines, a line starts with
+    /// <c>{</c> or <c>[</c>. Reads ahead without consuming, at most <see cref="MaxLineFeedLookAhead"/> bytes.
+    /// </summary>
+    private bool NextLineStartsValue()
+    {
+        while (true)
+        {
+            var available = _window.Available;
+            var ahead = available[..Math.Min(available.Length, MaxLineFeedLookAhead)];
+            var next = ahead.Length > 1 ? ahead[1..].IndexOfAnyExcept(" \t\r\n"u8) : -1;
+            if (next >= 0)
+            {
+                return ahead[next + 1] is (byte)'{' or (byte)'[' && ahead[next] == '\n';
+            }
+
+            if (ahead.Length == MaxLineFeedLookAhead || !_window.Fill())
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>

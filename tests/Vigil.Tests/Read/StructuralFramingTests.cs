@@ -171,6 +171,49 @@ public partial class StructuralFramingTests
         Assert.Equal([EventWrapper.SubscriptionLogEvents, EventWrapper.SubscriptionLogEvents], wrappers);
     }
 
+    [Theory]
+    [InlineData("{\"Records\":[ELEMENTS]}")]
+    [InlineData("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[ELEMENTS]}")]
+    public void Reader_LineFeedInsideElement_OnlyThatRecordLost(string envelope)
+    {
+        // A raw line feed inside a string of a one-line envelope, and no value at the next line's start.
+        var damaged = Record(2).Replace("AssumeRole", "Assume\nRole", StringComparison.Ordinal);
+        string[] elements = envelope.Contains("logEvents", StringComparison.Ordinal)
+            ? [.. new[] { Record(1), damaged, Record(3) }.Select(record => $"{{\"message\":{JsonSerializer.Serialize(record)}}}")]
+            : [Record(1), damaged, Record(3)];
+        if (envelope.Contains("logEvents", StringComparison.Ordinal))
+        {
+            elements[1] = elements[1].Replace("Assume\\nRole", "Assume\nRole", StringComparison.Ordinal);
+        }
+
+        var text = envelope.Replace("ELEMENTS", string.Join(',', elements), StringComparison.Ordinal) + "\n";
+
+        foreach (var structural in new[] { false, true })
+        {
+            var rows = Framed(text, structural);
+
+            Assert.Equal(2, rows.Count(row => row.Outcome == ReadOutcome.Record));
+            var error = Assert.Single(rows, row => row.Outcome == ReadOutcome.Error);
+            Assert.Contains("record 2 is skipped and reading continues at byte", error.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Reader_LineCutInsideElement_NextLineRead()
+    {
+        // The line ends inside record 2 and the next line starts a record of its own.
+        var line = $"{{\"Records\":[{Record(1)},{Record(2)}]}}";
+        var text = line[..(line.Length - 30)] + "\n" + Record(3) + "\n";
+
+        foreach (var structural in new[] { false, true })
+        {
+            var rows = Framed(text, structural);
+
+            Assert.Equal(2, rows.Count(row => row.Outcome == ReadOutcome.Record));
+            Assert.EndsWith("reading continues at line 2", Assert.Single(rows, row => row.Outcome == ReadOutcome.Error).Reason, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Reader_NdjsonLines_FramedByStructure()
     {
