@@ -9,8 +9,8 @@ namespace Vigil.Read;
 
 /// <summary>
 /// The pieces of JSON's grammar that the record tokenizer and the wrapper reader share: numbers,
-/// strings with at most the short escapes, and whitespace. Each returns an offset, or a value that
-/// tells the caller to decline and leave the text to <see cref="System.Text.Json.Utf8JsonReader"/>.
+/// strings with at most the short escapes, and whitespace. Each returns an offset, or -1 or 0 when
+/// the caller should decline and leave the text to <see cref="System.Text.Json.Utf8JsonReader"/>.
 /// </summary>
 internal static class JsonLexing
 {

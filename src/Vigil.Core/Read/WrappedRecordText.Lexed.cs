@@ -2,9 +2,9 @@ namespace Vigil.Read;
 
 /// <summary>
 /// The first way <see cref="WrappedRecordText"/> reads a wrapper: with the record tokenizer's
-/// grammar (<see cref="JsonLexing"/>) instead of <see cref="System.Text.Json.Utf8JsonReader"/>, which
-/// validated the record's escaped text byte by byte and then copied it out: a third of a
-/// subscription payload's hunt.
+/// grammar (<see cref="JsonLexing"/>). <see cref="System.Text.Json.Utf8JsonReader"/> validated the
+/// record's escaped text byte by byte and then copied it out, which took a third of a subscription
+/// payload's hunt.
 /// </summary>
 /// <remarks>
 /// It accepts only what the reader's way accepts, and only wrappers whose strings have at most the
