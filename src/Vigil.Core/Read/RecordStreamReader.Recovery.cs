@@ -9,7 +9,8 @@ namespace Vigil.Read;
 internal sealed partial class RecordStreamReader
 {
     // Blank lines after a line feed inside a damaged element are looked through up to this many
-    // bytes, which the window keeps buffered while it looks.
+    // bytes, which the window keeps buffered while it looks. Beyond that, the blank lines are
+    // consumed and a value must start the line after them, as for a line cut short.
     private const int MaxLineFeedLookAhead = 64 * 1024;
 
     /// <summary>
@@ -33,19 +34,19 @@ internal sealed partial class RecordStreamReader
             return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
         }
 
-        if (lineEnded is { Value: true } && NextLineStartsValue())
-        {
-            _window.SkipPastNewline();
-            _window.SkipWhitespace();
-            _mode = Mode.TopLevel;
-            return Error(where, $"{problem}; the line ends inside record {_recordIndex}, which is skipped with the rest of the line, and reading continues at line {_window.Line}");
-        }
-
         // A line feed that no value follows is damage inside the element, such as a raw line feed
         // in a string, so the skip goes on past it and only this record is lost.
-        if (lineEnded is { Value: true } && skipper.TrySkip(_window))
+        var stoppedAtLineFeed = lineEnded is { Value: true };
+        var nextLineStartsValue = stoppedAtLineFeed ? NextLineStartsValue() : false;
+        if (stoppedAtLineFeed && nextLineStartsValue == false && skipper.TrySkip(_window))
         {
             return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+        }
+
+        if (stoppedAtLineFeed && nextLineStartsValue != false && _window.SkipPastNewline() && _window.SkipWhitespace() is '{' or '[' && _window.Position == _window.LineStart)
+        {
+            _mode = Mode.TopLevel;
+            return Error(where, $"{problem}; the line ends inside record {_recordIndex}, which is skipped with the rest of the line, and reading continues at line {_window.Line}");
         }
 
         _mode = Mode.Done;
@@ -54,9 +55,10 @@ internal sealed partial class RecordStreamReader
 
     /// <summary>
     /// Whether, after the line feed at the window's position and any blank lines, a line starts with
-    /// <c>{</c> or <c>[</c>. Reads ahead without consuming, at most <see cref="MaxLineFeedLookAhead"/> bytes.
+    /// <c>{</c> or <c>[</c>. Reads ahead without consuming, and returns <c>null</c> when
+    /// <see cref="MaxLineFeedLookAhead"/> bytes of blank lines leave it undecided.
     /// </summary>
-    private bool NextLineStartsValue()
+    private bool? NextLineStartsValue()
     {
         while (true)
         {
@@ -68,7 +70,12 @@ internal sealed partial class RecordStreamReader
                 return ahead[next + 1] is (byte)'{' or (byte)'[' && ahead[next] == '\n';
             }
 
-            if (ahead.Length == MaxLineFeedLookAhead || !_window.Fill())
+            if (ahead.Length == MaxLineFeedLookAhead)
+            {
+                return null;
+            }
+
+            if (!_window.Fill())
             {
                 return false;
             }

@@ -198,19 +198,22 @@ public partial class StructuralFramingTests
         }
     }
 
-    [Fact]
-    public void Reader_LineCutInsideElement_NextLineRead()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(70_000)]
+    public void Reader_LineCutInsideElement_NextLineRead(int blankLines)
     {
-        // The line ends inside record 2 and the next line starts a record of its own.
+        // The line ends inside record 2, and after blank lines, more than the reader looks through
+        // before it consumes them, the next line starts a record of its own.
         var line = $"{{\"Records\":[{Record(1)},{Record(2)}]}}";
-        var text = line[..(line.Length - 30)] + "\n" + Record(3) + "\n";
+        var text = line[..(line.Length - 30)] + "\n" + new string('\n', blankLines) + Record(3) + "\n";
 
         foreach (var structural in new[] { false, true })
         {
             var rows = Framed(text, structural);
 
             Assert.Equal(2, rows.Count(row => row.Outcome == ReadOutcome.Record));
-            Assert.EndsWith("reading continues at line 2", Assert.Single(rows, row => row.Outcome == ReadOutcome.Error).Reason, StringComparison.Ordinal);
+            Assert.EndsWith($"reading continues at line {blankLines + 2}", Assert.Single(rows, row => row.Outcome == ReadOutcome.Error).Reason, StringComparison.Ordinal);
         }
     }
 
