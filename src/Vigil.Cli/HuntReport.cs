@@ -8,8 +8,11 @@ namespace Vigil.Cli;
 /// <summary>Renders a hunt's alerts and summary for people. Every CloudTrail value is sanitized and never parsed as markup.</summary>
 internal static class HuntReport
 {
-    /// <summary>Longest cell text shown in the alert table; NDJSON output keeps the full values.</summary>
-    private const int MaxCellLength = 120;
+    /// <summary>
+    /// Longest cell text shown in the alert table; NDJSON output keeps the full values. A longer
+    /// cell made the columns too wide to fit, and the table then left out whole columns.
+    /// </summary>
+    private const int MaxCellLength = 64;
 
     public static void WriteAlerts(IAnsiConsole console, AlertTable alerts, HuntSummary summary)
     {
@@ -19,13 +22,15 @@ internal static class HuntReport
             return;
         }
 
+        // Only the short, fixed-width columns never wrap: a column that cannot wrap keeps its
+        // widest cell, and a source address of an attacker's choosing then pushed User off the table.
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn(new TableColumn("Time").NoWrap())
             .AddColumn("Rule")
             .AddColumn(new TableColumn("Severity").NoWrap())
             .AddColumn("User")
-            .AddColumn(new TableColumn("Source").NoWrap())
-            .AddColumn(new TableColumn("Action").NoWrap());
+            .AddColumn("Source")
+            .AddColumn("Action");
 
         foreach (var row in alerts.Rows)
         {

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Hunt;
 using Vigil.Output;
+using Vigil.Read;
 
 namespace Vigil.Cli;
 
@@ -27,6 +29,20 @@ internal static class HuntRunner
             return UsageError(usageError);
         }
 
+        if (NoRuleCanRun(rules, options) is { } noRule)
+        {
+            return UsageError(noRule);
+        }
+
+        // Found before the output is opened, so that a hunt of an empty folder leaves --output as it was.
+        var files = CloudTrailReader.ExpandPaths(options.Paths);
+        if (files.Count == 0)
+        {
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil hunt: no files found in {string.Join(", ", options.Paths)}"));
+            return ExitCodes.NothingRead;
+        }
+
+        options = options with { Paths = files };
         NdjsonAlertWriter? ndjson;
         try
         {
@@ -56,11 +72,34 @@ internal static class HuntRunner
         CliLogging.Flush(loggerFactory);
         if (table is not null)
         {
-            HuntReport.WriteAlerts(CliConsoles.StandardOutput(), table, summary);
+            try
+            {
+                HuntReport.WriteAlerts(CliConsoles.StandardOutput(), table, summary);
+            }
+            catch (IOException ex)
+            {
+                return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(null, ex.Message);
+            }
         }
 
         HuntReport.WriteSummary(CliConsoles.StandardError(), summary, ruleFilesFailed);
         return ExitCode(summary, options);
+    }
+
+    /// <summary>
+    /// Returns why no rule of <paramref name="rules"/> can run, with each rule's reason, or null
+    /// when one can: a hunt without a rule would read every file and report no alerts.
+    /// </summary>
+    private static string? NoRuleCanRun(IReadOnlyList<DetectionRule> rules, HuntOptions options)
+    {
+        var (runnable, skipped) = RulePreparation.Prepare(rules, options, FieldMapping.CloudTrail);
+        if (runnable.Count > 0)
+        {
+            return null;
+        }
+
+        var reasons = skipped.Select(rule => $"{rule.Rule.Name} ({rule.Rule.SourcePath ?? "built-in"}): {rule.Reason}");
+        return $"no rule can run, so nothing would be hunted. {string.Join("; ", reasons)}. Fix the rules, or give rules of type query in KQL.";
     }
 
     private static HuntSummary Hunt(

@@ -223,6 +223,34 @@ public class HuntCliTests
     }
 
     [Fact]
+    public void NoRunnableRuleIsUsageError()
+    {
+        using var temp = new TempDirectory();
+        var rule = Path.Combine(temp.Path, "bad.toml");
+        File.WriteAllText(rule, """
+            [metadata]
+            creation_date = "2026/12/05"
+            [rule]
+            rule_id = "5b0d1c9e-2f3a-4c5d-8e6f-7a8b9c0d1e2f"
+            name = "Broken query"
+            description = "A query with a syntax error."
+            type = "query"
+            language = "kuery"
+            query = "event.action:("
+            index = ["logs-aws*"]
+            severity = "low"
+            risk_score = 21
+            """);
+
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--rules", rule);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no rule can run", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Broken query", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("No alerts.", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ThreadsNotNumberIsUsageError()
     {
         var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", "abc");
