@@ -235,6 +235,15 @@ internal sealed partial class RecordStreamReader : IDisposable
         if (first is not ('{' or '['))
         {
             var head = _window.Available[..Math.Min(_window.Available.Length, LeadingBytesShown)];
+
+            // A file named for gzip that is neither gzip nor JSON is most likely damaged, not another
+            // kind of file, so it is an error that names it. Plain JSON named .gz, as a download
+            // that was decompressed on the way leaves it, is read as JSON.
+            if (_file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                return Error($"byte {_window.Position}, starting {JsonErrors.QuoteBytes(head)}", "invalid gzip: the file name ends in .gz, but the data is neither gzip nor JSON; check that the file was copied whole");
+            }
+
             // The reason stays the same for every such file, so a summary counts them on one row;
             // the location keeps what the file starts with.
             return Skip($"byte {_window.Position}, starting {JsonErrors.QuoteBytes(head)}", "not CloudTrail JSON: the data does not start with '{' or '['");

@@ -39,4 +39,26 @@ public class NonCloudTrailFileTests
         Assert.Equal("not CloudTrail JSON: the data does not start with '{' or '['", item.Reason);
         Assert.Equal("byte 0, starting '\\x00\\x01PK\\xFF'", item.Location);
     }
+
+    [Fact]
+    public void GzipNameWithOtherData_IsError()
+    {
+        var stream = new MemoryStream([0xEE, 0xA2, (byte)'*', 0x9E, 0x00]);
+
+        var item = Assert.Single(new CloudTrailReader().ReadFile(stream, "AWSLogs/trail.json.gz"));
+
+        Assert.Equal(ReadOutcome.Error, item.Outcome);
+        Assert.StartsWith("invalid gzip: the file name ends in .gz, but the data is neither gzip nor JSON", item.Reason, StringComparison.Ordinal);
+        Assert.Equal("byte 0, starting '\\xEE\\xA2*\\x9E\\x00'", item.Location);
+    }
+
+    [Fact]
+    public void GzipNameWithPlainJson_IsRead()
+    {
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes($"{{\"Records\":[{Record(1)}]}}"));
+
+        var item = Assert.Single(new CloudTrailReader().ReadFile(stream, "AWSLogs/trail.json.gz"));
+
+        Assert.Equal(ReadOutcome.Record, item.Outcome);
+    }
 }
