@@ -18,8 +18,8 @@ internal static class HuntCommand
         };
         var rules = new Option<string[]>("--rules", "-r")
         {
-            Description = "Detection-rules TOML file or folder (recursive); repeat for more. "
-                + "Default: the built-in AWS STS AssumeRole rule.",
+            Description = "Rule file or folder (recursive): detection-rules TOML, Kibana NDJSON exports, or a Kibana rule JSON file; "
+                + "repeat for more. Default: the built-in AWS STS AssumeRole rule.",
         };
         var format = new Option<string>("--format", "-f")
         {

@@ -176,7 +176,7 @@ internal static class HuntRunner
         var missing = paths.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path));
         if (missing is not null)
         {
-            usageError = $"rules path not found: {missing}. Give a detection-rules TOML file or a folder of them.";
+            usageError = $"rules path not found: {missing}. Give a rule file or a folder of rule files.";
             return null;
         }
 
@@ -191,7 +191,7 @@ internal static class HuntRunner
 
         if (loaded.Rules.Count == 0)
         {
-            usageError = $"no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml).";
+            usageError = $"no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml) or Kibana exports (*.ndjson) in a folder, or a Kibana rule JSON file given by name.";
             return null;
         }
 

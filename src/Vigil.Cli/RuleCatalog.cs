@@ -34,7 +34,7 @@ internal static class RuleCatalog
 
         if (loaded.Rules.Count == 0)
         {
-            usageError = $"--rules: no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml).";
+            usageError = $"--rules: no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml) or Kibana exports (*.ndjson) in a folder, or a Kibana rule JSON file given by name.";
             return null;
         }
 
