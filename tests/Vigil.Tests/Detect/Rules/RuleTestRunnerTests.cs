@@ -87,6 +87,23 @@ public class RuleTestRunnerTests
     }
 
     [Fact]
+    public void MalformedExpectedFileNamesPosition()
+    {
+        using var folder = new TempDirectory();
+        var rule = Path.Combine(folder.Path, "rule.toml");
+        File.Copy(Path.Combine(Cases, "aws-sts-assumerole-usage-v2.toml"), rule);
+        var caseFolder = Directory.CreateDirectory(Path.Combine(folder.Path, "rule.tests", "bad-expected")).FullName;
+        File.Copy(Path.Combine(Cases, "aws-sts-assumerole-usage-v2.tests", "tp-role-assumes-role", "events.ndjson"), Path.Combine(caseFolder, "events.ndjson"));
+        File.WriteAllText(Path.Combine(caseFolder, "expected.json"), "{\"alerts\": 1,\n}");
+
+        var result = Assert.Single(RuleTestRunner.Run([folder.Path]));
+
+        Assert.False(result.Passed);
+        Assert.Contains("expected.json: invalid JSON at line 2, byte 1", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CaseFoldersNotLoadedAsRules()
     {
         var results = RuleTestRunner.Run([Cases]);

@@ -105,7 +105,13 @@ public static class RuleTestRunner
                 return true;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException e)
+        {
+            var position = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
+            error = $"{path}: invalid JSON{position}: {Read.JsonErrors.Describe(e)}; write an object such as {{\"alerts\": 1}}";
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error = $"{path}: {e.Message}";
             return false;
