@@ -18,6 +18,9 @@ internal static partial class CliLog
 
 
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{File}: {Lacking} of {Events} events have neither eventName nor eventTime, so they are probably not CloudTrail records; check that the path holds CloudTrail logs.")]
+    public static partial void EventsLackCloudTrailFields(ILogger logger, string file, long lacking, long events);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
     public static partial void RuleNotLoaded(ILogger logger, string error);
 

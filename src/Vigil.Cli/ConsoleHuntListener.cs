@@ -21,6 +21,14 @@ internal sealed class ConsoleHuntListener(ILogger logger) : IHuntListener
         }
     }
 
+    public void EventsLackCloudTrailFields(string path, long lacking, long events)
+    {
+        if (ShouldLog())
+        {
+            CliLog.EventsLackCloudTrailFields(logger, TerminalText.Sanitize(path), lacking, events);
+        }
+    }
+
     public void MappingFailed(ReadItem record)
     {
         if (ShouldLog())

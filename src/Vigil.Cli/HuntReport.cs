@@ -9,8 +9,8 @@ namespace Vigil.Cli;
 internal static class HuntReport
 {
     /// <summary>
-    /// Longest cell text shown in the alert table; NDJSON output keeps the full values. A longer
-    /// cell made the columns too wide to fit, and the table then left out whole columns.
+    /// Maximum length of a cell's text in the alert table; NDJSON output keeps the full values.
+    /// Longer cells made the columns too wide to fit, and the table then left out whole columns.
     /// </summary>
     private const int MaxCellLength = 64;
 
@@ -78,6 +78,11 @@ internal static class HuntReport
         if (summary.EventsWithMappingErrors > 0)
         {
             AddCount(grid, "    with mapping errors (pipeline_error)", summary.EventsWithMappingErrors);
+        }
+
+        if (summary.EventsWithoutCloudTrailFields > 0)
+        {
+            AddCount(grid, "    without eventName or eventTime (not CloudTrail?)", summary.EventsWithoutCloudTrailFields);
         }
 
         AddCount(grid, "  errors", summary.Errors);

@@ -22,6 +22,9 @@ public sealed class HuntSummary
     /// <summary>Events whose mapping partly failed; they have <c>event.kind: pipeline_error</c> and are counted in <see cref="Events"/>.</summary>
     public long EventsWithMappingErrors { get; internal set; }
 
+    /// <summary>Events whose record has neither <c>eventName</c> nor <c>eventTime</c>, which CloudTrail records always have; counted in <see cref="Events"/>.</summary>
+    public long EventsWithoutCloudTrailFields { get; internal set; }
+
     public long Skipped { get; internal set; }
 
     public long Alerts { get; internal set; }

@@ -31,6 +31,10 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
     // An envelope contains several, and an element framed by its structure alone may be invalid.
     private int _recordsBeyondRaw;
 
+    // Events of the current file, and those of them without eventName and eventTime.
+    private long _fileEvents;
+    private long _fileEventsLackingFields;
+
     public void Count(RecordBatch batch)
     {
         var next = 0;
@@ -40,10 +44,16 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
             {
                 case BatchEntryKind.FileStarted:
                     _recordsBeyondRaw = 0;
+                    (_fileEvents, _fileEventsLackingFields) = (0, 0);
                     listener.FileStarted(entry.File, (int)entry.Offset, entry.Length);
                     break;
 
                 case BatchEntryKind.FileFinished:
+                    if (_fileEventsLackingFields > 0)
+                    {
+                        listener.EventsLackCloudTrailFields(entry.File, _fileEventsLackingFields, _fileEvents);
+                    }
+
                     listener.FileFinished(entry.File, FileLength(entry.File));
                     break;
 
@@ -131,6 +141,13 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
         summary.Events++;
         HuntMetrics.Events.Add(1);
+        _fileEvents++;
+        if (outcome.LacksCloudTrailFields)
+        {
+            summary.EventsWithoutCloudTrailFields++;
+            _fileEventsLackingFields++;
+        }
+
         foreach (var alert in alerts?.Alerts ?? [])
         {
             if (!_alertIds.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(alert.Uuid.AsSpan()))))

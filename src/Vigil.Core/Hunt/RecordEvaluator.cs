@@ -117,13 +117,16 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     {
         var record = parsed.Record!;
         var item = parsed with { Record = null };
+
+        // A scanned record always has one of the two, so only parsed records are checked.
+        var lacksFields = !record.ContainsKey("eventName") && !record.ContainsKey("eventTime");
         try
         {
             var hash = record["eventID"] is JsonValue id && id.GetValueKind() == JsonValueKind.String
                 ? QuickContentHash.Compute(record)
                 : (ulong?)null;
             var rules = prefilter ? router.Candidates(TopLevel(record, "eventName"), TopLevel(record, "eventSource")) : router.All;
-            return Evaluate(record, item, hash, rules);
+            return Evaluate(record, item, hash, rules) with { LacksCloudTrailFields = lacksFields };
         }
         catch (Exception ex) when (HuntPass.IsRecoverable(ex))
         {

@@ -14,10 +14,12 @@ namespace Vigil.Hunt;
 /// <param name="Deferred">The rules the event matched and its document, when the alerts are left to the counting thread.</param>
 /// <param name="MappingError">Why the event's mapping partly failed, when it was mapped.</param>
 /// <param name="Failure">Why the event could not be processed at all; it then counts as an error.</param>
+/// <param name="LacksCloudTrailFields">Whether the event's record has neither <c>eventName</c> nor <c>eventTime</c>, so it is likely not CloudTrail.</param>
 internal readonly record struct RecordOutcome(
     ReadItem Item,
     ulong? ContentHash = null,
     WrittenAlerts? Alerts = null,
     DeferredAlerts? Deferred = null,
     string? MappingError = null,
-    string? Failure = null);
+    string? Failure = null,
+    bool LacksCloudTrailFields = false);

@@ -223,6 +223,22 @@ public class HuntCliTests
     }
 
     [Fact]
+    public void NonCloudTrailJsonIsNamed()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(Path.Combine(temp.Path, "inventory.json"), """[{"name":"x","items":[1,2]},{"name":"y"}]""");
+        var sample = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "exports")).First();
+        File.Copy(sample, Path.Combine(temp.Path, "trail.json"));
+
+        var result = CliRunner.Run("hunt", temp.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("inventory.json: 2 of 2 events have neither eventName nor eventTime", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("trail.json: ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("without eventName or eventTime (not CloudTrail?)", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoRunnableRuleIsUsageError()
     {
         using var temp = new TempDirectory();
