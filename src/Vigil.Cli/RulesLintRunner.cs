@@ -29,7 +29,7 @@ internal static class RulesLintRunner
             return ExitCodes.Usage;
         }
 
-        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {RulesText.Count(Count(findings, LintSeverity.Info), "note")}");
+        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {Count(findings, LintSeverity.Info)} info");
         return loaded.Errors.Count > 0 || findings.Any(finding => finding.Severity == LintSeverity.Error)
             ? RulesExitCodes.RuleErrors
             : ExitCodes.Success;
