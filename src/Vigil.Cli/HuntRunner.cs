@@ -42,7 +42,7 @@ internal static class HuntRunner
             return ExitCodes.NothingRead;
         }
 
-        options = options with { Paths = files };
+        options = options with { Files = files };
         NdjsonAlertWriter? ndjson;
         try
         {

@@ -44,7 +44,7 @@ public sealed class HuntEngine
         }
 
         var excluded = options.ExcludedFiles.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-        var files = CloudTrailReader.ExpandPaths(options.Paths)
+        var files = (options.Files ?? CloudTrailReader.ExpandPaths(options.Paths))
             .Where(file => !excluded.Contains(Path.GetFullPath(file)))
             .ToList();
         using var pass = new HuntPass(runnable, sink, summary, listener ?? NullListener.Instance, executionTime, options);

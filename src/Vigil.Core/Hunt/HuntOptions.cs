@@ -6,6 +6,12 @@ namespace Vigil.Hunt;
 /// <param name="To">Inclusive upper bound on each rule's timestamp field; null for no bound.</param>
 public sealed record HuntOptions(IReadOnlyList<string> Paths, DateTimeOffset? From = null, DateTimeOffset? To = null)
 {
+    /// <summary>
+    /// The files of <see cref="Paths"/> when the caller has listed them already
+    /// (<see cref="Read.CloudTrailReader.ExpandPaths"/>), so that a large folder is not listed twice.
+    /// </summary>
+    internal IReadOnlyList<string>? Files { get; init; }
+
     /// <summary>Files never read as input, such as the hunt's own output file inside an input folder.</summary>
     public IReadOnlyList<string> ExcludedFiles { get; init; } = [];
 

@@ -18,7 +18,7 @@ public interface IHuntListener
     /// <summary>
     /// Called after a file in which <paramref name="lacking"/> of its <paramref name="events"/> events
     /// have neither <c>eventName</c> nor <c>eventTime</c>. Every CloudTrail record has both, so such
-    /// a file probably holds other JSON.
+    /// a file probably contains other JSON.
     /// </summary>
     void EventsLackCloudTrailFields(string path, long lacking, long events)
     {

@@ -65,19 +65,21 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     /// </summary>
     private bool TryEvaluateScanned(ReadOnlySpan<byte> json, EventWrapper? wrapper, ReadItem item, List<RecordOutcome> outcomes)
     {
-        // A delivered record starts with eventVersion, which WrappedRecordText rejects. Anything else
+        // A delivered record starts with eventVersion, a key WrappedRecordText rejects. Anything else
         // is tried as a wrapper first: a scan of a log event as a record fails only after its whole message.
-        RecordFacts facts;
-        if ((wrapper is not null || !json.StartsWith("{\"eventVersion\""u8)) && _wrapped.TryUnwrap(json, wrapper?.Field, out var wrapped))
+        if (wrapper is not null || !json.StartsWith("{\"eventVersion\""u8))
         {
-            if (!TryScan(wrapped, out facts))
+            if (_wrapped.TryUnwrap(json, wrapper?.Field, out var wrapped))
+            {
+                json = wrapped;
+            }
+            else if (wrapper is not null)
             {
                 return false;
             }
-
-            json = wrapped;
         }
-        else if (wrapper is not null || !TryScan(json, out facts))
+
+        if (!TryScan(json, out var facts))
         {
             return false;
         }

@@ -34,19 +34,22 @@ internal sealed partial class RecordStreamReader
             return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
         }
 
-        // A line feed that no value follows is damage inside the element, such as a raw line feed
-        // in a string, so the skip goes on past it and only this record is lost.
-        var stoppedAtLineFeed = lineEnded is { Value: true };
-        var nextLineStartsValue = stoppedAtLineFeed ? NextLineStartsValue() : false;
-        if (stoppedAtLineFeed && nextLineStartsValue == false && skipper.TrySkip(_window))
+        if (lineEnded is { Value: true })
         {
-            return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
-        }
-
-        if (stoppedAtLineFeed && nextLineStartsValue != false && _window.SkipPastNewline() && _window.SkipWhitespace() is '{' or '[' && _window.Position == _window.LineStart)
-        {
-            _mode = Mode.TopLevel;
-            return Error(where, $"{problem}; the line ends inside record {_recordIndex}, which is skipped with the rest of the line, and reading continues at line {_window.Line}");
+            if (NextLineStartsValue() == false)
+            {
+                // A line feed that no value follows is damage inside the element, such as a raw line
+                // feed in a string, so the skip goes on past it and only this record is lost.
+                if (skipper.TrySkip(_window))
+                {
+                    return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+                }
+            }
+            else if (_window.SkipPastNewline() && _window.SkipWhitespace() is '{' or '[' && _window.Position == _window.LineStart)
+            {
+                _mode = Mode.TopLevel;
+                return Error(where, $"{problem}; the line ends inside record {_recordIndex}, which is skipped with the rest of the line, and reading continues at line {_window.Line}");
+            }
         }
 
         _mode = Mode.Done;

@@ -537,8 +537,9 @@ internal sealed partial class RecordStreamReader : IDisposable
             return null;
         }
 
-        // On a one-line envelope, the reader's recovery from an invalid element stops at a line
-        // feed, so an element that reaches the next line is left to the reader.
+        // On a one-line envelope, the reader's recovery from an invalid element stops at a line feed
+        // that a value follows, as at a line cut short, so an element that reaches the next line is
+        // left to the reader.
         if (_envelopeLine >= 0 && (hasNewline || available.Slice(length, separator).Contains((byte)'\n')))
         {
             return null;

@@ -43,8 +43,8 @@ internal static class StructuralFraming
     public static int ValueLength(ReadOnlySpan<byte> json) => ValueLength(json, out _);
 
     /// <summary>
-    /// As <see cref="ValueLength(ReadOnlySpan{byte})"/>, and tells whether the value contains a
-    /// line feed, which the reader's error recovery treats as the end of a one-line envelope's value.
+    /// As <see cref="ValueLength(ReadOnlySpan{byte})"/>, and also reports whether the value contains
+    /// a line feed, where the reader's error recovery may end a one-line envelope's value.
     /// </summary>
     public static int ValueLength(ReadOnlySpan<byte> json, out bool hasNewline)
     {
@@ -57,7 +57,7 @@ internal static class StructuralFraming
             var end = state.Block(masks);
             if (end != Incomplete)
             {
-                hasNewline |= end >= 0 && (masks.Newlines & (ulong.MaxValue >> (BlockSize - 1 - end))) != 0;
+                hasNewline |= end >= 0 && HasNewlineUpTo(masks, end);
                 return end < 0 ? end : offset + end + 1;
             }
 
@@ -86,9 +86,12 @@ internal static class StructuralFraming
             return Incomplete;
         }
 
-        hasNewline |= (masks.Newlines & (ulong.MaxValue >> (BlockSize - 1 - end))) != 0;
+        hasNewline |= HasNewlineUpTo(masks, end);
         return offset + end + 1;
     }
+
+    /// <summary>Whether the block has a line feed at or before index <paramref name="end"/>.</summary>
+    private static bool HasNewlineUpTo(Masks masks, int end) => (masks.Newlines & (ulong.MaxValue >> (BlockSize - 1 - end))) != 0;
 
     /// <summary>One bit per byte of a 64-byte block for each byte class that matters.</summary>
     internal readonly record struct Masks(ulong Quotes, ulong Backslashes, ulong Opens, ulong Closes, ulong Newlines)

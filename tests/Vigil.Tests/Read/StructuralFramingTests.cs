@@ -31,7 +31,7 @@ public partial class StructuralFramingTests
     [InlineData("{\"a\":\n1},", true)]
     [InlineData("{\"a\":\"x\",\"b\":\"PAD\"}\n,", false)]
     [InlineData("{\"a\":\"x\",\"b\":\"PAD\"\n}\n,", true)]
-    public void ValueLength_TellsALineFeedInside(string json, bool expected)
+    public void ValueLength_ReportsLineFeedInside(string json, bool expected)
     {
         // PAD puts the end near a 64-byte boundary and into the second block.
         foreach (var pad in new[] { 40, 50, 51, 52, 60, 120 })
