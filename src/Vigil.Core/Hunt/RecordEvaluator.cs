@@ -61,7 +61,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     /// Evaluates a record that scans as plain, or the record a log event or a lookup-events entry
     /// carries as a string, scanned unescaped. Returns <c>false</c> to leave the element to the parser.
     /// An element that the reader framed in a <paramref name="wrapper"/>'s array without checking it
-    /// must have the wrapper's field; one without it is left to the parser's path, which reports it.
+    /// must have the wrapper's field. One without it is left to the parser's path, which reports it.
     /// </summary>
     private bool TryEvaluateScanned(ReadOnlySpan<byte> json, EventWrapper? wrapper, ReadItem item, List<RecordOutcome> outcomes)
     {
