@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
 namespace Vigil.Alert;
@@ -8,6 +9,12 @@ namespace Vigil.Alert;
 /// </summary>
 internal static class SourceField
 {
+    // Paths are the reason template's fields and rules' name overrides, read alert after alert, so
+    // each is split once. Rule files are the only source of new paths, so the cache stays small.
+    private const int MaxCachedPaths = 1024;
+
+    private static readonly ConcurrentDictionary<string, string[]> Segments = new(StringComparer.Ordinal);
+
     public static JsonNode? Get(JsonObject source, string path)
     {
         if (source.TryGetPropertyValue(path, out var literal))
@@ -16,7 +23,7 @@ internal static class SourceField
         }
 
         JsonNode? node = source;
-        foreach (var segment in path.Split('.'))
+        foreach (var segment in SegmentsOf(path))
         {
             if (node is not JsonObject obj || !obj.TryGetPropertyValue(segment, out node))
             {
@@ -25,5 +32,21 @@ internal static class SourceField
         }
 
         return node;
+    }
+
+    private static string[] SegmentsOf(string path)
+    {
+        if (Segments.TryGetValue(path, out var segments))
+        {
+            return segments;
+        }
+
+        segments = path.Split('.');
+        if (Segments.Count < MaxCachedPaths)
+        {
+            Segments.TryAdd(path, segments);
+        }
+
+        return segments;
     }
 }

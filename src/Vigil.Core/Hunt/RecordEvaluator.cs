@@ -92,7 +92,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
         }
 
         HuntMetrics.Parsed.Add(1);
-        if (!RecordParser.TryParse(json, out var record, out _))
+        if (!RecordParser.TryParseScanned(json, out var record))
         {
             return false;
         }

@@ -47,13 +47,15 @@ internal static class JsonPaths
             parent = obj;
         }
 
-        var key = segments[^1];
-        if (!parent.TryGetPropertyValue(key, out var node))
+        // One lookup finds the member, and removing it by position does not look it up again.
+        var index = parent.IndexOf(segments[^1]);
+        if (index < 0)
         {
             return null;
         }
 
-        parent.Remove(key);
+        var node = parent.GetAt(index).Value;
+        parent.RemoveAt(index);
         return node;
     }
 

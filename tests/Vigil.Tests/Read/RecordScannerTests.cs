@@ -48,6 +48,32 @@ public class RecordScannerTests
         Assert.True(scanned > 10, $"only {scanned} sample records were scanned");
     }
 
+    [Theory]
+    [MemberData(nameof(ScannableRecords))]
+    public void ScannedParseEqualsFullParse(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        Assert.True(new RecordScanner().TryScan(bytes, out _));
+
+        Assert.True(RecordParser.TryParse(bytes, out var full, out _));
+        Assert.True(RecordParser.TryParseScanned(bytes, out var scanned));
+        Assert.Equal(full!.ToJsonString(), scanned!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("""{"eventName":"X","a":{"k":1,"k":2}}""")]
+    [InlineData("""{"eventName":"X","k\u0065y":1,"key":2}""")]
+    [InlineData("""{"eventName":"X","\ud800":1,"\udbff":2}""")]
+    public void RepeatedKeyNeverReachesScannedParse(string json)
+    {
+        // The scanned parse skips the repeated-key check, so the scan must decline every such record,
+        // including keys that only repeat once escapes are decoded or lone surrogates replaced.
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        Assert.False(new RecordScanner(ScanPurpose.Hunt).TryScan(bytes, out _));
+        Assert.False(RecordParser.TryParse(bytes, out _, out _));
+    }
+
     [Fact]
     public void EscapedEventNameIsUnescaped()
     {

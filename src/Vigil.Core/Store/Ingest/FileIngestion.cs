@@ -111,7 +111,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
     }
 
     // The scanner accepted these bytes, so the parser does too.
-    private static JsonObject? Parse(ReadOnlySpan<byte> json) => RecordParser.TryParse(json, out var record, out _) ? record : null;
+    private static JsonObject? Parse(ReadOnlySpan<byte> json) => RecordParser.TryParseScanned(json, out var record) ? record : null;
 
     /// <summary>Maps a record that cannot be stored raw, and stores its document.</summary>
     private void StoreMapped(FileIngestResult counts, ReadItem item, JsonObject? record, EventRowWriter writer, DateTimeOffset ingested)
