@@ -61,7 +61,7 @@ internal static partial class EmptyValueCleaner
     private static string Name(JsonProperty property)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        return raw.IndexOf((byte)'\\') < 0 ? (t_names ??= new Utf8Interner()).GetString(raw) : property.Name;
+        return raw.IndexOf((byte)'\\') < 0 ? (t_names ??= new Utf8Interner(SharedKeys.Get)).GetString(raw) : property.Name;
     }
 
     /// <summary>Copies one value; false when an object inside it repeats a key.</summary>

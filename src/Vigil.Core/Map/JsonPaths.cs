@@ -6,12 +6,13 @@ namespace Vigil.Map;
 /// <summary>Dotted-path access to nested JSON objects, as ingest processors address fields.</summary>
 internal static class JsonPaths
 {
-    // Segments of paths met before, per thread and by string identity: paths are mostly the
-    // pipeline's own literals, and comparing references costs less than hashing their text.
-    private const int MaxCachedPaths = 1024;
+    // Segments of paths met before, found by string identity in a table indexed by a few of the
+    // path's characters. Paths are mostly the pipeline's own literals, so the table contains them
+    // all, and a lookup neither hashes the whole text nor calls a comparer. A path whose slots
+    // other paths hold is split again, so a miss costs an allocation, never a wrong answer.
+    private const int SlotCount = 4096;
 
-    [ThreadStatic]
-    private static Dictionary<string, string[]>? t_segments;
+    private static readonly SplitPath?[] Slots = new SplitPath?[SlotCount];
 
     /// <summary>Returns the node at <paramref name="path"/>, or <c>null</c> when a step is missing or not an object.</summary>
     public static JsonNode? Get(JsonObject root, string path)
@@ -80,18 +81,54 @@ internal static class JsonPaths
 
     private static string[] Segments(string path)
     {
-        var cache = t_segments ??= new Dictionary<string, string[]>(ReferenceEqualityComparer.Instance);
-        if (!cache.TryGetValue(path, out var segments))
+        // Each path may sit in either slot of its pair, so two paths that meet in one slot both stay.
+        var first = SlotOf(path);
+        if (Slots[first] is { } known && ReferenceEquals(known.Path, path))
         {
-            segments = path.Split('.');
-            if (cache.Count < MaxCachedPaths)
-            {
-                cache[path] = segments;
-            }
+            return known.Segments;
         }
 
+        var second = first ^ 1;
+        if (Slots[second] is { } other && ReferenceEquals(other.Path, path))
+        {
+            return other.Segments;
+        }
+
+        // Segments share their instances with the keys of every document, so lookups by them
+        // compare references (see SharedKeys).
+        var segments = path.Split('.');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = SharedKeys.Get(segments[i]);
+        }
+
+        Slots[Slots[first] is null ? first : second] = new SplitPath(path, segments);
         return segments;
     }
+
+    private static int SlotOf(string path)
+    {
+        var length = path.Length;
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        // Seven characters spread over the path, and its length, tell the pipeline's paths apart
+        // well enough that few share a pair of slots.
+        var mix = (uint)length * 0x9E3779B1u;
+        mix = (mix ^ path[0]) * 0x85EBCA77u;
+        mix = (mix ^ path[length - 1]) * 0xC2B2AE3Du;
+        mix = (mix ^ path[length - 2 + (length == 1 ? 1 : 0)]) * 0x27D4EB2Fu;
+        mix = (mix ^ path[length >> 1]) * 0x165667B1u;
+        mix = (mix ^ path[length >> 2]) * 0x9E3779B1u;
+        mix = (mix ^ path[(3 * length) >> 2]) * 0x85EBCA77u;
+        mix = (mix ^ path[(7 * length) >> 3]) * 0xC2B2AE3Du;
+        return (int)((mix ^ (mix >> 16)) & (SlotCount - 1));
+    }
+
+    /// <summary>A path and its segments, replaced as a whole so that threads never see half of one.</summary>
+    private sealed record SplitPath(string Path, string[] Segments);
 
     /// <summary>Returns the text a Mustache template <c>{{{path}}}</c> renders for a value.</summary>
     public static string Render(JsonNode? node) => node is null ? "" : JavaText.Render(node);

@@ -26,9 +26,13 @@ internal static class PayloadMapping
         ("serviceEventDetails", "service_event_details"),
     ];
 
+    // The document paths of each payload, made once, because the mapper's path cache finds a path by its instance.
+    private static readonly (string Source, string TextPath, string FlattenedPath)[] Paths =
+        [.. Payloads.Select(payload => (payload.Source, "aws.cloudtrail." + payload.Target, FlattenedPrefix + payload.Target))];
+
     public static void Apply(MappingContext context)
     {
-        foreach (var (source, target) in Payloads)
+        foreach (var (source, textPath, flattenedPath) in Paths)
         {
             if (context.Json[source] is not { } payload)
             {
@@ -36,10 +40,10 @@ internal static class PayloadMapping
             }
 
             var text = JavaText.Render(payload);
-            context.Set("aws.cloudtrail." + target, text);
+            context.Set(textPath, text);
             if (text.Length <= MaxFlattenedLength)
             {
-                context.Set(FlattenedPrefix + target, payload.DeepClone());
+                context.Set(flattenedPath, payload.DeepClone());
             }
         }
     }

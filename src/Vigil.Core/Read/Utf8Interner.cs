@@ -29,9 +29,16 @@ internal sealed class Utf8Interner
     /// <summary>The number of texts kept in the set, at most <see cref="MaxCount"/>.</summary>
     internal int Count => _strings.Count;
 
-    public Utf8Interner()
+    private readonly Func<string, string>? _canonical;
+
+    /// <param name="canonical">
+    /// Returns the instance to keep for a new text, so that an interner can share strings with other
+    /// code (see <c>Vigil.Map.SharedKeys</c>); by default each new text gets its own.
+    /// </param>
+    public Utf8Interner(Func<string, string>? canonical = null)
     {
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _canonical = canonical;
     }
 
     public string GetString(ReadOnlySpan<byte> utf8)
@@ -62,6 +69,7 @@ internal sealed class Utf8Interner
         }
 
         var text = new string(chars[..length]);
+        text = _canonical?.Invoke(text) ?? text;
         if (_strings.Count < MaxCount)
         {
             _strings.Add(text);

@@ -17,6 +17,17 @@ public class Utf8InternerTests
     }
 
     [Fact]
+    public void CanonicalInstanceIsKept()
+    {
+        var shared = new string("eventName".AsSpan());
+        var interner = new Utf8Interner(text => text == "eventName" ? shared : text);
+
+        Assert.Same(shared, interner.GetString("eventName"u8));
+        Assert.Same(shared, interner.GetString("eventName"u8));
+        Assert.Equal("eventTime", interner.GetString("eventTime"u8));
+    }
+
+    [Fact]
     public void NonAsciiTextRoundTrips()
     {
         Assert.Equal("café ☃", new Utf8Interner().GetString("café ☃"u8));
