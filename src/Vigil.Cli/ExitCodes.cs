@@ -11,6 +11,6 @@ internal static class ExitCodes
     /// <summary>Invalid command line: unknown option, missing path, unparsable time, no usable rules.</summary>
     public const int Usage = 2;
 
-    /// <summary>The alerts could not be written: a full disk or a failing output, found during the hunt.</summary>
+    /// <summary>The output could not be written: a full disk or a failing output. A hunt stops at once.</summary>
     public const int OutputFailed = 3;
 }

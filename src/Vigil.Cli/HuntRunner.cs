@@ -78,7 +78,7 @@ internal static class HuntRunner
             }
             catch (IOException ex)
             {
-                return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(null, ex.Message);
+                return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(null, ex is StandardOutputException ? ex.InnerException!.Message : ex.Message);
             }
         }
 

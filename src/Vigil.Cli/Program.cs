@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Vigil.Cli;
 
+Console.SetOut(new StandardOutputWriter(Console.Out));
+
 var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS CloudTrail logs, without Kibana.")
 {
     HuntCommand.Create(),
@@ -28,7 +30,27 @@ if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.Help
     return ExitCodes.Usage;
 }
 
-return parsed.Invoke();
+// The default handler prints a stack trace for any exception, including a write to a full disk.
+try
+{
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (StandardOutputException exception) when (ClosedPipe.Caused(exception))
+{
+    // A closed pipe, where the stream reports one (`vigil alerts list | head`): nothing more is wanted.
+    return ExitCodes.Success;
+}
+catch (StandardOutputException exception)
+{
+    Console.Error.WriteLine($"{CommandPath(parsed.CommandResult)}: {exception.Message}. Free space or choose another output, and run it again.");
+    return ExitCodes.OutputFailed;
+}
+catch (Exception exception)
+{
+    // A fault no command expected: shown whole, as the default handler would, for a bug report.
+    Console.Error.WriteLine($"Unhandled exception: {exception}");
+    return 1;
+}
 
 static string CommandPath(CommandResult result) =>
     result.Parent is CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "vigil";
