@@ -10,7 +10,8 @@ internal static class JsonPaths
     // path's characters. Paths are mostly the pipeline's own literals, so the table contains them
     // all, and a lookup neither hashes the whole text nor calls a comparer. A path whose slots
     // other paths hold is split again, so a miss costs an allocation, never a wrong answer.
-    private const int SlotCount = 4096;
+    private const int SlotBits = 12;
+    private const int SlotCount = 1 << SlotBits;
 
     private static readonly SplitPath?[] Slots = new SplitPath?[SlotCount];
 
@@ -114,17 +115,15 @@ internal static class JsonPaths
             return 0;
         }
 
-        // Seven characters spread over the path, and its length, tell the pipeline's paths apart
-        // well enough that few share a pair of slots.
-        var mix = (uint)length * 0x9E3779B1u;
-        mix = (mix ^ path[0]) * 0x85EBCA77u;
-        mix = (mix ^ path[length - 1]) * 0xC2B2AE3Du;
-        mix = (mix ^ path[length - 2 + (length == 1 ? 1 : 0)]) * 0x27D4EB2Fu;
-        mix = (mix ^ path[length >> 1]) * 0x165667B1u;
-        mix = (mix ^ path[length >> 2]) * 0x9E3779B1u;
-        mix = (mix ^ path[(3 * length) >> 2]) * 0x85EBCA77u;
-        mix = (mix ^ path[(7 * length) >> 3]) * 0xC2B2AE3Du;
-        return (int)((mix ^ (mix >> 16)) & (SlotCount - 1));
+        // Five characters spread over the path, and its length, tell the pipeline's paths apart well
+        // enough that few share a pair of slots; one multiplication spreads them over the table.
+        var mix = (uint)length
+            ^ ((uint)path[0] << 5)
+            ^ ((uint)path[length - 1] << 10)
+            ^ ((uint)path[length >> 1] << 15)
+            ^ ((uint)path[length >> 2] << 20)
+            ^ ((uint)path[(3 * length) >> 2] << 25);
+        return (int)((mix * 0x9E3779B1u) >> (32 - SlotBits));
     }
 
     /// <summary>A path and its segments, replaced as a whole so that threads never see half of one.</summary>
