@@ -57,9 +57,9 @@ public static class AlertBuilder
 
     private static void AddOriginalTime(AlertFieldTarget alert, JsonObject source)
     {
-        if (KibanaTime.TryReadTimestamp(source, out var originalTime))
+        if (KibanaTime.TryReadTimestampText(source, out var originalTime))
         {
-            alert.Add("kibana.alert.original_time", KibanaTime.Format(originalTime));
+            alert.Add("kibana.alert.original_time", originalTime);
         }
     }
 

@@ -40,7 +40,7 @@ internal sealed class WrittenAlerts
         var next = scratch.Next();
         var alerts = new Alert[rules.Count];
         var firstEventLength = 0;
-        using var writer = new Utf8JsonWriter(kept);
+        using var writer = new Utf8JsonWriter(kept, EcsDocument.WriterOptions);
         for (var i = 0; i < rules.Count; i++)
         {
             var target = i == 0 ? kept : next;

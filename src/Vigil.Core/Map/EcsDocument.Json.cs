@@ -45,7 +45,7 @@ public sealed partial class EcsDocument
     {
         var buffer = ReusableBuffer.Reset(ref t_scratch);
         var members = new DocumentMember[Root.Count];
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             var index = 0;
@@ -97,6 +97,9 @@ public sealed partial class EcsDocument
             value.WriteTo(writer);
         }
     }
+
+    // A node tree always writes well-formed JSON, so the writer need not check the structure.
+    internal static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
 
     // Each thread writes its documents through one buffer, so a document costs only its own bytes.
     [ThreadStatic]
