@@ -464,8 +464,14 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         _mode = _arrayIsEnvelope ? Mode.EnvelopeTail : Mode.TopLevel;
-        return _afterComma
-            ? Error($"{RecordLocation()}, byte {_window.Position - 1}", "invalid JSON: trailing comma before ']'; no record is lost")
+        if (_afterComma)
+        {
+            return Error($"{RecordLocation()}, byte {_window.Position - 1}", "invalid JSON: trailing comma before ']'; no record is lost");
+        }
+
+        // A bare `[]`, as a file or as an NDJSON line, is counted like `{}`, so that every line read is accounted for.
+        return !_arrayIsEnvelope && _recordIndex == 0
+            ? Skip($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", "empty JSON array, so it contains no records")
             : null;
     }
 

@@ -23,6 +23,32 @@ public class SkipTests
     }
 
     [Fact]
+    public void EmptyArrayLineIsSkipped()
+    {
+        var items = ReadAll($"{Record(1)}\n[]\n[ ]\n{Record(2)}\n");
+
+        Assert.Equal(2, items.Records().Count);
+        var skips = items.Where(item => item.Outcome == ReadOutcome.Skipped).ToList();
+        Assert.Equal(2, skips.Count);
+        Assert.All(skips, skip => Assert.Equal("empty JSON array, so it contains no records", skip.Reason));
+        Assert.Equal("line 2, byte ", skips[0].Location[..13]);
+    }
+
+    [Fact]
+    public void EmptyArrayFileIsSkipped()
+    {
+        var item = Assert.Single(ReadAll("[]"));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+    }
+
+    [Fact]
+    public void EmptyDeliveryObjectReadsNothing()
+    {
+        Assert.Empty(ReadAll("""{"Records":[]}"""));
+    }
+
+    [Fact]
     public void NonJsonIsSkippedWithLeadingBytes()
     {
         var item = Assert.Single(ReadAll("ConfigWritabilityCheckFile"));
