@@ -87,10 +87,16 @@ internal static class RulesStatusRunner
 
         foreach (var range in status.Uncovered)
         {
-            var retry = range.WillRetry ? "searched again by a later run" : "not searched again; 'vigil rules run' can search it";
-            console.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({retry})"));
+            console.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({NextStep(range)})"));
         }
     }
+
+    private static string NextStep(UncoveredRange range) => range switch
+    {
+        { WillRetry: true } => "searched again by a later run",
+        { Kind: UncoveredKind.Expired } => "its events were deleted, so no search can cover it",
+        _ => "not searched again; 'vigil rules run' over it clears it once every match has an alert",
+    };
 
     private static string Enabled(RuleStatus status)
     {

@@ -8,9 +8,14 @@ namespace Vigil.Serve;
 /// ones. As in Kibana's persistence writer, an alert that already exists is skipped before the
 /// budget is applied, so duplicates never use it.
 /// </summary>
-internal sealed class AlertBudget(ScheduledRule rule, IAlertWriter alerts, ExecutionContext execution)
+internal sealed class AlertBudget(ScheduledRule rule, IAlertWriter alerts, ExecutionContext execution, long maxNewAlerts)
 {
     private readonly WindowResult _result = new();
+
+    public AlertBudget(ScheduledRule rule, IAlertWriter alerts, ExecutionContext execution)
+        : this(rule, alerts, execution, rule.Rule.MaxSignals)
+    {
+    }
 
     public WindowResult Result => _result;
 
@@ -30,10 +35,9 @@ internal sealed class AlertBudget(ScheduledRule rule, IAlertWriter alerts, Execu
             return;
         }
 
-        if (_result.AlertsCreated >= rule.Rule.MaxSignals)
+        if (_result.AlertsCreated >= maxNewAlerts)
         {
-            _result.MatchesNotAlerted++;
-            _result.FirstNotAlertedMs ??= rule.TimeOf(candidate);
+            NotAlerted(candidate);
             return;
         }
 
@@ -46,14 +50,35 @@ internal sealed class AlertBudget(ScheduledRule rule, IAlertWriter alerts, Execu
         _result.AlertsCreated++;
     }
 
-    public static WindowResult Search(ScheduledRule rule, IScheduledEventSource events, IAlertWriter alerts, ExecutionContext execution, TimeWindow window)
+    /// <summary>
+    /// Counts the matches in <paramref name="window"/> that have no alert and writes no alert: it
+    /// checks what an earlier window left, while only the rule's own windows create alerts.
+    /// </summary>
+    public static WindowResult CountNotAlerted(ScheduledRule rule, IScheduledEventSource events, IAlertWriter alerts, ExecutionContext execution, TimeWindow window) =>
+        Offer(new AlertBudget(rule, alerts, execution, maxNewAlerts: 0), events, rule.Window(window));
+
+    public static WindowResult Search(ScheduledRule rule, IScheduledEventSource events, IAlertWriter alerts, ExecutionContext execution, TimeWindow window) =>
+        Offer(new AlertBudget(rule, alerts, execution), events, rule.Window(window));
+
+    private static WindowResult Offer(AlertBudget budget, IScheduledEventSource events, EventWindow window)
     {
-        var budget = new AlertBudget(rule, alerts, execution);
-        foreach (var candidate in events.ReadWindow(rule.Window(window)))
+        foreach (var candidate in events.ReadWindow(window))
         {
             budget.Offer(candidate);
         }
 
         return budget.Result;
+    }
+
+    // Events are read in the order of the rule's time field, but those that fall back to
+    // @timestamp come last, so the span is kept as the minimum and maximum time, not the first.
+    private void NotAlerted(StoredEvent candidate)
+    {
+        _result.MatchesNotAlerted++;
+        if (rule.TimeOf(candidate) is { } time)
+        {
+            _result.NotAlertedFromMs = Math.Min(time, _result.NotAlertedFromMs ?? time);
+            _result.NotAlertedToMs = Math.Max(time, _result.NotAlertedToMs ?? time);
+        }
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Vigil.Alert;
-
 namespace Vigil.Serve;
 
 /// <summary>The store, clock and settings every execution uses, and the window search they share.</summary>
@@ -15,9 +12,10 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
     public SchedulerOptions Options { get; } = options;
 
     /// <summary>
-    /// Searches one window with its own <c>max_signals</c> budget and records it in the ledger.
-    /// Matches left without an alert are kept as an uncovered range that is not retried: Kibana
-    /// never revisits them, and a later run reads them again only inside its look-back overlap.
+    /// Searches one window with its own <c>max_signals</c> budget, records it in the ledger and
+    /// updates the uncovered ranges. Matches left without an alert are kept as a range that is not
+    /// retried: Kibana never revisits them, and a later run reads them again only inside its
+    /// look-back overlap or when the user runs the rule over them.
     /// </summary>
     public WindowResult SearchWindow(ScheduledRule rule, RuleState state, ExecutionContext context, ExecutionRecord record, TimeWindow window)
     {
@@ -25,18 +23,7 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
         record.Add(window, result);
         state.AlertCount += result.AlertsCreated;
         state.Ledger.Add(window);
-        state.Uncovered.RemoveAll(u => u.WillRetry && u.Window.FromMs >= window.FromMs && u.Window.ToMs <= window.ToMs);
-
-        if (result.Truncated)
-        {
-            var first = result.FirstNotAlertedMs ?? window.FromMs;
-            var reason = string.Create(
-                CultureInfo.InvariantCulture,
-                $"max_signals ({rule.Rule.MaxSignals}) reached at {KibanaTime.Format(context.StartedAt)}: {result.MatchesNotAlerted} matches were not alerted");
-            var from = Math.Max(first, window.FromMs);
-            state.Uncovered.Add(new UncoveredRange(TimeWindow.FromMilliseconds(from, Math.Max(from, window.ToMs)), reason, WillRetry: false));
-        }
-
+        new UncoveredAfterSearch(rule, state, this).Apply(context, window, result);
         return result;
     }
 }

@@ -47,7 +47,7 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
                 CultureInfo.InvariantCulture,
                 $"older than the event retention ({services.Options.Retention.TotalDays} days) before it could be searched");
             state.Uncovered.RemoveAll(u => u.WillRetry && u.Window.ToMs <= hole.ToMs && u.Window.FromMs >= hole.FromMs);
-            state.Uncovered.Add(new UncoveredRange(hole, reason, WillRetry: false));
+            state.Uncovered.Add(new UncoveredRange(hole, reason, WillRetry: false, UncoveredKind.Expired));
             state.Ledger.Add(hole);
         }
     }
@@ -65,7 +65,7 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
             var reason = $"the backfill search failed: {error.Message}";
             record.Fail(reason);
             state.Uncovered.RemoveAll(u => u.WillRetry && u.Window == chunk);
-            state.Uncovered.Add(new UncoveredRange(chunk, reason, WillRetry: true));
+            state.Uncovered.Add(new UncoveredRange(chunk, reason, WillRetry: true, UncoveredKind.SearchFailed));
         }
 
         return record.Finish();

@@ -300,7 +300,9 @@ public sealed class RuleScheduler
             NotRunnableReason = loaded?.NotRunnableReason,
             LastRunAt = state.LastRunAt,
             LastStatus = state.LastStatus,
-            NextRunAt = registered.Enabled && runnable ? state.NextRunAt ?? _services.Clock.GetUtcNow() : null,
+            // A rule that has not run since it was registered or enabled gets no time, because only a
+            // scheduler that loaded it runs it, and the store does not record which one did.
+            NextRunAt = registered.Enabled && runnable ? state.NextRunAt : null,
             // Counted from the alerts themselves: a run killed after writing its alerts but before
             // saving the rule state leaves the state's running count short.
             AlertCount = _services.Alerts.Count(registered.RuleId),

@@ -33,7 +33,11 @@ public sealed record RuleStatus
     /// <summary>The status of that execution.</summary>
     public string? LastStatus { get; init; }
 
-    /// <summary>When the next scheduled run is due; null for a disabled or unrunnable rule.</summary>
+    /// <summary>
+    /// When the next scheduled run is due. Null for a disabled or unrunnable rule, and for a rule
+    /// that has not run since it was registered or enabled: a scheduler that loaded it runs it at
+    /// its next <see cref="RuleScheduler.RunDue"/>.
+    /// </summary>
     public DateTimeOffset? NextRunAt { get; init; }
 
     /// <summary>The alerts the rule has written.</summary>

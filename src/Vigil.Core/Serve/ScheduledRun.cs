@@ -47,7 +47,7 @@ internal sealed class ScheduledRun(ScheduledRule rule, RuleState state, Executio
             if (lastCovered + 1 < first.FromMs)
             {
                 var skipped = TimeWindow.FromMilliseconds(lastCovered + 1, first.FromMs - 1);
-                state.Uncovered.Add(new UncoveredRange(skipped, "the rule was disabled", WillRetry: false));
+                state.Uncovered.Add(new UncoveredRange(skipped, "the rule was disabled", WillRetry: false, UncoveredKind.Disabled));
                 state.Ledger.Add(skipped);
             }
         }

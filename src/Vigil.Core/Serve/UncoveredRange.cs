@@ -4,4 +4,9 @@ namespace Vigil.Serve;
 /// <param name="Window">The range.</param>
 /// <param name="Reason">Why it is uncovered, such as retention, a failed search or <c>max_signals</c>.</param>
 /// <param name="WillRetry">True when the scheduler searches it again on a later run.</param>
-public sealed record UncoveredRange(TimeWindow Window, string Reason, bool WillRetry);
+/// <param name="Kind">What left it uncovered.</param>
+public sealed record UncoveredRange(TimeWindow Window, string Reason, bool WillRetry, UncoveredKind Kind)
+{
+    /// <summary>For <see cref="UncoveredKind.MaxSignals"/>, the number of matches in the range that have no alert, and 0 for other kinds.</summary>
+    public long NotAlerted { get; init; }
+}

@@ -16,7 +16,7 @@ internal static class UncoveredRanges
             {
                 if (!listed.Exists(u => u.Window == hole))
                 {
-                    listed.Add(new UncoveredRange(hole, reason, services.Options.BackfillUncovered));
+                    listed.Add(new UncoveredRange(hole, reason, services.Options.BackfillUncovered, UncoveredKind.NotSearched));
                 }
             }
         }

@@ -1,6 +1,6 @@
 namespace Vigil.Serve;
 
-/// <summary>The counts of one searched window, and the time of the first match it could not alert on.</summary>
+/// <summary>The counts of one searched window, and the time span of the matches it could not alert on.</summary>
 internal sealed class WindowResult
 {
     public long EventsSearched { get; set; }
@@ -14,7 +14,10 @@ internal sealed class WindowResult
     public long MatchesNotAlerted { get; set; }
 
     /// <summary>The time (on the window's axis) of the earliest match left without an alert by <c>max_signals</c>.</summary>
-    public long? FirstNotAlertedMs { get; set; }
+    public long? NotAlertedFromMs { get; set; }
+
+    /// <summary>The time (on the window's axis) of the latest match left without an alert by <c>max_signals</c>.</summary>
+    public long? NotAlertedToMs { get; set; }
 
     public bool Truncated => MatchesNotAlerted > 0;
 

@@ -23,6 +23,34 @@ public sealed class StatusTests
     }
 
     [Fact]
+    public void Status_NeverRunRule_HasNoNextRun()
+    {
+        using var harness = new SchedulerHarness(TenOClock);
+        harness.Register(StopLoggingRule());
+        harness.Clock.SetUtcNow(TenOClock.AddMinutes(7));
+
+        var status = Assert.Single(harness.Scheduler.Status());
+
+        Assert.True(status.Enabled);
+        Assert.Null(status.NextRunAt);
+    }
+
+    [Fact]
+    public void Status_ReenabledRule_HasNoNextRun()
+    {
+        using var harness = new SchedulerHarness(TenOClock);
+        harness.Register(StopLoggingRule());
+        harness.RunAt(TenOClock);
+        harness.Scheduler.Disable("stop-logging");
+        harness.Scheduler.Enable("stop-logging");
+
+        var status = Assert.Single(harness.Scheduler.Status());
+
+        Assert.Null(status.NextRunAt);
+        Assert.Equal(TenOClock, harness.Scheduler.NextDueAt());
+    }
+
+    [Fact]
     public void Status_CountsAlertsStoredBeforeAFailedSave()
     {
         using var harness = new SchedulerHarness(TenOClock);

@@ -17,9 +17,10 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
     /// <param name="checkpoint">The file's checkpoint, or <c>null</c> when it was never ingested.</param>
     /// <param name="maxLength">When set, bytes at or past it are left for a later ingest.</param>
     /// <param name="holdPartialTail">
-    /// When set, new text bytes that do not end with a line feed are left for a later ingest: a
-    /// writer may have flushed half a line. Reading them now would count the half as an error and
-    /// start the next segment inside a record, where the rest of the append is misread.
+    /// When set, new text bytes that do not end with a line feed are left for a later ingest, unless
+    /// they end with a complete JSON value: a writer may have flushed half a line. Reading them now
+    /// would count the half as an error and start the next segment inside a record, where the rest
+    /// of the append is misread.
     /// </param>
     /// <param name="tailHeld">Set when <paramref name="holdPartialTail"/> left new bytes for later.</param>
     public static FileSegment? Plan(FileStream file, IngestCheckpoint? checkpoint, long? maxLength, bool holdPartialTail, out bool tailHeld)
@@ -50,7 +51,7 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
             }
         }
 
-        tailHeld = holdPartialTail && EndsMidLine(file, start, length);
+        tailHeld = holdPartialTail && EndsMidLine(file, start, length) && !EndsWithCompleteValue(file, start, length);
         return tailHeld ? null : new FileSegment(start, length, 0, FileFingerprint.Compute(file, length));
     }
 
@@ -69,6 +70,10 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
         file.ReadExactly(last[..count]);
         return last[count - 1] != '\n' && !(count == 2 && last[0] == '\n' && last[1] == 0 && IsUtf16(file));
     }
+
+    /// <summary>Whether UTF-8 text in [start, length) ends with a complete JSON value. UTF-16 text is never taken as complete, because its code units can contain bracket bytes.</summary>
+    private static bool EndsWithCompleteValue(FileStream file, long start, long length) =>
+        !IsUtf16(file) && JsonCompleteness.EndsWithCompleteValue(file, start, length);
 
     /// <summary>Whether the file is UTF-16 text: it starts with a byte order mark or has a zero byte in its first four.</summary>
     private static bool IsUtf16(FileStream file)

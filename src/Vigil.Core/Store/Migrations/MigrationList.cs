@@ -13,5 +13,6 @@ internal static class MigrationList
         IngestedCandidateIndexes.Step,
         RawRecordSchema.Step,
         TimeOrderedEventIndexes.Step,
+        UncoveredRangeKinds.Step,
     ];
 }

@@ -31,8 +31,17 @@ internal sealed class RuleStateTable(SqliteConnection connection)
         foreach (var range in state.Uncovered)
         {
             connection.Execute(
-                "INSERT INTO rule_uncovered (rule_uuid, from_ms, to_ms, reason, will_retry) VALUES ($uuid, $from, $to, $reason, $retry)",
-                ("$uuid", state.RuleUuid), ("$from", range.Window.FromMs), ("$to", range.Window.ToMs), ("$reason", range.Reason), ("$retry", range.WillRetry ? 1 : 0));
+                """
+                INSERT INTO rule_uncovered (rule_uuid, from_ms, to_ms, reason, will_retry, kind, not_alerted)
+                VALUES ($uuid, $from, $to, $reason, $retry, $kind, $notAlerted)
+                """,
+                ("$uuid", state.RuleUuid),
+                ("$from", range.Window.FromMs),
+                ("$to", range.Window.ToMs),
+                ("$reason", range.Reason),
+                ("$retry", range.WillRetry ? 1 : 0),
+                ("$kind", UncoveredKindNames.Name(range.Kind)),
+                ("$notAlerted", range.NotAlerted));
         }
     }
 
@@ -96,12 +105,15 @@ internal sealed class RuleStateTable(SqliteConnection connection)
     private List<UncoveredRange> LoadUncovered(string ruleUuid)
     {
         using var command = connection.Command(
-            "SELECT from_ms, to_ms, reason, will_retry FROM rule_uncovered WHERE rule_uuid = $uuid ORDER BY from_ms", ("$uuid", ruleUuid));
+            "SELECT from_ms, to_ms, reason, will_retry, kind, not_alerted FROM rule_uncovered WHERE rule_uuid = $uuid ORDER BY from_ms",
+            ("$uuid", ruleUuid));
         using var reader = command.ExecuteReader();
         var ranges = new List<UncoveredRange>();
         while (reader.Read())
         {
-            ranges.Add(new UncoveredRange(TimeWindow.FromMilliseconds(reader.GetInt64(0), reader.GetInt64(1)), reader.GetString(2), reader.GetInt64(3) != 0));
+            var window = TimeWindow.FromMilliseconds(reader.GetInt64(0), reader.GetInt64(1));
+            var kind = UncoveredKindNames.Parse(reader.GetString(4));
+            ranges.Add(new UncoveredRange(window, reader.GetString(2), reader.GetInt64(3) != 0, kind) { NotAlerted = reader.GetInt64(5) });
         }
 
         return ranges;

@@ -4,7 +4,7 @@ namespace Vigil.Store;
 /// What a watcher saw of each file: its size and last write time at the previous scan and when it
 /// was last ingested. It decides which files are due: changed since ingested, and settled.
 /// </summary>
-internal sealed class FileStates(TimeProvider time, TimeSpan settleTime)
+internal sealed class FileStates(TimeProvider time, TimeSpan settleTime, TimeSpan heldTailWait)
 {
     private readonly Dictionary<string, FileState> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileState> _ingested = new(StringComparer.Ordinal);
@@ -37,15 +37,15 @@ internal sealed class FileStates(TimeProvider time, TimeSpan settleTime)
     }
 
     /// <summary>
-    /// Whether the file's last ingest left a tail that ends mid-line, and the file has not changed
-    /// since then nor been written for <c>settleTime</c>: the writer is done, so the tail is read
-    /// as it is (an error, or a document without a final line feed).
+    /// Whether the file's last ingest held back an unfinished tail, and the file has not changed
+    /// since then nor been written for <c>heldTailWait</c>. The writer is then taken as done, so
+    /// the tail is read as it is and, when it is truncated, reported.
     /// </summary>
     public bool IsTailFinal(FileState state) =>
         _heldTails.Contains(state.Path)
         && _ingested.TryGetValue(state.Path, out var ingested)
         && ingested == state
-        && time.GetUtcNow() - state.LastWrite >= settleTime;
+        && time.GetUtcNow() - state.LastWrite >= heldTailWait;
 
     public void MarkIngested(FileState state, bool tailHeld)
     {

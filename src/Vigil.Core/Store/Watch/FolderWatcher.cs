@@ -35,7 +35,7 @@ public sealed class FolderWatcher : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.PollInterval, TimeSpan.Zero, nameof(options));
         _ingester = new EventIngester(store, _options.Ingest);
         // Last write times come from the file system's clock, so settling is measured on it too.
-        _states = new FileStates(TimeProvider.System, _options.PollInterval);
+        _states = new FileStates(TimeProvider.System, _options.PollInterval, _options.UnfinishedFileWait);
     }
 
     /// <summary>

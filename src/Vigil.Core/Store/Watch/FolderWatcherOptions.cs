@@ -13,6 +13,16 @@ public sealed record FolderWatcherOptions
     /// </summary>
     public TimeSpan PollInterval { get; init; } = DefaultPollInterval;
 
+    /// <summary>The default of <see cref="UnfinishedFileWait"/>.</summary>
+    public static readonly TimeSpan DefaultUnfinishedFileWait = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a file must stay unwritten before new bytes that end without a line feed and not
+    /// after a complete JSON value are read, and reported as truncated. Until then the watcher
+    /// takes the writer as paused, reads none of those bytes and counts no error. Defaults to one minute.
+    /// </summary>
+    public TimeSpan UnfinishedFileWait { get; init; } = DefaultUnfinishedFileWait;
+
     /// <summary>Whether a <see cref="FileSystemWatcher"/> wakes the watcher early when a file changes; the scan still runs on its interval.</summary>
     public bool WakeOnChange { get; init; } = true;
 
