@@ -32,6 +32,26 @@ public class KqlSyntaxErrorTests
             error.ToString());
     }
 
+    [Theory]
+    [InlineData("a:\"unterminated", 3)]
+    [InlineData("a:\"ends in an escaped quote\\\"", 3)]
+    [InlineData("a:\"closed\" and b:\"open", 18)]
+    public void UnclosedQuoteGetsClosingHint(string query, int column)
+    {
+        var error = Kql.Parse(query).Error!;
+
+        Assert.Equal(column, error.Column);
+        Assert.Contains("the quoted value that starts here has no closing `\"`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClosedQuoteGetsNoClosingHint()
+    {
+        var error = Kql.Parse("a:\"closed\" )").Error!;
+
+        Assert.DoesNotContain("no closing", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void UnescapedColonGetsEscapeHint()
     {

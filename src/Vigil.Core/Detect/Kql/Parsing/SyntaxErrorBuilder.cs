@@ -12,6 +12,9 @@ internal static class SyntaxErrorBuilder
     private const string SpecialCharacterHint =
         "escape \\ ( ) : < > \" * { } with a backslash inside an unquoted value, or quote the value";
 
+    private const string UnclosedQuoteHint =
+        "the quoted value that starts here has no closing `\"`; add one, and write a `\"` inside the value as `\\\"`";
+
     public static KqlSyntaxError Build(string text, SyntaxFailures failures)
     {
         var position = failures.Position;
@@ -102,10 +105,33 @@ internal static class SyntaxErrorBuilder
             return KeywordHint;
         }
 
+        if (text[position] == '"' && !HasClosingQuote(text, position + 1))
+        {
+            return UnclosedQuoteHint;
+        }
+
         var afterValue = expected.Contains("AND");
         return afterValue && "\\():<>\"*{}".Contains(text[position], StringComparison.Ordinal)
             ? SpecialCharacterHint
             : null;
+    }
+
+    /// <summary>Whether an unescaped <c>"</c> follows <paramref name="start"/>, which a quoted value needs to end.</summary>
+    private static bool HasClosingQuote(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsKeyword(string text, int position)
