@@ -100,7 +100,16 @@ internal static class RuleCatalog
             scheduler.Register(builtIn);
         }
 
-        var statuses = scheduler.Status();
+        return FindRegistered(scheduler.Status(), rule, out error);
+    }
+
+    /// <summary>
+    /// Finds a registered rule by <c>rule_id</c>, saved-object id or unique name, or returns null
+    /// with an error for a rule not found and for a name that several rules share.
+    /// </summary>
+    public static RuleStatus? FindRegistered(IReadOnlyList<RuleStatus> statuses, string rule, out string error)
+    {
+        error = "";
         var matches = statuses.Where(s => s.RuleId == rule || s.RuleUuid == rule).ToList();
         if (matches.Count == 0)
         {
