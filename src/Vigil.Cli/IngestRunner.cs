@@ -13,6 +13,11 @@ internal static class IngestRunner
 
     public static int Run(IReadOnlyList<string> paths, string dataDirectory, string retentionText)
     {
+        if (InputPaths.TryFindMissing(paths, out var pathError))
+        {
+            return UsageError(pathError);
+        }
+
         if (!RetentionPeriod.TryParse(retentionText, out var retention, out var retentionError))
         {
             return UsageError($"--retention: {retentionError}");
