@@ -11,6 +11,11 @@ internal static class ServeRunner
 {
     public static int Run(ServeArguments arguments)
     {
+        if (arguments.WatchFolders.FirstOrDefault(File.Exists) is { } file)
+        {
+            return UsageError($"--watch {file} is a file, but --watch takes a folder. Watch the folder that contains it, or store the file once with 'vigil ingest {file}'.");
+        }
+
         if (!RetentionPeriod.TryParse(arguments.Retention, out var retention, out var retentionError))
         {
             return UsageError($"--retention: {retentionError}");
