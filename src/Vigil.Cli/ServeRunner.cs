@@ -26,6 +26,11 @@ internal static class ServeRunner
             return UsageError($"--poll: {pollError}");
         }
 
+        if (StoreOption.DataDirectory(arguments.DataDirectory, out var dataError) is not { } dataDirectory)
+        {
+            return UsageError(dataError);
+        }
+
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.serve");
 
@@ -40,7 +45,7 @@ internal static class ServeRunner
         VigilStore store;
         try
         {
-            store = VigilStore.Open(arguments.DataDirectory);
+            store = VigilStore.Open(dataDirectory);
         }
         catch (StoreException exception)
         {

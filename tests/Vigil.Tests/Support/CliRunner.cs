@@ -23,7 +23,8 @@ internal static class CliRunner
     /// <summary>Starts the program with its three standard streams redirected, for a test that reads them itself.</summary>
     public static Process Start(params string[] arguments) => Start(new Dictionary<string, string?>(), arguments);
 
-    private static Process Start(IReadOnlyDictionary<string, string?> environment, string[] arguments)
+    /// <summary>Starts the program with <paramref name="environment"/> set in its environment; a null value removes the variable.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string?> environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
