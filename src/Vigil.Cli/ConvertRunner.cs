@@ -160,7 +160,8 @@ internal static class ConvertRunner
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            ConvertLog.OutputNotCreated(logger, TerminalText.Sanitize(path), TerminalText.Sanitize(exception.Message));
+            // The log message adds its own period after the reason, and .NET's message already ends in one.
+            ConvertLog.OutputNotCreated(logger, TerminalText.Sanitize(path), TerminalText.Sanitize(exception.Message.TrimEnd('.')));
             return null;
         }
     }
