@@ -32,7 +32,7 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
             var first = result.FirstNotAlertedMs ?? window.FromMs;
             var reason = string.Create(
                 CultureInfo.InvariantCulture,
-                $"max_signals ({rule.Rule.MaxSignals}) reached at {KibanaTime.Format(context.StartedAt)}: {result.MatchesNotAlerted} matches were not alerted");
+                $"max_signals ({rule.Rule.MaxSignals}) reached at {KibanaTime.Format(context.StartedAt)}: {result.MatchesNotAlerted} {(result.MatchesNotAlerted == 1 ? "match was" : "matches were")} not alerted");
             var from = Math.Max(first, window.FromMs);
             state.Uncovered.Add(new UncoveredRange(TimeWindow.FromMilliseconds(from, Math.Max(from, window.ToMs)), reason, WillRetry: false));
         }
