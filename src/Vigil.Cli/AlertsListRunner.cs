@@ -20,7 +20,12 @@ internal static class AlertsListRunner
             return StoreCommandErrors.Usage("alerts list", error);
         }
 
-        if (!TryBuildFilter(store, arguments, out var filter, out error))
+        if (!TryFindRuleId(store, arguments.Rule, out var ruleId, out error))
+        {
+            return StoreCommandErrors.NotFound("alerts list", error);
+        }
+
+        if (!TryBuildFilter(store, arguments, ruleId, out var filter, out error))
         {
             return StoreCommandErrors.Usage("alerts list", error);
         }
@@ -37,9 +42,23 @@ internal static class AlertsListRunner
         return ExitCodes.Success;
     }
 
-    private static bool TryBuildFilter(VigilStore store, AlertsListArguments arguments, out AlertFilter filter, out string error)
+    /// <summary>Resolves <c>--rule</c> as <c>vigil rules run</c> does: a rule_id, saved-object id or unique name.</summary>
+    private static bool TryFindRuleId(VigilStore store, string? rule, out string? ruleId, out string error)
     {
-        filter = new AlertFilter { RuleId = RuleIdOf(store, arguments.Rule), Severity = arguments.Severity };
+        ruleId = null;
+        error = "";
+        if (rule is null)
+        {
+            return true;
+        }
+
+        ruleId = RuleCatalog.FindRegistered(new RuleScheduler(store).Status(), rule, out error)?.RuleId;
+        return ruleId is not null;
+    }
+
+    private static bool TryBuildFilter(VigilStore store, AlertsListArguments arguments, string? ruleId, out AlertFilter filter, out string error)
+    {
+        filter = new AlertFilter { RuleId = ruleId, Severity = arguments.Severity };
         error = "";
         // The parser accepts only the three status words, so TryParse succeeds here.
         if (arguments.Status is not null && AlertStatusText.TryParse(arguments.Status, out var status))
@@ -60,18 +79,6 @@ internal static class AlertsListRunner
 
         filter = filter with { Since = since };
         return true;
-    }
-
-    /// <summary>Returns the rule_id of the registered rule named <paramref name="rule"/>, or <paramref name="rule"/> itself.</summary>
-    private static string? RuleIdOf(VigilStore store, string? rule)
-    {
-        if (rule is null)
-        {
-            return null;
-        }
-
-        var named = new RuleScheduler(store).Status().Where(s => s.Name == rule && s.RuleId != rule).ToList();
-        return named.Count == 1 ? named[0].RuleId : rule;
     }
 
     private static void WriteNdjson(IReadOnlyList<StoredAlert> alerts)

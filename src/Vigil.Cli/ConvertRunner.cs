@@ -45,9 +45,13 @@ internal static class ConvertRunner
 
         CliLogging.Flush(loggerFactory);
         ConvertReport.WriteSummary(CliConsoles.StandardError(), summary, target);
-        return summary.Files == 0 || (summary.Events == 0 && summary.Errors > 0)
-            ? ExitCodes.NothingRead
-            : ExitCodes.Success;
+        if (summary.Files == 0)
+        {
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: no files found in {string.Join(", ", arguments.Paths)}"));
+            return ExitCodes.NothingRead;
+        }
+
+        return summary.Events == 0 && summary.Errors > 0 ? ExitCodes.NothingRead : ExitCodes.Success;
     }
 
     private static void Convert(ConvertArguments arguments, ConvertDocumentWriter writer, ConvertSummary summary, ConvertProblemLog problems)
@@ -160,7 +164,8 @@ internal static class ConvertRunner
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            ConvertLog.OutputNotCreated(logger, TerminalText.Sanitize(path), TerminalText.Sanitize(exception.Message));
+            // The log message adds its own period after the reason, and .NET's message already ends in one.
+            ConvertLog.OutputNotCreated(logger, TerminalText.Sanitize(path), TerminalText.Sanitize(exception.Message.TrimEnd('.')));
             return null;
         }
     }

@@ -16,16 +16,8 @@ internal static class HuntArgumentCheck
         options = new HuntOptions(arguments.Paths);
         error = "";
 
-        foreach (var path in arguments.Paths)
+        if (InputPaths.TryFindMissing(arguments.Paths, out error))
         {
-            if (File.Exists(path) || Directory.Exists(path))
-            {
-                continue;
-            }
-
-            error = path.StartsWith('-')
-                ? $"unknown option {path}."
-                : $"input path not found: {path}. Give a CloudTrail file or a directory of them.";
             return false;
         }
 

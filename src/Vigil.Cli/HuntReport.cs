@@ -44,9 +44,9 @@ internal static class HuntReport
         }
     }
 
-    public static void WriteSummary(IAnsiConsole console, HuntSummary summary, int ruleFilesFailed)
+    public static void WriteSummary(IAnsiConsole console, HuntSummary summary, int rulesFailed)
     {
-        console.Write(Counts(summary, ruleFilesFailed));
+        console.Write(Counts(summary, rulesFailed));
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Records read {summary.Records:N0} = events {summary.Events:N0} + errors {summary.Errors:N0} + skipped {summary.Skipped:N0}"));
@@ -69,7 +69,7 @@ internal static class HuntReport
         }
     }
 
-    private static Grid Counts(HuntSummary summary, int ruleFilesFailed)
+    private static Grid Counts(HuntSummary summary, int rulesFailed)
     {
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         AddCount(grid, "Files read", summary.Files);
@@ -99,9 +99,9 @@ internal static class HuntReport
             AddCount(grid, "    " + TerminalText.Sanitize(group.Key), group.Count());
         }
 
-        if (ruleFilesFailed > 0)
+        if (rulesFailed > 0)
         {
-            AddCount(grid, "Rule files not loaded (see warnings)", ruleFilesFailed);
+            AddCount(grid, "Rules not loaded (see warnings)", rulesFailed);
         }
 
         AddCount(grid, "Alerts", summary.Alerts);

@@ -23,7 +23,7 @@ internal static class HuntRunner
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.hunt");
 
-        var rules = LoadRules(arguments.Rules, logger, out var ruleFilesFailed, out usageError);
+        var rules = LoadRules(arguments.Rules, logger, out var rulesFailed, out usageError);
         if (rules is null)
         {
             return UsageError(usageError);
@@ -82,7 +82,7 @@ internal static class HuntRunner
             }
         }
 
-        HuntReport.WriteSummary(CliConsoles.StandardError(), summary, ruleFilesFailed);
+        HuntReport.WriteSummary(CliConsoles.StandardError(), summary, rulesFailed);
         return ExitCode(summary, options);
     }
 
@@ -163,10 +163,10 @@ internal static class HuntRunner
     private static IReadOnlyList<DetectionRule>? LoadRules(
         IReadOnlyList<string> paths,
         ILogger logger,
-        out int filesFailed,
+        out int rulesFailed,
         out string usageError)
     {
-        filesFailed = 0;
+        rulesFailed = 0;
         usageError = "";
         if (paths.Count == 0)
         {
@@ -186,7 +186,7 @@ internal static class HuntRunner
             CliLog.RuleNotLoaded(logger, TerminalText.Sanitize(error.ToString()));
         }
 
-        filesFailed = loaded.Errors.Select(e => e.File).Distinct(StringComparer.Ordinal).Count();
+        rulesFailed = CountRulesNotLoaded(loaded.Errors);
         WarnDuplicateRuleIds(loaded.Rules, logger);
 
         if (loaded.Rules.Count == 0)
@@ -197,6 +197,16 @@ internal static class HuntRunner
 
         return loaded.Rules;
     }
+
+    /// <summary>
+    /// Counts the rules behind the load errors: one per line of a Kibana export, which contains one rule
+    /// per line, and one per other rule file, which may report several errors for its one rule.
+    /// </summary>
+    private static int CountRulesNotLoaded(IReadOnlyList<RuleLoadError> errors) =>
+        errors
+            .Select(e => e.File.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) ? $"{e.File}({e.Line})" : e.File)
+            .Distinct(StringComparer.Ordinal)
+            .Count();
 
     /// <summary>
     /// Kibana keeps one rule per <c>rule_id</c>. A folder may hold several versions of one rule; all

@@ -12,11 +12,7 @@ internal static class IngestCommand
             Description = "CloudTrail files or directories, searched recursively; every format 'vigil hunt' reads.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var data = new Option<string>("--data", "-d")
-        {
-            Description = "Data directory holding the store (vigil.db); created when missing.",
-            Required = true,
-        };
+        var data = StoreOption.CreateForWriting();
         var retention = new Option<string>("--retention")
         {
             Description = "Delete stored events whose event.ingested is older than this after the ingest: a number and s, m, h, d or w.",
@@ -29,7 +25,7 @@ internal static class IngestCommand
         };
         command.SetAction(parsed => IngestRunner.Run(
             parsed.GetValue(paths) ?? [],
-            parsed.GetValue(data)!,
+            parsed.GetValue(data),
             parsed.GetValue(retention) ?? "30d"));
         return command;
     }

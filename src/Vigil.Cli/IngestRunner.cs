@@ -11,11 +11,21 @@ internal static class IngestRunner
     /// <summary>The exit code of a run stopped with Ctrl-C, as shells report a process ended by SIGINT.</summary>
     private const int Interrupted = 130;
 
-    public static int Run(IReadOnlyList<string> paths, string dataDirectory, string retentionText)
+    public static int Run(IReadOnlyList<string> paths, string? data, string retentionText)
     {
+        if (InputPaths.TryFindMissing(paths, out var pathError))
+        {
+            return UsageError(pathError);
+        }
+
         if (!RetentionPeriod.TryParse(retentionText, out var retention, out var retentionError))
         {
             return UsageError($"--retention: {retentionError}");
+        }
+
+        if (StoreOption.DataDirectory(data, out var dataError) is not { } dataDirectory)
+        {
+            return UsageError(dataError);
         }
 
         using var loggerFactory = CliLogging.CreateFactory();

@@ -1,4 +1,5 @@
 using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Validation;
 using Vigil.Serve;
 
 namespace Vigil.Cli;
@@ -90,7 +91,7 @@ internal static class RuleCatalog
                 return null;
             }
 
-            return scheduler.Register(loaded[0]);
+            return IsValid(scheduler, rule, loaded[0], out error) ? scheduler.Register(loaded[0]) : null;
         }
 
         if (!scheduler.Status().Any(s => Names(s.RuleId, s.RuleUuid, s.Name, rule))
@@ -99,7 +100,16 @@ internal static class RuleCatalog
             scheduler.Register(builtIn);
         }
 
-        var statuses = scheduler.Status();
+        return FindRegistered(scheduler.Status(), rule, out error);
+    }
+
+    /// <summary>
+    /// Finds a registered rule by <c>rule_id</c>, saved-object id or unique name, or returns null
+    /// with an error for a rule not found and for a name that several rules share.
+    /// </summary>
+    public static RuleStatus? FindRegistered(IReadOnlyList<RuleStatus> statuses, string rule, out string error)
+    {
+        error = "";
         var matches = statuses.Where(s => s.RuleId == rule || s.RuleUuid == rule).ToList();
         if (matches.Count == 0)
         {
@@ -115,6 +125,27 @@ internal static class RuleCatalog
             ? $"rule \"{rule}\" not found: give a rule_id, name or rule file as 'vigil rules status' lists them"
             : $"rule name \"{rule}\" is used by {matches.Count} rules; give one of their rule_id values: {string.Join(", ", matches.Select(m => m.RuleId))}";
         return null;
+    }
+
+    /// <summary>
+    /// Checks a rule read from a file before it is registered, so a file with an error never
+    /// replaces a registered revision that runs.
+    /// </summary>
+    private static bool IsValid(RuleScheduler scheduler, string file, DetectionRule rule, out string error)
+    {
+        error = "";
+        var problems = RuleValidator.Validate(rule);
+        if (problems.Count == 0)
+        {
+            return true;
+        }
+
+        var more = problems.Count > 1 ? $" Run 'vigil rules validate {file}' for the other {problems.Count - 1}." : "";
+        var keptRevision = scheduler.Status().FirstOrDefault(s => s.RuleId == rule.RuleId) is { } registered
+            ? $" Revision {registered.Revision} stays registered."
+            : "";
+        error = $"rule {rule.RuleId} not registered because its file is invalid: {problems[0].ToString().TrimEnd('.')}.{more}{keptRevision}";
+        return false;
     }
 
     private static bool Names(string ruleId, string uuid, string name, string rule) =>

@@ -26,9 +26,12 @@ internal static class RulesStatusRunner
         }
 
         console.Write(Table(statuses));
+
+        // The details bypass the console, which would hard-wrap them at its width and break a grep
+        // of piped output. A terminal wraps them itself.
         foreach (var status in statuses)
         {
-            WriteDetails(console, session.Scheduler, status);
+            WriteDetails(Console.Out, session.Scheduler, status);
         }
 
         return ExitCodes.Success;
@@ -63,7 +66,7 @@ internal static class RulesStatusRunner
         return table;
     }
 
-    private static void WriteDetails(IAnsiConsole console, RuleScheduler scheduler, RuleStatus status)
+    private static void WriteDetails(TextWriter output, RuleScheduler scheduler, RuleStatus status)
     {
         var log = scheduler.ExecutionLog(status.RuleUuid, limit: 1);
         var last = log.Count == 0 ? null : log[0];
@@ -73,21 +76,21 @@ internal static class RulesStatusRunner
             return;
         }
 
-        console.WriteLine();
-        console.WriteLine(TerminalText.Sanitize($"{status.Name} ({status.RuleId}):"));
+        output.WriteLine();
+        output.WriteLine(TerminalText.Sanitize($"{status.Name} ({status.RuleId}):"));
         if (status.NotRunnableReason is { } reason)
         {
-            console.WriteLine(TerminalText.Sanitize($"  cannot run: {reason}"));
+            output.WriteLine(TerminalText.Sanitize($"  cannot run: {reason}"));
         }
 
         foreach (var message in messages)
         {
-            console.WriteLine(TerminalText.Sanitize($"  last run {last!.ExecutionUuid}: {message}"));
+            output.WriteLine(TerminalText.Sanitize($"  last run {last!.ExecutionUuid}: {message}"));
         }
 
         foreach (var range in status.Uncovered)
         {
-            console.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({NextStep(range)})"));
+            output.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({NextStep(range)})"));
         }
     }
 

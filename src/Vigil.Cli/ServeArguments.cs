@@ -2,7 +2,7 @@ namespace Vigil.Cli;
 
 /// <summary>The command line of <c>vigil serve</c>, as given.</summary>
 internal sealed record ServeArguments(
-    string DataDirectory,
+    string? DataDirectory,
     IReadOnlyList<string> WatchFolders,
     IReadOnlyList<string> RulePaths,
     string Retention,

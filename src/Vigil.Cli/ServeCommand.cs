@@ -7,11 +7,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data", "-d")
-        {
-            Description = "Data directory holding the store (vigil.db); created when missing.",
-            Required = true,
-        };
+        var data = StoreOption.CreateForWriting();
         var watch = new Option<string[]>("--watch", "-w")
         {
             Description = "Folder to watch for CloudTrail files, searched recursively; a new or grown file is ingested once. Repeat for several folders.",
@@ -39,7 +35,7 @@ internal static class ServeCommand
         };
         command.SetAction(parsed => ServeRunner.Run(
             new ServeArguments(
-                parsed.GetValue(data)!,
+                parsed.GetValue(data),
                 parsed.GetValue(watch) ?? [],
                 parsed.GetValue(rules) ?? [],
                 parsed.GetValue(retention) ?? "30d",

@@ -11,6 +11,11 @@ internal static class ServeRunner
 {
     public static int Run(ServeArguments arguments)
     {
+        if (arguments.WatchFolders.FirstOrDefault(File.Exists) is { } file)
+        {
+            return UsageError($"--watch {file} is a file, but --watch takes a folder. Watch the folder that contains it, or store the file once with 'vigil ingest {file}'.");
+        }
+
         if (!RetentionPeriod.TryParse(arguments.Retention, out var retention, out var retentionError))
         {
             return UsageError($"--retention: {retentionError}");
@@ -19,6 +24,11 @@ internal static class ServeRunner
         if (!DurationArgument.TryParse(arguments.Poll, out var poll, out var pollError))
         {
             return UsageError($"--poll: {pollError}");
+        }
+
+        if (StoreOption.DataDirectory(arguments.DataDirectory, out var dataError) is not { } dataDirectory)
+        {
+            return UsageError(dataError);
         }
 
         using var loggerFactory = CliLogging.CreateFactory();
@@ -35,7 +45,7 @@ internal static class ServeRunner
         VigilStore store;
         try
         {
-            store = VigilStore.Open(arguments.DataDirectory);
+            store = VigilStore.Open(dataDirectory);
         }
         catch (StoreException exception)
         {

@@ -14,14 +14,31 @@ internal static class StoreOption
         Description = $"Data directory holding the store (vigil.db), as given to 'vigil serve'. Defaults to ${EnvironmentVariable}.",
     };
 
-    /// <summary>Opens the existing store in <paramref name="data"/> (or $VIGIL_DATA), or returns why it cannot.</summary>
-    public static VigilStore? TryOpenExisting(string? data, out string error)
+    /// <summary>Defines the <c>--data</c> option of a command that creates the store when it is missing.</summary>
+    public static Option<string?> CreateForWriting() => new("--data", "-d")
+    {
+        Description = $"Data directory holding the store (vigil.db); created when missing. Defaults to ${EnvironmentVariable}.",
+    };
+
+    /// <summary>Returns <paramref name="data"/>, or $VIGIL_DATA when it is absent, or null with the usage error when both are.</summary>
+    public static string? DataDirectory(string? data, out string error)
     {
         error = "";
         var directory = string.IsNullOrWhiteSpace(data) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : data;
         if (string.IsNullOrWhiteSpace(directory))
         {
             error = $"missing --data: give the data directory of 'vigil serve', or set {EnvironmentVariable}";
+            return null;
+        }
+
+        return directory;
+    }
+
+    /// <summary>Opens the existing store in <paramref name="data"/> (or $VIGIL_DATA), or returns why it cannot.</summary>
+    public static VigilStore? TryOpenExisting(string? data, out string error)
+    {
+        if (DataDirectory(data, out error) is not { } directory)
+        {
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Vigil.Alert;
 using System.Text;
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
@@ -134,7 +135,7 @@ public sealed class RuleScheduler
         ArgumentNullException.ThrowIfNull(rule);
         if (to < from)
         {
-            throw new ArgumentException($"invalid range: the end {to:O} is before the start {from:O}; swap the two times", nameof(to));
+            throw new ArgumentException($"invalid range: the end {KibanaTime.Format(to)} is before the start {KibanaTime.Format(from)}. Swap the two times.");
         }
 
         var loaded = FindLoaded(rule);
@@ -275,11 +276,11 @@ public sealed class RuleScheduler
             ?? throw new ArgumentException($"rule \"{rule}\" is not registered; give its rule_id or saved-object id as `vigil rules status` lists them", nameof(rule));
         if (_loaded.GetValueOrDefault(registered.RuleUuid) is not { } loaded)
         {
-            throw new ArgumentException($"rule \"{rule}\" is registered but its file was not loaded; load the rule files before running it", nameof(rule));
+            throw new ArgumentException($"rule {registered.RuleId} is registered but its file was not loaded. Load the rule files before running it.");
         }
 
         return loaded.Prepared is null
-            ? throw new ArgumentException($"rule \"{rule}\" cannot run: {loaded.NotRunnableReason}", nameof(rule))
+            ? throw new ArgumentException($"rule {registered.RuleId} cannot run: {loaded.NotRunnableReason}")
             : loaded;
     }
 

@@ -161,6 +161,17 @@ public class ConvertCliTests
         Assert.Contains("/nonexistent/trail", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EmptyFolderSaysNoFiles()
+    {
+        using var folder = new TempDirectory();
+
+        var result = CliRunner.Run("convert", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"vigil convert: no files found in {folder.Path}", result.StandardError, StringComparison.Ordinal);
+    }
+
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private static long Count(string summary, string label)

@@ -59,7 +59,7 @@ public sealed partial class IngestCliTests
     [Fact]
     public void Ingest_MissingData_UsageError()
     {
-        var result = CliRunner.Run("ingest", RepoPaths.Samples);
+        var result = CliRunner.RunWithEnvironment(new Dictionary<string, string?> { ["VIGIL_DATA"] = null }, "ingest", RepoPaths.Samples);
 
         Assert.Equal(2, result.ExitCode);
     }

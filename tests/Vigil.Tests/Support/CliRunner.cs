@@ -7,9 +7,12 @@ internal static class CliRunner
 {
     public sealed record CliResult(int ExitCode, string StandardOutput, string StandardError);
 
-    public static CliResult Run(params string[] arguments)
+    public static CliResult Run(params string[] arguments) => RunWithEnvironment(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the program with <paramref name="environment"/> set in its environment; a null value removes the variable.</summary>
+    public static CliResult RunWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        using var process = Start(arguments);
+        using var process = Start(environment, arguments);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -18,7 +21,10 @@ internal static class CliRunner
     }
 
     /// <summary>Starts the program with its three standard streams redirected, for a test that reads them itself.</summary>
-    public static Process Start(params string[] arguments)
+    public static Process Start(params string[] arguments) => Start(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Starts the program with <paramref name="environment"/> set in its environment; a null value removes the variable.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string?> environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +33,11 @@ internal static class CliRunner
             RedirectStandardInput = true,
             WorkingDirectory = RepoPaths.Root,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vigil.dll"));
         foreach (var argument in arguments)
         {

@@ -35,24 +35,11 @@ internal sealed class ServeProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>vigil serve</c> with <paramref name="arguments"/> after the subcommand.</summary>
-    public static ServeProcess Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vigil.dll"));
-        start.ArgumentList.Add("serve");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    public static ServeProcess Start(params string[] arguments) => StartWithEnvironment(new Dictionary<string, string?>(), arguments);
 
-        return new ServeProcess(Process.Start(start)!);
-    }
+    /// <summary>Starts <c>vigil serve</c> with <paramref name="environment"/> set in its environment.</summary>
+    public static ServeProcess StartWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        new(CliRunner.Start(environment, ["serve", .. arguments]));
 
     /// <summary>Ends the process at once with SIGKILL, as a crash or power cut would, and waits for it.</summary>
     public void Kill()

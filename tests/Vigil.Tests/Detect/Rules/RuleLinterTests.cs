@@ -77,6 +77,17 @@ public class RuleLinterTests
     }
 
     [Fact]
+    public void TruncatedNameSuggestsFullName()
+    {
+        var rule = LintRules.FromQuery("event.provider:ec2.amazonaws.com and event.action:ReplaceIamInstanceProfile");
+
+        var finding = Assert.Single(LintRules.Problems(rule));
+
+        Assert.Equal(LintIds.ActionNotLoggedByProvider, finding.Id);
+        Assert.Equal("did you mean ReplaceIamInstanceProfileAssociation?", finding.Fix);
+    }
+
+    [Fact]
     public void LambdaVersionedNamesAccepted()
     {
         var rule = LintRules.FromQuery("event.provider:lambda.amazonaws.com and event.action:(CreateFunction20150331 or UpdateFunctionCode20150331v2 or Invoke)");

@@ -83,8 +83,10 @@ public static class KibanaNdjson
         }
         catch (JsonException e)
         {
+            // System.Text.Json counts lines and bytes from 0 within the export line, so both are moved to the file.
             var position = lineNumber + (int)(e.LineNumber ?? 0);
-            errors.Add(new RuleLoadError(file, position, null, $"invalid JSON: {e.Message}; each line of an export must be one JSON object with each key once"));
+            int? column = e.BytePositionInLine is { } offset ? (int)offset + 1 : null;
+            errors.Add(new RuleLoadError(file, position, column, $"invalid JSON: {Vigil.Read.JsonErrors.Describe(e)}; each line of an export must be one JSON object with each key once"));
             return;
         }
 

@@ -98,6 +98,12 @@ public static class RuleTestRunner
         alerts = -1;
         error = null;
         var path = Path.Combine(folder, ExpectedFile);
+        if (!File.Exists(path))
+        {
+            error = $"missing {ExpectedFile}: add the alerts the case expects, such as {{\"alerts\": 1}}";
+            return false;
+        }
+
         try
         {
             if (JsonNode.Parse(File.ReadAllText(path))?["alerts"] is JsonValue value && value.TryGetValue<int>(out alerts) && alerts >= 0)

@@ -91,13 +91,23 @@ internal static class EventActionCheck
         return Suggest(value.Replace("*", "", StringComparison.Ordinal), providers.SelectMany(CloudTrailEventNames.EventNames));
     }
 
+    /// <summary>
+    /// Suggests the names that start with <paramref name="value"/>, shortest first, because a name cut
+    /// short (ReplaceIamInstanceProfile for ReplaceIamInstanceProfileAssociation) is often closer in
+    /// edit distance to another call. Without such a name, suggests the nearest by edit distance.
+    /// </summary>
     private static string? Suggest(string value, IEnumerable<string> names)
     {
-        var candidates = names.ToList();
-        var nearest = EditDistance.Nearest(value, candidates);
-        if (nearest.Count == 0 && value.Length > 0)
+        var candidates = names.Distinct(StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> nearest = value.Length == 0
+            ? []
+            : [.. candidates.Where(name => name.StartsWith(value, StringComparison.Ordinal))
+                .OrderBy(name => name.Length)
+                .ThenBy(name => name, StringComparer.Ordinal)
+                .Take(3)];
+        if (nearest.Count == 0)
         {
-            nearest = candidates.Where(name => name.StartsWith(value, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(3).ToList();
+            nearest = EditDistance.Nearest(value, candidates);
         }
 
         return nearest.Count > 0 ? $"did you mean {string.Join(" or ", nearest)}?" : null;

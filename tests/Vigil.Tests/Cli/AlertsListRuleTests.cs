@@ -1,0 +1,41 @@
+namespace Vigil.Tests.Cli;
+
+/// <summary><c>vigil alerts list --rule</c> resolves the rule as <c>vigil rules run</c> does.</summary>
+public class AlertsListRuleTests
+{
+    [Fact]
+    public void RuleByIdOrNameOrUnknown()
+    {
+        using var store = new CliStore();
+        Assert.Equal(0, store.Run("rules", "run", CliStore.RuleId, "--from", "now-1h", "--to", "now+1m").ExitCode);
+
+        var byId = store.Run("alerts", "list", "--rule", CliStore.RuleId);
+        var byName = store.Run("alerts", "list", "--rule", CliStore.RuleName);
+        var unknown = store.Run("alerts", "list", "--rule", "no-such-rule");
+
+        Assert.Equal(0, byId.ExitCode);
+        Assert.Contains("3 alerts.", byId.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, byName.ExitCode);
+        Assert.Contains("3 alerts.", byName.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("vigil alerts list: rule \"no-such-rule\" not found", unknown.StandardError, StringComparison.Ordinal);
+        Assert.Equal("", unknown.StandardOutput);
+    }
+
+    [Fact]
+    public void SharedNameIsAmbiguous()
+    {
+        using var store = new CliStore();
+        var other = store.WriteRule("other.toml", ($"rule_id = \"{CliStore.RuleId}\"", "rule_id = \"r-other\""));
+        Assert.Equal(0, store.Run("rules", "enable", CliStore.RuleId).ExitCode);
+        Assert.Equal(0, store.Run("rules", "enable", other).ExitCode);
+
+        var list = store.Run("alerts", "list", "--rule", CliStore.RuleName);
+        var run = store.Run("rules", "run", CliStore.RuleName, "--from", "now-1m", "--to", "now");
+
+        var ambiguity = $"rule name \"{CliStore.RuleName}\" is used by 2 rules; give one of their rule_id values: {CliStore.RuleId}, r-other";
+        Assert.Equal(1, list.ExitCode);
+        Assert.Contains($"vigil alerts list: {ambiguity}", list.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"vigil rules run: {ambiguity}", run.StandardError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,68 @@
+namespace Vigil.Tests.Cli;
+
+/// <summary><c>vigil rules enable FILE</c> and <c>vigil rules run FILE</c> validate the file before they register it.</summary>
+public class RulesEnableValidationTests
+{
+    private static readonly (string, string) BrokenQuery = ("event.outcome:success", "event.outcome:(success or");
+
+    [Fact]
+    public void EnableInvalidFileKeepsRevision()
+    {
+        using var store = new CliStore();
+        var good = store.WriteRule("good.toml");
+        var bad = store.WriteRule("bad.toml", BrokenQuery);
+
+        var first = store.Run("rules", "enable", good);
+        var second = store.Run("rules", "enable", bad);
+        var status = store.Run("rules", "status");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Contains($"rule {CliStore.RuleId} not registered because its file is invalid: {bad}(", second.StandardError, StringComparison.Ordinal);
+        Assert.Contains("invalid KQL in rule.query", second.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Revision 0 stays registered.", second.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot run", status.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunInvalidFileRegistersNothing()
+    {
+        using var store = new CliStore();
+        var bad = store.WriteRule("bad.toml", BrokenQuery);
+
+        var run = store.Run("rules", "run", bad, "--from", "now-1h", "--to", "now");
+        var status = store.Run("rules", "status");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"rule {CliStore.RuleId} not registered because its file is invalid", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Revision", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain(CliStore.RuleId[..8], status.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunUnrunnableRuleNamesRuleId()
+    {
+        using var store = new CliStore();
+        var path = store.WriteRule("rule.toml");
+        Assert.Equal(0, store.Run("rules", "enable", path).ExitCode);
+        File.WriteAllText(path, File.ReadAllText(path).Replace(BrokenQuery.Item1, BrokenQuery.Item2, StringComparison.Ordinal));
+
+        var run = store.Run("rules", "run", CliStore.RuleId, "--from", "now-1h", "--to", "now");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"vigil rules run: rule {CliStore.RuleId} cannot run: invalid query", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunReversedRangePrintsKibanaTimes()
+    {
+        using var store = new CliStore();
+
+        var run = store.Run("rules", "run", CliStore.RuleId, "--from", "2026-12-05T10:46:40.8359560Z", "--to", "2026-12-05T09:46:40Z");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("invalid range: the end 2026-12-05T09:46:40.000Z is before the start 2026-12-05T10:46:40.835Z. Swap the two times.", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", run.StandardError, StringComparison.Ordinal);
+    }
+}
