@@ -15,6 +15,6 @@ public class RulesStatusTextTests
         var uncovered = Assert.Single(status.StandardOutput.Split('\n'), line => line.Contains("uncovered", StringComparison.Ordinal));
         Assert.Equal(0, status.ExitCode);
         Assert.Contains("max_signals (2) reached at ", uncovered, StringComparison.Ordinal);
-        Assert.Contains(": 1 match was not alerted (not searched again; 'vigil rules run' can search it)", uncovered, StringComparison.Ordinal);
+        Assert.Contains(": 1 match was not alerted (not searched again; 'vigil rules run' over it clears it once every match has an alert)", uncovered, StringComparison.Ordinal);
     }
 }
