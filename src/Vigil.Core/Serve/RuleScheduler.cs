@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Vigil.Alert;
-using System.Text;
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Store;
