@@ -25,6 +25,10 @@ internal sealed class ConvertProblemLog(ILogger logger)
         }
     }
 
+    /// <summary>Names a file whose events look like something other than CloudTrail; once per file, so never limited.</summary>
+    public void EventsLackCloudTrailFields(string file, long lacking, long events) =>
+        CliLog.EventsLackCloudTrailFields(logger, TerminalText.Sanitize(file), lacking, events);
+
     private bool ShouldLog()
     {
         _problems++;

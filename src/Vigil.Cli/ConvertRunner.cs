@@ -66,10 +66,18 @@ internal static class ConvertRunner
 
         foreach (var file in files)
         {
+            var eventsBefore = summary.Events;
+            var lacking = 0L;
             foreach (var item in reader.ReadFile(file))
             {
                 summary.Records++;
-                Handle(item, options, duplicates, writer, summary, problems);
+                lacking += Handle(item, options, duplicates, writer, summary, problems) ? 1 : 0;
+            }
+
+            // As a hunt does, so that converting the wrong folder does not look clean.
+            if (lacking > 0)
+            {
+                problems.EventsLackCloudTrailFields(file, lacking, summary.Events - eventsBefore);
             }
         }
 
@@ -81,7 +89,8 @@ internal static class ConvertRunner
     private static bool IsOutput(string file, string? output) =>
         output is not (null or StandardStream) && string.Equals(Path.GetFullPath(file), Path.GetFullPath(output), StringComparison.Ordinal);
 
-    private static void Handle(
+    /// <summary>Counts and writes one item; returns true for an event with neither <c>eventName</c> nor <c>eventTime</c>.</summary>
+    private static bool Handle(
         ReadItem item,
         MapOptions options,
         DuplicateFilter duplicates,
@@ -93,13 +102,13 @@ internal static class ConvertRunner
         {
             summary.Errors++;
             problems.RecordFailed(item);
-            return;
+            return false;
         }
 
         if (item.Outcome == ReadOutcome.Skipped || duplicates.IsDuplicate(item.Record!))
         {
             summary.CountSkip(item.Reason ?? DuplicateReason);
-            return;
+            return false;
         }
 
         // Elastic indexes a document even when a processor fails, so it is written, and reported.
@@ -112,6 +121,7 @@ internal static class ConvertRunner
 
         summary.Events++;
         writer.Write(mapped.Document);
+        return !item.Record!.ContainsKey("eventName") && !item.Record.ContainsKey("eventTime");
     }
 
     private static bool CheckArguments(ConvertArguments arguments, ILogger logger)

@@ -11,6 +11,9 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "{File}: {Location}: stored with event.kind pipeline_error, mapped in part: {Reason}")]
     public static partial void MappingFailed(ILogger logger, string file, string location, string reason);
 
+    [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "{File}: {Lacking} of {Stored} stored events have neither eventName nor eventTime, so they are probably not CloudTrail records; check that the path holds CloudTrail logs.")]
+    public static partial void EventsLackCloudTrailFields(ILogger logger, string file, long lacking, long stored);
+
     [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "More than {Limit} problems: further errors and mapping warnings are counted in the summary but not shown.")]
     public static partial void TooManyProblems(ILogger logger, int limit);
 }

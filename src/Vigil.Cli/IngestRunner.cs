@@ -57,9 +57,19 @@ internal static class IngestRunner
             }
 
             var expired = store.DeleteExpiredEvents(retention);
+            WarnAboutNonCloudTrail(loggerFactory.CreateLogger("vigil.ingest"), summary);
             CliLogging.Flush(loggerFactory);
             IngestReport.Write(CliConsoles.StandardError(), summary, expired, store.CountEvents());
             return ExitCode(summary, paths);
+        }
+    }
+
+    /// <summary>Names each file whose stored events look like something other than CloudTrail, as a hunt does.</summary>
+    private static void WarnAboutNonCloudTrail(ILogger logger, IngestSummary summary)
+    {
+        foreach (var file in summary.Files.Where(file => file.EventsWithoutCloudTrailFields > 0))
+        {
+            IngestLog.EventsLackCloudTrailFields(logger, TerminalText.Sanitize(file.Path), file.EventsWithoutCloudTrailFields, file.Stored);
         }
     }
 

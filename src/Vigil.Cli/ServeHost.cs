@@ -142,6 +142,10 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
     {
         var path = TerminalText.Sanitize(result.Path);
         ServeLog.FileIngested(logger, path, result.Records, result.Stored, result.Duplicates, result.Errors, result.Skipped);
+        if (result.EventsWithoutCloudTrailFields > 0)
+        {
+            ServeLog.EventsLackCloudTrailFields(logger, path, result.EventsWithoutCloudTrailFields, result.Stored);
+        }
     }
 
     private async Task Sleep(TimeSpan wait, CancellationToken cancellationToken)

@@ -38,6 +38,9 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 70, Level = LogLevel.Information, Message = "Ingested {File}: read {Records}, stored {Stored}, duplicates {Duplicates}, errors {Errors}, skipped {Skipped}")]
     public static partial void FileIngested(ILogger logger, string file, long records, long stored, long duplicates, long errors, long skipped);
 
+    [LoggerMessage(EventId = 75, Level = LogLevel.Warning, Message = "{File}: {Lacking} of {Stored} stored events have neither eventName nor eventTime, so they are probably not CloudTrail records; check that the watched folder holds CloudTrail logs.")]
+    public static partial void EventsLackCloudTrailFields(ILogger logger, string file, long lacking, long stored);
+
     [LoggerMessage(EventId = 71, Level = LogLevel.Information, Message = "Deleted {Count} events stored more than {Retention} ago")]
     public static partial void EventsExpired(ILogger logger, long count, string retention);
 

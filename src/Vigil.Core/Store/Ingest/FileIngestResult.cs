@@ -34,6 +34,12 @@ public sealed class FileIngestResult
     /// <summary>Stored events whose mapping reported an error (<c>event.kind: pipeline_error</c>); part of <see cref="Stored"/>.</summary>
     public long EventsWithMappingErrors { get; internal set; }
 
+    /// <summary>
+    /// Stored events with neither <c>eventName</c> nor <c>eventTime</c>, probably not CloudTrail
+    /// records; part of <see cref="Stored"/>. They are stored as Elastic would index them.
+    /// </summary>
+    public long EventsWithoutCloudTrailFields { get; internal set; }
+
     /// <summary>Whether this run read new data; <c>false</c> when the checkpoint showed the file already done.</summary>
     public bool ReadNewData { get; internal set; }
 
@@ -50,6 +56,7 @@ public sealed class FileIngestResult
         Duplicates += batch.Duplicates;
         Errors += batch.Errors;
         EventsWithMappingErrors += batch.EventsWithMappingErrors;
+        EventsWithoutCloudTrailFields += batch.EventsWithoutCloudTrailFields;
         foreach (var (reason, count) in batch.SkippedByReason)
         {
             Skipped += count;

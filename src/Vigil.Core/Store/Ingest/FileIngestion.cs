@@ -133,7 +133,18 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
             return;
         }
 
-        if (Insert(counts, writer, row) && mapped.Error is not null)
+        if (!Insert(counts, writer, row))
+        {
+            return;
+        }
+
+        // Only parsed records get here: a scanned one always has one of the two.
+        if (!record.ContainsKey("eventName") && !record.ContainsKey("eventTime"))
+        {
+            counts.EventsWithoutCloudTrailFields++;
+        }
+
+        if (mapped.Error is not null)
         {
             counts.EventsWithMappingErrors++;
             options.ProblemFound?.Invoke(item with { Record = null, Reason = mapped.Error });
