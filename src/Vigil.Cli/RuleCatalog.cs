@@ -45,7 +45,7 @@ internal static class RuleCatalog
     /// <summary>
     /// Registers again every rule the registry holds, read from its source file or from the built-in
     /// rules, so that status and manual runs see it loaded. A rule whose file is gone stays
-    /// registered and is reported as not loaded.
+    /// registered and is reported as not loaded, and one whose file is now invalid keeps its revision.
     /// </summary>
     public static void LoadRegistered(RuleScheduler scheduler, Action<string> reportError, bool register = true)
     {
@@ -58,7 +58,9 @@ internal static class RuleCatalog
                 continue;
             }
 
-            if (register)
+            // A file edited into an invalid rule is attached, not registered, so it raises no
+            // revision: its status says why it cannot run, and the file's fix registers it again.
+            if (register && RuleValidator.Validate(rule).Count == 0)
             {
                 scheduler.Register(rule);
             }

@@ -55,6 +55,27 @@ public class RulesEnableValidationTests
     }
 
     [Fact]
+    public void FileEditedInvalidKeepsRevision()
+    {
+        using var store = new CliStore();
+        var path = store.WriteRule("rule.toml");
+        var other = store.WriteRule("other.toml", ("rule_id = \"" + CliStore.RuleId + "\"", "rule_id = \"other-rule\""));
+        Assert.Equal(0, store.Run("rules", "enable", path).ExitCode);
+        Assert.Equal(0, store.Run("rules", "enable", other).ExitCode);
+        File.WriteAllText(path, File.ReadAllText(path).Replace(BrokenQuery.Item1, BrokenQuery.Item2, StringComparison.Ordinal));
+
+        // Another rule's command loads every registered file again, the edited one included.
+        Assert.Equal(0, store.Run("rules", "disable", "other-rule").ExitCode);
+        Assert.Equal(0, store.Run("rules", "enable", "other-rule").ExitCode);
+        var status = store.Run("rules", "status");
+
+        using var opened = Vigil.Store.VigilStore.Open(store.Data);
+        var registered = new Vigil.Serve.RuleScheduler(opened).Status().Single(rule => rule.RuleId == CliStore.RuleId);
+        Assert.Equal(0, registered.Revision);
+        Assert.Contains("cannot run", status.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RunReversedRangePrintsKibanaTimes()
     {
         using var store = new CliStore();
