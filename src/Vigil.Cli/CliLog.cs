@@ -14,20 +14,12 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "More than {Limit} problems: further errors and mapping warnings are counted in the summary but not shown.")]
     public static partial void TooManyErrors(ILogger logger, int limit);
 
-
-
-
-
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{File}: {Lacking} of {Events} events have neither eventName nor eventTime, so they are probably not CloudTrail records; check that the path holds CloudTrail logs.")]
     public static partial void EventsLackCloudTrailFields(ILogger logger, string file, long lacking, long events);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
     public static partial void RuleNotLoaded(ILogger logger, string error);
 
-
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "rule_id {RuleId} is used by {Count} rules ({Files}); all of them run, and their alerts share kibana.alert.rule.uuid. Kibana keeps one rule per rule_id.")]
     public static partial void DuplicateRuleId(ILogger logger, string ruleId, int count, string files);
-
-    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Input path not found: {Path}. Give a CloudTrail file or a directory of them.")]
-    public static partial void InputNotFound(ILogger logger, string path);
 }

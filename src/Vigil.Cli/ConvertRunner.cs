@@ -19,13 +19,16 @@ internal static class ConvertRunner
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.convert");
 
-        if (!CheckArguments(arguments, logger))
+        if (ArgumentError(arguments) is { } argumentError)
         {
+            // Worded and shaped like the other commands' usage errors: one line naming the command.
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: {argumentError}"));
+            Console.Error.WriteLine("Run 'vigil convert --help' for usage.");
             return ExitCodes.Usage;
         }
 
         var target = arguments.Output is null or StandardStream ? "stdout" : arguments.Output;
-        var output = OpenOutput(arguments.Output, logger);
+        var output = OpenOutput(arguments.Output);
         if (output is null)
         {
             return ExitCodes.Usage;
@@ -124,44 +127,35 @@ internal static class ConvertRunner
         return !item.Record!.ContainsKey("eventName") && !item.Record.ContainsKey("eventTime");
     }
 
-    private static bool CheckArguments(ConvertArguments arguments, ILogger logger)
+    /// <summary>Returns what is wrong with the command line, or null when the conversion can start.</summary>
+    private static string? ArgumentError(ConvertArguments arguments)
     {
-        foreach (var path in arguments.Paths)
+        if (InputPaths.TryFindMissing(arguments.Paths, out var missing))
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                CliLog.InputNotFound(logger, TerminalText.Sanitize(path));
-                return false;
-            }
+            return missing;
         }
 
         if (OutputPathCheck.IsInputFile(arguments.Output, arguments.Paths))
         {
-            ConvertLog.OutputIsInput(logger, TerminalText.Sanitize(OutputPathCheck.Error(arguments.Output!)));
-            return false;
+            return OutputPathCheck.Error(arguments.Output!);
         }
 
         if (arguments.BulkIndex is not { } index)
         {
-            return true;
+            return null;
         }
 
         if (File.Exists(index) || Directory.Exists(index))
         {
-            ConvertLog.IndexIsPath(logger, TerminalText.Sanitize(index));
-            return false;
+            return $"--bulk {index}: that is an input path, not an index name. Put --bulk after the paths, or write --bulk=INDEX.";
         }
 
-        if (!ConvertIndexName.TryValidate(index, out var error))
-        {
-            ConvertLog.InvalidIndex(logger, TerminalText.Sanitize(error));
-            return false;
-        }
-
-        return true;
+        return ConvertIndexName.TryValidate(index, out var error)
+            ? null
+            : $"--bulk: {error}. Give a valid index or data stream name, for example --bulk={ConvertArguments.DefaultIndex}.";
     }
 
-    private static Stream? OpenOutput(string? path, ILogger logger)
+    private static Stream? OpenOutput(string? path)
     {
         if (path is null or StandardStream)
         {
@@ -174,8 +168,8 @@ internal static class ConvertRunner
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // The log message adds its own period after the reason, and .NET's message already ends in one.
-            ConvertLog.OutputNotCreated(logger, TerminalText.Sanitize(path), TerminalText.Sanitize(exception.Message.TrimEnd('.')));
+            // .NET's message ends in a period of its own.
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: cannot create --output {path}: {exception.Message.TrimEnd('.')}. Check that its folder exists and is writable."));
             return null;
         }
     }

@@ -1,6 +1,6 @@
 namespace Vigil.Cli;
 
-/// <summary>Checks the CloudTrail input paths of <c>vigil hunt</c> and <c>vigil ingest</c> before anything is read.</summary>
+/// <summary>Checks the CloudTrail input paths of <c>vigil hunt</c>, <c>vigil ingest</c> and <c>vigil convert</c> before anything is read.</summary>
 internal static class InputPaths
 {
     /// <summary>Finds the first path that is neither a file nor a folder and returns true with its usage error, or false when all exist.</summary>

@@ -158,7 +158,8 @@ public class ConvertCliTests
         var result = CliRunner.Run("convert", "/nonexistent/trail");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("/nonexistent/trail", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("vigil convert: input path not found: /nonexistent/trail. Give a CloudTrail file or a directory of them.", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

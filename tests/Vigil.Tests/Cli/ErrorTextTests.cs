@@ -15,7 +15,7 @@ public class ErrorTextTests
         var result = CliRunner.Run("convert", RepoPaths.Samples, "-o", output);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"Output file {output} could not be created", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"vigil convert: cannot create --output {output}: ", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("..", result.StandardError, StringComparison.Ordinal);
     }
 
