@@ -28,6 +28,11 @@ internal static class RulesRunRunner
             return StoreCommandErrors.NotFound(Command, error);
         }
 
+        if (status.NotRunnableReason is not null)
+        {
+            return StoreCommandErrors.CannotRun(Command, status);
+        }
+
         IReadOnlyList<ExecutionLogEntry> entries;
         try
         {

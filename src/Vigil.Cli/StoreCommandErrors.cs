@@ -1,4 +1,5 @@
 using Vigil.Output;
+using Vigil.Serve;
 
 namespace Vigil.Cli;
 
@@ -16,5 +17,12 @@ internal static class StoreCommandErrors
     {
         Console.Error.WriteLine(TerminalText.Sanitize($"vigil {command}: {message}"));
         return StoreExitCodes.NotFound;
+    }
+
+    /// <summary>A registered rule that cannot run, such as one with an invalid query: its file needs fixing, not the command line.</summary>
+    public static int CannotRun(string command, RuleStatus status)
+    {
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil {command}: rule {status.RuleId} cannot run: {status.NotRunnableReason}. Fix its file; the next store command registers it again."));
+        return StoreExitCodes.CannotRun;
     }
 }

@@ -6,6 +6,9 @@ internal static class StoreExitCodes
     /// <summary>The alert or rule named on the command line is not in the store.</summary>
     public const int NotFound = 1;
 
+    /// <summary>The rule named is registered but cannot run, for example because its query is invalid.</summary>
+    public const int CannotRun = 1;
+
     /// <summary>A manual run (<c>vigil rules run</c>) had a failed execution; its log names the error.</summary>
     public const int RunFailed = 3;
 }

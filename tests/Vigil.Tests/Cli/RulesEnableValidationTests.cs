@@ -49,9 +49,10 @@ public class RulesEnableValidationTests
 
         var run = store.Run("rules", "run", CliStore.RuleId, "--from", "now-1h", "--to", "now");
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains($"vigil rules run: rule {CliStore.RuleId} cannot run: invalid query", run.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("--help", run.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
