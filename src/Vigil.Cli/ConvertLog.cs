@@ -7,7 +7,4 @@ internal static partial class ConvertLog
 {
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "{File}: {Location}: mapped in part, written with event.kind pipeline_error: {Reason}")]
     public static partial void MappingFailed(ILogger logger, string file, string location, string reason);
-
-    [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "Writing the documents failed: {Reason}. The output is incomplete.")]
-    public static partial void WriteFailed(ILogger logger, string reason);
 }

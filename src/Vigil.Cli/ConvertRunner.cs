@@ -40,10 +40,16 @@ internal static class ConvertRunner
             using var writer = new ConvertDocumentWriter(output, arguments.BulkIndex);
             Convert(arguments, writer, summary, new ConvertProblemLog(logger));
         }
+        catch (IOException exception) when (ClosedPipe.Caused(exception))
+        {
+            return ExitCodes.Success;
+        }
         catch (IOException exception)
         {
-            ConvertLog.WriteFailed(logger, TerminalText.Sanitize(exception.Message));
-            return ExitCodes.NothingRead;
+            // A file stream's message names the file again after the reason: "... : '/dev/full'".
+            var reason = exception.Message.Split(" : '")[0].TrimEnd('.');
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: cannot write the documents to {target}: {reason}. The output is incomplete; free space or choose another output, and run it again."));
+            return ExitCodes.OutputFailed;
         }
 
         CliLogging.Flush(loggerFactory);

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using Vigil.Cli;
 
 Console.SetOut(new StandardOutputWriter(Console.Out));
+Console.SetError(new StandardErrorWriter(Console.Error));
 
 var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS CloudTrail logs, without Kibana.")
 {

@@ -5,7 +5,8 @@ namespace Vigil.Tests.Cli;
 
 /// <summary>
 /// Every command whose standard output cannot be written (a full disk) stops with one line naming
-/// the command and exit code 3, instead of a stack trace.
+/// the command and exit code 3, instead of a stack trace. One whose standard error cannot be
+/// written goes on silently and keeps its exit code.
 /// </summary>
 public class StandardOutputFailureTests
 {
@@ -48,16 +49,52 @@ public class StandardOutputFailureTests
         Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("stdout")]
+    [InlineData(FullDevice)]
+    public void Convert_FullDevice_OneLineError(string target)
+    {
+        Assert.SkipUnless(File.Exists(FullDevice) && File.Exists("/bin/sh"), $"{FullDevice} or /bin/sh is not available here");
+
+        var (exitCode, error) = target == "stdout"
+            ? RunToFullDevice(["convert", RepoPaths.Samples])
+            : Run(["convert", RepoPaths.Samples, "--output", FullDevice], "");
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"vigil convert: cannot write the documents to {target}: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" : '", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "hunt", "{samples}")]
+    [InlineData(0, "convert", "{samples}")]
+    [InlineData(1, "kql", "parse", "a:(")]
+    [InlineData(1, "rules", "validate", "{rules}/invalid")]
+    public void FullErrorDevice_KeepsExitCode(int expected, params string[] arguments)
+    {
+        Assert.SkipUnless(File.Exists(FullDevice) && File.Exists("/bin/sh"), $"{FullDevice} or /bin/sh is not available here");
+
+        // Standard output goes to /dev/null and standard error to the full device.
+        var resolved = arguments.Select(argument => argument.Replace("{rules}", RulesFolder()).Replace("{samples}", RepoPaths.Samples));
+        var exitCode = Run(resolved, "> /dev/null 2> " + FullDevice).ExitCode;
+
+        Assert.Equal(expected, exitCode);
+    }
+
     private static string RulesFolder() => Path.Combine(RepoPaths.Fixtures, "rules");
 
     /// <summary>Runs vigil in a shell that points its standard output at the full device.</summary>
-    private static (int ExitCode, string Error) RunToFullDevice(IEnumerable<string> arguments)
+    private static (int ExitCode, string Error) RunToFullDevice(IEnumerable<string> arguments) => Run(arguments, "> " + FullDevice);
+
+    /// <summary>Runs vigil in a shell with <paramref name="redirections"/>, and returns what reached standard error.</summary>
+    private static (int ExitCode, string Error) Run(IEnumerable<string> arguments, string redirections)
     {
         var vigil = Path.Combine(AppContext.BaseDirectory, "vigil.dll");
         var quoted = string.Join(' ', arguments.Select(argument => $"'{argument}'"));
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec dotnet '{vigil}' {quoted} > {FullDevice}");
+        start.ArgumentList.Add($"exec dotnet '{vigil}' {quoted} {redirections}");
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
