@@ -206,6 +206,32 @@ public sealed class IngestTests
     }
 
     [Fact]
+    public void Ingest_GzipCompletedAfterCut_ReadsEveryRecord()
+    {
+        using var fixture = new StoreFixture();
+        var ingester = new EventIngester(fixture.Store);
+        var whole = Path.Combine(fixture.InputDirectory, "whole.json.gz");
+        AppendGzip(whole, StoreFixture.Records(200));
+        var bytes = File.ReadAllBytes(whole);
+        var path = Path.Combine(fixture.InputDirectory, "a.json.gz");
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+
+        // The first read sees a member cut short, as when a writer is half done.
+        var cut = ingester.IngestFile(path, TestContext.Current.CancellationToken);
+        using (var file = new FileStream(path, FileMode.Append))
+        {
+            file.Write(bytes.AsSpan(bytes.Length / 2));
+        }
+
+        var completed = ingester.IngestFile(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, cut.Errors);
+        Assert.Equal(0, completed.Errors);
+        Assert.Equal(cut.Stored, completed.Duplicates);
+        Assert.Equal(200, fixture.Store.CountEvents());
+    }
+
+    [Fact]
     public void Ingest_CancelledBeforeStart_ReadLater()
     {
         using var fixture = new StoreFixture();

@@ -49,6 +49,14 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
             {
                 start = LineStart(file, start);
             }
+
+            // A gzip file that grew without a new member at the old end had its last member cut
+            // short: its rest is not a stream of its own, so the file is read again from the start.
+            // The records stored before are then counted as duplicates.
+            if (IsGzip(file, 0, length) && !IsGzip(file, start, length))
+            {
+                start = 0;
+            }
         }
 
         tailHeld = holdPartialTail && EndsMidLine(file, start, length) && !EndsWithCompleteValue(file, start, length);
