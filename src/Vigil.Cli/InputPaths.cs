@@ -7,7 +7,7 @@ internal static class InputPaths
     public static bool TryFindMissing(IEnumerable<string> paths, out string error)
     {
         error = "";
-        if (paths.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path)) is not { } missing)
+        if (paths.FirstOrDefault(path => !Exists(path)) is not { } missing)
         {
             return false;
         }
@@ -16,5 +16,34 @@ internal static class InputPaths
             ? $"unknown option {missing}."
             : $"input path not found: {missing}. Give a CloudTrail file or a directory of them.";
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is a file or a folder. A symbolic link counts only when its
+    /// final target exists: <see cref="File.Exists"/> is true for a link whose target is gone.
+    /// </summary>
+    public static bool Exists(string path)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            return false;
+        }
+
+        var info = new FileInfo(path);
+        if (info.LinkTarget is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            return File.Exists(target) || Directory.Exists(target);
+        }
+        catch (IOException)
+        {
+            // A link loop, or a target the process may not read: left to the reader to report.
+            return true;
+        }
     }
 }

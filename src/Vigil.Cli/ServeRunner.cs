@@ -11,7 +11,7 @@ internal static class ServeRunner
 {
     public static int Run(ServeArguments arguments)
     {
-        if (arguments.WatchFolders.FirstOrDefault(File.Exists) is { } file)
+        if (arguments.WatchFolders.FirstOrDefault(folder => File.Exists(folder) && InputPaths.Exists(folder)) is { } file)
         {
             return UsageError($"--watch {file} is a file, but --watch takes a folder. Watch the folder that contains it, or store the file once with 'vigil ingest {file}'.");
         }

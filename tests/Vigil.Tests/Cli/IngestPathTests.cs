@@ -2,7 +2,10 @@ using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
 
-/// <summary><c>vigil ingest</c> rejects a missing input path before it reads or creates anything.</summary>
+/// <summary>
+/// <c>vigil ingest</c>, <c>hunt</c> and <c>convert</c> reject a missing input path, or a symbolic link
+/// to one, before they read or create anything.
+/// </summary>
 public class IngestPathTests
 {
     [Fact]
@@ -18,6 +21,38 @@ public class IngestPathTests
         Assert.Contains($"vigil ingest: input path not found: {missing}. Give a CloudTrail file or a directory of them.", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("already ingested", result.StandardError, StringComparison.Ordinal);
         Assert.False(Directory.Exists(data));
+    }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("hunt")]
+    [InlineData("convert")]
+    public void DanglingLinkIsUsageError(string command)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "symbolic links need extra rights on Windows");
+        using var folder = new TempDirectory();
+        var link = Path.Combine(folder.Path, "trail.json");
+        File.CreateSymbolicLink(link, Path.Combine(folder.Path, "gone.json"));
+        string[] data = command == "ingest" ? ["--data", Path.Combine(folder.Path, "data")] : [];
+
+        var result = CliRunner.Run([command, link, .. data]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"vigil {command}: input path not found: {link}.", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LinkToFolderIsRead()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "symbolic links need extra rights on Windows");
+        using var folder = new TempDirectory();
+        var link = Path.Combine(folder.Path, "samples");
+        Directory.CreateSymbolicLink(link, RepoPaths.Samples);
+
+        var result = CliRunner.Run("hunt", link);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Records read 16 = events 14", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
