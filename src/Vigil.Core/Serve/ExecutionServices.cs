@@ -12,6 +12,24 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
     public SchedulerOptions Options { get; } = options;
 
     /// <summary>
+    /// Returns the earliest time on the rule's time axis from which a search now finds every event
+    /// that was stored. Before it, retention may have deleted events: the scheduler's own
+    /// <see cref="SchedulerOptions.Retention"/>, or what the store records that any process deleted
+    /// (<c>ingest --retention</c>, or <c>serve</c> with another retention).
+    /// </summary>
+    /// <remarks>
+    /// Retention deletes by <c>event.ingested</c>. For <c>@timestamp</c>, the scheduler's own bound
+    /// assumes an event is ingested after its <c>@timestamp</c>, and the recorded bound is the latest
+    /// <c>@timestamp</c> deleted. Call it after a search, so it includes every deletion the search missed.
+    /// </remarks>
+    public long RetainedFromMs(ScheduledRule rule)
+    {
+        var ownRetentionFrom = (Clock.GetUtcNow() - Options.Retention).ToUnixTimeMilliseconds();
+        var recordedFrom = Events.ReadRetentionCutoff()?.RetainedFromMs(rule.StoredTimeField) ?? long.MinValue;
+        return Math.Max(ownRetentionFrom, recordedFrom);
+    }
+
+    /// <summary>
     /// Searches one window with its own <c>max_signals</c> budget, records it in the ledger and
     /// updates the uncovered ranges. Matches left without an alert are kept as a range that is not
     /// retried: Kibana never revisits them, and a later run reads them again only inside its

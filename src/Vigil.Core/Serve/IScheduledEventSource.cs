@@ -13,4 +13,7 @@ internal interface IScheduledEventSource
 
     /// <summary>Returns the events of <paramref name="query"/> in the order they were stored.</summary>
     IEnumerable<StoredEvent> ReadLate(LateEventQuery query);
+
+    /// <summary>Returns how far retention has deleted events, or null when it never deleted one.</summary>
+    RetentionCutoff? ReadRetentionCutoff();
 }

@@ -5,7 +5,8 @@ namespace Vigil.Serve;
 /// <summary>
 /// Searches the ranges a rule owes coverage for and has not searched (after downtime, a slow run or
 /// a failed execution), oldest first, in interval-sized chunks that each get their own
-/// <c>max_signals</c> and log entry. Ranges older than the retention are given up with that reason.
+/// <c>max_signals</c> and log entry. Ranges older than the retention are given up with that reason,
+/// and a searched chunk where another process's retention deleted events is listed as expired.
 /// </summary>
 internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, ExecutionServices services)
 {
@@ -59,6 +60,7 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
         try
         {
             services.SearchWindow(rule, state, context, record, chunk);
+            ListDeletedBeforeSearch(chunk);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -69,5 +71,22 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
         }
 
         return record.Finish();
+    }
+
+    /// <summary>
+    /// Lists the part of a searched chunk where the store records that retention deleted events. No
+    /// search had covered the chunk, so those events were never alerted on, although the search found
+    /// the events still stored there.
+    /// </summary>
+    private void ListDeletedBeforeSearch(TimeWindow chunk)
+    {
+        var retainedFrom = services.RetainedFromMs(rule);
+        if (chunk.FromMs >= retainedFrom)
+        {
+            return;
+        }
+
+        var deleted = TimeWindow.FromMilliseconds(chunk.FromMs, Math.Min(chunk.ToMs, retainedFrom - 1));
+        state.Uncovered.Add(new UncoveredRange(deleted, "retention deleted events in this range before it could be searched", WillRetry: false, UncoveredKind.Expired));
     }
 }

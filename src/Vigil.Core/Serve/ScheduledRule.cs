@@ -41,10 +41,13 @@ internal sealed class ScheduledRule
     /// <summary>Late arrivals can only be missed when windows apply to event time.</summary>
     public bool WindowsOnEventTime => TimeField == TimestampField;
 
+    /// <summary>The stored time column the rule's windows read.</summary>
+    public EventTimeField StoredTimeField => TimeField == IngestedField ? EventTimeField.Ingested : EventTimeField.Timestamp;
+
     /// <summary>The store query for <paramref name="window"/>, restricted to candidate rows.</summary>
     public EventWindow Window(TimeWindow window) => new(window.From, window.To)
     {
-        TimeField = TimeField == IngestedField ? EventTimeField.Ingested : EventTimeField.Timestamp,
+        TimeField = StoredTimeField,
         FallbackToTimestamp = FallbackToTimestamp,
         Actions = Candidates.Actions,
         Providers = Candidates.Providers,

@@ -15,6 +15,8 @@ internal sealed class StoreEventSource(VigilStore store) : IScheduledEventSource
 
     public IEnumerable<StoredEvent> ReadWindow(EventWindow window) => store.ReadEvents(window);
 
+    public RetentionCutoff? ReadRetentionCutoff() => store.ReadRetentionCutoff();
+
     /// <summary>
     /// Reads the late candidates through the row-id primary key; SQLite applies the
     /// <c>@timestamp</c> and candidate-value filters before a document is parsed.

@@ -4,18 +4,15 @@ namespace Vigil.Serve;
 /// Updates a rule's uncovered ranges after a complete search of one window. Every match the search
 /// found now has an alert, except those past <c>max_signals</c>, which become one new range. So the
 /// search clears what it covered of earlier ranges, and a range it covered in part shrinks to the
-/// matches still without an alert. Ranges of expired events are never cleared: the search no longer
-/// finds their events.
+/// matches still without an alert. Ranges of expired events are never cleared, and nor is any part of
+/// a range where retention may have deleted events: the search no longer finds them.
 /// </summary>
 internal sealed class UncoveredAfterSearch(ScheduledRule rule, RuleState state, ExecutionServices services)
 {
     public void Apply(ExecutionContext context, TimeWindow window, WindowResult result)
     {
-        // Retention deletes events by event.ingested, and an event is ingested after its @timestamp,
-        // so the search still finds every event of time at or after the retention cutoff.
-        // NOTE: the store does not record serve's --retention, and `vigil rules run` assumes 30 days.
-        // After a shorter retention, a manual run can clear a range whose events were deleted.
-        var retainedFromMs = (services.Clock.GetUtcNow() - services.Options.Retention).ToUnixTimeMilliseconds();
+        // Read after the search, so a deletion committed before the search read its window is included.
+        var retainedFromMs = services.RetainedFromMs(rule);
         var searchedFromMs = Math.Max(window.FromMs, retainedFromMs);
         if (searchedFromMs <= window.ToMs)
         {

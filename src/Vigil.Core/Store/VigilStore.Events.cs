@@ -51,7 +51,9 @@ public sealed partial class VigilStore
 
     /// <summary>
     /// Deletes the events whose <c>event.ingested</c> is more than <paramref name="retention"/> before
-    /// now, and returns how many were deleted. Alerts are kept.
+    /// now, and returns how many were deleted. Alerts are kept. A deletion that removes rows records
+    /// its cutoff and the latest <c>@timestamp</c> it deleted in <c>event_retention</c>, in the same
+    /// transaction, so <see cref="ReadRetentionCutoff"/> never lags behind what was deleted.
     /// </summary>
     public long DeleteExpiredEvents(TimeSpan retention)
     {
@@ -59,12 +61,62 @@ public sealed partial class VigilStore
 
         var cutoff = NowMilliseconds() - (long)retention.TotalMilliseconds;
         using var connection = OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM events WHERE ingested < $cutoff";
-        command.Parameters.AddWithValue("$cutoff", cutoff);
-        var deleted = command.ExecuteNonQuery();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var maxTimestamp = ExpiringScalar(connection, transaction, "SELECT max(timestamp) FROM events WHERE ingested < $cutoff", cutoff);
+        var deleted = Convert.ToInt64(ExpiringScalar(connection, transaction, "DELETE FROM events WHERE ingested < $cutoff; SELECT changes()", cutoff), System.Globalization.CultureInfo.InvariantCulture);
+        if (deleted > 0)
+        {
+            RecordRetentionCutoff(connection, transaction, cutoff, maxTimestamp as long?);
+        }
+
+        transaction.Commit();
         StoreMetrics.EventsExpired.Add(deleted);
         return deleted;
+    }
+
+    /// <summary>Returns how far retention has deleted events, or null when it never deleted one.</summary>
+    public RetentionCutoff? ReadRetentionCutoff()
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ingested_before, max_timestamp FROM event_retention WHERE id = 1";
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new RetentionCutoff(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
+    }
+
+    private static object? ExpiringScalar(SqliteConnection connection, SqliteTransaction transaction, string sql, long cutoff)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$cutoff", cutoff);
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>
+    /// Moves the recorded cutoff and latest deleted <c>@timestamp</c> forward, never back, so a
+    /// process with a longer retention or a clock set back never hides an earlier deletion.
+    /// </summary>
+    private static void RecordRetentionCutoff(SqliteConnection connection, SqliteTransaction transaction, long cutoff, long? maxTimestamp)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+
+        // SQLite's max() of a NULL argument is NULL, so each side falls back to the other.
+        command.CommandText = """
+            INSERT INTO event_retention (id, ingested_before, max_timestamp) VALUES (1, $cutoff, $timestamp)
+            ON CONFLICT (id) DO UPDATE SET
+                ingested_before = max(ingested_before, excluded.ingested_before),
+                max_timestamp = max(coalesce(max_timestamp, excluded.max_timestamp), coalesce(excluded.max_timestamp, max_timestamp))
+            """;
+        command.Parameters.AddWithValue("$cutoff", cutoff);
+        command.Parameters.AddWithValue("$timestamp", maxTimestamp is { } timestamp ? timestamp : DBNull.Value);
+        command.ExecuteNonQuery();
     }
 
     private IEnumerable<StoredEvent> ReadEventRows(Action<SqliteCommand> build)

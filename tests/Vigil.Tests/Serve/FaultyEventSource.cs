@@ -16,4 +16,6 @@ internal sealed class FaultyEventSource(IScheduledEventSource inner) : ISchedule
             : inner.ReadWindow(window);
 
     public IEnumerable<StoredEvent> ReadLate(LateEventQuery query) => inner.ReadLate(query);
+
+    public RetentionCutoff? ReadRetentionCutoff() => inner.ReadRetentionCutoff();
 }

@@ -98,6 +98,22 @@ public sealed class UncoveredClearingTests
     }
 
     [Fact]
+    public void RerunAfterShorterIngestRetention_KeepsRange()
+    {
+        using var harness = WithFiveMatches();
+        harness.RunAt(TenOClock.AddMinutes(5));
+        harness.Clock.SetUtcNow(TenOClock.AddHours(2));
+
+        // As `vigil ingest --retention 1h` does, while the scheduler keeps its default of 30 days.
+        harness.Store.DeleteExpiredEvents(TimeSpan.FromHours(1));
+        harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
+
+        var range = Assert.Single(Assert.Single(harness.Scheduler.Status()).Uncovered);
+        Assert.Equal(UncoveredKind.MaxSignals, range.Kind);
+        Assert.Equal(3, range.NotAlerted);
+    }
+
+    [Fact]
     public void ClearedRange_StaysClearedAfterRestart()
     {
         using var harness = WithFiveMatches(interval: "1m", from: "now-6m");

@@ -21,6 +21,51 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public void DeleteExpired_RecordsCutoffAndLatestTimestamp()
+    {
+        using var fixture = new StoreFixture();
+        var ingester = new EventIngester(fixture.Store);
+        ingester.IngestFile(fixture.WriteFile("old.json", StoreFixture.Records(3)), TestContext.Current.CancellationToken);
+        fixture.Clock.Now += TimeSpan.FromDays(2);
+
+        fixture.Store.DeleteExpiredEvents(TimeSpan.FromDays(1));
+
+        var cutoff = fixture.Store.ReadRetentionCutoff();
+        Assert.NotNull(cutoff);
+        Assert.Equal((fixture.Clock.Now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds(), cutoff.IngestedBeforeMs);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 2, TimeSpan.Zero).ToUnixTimeMilliseconds(), cutoff.MaxTimestampMs);
+    }
+
+    [Fact]
+    public void DeleteExpired_NothingDeleted_KeepsEarlierCutoff()
+    {
+        using var fixture = new StoreFixture();
+        var ingester = new EventIngester(fixture.Store);
+        ingester.IngestFile(fixture.WriteFile("old.json", StoreFixture.Records(3)), TestContext.Current.CancellationToken);
+        fixture.Clock.Now += TimeSpan.FromDays(2);
+        fixture.Store.DeleteExpiredEvents(TimeSpan.FromDays(1));
+        var first = fixture.Store.ReadRetentionCutoff();
+        fixture.Clock.Now += TimeSpan.FromDays(2);
+
+        var deleted = fixture.Store.DeleteExpiredEvents(TimeSpan.FromDays(1));
+
+        Assert.Equal(0, deleted);
+        Assert.Equal(first, fixture.Store.ReadRetentionCutoff());
+    }
+
+    [Fact]
+    public void ReadRetentionCutoff_NeverDeleted_IsNull()
+    {
+        using var fixture = new StoreFixture();
+        var ingester = new EventIngester(fixture.Store);
+        ingester.IngestFile(fixture.WriteFile("new.json", StoreFixture.Records(2)), TestContext.Current.CancellationToken);
+
+        fixture.Store.DeleteExpiredEvents(TimeSpan.FromDays(1));
+
+        Assert.Null(fixture.Store.ReadRetentionCutoff());
+    }
+
+    [Fact]
     public void DeleteExpired_KeepsAlerts()
     {
         using var fixture = new StoreFixture();

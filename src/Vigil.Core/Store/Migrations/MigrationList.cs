@@ -14,5 +14,6 @@ internal static class MigrationList
         RawRecordSchema.Step,
         TimeOrderedEventIndexes.Step,
         UncoveredRangeKinds.Step,
+        RetentionCutoffSchema.Step,
     ];
 }
