@@ -81,7 +81,7 @@ internal static class RuleCatalog
         error = "";
         if (File.Exists(rule))
         {
-            var loaded = Load([rule], reportError, out error);
+            var loaded = LoadOneFile(rule, out error);
             if (loaded is null)
             {
                 return null;
@@ -152,6 +152,26 @@ internal static class RuleCatalog
 
     private static bool Names(string ruleId, string uuid, string name, string rule) =>
         rule == ruleId || rule == uuid || rule == name;
+
+    /// <summary>
+    /// Loads the rules of one file named on the command line, or returns null with an error that
+    /// gives the file's first problem and position, as validation words it.
+    /// </summary>
+    private static IReadOnlyList<DetectionRule>? LoadOneFile(string file, out string error)
+    {
+        error = "";
+        var loaded = RuleLoader.LoadPaths([Path.GetFullPath(file)]);
+        if (loaded.Rules.Count > 0 && loaded.Errors.Count == 0)
+        {
+            return loaded.Rules;
+        }
+
+        var more = loaded.Errors.Count > 1 ? $" Run 'vigil rules validate {file}' for the other {loaded.Errors.Count - 1}." : "";
+        error = loaded.Errors.Count > 0
+            ? $"{file} not registered because it is invalid: {loaded.Errors[0].ToString().TrimEnd('.')}.{more}"
+            : $"{file} holds no rule: give a detection-rules TOML file or a Kibana rule export";
+        return null;
+    }
 
     private static IReadOnlyList<DetectionRule> LoadFile(Dictionary<string, IReadOnlyList<DetectionRule>> files, string path, Action<string> reportError)
     {

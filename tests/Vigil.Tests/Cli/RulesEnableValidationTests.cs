@@ -24,6 +24,23 @@ public class RulesEnableValidationTests
         Assert.DoesNotContain("cannot run", status.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("broken.toml", "[rule\nname = \"x\"\n", "invalid TOML")]
+    [InlineData("empty.toml", "", "missing [rule] table")]
+    public void EnableUnreadableFileNamesItsProblem(string name, string text, string problem)
+    {
+        using var store = new CliStore();
+        var path = Path.Combine(store.Folder, name);
+        File.WriteAllText(path, text);
+
+        var result = store.Run("rules", "enable", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"vigil rules enable: {path} not registered because it is invalid: {path}", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(problem, result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("--rules", result.StandardError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RunInvalidFileRegistersNothing()
     {
