@@ -124,7 +124,7 @@ internal static class RuleCatalog
         }
 
         error = matches.Count == 0
-            ? $"rule \"{rule}\" not found: give a rule_id, name or rule file as 'vigil rules status' lists them"
+            ? $"rule \"{rule}\" not found: give a rule_id or name as 'vigil rules status' lists them"
             : $"rule name \"{rule}\" is used by {matches.Count} rules; give one of their rule_id values: {string.Join(", ", matches.Select(m => m.RuleId))}";
         return null;
     }

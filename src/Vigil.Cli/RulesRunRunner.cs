@@ -63,6 +63,6 @@ internal static class RulesRunRunner
 
         Console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{entries.Count} windows: searched {entries.Sum(e => e.EventsSearched)}, matches {entries.Sum(e => e.Matches)}, alerts created {entries.Sum(e => e.AlertsCreated)}, duplicates {entries.Sum(e => e.DuplicatesSkipped)}"));
+            $"{entries.Count:N0} {(entries.Count == 1 ? "window" : "windows")}: searched {entries.Sum(e => e.EventsSearched):N0}, matches {entries.Sum(e => e.Matches):N0}, alerts created {entries.Sum(e => e.AlertsCreated):N0}, duplicates {entries.Sum(e => e.DuplicatesSkipped):N0}"));
     }
 }

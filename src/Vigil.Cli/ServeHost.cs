@@ -120,7 +120,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
             var deleted = store.DeleteExpiredEvents(settings.Retention);
             if (deleted > 0)
             {
-                var retention = settings.Retention.ToString();
+                var retention = RetentionPeriod.Format(settings.Retention);
                 ServeLog.EventsExpired(logger, deleted, retention);
             }
         }

@@ -29,6 +29,21 @@ internal static class RetentionPeriod
         return true;
     }
 
+    /// <summary>Writes <paramref name="period"/> as <see cref="TryParse"/> reads it, in its largest whole unit, such as <c>30d</c>.</summary>
+    public static string Format(TimeSpan period)
+    {
+        foreach (var unit in (ReadOnlySpan<char>)['w', 'd', 'h', 'm'])
+        {
+            var length = UnitOf(unit)!.Value;
+            if (period.Ticks % length.Ticks == 0)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{period.Ticks / length.Ticks}{unit}");
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{(long)period.TotalSeconds}s");
+    }
+
     private static TimeSpan? UnitOf(char unit) => unit switch
     {
         's' => TimeSpan.FromSeconds(1),

@@ -89,6 +89,19 @@ public sealed class RetentionTests
     }
 
     [Theory]
+    [InlineData("30d", "30d")]
+    [InlineData("2s", "2s")]
+    [InlineData("90m", "90m")]
+    [InlineData("120m", "2h")]
+    [InlineData("14d", "2w")]
+    public void RetentionPeriod_FormatsAsParsed(string text, string formatted)
+    {
+        Assert.True(RetentionPeriod.TryParse(text, out var period, out _));
+
+        Assert.Equal(formatted, RetentionPeriod.Format(period));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("d")]
     [InlineData("30")]
