@@ -70,7 +70,7 @@ internal static class RulesCommand
         to.AcceptOnlyFromAmong("toml", "kibana-ndjson");
         var output = new Option<string>("--output", "-o")
         {
-            Description = "The folder (toml) or file (kibana-ndjson) to write.",
+            Description = "The folder (toml) or file (kibana-ndjson) to write; - writes kibana-ndjson to standard output.",
             Required = true,
         };
 

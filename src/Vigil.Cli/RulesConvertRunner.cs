@@ -28,6 +28,14 @@ internal static class RulesConvertRunner
 
     private static int WriteNdjson(IReadOnlyList<DetectionRule> rules, string output)
     {
+        // "-" is standard output, as for hunt --output and convert --output.
+        if (output == "-")
+        {
+            Console.Out.Write(KibanaNdjson.Write(rules));
+            Console.Error.WriteLine($"wrote {RulesText.Count(rules.Count, "rule")} to stdout");
+            return ExitCodes.Success;
+        }
+
         if (Directory.Exists(output))
         {
             return Usage($"--output {output} is a folder; --to kibana-ndjson writes one file, so name a file such as {Path.Combine(output, "rules.ndjson")}");
@@ -45,6 +53,11 @@ internal static class RulesConvertRunner
 
     private static int WriteToml(IReadOnlyList<DetectionRule> rules, string output)
     {
+        if (output == "-")
+        {
+            return Usage("--output -: --to toml writes one file per rule into a folder, so name a folder; use --to kibana-ndjson for standard output");
+        }
+
         if (File.Exists(output))
         {
             return Usage($"--output {output} is a file; --to toml writes one file per rule into a folder, so name a folder");

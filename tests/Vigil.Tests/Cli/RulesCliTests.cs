@@ -80,6 +80,22 @@ public class RulesCliTests
     }
 
     [Fact]
+    public void ConvertToDashWritesStandardOutput()
+    {
+        using var folder = new TempDirectory();
+
+        var convert = CliRunner.Run("rules", "convert", Fixture("aws-sts-assumerole-usage-v2.toml"), "--to", "kibana-ndjson", "--output", "-");
+        var toml = CliRunner.Run("rules", "convert", Fixture("aws-sts-assumerole-usage-v2.toml"), "--to", "toml", "--output", "-");
+
+        Assert.Equal(0, convert.ExitCode);
+        Assert.Equal(2, convert.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("wrote 1 rule to stdout", convert.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Environment.CurrentDirectory, "-")));
+        Assert.Equal(2, toml.ExitCode);
+        Assert.Contains("use --to kibana-ndjson for standard output", toml.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ShowKibanaPrintsRuleJson()
     {
         var result = CliRunner.Run("rules", "show", "--format", "kibana", Fixture("aws-sts-assumerole-usage-v2.toml"));
