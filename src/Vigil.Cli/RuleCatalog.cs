@@ -135,6 +135,12 @@ internal static class RuleCatalog
     /// </summary>
     private static bool IsValid(RuleScheduler scheduler, string file, DetectionRule rule, out string error)
     {
+        if (IdTakenError(scheduler, rule) is { } taken)
+        {
+            error = taken;
+            return false;
+        }
+
         error = "";
         var problems = RuleValidator.Validate(rule);
         if (problems.Count == 0)
@@ -149,6 +155,15 @@ internal static class RuleCatalog
         error = $"rule {rule.RuleId} not registered because its file is invalid: {problems[0].ToString().TrimEnd('.')}.{more}{keptRevision}";
         return false;
     }
+
+    /// <summary>
+    /// Returns an error when a registered rule with another <c>rule_id</c> has the saved-object id of
+    /// <paramref name="rule"/>, because registering it would replace that rule; null otherwise.
+    /// </summary>
+    public static string? IdTakenError(RuleScheduler scheduler, DetectionRule rule) =>
+        scheduler.Status().FirstOrDefault(s => s.RuleUuid == rule.Uuid && s.RuleId != rule.RuleId) is { } owner
+            ? $"rule {rule.RuleId} ({rule.Name}) not registered: its id \"{rule.Uuid}\" is already the id of registered rule {owner.RuleId} ({owner.Name}); give each rule its own id, or remove id so that Vigil derives it from rule_id"
+            : null;
 
     private static bool Names(string ruleId, string uuid, string name, string rule) =>
         rule == ruleId || rule == uuid || rule == name;

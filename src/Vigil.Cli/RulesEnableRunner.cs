@@ -25,7 +25,12 @@ internal static class RulesEnableRunner
             return StoreCommandErrors.NotFound(command, $"rule {status.RuleId} is not registered");
         }
 
-        var state = enable ? "enabled; a running 'vigil serve' that loaded it runs it at its next step" : "disabled";
+        var state = (enable, status.NotRunnableReason) switch
+        {
+            (false, _) => "disabled",
+            (true, { } reason) => $"enabled, but it cannot run: {reason}. A running 'vigil serve' skips it",
+            (true, null) => "enabled; a running 'vigil serve' that loaded it runs it at its next step",
+        };
         Console.Out.WriteLine(TerminalText.Sanitize($"Rule {status.RuleId} ({status.Name}) {state}."));
         return ExitCodes.Success;
     }

@@ -86,6 +86,12 @@ internal static class ServeRunner
 
     private static void Register(RuleScheduler scheduler, DetectionRule rule, ILogger logger)
     {
+        if (RuleCatalog.IdTakenError(scheduler, rule) is { } taken)
+        {
+            ServeLog.RuleNotLoaded(logger, TerminalText.Sanitize(taken));
+            return;
+        }
+
         var status = scheduler.Register(rule);
         var ruleId = TerminalText.Sanitize(status.RuleId);
         var name = TerminalText.Sanitize(status.Name);

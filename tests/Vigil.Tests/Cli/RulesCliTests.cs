@@ -387,6 +387,9 @@ public class RulesCliTests
         var second = rule.DeepClone().AsObject();
         second["rule_id"] = "second-rule";
         second["name"] = "Second rule";
+
+        // Without its own id, the copy would be rejected as sharing the first rule's saved-object id.
+        second.Remove("id");
         File.WriteAllLines(input, [rule.ToJsonString(), second.ToJsonString()]);
         return input;
     }

@@ -1,3 +1,6 @@
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Formats;
+
 namespace Vigil.Tests.Cli;
 
 /// <summary><c>vigil rules enable FILE</c> and <c>vigil rules run FILE</c> validate the file before they register it.</summary>
@@ -5,12 +8,14 @@ public class RulesEnableValidationTests
 {
     private static readonly (string, string) BrokenQuery = ("event.outcome:success", "event.outcome:(success or");
 
-    [Fact]
-    public void EnableInvalidFileKeepsRevision()
+    [Theory]
+    [InlineData("event.outcome:(success or", "invalid KQL in rule.query")]
+    [InlineData("source.ip:notanip", "Elasticsearch rejects the value `notanip` on the ip field `source.ip`")]
+    public void EnableInvalidFileKeepsRevision(string query, string expected)
     {
         using var store = new CliStore();
         var good = store.WriteRule("good.toml");
-        var bad = store.WriteRule("bad.toml", BrokenQuery);
+        var bad = store.WriteRule("bad.toml", (BrokenQuery.Item1, query));
 
         var first = store.Run("rules", "enable", good);
         var second = store.Run("rules", "enable", bad);
@@ -19,7 +24,7 @@ public class RulesEnableValidationTests
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(1, second.ExitCode);
         Assert.Contains($"rule {CliStore.RuleId} not registered because its file is invalid: {bad}(", second.StandardError, StringComparison.Ordinal);
-        Assert.Contains("invalid KQL in rule.query", second.StandardError, StringComparison.Ordinal);
+        Assert.Contains(expected, second.StandardError, StringComparison.Ordinal);
         Assert.Contains("Revision 0 stays registered.", second.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("cannot run", status.StandardOutput, StringComparison.Ordinal);
     }
@@ -39,6 +44,41 @@ public class RulesEnableValidationTests
         Assert.Contains($"vigil rules enable: {path} not registered because it is invalid: {path}", result.StandardError, StringComparison.Ordinal);
         Assert.Contains(problem, result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("--rules", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnableTakenIdKeepsRule()
+    {
+        using var store = new CliStore();
+        var good = store.WriteRule("good.toml");
+        var copy = KibanaRuleJson.Write(Assert.Single(RuleLoader.LoadPaths([good]).Rules));
+        copy["rule_id"] = "other-rule";
+        copy["name"] = "Other rule";
+        var other = Path.Combine(store.Folder, "other.json");
+        File.WriteAllText(other, copy.ToJsonString());
+
+        Assert.Equal(0, store.Run("rules", "enable", good).ExitCode);
+        var enable = store.Run("rules", "enable", other);
+
+        using var opened = Vigil.Store.VigilStore.Open(store.Data);
+        var registered = Assert.Single(new Vigil.Serve.RuleScheduler(opened).Status());
+        Assert.Equal(1, enable.ExitCode);
+        Assert.Contains($"rule other-rule (Other rule) not registered: its id \"{copy["id"]}\" is already the id of registered rule {CliStore.RuleId}", enable.StandardError, StringComparison.Ordinal);
+        Assert.Equal(CliStore.RuleId, registered.RuleId);
+        Assert.Equal(0, registered.Revision);
+    }
+
+    [Fact]
+    public void EnableUnrunnableTypeSaysWhy()
+    {
+        using var store = new CliStore();
+        var eql = store.WriteRule("eql.toml", ("type = \"query\"", "type = \"eql\""), ("language = \"kuery\"", "language = \"eql\""));
+
+        var enable = store.Run("rules", "enable", eql);
+
+        Assert.Equal(0, enable.ExitCode);
+        Assert.Contains("enabled, but it cannot run: rule type eql is not supported", enable.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("runs it at its next step", enable.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

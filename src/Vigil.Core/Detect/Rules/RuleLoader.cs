@@ -19,7 +19,8 @@ public static class RuleLoader
     /// Loads every <c>*.toml</c> and <c>*.ndjson</c> file named in <paramref name="paths"/>, and
     /// <c>*.json</c> files named directly, searching folders
     /// recursively, in ordinal path order. A file that fails to load adds its errors and no rule,
-    /// and never stops the other files.
+    /// and never stops the other files. A rule whose saved-object <c>id</c> an earlier rule with
+    /// another <c>rule_id</c> has is left out with an error.
     /// </summary>
     public static RuleLoadResult LoadPaths(IEnumerable<string> paths)
     {
@@ -33,7 +34,8 @@ public static class RuleLoader
             LoadFile(file, rules, errors);
         }
 
-        return new RuleLoadResult(rules, errors) { FileCount = files.Count };
+        var distinct = SharedRuleUuids.Remove(rules, errors);
+        return new RuleLoadResult(distinct, errors) { RuleCount = rules.Count, FileCount = files.Count };
     }
 
     /// <summary>

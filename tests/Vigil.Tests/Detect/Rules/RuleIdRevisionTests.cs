@@ -126,6 +126,42 @@ public class RuleIdRevisionTests
     }
 
     [Fact]
+    public void SharedIdOtherRuleIdIsError()
+    {
+        using var folder = new TempDirectory();
+        var export = Path.Combine(folder.Path, "export.ndjson");
+        File.WriteAllLines(export, Enumerable.Range(0, 3).Select(i => CopyWithRuleId($"good-{i}", $"Good {i}").ToJsonString()));
+
+        var loaded = RuleLoader.LoadPaths([export]);
+        var validated = RuleValidator.ValidatePaths([export]);
+
+        Assert.Equal("good-0", Assert.Single(loaded.Rules).RuleId);
+        Assert.Equal([2, 3], loaded.Errors.Select(error => error.Line));
+        Assert.StartsWith("rule good-1 (Good 1) not loaded: its id ", loaded.Errors[0].Message, StringComparison.Ordinal);
+        Assert.All(loaded.Errors, error => Assert.Contains($"is already the id of rule good-0 (Good 0) in {export}(1); give each rule its own id, or remove id", error.Message, StringComparison.Ordinal));
+        Assert.Equal(3, validated.RuleCount);
+        Assert.Equal(2, validated.Errors.Count);
+        Assert.Single(validated.Rules);
+    }
+
+    [Fact]
+    public void SharedIdAcrossFilesIsError()
+    {
+        using var folder = new TempDirectory();
+        var first = Path.Combine(folder.Path, "a.json");
+        var second = Path.Combine(folder.Path, "b.json");
+        File.WriteAllText(first, CopyWithRuleId("good-0", "Good 0").ToJsonString());
+        File.WriteAllText(second, CopyWithRuleId("good-1", "Good 1").ToJsonString());
+
+        var loaded = RuleLoader.LoadPaths([first, second]);
+
+        Assert.Equal("good-0", Assert.Single(loaded.Rules).RuleId);
+        var error = Assert.Single(loaded.Errors);
+        Assert.Equal(second, error.File);
+        Assert.Contains($"already the id of rule good-0 (Good 0) in {first}(1);", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PackWithHistoryValidates()
     {
         var pack = RepoPaths.SharedOrSkip("data", "rules", "elastic-aws");
@@ -151,6 +187,15 @@ public class RuleIdRevisionTests
         Assert.Equal(2, result.RuleCount);
         Assert.Equal(3, result.FileCount);
         Assert.Single(result.Rules);
+    }
+
+    /// <summary>Returns the Kibana JSON of one rule with another rule_id and name, and the saved-object id unchanged.</summary>
+    private static JsonObject CopyWithRuleId(string ruleId, string name)
+    {
+        var rule = KibanaRuleJson.Write(LintRules.FromQuery("event.action:CreateUser"));
+        rule["rule_id"] = ruleId;
+        rule["name"] = name;
+        return rule;
     }
 
     private static string Write(TempDirectory folder, string name, string? updated = null, int? version = null)

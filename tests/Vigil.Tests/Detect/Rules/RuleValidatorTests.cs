@@ -62,6 +62,22 @@ public class RuleValidatorTests
     }
 
     [Fact]
+    public void RejectedValueMapsToFileLine()
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "a.toml", Rule("a", query: "source.ip:notanip"));
+
+        var result = RuleValidator.ValidatePaths([path]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Empty(result.Rules);
+        Assert.Equal(16, error.Line);
+        Assert.Equal(File.ReadAllLines(path)[15].IndexOf("notanip", StringComparison.Ordinal) + 1, error.Column);
+        Assert.Contains("invalid query in rule.query", error.Message, StringComparison.Ordinal);
+        Assert.Contains("`notanip` on the ip field `source.ip`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BadFromDateMath()
     {
         using var folder = new TempDirectory();

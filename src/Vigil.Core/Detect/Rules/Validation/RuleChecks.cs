@@ -51,10 +51,14 @@ internal static class RuleChecks
             return null;
         }
 
-        var parsed = Kql.Kql.Parse(rule.Query);
-        return parsed.Error is { } error
-            ? new RuleProblem("rule.query", error.Position, $"invalid KQL in rule.query at query offset {error.Position}: {error.Message}; fix the query at this position")
-            : null;
+        // Compiling with the CloudTrail mapping finds what hunt and serve would reject too: a
+        // syntax error, or a query Elasticsearch rejects for the field's type.
+        return Kql.Kql.Compile(rule.Query, FieldMapping.CloudTrail).Error switch
+        {
+            KqlSyntaxError error => new RuleProblem("rule.query", error.Position, $"invalid KQL in rule.query at query offset {error.Position}: {error.Message}; fix the query at this position"),
+            KqlQueryError error => new RuleProblem("rule.query", error.Position, $"invalid query in rule.query at query offset {error.Position}: {error.Message}"),
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -2,7 +2,8 @@ namespace Vigil.Detect.Rules.Validation;
 
 /// <summary>
 /// Validates rule files: everything the loader checks, plus the date math of the rule window, the
-/// KQL syntax, the new terms history window and <c>rule_id</c>s duplicated across the files.
+/// KQL query (its syntax, and the values Elasticsearch rejects for the field types of the
+/// CloudTrail mapping), the new terms history window and <c>rule_id</c>s duplicated across the files.
 /// Files that share a <c>rule_id</c> at different revisions are the history of one rule: they
 /// get a warning, not an error.
 /// </summary>
