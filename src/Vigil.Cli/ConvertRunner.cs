@@ -165,7 +165,7 @@ internal static class ConvertRunner
     {
         if (path is null or StandardStream)
         {
-            return Console.OpenStandardOutput();
+            return ClosedPipe.StandardOutput();
         }
 
         try

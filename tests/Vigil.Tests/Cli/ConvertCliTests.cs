@@ -153,6 +153,29 @@ public class ConvertCliTests
     }
 
     [Fact]
+    public void ClosedPipeStopsQuietly()
+    {
+        Assert.SkipUnless(File.Exists("/bin/bash"), "/bin/bash is not available here");
+        using var temp = new TempDirectory();
+        var input = Path.Combine(temp.Path, "many.ndjson");
+        File.WriteAllLines(input, Enumerable.Range(0, 20_000).Select(i =>
+            $$"""{"eventVersion":"1.08","eventTime":"2026-12-01T00:00:00Z","eventName":"X","eventID":"id-{{i}}"}"""));
+
+        // Far more documents than a pipe holds, so the converter is still writing when head leaves.
+        var vigil = Path.Combine(AppContext.BaseDirectory, "vigil.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"dotnet '{vigil}' convert '{input}' | head -c 100 > /dev/null; echo \"${{PIPESTATUS[0]}}\"");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal("0", output.Trim());
+        Assert.DoesNotContain("Records read", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingPathIsUsageError()
     {
         var result = CliRunner.Run("convert", "/nonexistent/trail");
