@@ -469,10 +469,17 @@ internal sealed partial class RecordStreamReader : IDisposable
             return Error($"{RecordLocation()}, byte {_window.Position - 1}", "invalid JSON: trailing comma before ']'; no record is lost");
         }
 
-        // A bare `[]`, as a file or as an NDJSON line, is counted like `{}`, so that every line read is accounted for.
-        return !_arrayIsEnvelope && _recordIndex == 0
-            ? Skip($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", "empty JSON array, so it contains no records")
-            : null;
+        // A bare `[]`, as a file or as an NDJSON line, is counted like `{}`, and so is an envelope
+        // without elements (`{"Records":[]}`), so that every line and file read is accounted for.
+        if (_recordIndex > 0)
+        {
+            return null;
+        }
+
+        var where = $"line {_cursor.ValueLine}, byte {_cursor.ValueStart}";
+        return _arrayIsEnvelope
+            ? Skip(where, $"its {(_arrayWrapper?.Property ?? "Records")} array is empty, so it contains no {(_arrayWrapper is { } wrapper ? wrapper.Noun + "s" : "records")}")
+            : Skip(where, "empty JSON array, so it contains no records");
     }
 
     private void MarkElement()

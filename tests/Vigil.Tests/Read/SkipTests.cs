@@ -43,9 +43,12 @@ public class SkipTests
     }
 
     [Fact]
-    public void EmptyDeliveryObjectReadsNothing()
+    public void EmptyDeliveryObjectIsSkipped()
     {
-        Assert.Empty(ReadAll("""{"Records":[]}"""));
+        var item = Assert.Single(ReadAll("""{"Records":[]}"""));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+        Assert.Equal("its Records array is empty, so it contains no records", item.Reason);
     }
 
     [Fact]
