@@ -88,6 +88,16 @@ public class RuleLinterTests
     }
 
     [Fact]
+    public void WrongCaseSuggestsName()
+    {
+        var rule = LintRules.FromQuery("event.provider:iam.amazonaws.com and event.action:ADDUSERTOGROUP");
+
+        var finding = Assert.Single(LintRules.Problems(rule));
+
+        Assert.Equal("did you mean AddUserToGroup?", finding.Fix);
+    }
+
+    [Fact]
     public void LambdaVersionedNamesAccepted()
     {
         var rule = LintRules.FromQuery("event.provider:lambda.amazonaws.com and event.action:(CreateFunction20150331 or UpdateFunctionCode20150331v2 or Invoke)");

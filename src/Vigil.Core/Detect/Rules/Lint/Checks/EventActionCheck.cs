@@ -92,19 +92,26 @@ internal static class EventActionCheck
     }
 
     /// <summary>
-    /// Suggests the names that start with <paramref name="value"/>, shortest first, because a name cut
-    /// short (ReplaceIamInstanceProfile for ReplaceIamInstanceProfileAssociation) is often closer in
-    /// edit distance to another call. Without such a name, suggests the nearest by edit distance.
+    /// Suggests the name that differs only in case, because event.action is a keyword field and its
+    /// match is case-sensitive (ADDUSERTOGROUP for AddUserToGroup). Else suggests the names that
+    /// start with <paramref name="value"/>, shortest first, because a name cut short
+    /// (ReplaceIamInstanceProfile for ReplaceIamInstanceProfileAssociation) is often closer in edit
+    /// distance to another call. Without such a name, suggests the nearest by edit distance.
     /// </summary>
     private static string? Suggest(string value, IEnumerable<string> names)
     {
         var candidates = names.Distinct(StringComparer.Ordinal).ToList();
         IReadOnlyList<string> nearest = value.Length == 0
             ? []
-            : [.. candidates.Where(name => name.StartsWith(value, StringComparison.Ordinal))
+            : [.. candidates.Where(name => string.Equals(name, value, StringComparison.OrdinalIgnoreCase)).Take(3)];
+        if (nearest.Count == 0 && value.Length > 0)
+        {
+            nearest = [.. candidates.Where(name => name.StartsWith(value, StringComparison.Ordinal))
                 .OrderBy(name => name.Length)
                 .ThenBy(name => name, StringComparer.Ordinal)
                 .Take(3)];
+        }
+
         if (nearest.Count == 0)
         {
             nearest = EditDistance.Nearest(value, candidates);
