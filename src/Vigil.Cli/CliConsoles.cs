@@ -5,8 +5,10 @@ namespace Vigil.Cli;
 /// <summary>Spectre.Console consoles over stdout and stderr.</summary>
 internal static class CliConsoles
 {
-    // Redirected output has no terminal width; tables get this many columns instead of 80.
-    private const int RedirectedWidth = 160;
+    // Redirected output has no terminal width. Lines are then as long as their content, up to this
+    // many columns, so that a piped rule_id or message stays on one line for grep; $COLUMNS, when
+    // set, wins.
+    private const int RedirectedWidth = 4096;
 
     public static IAnsiConsole StandardOutput() => Create(Console.Out, Console.IsOutputRedirected);
 
@@ -22,7 +24,9 @@ internal static class CliConsoles
         });
         if (redirected)
         {
-            console.Profile.Width = RedirectedWidth;
+            console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0
+                ? columns
+                : RedirectedWidth;
         }
 
         return console;
