@@ -13,21 +13,18 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
 
     /// <summary>
     /// Returns the earliest time on the rule's time axis from which a search now finds every event
-    /// that was stored. Before it, retention may have deleted events: the scheduler's own
-    /// <see cref="SchedulerOptions.Retention"/>, or what the store records that any process deleted
-    /// (<c>ingest --retention</c>, or <c>serve</c> with another retention).
+    /// that was stored: before it, retention has deleted events, as the store records every deletion
+    /// of any process (<c>serve</c>, <c>ingest --retention</c>).
     /// </summary>
     /// <remarks>
-    /// Retention deletes by <c>event.ingested</c>. For <c>@timestamp</c>, the scheduler's own bound
-    /// assumes an event is ingested after its <c>@timestamp</c>, and the recorded bound is the latest
-    /// <c>@timestamp</c> deleted. Call it after a search, so it includes every deletion the search missed.
+    /// Retention deletes by <c>event.ingested</c>; for <c>@timestamp</c> the recorded bound is the
+    /// latest <c>@timestamp</c> deleted. The scheduler's own retention is not a bound: events past it
+    /// stay until a deletion runs, and that deletion is recorded. Call it after a search, so it
+    /// includes every deletion the search missed. An <c>@timestamp</c> rule over logs older than the
+    /// retention, none of them deleted, so clears its ranges once every match has an alert.
     /// </remarks>
-    public long RetainedFromMs(ScheduledRule rule)
-    {
-        var ownRetentionFrom = (Clock.GetUtcNow() - Options.Retention).ToUnixTimeMilliseconds();
-        var recordedFrom = Events.ReadRetentionCutoff()?.RetainedFromMs(rule.StoredTimeField) ?? long.MinValue;
-        return Math.Max(ownRetentionFrom, recordedFrom);
-    }
+    public long RetainedFromMs(ScheduledRule rule) =>
+        Events.ReadRetentionCutoff()?.RetainedFromMs(rule.StoredTimeField) ?? long.MinValue;
 
     /// <summary>
     /// Searches one window with its own <c>max_signals</c> budget, records it in the ledger and

@@ -27,6 +27,24 @@ public sealed class UncoveredClearingTests
     }
 
     [Fact]
+    public void ManualRunsOverOldLogs_NothingDeleted_ClearRange()
+    {
+        // Logs older than the scheduler's retention, of which retention deleted none: a hunt of an
+        // old bucket dump with `vigil rules run` must still clear the ranges it alerts.
+        using var harness = WithFiveMatches();
+        harness.Clock.SetUtcNow(TenOClock.AddDays(40));
+
+        for (var run = 0; run < 3; run++)
+        {
+            harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
+        }
+
+        var status = Assert.Single(harness.Scheduler.Status());
+        Assert.Equal(5, harness.Alerts().Count);
+        Assert.Empty(status.Uncovered);
+    }
+
+    [Fact]
     public void PartialRerun_ShrinksRangeAndCount()
     {
         using var harness = WithFiveMatches();
