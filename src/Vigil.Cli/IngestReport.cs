@@ -13,6 +13,11 @@ internal static class IngestReport
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         AddCount(grid, "Files read", summary.FilesRead);
         AddCount(grid, "Files already ingested", summary.FilesUnchanged);
+        if (summary.FilesUnreadable > 0)
+        {
+            AddCount(grid, "Files not readable (see warnings)", summary.FilesUnreadable);
+        }
+
         AddCount(grid, "Records read", summary.Records);
         AddCount(grid, "  stored", summary.Stored);
         if (summary.EventsWithMappingErrors > 0)

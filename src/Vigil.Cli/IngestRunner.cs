@@ -92,7 +92,10 @@ internal static class IngestRunner
             return ExitCodes.NothingRead;
         }
 
-        return summary.Stored + summary.Duplicates == 0 && summary.Errors > 0 ? ExitCodes.NothingRead : ExitCodes.Success;
+        // A re-run over files already ingested has read nothing new, which is success, even beside
+        // a file it cannot open (a link to nothing in a synced folder).
+        var nothingUsable = summary.Stored + summary.Duplicates == 0 && summary.FilesUnchanged == 0;
+        return nothingUsable && summary.Errors > 0 ? ExitCodes.NothingRead : ExitCodes.Success;
     }
 
     private static int UsageError(string message)

@@ -20,7 +20,8 @@ internal static class InputPaths
 
     /// <summary>
     /// Whether <paramref name="path"/> is a file or a folder. A symbolic link counts only when its
-    /// final target exists: <see cref="File.Exists"/> is true for a link whose target is gone.
+    /// final target exists: <see cref="File.Exists"/> is true for a link whose target is gone, and
+    /// for a loop of links.
     /// </summary>
     public static bool Exists(string path)
     {
@@ -42,7 +43,12 @@ internal static class InputPaths
         }
         catch (IOException)
         {
-            // A link loop, or a target the process may not read: left to the reader to report.
+            // A link loop resolves to nothing either.
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // A link the process may not follow: left to the reader, which names the file.
             return true;
         }
     }

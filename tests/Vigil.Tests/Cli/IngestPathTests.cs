@@ -42,6 +42,40 @@ public class IngestPathTests
     }
 
     [Fact]
+    public void LinkLoopIsUsageError()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "symbolic links need extra rights on Windows");
+        using var folder = new TempDirectory();
+        var (first, second) = (Path.Combine(folder.Path, "a.json"), Path.Combine(folder.Path, "b.json"));
+        File.CreateSymbolicLink(first, second);
+        File.CreateSymbolicLink(second, first);
+
+        var result = CliRunner.Run("hunt", first);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"input path not found: {first}.", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DanglingLinkInFolder_RerunSucceeds()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "symbolic links need extra rights on Windows");
+        using var folder = new TempDirectory();
+        var input = Directory.CreateDirectory(Path.Combine(folder.Path, "input")).FullName;
+        File.CreateSymbolicLink(Path.Combine(input, "broken.json"), Path.Combine(folder.Path, "gone.json"));
+        File.Copy(Directory.GetFiles(Path.Combine(RepoPaths.Samples, "exports")).First(), Path.Combine(input, "trail.ndjson"));
+        var data = Path.Combine(folder.Path, "data");
+
+        var first = CliRunner.Run("ingest", input, "--data", data);
+        var again = CliRunner.Run("ingest", input, "--data", data);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Matches(@"Files already ingested\s+1\b", again.StandardError);
+        Assert.Matches(@"Files not readable \(see warnings\)\s+1\b", again.StandardError);
+    }
+
+    [Fact]
     public void LinkToFolderIsRead()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "symbolic links need extra rights on Windows");

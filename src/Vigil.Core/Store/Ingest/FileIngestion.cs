@@ -18,6 +18,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
         if (file is null)
         {
             // The reader turns a missing, unreadable or special file into one error item naming it.
+            _result.Unreadable = true;
             foreach (var item in reader.ReadFile(path))
             {
                 CountInto(_result, item, null, null, null);

@@ -16,7 +16,10 @@ public sealed class IngestSummary
     public int FilesRead => _files.Count(f => f.ReadNewData);
 
     /// <summary>Files already fully ingested by an earlier run.</summary>
-    public int FilesUnchanged => _files.Count(f => !f.ReadNewData);
+    public int FilesUnchanged => _files.Count(f => !f.ReadNewData && !f.Unreadable);
+
+    /// <summary>Files that could not be opened; each counts one error.</summary>
+    public int FilesUnreadable => _files.Count(f => f.Unreadable);
 
     /// <summary>Items read: records, errors and skips.</summary>
     public long Records { get; private set; }
