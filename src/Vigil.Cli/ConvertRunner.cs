@@ -141,6 +141,11 @@ internal static class ConvertRunner
             return missing;
         }
 
+        if (OutputPathCheck.FolderError(arguments.Output) is { } folderError)
+        {
+            return folderError;
+        }
+
         if (OutputPathCheck.IsInputFile(arguments.Output, arguments.Paths))
         {
             return OutputPathCheck.Error(arguments.Output!);

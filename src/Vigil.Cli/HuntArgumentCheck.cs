@@ -21,6 +21,12 @@ internal static class HuntArgumentCheck
             return false;
         }
 
+        if (OutputPathCheck.FolderError(arguments.Output) is { } folderError)
+        {
+            error = folderError;
+            return false;
+        }
+
         if (OutputPathCheck.IsInputFile(arguments.Output, arguments.Paths))
         {
             error = OutputPathCheck.Error(arguments.Output!);

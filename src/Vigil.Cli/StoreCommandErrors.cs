@@ -19,10 +19,17 @@ internal static class StoreCommandErrors
         return StoreExitCodes.NotFound;
     }
 
-    /// <summary>A registered rule that cannot run, such as one with an invalid query: its file needs fixing, not the command line.</summary>
+    /// <summary>
+    /// A registered rule that cannot run: one whose query is invalid needs its file fixed, and one of
+    /// a type or language Vigil does not run (EQL, ES|QL, threshold) is valid but never runs here.
+    /// </summary>
     public static int CannotRun(string command, RuleStatus status)
     {
-        Console.Error.WriteLine(TerminalText.Sanitize($"vigil {command}: rule {status.RuleId} cannot run: {status.NotRunnableReason}. Fix its file; the next store command registers it again."));
+        var reason = status.NotRunnableReason ?? "";
+        var next = reason.Contains(ScheduledRule.NotSupported, StringComparison.Ordinal)
+            ? "Vigil runs only KQL query rules."
+            : "Fix its file; the next store command registers it again.";
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil {command}: rule {status.RuleId} cannot run: {reason}. {next}"));
         return StoreExitCodes.CannotRun;
     }
 }

@@ -35,7 +35,7 @@ internal static partial class TimeArgument
             return true;
         }
 
-        error = $"invalid time '{text}': use an ISO 8601 time such as 2026-12-01T10:00:00Z, or now-24h (units s, m, h, d, w)";
+        error = $"invalid time '{text}': use an ISO 8601 time such as 2026-12-01T10:00:00Z, or now-24h (units s, m, h, d, w, M for months, y for years)";
         return false;
     }
 
@@ -58,10 +58,14 @@ internal static partial class TimeArgument
             "m" => now.AddMinutes(amount),
             "h" => now.AddHours(amount),
             "d" => now.AddDays(amount),
-            _ => now.AddDays(7 * amount),
+            "w" => now.AddDays(7 * amount),
+
+            // Calendar months and years, as Elasticsearch date math counts them.
+            "M" => now.AddMonths(amount),
+            _ => now.AddYears(amount),
         };
     }
 
-    [GeneratedRegex(@"^now(?:(?<sign>[+-])(?<amount>\d{1,9})(?<unit>[smhdw]))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^now(?:(?<sign>[+-])(?<amount>\d{1,9})(?<unit>[smhdwMy]))?$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeTime();
 }

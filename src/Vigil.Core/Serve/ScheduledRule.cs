@@ -97,16 +97,19 @@ internal sealed class ScheduledRule
         return true;
     }
 
+    /// <summary>The words every reason for a rule type or language the scheduler does not run contains.</summary>
+    internal const string NotSupported = "is not supported by the scheduler";
+
     private static string? CheckSupported(DetectionRule rule)
     {
         if (rule.Type != QueryType)
         {
-            return $"rule type {rule.Type} is not supported by the scheduler; only query rules run";
+            return $"rule type {rule.Type} {NotSupported}; only query rules run";
         }
 
         if (rule.Language != KqlLanguage)
         {
-            return $"query language {rule.Language} is not supported by the scheduler; only kuery runs";
+            return $"query language {rule.Language} {NotSupported}; only kuery runs";
         }
 
         var index = rule.Index.Count == 0 ? Hunt.RulePreparation.KibanaDefaultIndex : rule.Index;

@@ -42,6 +42,20 @@ public class HuntOutputTests
         Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hunt")]
+    [InlineData("convert")]
+    public void OutputFolder_IsUsageError(string command)
+    {
+        using var temp = new TempDirectory();
+
+        var result = CliRunner.Run(command, RepoPaths.Samples, "--output", temp.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"vigil {command}: --output {temp.Path} is a folder; give a file path", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("denied", result.StandardError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EmptyFolder_LeavesOutputAlone()
     {

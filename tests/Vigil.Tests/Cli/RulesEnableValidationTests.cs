@@ -82,6 +82,20 @@ public class RulesEnableValidationTests
     }
 
     [Fact]
+    public void RunUnrunnableTypeSaysOnlyQueryRulesRun()
+    {
+        using var store = new CliStore();
+        var eql = store.WriteRule("eql.toml", ("type = \"query\"", "type = \"eql\""), ("language = \"kuery\"", "language = \"eql\""));
+        Assert.Equal(0, store.Run("rules", "enable", eql).ExitCode);
+
+        var run = store.Run("rules", "run", CliStore.RuleId, "--from", "now-1h", "--to", "now");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Vigil runs only KQL query rules.", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fix its file", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RunInvalidFileRegistersNothing()
     {
         using var store = new CliStore();
