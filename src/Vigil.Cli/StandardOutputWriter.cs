@@ -1,6 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text;
-
 namespace Vigil.Cli;
 
 /// <summary>
@@ -9,72 +6,13 @@ namespace Vigil.Cli;
 /// error instead of a stack trace (see <see cref="StandardOutputException"/>). Hunt's NDJSON alerts
 /// bypass it through <see cref="ClosedPipe"/>.
 /// </summary>
-internal sealed class StandardOutputWriter(TextWriter inner) : TextWriter
+internal sealed class StandardOutputWriter(TextWriter inner) : ForwardingTextWriter(inner)
 {
-    public override Encoding Encoding => inner.Encoding;
-
-    public override IFormatProvider FormatProvider => inner.FormatProvider;
-
-    [AllowNull]
-    public override string NewLine
-    {
-        get => inner.NewLine;
-        set => inner.NewLine = value;
-    }
-
-    public override void Write(char value)
+    protected override void Forward(Action write)
     {
         try
         {
-            inner.Write(value);
-        }
-        catch (IOException exception)
-        {
-            throw new StandardOutputException(exception);
-        }
-    }
-
-    public override void Write(string? value)
-    {
-        try
-        {
-            inner.Write(value);
-        }
-        catch (IOException exception)
-        {
-            throw new StandardOutputException(exception);
-        }
-    }
-
-    public override void Write(char[] buffer, int index, int count)
-    {
-        try
-        {
-            inner.Write(buffer, index, count);
-        }
-        catch (IOException exception)
-        {
-            throw new StandardOutputException(exception);
-        }
-    }
-
-    public override void Write(ReadOnlySpan<char> buffer)
-    {
-        try
-        {
-            inner.Write(buffer);
-        }
-        catch (IOException exception)
-        {
-            throw new StandardOutputException(exception);
-        }
-    }
-
-    public override void WriteLine(string? value)
-    {
-        try
-        {
-            inner.WriteLine(value);
+            write();
         }
         catch (IOException exception)
         {
@@ -88,28 +26,12 @@ internal sealed class StandardOutputWriter(TextWriter inner) : TextWriter
         {
             if (disposing)
             {
-                inner.Dispose();
+                Forward(Inner.Dispose);
             }
-        }
-        catch (IOException exception)
-        {
-            throw new StandardOutputException(exception);
         }
         finally
         {
             base.Dispose(disposing);
-        }
-    }
-
-    public override void Flush()
-    {
-        try
-        {
-            inner.Flush();
-        }
-        catch (IOException exception)
-        {
-            throw new StandardOutputException(exception);
         }
     }
 }
