@@ -54,6 +54,13 @@ public sealed partial class VigilStore : IDisposable
     /// <summary>The full path of <c>vigil.db</c>.</summary>
     public string DatabasePath { get; }
 
+    /// <summary>
+    /// Whether <paramref name="path"/> lies in the data directory, such as the database and its
+    /// journal files, so that an ingest of a folder that contains the store does not read them.
+    /// </summary>
+    public bool Holds(string path) =>
+        Path.GetFullPath(path).StartsWith(DataDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     /// <summary>The clock that stamps <c>event.ingested</c> and measures retention.</summary>
     public TimeProvider TimeProvider { get; }
 

@@ -76,6 +76,22 @@ public class IngestPathTests
     }
 
     [Fact]
+    public void DataInsideInput_StoreNotRead()
+    {
+        using var folder = new TempDirectory();
+        File.Copy(Directory.GetFiles(Path.Combine(RepoPaths.Samples, "exports")).First(), Path.Combine(folder.Path, "trail.ndjson"));
+        var data = Path.Combine(folder.Path, "data");
+
+        var first = CliRunner.Run("ingest", folder.Path, "--data", data);
+        var again = CliRunner.Run("ingest", folder.Path, "--data", data);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Matches(@"Files read\s+0\b", again.StandardError);
+        Assert.Matches(@"Files already ingested\s+1\b", again.StandardError);
+        Assert.DoesNotContain("not CloudTrail JSON", again.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LinkToFolderIsRead()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "symbolic links need extra rights on Windows");

@@ -32,7 +32,8 @@ public sealed class EventIngester
 
     /// <summary>
     /// Ingests the files in <paramref name="paths"/> (directories recursively, as
-    /// <see cref="CloudTrailReader.ExpandPaths"/> lists them) and returns the counts of this run.
+    /// <see cref="CloudTrailReader.ExpandPaths"/> lists them, without the store's own files when its
+    /// data directory lies among them) and returns the counts of this run.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays, the rest is read next time.</exception>
     public IngestSummary Ingest(IEnumerable<string> paths, CancellationToken cancellationToken = default)
@@ -41,7 +42,7 @@ public sealed class EventIngester
 
         var stopwatch = Stopwatch.StartNew();
         var summary = new IngestSummary();
-        foreach (var file in CloudTrailReader.ExpandPaths(paths))
+        foreach (var file in CloudTrailReader.ExpandPaths(paths).Where(file => !_store.Holds(file)))
         {
             summary.Add(IngestFile(file, cancellationToken));
         }

@@ -111,7 +111,7 @@ public sealed class FolderWatcher : IDisposable
     }
 
     private IEnumerable<string> ListFiles() =>
-        CloudTrailReader.ExpandPaths(_folders.Where(Directory.Exists)).Where(File.Exists);
+        CloudTrailReader.ExpandPaths(_folders.Where(Directory.Exists)).Where(file => File.Exists(file) && !_store.Holds(file));
 
     private async Task WaitForNextScan(CancellationToken cancellationToken)
     {
