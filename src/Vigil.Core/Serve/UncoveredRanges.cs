@@ -8,7 +8,7 @@ internal static class UncoveredRanges
 
     public static IReadOnlyList<UncoveredRange> Of(RuleState state, ScheduledRule? rule, ExecutionServices services)
     {
-        var listed = new List<UncoveredRange>(state.Uncovered);
+        var listed = new List<UncoveredRange>(AsExpiredWhereDeleted(state.Uncovered, rule, services));
         if (rule is not null && state.CoverageStartMs is { } owedFrom && state.Ledger.Ranges.Count > 0)
         {
             var reason = services.Options.BackfillUncovered ? Owed : NotOwed;
@@ -22,5 +22,18 @@ internal static class UncoveredRanges
         }
 
         return [.. listed.OrderBy(u => u.Window.From)];
+    }
+
+    /// <summary>
+    /// Lists a range as <see cref="UncoveredKind.Expired"/> once retention has deleted every event it
+    /// could hold, so that the status no longer offers a search that cannot clear it. The stored
+    /// range keeps its kind: only the listing changes.
+    /// </summary>
+    private static IEnumerable<UncoveredRange> AsExpiredWhereDeleted(IEnumerable<UncoveredRange> ranges, ScheduledRule? rule, ExecutionServices services)
+    {
+        var retainedFrom = rule is null ? long.MinValue : services.RetainedFromMs(rule);
+        return ranges.Select(range => range.Kind != UncoveredKind.Expired && range.Window.ToMs < retainedFrom
+            ? range with { Kind = UncoveredKind.Expired, WillRetry = false }
+            : range);
     }
 }
