@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using Vigil.Alert;
 using Vigil.Serve;
 using Vigil.Output;
@@ -11,6 +12,9 @@ internal static class AlertsListRunner
 {
     /// <summary>Rows a table shows at most; NDJSON prints every alert.</summary>
     public const int MaxTableRows = 1000;
+
+    // The width from which the Created column is shown (its 24 characters and border).
+    private const int WidthForCreated = 140;
 
     public static int Run(string? data, AlertsListArguments arguments)
     {
@@ -94,29 +98,35 @@ internal static class AlertsListRunner
     private static void WriteTable(IReadOnlyList<StoredAlert> alerts)
     {
         var console = CliConsoles.StandardOutput();
-        var table = new Table().AddColumns(
-            new TableColumn("Id").NoWrap(),
-            new TableColumn("Created").NoWrap(),
-            new TableColumn("Status"),
-            new TableColumn("Severity"),
-            new TableColumn("Rule"),
-            new TableColumn("Event time").NoWrap(),
-            new TableColumn("User"),
-            new TableColumn("Source"),
-            new TableColumn("Action"));
+
+        // Nine columns with borders do not fit a narrow terminal: below this width the creation
+        // time is left out, and only the id never wraps, so the table never shrinks to an ellipsis.
+        var withCreated = console.Profile.Width >= WidthForCreated;
+        var table = new Table().AddColumn(new TableColumn("Id").NoWrap());
+        if (withCreated)
+        {
+            table.AddColumn(new TableColumn("Created"));
+        }
+
+        table.AddColumns("Status", "Severity", "Rule", "Event time", "User", "Source", "Action");
         foreach (var alert in alerts.Take(MaxTableRows))
         {
             var row = AlertRow.From(alert.Document);
-            table.AddRow(
-                Cell(alert.Id.Length > AlertIdPrefix.ShortLength ? alert.Id[..AlertIdPrefix.ShortLength] : alert.Id),
-                Cell(KibanaTime.Format(alert.Created)),
+            var cells = new List<IRenderable> { Cell(alert.Id.Length > AlertIdPrefix.ShortLength ? alert.Id[..AlertIdPrefix.ShortLength] : alert.Id) };
+            if (withCreated)
+            {
+                cells.Add(Cell(KibanaTime.Format(alert.Created)));
+            }
+
+            cells.AddRange([
                 Cell(AlertStatusText.Format(alert.Status)),
                 Cell(alert.Severity),
                 Cell(row.Rule),
                 Cell(row.Time),
                 Cell(row.User),
                 Cell(row.Source),
-                Cell(row.Action));
+                Cell(row.Action)]);
+            table.AddRow(cells);
         }
 
         console.Write(table);

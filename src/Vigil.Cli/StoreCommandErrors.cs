@@ -27,7 +27,7 @@ internal static class StoreCommandErrors
     {
         var reason = status.NotRunnableReason ?? "";
         var next = reason.Contains(ScheduledRule.NotSupported, StringComparison.Ordinal)
-            ? "Vigil runs only KQL query rules."
+            ? "Its file is valid, so there is nothing in it to fix."
             : "Fix its file; the next store command registers it again.";
         Console.Error.WriteLine(TerminalText.Sanitize($"vigil {command}: rule {status.RuleId} cannot run: {reason}. {next}"));
         return StoreExitCodes.CannotRun;

@@ -1,3 +1,5 @@
+using Vigil.Tests.Support;
+
 namespace Vigil.Tests.Cli;
 
 /// <summary><c>vigil alerts list --rule</c> resolves the rule as <c>vigil rules run</c> does.</summary>
@@ -37,5 +39,22 @@ public class AlertsListRuleTests
         Assert.Equal(1, list.ExitCode);
         Assert.Contains($"vigil alerts list: {ambiguity}", list.StandardError, StringComparison.Ordinal);
         Assert.Contains($"vigil rules run: {ambiguity}", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("60")]
+    [InlineData("80")]
+    [InlineData("200")]
+    public void NarrowTableStillListsRows(string columns)
+    {
+        using var store = new CliStore();
+        Assert.Equal(0, store.Run("rules", "run", CliStore.RuleId, "--from", "now-1h", "--to", "now+1m").ExitCode);
+
+        var result = CliRunner.RunWithEnvironment(new Dictionary<string, string?> { ["COLUMNS"] = columns }, "alerts", "list", "--data", store.Data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3 alerts.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("…3 alerts", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(3, result.StandardOutput.Split('\n').Count(line => line.Contains(" open ", StringComparison.Ordinal)));
     }
 }

@@ -91,7 +91,7 @@ public class RulesEnableValidationTests
         var run = store.Run("rules", "run", CliStore.RuleId, "--from", "now-1h", "--to", "now");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Vigil runs only KQL query rules.", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("only query rules run. Its file is valid, so there is nothing in it to fix.", run.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("Fix its file", run.StandardError, StringComparison.Ordinal);
     }
 
