@@ -59,7 +59,7 @@ internal static class RuleCatalog
             }
 
             // A file edited into an invalid rule is attached, not registered, so it raises no
-            // revision: its status says why it cannot run, and the file's fix registers it again.
+            // revision. Its status gives the reason it cannot run, and the fixed file registers again.
             if (register && RuleValidator.Validate(rule).Count == 0)
             {
                 scheduler.Register(rule);

@@ -97,7 +97,7 @@ internal static class RulesStatusRunner
     private static string NextStep(UncoveredRange range) => range switch
     {
         { WillRetry: true } => "searched again by a later run",
-        // On @timestamp the store knows only the latest time deleted, so the range's events may be gone.
+        // On @timestamp the store records only the latest time deleted, so the range's events may be gone.
         { Kind: UncoveredKind.Expired } => "retention may have deleted its events, so no search can clear it",
         _ => "not searched again; 'vigil rules run' over it clears it once every match has an alert",
     };

@@ -9,7 +9,7 @@ internal static class JsonPaths
     // Segments of paths met before, found by string identity in a table indexed by a few of the
     // path's characters. Paths are mostly the pipeline's own literals, so the table contains them
     // all, and a lookup neither hashes the whole text nor calls a comparer. A path whose slots
-    // other paths hold is split again, so a miss costs an allocation, never a wrong answer.
+    // other paths hold is split again, so a miss costs an allocation, never a wrong result.
     private const int SlotBits = 12;
     private const int SlotCount = 1 << SlotBits;
 
@@ -116,7 +116,7 @@ internal static class JsonPaths
         }
 
         // Five characters spread over the path, and its length, tell the pipeline's paths apart well
-        // enough that few share a pair of slots; one multiplication spreads them over the table.
+        // enough that few share a pair of slots. One multiplication spreads them over the table.
         var mix = (uint)length
             ^ ((uint)path[0] << 5)
             ^ ((uint)path[length - 1] << 10)

@@ -17,6 +17,10 @@ internal static class SharedKeys
 
     private static readonly ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
 
+    // Counted here, because ConcurrentDictionary.Count takes every lock of the table, and a full
+    // set is asked on each key that is not in it.
+    private static int _count;
+
     /// <summary>Returns the shared instance of <paramref name="key"/>'s text, or <paramref name="key"/> itself once the set is full.</summary>
     public static string Get(string key)
     {
@@ -25,6 +29,17 @@ internal static class SharedKeys
             return shared;
         }
 
-        return Keys.Count < MaxCount ? Keys.GetOrAdd(key, key) : key;
+        if (Volatile.Read(ref _count) >= MaxCount)
+        {
+            return key;
+        }
+
+        if (Keys.TryAdd(key, key))
+        {
+            Interlocked.Increment(ref _count);
+            return key;
+        }
+
+        return Keys.TryGetValue(key, out shared) ? shared : key;
     }
 }

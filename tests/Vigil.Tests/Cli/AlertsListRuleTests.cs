@@ -2,7 +2,10 @@ using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
 
-/// <summary><c>vigil alerts list --rule</c> resolves the rule as <c>vigil rules run</c> does.</summary>
+/// <summary>
+/// <c>vigil alerts list --rule</c> resolves the rule as <c>vigil rules run</c> does, and the table
+/// lists every row at any terminal width.
+/// </summary>
 public class AlertsListRuleTests
 {
     [Fact]

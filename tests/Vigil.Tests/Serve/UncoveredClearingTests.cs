@@ -27,7 +27,7 @@ public sealed class UncoveredClearingTests
     }
 
     [Fact]
-    public void ManualRunsOverOldLogs_NothingDeleted_ClearRange()
+    public void OldLogsNoneDeleted_ClearRange()
     {
         // Logs older than the scheduler's retention, of which retention deleted none: a hunt of an
         // old bucket dump with `vigil rules run` must still clear the ranges it alerts.

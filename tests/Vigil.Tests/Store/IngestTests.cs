@@ -216,7 +216,7 @@ public sealed class IngestTests
         var path = Path.Combine(fixture.InputDirectory, "a.json.gz");
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        // The first read sees a member cut short, as when a writer is half done.
+        // The first read finds a member cut short, as when a writer is half done.
         var cut = ingester.IngestFile(path, TestContext.Current.CancellationToken);
         using (var file = new FileStream(path, FileMode.Append))
         {

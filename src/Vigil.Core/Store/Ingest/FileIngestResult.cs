@@ -40,7 +40,7 @@ public sealed class FileIngestResult
     /// </summary>
     public long EventsWithoutCloudTrailFields { get; internal set; }
 
-    /// <summary>Whether the file could not be opened (gone, a link to nothing, no permission); its one error says why.</summary>
+    /// <summary>Whether the file could not be opened (gone, a link to nothing, no permission); its one error gives the reason.</summary>
     public bool Unreadable { get; internal set; }
 
     /// <summary>Whether this run read new data; <c>false</c> when the checkpoint showed the file already done.</summary>
