@@ -65,6 +65,45 @@ public class QuickContentHashTests
             QuickContentHash.Compute(JsonNode.Parse("""{ "eventID" : "x", "kéy" : "A/b" }""")!));
     }
 
+    [Fact]
+    public void EveryTextUpToTwoBytesHashesApart()
+    {
+        // Texts of 1 to 3 bytes are read as first, middle and last byte, so "ab" and "abb" read alike;
+        // the length must keep them apart.
+        var seen = new HashSet<ulong> { QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, []) };
+        for (var first = 0; first < 256; first++)
+        {
+            Assert.True(seen.Add(QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, [(byte)first])), $"byte {first}");
+            for (var second = 0; second < 256; second++)
+            {
+                Assert.True(seen.Add(QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, [(byte)first, (byte)second])), $"bytes {first} {second}");
+            }
+        }
+
+        Assert.NotEqual(QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, "ab"u8), QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, "abb"u8));
+    }
+
+    [Fact]
+    public void TextsThatDifferInOneByteHashApart()
+    {
+        // Every length through the short paths (overlapping 4- and 8-byte reads, 16-byte halves) and
+        // past them into XxHash3, with one byte changed anywhere, and with a byte appended.
+        Gen.Select(Gen.Int[0, 48].SelectMany(length => Gen.Byte.Array[length]), Gen.Int, Gen.Byte).Sample((text, position, change) =>
+        {
+            var changed = text.ToArray();
+            if (changed.Length > 0)
+            {
+                changed[(int)((uint)position % changed.Length)] ^= (byte)(change | 1);
+                Assert.NotEqual(Hash(text), Hash(changed));
+            }
+
+            Assert.NotEqual(Hash(text), Hash([.. text, change]));
+            Assert.NotEqual(Hash(text), QuickContentHash.OfKey(text));
+        }, iter: 20_000);
+
+        static ulong Hash(byte[] text) => QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, text);
+    }
+
     private static JsonObject RandomObject(Random random, int depth)
     {
         var obj = new JsonObject();
