@@ -91,11 +91,37 @@ internal sealed partial class RecordStreamReader
     /// never has a value there, so this changes nothing for a valid file.
     /// </summary>
     /// <remarks>
-    /// NOTE: a line cut just after a comma (<c>…},</c>) is still valid JSON up to the next line's
-    /// value, so that value is read as the array's next element.
+    /// A line cut just after a comma (<c>…},</c>) is still valid JSON up to the next line's value,
+    /// so there the value counts as the next line's only when it is a delivery object
+    /// (<see cref="StartsEnvelope"/>), which no record is. A record that starts the next line is
+    /// read as the array's next element, as a valid envelope written one element per line needs.
     /// </remarks>
     private bool RanIntoNextLine(int next) =>
         _envelopeLine >= 0 && _window.Line > _envelopeLine && next is '{' or '[' && _window.Position == _window.LineStart;
+
+    /// <summary>
+    /// Whether the object at the window's position starts with a <c>Records</c> key, as a delivery
+    /// object does. Reads ahead without consuming, through at most <see cref="MaxLineFeedLookAhead"/> bytes.
+    /// </summary>
+    private bool StartsEnvelope()
+    {
+        var key = "\"Records\""u8;
+        while (true)
+        {
+            var available = _window.Available;
+            var rest = available.Length > 1 ? available[1..] : [];
+            var start = rest.IndexOfAnyExcept(" \t\r\n"u8);
+            if (start >= 0 && rest.Length - start >= key.Length)
+            {
+                return rest[start..].StartsWith(key);
+            }
+
+            if (available.Length >= MaxLineFeedLookAhead || !_window.Fill())
+            {
+                return false;
+            }
+        }
+    }
 
     /// <summary>Reports the object whose line ended before it closed, and reads on from the value that starts the next line.</summary>
     private ReadItem LineEndedInsideEnvelope()

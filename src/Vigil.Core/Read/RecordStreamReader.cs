@@ -436,7 +436,7 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         if (!_expectSeparator)
         {
-            return ReadElement();
+            return _afterComma && RanIntoNextLine(next) && StartsEnvelope() ? LineEndedInsideEnvelope() : ReadElement();
         }
 
         if (RanIntoNextLine(next))

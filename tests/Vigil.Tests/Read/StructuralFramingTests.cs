@@ -217,6 +217,41 @@ public partial class StructuralFramingTests
         }
     }
 
+    [Theory]
+    [InlineData("", 2)]
+    [InlineData("\n\n", 4)]
+    public void Reader_LineCutAfterComma_NextEnvelopeRead(string between, int nextLine)
+    {
+        // The first line ends just after a comma, which is valid JSON up to the next line's value;
+        // that value is a delivery object, so it starts a line of its own and its records are kept.
+        var text = $"{{\"Records\":[{Record(1)},{Record(2)},\n{between}{{ \"Records\":[{Record(3)},{Record(4)}]}}\n";
+
+        foreach (var structural in new[] { false, true })
+        {
+            var rows = Framed(text, structural);
+
+            Assert.Equal(4, rows.Count(row => row.Outcome == ReadOutcome.Record));
+            var error = Assert.Single(rows, row => row.Outcome == ReadOutcome.Error);
+            Assert.StartsWith("line 1", error.Location, StringComparison.Ordinal);
+            Assert.EndsWith($"reading continues at line {nextLine}", error.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Reader_EnvelopeWithOneRecordPerLine_ReadWhole()
+    {
+        // Valid JSON whose records start their lines: each is an element of the first line's array.
+        var text = $"{{\"Records\":[{Record(1)},\n{Record(2)},\n{Record(3)}]}}\n";
+
+        foreach (var structural in new[] { false, true })
+        {
+            var rows = Framed(text, structural);
+
+            Assert.Equal(3, rows.Count(row => row.Outcome == ReadOutcome.Record));
+            Assert.DoesNotContain(rows, row => row.Outcome != ReadOutcome.Record);
+        }
+    }
+
     [Fact]
     public void Reader_NdjsonLines_FramedByStructure()
     {
