@@ -172,7 +172,7 @@ internal sealed partial class RecordStreamReader
     private ReadItem Truncated(string where, long line)
     {
         var problem = "the data ends inside a JSON value";
-        if (_mode != Mode.Array && TryResume(line) && _window.SkipWhitespace() >= 0)
+        if (_mode != Mode.Array && TryResume(line, out _) && _window.SkipWhitespace() >= 0)
         {
             _mode = Mode.TopLevel;
             return Error($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", $"{problem}; the line is not a complete record and reading continues at line {_window.Line}");
@@ -188,7 +188,8 @@ internal sealed partial class RecordStreamReader
 
     private ReadItem SkipLine(string where, long line, string problem)
     {
-        if (TryResume(line))
+        // When no later line starts a value, the rest is skipped as before this look: reported once.
+        if (TryResume(line, out var reachedEnd) && !reachedEnd)
         {
             _mode = Mode.TopLevel;
             return Error(where, SkippedLine(problem, _window.SkipWhitespace() < 0 ? 0 : _window.Line));
@@ -227,14 +228,24 @@ internal sealed partial class RecordStreamReader
     private static partial Regex RecoveredCount();
 
     /// <summary>
-    /// Moves to the line after the one the failed value started on, when the value was one line
-    /// of NDJSON; returns <c>false</c> when the file cannot be resumed.
+    /// Moves to the next line that starts with <c>{</c> or <c>[</c> after the one the failed value
+    /// started on, when the value was one line of NDJSON or a stray byte after a value on its line;
+    /// returns <c>false</c> when the file cannot be resumed.
     /// </summary>
-    private bool TryResume(long errorLine)
+    /// <remarks>
+    /// Lines between that start no value are skipped with the failed one: text between exported
+    /// pages ("Fetching page 2..."), or the rest of a record that a raw line feed cut in two. Each is
+    /// at worst part of a record already reported, and resuming at them would report every one
+    /// again, or stop the read for good as the reader once did, which lost every later record.
+    /// </remarks>
+    private bool TryResume(long errorLine, out bool reachedEnd)
     {
+        reachedEnd = false;
         var valueIsBuffered = _mode is Mode.Object or Mode.TopLevel;
         var startsLine = _cursor.ValueStart == _cursor.ValueLineStart;
-        if (!startsLine || (!valueIsBuffered && errorLine != _cursor.ValueLine))
+
+        // At the top level a byte after a complete value (a stray brace or comma) starts mid-line.
+        if ((!startsLine && _mode != Mode.TopLevel) || (!valueIsBuffered && errorLine != _cursor.ValueLine))
         {
             return false;
         }
@@ -245,12 +256,24 @@ internal sealed partial class RecordStreamReader
         }
 
         _window.ClearMark();
-        if (!_window.SkipPastNewline())
+        var skippedLines = 0;
+        while (_window.SkipPastNewline())
         {
-            return true;
+            var next = _window.SkipWhitespace();
+            if (next < 0)
+            {
+                break;
+            }
+
+            if (next is '{' or '[' && _window.Position == _window.LineStart)
+            {
+                return true;
+            }
+
+            skippedLines++;
         }
 
-        var next = _window.SkipWhitespace();
-        return next < 0 || (next is '{' or '[' && _window.Position == _window.LineStart);
+        reachedEnd = skippedLines > 0;
+        return true;
     }
 }

@@ -61,6 +61,56 @@ public class RecoveryTests
         Assert.Equal("line 3", items[^1].Location);
     }
 
+    [Theory]
+    [InlineData("Fetching page 2...\nDone.\n", 5)]
+    [InlineData("Fetching page 2...\n  indented text\n\n", 6)]
+    [InlineData("one text line\n", 4)]
+    public void TextLinesBetweenRecordsLoseNoRecord(string text, int resumeLine)
+    {
+        var items = ReadAll($"{Record(1)}\n{Record(2)}\n{text}{Record(3)}\n{Record(4)}\n");
+
+        Assert.Equal(4, items.Records().Count);
+        var error = Assert.Single(items.Errors());
+        Assert.StartsWith("line 3, byte ", error.Location);
+        Assert.EndsWith($"reading continues at line {resumeLine}", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("}")]
+    [InlineData(",")]
+    [InlineData("]")]
+    [InlineData(" x")]
+    public void StrayBytesAfterARecordLoseOnlyTheirLine(string stray)
+    {
+        var items = ReadAll($"{Record(1)}{stray}\n{Record(2)}\n{Record(3)}\n");
+
+        Assert.Equal(3, items.Records().Count);
+        var error = Assert.Single(items.Errors());
+        Assert.StartsWith("line 1, byte ", error.Location);
+        Assert.EndsWith("reading continues at line 2", error.Reason);
+    }
+
+    [Fact]
+    public void RawLineFeedInANdjsonRecordLosesOnlyThatRecord()
+    {
+        // The line feed cuts record 2 in two, and the second half starts no value.
+        var cut = Record(2).Replace("\"eventName\"", "\"event\nName\"", StringComparison.Ordinal);
+
+        var items = ReadAll($"{Record(1)}\n{cut}\n{Record(3)}\n");
+
+        Assert.Equal(["line 1", "line 4"], items.Records().Select(item => item.Location));
+        Assert.EndsWith("reading continues at line 4", Assert.Single(items.Errors()).Reason);
+    }
+
+    [Fact]
+    public void TextToTheEndIsOneError()
+    {
+        var items = ReadAll($"{Record(1)}\nsome text\nmore text\nand more\n");
+
+        Assert.Single(items.Records());
+        Assert.Contains("the rest of the file is not read", Assert.Single(items.Errors()).Reason);
+    }
+
     [Fact]
     public void QuotedInputIsCapped()
     {
