@@ -661,8 +661,35 @@ internal sealed partial class RecordStreamReader : IDisposable
             return null;
         }
 
-        SkipIfContainer(ReadToken());
+        var value = ReadToken();
+        if ((token.IsRecordsProperty || token.Wrapper is not null) && value.Type == JsonTokenType.StartArray)
+        {
+            return SecondRecordsArray(token);
+        }
+
+        SkipIfContainer(value);
         return null;
+    }
+
+    /// <summary>
+    /// Reads a second array of records in the same object, numbering its records on from the first's,
+    /// and reports the repeated key. Other JSON readers keep one array of the two (Python and jq the
+    /// last), so skipping either would hide its records from a hunt.
+    /// </summary>
+    private ReadItem SecondRecordsArray(JsonToken token)
+    {
+        var name = token.Wrapper?.Property ?? "Records";
+        var first = _arrayWrapper?.Property ?? "Records";
+        var recordIndex = _recordIndex;
+        _window.ClearMark();
+        BeginArray(isEnvelope: true);
+        _arrayWrapper = token.Wrapper;
+        _recordIndex = recordIndex;
+        return Error(
+            $"line {_cursor.ValueLine}, byte {token.Start}",
+            name == first
+                ? $"invalid JSON: the object has a second {name} array; its records are read too, where other JSON readers keep only one of the two"
+                : $"invalid JSON: the object has a {name} array after its {first} array; its records are read too, where other JSON readers keep only one of the two");
     }
 
     private ReadItem? ToItem(ReadOnlySpan<byte> bytes, string location, long offset)

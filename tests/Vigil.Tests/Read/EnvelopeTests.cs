@@ -18,6 +18,19 @@ public class EnvelopeTests
     }
 
     [Fact]
+    public void SecondRecordsArrayIsReadAndReported()
+    {
+        var text = $$"""{"Records":[{{Record(1)}},{{Record(2)}}],"x":{"Records":[]},"Records":[{{Record(3)}}]}""" + "\n" + Record(4);
+
+        var items = ReadAll(text);
+
+        Assert.Equal(["id-1", "id-2", "id-3", "id-4"], items.Records().Select(item => item.Record!["eventID"]!.GetValue<string>()));
+        var error = Assert.Single(items.Errors());
+        Assert.Contains("a second Records array", error.Reason);
+        Assert.Equal("record 3", items.Records()[2].Location);
+    }
+
+    [Fact]
     public void CloudWatchLogEventsAreRecords()
     {
         var events = string.Join(",", Enumerable.Range(1, 3).Select(i => $$"""{"id":"{{i}}","timestamp":0,"message":{{JsonSerializer.Serialize(Record(i))}}}"""));

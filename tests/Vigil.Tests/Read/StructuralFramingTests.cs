@@ -238,6 +238,15 @@ public partial class StructuralFramingTests
     }
 
     [Fact]
+    public void Reader_SecondRecordsArray_ReadByBothFramings()
+    {
+        var text = $"{{\"Records\":[{Record(1)}],\"Records\":[{Record(2)},{Record(3)}]}}\n";
+
+        Assert.Equal(Framed(text, structural: false), Framed(text, structural: true));
+        Assert.Equal(3, Framed(text, structural: true).Count(row => row.Outcome == ReadOutcome.Record));
+    }
+
+    [Fact]
     public void Reader_EnvelopeWithOneRecordPerLine_ReadWhole()
     {
         // Valid JSON whose records start their lines: each is an element of the first line's array.
