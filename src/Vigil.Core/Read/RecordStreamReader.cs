@@ -227,6 +227,11 @@ internal sealed partial class RecordStreamReader : IDisposable
             return Skip("byte 0", _window.BytesRead == 0 ? "empty file" : "the file contains only whitespace");
         }
 
+        if (first is not ('{' or '[') && ArchiveFormats.Recognise(ArchiveHead()) is { } archive)
+        {
+            return Error("byte 0", archive);
+        }
+
         if ((first is not ('{' or '[') || (first == '[' && !ArrayStartsWithValue())) && NextLineStartsObject())
         {
             return SkipFirstLine();
@@ -251,6 +256,16 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         _mode = Mode.TopLevel;
         return null;
+    }
+
+    /// <summary>Returns the buffered start of the data, filled far enough to hold a tar header's magic when the data is that long.</summary>
+    private ReadOnlySpan<byte> ArchiveHead()
+    {
+        while (_window.Position + _window.Available.Length < ArchiveFormats.HeadLength && _window.Fill())
+        {
+        }
+
+        return _window.Position == 0 ? _window.Available : [];
     }
 
     /// <summary>

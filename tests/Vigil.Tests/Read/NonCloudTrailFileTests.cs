@@ -30,6 +30,69 @@ public class NonCloudTrailFileTests
         Assert.Equal("AWS Config writability check file, not CloudTrail records", item.Reason);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(".gz")]
+    public void ConfigWritabilityCheckFileWithRecordsIsRead(string compression)
+    {
+        // The name alone must not hide records: anyone who can write to the bucket can choose it.
+        var text = $"{Record(1)}\n{Record(2)}\n";
+        var bytes = compression == ".gz" ? Gzip(text) : Encoding.UTF8.GetBytes(text);
+
+        var items = new CloudTrailReader().ReadFile(new MemoryStream(bytes), "AWSLogs/111122223333/Config/ConfigWritabilityCheckFile").ToList();
+
+        Assert.Equal(2, items.Records().Count);
+        Assert.Equal(2, items.Count);
+    }
+
+    [Theory]
+    [InlineData("zip", "a zip archive")]
+    [InlineData("tar", "a tar archive")]
+    [InlineData("tar.gz", "a tar archive")]
+    [InlineData("bz2", "bzip2 data")]
+    [InlineData("xz", "xz data")]
+    public void ArchiveIsAnErrorThatSaysToExtractIt(string format, string kind)
+    {
+        var item = Assert.Single(ReadAll(Archive(format)));
+
+        Assert.Equal(ReadOutcome.Error, item.Outcome);
+        Assert.Equal("byte 0", item.Location);
+        Assert.StartsWith($"{kind}, which Vigil does not open: extract it first (", item.Reason);
+    }
+
+    /// <summary>The start of an archive holding one record file, as each tool writes it.</summary>
+    private static byte[] Archive(string format)
+    {
+        var record = Encoding.UTF8.GetBytes(Record(1) + "\n");
+        switch (format)
+        {
+            case "zip":
+                var zip = new MemoryStream();
+                using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    using var entry = archive.CreateEntry("AWSLogs/r.json").Open();
+                    entry.Write(record);
+                }
+
+                return zip.ToArray();
+
+            case "tar" or "tar.gz":
+                var tar = new MemoryStream();
+                using (var writer = new System.Formats.Tar.TarWriter(tar, System.Formats.Tar.TarEntryFormat.Ustar, leaveOpen: true))
+                {
+                    writer.WriteEntry(new System.Formats.Tar.UstarTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "AWSLogs/r.json") { DataStream = new MemoryStream(record) });
+                }
+
+                return format == "tar" ? tar.ToArray() : Gzip(tar.ToArray());
+
+            case "bz2":
+                return [.. "BZh91AY&SY"u8, 0x01, 0x02];
+
+            default:
+                return [0xFD, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0x00, 0x00, 0x04];
+        }
+    }
+
     [Fact]
     public void BinaryStartIsEscaped()
     {

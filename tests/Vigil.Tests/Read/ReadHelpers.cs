@@ -24,12 +24,14 @@ internal static class ReadHelpers
         return items;
     }
 
-    public static byte[] Gzip(string text)
+    public static byte[] Gzip(string text) => Gzip(Encoding.UTF8.GetBytes(text));
+
+    public static byte[] Gzip(byte[] data)
     {
         var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
+            gzip.Write(data);
         }
 
         return output.ToArray();
