@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times whole-process hunts against the tools an analyst would use instead, on the same generated
 # CloudTrail in the same run. The commands: vigil hunt with the built-in rule on .json and .json.gz,
-# vigil hunt with every rule of the Elastic AWS pack, zcat, rg, and a jq filter equivalent to the
-# built-in rule. Medians come from hyperfine, peak resident memory from /usr/bin/time -v.
+# vigil hunt with every rule of the Elastic AWS pack, vigil hunt with a rule no record matches (the
+# floor under any rule), zcat, rg, and a jq filter equivalent to the built-in rule. Medians come
+# from hyperfine, peak resident memory from /usr/bin/time -v.
 #
 # Usage: scripts/bench-hunt.sh [--size SIZE] [--runs N] [--warmup N] [--memory-size SIZE]
 #                              [--seed N] [--role-chain-share F] [--profile DIR] [--rules DIR] [--work DIR]
@@ -129,6 +130,14 @@ if [ -d "$rules" ]; then
 else
     echo "bench-hunt: rule pack $rules not found; skipping the all-rules hunt (give --rules DIR)" >&2
 fi
+# A rule whose literal no record holds: every record is read, framed, scanned for its duplicate
+# hash and counted, and none is parsed or mapped. Its time is the floor under any rule.
+floor_rule="$work/floor-rule.json"
+cat > "$floor_rule" <<'JSON'
+{"rule_id":"00000000-0000-4000-8000-000000000001","name":"Floor: a literal no record holds","description":"Matches no record, so a hunt with it times reading, framing, scanning and counting alone.","type":"query","language":"kuery","query":"event.dataset:aws.cloudtrail and event.action:VigilBenchNoSuchAction","index":["logs-aws.cloudtrail-*"],"risk_score":21,"severity":"low","interval":"5m","from":"now-6m","enabled":true,"version":1}
+JSON
+names+=("vigil hunt, a rule no record matches (floor), .json")
+commands+=("$vigil hunt $input --rules $floor_rule --format ndjson > $work/alerts-floor.ndjson")
 names+=("zcat" "rg" "jq")
 commands+=(
     "zcat $input.gz > /dev/null"
@@ -165,6 +174,7 @@ failed=0
 check_count "built-in rule alerts on .json" "$chains" "$(wc -l < "$work/alerts-json.ndjson")"
 check_count "built-in rule alerts on .json.gz" "$chains" "$(wc -l < "$work/alerts-gz.ndjson")"
 check_count "jq matches" "$chains" "$(wc -l < "$work/jq.ndjson")"
+check_count "floor rule alerts" 0 "$(wc -l < "$work/alerts-floor.ndjson")"
 
 memory_row=
 if [ -n "$memory_size" ]; then
@@ -184,6 +194,7 @@ if [ -f "$work/alerts-all.ndjson" ]; then
     rules_skipped=$(awk '/^Rules skipped/ {print $3}' "$work/time-2.txt")
     all_rules=" The all-rules hunt ran $rules_run rules, skipped $rules_skipped (its log, $work/time-2.txt, gives each reason) and raised $(wc -l < "$work/alerts-all.ndjson") alerts."
 fi
+all_rules+=" The floor hunt's rule requires a literal that no record holds, so it times reading, framing, the duplicate scan and counting, without parsing or mapping."
 
 # One table row per command from hyperfine's medians and CPU times (user + system, mean of runs).
 table=$(jq -r --argjson bytes "$bytes" --argjson records "$records" --argjson rss "$(printf '%s\n' "${rss[@]}" | jq -s .)" '
