@@ -6,7 +6,7 @@ namespace Vigil.Read;
 /// Removes the byte-level layers around JSON, recognised by content. The layers are gzip (every
 /// member, each checked against its trailer), base64 text of gzip (a CloudWatch Logs subscription
 /// payload as Kinesis delivers it), the line timestamps of a CloudWatch Logs export, and UTF-16
-/// text (what Windows PowerShell 5 writes when AWS CLI output is redirected to a file).
+/// text (what Windows PowerShell 5 writes when AWS CLI output is redirected to a file) or UTF-32 text.
 /// </summary>
 internal static class ContainerLayers
 {
@@ -94,7 +94,7 @@ internal static class ContainerLayers
             return new Base64TextStream(stream);
         }
 
-        if (Utf16Encoding(head, out var byteOrderMarkLength) is { } encoding)
+        if (WideEncoding(head, out var byteOrderMarkLength) is { } encoding)
         {
             stream.ReadExactly(new byte[byteOrderMarkLength]);
             return Encoding.CreateTranscodingStream(stream, encoding, Encoding.UTF8);
@@ -132,11 +132,24 @@ internal static class ContainerLayers
     }
 
     /// <summary>
-    /// Returns the UTF-16 encoding of text that starts with a byte order mark, or, without one, with
-    /// ASCII characters as UTF-16 code units; otherwise <c>null</c>.
+    /// Returns the UTF-32 or UTF-16 encoding of text that starts with a byte order mark, or, without
+    /// one, with ASCII characters as UTF-32 or UTF-16 code units; otherwise <c>null</c>.
     /// </summary>
-    private static Encoding? Utf16Encoding(ReadOnlySpan<byte> head, out int byteOrderMarkLength)
+    private static Encoding? WideEncoding(ReadOnlySpan<byte> head, out int byteOrderMarkLength)
     {
+        // UTF-32 first: its little-endian byte order mark starts like UTF-16's. PowerShell writes it
+        // for -Encoding utf32, and read as UTF-16 its zero units would fail at the first character.
+        byteOrderMarkLength = 4;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: false);
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: false);
+        }
+
         byteOrderMarkLength = 2;
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
@@ -149,12 +162,40 @@ internal static class ContainerLayers
         }
 
         byteOrderMarkLength = 0;
+        if (IsAsciiInUtf32(head, bigEndian: false) || IsAsciiInUtf32(head, bigEndian: true))
+        {
+            return new UTF32Encoding(bigEndian: IsAsciiInUtf32(head, bigEndian: true), byteOrderMark: false, throwOnInvalidCharacters: false);
+        }
+
         if (IsAsciiInUtf16(head, zeroFirst: false))
         {
             return Encoding.Unicode;
         }
 
         return IsAsciiInUtf16(head, zeroFirst: true) ? Encoding.BigEndianUnicode : null;
+    }
+
+    /// <summary>Whether <paramref name="head"/> reads as at least two ASCII characters in UTF-32 without a byte order mark.</summary>
+    private static bool IsAsciiInUtf32(ReadOnlySpan<byte> head, bool bigEndian)
+    {
+        var units = head.Length / 4;
+        if (units < 2)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < units; i++)
+        {
+            var unit = head.Slice(4 * i, 4);
+            var text = bigEndian ? unit[3] : unit[0];
+            var zeros = bigEndian ? unit[..3] : unit[1..];
+            if (zeros.IndexOfAnyExcept((byte)0) >= 0 || !(text is (byte)'\t' or (byte)'\n' or (byte)'\r' || text is >= 0x20 and < 0x7F))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -38,6 +38,24 @@ public class EncodingTests
         Assert.Equal("caf\u00e9 \U0001F600", items.Records()[1].Record!["eventName"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    public void Utf32FileIsRead(bool bigEndian, bool withMark)
+    {
+        var encoding = new UTF32Encoding(bigEndian, byteOrderMark: true);
+        var text = $$"""{"Records":[{{Record(1)}},{"eventID":"2","eventName":"café 😀"}]}""";
+        var bytes = withMark ? [.. encoding.GetPreamble(), .. encoding.GetBytes(text)] : encoding.GetBytes(text);
+
+        var items = ReadAll(bytes);
+
+        Assert.Empty(items.Errors());
+        Assert.Equal(2, items.Records().Count);
+        Assert.Equal("caf\u00e9 \U0001F600", items.Records()[1].Record!["eventName"]!.GetValue<string>());
+    }
+
     [Fact]
     public void ByteOrderMarkOfJoinedFileIsSkipped()
     {
