@@ -1,9 +1,9 @@
 namespace Vigil.Read;
 
 /// <summary>
-/// Recognises archives and compressed files that Vigil does not open, by their magic bytes, so a
-/// bucket dump handed over as a tarball or zip file is reported with what to do instead of being
-/// read as text that is not JSON.
+/// Recognises archives and compressed files that Vigil does not open, by their magic bytes. A bucket
+/// dump handed over as a tarball or zip file is then reported with what to do, instead of being read
+/// as text that is not JSON.
 /// </summary>
 internal static class ArchiveFormats
 {

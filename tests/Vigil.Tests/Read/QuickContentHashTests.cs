@@ -68,8 +68,8 @@ public class QuickContentHashTests
     [Fact]
     public void EveryTextUpToTwoBytesHashesApart()
     {
-        // Texts of 1 to 3 bytes are read as first, middle and last byte, so "ab" and "abb" read alike;
-        // the length must keep them apart.
+        // Texts of 1 to 3 bytes are read as first, middle and last byte, so "ab" and "abb" read alike.
+        // Only the length keeps them apart.
         var seen = new HashSet<ulong> { QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, []) };
         for (var first = 0; first < 256; first++)
         {

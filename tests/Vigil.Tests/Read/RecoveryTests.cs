@@ -91,7 +91,7 @@ public class RecoveryTests
     }
 
     [Fact]
-    public void RawLineFeedInANdjsonRecordLosesOnlyThatRecord()
+    public void RawLineFeedLosesOneRecord()
     {
         // The line feed cuts record 2 in two, and the second half starts no value.
         var cut = Record(2).Replace("\"eventName\"", "\"event\nName\"", StringComparison.Ordinal);

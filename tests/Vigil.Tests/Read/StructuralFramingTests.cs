@@ -222,8 +222,8 @@ public partial class StructuralFramingTests
     [InlineData("\n\n", 4)]
     public void Reader_LineCutAfterComma_NextEnvelopeRead(string between, int nextLine)
     {
-        // The first line ends just after a comma, which is valid JSON up to the next line's value;
-        // that value is a delivery object, so it starts a line of its own and its records are kept.
+        // The first line ends just after a comma, which is valid JSON up to the next line's value.
+        // That value is a delivery object, so it starts a line of its own and its records are kept.
         var text = $"{{\"Records\":[{Record(1)},{Record(2)},\n{between}{{ \"Records\":[{Record(3)},{Record(4)}]}}\n";
 
         foreach (var structural in new[] { false, true })
@@ -247,7 +247,7 @@ public partial class StructuralFramingTests
     }
 
     [Fact]
-    public void Reader_EnvelopeWithOneRecordPerLine_ReadWhole()
+    public void Reader_RecordPerLineEnvelope_ReadWhole()
     {
         // Valid JSON whose records start their lines: each is an element of the first line's array.
         var text = $"{{\"Records\":[{Record(1)},\n{Record(2)},\n{Record(3)}]}}\n";
