@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Buffers.Text;
 using System.Text;
 
@@ -28,7 +29,13 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
 
     private static readonly SearchValues<byte> Alphabet = SearchValues.Create(Encoding.ASCII.GetBytes(AlphabetText));
 
-    private readonly byte[] _text = new byte[64 * 1024];
+    // A line is checked whole before any of it is decoded, so it is buffered up to this length.
+    // A subscription payload is at most about 1.4 MB of base64 text (1 MB of gzip data).
+    private const int MaxCheckedLine = 4 * 1024 * 1024;
+
+    private static readonly SearchValues<byte> LineText = SearchValues.Create(Encoding.ASCII.GetBytes(AlphabetText + "= \t"));
+
+    private byte[] _text = new byte[64 * 1024];
     private int _textLength;
     private int _textPosition;
     private bool _innerEnded;
@@ -53,6 +60,18 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     private int _pendingLength;
 
     public string? Failure { get; private set; }
+
+    // At the start of a line, which is checked whole before it is decoded.
+    private bool _atLineStart = true;
+
+    // Lines skipped for a character outside base64, with why; the read-ahead thread may add to it.
+    private readonly ConcurrentQueue<(long Line, string Reason)> _skippedLines = new();
+
+    /// <summary>
+    /// Takes the next line that was skipped because it holds a character outside base64, so that
+    /// the reader reports it and the payloads on the lines after it are still read.
+    /// </summary>
+    public bool TryTakeSkippedLine(out (long Line, string Reason) skipped) => _skippedLines.TryDequeue(out skipped);
 
     /// <summary>
     /// The note added to a failure of the gzip data decoded from this text. Base64 text that decodes
@@ -107,6 +126,16 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
             {
                 EndOfText();
                 break;
+            }
+
+            if (_atLineStart)
+            {
+                if (_groupCount == 0 && _paddingCount == 0 && SkipInvalidLine())
+                {
+                    continue;
+                }
+
+                _atLineStart = false;
             }
 
             if (_groupCount == 0 && _paddingCount == 0)
@@ -249,6 +278,7 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
         if (crlf)
         {
             _column = 0;
+            _atLineStart = true;
             return;
         }
 
@@ -261,7 +291,114 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
 
             _line++;
             _column = 0;
+            _atLineStart = true;
         }
+    }
+
+    /// <summary>
+    /// Skips the line at the current position when it holds a character outside base64, and
+    /// returns <c>true</c>. Only a line that starts a group of four is checked: one payload per
+    /// line, as Kinesis output holds them, so the payloads before and after it decode intact. A
+    /// line longer than <see cref="MaxCheckedLine"/> is decoded as it comes, and a bad character
+    /// in it ends the text.
+    /// </summary>
+    private bool SkipInvalidLine()
+    {
+        var end = LineEnd();
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var line = _text.AsSpan(_textPosition, end - _textPosition);
+        var bad = line.IndexOfAnyExcept(LineText);
+        if (bad < 0 || !TextFollows(end - _textPosition))
+        {
+            // A bad character on the last line is decoded up to, as before this check: what comes
+            // before it may still be read from a payload that is the whole file.
+            return false;
+        }
+
+        _skippedLines.Enqueue((_line, $"invalid base64 text at line {_line}, column {_column + bad + 1}: {Describe(line[bad])} is not a base64 character; the line is skipped, and the payloads on the lines after it are read"));
+        _textPosition = end;
+        _column += line.Length;
+        return true;
+    }
+
+    /// <summary>Whether text other than whitespace follows <paramref name="offset"/> bytes past the current position, reading more text as needed.</summary>
+    private bool TextFollows(int offset)
+    {
+        while (true)
+        {
+            var start = _textPosition + offset;
+            var next = _text.AsSpan(start, _textLength - start).IndexOfAnyExcept(" \t\r\n"u8);
+            if (next >= 0)
+            {
+                return true;
+            }
+
+            // Past that much whitespace the line is taken as the last, so the buffer stays bounded.
+            offset = _textLength - _textPosition;
+            if (_innerEnded || offset >= 2 * MaxCheckedLine || !ReadMore())
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns where the line at the current position ends in <see cref="_text"/>, at its line
+    /// break or at the end of the text, reading more text as needed; -1 when the line is too long to check.
+    /// </summary>
+    private int LineEnd()
+    {
+        var searched = _textPosition;
+        while (true)
+        {
+            var lineBreak = _text.AsSpan(searched, _textLength - searched).IndexOfAny((byte)'\n', (byte)'\r');
+            if (lineBreak >= 0)
+            {
+                return searched + lineBreak;
+            }
+
+            if (_innerEnded)
+            {
+                return _textLength;
+            }
+
+            if (_textLength - _textPosition >= MaxCheckedLine)
+            {
+                return -1;
+            }
+
+            searched = _textLength - _textPosition;
+            if (!ReadMore())
+            {
+                return _textLength;
+            }
+
+            searched += _textPosition;
+        }
+    }
+
+    /// <summary>
+    /// Moves the unread text to the start of <see cref="_text"/>, grows it when full, and appends
+    /// what the inner stream gives; returns <c>false</c> at its end.
+    /// </summary>
+    private bool ReadMore()
+    {
+        _text.AsSpan(_textPosition, _textLength - _textPosition).CopyTo(_text);
+        _textLength -= _textPosition;
+        _textPosition = 0;
+        if (_textLength == _text.Length)
+        {
+            Array.Resize(ref _text, _text.Length * 2);
+        }
+
+        var read = inner.Read(_text.AsSpan(_textLength));
+        _innerEnded = read == 0;
+        _textLength += read;
+        return !_innerEnded;
     }
 
     private bool Refill()

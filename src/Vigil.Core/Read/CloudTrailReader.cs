@@ -147,8 +147,14 @@ public sealed class CloudTrailReader
             ? null
             : ContainerLayers.Failure(failingLayers);
         using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null || cursor is not null, structuralFraming: onRecord is not null);
+        var base64 = failingLayers.OfType<Base64TextStream>().FirstOrDefault();
         while (reader.Next() is { } item)
         {
+            while (base64 is not null && base64.TryTakeSkippedLine(out var skipped))
+            {
+                yield return SkippedLine(skipped, displayName);
+            }
+
             if (onRecord is not null && item.Outcome == ReadOutcome.Record)
             {
                 onRecord(reader.RawRecord, item, reader.RawRecordOffset, reader.RawRecordUnvalidated, reader.AfterRawRecord);
@@ -165,6 +171,18 @@ public sealed class CloudTrailReader
             ReadMetrics.Count(item.Outcome);
             yield return item;
         }
+
+        while (base64 is not null && base64.TryTakeSkippedLine(out var skipped))
+        {
+            yield return SkippedLine(skipped, displayName);
+        }
+    }
+
+    /// <summary>Returns the error item of a line of base64 text that was skipped.</summary>
+    private static ReadItem SkippedLine((long Line, string Reason) skipped, string displayName)
+    {
+        ReadMetrics.Count(ReadOutcome.Error);
+        return new ReadItem(ReadOutcome.Error, displayName, $"line {skipped.Line}", null, skipped.Reason);
     }
 
     private static Stream? Decompressed(Stream stream, string displayName, List<IFailingLayer> failingLayers, out ReadItem? error)

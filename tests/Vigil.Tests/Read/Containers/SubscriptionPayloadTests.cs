@@ -211,6 +211,23 @@ public class SubscriptionPayloadTests
         Assert.Contains("the gzip data was decoded from base64 text, and its line 1 ends inside a group of four characters, so if each line is one payload, their '=' padding is missing", reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void BadMiddleLine_KeepsLaterPayloads(string lineBreak)
+    {
+        // Kinesis output holds one payload per line; a damaged line loses only its own payload.
+        var lines = new[] { Payload("DATA_MESSAGE", 1, 2), Payload("DATA_MESSAGE", 3), Payload("DATA_MESSAGE", 4, 5) }.Select(Base64Gzip).ToArray();
+        lines[1] = lines[1][..10] + "-" + lines[1][11..];
+
+        var items = ReadAll(string.Join(lineBreak, lines) + lineBreak);
+
+        Assert.Equal(["id-1", "id-2", "id-4", "id-5"], items.Records().Select(item => item.Record!["eventID"]!.GetValue<string>()));
+        var error = Assert.Single(items.Errors());
+        Assert.Equal("line 2", error.Location);
+        Assert.StartsWith("invalid base64 text at line 2, column 11: '-' is not a base64 character; the line is skipped", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BadSecondLine_KeepsFirstPayload()
     {
