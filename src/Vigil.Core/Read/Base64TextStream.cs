@@ -29,8 +29,8 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
 
     private static readonly SearchValues<byte> Alphabet = SearchValues.Create(Encoding.ASCII.GetBytes(AlphabetText));
 
-    // A line is checked whole before any of it is decoded, so it is buffered up to this length.
-    // A subscription payload is at most about 1.4 MB of base64 text (1 MB of gzip data).
+    // A line is checked whole before any of it is decoded, so it is buffered up to this length. A
+    // Kinesis Data Streams record is at most 1 MiB, so its base64 text is at most about 1.4 MB.
     private const int MaxCheckedLine = 4 * 1024 * 1024;
 
     private static readonly SearchValues<byte> LineText = SearchValues.Create(Encoding.ASCII.GetBytes(AlphabetText + "= \t"));
@@ -64,11 +64,11 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     // At the start of a line, which is checked whole before it is decoded.
     private bool _atLineStart = true;
 
-    // Lines skipped for a character outside base64, with why; the read-ahead thread may add to it.
+    // Lines skipped for a character outside base64, with the reason. The read-ahead thread may add to it.
     private readonly ConcurrentQueue<(long Line, string Reason)> _skippedLines = new();
 
     /// <summary>
-    /// Takes the next line that was skipped because it holds a character outside base64, so that
+    /// Takes the next line that was skipped because it contains a character outside base64, so that
     /// the reader reports it and the payloads on the lines after it are still read.
     /// </summary>
     public bool TryTakeSkippedLine(out (long Line, string Reason) skipped) => _skippedLines.TryDequeue(out skipped);
@@ -296,9 +296,9 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     }
 
     /// <summary>
-    /// Skips the line at the current position when it holds a character outside base64, and
+    /// Skips the line at the current position when it contains a character outside base64, and
     /// returns <c>true</c>. Only a line that starts a group of four is checked: one payload per
-    /// line, as Kinesis output holds them, so the payloads before and after it decode intact. A
+    /// line, as Kinesis output stores them, so the payloads before and after it decode intact. A
     /// line longer than <see cref="MaxCheckedLine"/> is decoded as it comes, and a bad character
     /// in it ends the text.
     /// </summary>
