@@ -80,5 +80,11 @@ internal sealed class AlertBudget(ScheduledRule rule, IAlertWriter alerts, Execu
             _result.NotAlertedFromMs = Math.Min(time, _result.NotAlertedFromMs ?? time);
             _result.NotAlertedToMs = Math.Max(time, _result.NotAlertedToMs ?? time);
         }
+
+        if (candidate.Ingested is { } ingested)
+        {
+            var ingestedMs = ingested.ToUnixTimeMilliseconds();
+            _result.NotAlertedMinIngestedMs = Math.Min(ingestedMs, _result.NotAlertedMinIngestedMs ?? ingestedMs);
+        }
     }
 }

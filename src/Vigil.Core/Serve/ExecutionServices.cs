@@ -1,3 +1,5 @@
+using Vigil.Store;
+
 namespace Vigil.Serve;
 
 /// <summary>The store, clock and settings every execution uses, and the window search they share.</summary>
@@ -12,19 +14,30 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
     public SchedulerOptions Options { get; } = options;
 
     /// <summary>
+    /// Returns how far retention has deleted events, or null when it never deleted one. The store
+    /// records every deletion of any process (<c>serve</c>, <c>ingest --retention</c>). Call it after
+    /// a search, so it includes every deletion the search missed.
+    /// </summary>
+    public RetentionCutoff? ReadRetentionCutoff() => Events.ReadRetentionCutoff();
+
+    /// <summary>
     /// Returns the earliest time on the rule's time axis from which a search now finds every event
-    /// that was stored: before it, retention has deleted events, as the store records every deletion
-    /// of any process (<c>serve</c>, <c>ingest --retention</c>).
+    /// that was stored: before it, retention has deleted events.
     /// </summary>
     /// <remarks>
     /// Retention deletes by <c>event.ingested</c>; for <c>@timestamp</c> the recorded bound is the
     /// latest <c>@timestamp</c> deleted. The scheduler's own retention is not a bound: events past it
     /// stay until a deletion runs, and that deletion is recorded. Call it after a search, so it
     /// includes every deletion the search missed. An <c>@timestamp</c> rule over logs older than the
-    /// retention, none of them deleted, so clears its ranges once every match has an alert.
+    /// retention, none of them deleted, so clears its ranges once every match has an alert. A
+    /// <c>max_signals</c> range before the bound clears too while its matches are still stored
+    /// (<see cref="UncoveredRange.NotAlertedStillStored"/>).
     /// </remarks>
-    public long RetainedFromMs(ScheduledRule rule) =>
-        Events.ReadRetentionCutoff()?.RetainedFromMs(rule.StoredTimeField) ?? long.MinValue;
+    public long RetainedFromMs(ScheduledRule rule) => RetainedFromMs(rule, ReadRetentionCutoff());
+
+    /// <summary>Returns <see cref="RetainedFromMs(ScheduledRule)"/> for a cutoff already read.</summary>
+    public static long RetainedFromMs(ScheduledRule rule, RetentionCutoff? cutoff) =>
+        cutoff?.RetainedFromMs(rule.StoredTimeField) ?? long.MinValue;
 
     /// <summary>
     /// Searches one window with its own <c>max_signals</c> budget, records it in the ledger and

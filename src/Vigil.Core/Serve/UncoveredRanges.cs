@@ -25,15 +25,27 @@ internal static class UncoveredRanges
     }
 
     /// <summary>
-    /// Lists a range as <see cref="UncoveredKind.Expired"/> once retention has deleted every event it
-    /// could hold, so that the status no longer offers a search that cannot clear it. The stored
-    /// range keeps its kind: only the listing changes.
+    /// Lists a range as <see cref="UncoveredKind.Expired"/> when retention may have deleted events
+    /// anywhere in it, unless every match it counted without an alert is still stored. The status
+    /// then no longer offers a search that cannot clear it. The stored range keeps its kind: only the
+    /// listing changes.
     /// </summary>
     private static IEnumerable<UncoveredRange> AsExpiredWhereDeleted(IEnumerable<UncoveredRange> ranges, ScheduledRule? rule, ExecutionServices services)
     {
-        var retainedFrom = rule is null ? long.MinValue : services.RetainedFromMs(rule);
-        return ranges.Select(range => range.Kind != UncoveredKind.Expired && range.Window.ToMs < retainedFrom
+        if (rule is null)
+        {
+            return ranges;
+        }
+
+        var cutoff = services.ReadRetentionCutoff();
+        var retainedFrom = ExecutionServices.RetainedFromMs(rule, cutoff);
+        return ranges.Select(range => MayHaveLostEvents(range)
             ? range with { Kind = UncoveredKind.Expired, WillRetry = false }
             : range);
+
+        bool MayHaveLostEvents(UncoveredRange range) =>
+            range.Kind != UncoveredKind.Expired
+            && range.Window.ToMs < retainedFrom
+            && !range.NotAlertedStillStored(cutoff);
     }
 }

@@ -19,6 +19,12 @@ internal sealed class WindowResult
     /// <summary>The time (on the window's axis) of the latest match left without an alert by <c>max_signals</c>.</summary>
     public long? NotAlertedToMs { get; set; }
 
+    /// <summary>
+    /// The earliest <c>event.ingested</c> of the matches left without an alert by <c>max_signals</c>,
+    /// or null when none of them has one. Retention never deletes an event without <c>event.ingested</c>.
+    /// </summary>
+    public long? NotAlertedMinIngestedMs { get; set; }
+
     public bool Truncated => MatchesNotAlerted > 0;
 
     public void AddTo(WindowResult total)

@@ -20,4 +20,11 @@ public sealed record RetentionCutoff(long IngestedBeforeMs, long? MaxTimestampMs
         EventTimeField.Ingested => IngestedBeforeMs,
         _ => MaxTimestampMs is { } latest ? latest + 1 : long.MinValue,
     };
+
+    /// <summary>
+    /// Returns whether retention may have deleted an event whose <c>event.ingested</c> is
+    /// <paramref name="ingestedMs"/>. Every deletion removes only events ingested before its own
+    /// cutoff, and the recorded cutoff is the latest of them.
+    /// </summary>
+    public bool MayHaveDeleted(long ingestedMs) => ingestedMs < IngestedBeforeMs;
 }

@@ -15,11 +15,21 @@ internal sealed class SchedulerHarness : IDisposable
 {
     private readonly TempDirectory _directory = new();
 
-    public SchedulerHarness(DateTimeOffset start, SchedulerOptions? options = null)
+    /// <param name="start">The fake clock's first time.</param>
+    /// <param name="options">The scheduler's options, or null for the defaults.</param>
+    /// <param name="createData">Writes files into the data directory before the store opens it, such as a database of an older schema version.</param>
+    public SchedulerHarness(DateTimeOffset start, SchedulerOptions? options = null, Action<string>? createData = null)
     {
         Clock = new FakeTimeProvider(start);
         Options = options ?? new SchedulerOptions();
-        Store = VigilStore.Open(Path.Combine(_directory.Path, "data"), Clock);
+        var data = Path.Combine(_directory.Path, "data");
+        if (createData is not null)
+        {
+            Directory.CreateDirectory(data);
+            createData(data);
+        }
+
+        Store = VigilStore.Open(data, Clock);
         Events = new FaultyEventSource(new StoreEventSource(Store));
         Scheduler = Reopen();
     }

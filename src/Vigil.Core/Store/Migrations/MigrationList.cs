@@ -15,5 +15,6 @@ internal static class MigrationList
         TimeOrderedEventIndexes.Step,
         UncoveredRangeKinds.Step,
         RetentionCutoffSchema.Step,
+        UncoveredIngestBound.Step,
     ];
 }

@@ -32,8 +32,8 @@ internal sealed class RuleStateTable(SqliteConnection connection)
         {
             connection.Execute(
                 """
-                INSERT INTO rule_uncovered (rule_uuid, from_ms, to_ms, reason, will_retry, kind, not_alerted)
-                VALUES ($uuid, $from, $to, $reason, $retry, $kind, $notAlerted)
+                INSERT INTO rule_uncovered (rule_uuid, from_ms, to_ms, reason, will_retry, kind, not_alerted, not_alerted_min_ingested)
+                VALUES ($uuid, $from, $to, $reason, $retry, $kind, $notAlerted, $minIngested)
                 """,
                 ("$uuid", state.RuleUuid),
                 ("$from", range.Window.FromMs),
@@ -41,7 +41,8 @@ internal sealed class RuleStateTable(SqliteConnection connection)
                 ("$reason", range.Reason),
                 ("$retry", range.WillRetry ? 1 : 0),
                 ("$kind", UncoveredKindNames.Name(range.Kind)),
-                ("$notAlerted", range.NotAlerted));
+                ("$notAlerted", range.NotAlerted),
+                ("$minIngested", range.NotAlertedMinIngestedMs));
         }
     }
 
@@ -105,7 +106,10 @@ internal sealed class RuleStateTable(SqliteConnection connection)
     private List<UncoveredRange> LoadUncovered(string ruleUuid)
     {
         using var command = connection.Command(
-            "SELECT from_ms, to_ms, reason, will_retry, kind, not_alerted FROM rule_uncovered WHERE rule_uuid = $uuid ORDER BY from_ms",
+            """
+            SELECT from_ms, to_ms, reason, will_retry, kind, not_alerted, not_alerted_min_ingested
+            FROM rule_uncovered WHERE rule_uuid = $uuid ORDER BY from_ms
+            """,
             ("$uuid", ruleUuid));
         using var reader = command.ExecuteReader();
         var ranges = new List<UncoveredRange>();
@@ -113,7 +117,11 @@ internal sealed class RuleStateTable(SqliteConnection connection)
         {
             var window = TimeWindow.FromMilliseconds(reader.GetInt64(0), reader.GetInt64(1));
             var kind = UncoveredKindNames.Parse(reader.GetString(4));
-            ranges.Add(new UncoveredRange(window, reader.GetString(2), reader.GetInt64(3) != 0, kind) { NotAlerted = reader.GetInt64(5) });
+            ranges.Add(new UncoveredRange(window, reader.GetString(2), reader.GetInt64(3) != 0, kind)
+            {
+                NotAlerted = reader.GetInt64(5),
+                NotAlertedMinIngestedMs = reader.NullableInt64(6),
+            });
         }
 
         return ranges;
