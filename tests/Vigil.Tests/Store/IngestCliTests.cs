@@ -46,6 +46,25 @@ public sealed partial class IngestCliTests
     }
 
     [Fact]
+    public void Ingest_CutGzipMember_ReportedAtOnce()
+    {
+        using var directory = new TempDirectory();
+        var input = Directory.CreateDirectory(Path.Combine(directory.Path, "input")).FullName;
+        var member = UnfinishedGzipTests.Member(StoreFixture.Records(50));
+        var path = Path.Combine(input, "delivery.json.gz");
+        File.WriteAllBytes(path, member[..(member.Length / 2)]);
+
+        var result = CliRunner.Run("ingest", input, "--data", Path.Combine(directory.Path, "data"));
+
+        var counts = IngestCounts(result.StandardError);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, counts.Errors);
+        Assert.True(counts.Stored > 0, result.StandardError);
+        Assert.Contains($"{path}: ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("truncated", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ingest_InvalidRetention_UsageError()
     {
         using var data = new TempDirectory();

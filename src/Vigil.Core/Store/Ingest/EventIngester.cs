@@ -64,7 +64,8 @@ public sealed class EventIngester
     /// Ingests what is new in the file at <paramref name="path"/>, reading no byte at or past
     /// <paramref name="maxLength"/>. A watcher passes the length it saw settle, so bytes a writer
     /// is still appending wait for the next scan instead of being read cut. New text that ends
-    /// mid-line (a writer flushed half a line) is not read either; read it with
+    /// mid-line (a writer flushed half a line) and new gzip data whose last member is not complete
+    /// (a download in progress) are not read either. Read them with
     /// <see cref="IngestFile(string, CancellationToken)"/> once the file has stopped changing.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays.</exception>

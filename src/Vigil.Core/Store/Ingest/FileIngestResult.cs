@@ -46,7 +46,7 @@ public sealed class FileIngestResult
     /// <summary>Whether this run read new data; <c>false</c> when the checkpoint showed the file already done.</summary>
     public bool ReadNewData { get; internal set; }
 
-    /// <summary>Whether new bytes ending mid-line were left unread for a later ingest.</summary>
+    /// <summary>Whether new bytes that may be unfinished (text ending mid-line, gzip data ending inside a member) were left unread for a later ingest.</summary>
     internal bool TailHeld { get; set; }
 
     /// <summary>Skipped items by reason.</summary>

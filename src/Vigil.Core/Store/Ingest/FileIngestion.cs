@@ -29,7 +29,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
 
         using var connection = store.OpenConnection();
         var checkpoint = CheckpointTable.Find(connection, path);
-        var segment = FileSegment.Plan(file, checkpoint, maxLength, holdPartialTail, out var tailHeld);
+        var segment = FileSegment.Plan(file, checkpoint, maxLength, holdPartialTail, cancellationToken, out var tailHeld);
         _result.TailHeld = tailHeld;
         if (segment is null)
         {

@@ -20,10 +20,15 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
     /// When set, new text bytes that do not end with a line feed are left for a later ingest, unless
     /// they end with a complete JSON value: a writer may have flushed half a line. Reading them now
     /// would count the half as an error and start the next segment inside a record, where the rest
-    /// of the append is misread.
+    /// of the append is misread. New gzip data whose last member is not complete yet (a download in
+    /// progress, a writer that flushed mid-member) is left for later too. Reading it now would
+    /// report the cut member as truncated, and the next segment would start inside that member, so
+    /// the file would be read again from byte 0.
     /// </param>
+    /// <param name="cancellationToken">Stops the inflating that checks new gzip data.</param>
     /// <param name="tailHeld">Set when <paramref name="holdPartialTail"/> left new bytes for later.</param>
-    public static FileSegment? Plan(FileStream file, IngestCheckpoint? checkpoint, long? maxLength, bool holdPartialTail, out bool tailHeld)
+    /// <exception cref="OperationCanceledException">Cancelled while checking new gzip data.</exception>
+    public static FileSegment? Plan(FileStream file, IngestCheckpoint? checkpoint, long? maxLength, bool holdPartialTail, CancellationToken cancellationToken, out bool tailHeld)
     {
         tailHeld = false;
         var length = maxLength is { } max ? Math.Min(max, file.Length) : file.Length;
@@ -59,11 +64,20 @@ internal sealed record FileSegment(long Start, long End, long ItemsDone, byte[] 
             }
         }
 
-        tailHeld = holdPartialTail && EndsMidLine(file, start, length) && !EndsWithCompleteValue(file, start, length);
+        tailHeld = holdPartialTail && EndsUnfinished(file, start, length, cancellationToken);
         return tailHeld ? null : new FileSegment(start, length, 0, FileFingerprint.Compute(file, length));
     }
 
-    /// <summary>Whether text bytes in [start, length) end without a line feed. Gzip data is never held, because each member carries its own end check.</summary>
+    /// <summary>
+    /// Whether the bytes in [start, length) may be cut where a writer stopped: gzip data that ends
+    /// inside a member, or text that ends mid-line and not after a complete JSON value.
+    /// </summary>
+    private static bool EndsUnfinished(FileStream file, long start, long length, CancellationToken cancellationToken) =>
+        IsGzip(file, start, length)
+            ? GzipCompleteness.EndsInsideMember(file, start, length, cancellationToken)
+            : EndsMidLine(file, start, length) && !EndsWithCompleteValue(file, start, length);
+
+    /// <summary>Whether text bytes in [start, length) end without a line feed. Gzip data is never taken as text.</summary>
     private static bool EndsMidLine(FileStream file, long start, long length)
     {
         if (length == start || IsGzip(file, start, length))

@@ -98,8 +98,9 @@ public sealed class FolderWatcher : IDisposable
         var path = file.Path;
         try
         {
-            // Only the length seen to settle is read, and new bytes ending mid-line wait until the
-            // file has stopped changing: a writer may have flushed half a line.
+            // Only the length seen to settle is read. New bytes ending mid-line or inside a gzip
+            // member wait until the file has stopped changing: a writer may have flushed only part
+            // of the line or member.
             return _ingester.IngestFile(path, file.Length, holdPartialTail: !_states.IsTailFinal(file), cancellationToken);
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)

@@ -17,8 +17,9 @@ public sealed record FolderWatcherOptions
     public static readonly TimeSpan DefaultUnfinishedFileWait = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How long a file must stay unwritten before new bytes that end without a line feed and not
-    /// after a complete JSON value are read, and reported as truncated. Until then the watcher
+    /// How long a file must stay unwritten before new bytes that may be unfinished are read, and
+    /// reported as truncated. Such bytes are text that ends without a line feed and not after a
+    /// complete JSON value, or gzip data whose last member is not complete. Until then the watcher
     /// takes the writer as paused, reads none of those bytes and counts no error. Defaults to one minute.
     /// </summary>
     public TimeSpan UnfinishedFileWait { get; init; } = DefaultUnfinishedFileWait;
