@@ -40,11 +40,10 @@ public sealed class UnfinishedFileTests
         WrittenAgo(fixture, document[..(document.Length / 2)], TimeSpan.FromMinutes(2));
         using var watcher = new FolderWatcher(fixture.Store, [fixture.InputDirectory], FastPoll);
 
-        var held = watcher.PollOnce(TestContext.Current.CancellationToken);
+        // Written longer ago than the wait for a writer, so it is read as it is at the first poll.
         var final = watcher.PollOnce(TestContext.Current.CancellationToken);
         var after = watcher.PollOnce(TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, held.Errors);
         Assert.Equal(1, final.Errors);
         Assert.True(final.Stored > 0);
         Assert.Equal(0, after.Records);

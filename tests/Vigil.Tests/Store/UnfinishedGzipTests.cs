@@ -51,11 +51,10 @@ public sealed class UnfinishedGzipTests
         var problems = new List<ReadItem>();
         using var watcher = Watcher(fixture, problems);
 
-        var held = watcher.PollOnce(TestContext.Current.CancellationToken);
+        // Written longer ago than the wait for a writer, so it is read as it is at the first poll.
         var final = watcher.PollOnce(TestContext.Current.CancellationToken);
         var after = watcher.PollOnce(TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, held.Records);
         Assert.Equal(1, final.Errors);
         Assert.True(final.Stored > 0);
         Assert.Equal(path, Assert.Single(problems).File);
@@ -80,10 +79,9 @@ public sealed class UnfinishedGzipTests
         };
         using var watcher = new FolderWatcher(fixture.Store, [fixture.InputDirectory], options);
 
-        var held = watcher.PollOnce(TestContext.Current.CancellationToken);
+        // Ten seconds old is past a five-second wait, so the cut member is reported at the first poll.
         var final = watcher.PollOnce(TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, held.Records);
         Assert.Equal(1, final.Errors);
         Assert.Equal(path, Assert.Single(problems).File);
     }

@@ -47,6 +47,12 @@ internal sealed class FileStates(TimeProvider time, TimeSpan settleTime, TimeSpa
         && ingested == state
         && time.GetUtcNow() - state.LastWrite >= heldTailWait;
 
+    /// <summary>
+    /// Whether the file was written less than <c>heldTailWait</c> ago, so a writer may still be
+    /// adding to it. An older file is read as it is: holding it back would only delay the report.
+    /// </summary>
+    public bool MayStillBeWritten(FileState state) => time.GetUtcNow() - state.LastWrite < heldTailWait;
+
     public void MarkIngested(FileState state, bool tailHeld)
     {
         _ingested[state.Path] = state;

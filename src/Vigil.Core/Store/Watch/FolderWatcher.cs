@@ -100,8 +100,10 @@ public sealed class FolderWatcher : IDisposable
         {
             // Only the length seen to settle is read. New bytes ending mid-line or inside a gzip
             // member wait until the file has stopped changing: a writer may have flushed only part
-            // of the line or member.
-            return _ingester.IngestFile(path, file.Length, holdPartialTail: !_states.IsTailFinal(file), cancellationToken);
+            // of the line or member. A file written longer ago than that wait is not checked, which
+            // spares a folder of finished .json.gz files a second inflate each.
+            var holdPartialTail = _states.MayStillBeWritten(file) && !_states.IsTailFinal(file);
+            return _ingester.IngestFile(path, file.Length, holdPartialTail, cancellationToken);
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
         {
