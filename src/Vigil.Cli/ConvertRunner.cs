@@ -77,7 +77,9 @@ internal static class ConvertRunner
         {
             var eventsBefore = summary.Events;
             var lacking = 0L;
-            foreach (var item in reader.ReadFile(file))
+            // The reader would report a name that is not valid UTF-8 as a missing file.
+            var fileItems = InvalidUtf8FileName.Error(file) is { } nameError ? [nameError] : reader.ReadFile(file);
+            foreach (var item in fileItems)
             {
                 summary.Records++;
                 lacking += Handle(item, options, duplicates, writer, summary, problems) ? 1 : 0;
