@@ -118,7 +118,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     private RecordOutcome Evaluate(ReadItem parsed)
     {
         var record = parsed.Record!;
-        var item = parsed with { Record = null };
+        var item = parsed with { Record = null, WrappedText = null };
 
         // A scanned record always has one of the two, so only parsed records are checked.
         var lacksFields = !record.ContainsKey("eventName") && !record.ContainsKey("eventTime");
