@@ -85,6 +85,13 @@ internal static class HuntReport
             AddCount(grid, "    without eventName or eventTime (not CloudTrail?)", summary.EventsWithoutCloudTrailFields);
         }
 
+        // Shown even when zero whenever a range is given, so that the reader sees why events gave no alerts.
+        if (summary.HasTimeRange)
+        {
+            AddCount(grid, "    outside --from/--to (on @timestamp)", summary.EventsOutsideTimeRange);
+            AddCount(grid, "    without @timestamp (eventTime missing or invalid)", summary.EventsWithoutTimestamp);
+        }
+
         AddCount(grid, "  errors", summary.Errors);
         AddCount(grid, "  skipped", summary.Skipped);
         foreach (var (reason, count) in summary.SkippedByReason.OrderBy(p => p.Key, StringComparer.Ordinal))

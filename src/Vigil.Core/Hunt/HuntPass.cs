@@ -26,7 +26,7 @@ internal sealed class HuntPass : IDisposable
         _counter = new OutcomeCounter(sink, summary, listener, executionTime);
         _pipeline = new BatchPipeline(
             options.Threads,
-            () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter, executionTime),
+            () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter, executionTime, HuntTimeRange.For(options)),
             _counter.Count);
         _batch = _pipeline.Rent();
     }

@@ -82,7 +82,7 @@ public static class CloudTrailMapper
     /// Returns the record's <c>eventTime</c> scalar, read from the parsed JSON when the record still has
     /// it, because indexing the record would build a node for each of its properties.
     /// </summary>
-    private static JsonNode? EventTime(JsonObject record)
+    internal static JsonNode? EventTime(JsonObject record)
     {
         if (!ParsedJson.TryGetElement(record, out var parsed))
         {
