@@ -27,7 +27,7 @@ internal static class ConvertCommand
         };
         var keepOriginal = new Option<bool>("--keep-original")
         {
-            Description = "Keep each record as JSON text in event.original.",
+            Description = "Keep each record's text, as read from the file, in event.original.",
         };
 
         var command = new Command("convert", "Convert CloudTrail records to the ECS documents Elastic's AWS integration indexes, as NDJSON.")

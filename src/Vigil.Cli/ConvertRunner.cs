@@ -67,7 +67,7 @@ internal static class ConvertRunner
     {
         var stopwatch = Stopwatch.StartNew();
         var options = new MapOptions { KeepOriginal = arguments.KeepOriginal };
-        var reader = new CloudTrailReader();
+        var items = new ConvertItems(new CloudTrailReader(), arguments.KeepOriginal);
         var duplicates = new DuplicateFilter();
         var files = CloudTrailReader.ExpandPaths(arguments.Paths)
             .Where(file => !IsOutput(file, arguments.Output))
@@ -77,11 +77,11 @@ internal static class ConvertRunner
         {
             var eventsBefore = summary.Events;
             var lacking = 0L;
-            foreach (var item in reader.ReadFile(file))
+            items.Read(file, (item, original) =>
             {
                 summary.Records++;
-                lacking += Handle(item, options, duplicates, writer, summary, problems) ? 1 : 0;
-            }
+                lacking += Handle(item, original, options, duplicates, writer, summary, problems) ? 1 : 0;
+            });
 
             // As a hunt does, so that converting the wrong folder does not look clean.
             if (lacking > 0)
@@ -98,9 +98,13 @@ internal static class ConvertRunner
     private static bool IsOutput(string file, string? output) =>
         output is not (null or StandardStream) && string.Equals(Path.GetFullPath(file), Path.GetFullPath(output), StringComparison.Ordinal);
 
-    /// <summary>Counts and writes one item; returns true for an event with neither <c>eventName</c> nor <c>eventTime</c>.</summary>
+    /// <summary>
+    /// Counts and writes one item, with <paramref name="original"/> as its <c>event.original</c> when
+    /// that is kept. Returns true for an event with neither <c>eventName</c> nor <c>eventTime</c>.
+    /// </summary>
     private static bool Handle(
         ReadItem item,
+        string? original,
         MapOptions options,
         DuplicateFilter duplicates,
         ConvertDocumentWriter writer,
@@ -121,7 +125,7 @@ internal static class ConvertRunner
         }
 
         // Elastic indexes a document even when a processor fails, so it is written, and reported.
-        var mapped = CloudTrailMapper.Map(item.Record!, options);
+        var mapped = CloudTrailMapper.Map(item.Record!, options, original);
         if (mapped.Error is not null)
         {
             summary.EventsWithMappingErrors++;

@@ -8,12 +8,6 @@ namespace Vigil.Cli;
 /// <summary>Renders a hunt's alerts and summary for people. Every CloudTrail value is sanitized and never parsed as markup.</summary>
 internal static class HuntReport
 {
-    /// <summary>
-    /// Maximum length of a cell's text in the alert table; NDJSON output keeps the full values.
-    /// Longer cells made the columns too wide to fit, and the table then left out whole columns.
-    /// </summary>
-    private const int MaxCellLength = 64;
-
     public static void WriteAlerts(IAnsiConsole console, AlertTable alerts, HuntSummary summary)
     {
         if (summary.Alerts == 0)
@@ -22,22 +16,11 @@ internal static class HuntReport
             return;
         }
 
-        // Only the short, fixed-width columns never wrap: a column that cannot wrap keeps its
-        // widest cell, and a source address of an attacker's choosing then pushed User off the table.
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn(new TableColumn("Time").NoWrap())
-            .AddColumn("Rule")
-            .AddColumn(new TableColumn("Severity").NoWrap())
-            .AddColumn("User")
-            .AddColumn("Source")
-            .AddColumn("Action");
-
-        foreach (var row in alerts.Rows)
+        foreach (var line in AlertTableLayout.Lines(alerts.Rows, console.Profile.Width))
         {
-            table.AddRow(Cell(row.Time), Cell(row.Rule), Cell(row.Severity), Cell(row.User), Cell(row.Source), Cell(row.Action));
+            console.WriteLine(line);
         }
 
-        console.Write(table);
         if (summary.Alerts > alerts.Rows.Count)
         {
             console.WriteLine($"Showing the first {alerts.Rows.Count} of {summary.Alerts} alerts; use --format ndjson for all.");
@@ -83,6 +66,13 @@ internal static class HuntReport
         if (summary.EventsWithoutCloudTrailFields > 0)
         {
             AddCount(grid, "    without eventName or eventTime (not CloudTrail?)", summary.EventsWithoutCloudTrailFields);
+        }
+
+        // Shown even when zero whenever a range is given, so that the reader sees why events gave no alerts.
+        if (summary.HasTimeRange)
+        {
+            AddCount(grid, "    outside --from/--to (on @timestamp)", summary.EventsOutsideTimeRange);
+            AddCount(grid, "    without @timestamp (eventTime missing or invalid)", summary.EventsWithoutTimestamp);
         }
 
         AddCount(grid, "  errors", summary.Errors);
@@ -138,6 +128,6 @@ internal static class HuntReport
     private static Text Cell(string? value)
     {
         var text = TerminalText.Sanitize(value ?? "");
-        return new Text(text.Length <= MaxCellLength ? text : string.Concat(text.AsSpan(0, MaxCellLength - 1), "…"));
+        return new Text(text.Length <= AlertTableLayout.MaxCellLength ? text : string.Concat(text.AsSpan(0, AlertTableLayout.MaxCellLength - 1), "…"));
     }
 }

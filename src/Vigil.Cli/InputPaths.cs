@@ -1,3 +1,5 @@
+using Vigil.Read;
+
 namespace Vigil.Cli;
 
 /// <summary>Checks the CloudTrail input paths of <c>vigil hunt</c>, <c>vigil ingest</c> and <c>vigil convert</c> before anything is read.</summary>
@@ -12,8 +14,8 @@ internal static class InputPaths
             return false;
         }
 
-        error = missing.StartsWith('-')
-            ? $"unknown option {missing}."
+        error = missing.StartsWith('-') ? $"unknown option {missing}."
+            : InvalidUtf8FileName.Reason(missing) is { } reason ? $"input path {missing}: {reason}."
             : $"input path not found: {missing}. Give a CloudTrail file or a directory of them.";
         return true;
     }

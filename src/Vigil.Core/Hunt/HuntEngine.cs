@@ -38,6 +38,7 @@ public sealed class HuntEngine
         var (runnable, skipped) = RulePreparation.Prepare(_rules, options, FieldMapping.CloudTrail);
         summary.RulesRun = [.. runnable.Select(r => r.Rule)];
         summary.RulesSkipped = skipped;
+        summary.HasTimeRange = options.From is not null || options.To is not null;
         foreach (var rule in runnable)
         {
             summary.InitRule(rule.Rule);

@@ -26,7 +26,7 @@ internal sealed class HuntPass : IDisposable
         _counter = new OutcomeCounter(sink, summary, listener, executionTime);
         _pipeline = new BatchPipeline(
             options.Threads,
-            () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter, executionTime),
+            () => new RecordEvaluator(new RuleRouter(rules, options.Routing), options.Prefilter, executionTime, HuntTimeRange.For(options)),
             _counter.Count);
         _batch = _pipeline.Rent();
     }
@@ -34,6 +34,13 @@ internal sealed class HuntPass : IDisposable
     public void ReadFile(string path, int index, int count, CancellationToken cancellationToken)
     {
         _batch.AddFileStarted(path, index, count);
+        if (InvalidUtf8FileName.Error(path) is { } nameError)
+        {
+            _batch.AddItem(nameError);
+            _batch.AddFileFinished(path);
+            SubmitIfFull();
+            return;
+        }
 
         using var items = _reader.ReadFileRaw(path, (json, item, offset, unvalidated, after) => AddRecord(json, after, item, offset, unvalidated, cancellationToken)).GetEnumerator();
         var stopped = false;

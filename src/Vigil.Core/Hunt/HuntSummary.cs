@@ -25,6 +25,18 @@ public sealed class HuntSummary
     /// <summary>Events whose record has neither <c>eventName</c> nor <c>eventTime</c>, which CloudTrail records always have; counted in <see cref="Events"/>.</summary>
     public long EventsWithoutCloudTrailFields { get; internal set; }
 
+    /// <summary>Whether the hunt had <c>--from</c> or <c>--to</c>, so that the two counts below apply.</summary>
+    public bool HasTimeRange { get; internal set; }
+
+    /// <summary>Events whose <c>@timestamp</c> is outside the hunt's time range, so no rule searched them. They count in <see cref="Events"/>.</summary>
+    public long EventsOutsideTimeRange { get; internal set; }
+
+    /// <summary>
+    /// Events without <c>@timestamp</c> (a missing <c>eventTime</c>, or one Elastic cannot parse) in a
+    /// hunt with a time range, which therefore left them out. They count in <see cref="Events"/>.
+    /// </summary>
+    public long EventsWithoutTimestamp { get; internal set; }
+
     public long Skipped { get; internal set; }
 
     public long Alerts { get; internal set; }

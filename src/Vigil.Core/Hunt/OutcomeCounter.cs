@@ -148,6 +148,9 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
             _fileEventsLackingFields++;
         }
 
+        summary.EventsOutsideTimeRange += outcome.TimePosition == EventTimePosition.OutOfRange ? 1 : 0;
+        summary.EventsWithoutTimestamp += outcome.TimePosition == EventTimePosition.NoTimestamp ? 1 : 0;
+
         foreach (var alert in alerts?.Alerts ?? [])
         {
             if (!_alertIds.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(alert.Uuid.AsSpan()))))

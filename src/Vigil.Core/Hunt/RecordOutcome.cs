@@ -15,6 +15,7 @@ namespace Vigil.Hunt;
 /// <param name="MappingError">Why the event's mapping partly failed, when it was mapped.</param>
 /// <param name="Failure">Why the event could not be processed at all; it then counts as an error.</param>
 /// <param name="LacksCloudTrailFields">Whether the event's record has neither <c>eventName</c> nor <c>eventTime</c>, so it is likely not CloudTrail.</param>
+/// <param name="TimePosition">Where the event's <c>@timestamp</c> lies against the hunt's time range.</param>
 internal readonly record struct RecordOutcome(
     ReadItem Item,
     ulong? ContentHash = null,
@@ -22,4 +23,5 @@ internal readonly record struct RecordOutcome(
     DeferredAlerts? Deferred = null,
     string? MappingError = null,
     string? Failure = null,
-    bool LacksCloudTrailFields = false);
+    bool LacksCloudTrailFields = false,
+    EventTimePosition TimePosition = EventTimePosition.InRange);

@@ -49,7 +49,14 @@ public static class CloudTrailMapper
     /// completely (for example an <c>eventTime</c> that is not a date) still gives a document, with
     /// <c>event.kind: pipeline_error</c> and <c>error.message</c>, as in Elastic.
     /// </summary>
-    public static MapResult Map(JsonObject record, MapOptions options)
+    public static MapResult Map(JsonObject record, MapOptions options) => Map(record, options, originalText: null);
+
+    /// <summary>
+    /// Maps <paramref name="record"/> as <see cref="Map(JsonObject, MapOptions)"/> does. With
+    /// <see cref="MapOptions.KeepOriginal"/>, <c>event.original</c> is <paramref name="originalText"/>,
+    /// the record's text as read, or the record written as JSON when that is null.
+    /// </summary>
+    public static MapResult Map(JsonObject record, MapOptions options, string? originalText)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(options);
@@ -65,7 +72,7 @@ public static class CloudTrailMapper
             step(context);
         }
 
-        var document = new EcsDocument(Finish(context, record, options));
+        var document = new EcsDocument(Finish(context, record, options, originalText));
         document.FillHotValues();
         var error = context.Errors.Count == 0 ? null : string.Join("; ", context.Errors);
         return new MapResult(document, error);
@@ -75,7 +82,7 @@ public static class CloudTrailMapper
     /// Returns the record's <c>eventTime</c> scalar, read from the parsed JSON when the record still has
     /// it, because indexing the record would build a node for each of its properties.
     /// </summary>
-    private static JsonNode? EventTime(JsonObject record)
+    internal static JsonNode? EventTime(JsonObject record)
     {
         if (!ParsedJson.TryGetElement(record, out var parsed))
         {
@@ -88,12 +95,12 @@ public static class CloudTrailMapper
             : null;
     }
 
-    private static JsonObject Finish(MappingContext context, JsonObject record, MapOptions options)
+    private static JsonObject Finish(MappingContext context, JsonObject record, MapOptions options, string? originalText)
     {
         context.Set("ecs.version", EcsVersion);
         if (options.KeepOriginal)
         {
-            context.Set("event.original", record.ToJsonString(OriginalText));
+            context.Set("event.original", originalText ?? record.ToJsonString(OriginalText));
         }
 
         if (context.Errors.Count > 0)

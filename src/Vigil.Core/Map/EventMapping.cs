@@ -11,6 +11,10 @@ internal static class EventMapping
     /// Sets <c>@timestamp</c> from the record's <c>eventTime</c> as it was before the pre-clean, as in
     /// Elastic.
     /// </summary>
+    /// <summary>Returns the <c>@timestamp</c> that <see cref="MapTimestamp"/> sets for <paramref name="eventTime"/>, or null when it sets none.</summary>
+    public static string? Timestamp(JsonNode? eventTime) =>
+        eventTime is JsonValue value && ElasticDate.TryParseIso8601(JavaText.Scalar(value), out var timestamp) ? timestamp : null;
+
     public static void MapTimestamp(MappingContext context, JsonNode? eventTime)
     {
         if (eventTime is not JsonValue value || JavaText.Scalar(value).Length == 0)

@@ -7,8 +7,10 @@ public sealed record MapOptions
     public static MapOptions Default { get; } = new();
 
     /// <summary>
-    /// Keeps the record as JSON text in <c>event.original</c>. The text is the parsed record written
-    /// out again, so whitespace and escaping may differ from the bytes of the file.
+    /// Keeps the record's text in <c>event.original</c>: the text the caller passes to
+    /// <see cref="CloudTrailMapper.Map(System.Text.Json.Nodes.JsonObject, MapOptions, string?)"/>, as
+    /// read from the file. Without it, the parsed record is written out again, so whitespace and
+    /// escaping may differ from the bytes of the file.
     /// </summary>
     public bool KeepOriginal { get; init; }
 }

@@ -15,4 +15,12 @@ namespace Vigil.Read;
 /// </param>
 /// <param name="Record">The record, set only when <paramref name="Outcome"/> is <see cref="ReadOutcome.Record"/>.</param>
 /// <param name="Reason">Why the item is an error or a skip; <c>null</c> for records.</param>
-public sealed record ReadItem(ReadOutcome Outcome, string File, string Location, JsonObject? Record, string? Reason);
+public sealed record ReadItem(ReadOutcome Outcome, string File, string Location, JsonObject? Record, string? Reason)
+{
+    /// <summary>
+    /// For a record the reader took out of a JSON string (a log event's <c>message</c>, a
+    /// <c>lookup-events</c> <c>CloudTrailEvent</c>), the string's value: the record's text as it was
+    /// written, unescaped once. A lone surrogate escape in that string is U+FFFD here, as in <see cref="Record"/>.
+    /// </summary>
+    public string? WrappedText { get; init; }
+}

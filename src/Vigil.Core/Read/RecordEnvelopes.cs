@@ -111,9 +111,13 @@ internal static class RecordEnvelopes
     private static ReadItem FromText(string text, string file, string location)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        return RecordParser.TryParse(bytes, out var record, out var error)
-            ? Classify(record!, file, location)
-            : Error(file, location, error!);
+        if (!RecordParser.TryParse(bytes, out var record, out var error))
+        {
+            return Error(file, location, error!);
+        }
+
+        var item = Classify(record!, file, location);
+        return item.Outcome == ReadOutcome.Record ? item with { WrappedText = text } : item;
     }
 
     internal static ReadItem Classify(JsonObject record, string file, string location)

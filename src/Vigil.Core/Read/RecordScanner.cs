@@ -42,16 +42,19 @@ internal sealed partial class RecordScanner
     private TopLevel _topLevel;
     private UInt128 _root;
     private readonly bool _forHunt;
+    private readonly bool _keepsEventTime;
     private readonly Utf8Interner _names = new();
 
     /// <param name="purpose">
     /// For <see cref="ScanPurpose.Hunt"/>, the content hash is <see cref="QuickContentHash"/>'s, and
     /// <see cref="RecordFacts.EventTime"/> and <see cref="RecordFacts.EventId"/> carry their kind but
     /// no text: a hunt reads neither, and leaving them out saves two strings per record.
+    /// <see cref="ScanPurpose.HuntWithEventTime"/> keeps the text of <see cref="RecordFacts.EventTime"/>.
     /// </param>
     public RecordScanner(ScanPurpose purpose = ScanPurpose.Store)
     {
-        _forHunt = purpose == ScanPurpose.Hunt;
+        _forHunt = purpose is ScanPurpose.Hunt or ScanPurpose.HuntWithEventTime;
+        _keepsEventTime = purpose != ScanPurpose.Hunt;
     }
 
     /// <summary>
@@ -222,6 +225,7 @@ internal sealed partial class RecordScanner
         var value = _topLevel.Current switch
         {
             TopLevel.Field.EventName or TopLevel.Field.EventSource => _names.GetString(text),
+            TopLevel.Field.EventTime when _keepsEventTime => Encoding.UTF8.GetString(text),
             _ when !_forHunt => Encoding.UTF8.GetString(text),
             _ => null,
         };

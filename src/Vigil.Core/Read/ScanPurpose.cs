@@ -8,4 +8,7 @@ internal enum ScanPurpose : byte
 
     /// <summary>A hunt's duplicate key: <see cref="QuickContentHash"/>, kept in memory for one run, without time and ID text.</summary>
     Hunt,
+
+    /// <summary>A hunt over a time range: as <see cref="Hunt"/>, with the event's time as text, to place it in the range.</summary>
+    HuntWithEventTime,
 }

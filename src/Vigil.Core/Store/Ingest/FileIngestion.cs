@@ -18,8 +18,10 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
         if (file is null)
         {
             // The reader turns a missing, unreadable or special file into one error item naming it.
+            // A name that is not valid UTF-8 is reported as such, because the reader would call it missing.
             _result.Unreadable = true;
-            foreach (var item in reader.ReadFile(path))
+            var errors = InvalidUtf8FileName.Error(path) is { } nameError ? [nameError] : reader.ReadFile(path);
+            foreach (var item in errors)
             {
                 CountInto(_result, item, null, null, null);
             }
