@@ -8,8 +8,9 @@ namespace Vigil.Tests.Detect.Rules;
 
 /// <summary>
 /// Kibana rule filters, severity and risk score mappings and exception lists, loaded from real rule
-/// files (a Kibana export and detection-rules TOML) and hunted over six IAM CloudTrail records:
-/// alice (twice, once denied), bob, carol, and mallory (twice, the second a password policy change).
+/// files (a Kibana export and detection-rules TOML). They are hunted over six IAM CloudTrail
+/// records: alice (twice, once denied), bob, carol, and mallory (twice, the second a password
+/// policy change).
 /// </summary>
 public class RuleFilterHuntTests
 {
@@ -110,7 +111,7 @@ public class RuleFilterHuntTests
     }
 
     [Fact]
-    public void SeverityMapping_KeepsRuleFieldsAndNamesSeverityInReason()
+    public void SeverityMapping_KeepsRuleFields()
     {
         var alert = ExportAlerts("IAM changes rated by who made them").First(alert => UserName(alert) == "mallory");
 
@@ -187,7 +188,7 @@ public class RuleFilterHuntTests
     }
 
     [Fact]
-    public void ElasticAwsPack_QueryRulesSkippedOnlyForFilters()
+    public void ElasticAwsPack_NoQueryRuleSkipped()
     {
         var folder = RepoPaths.SharedOrSkip("data", "rules", "elastic-aws");
         var rules = RuleLoader.LoadPaths([folder]).Rules;

@@ -11,9 +11,9 @@ namespace Vigil.Tests.Detect.Rules;
 
 /// <summary>
 /// Filter shapes of Kibana rule exports, each in a rule read from one export line and hunted over
-/// the six IAM records of the filter fixtures: alice (CreateUser and a denied CreateAccessKey, from
-/// 203.0.113.10), bob (CreateUser), carol (CreateAccessKey, eu-west-1) and mallory (DeleteUser and
-/// UpdateAccountPasswordPolicy with maxPasswordAge 90, eu-west-1).
+/// the six IAM records of the filter fixtures. Those are alice's CreateUser and denied
+/// CreateAccessKey (from 203.0.113.10), bob's CreateUser, carol's CreateAccessKey (eu-west-1), and
+/// mallory's DeleteUser and UpdateAccountPasswordPolicy with maxPasswordAge 90 (eu-west-1).
 /// </summary>
 public class RuleFilterShapeTests
 {
@@ -128,7 +128,7 @@ public class RuleFilterShapeTests
     }
 
     [Fact]
-    public void ValueRejectedForFieldType_SkipsRuleAndFailsValidation()
+    public void RejectedValue_SkipsAndFailsValidation()
     {
         const string Filters = """[{"meta":{"type":"phrase","key":"source.ip"},"query":{"match_phrase":{"source.ip":"not-an-ip"}}}]""";
 
