@@ -20,6 +20,9 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
     public static partial void RuleNotLoaded(ILogger logger, string error);
 
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Rule {Name} ({File}): {Warning}")]
+    public static partial void RuleWarning(ILogger logger, string name, string file, string warning);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "rule_id {RuleId} is used by {Count} rules ({Files}); all of them run, and their alerts share kibana.alert.rule.uuid. Kibana keeps one rule per rule_id.")]
     public static partial void DuplicateRuleId(ILogger logger, string ruleId, int count, string files);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Vigil.Detect.Rules;
 using Vigil.Hunt;
 using Vigil.Output;
 using Vigil.Read;
@@ -12,6 +13,10 @@ internal sealed class ConsoleHuntListener(ILogger logger) : IHuntListener
     public const int MaxLoggedProblems = 50;
 
     private int _problems;
+
+    /// <summary>Logs a rule's warning; the hunt reports each rule once, so these are not counted as problems.</summary>
+    public void RuleWarning(DetectionRule rule, string warning) =>
+        CliLog.RuleWarning(logger, TerminalText.Sanitize(rule.Name), TerminalText.Sanitize(rule.SourcePath ?? "built-in"), TerminalText.Sanitize(warning));
 
     public void RecordFailed(ReadItem failure)
     {

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Vigil.Detect.Rules;
 using Vigil.Hunt;
 using Vigil.Read;
 
@@ -40,6 +41,8 @@ internal static class HuntProgress
             task.Description = Markup.Escape($"file {index + 1}/{count}");
 
         public void FileFinished(string path, long bytes) => task.Increment(bytes);
+
+        public void RuleWarning(DetectionRule rule, string warning) => inner.RuleWarning(rule, warning);
 
         public void RecordFailed(ReadItem failure) => inner.RecordFailed(failure);
 

@@ -20,6 +20,9 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 64, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) is registered but cannot run: {Reason}")]
     public static partial void RuleNotRunnable(ILogger logger, string ruleId, string name, string reason);
 
+    [LoggerMessage(EventId = 76, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}): {Warning}")]
+    public static partial void RuleWarning(ILogger logger, string ruleId, string name, string warning);
+
     [LoggerMessage(EventId = 65, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
     public static partial void RuleNotLoaded(ILogger logger, string error);
 

@@ -105,6 +105,10 @@ internal static class ServeRunner
         var interval = TerminalText.Sanitize(rule.Interval);
         var from = TerminalText.Sanitize(rule.From);
         ServeLog.RuleRegistered(logger, ruleId, name, status.Revision, enabled, interval, from);
+        if (RuleExceptionLists.Warning(rule) is { } warning)
+        {
+            ServeLog.RuleWarning(logger, ruleId, name, TerminalText.Sanitize(warning));
+        }
     }
 
     private static int UsageError(string message)

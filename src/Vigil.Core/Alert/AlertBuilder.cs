@@ -40,6 +40,7 @@ public static class AlertBuilder
     {
         var source = sourceEvent.Root;
         var name = RuleNameOverride.Apply(rule, source);
+        var severity = SeverityOverride.Apply(rule, source);
         var sourceId = AlertIds.SourceId(sourceEvent);
 
         alert.Add("@timestamp", timestamp);
@@ -47,7 +48,8 @@ public static class AlertBuilder
         alert.Add("event.kind", "signal");
         AddOriginalTime(alert, source);
         var uuid = AddAlertState(alert, rule, sourceEvent.DataStream, sourceId, timestamp);
-        alert.Add("kibana.alert.reason", AlertReason.Build(source, name, rule.Severity));
+        AddSeverity(alert, rule, source, severity);
+        alert.Add("kibana.alert.reason", AlertReason.Build(source, name, severity));
         AlertRuleFields.Add(alert, rule, name, executionTime);
         OriginalEvent.AddFlattened(alert, source);
 
@@ -82,15 +84,30 @@ public static class AlertBuilder
         alert.Add("kibana.alert.start", timestamp);
         alert.Add("kibana.alert.last_detected", timestamp);
         alert.Add("kibana.alert.intended_timestamp", timestamp);
-        // NOTE: severity_mapping and risk_score_mapping are copied into the rule fields but not
-        // applied per event; no prebuilt AWS rule uses them.
-        alert.Add("kibana.alert.severity", rule.Severity);
-        alert.Add("kibana.alert.risk_score", rule.RiskScore);
+        return uuid;
+    }
+
+    /// <summary>
+    /// Adds the alert's severity and risk score after the rule's mappings, as Kibana's
+    /// <c>buildAlertFields</c> does; <c>kibana.alert.rule.severity</c>, <c>risk_score</c> and
+    /// <c>parameters</c> keep the rule's own values.
+    /// </summary>
+    private static void AddSeverity(AlertFieldTarget alert, DetectionRule rule, JsonObject source, string severity)
+    {
+        alert.Add("kibana.alert.severity", severity);
+        var riskScore = RiskScoreOverride.Apply(rule, source);
+        if (riskScore is { } mapped && mapped != Math.Floor(mapped))
+        {
+            alert.Add("kibana.alert.risk_score", JsonValue.Create(mapped));
+        }
+        else
+        {
+            alert.Add("kibana.alert.risk_score", riskScore is { } whole ? (int)whole : rule.RiskScore);
+        }
+
         if (rule.BuildingBlockType is not null)
         {
             alert.Add("kibana.alert.building_block_type", rule.BuildingBlockType);
         }
-
-        return uuid;
     }
 }

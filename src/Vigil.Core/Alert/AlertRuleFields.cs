@@ -81,7 +81,8 @@ internal static class AlertRuleFields
         alert[Prefix + "max_signals"] = rule.MaxSignals;
         alert[Prefix + "indices"] = RuleApiJson.Strings(rule.Index);
         AddIfSet(alert, "timestamp_override", rule.TimestampOverride);
-        alert[Prefix + "exceptions_list"] = new JsonArray();
+        // Kibana writes the exception lists the rule references, whether or not they removed any event.
+        alert[Prefix + "exceptions_list"] = OtherFieldOrEmpty(rule, "exceptions_list");
         alert[Prefix + "actions"] = new JsonArray();
     }
 

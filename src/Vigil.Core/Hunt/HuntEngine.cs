@@ -39,10 +39,18 @@ public sealed class HuntEngine
         summary.RulesRun = [.. runnable.Select(r => r.Rule)];
         summary.RulesSkipped = skipped;
         summary.HasTimeRange = options.From is not null || options.To is not null;
+        var warnings = new List<RuleNotice>();
         foreach (var rule in runnable)
         {
             summary.InitRule(rule.Rule);
+            if (RuleExceptionLists.Warning(rule.Rule) is { } warning)
+            {
+                warnings.Add(new RuleNotice(rule.Rule, warning));
+                listener?.RuleWarning(rule.Rule, warning);
+            }
         }
+
+        summary.RuleWarnings = warnings;
 
         var excluded = options.ExcludedFiles.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
         var files = (options.Files ?? CloudTrailReader.ExpandPaths(options.Paths))

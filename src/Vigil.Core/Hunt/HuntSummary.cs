@@ -58,6 +58,9 @@ public sealed class HuntSummary
 
     public IReadOnlyList<SkippedRule> RulesSkipped { get; internal set; } = [];
 
+    /// <summary>The rules that ran with a warning, once each, in rule order.</summary>
+    public IReadOnlyList<RuleNotice> RuleWarnings { get; internal set; } = [];
+
     public TimeSpan Elapsed { get; internal set; }
 
     public double EventsPerSecond => Elapsed > TimeSpan.Zero ? Events / Elapsed.TotalSeconds : 0;

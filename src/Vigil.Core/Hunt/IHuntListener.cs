@@ -1,3 +1,4 @@
+using Vigil.Detect.Rules;
 using Vigil.Read;
 
 namespace Vigil.Hunt;
@@ -21,6 +22,14 @@ public interface IHuntListener
     /// a file probably contains other JSON.
     /// </summary>
     void EventsLackCloudTrailFields(string path, long lacking, long events)
+    {
+    }
+
+    /// <summary>
+    /// Called once, before any file is read, for each rule that runs with a warning, such as a rule
+    /// whose exception lists Vigil cannot read.
+    /// </summary>
+    void RuleWarning(DetectionRule rule, string warning)
     {
     }
 

@@ -1,5 +1,6 @@
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Filters;
 using Vigil.Map;
 
 namespace Vigil.Hunt;
@@ -68,17 +69,23 @@ internal static class RulePreparation
             return $"its index patterns ({string.Join(", ", index)}) do not match the CloudTrail data stream {EcsDocument.CloudTrailDataStream}";
         }
 
-        var compiled = Kql.Compile(rule.Query ?? string.Empty, mapping);
+        var compiled = RuleQuery.Compile(rule, mapping);
         if (compiled.Error is not null)
         {
-            return $"invalid query: {compiled.Error}";
+            return compiled.Error;
         }
 
+        if (RuleMappings.Problems(rule) is [var (_, mappingProblem), ..])
+        {
+            return mappingProblem;
+        }
+
+        // Routing and prefilters come from the KQL query alone: the filters only narrow its matches further.
         var window = new RuleWindow(rule.TimestampOverride, rule.TimestampOverrideFallbackDisabled, options.From, options.To);
         var query = Kql.Parse(rule.Query ?? string.Empty).Query!;
         var actions = KqlValueFilter.For(query, ActionField, mapping);
         var providers = KqlValueFilter.For(query, ProviderField, mapping);
-        prepared = new PreparedRule(rule, compiled.Predicate!, window, actions, providers, LiteralsFor(query, mapping, actions, providers), RawChecksFor(query, mapping));
+        prepared = new PreparedRule(rule, compiled.Matches!, window, actions, providers, LiteralsFor(query, mapping, actions, providers), RawChecksFor(query, mapping));
         return null;
     }
 

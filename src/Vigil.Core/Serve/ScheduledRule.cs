@@ -1,5 +1,6 @@
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Filters;
 using Vigil.Map;
 using Vigil.Store;
 
@@ -82,15 +83,22 @@ internal sealed class ScheduledRule
             return false;
         }
 
-        var compiled = Kql.Compile(rule.Query, mapping);
+        var compiled = RuleQuery.Compile(rule, mapping);
         if (compiled.Error is not null)
         {
-            reason = $"invalid query: {compiled.Error}";
+            reason = compiled.Error;
             return false;
         }
 
+        if (RuleMappings.Problems(rule) is [var (_, mappingProblem), ..])
+        {
+            reason = mappingProblem;
+            return false;
+        }
+
+        // The candidate rows come from the KQL query alone: the filters only narrow its matches further.
         var ast = Kql.Parse(rule.Query).Query;
-        prepared = new ScheduledRule(rule, timing!, compiled.Predicate!, ast)
+        prepared = new ScheduledRule(rule, timing!, compiled.Matches!, ast)
         {
             Candidates = CandidateValues.For(ast, mapping),
         };

@@ -25,6 +25,10 @@ internal sealed class StoreAlertWriter(VigilStore store) : IAlertWriter
         return (long)command.ExecuteScalar()!;
     }
 
-    public bool Write(string alertId, DetectionRule rule, JsonObject alert) =>
-        store.TryAddAlert(new StoredAlert(alertId, rule.RuleId, rule.Severity, AlertStatus.Open, store.TimeProvider.GetUtcNow(), alert));
+    /// <summary>Stores the alert with its own severity, which the rule's <c>severity_mapping</c> may have set apart from the rule's.</summary>
+    public bool Write(string alertId, DetectionRule rule, JsonObject alert)
+    {
+        var severity = alert["kibana.alert.severity"]?.GetValue<string>() ?? rule.Severity;
+        return store.TryAddAlert(new StoredAlert(alertId, rule.RuleId, severity, AlertStatus.Open, store.TimeProvider.GetUtcNow(), alert));
+    }
 }

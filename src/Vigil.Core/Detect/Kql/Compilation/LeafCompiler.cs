@@ -63,6 +63,31 @@ internal sealed class LeafCompiler(TimeProvider clock)
         };
     }
 
+    /// <summary>
+    /// Builds the test of one Elasticsearch range query with both bounds, which a single value of the
+    /// field must pass together. Two KQL ranges joined by <c>and</c> may pass on different values of
+    /// a multi-valued field; a range query may not.
+    /// </summary>
+    public LeafResult Between(ResolvedField field, KqlRangeOperator lowerOperator, KqlValue lowerValue, KqlRangeOperator upperOperator, KqlValue upperValue)
+    {
+        var family = TypeFamilies.Of(field.Type);
+        if (family is TypeFamily.Keyword or TypeFamily.KeywordViaQueryString or TypeFamily.Text)
+        {
+            var lower = LowerOf(lowerValue.Text, isLower: true, lowerOperator == KqlRangeOperator.GreaterThanOrEqual);
+            var upper = UpperOf(upperValue.Text, isLower: false, upperOperator == KqlRangeOperator.LessThanOrEqual);
+            return LeafResult.Ok(family == TypeFamily.Text ? new TextRange(lower, upper) : new KeywordRange(lower, upper, field.IgnoreAbove));
+        }
+
+        var lowerTest = Range(field, lowerOperator, lowerValue);
+        if (lowerTest.Test is null)
+        {
+            return lowerTest;
+        }
+
+        var upperTest = Range(field, upperOperator, upperValue);
+        return upperTest.Test is null ? upperTest : LeafResult.Ok(new AllTest([lowerTest.Test, upperTest.Test]));
+    }
+
     private static LeafResult IsWildcard(ResolvedField field, KqlValue value, WildcardText pattern, bool freeText)
     {
         switch (TypeFamilies.Of(field.Type))

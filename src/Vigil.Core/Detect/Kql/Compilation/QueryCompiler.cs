@@ -29,6 +29,13 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
         _ => ConstantMatcher.Always,
     };
 
+    /// <summary>
+    /// Compiles an Elasticsearch range query with both bounds on <paramref name="field"/>, a plain
+    /// field name, at the document root.
+    /// </summary>
+    public DocumentMatcher CompileBetween(KqlField field, KqlRangeOperator lowerOperator, KqlValue lower, KqlRangeOperator upperOperator, KqlValue upper) =>
+        CompileLeaf(new KqlRange(field, lowerOperator, lower), field, "", (resolved, _) => _leaves.Between(resolved, lowerOperator, lower, upperOperator, upper));
+
     private DocumentMatcher CompileNested(KqlNested nested, string scope)
     {
         var path = nested.Path.Name ?? "";

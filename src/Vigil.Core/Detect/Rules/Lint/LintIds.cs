@@ -47,4 +47,10 @@ public static class LintIds
 
     /// <summary>A query field that neither ECS nor the AWS integration's CloudTrail data stream defines.</summary>
     public const string UnknownField = "VR014";
+
+    /// <summary>Exception lists the rule references, which Vigil cannot read, so hunt and serve run the rule without them.</summary>
+    public const string ExceptionListsNotApplied = "VR015";
+
+    /// <summary>A filter Vigil cannot apply (hunt and serve skip the rule), or one Elasticsearch rejects.</summary>
+    public const string FilterNotApplied = "VR016";
 }

@@ -34,6 +34,7 @@ public static class RuleLinter
         ContradictionCheck.Run(context);
         LeadingWildcardCheck.Run(context);
         IndexPatternCheck.Run(context);
+        KibanaOnlyCheck.Run(context);
         ThreatMappingCheck.Run(context);
         ThreatConsistencyCheck.Run(context);
         TechniqueCheck.Run(context);

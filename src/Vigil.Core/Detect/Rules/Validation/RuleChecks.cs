@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Vigil.Detect.Kql;
+using Vigil.Detect.Rules.Filters;
 
 namespace Vigil.Detect.Rules.Validation;
 
@@ -21,10 +22,42 @@ internal static class RuleChecks
             yield return query;
         }
 
+        if (CheckFilters(rule) is { } filters)
+        {
+            yield return filters;
+        }
+
+        foreach (var (fieldPath, message) in RuleMappings.Problems(rule))
+        {
+            yield return new RuleProblem(fieldPath, null, message);
+        }
+
         if (CheckHistoryWindow(rule) is { } history)
         {
             yield return history;
         }
+    }
+
+    /// <summary>
+    /// Returns why hunt and serve cannot apply the rule's filters when the rule is otherwise one they
+    /// run, or null. A filter Kibana applies but Vigil cannot is a warning, not an error: the rule
+    /// is valid, and Kibana runs it.
+    /// </summary>
+    public static FilterProblem? UnsupportedFilter(DetectionRule rule) =>
+        rule.Type == "query" && HasKqlQuery(rule)
+        && RuleQuery.CheckFilters(rule, FieldMapping.CloudTrail) is { IsUnsupported: true } problem
+            ? problem with { Message = $"hunt and serve skip this rule: {problem.Message}" }
+            : null;
+
+    /// <summary>Returns a filter that Kibana's rule schema or Elasticsearch rejects, as the query check does for the query.</summary>
+    private static RuleProblem? CheckFilters(DetectionRule rule)
+    {
+        if (!HasKqlQuery(rule) || RuleQuery.CheckFilters(rule, FieldMapping.CloudTrail) is not { IsUnsupported: false } problem)
+        {
+            return null;
+        }
+
+        return new RuleProblem(problem.FieldPath, null, problem.Message);
     }
 
     /// <summary>True when the rule's query is KQL.</summary>

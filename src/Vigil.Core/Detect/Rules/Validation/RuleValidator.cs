@@ -35,10 +35,39 @@ public static class RuleValidator
         errors.AddRange(conflicts.Errors);
         return new RuleLoadResult(valid, errors)
         {
-            Warnings = conflicts.Warnings,
+            Warnings = [.. conflicts.Warnings, .. loaded.Rules.SelectMany(Warnings)],
             RuleCount = loaded.RuleCount,
             FileCount = loaded.FileCount,
         };
+    }
+
+    /// <summary>
+    /// Returns what hunt and serve do differently from Kibana with a valid rule: exception lists they
+    /// cannot read, and filters they cannot apply.
+    /// </summary>
+    public static IReadOnlyList<RuleWarning> Warnings(DetectionRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+
+        var found = new List<(string FieldPath, string Message)>();
+        if (RuleExceptionLists.Warning(rule) is { } exceptions)
+        {
+            found.Add(($"rule.{RuleExceptionLists.Field}[0]", exceptions));
+        }
+
+        if (RuleChecks.UnsupportedFilter(rule) is { } filter)
+        {
+            found.Add((filter.FieldPath, filter.Message));
+        }
+
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        var source = RuleSource.Read(rule);
+        return [.. found.Select(warning => source.ToError(warning.FieldPath, null, warning.Message))
+            .Select(error => new RuleWarning(error.File, error.Line, error.Column, $"rule \"{rule.Name}\": {error.Message}"))];
     }
 
     /// <summary>Returns the problems of one loaded rule, positioned in its source file when it has one.</summary>

@@ -86,6 +86,23 @@ internal sealed class AnyTest(IReadOnlyList<ValueTest> tests) : ValueTest
     }
 }
 
+/// <summary>Passes when every test passes on the same value (a range query with both bounds).</summary>
+internal sealed class AllTest(IReadOnlyList<ValueTest> tests) : ValueTest
+{
+    public override bool Test(JsonNode value)
+    {
+        foreach (var test in tests)
+        {
+            if (!test.Test(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
 /// <summary>Tests every scalar leaf under a flattened field's root object.</summary>
 internal sealed class FlattenedLeavesTest(ValueTest leafTest) : ValueTest
 {
