@@ -42,6 +42,8 @@ internal static class HuntProgress
 
         public void FileFinished(string path, long bytes) => task.Increment(bytes);
 
+        public void EventsLackCloudTrailFields(string path, long lacking, long events) => inner.EventsLackCloudTrailFields(path, lacking, events);
+
         public void RuleWarning(DetectionRule rule, string warning) => inner.RuleWarning(rule, warning);
 
         public void RecordFailed(ReadItem failure) => inner.RecordFailed(failure);
