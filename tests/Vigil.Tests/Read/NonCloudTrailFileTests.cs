@@ -51,6 +51,8 @@ public class NonCloudTrailFileTests
     [InlineData("tar.gz", "a tar archive")]
     [InlineData("bz2", "bzip2 data")]
     [InlineData("xz", "xz data")]
+    [InlineData("zstd", "zstd data")]
+    [InlineData("7z", "a 7z archive")]
     public void ArchiveIsAnErrorThatSaysToExtractIt(string format, string kind)
     {
         var item = Assert.Single(ReadAll(Archive(format)));
@@ -87,6 +89,12 @@ public class NonCloudTrailFileTests
 
             case "bz2":
                 return [.. "BZh91AY&SY"u8, 0x01, 0x02];
+
+            case "zstd":
+                return [0x28, 0xB5, 0x2F, 0xFD, 0x24, 0x00];
+
+            case "7z":
+                return [(byte)'7', (byte)'z', 0xBC, 0xAF, 0x27, 0x1C, 0x00, 0x04];
 
             default:
                 return [0xFD, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0x00, 0x00, 0x04];
