@@ -48,6 +48,31 @@ public class InvalidUtf8NameTests
     }
 
     [Fact]
+    public void WatchedFolder_ReportsInvalidNameOnce()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Windows names are UTF-16");
+        using var fixture = new Vigil.Tests.Store.StoreFixture();
+        CreateInvalidName(fixture.InputDirectory);
+        var problems = new List<Vigil.Read.ReadItem>();
+        var options = new Vigil.Store.FolderWatcherOptions { WakeOnChange = false, Ingest = new Vigil.Store.IngestOptions { ProblemFound = problems.Add } };
+
+        try
+        {
+            using var watcher = new Vigil.Store.FolderWatcher(fixture.Store, [fixture.InputDirectory], options);
+            watcher.PollOnce(TestContext.Current.CancellationToken);
+            watcher.PollOnce(TestContext.Current.CancellationToken);
+
+            var problem = Assert.Single(problems);
+            Assert.Contains(Explanation, problem.Reason, StringComparison.Ordinal);
+            Assert.Contains(Fix, problem.Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            RemoveInvalidName(fixture.InputDirectory);
+        }
+    }
+
+    [Fact]
     public void FolderNamedAsInvalidUtf8()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Windows names are UTF-16");

@@ -21,6 +21,9 @@ public sealed class FolderWatcher : IDisposable
     private readonly EventIngester _ingester;
     private readonly FileStates _states;
     private readonly List<FileSystemWatcher> _systemWatchers = [];
+
+    // Names already reported as not valid UTF-8, so that each is reported once per watcher.
+    private readonly HashSet<string> _unreadableNames = new(StringComparer.Ordinal);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates a watcher of <paramref name="folders"/> (searched recursively) that ingests into <paramref name="store"/>.</summary>
@@ -113,8 +116,28 @@ public sealed class FolderWatcher : IDisposable
         }
     }
 
-    private IEnumerable<string> ListFiles() =>
-        CloudTrailReader.ExpandPaths(_folders.Where(Directory.Exists)).Where(file => File.Exists(file) && !_store.Holds(file));
+    private IEnumerable<string> ListFiles()
+    {
+        foreach (var file in CloudTrailReader.ExpandPaths(_folders.Where(Directory.Exists)))
+        {
+            if (File.Exists(file))
+            {
+                if (!_store.Holds(file))
+                {
+                    yield return file;
+                }
+
+                continue;
+            }
+
+            // .NET lists a name that is not valid UTF-8 with U+FFFD in it and cannot open it, so
+            // it is reported once instead of being passed over without a word.
+            if (file.Contains('\uFFFD', StringComparison.Ordinal) && _unreadableNames.Add(file) && InvalidUtf8FileName.Error(file) is { } error)
+            {
+                _options.Ingest.ProblemFound?.Invoke(error);
+            }
+        }
+    }
 
     private async Task WaitForNextScan(CancellationToken cancellationToken)
     {
