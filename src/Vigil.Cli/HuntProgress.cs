@@ -13,14 +13,24 @@ internal static class HuntProgress
         var files = CloudTrailReader.ExpandPaths(options.Paths);
         var totalBytes = files.Sum(SafeLength);
 
-        return console.Progress()
+        // Reports wait until the bar is gone: the logger writes them from its own thread, and lines it
+        // wrote while the bar was drawn were overwritten when the bar cleared, so the last went missing.
+        var held = new List<Action<IHuntListener>>();
+        var summary = console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask("Reading", maxValue: Math.Max(totalBytes, 1));
-                return hunt(new ProgressListener(task, inner));
+                return hunt(new ProgressListener(task, held));
             });
+
+        foreach (var report in held)
+        {
+            report(inner);
+        }
+
+        return summary;
     }
 
     private static long SafeLength(string path)
@@ -35,19 +45,43 @@ internal static class HuntProgress
         }
     }
 
-    private sealed class ProgressListener(ProgressTask task, IHuntListener inner) : IHuntListener
+    /// <summary>Moves the bar, and holds every report for the listener that prints it, in order.</summary>
+    private sealed class ProgressListener(ProgressTask task, List<Action<IHuntListener>> held) : IHuntListener
     {
         public void FileStarted(string path, int index, int count) =>
             task.Description = Markup.Escape($"file {index + 1}/{count}");
 
         public void FileFinished(string path, long bytes) => task.Increment(bytes);
 
-        public void EventsLackCloudTrailFields(string path, long lacking, long events) => inner.EventsLackCloudTrailFields(path, lacking, events);
+        // The console listener prints the first problems and then one line saying the rest are only
+        // counted, so holding more than that would cost memory and show nothing.
+        private const int MaxHeldProblems = ConsoleHuntListener.MaxLoggedProblems + 1;
 
-        public void RuleWarning(DetectionRule rule, string warning) => inner.RuleWarning(rule, warning);
+        private int _problems;
 
-        public void RecordFailed(ReadItem failure) => inner.RecordFailed(failure);
+        public void EventsLackCloudTrailFields(string path, long lacking, long events) => HoldProblem(inner => inner.EventsLackCloudTrailFields(path, lacking, events));
 
-        public void MappingFailed(ReadItem record) => inner.MappingFailed(record);
+        public void RuleWarning(DetectionRule rule, string warning) => Hold(inner => inner.RuleWarning(rule, warning));
+
+        public void RecordFailed(ReadItem failure) => HoldProblem(inner => inner.RecordFailed(failure));
+
+        public void MappingFailed(ReadItem record) => HoldProblem(inner => inner.MappingFailed(record));
+
+        private void HoldProblem(Action<IHuntListener> report)
+        {
+            if (Interlocked.Increment(ref _problems) <= MaxHeldProblems)
+            {
+                Hold(report);
+            }
+        }
+
+        // Workers may report at the same time.
+        private void Hold(Action<IHuntListener> report)
+        {
+            lock (held)
+            {
+                held.Add(report);
+            }
+        }
     }
 }

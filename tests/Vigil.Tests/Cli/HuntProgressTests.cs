@@ -10,7 +10,7 @@ namespace Vigil.Tests.Cli;
 public class HuntProgressTests
 {
     [Fact]
-    public void ProgressListener_ForwardsReports()
+    public void ProgressListener_ForwardsReportsAfterBar()
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -29,11 +29,37 @@ public class HuntProgressTests
             progress.RuleWarning(rule, "exception lists are not applied");
             progress.RecordFailed(failure);
             progress.MappingFailed(failure);
+
+            // Held while the bar is drawn, so that clearing the bar cannot overwrite them.
+            Assert.Empty(inner.Calls);
             return new HuntSummary();
         });
         Directory.Delete(folder);
 
         Assert.Equal(["lacking a.json 1 of 2", "warning exception lists are not applied", "failed invalid JSON", "mapping invalid JSON"], inner.Calls);
+    }
+
+    [Fact]
+    public void ProgressListener_HoldsOnlyWhatIsPrinted()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.No });
+        var inner = new RecordingListener();
+        var folder = Directory.CreateTempSubdirectory("vigil-progress-").FullName;
+
+        HuntProgress.Run(console, new HuntOptions([folder]), inner, progress =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                progress.RecordFailed(new ReadItem(ReadOutcome.Error, "a.json", $"line {i + 1}", null, $"error {i + 1}"));
+            }
+
+            return new HuntSummary();
+        });
+        Directory.Delete(folder);
+
+        // The console listener prints 50 and says the rest are counted when it gets the 51st.
+        Assert.Equal(ConsoleHuntListener.MaxLoggedProblems + 1, inner.Calls.Count);
+        Assert.Equal("failed error 1", inner.Calls[0]);
     }
 
     private sealed class RecordingListener : IHuntListener
