@@ -120,6 +120,14 @@ public class RuleFilterShapeTests
     }
 
     [Fact]
+    public void RangeTimeZone_ReasonShowsValueAsWritten()
+    {
+        var reason = SkipReason("""[{"meta":{},"query":{"range":{"@timestamp":{"gte":"2026-12-01T00:00:00","time_zone":"+01:00"}}}}]""");
+
+        Assert.Contains("time_zone: \"+01:00\"", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PhraseOptionSlop_SkipsRule()
     {
         var reason = SkipReason("""[{"meta":{},"query":{"match_phrase":{"user_agent.original":{"query":"aws-cli","slop":2}}}}]""");

@@ -54,6 +54,10 @@ internal sealed class RuleFilterReader
 
     private static readonly string[] NoEffectOptions = ["boost", "_name"];
 
+    // Values in messages keep characters such as '+' as written, so a user finds them in the rule
+    // file. Control characters stay escaped, and the callers sanitize messages for the terminal.
+    private static readonly JsonSerializerOptions MessageJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private FilterProblem? _problem;
     private string _filterName = "";
     private int _filterIndex = -1;
@@ -183,7 +187,7 @@ internal sealed class RuleFilterReader
                 return true;
             default:
                 // Kibana compares negate with === true and === false, so any other value puts the filter nowhere.
-                Unsupported(path + ".meta.negate", $"meta.negate is {value?.ToJsonString() ?? "null"}, which Kibana applies neither as a filter nor negated, so Vigil does not guess; set it to true or false");
+                Unsupported(path + ".meta.negate", $"meta.negate is {value?.ToJsonString(MessageJson) ?? "null"}, which Kibana applies neither as a filter nor negated, so Vigil does not guess; set it to true or false");
                 return false;
         }
     }
@@ -403,7 +407,7 @@ internal sealed class RuleFilterReader
             }
             else if (!IsHarmlessRangeOption(key, value))
             {
-                return Unsupported(keyPath, $"Vigil cannot apply the range option {key}: {value?.ToJsonString()}; it applies gt, gte, lt, lte, a UTC time_zone and the default date format, so remove the option");
+                return Unsupported(keyPath, $"Vigil cannot apply the range option {key}: {value?.ToJsonString(MessageJson)}; it applies gt, gte, lt, lte, a UTC time_zone and the default date format, so remove the option");
             }
         }
 
@@ -505,14 +509,14 @@ internal sealed class RuleFilterReader
     private int? ReadMinimumShouldMatch(JsonNode? value, string path)
     {
         var text = value is JsonValue scalar
-            ? scalar.GetValueKind() == JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString()
+            ? scalar.GetValueKind() == JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString(MessageJson)
             : null;
         if (text is not null && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
             return count;
         }
 
-        Unsupported(path, $"Vigil cannot apply minimum_should_match {value?.ToJsonString() ?? "null"}; give a whole number such as 1");
+        Unsupported(path, $"Vigil cannot apply minimum_should_match {value?.ToJsonString(MessageJson) ?? "null"}; give a whole number such as 1");
         return null;
     }
 
@@ -579,7 +583,7 @@ internal sealed class RuleFilterReader
                 Invalid(path, "the value is missing, and Elasticsearch rejects a query without one; give a value");
                 return false;
             default:
-                Unsupported(path, $"Vigil cannot apply the value {value.ToJsonString()}, which is not a string, number or boolean; give one value");
+                Unsupported(path, $"Vigil cannot apply the value {value.ToJsonString(MessageJson)}, which is not a string, number or boolean; give one value");
                 return false;
         }
     }
