@@ -683,6 +683,13 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         SkipIfContainer(value);
+        if (token.IsRecordsProperty || token.Wrapper is not null)
+        {
+            // Readers that keep the last of a repeated key would find no records here at all.
+            var name = token.Wrapper?.Property ?? "Records";
+            return Error($"line {_cursor.ValueLine}, byte {token.Start}", $"invalid JSON: the object has a second {name} key, whose value is not an array; the records of the first are read, where other JSON readers keep only the second");
+        }
+
         return null;
     }
 

@@ -30,6 +30,18 @@ public class EnvelopeTests
         Assert.Equal("record 3", items.Records()[2].Location);
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("\"text\"")]
+    public void SecondRecordsKeyNotArrayIsReported(string value)
+    {
+        var items = ReadAll($$"""{"Records":[{{Record(1)}}],"Records":{{value}}}""");
+
+        Assert.Single(items.Records());
+        Assert.Contains("a second Records key, whose value is not an array", Assert.Single(items.Errors()).Reason);
+    }
+
     [Fact]
     public void CloudWatchLogEventsAreRecords()
     {
