@@ -45,7 +45,7 @@ internal static class HuntProgress
         }
     }
 
-    /// <summary>Moves the bar, and holds every report for the listener that prints it, in order.</summary>
+    /// <summary>Moves the bar, and keeps every report for the listener that prints it, in order.</summary>
     private sealed class ProgressListener(ProgressTask task, List<Action<IHuntListener>> held) : IHuntListener
     {
         public void FileStarted(string path, int index, int count) =>

@@ -57,7 +57,7 @@ public class HuntProgressTests
         });
         Directory.Delete(folder);
 
-        // The console listener prints 50 and says the rest are counted when it gets the 51st.
+        // The console listener prints 50, and at the 51st a line that the rest are only counted.
         Assert.Equal(ConsoleHuntListener.MaxLoggedProblems + 1, inner.Calls.Count);
         Assert.Equal("failed error 1", inner.Calls[0]);
     }
