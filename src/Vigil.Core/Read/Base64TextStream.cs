@@ -302,6 +302,10 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     /// line longer than <see cref="MaxCheckedLine"/> is decoded as it comes, and a bad character
     /// in it ends the text.
     /// </summary>
+    /// <remarks>
+    /// NOTE: a line cut short that holds only base64 characters passes this check. Its gzip member is
+    /// then cut, and the gzip layer's failure ends the file, so the payloads on later lines are lost.
+    /// </remarks>
     private bool SkipInvalidLine()
     {
         var end = LineEnd();
