@@ -25,7 +25,16 @@ internal static class RulesStatusRunner
             return ExitCodes.Success;
         }
 
-        console.Write(Table(statuses));
+        var rows = statuses.Select(Cells).ToList();
+        if (TableWidth(rows) <= console.Profile.Width)
+        {
+            console.Write(Table(rows));
+        }
+        else
+        {
+            // A squeezed table wraps names letter by letter and leaves narrow columns empty.
+            WriteBlocks(console.Profile.Out.Writer, rows, console.Profile.Width);
+        }
 
         // The details bypass the console, which would hard-wrap them at its width and break a grep
         // of piped output. A terminal wraps them itself.
@@ -37,33 +46,80 @@ internal static class RulesStatusRunner
         return ExitCodes.Success;
     }
 
-    private static Table Table(IReadOnlyList<RuleStatus> statuses)
+    private static readonly string[] Headers = ["Rule", "rule_id", "Enabled", "Last run", "Status", "Next run", "Alerts", "Late events", "Uncovered"];
+
+    private static string[] Cells(RuleStatus status) =>
+    [
+        .. new[]
+        {
+            status.Name,
+            status.RuleId,
+            Enabled(status),
+            Time(status.LastRunAt),
+            status.LastStatus ?? "never ran",
+            Time(status.NextRunAt),
+            Count(status.AlertCount),
+            Count(status.LateEvents),
+            Count(status.Uncovered.Count),
+        }.Select(TerminalText.Sanitize),
+    ];
+
+    private static Table Table(List<string[]> rows)
     {
         var table = new Table().AddColumns(
-            new TableColumn("Rule"),
-            new TableColumn("rule_id"),
-            new TableColumn("Enabled"),
-            new TableColumn("Last run").NoWrap(),
-            new TableColumn("Status"),
-            new TableColumn("Next run").NoWrap(),
-            new TableColumn("Alerts").RightAligned(),
-            new TableColumn("Late events").RightAligned(),
-            new TableColumn("Uncovered").RightAligned());
-        foreach (var status in statuses)
+            new TableColumn(Headers[0]),
+            new TableColumn(Headers[1]),
+            new TableColumn(Headers[2]),
+            new TableColumn(Headers[3]).NoWrap(),
+            new TableColumn(Headers[4]),
+            new TableColumn(Headers[5]).NoWrap(),
+            new TableColumn(Headers[6]).RightAligned(),
+            new TableColumn(Headers[7]).RightAligned(),
+            new TableColumn(Headers[8]).RightAligned());
+        foreach (var row in rows)
         {
-            table.AddRow(
-                Cell(status.Name),
-                Cell(status.RuleId),
-                Cell(Enabled(status)),
-                Cell(Time(status.LastRunAt)),
-                Cell(status.LastStatus ?? "never ran"),
-                Cell(Time(status.NextRunAt)),
-                Cell(Count(status.AlertCount)),
-                Cell(Count(status.LateEvents)),
-                Cell(Count(status.Uncovered.Count)));
+            table.AddRow(row.Select(cell => new Text(cell)).ToArray());
         }
 
         return table;
+    }
+
+    /// <summary>Returns the columns the table needs to show every cell on one line, laid out with its rounded border.</summary>
+    private static int TableWidth(List<string[]> rows)
+    {
+        var widths = Headers.Select(header => header.GetCellWidth()).ToArray();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < widths.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], row[i].GetCellWidth());
+            }
+        }
+
+        // A border column at each edge and between columns, and a space of padding on each side of a cell.
+        return widths.Sum() + (3 * widths.Length) + 1;
+    }
+
+    /// <summary>Writes each rule as a block of labelled lines, with each value whole on one line.</summary>
+    private static void WriteBlocks(TextWriter output, List<string[]> rows, int width)
+    {
+        var labelWidth = Headers.Max(header => header.Length) + 2;
+        foreach (var row in rows)
+        {
+            output.WriteLine();
+            for (var i = 0; i < Headers.Length; i++)
+            {
+                var line = Headers[i].PadRight(labelWidth) + row[i];
+                if (line.GetCellWidth() <= width)
+                {
+                    output.WriteLine(line);
+                    continue;
+                }
+
+                output.WriteLine(Headers[i]);
+                output.WriteLine(row[i]);
+            }
+        }
     }
 
     private static void WriteDetails(TextWriter output, RuleScheduler scheduler, RuleStatus status)
@@ -115,6 +171,4 @@ internal static class RulesStatusRunner
     private static string Time(DateTimeOffset? time) => time is { } value ? KibanaTime.Format(value) : "-";
 
     private static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static Text Cell(string text) => new(TerminalText.Sanitize(text));
 }

@@ -1,3 +1,6 @@
+using Spectre.Console;
+using Vigil.Tests.Support;
+
 namespace Vigil.Tests.Cli;
 
 /// <summary><c>vigil rules status</c> piped to a file: one line per uncovered range, in correct English.</summary>
@@ -16,5 +19,27 @@ public class RulesStatusTextTests
         Assert.Equal(0, status.ExitCode);
         Assert.Contains("max_signals (2) reached at ", uncovered, StringComparison.Ordinal);
         Assert.Contains(": 1 match was not alerted (not searched again; 'vigil rules run' over it clears it once every match has an alert)", uncovered, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(80)]
+    [InlineData(240)]
+    public void StatusValuesStayWholeAtWidth(int width)
+    {
+        using var store = new CliStore();
+        var rule = store.WriteRule("two-signals.toml", ("max_signals = 100", "max_signals = 2"));
+        Assert.Equal(0, store.Run("rules", "run", rule, "--from", "now-1h", "--to", "now+1m").ExitCode);
+
+        var status = CliRunner.RunWithEnvironment(new Dictionary<string, string?> { ["COLUMNS"] = $"{width}" }, "rules", "status", "--data", store.Data);
+
+        Assert.Equal(0, status.ExitCode);
+        var lines = status.StandardOutput.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        Assert.Contains(lines, line => line.Contains("AWS Security Token Service (STS) AssumeRole Usage", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("succeeded", StringComparison.Ordinal) || line.Contains("partial failure", StringComparison.Ordinal));
+        foreach (var line in lines.TakeWhile(line => !line.EndsWith("):", StringComparison.Ordinal)))
+        {
+            Assert.True(line.GetCellWidth() <= width, $"{line.GetCellWidth()} columns at width {width}: {line}");
+        }
     }
 }
