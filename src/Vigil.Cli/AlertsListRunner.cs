@@ -100,40 +100,45 @@ internal static class AlertsListRunner
         var console = CliConsoles.StandardOutput();
 
         // Nine columns with borders do not fit a narrow terminal: below this width the creation
-        // time is left out, and only the id never wraps, so the table never shrinks to an ellipsis.
+        // time is left out, and below the width the rest need, each alert is a block of lines.
         var withCreated = console.Profile.Width >= WidthForCreated;
-        var table = new Table().AddColumn(new TableColumn("Id").NoWrap());
-        if (withCreated)
+        string[] headers = withCreated
+            ? ["Id", "Created", "Status", "Severity", "Rule", "Event time", "User", "Source", "Action"]
+            : ["Id", "Status", "Severity", "Rule", "Event time", "User", "Source", "Action"];
+        var rows = alerts.Take(MaxTableRows).Select(alert => Cells(alert, withCreated)).ToList();
+        if (NarrowTable.Width(headers, rows) <= console.Profile.Width)
         {
-            table.AddColumn(new TableColumn("Created"));
-        }
-
-        table.AddColumns("Status", "Severity", "Rule", "Event time", "User", "Source", "Action");
-        foreach (var alert in alerts.Take(MaxTableRows))
-        {
-            var row = AlertRow.From(alert.Document);
-            var cells = new List<IRenderable> { Cell(alert.Id.Length > AlertIdPrefix.ShortLength ? alert.Id[..AlertIdPrefix.ShortLength] : alert.Id) };
-            if (withCreated)
+            var table = new Table().AddColumn(new TableColumn(headers[0]).NoWrap());
+            table.AddColumns(headers[1..]);
+            foreach (var row in rows)
             {
-                cells.Add(Cell(KibanaTime.Format(alert.Created)));
+                table.AddRow(row.Select(cell => (IRenderable)new Text(cell)).ToList());
             }
 
-            cells.AddRange([
-                Cell(AlertStatusText.Format(alert.Status)),
-                Cell(alert.Severity),
-                Cell(row.Rule),
-                Cell(row.Time),
-                Cell(row.User),
-                Cell(row.Source),
-                Cell(row.Action)]);
-            table.AddRow(cells);
+            console.Write(table);
+        }
+        else
+        {
+            NarrowTable.WriteBlocks(console.Profile.Out.Writer, headers, rows, console.Profile.Width);
+            console.WriteLine();
         }
 
-        console.Write(table);
         console.WriteLine(alerts.Count > MaxTableRows
             ? $"Showing the first {MaxTableRows} alerts; use --format ndjson for all."
             : alerts.Count == 1 ? "1 alert." : $"{alerts.Count} alerts.");
     }
 
-    private static Text Cell(string text) => new(TerminalText.Sanitize(text));
+    private static string[] Cells(StoredAlert alert, bool withCreated)
+    {
+        var row = AlertRow.From(alert.Document);
+        var cells = new List<string> { alert.Id.Length > AlertIdPrefix.ShortLength ? alert.Id[..AlertIdPrefix.ShortLength] : alert.Id };
+        if (withCreated)
+        {
+            cells.Add(KibanaTime.Format(alert.Created));
+        }
+
+        cells.AddRange([AlertStatusText.Format(alert.Status), alert.Severity, row.Rule, row.Time, row.User, row.Source, row.Action]);
+        return [.. cells.Select(TerminalText.Sanitize)];
+    }
+
 }

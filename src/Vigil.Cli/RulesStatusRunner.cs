@@ -26,14 +26,14 @@ internal static class RulesStatusRunner
         }
 
         var rows = statuses.Select(Cells).ToList();
-        if (TableWidth(rows) <= console.Profile.Width)
+        if (NarrowTable.Width(Headers, rows) <= console.Profile.Width)
         {
             console.Write(Table(rows));
         }
         else
         {
             // A squeezed table wraps names letter by letter and leaves narrow columns empty.
-            WriteBlocks(console.Profile.Out.Writer, rows, console.Profile.Width);
+            NarrowTable.WriteBlocks(console.Profile.Out.Writer, Headers, rows, console.Profile.Width);
         }
 
         // The details bypass the console, which would hard-wrap them at its width and break a grep
@@ -82,44 +82,6 @@ internal static class RulesStatusRunner
         }
 
         return table;
-    }
-
-    /// <summary>Returns the columns the table needs to show every cell on one line, laid out with its rounded border.</summary>
-    private static int TableWidth(List<string[]> rows)
-    {
-        var widths = Headers.Select(header => header.GetCellWidth()).ToArray();
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < widths.Length; i++)
-            {
-                widths[i] = Math.Max(widths[i], row[i].GetCellWidth());
-            }
-        }
-
-        // A border column at each edge and between columns, and a space of padding on each side of a cell.
-        return widths.Sum() + (3 * widths.Length) + 1;
-    }
-
-    /// <summary>Writes each rule as a block of labelled lines, with each value whole on one line.</summary>
-    private static void WriteBlocks(TextWriter output, List<string[]> rows, int width)
-    {
-        var labelWidth = Headers.Max(header => header.Length) + 2;
-        foreach (var row in rows)
-        {
-            output.WriteLine();
-            for (var i = 0; i < Headers.Length; i++)
-            {
-                var line = Headers[i].PadRight(labelWidth) + row[i];
-                if (line.GetCellWidth() <= width)
-                {
-                    output.WriteLine(line);
-                    continue;
-                }
-
-                output.WriteLine(Headers[i]);
-                output.WriteLine(row[i]);
-            }
-        }
     }
 
     private static void WriteDetails(TextWriter output, RuleScheduler scheduler, RuleStatus status)

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
@@ -58,6 +59,29 @@ public class AlertsListRuleTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("3 alerts.", result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("…3 alerts", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Equal(3, result.StandardOutput.Split('\n').Count(line => line.Contains(" open ", StringComparison.Ordinal)));
+        // One table row per alert, or one block per alert with a Status line, below the table's width.
+        Assert.Equal(3, result.StandardOutput.Split('\n').Count(line => line.Contains(" open ", StringComparison.Ordinal) || line.TrimEnd().EndsWith(" open", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(80)]
+    [InlineData(240)]
+    public void AlertValuesStayWholeAtWidth(int width)
+    {
+        using var store = new CliStore();
+        var rule = store.WriteRule("two-signals.toml", ("max_signals = 100", "max_signals = 2"));
+        Assert.Equal(0, store.Run("rules", "run", rule, "--from", "now-1h", "--to", "now+1m").ExitCode);
+
+        var list = CliRunner.RunWithEnvironment(new Dictionary<string, string?> { ["COLUMNS"] = $"{width}" }, "alerts", "list", "--data", store.Data);
+
+        Assert.Equal(0, list.ExitCode);
+        var lines = list.StandardOutput.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        Assert.Contains(lines, line => line.Contains("AssumeRole", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.EndsWith("alerts.", StringComparison.Ordinal));
+        foreach (var line in lines)
+        {
+            Assert.True(line.GetCellWidth() <= width, $"{line.GetCellWidth()} columns at width {width}: {line}");
+        }
     }
 }

@@ -3,7 +3,7 @@ using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
 
-/// <summary><c>vigil rules status</c> piped to a file: one line per uncovered range, in correct English.</summary>
+/// <summary><c>vigil rules status</c>: one line per uncovered range, in correct English, and whole values at any width.</summary>
 public class RulesStatusTextTests
 {
     [Fact]
