@@ -32,6 +32,21 @@ internal static class RuleMappings
     public static string? RiskScoreField(DetectionRule rule) => Cache.GetValue(rule, Parse).RiskScoreField;
 
     /// <summary>
+    /// Returns a warning for <c>risk_score_mapping</c> entries after the first, which Kibana and
+    /// Vigil both leave unread, with the field path of the second entry; otherwise <c>null</c>.
+    /// </summary>
+    public static (string FieldPath, string Message)? UnreadRiskScoreEntries(DetectionRule rule)
+    {
+        if (!rule.OtherFields.TryGetValue(RiskScoreMappingField, out var node) || node is not JsonArray { Count: > 1 } entries)
+        {
+            return null;
+        }
+
+        var unread = entries.Count - 1;
+        return ($"rule.{RiskScoreMappingField}[1]", $"{RiskScoreMappingField} has {entries.Count} entries, but Kibana's detection engine reads only the first entry's field, so the {unread} after it {(unread == 1 ? "has" : "have")} no effect in Kibana or Vigil; keep one entry");
+    }
+
+    /// <summary>
     /// Returns the problems of both mappings, each with its field path and message. Kibana's schema
     /// rejects a rule with any of them.
     /// </summary>

@@ -167,6 +167,17 @@ public class RuleFilterHuntTests
     }
 
     [Fact]
+    public void SecondRiskScoreEntry_ValidateWarns()
+    {
+        var result = CliRunner.Run("rules", "validate", Fixture("rules", "two-risk-score-entries.toml"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("two-risk-score-entries.toml(", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("risk_score_mapping has 2 entries, but Kibana's detection engine reads only the first entry's field", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("1 valid, 0 errors, 1 warning", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExceptionsList_LintWarns()
     {
         var result = CliRunner.Run("rules", "lint", Fixture("rules", "exceptions-list.toml"));

@@ -60,6 +60,11 @@ public static class RuleValidator
             found.Add((filter.FieldPath, filter.Message));
         }
 
+        if (RuleMappings.UnreadRiskScoreEntries(rule) is { } unread)
+        {
+            found.Add(unread);
+        }
+
         if (found.Count == 0)
         {
             return [];
