@@ -8,6 +8,9 @@ namespace Vigil.Cli;
 /// <summary>Renders a hunt's alerts and summary for people. Every CloudTrail value is sanitized and never parsed as markup.</summary>
 internal static class HuntReport
 {
+    // Skip reasons longer than this are shortened in the summary's grid.
+    private const int MaxReasonLength = 80;
+
     public static void WriteAlerts(IAnsiConsole console, AlertTable alerts, HuntSummary summary)
     {
         if (summary.Alerts == 0)
@@ -86,7 +89,7 @@ internal static class HuntReport
         AddCount(grid, "Rules skipped", summary.RulesSkipped.Count);
         foreach (var group in summary.RulesSkipped.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()))
         {
-            AddCount(grid, "    " + TerminalText.Sanitize(group.Key), group.Count());
+            AddCount(grid, "    " + ShortReason(TerminalText.Sanitize(group.Key)), group.Count());
         }
 
         if (rulesFailed > 0)
@@ -103,6 +106,13 @@ internal static class HuntReport
         grid.AddRow(new Text("Events/s"), new Text(summary.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
         return grid;
     }
+
+    /// <summary>
+    /// Shortens a skip reason for the summary's grid, which would otherwise be as wide as the longest
+    /// reason; the "Rule skipped:" lines after the summary give each reason whole.
+    /// </summary>
+    private static string ShortReason(string reason) =>
+        reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…");
 
     private static Table AlertsPerRule(HuntSummary summary)
     {

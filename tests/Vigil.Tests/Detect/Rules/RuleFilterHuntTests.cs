@@ -187,6 +187,18 @@ public class RuleFilterHuntTests
     }
 
     [Fact]
+    public void UnsupportedFilter_SummaryStaysNarrow()
+    {
+        var result = CliRunner.Run("hunt", CloudTrail, "--rules", Export, "--format", "ndjson");
+
+        // The summary's grid shortens the reason, and the line after the summary gives it whole.
+        var summary = result.StandardError.Split('\n').TakeWhile(line => !line.StartsWith("Rule skipped:", StringComparison.Ordinal)).ToList();
+        Assert.Contains(summary, line => line.Contains("Vigil cannot apply a terms query", StringComparison.Ordinal));
+        Assert.All(summary.Where(line => !line.StartsWith("warn", StringComparison.Ordinal) && !line.Contains('─')), line => Assert.True(line.Length <= 100, line));
+        Assert.Contains("Rule skipped: IAM changes with a terms filter", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnsupportedFilter_ValidateAndLintWarn()
     {
         var validate = CliRunner.Run("rules", "validate", Export);
