@@ -109,7 +109,7 @@ internal static class HuntReport
 
     /// <summary>
     /// Shortens a skip reason for the summary's grid, which would otherwise be as wide as the longest
-    /// reason; the "Rule skipped:" lines after the summary give each reason whole.
+    /// reason. The "Rule skipped:" lines after the summary give each reason whole.
     /// </summary>
     private static string ShortReason(string reason) =>
         reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…");
