@@ -21,11 +21,6 @@ internal sealed class ConvertItems(CloudTrailReader reader, bool keepOriginal)
     public void Read(string path, Action<ReadItem, string?> onItem)
     {
         _recordsBeyondRaw = 0;
-        if (InvalidUtf8FileName.Error(path) is { } nameError)
-        {
-            onItem(nameError, null);
-            return;
-        }
 
         var items = reader.ReadFileRaw(path, (json, raw, offset, unvalidated, after) => ReadRaw(json, after, raw, offset, unvalidated, onItem));
         foreach (var item in items)

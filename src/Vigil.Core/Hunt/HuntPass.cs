@@ -34,13 +34,6 @@ internal sealed class HuntPass : IDisposable
     public void ReadFile(string path, int index, int count, CancellationToken cancellationToken)
     {
         _batch.AddFileStarted(path, index, count);
-        if (InvalidUtf8FileName.Error(path) is { } nameError)
-        {
-            _batch.AddItem(nameError);
-            _batch.AddFileFinished(path);
-            SubmitIfFull();
-            return;
-        }
 
         using var items = _reader.ReadFileRaw(path, (json, item, offset, unvalidated, after) => AddRecord(json, after, item, offset, unvalidated, cancellationToken)).GetEnumerator();
         var stopped = false;

@@ -211,7 +211,8 @@ public sealed class CloudTrailReader
 
         if (!File.Exists(path))
         {
-            error = OpenError(path, "file not found; check the path");
+            // .NET cannot open a name that is not valid UTF-8, and would otherwise call it missing.
+            error = OpenError(path, InvalidUtf8FileName.Reason(path) ?? "file not found; check the path");
             return null;
         }
 

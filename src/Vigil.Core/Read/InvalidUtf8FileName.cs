@@ -15,21 +15,6 @@ internal static class InvalidUtf8FileName
     private const char ReplacementCharacter = '\uFFFD';
 
     /// <summary>
-    /// Returns the error item for <paramref name="path"/> when a name in it is not valid UTF-8, or
-    /// <c>null</c> when the path can be opened or is missing for another reason.
-    /// </summary>
-    public static ReadItem? Error(string path)
-    {
-        if (Reason(path) is not { } reason)
-        {
-            return null;
-        }
-
-        ReadMetrics.Count(ReadOutcome.Error);
-        return new ReadItem(ReadOutcome.Error, path, "byte 0", null, reason);
-    }
-
-    /// <summary>
     /// Returns why <paramref name="path"/> cannot be opened when a name in it is not valid UTF-8, with
     /// the fix, or <c>null</c> when that is not the case.
     /// </summary>

@@ -17,11 +17,10 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
         using var file = RegularFile.IsRegularOrUnknown(path) ? TryOpen() : null;
         if (file is null)
         {
-            // The reader turns a missing, unreadable or special file into one error item naming it.
-            // A name that is not valid UTF-8 is reported as such, because the reader would call it missing.
+            // The reader turns a missing, unreadable or special file (or a name that is not valid
+            // UTF-8) into one error item naming it.
             _result.Unreadable = true;
-            var errors = InvalidUtf8FileName.Error(path) is { } nameError ? [nameError] : reader.ReadFile(path);
-            foreach (var item in errors)
+            foreach (var item in reader.ReadFile(path))
             {
                 CountInto(_result, item, null, null, null);
             }

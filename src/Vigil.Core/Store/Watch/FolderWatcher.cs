@@ -132,9 +132,9 @@ public sealed class FolderWatcher : IDisposable
 
             // .NET lists a name that is not valid UTF-8 with U+FFFD in it and cannot open it, so
             // it is reported once instead of being passed over without a word.
-            if (file.Contains('\uFFFD', StringComparison.Ordinal) && _unreadableNames.Add(file) && InvalidUtf8FileName.Error(file) is { } error)
+            if (file.Contains('\uFFFD', StringComparison.Ordinal) && _unreadableNames.Add(file) && InvalidUtf8FileName.Reason(file) is { } reason)
             {
-                _options.Ingest.ProblemFound?.Invoke(error);
+                _options.Ingest.ProblemFound?.Invoke(new ReadItem(ReadOutcome.Error, file, "byte 0", null, reason));
             }
         }
     }
