@@ -109,18 +109,16 @@ public sealed class CloudTrailReader
     }
 
     /// <summary>
-    /// Whether a file named like AWS Config's writability check starts like data Vigil reads (JSON,
-    /// gzip, or base64 of gzip), so that it is read as any other file. Anyone who can write to a
-    /// bucket can name an object so, and a name alone must not hide its records.
+    /// Whether a file named like AWS Config's writability check starts like data Vigil reads, so that
+    /// it is read as any other file. Anyone who can write to a bucket can name an object so, and a
+    /// name alone must not hide its records.
     /// </summary>
     private static bool HoldsData(ref Stream stream)
     {
-        var head = new byte[4];
+        var head = new byte[ContainerLayers.HeadLength];
         var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream = new PrefixedStream(head[..read], stream);
-        var text = head.AsSpan(0, read);
-        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
-        return start >= 0 && (text[start] is (byte)'{' or (byte)'[' || text.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || text.StartsWith("H4sI"u8) || text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || text.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || text.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]));
+        return ContainerLayers.StartsLikeData(head.AsSpan(0, read));
     }
 
     private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes, RawRecordHandler? onRecord, RawRecordCursor? cursor, bool readAhead = false)

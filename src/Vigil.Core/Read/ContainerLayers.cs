@@ -10,8 +10,8 @@ namespace Vigil.Read;
 /// </summary>
 internal static class ContainerLayers
 {
-    // Enough for a timestamp prefix such as "2024-05-01T12:00:00.000Z {".
-    private const int HeadLength = 40;
+    /// <summary>The leading bytes recognition reads: enough for a timestamp prefix such as "2024-05-01T12:00:00.000Z {".</summary>
+    public const int HeadLength = 40;
 
     // No delivery format nests more than three layers (timestamps in gzip in base64). The loop stops
     // after this many, so a crafted file cannot nest layers without bound.
@@ -73,6 +73,22 @@ internal static class ContainerLayers
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="head"/> starts like data the reader takes: a layer it removes, or
+    /// JSON after optional whitespace and a UTF-8 byte order mark.
+    /// </summary>
+    public static bool StartsLikeData(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith(GzipMagic) || IsBase64OfGzip(head) || WideEncoding(head, out _) is not null || TimestampPrefixStream.Matches(head))
+        {
+            return true;
+        }
+
+        var text = head.StartsWith(Utf8ByteOrderMark) ? head[Utf8ByteOrderMark.Length..] : head;
+        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && text[start] is (byte)'{' or (byte)'[' || IsBase64OfGzip(text);
     }
 
     private static Stream? Unwrap(ReadOnlySpan<byte> head, Stream stream)
