@@ -15,17 +15,17 @@ internal static class HuntProgress
 
         // Reports wait until the bar is gone: the logger writes them from its own thread, and lines it
         // wrote while the bar was drawn were overwritten when the bar cleared, so the last went missing.
-        var held = new List<Action<IHuntListener>>();
+        var heldReports = new List<Action<IHuntListener>>();
         var summary = console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask("Reading", maxValue: Math.Max(totalBytes, 1));
-                return hunt(new ProgressListener(task, held));
+                return hunt(new ProgressListener(task, heldReports));
             });
 
-        foreach (var report in held)
+        foreach (var report in heldReports)
         {
             report(inner);
         }
@@ -46,7 +46,7 @@ internal static class HuntProgress
     }
 
     /// <summary>Moves the bar, and keeps every report for the listener that prints it, in order.</summary>
-    private sealed class ProgressListener(ProgressTask task, List<Action<IHuntListener>> held) : IHuntListener
+    private sealed class ProgressListener(ProgressTask task, List<Action<IHuntListener>> heldReports) : IHuntListener
     {
         public void FileStarted(string path, int index, int count) =>
             task.Description = Markup.Escape($"file {index + 1}/{count}");
@@ -78,9 +78,9 @@ internal static class HuntProgress
         // Workers may report at the same time.
         private void Hold(Action<IHuntListener> report)
         {
-            lock (held)
+            lock (heldReports)
             {
-                held.Add(report);
+                heldReports.Add(report);
             }
         }
     }

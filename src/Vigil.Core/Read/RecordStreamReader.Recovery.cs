@@ -188,7 +188,7 @@ internal sealed partial class RecordStreamReader
 
     private ReadItem SkipLine(string where, long line, string problem)
     {
-        // When no later line starts a value, one error says that the rest of the file is not read,
+        // When no later line starts a value, one error states that the rest of the file is not read,
         // and a failed layer under it is not reported again.
         if (TryResume(line, out var reachedEnd) && !reachedEnd)
         {

@@ -53,7 +53,7 @@ public class NonCloudTrailFileTests
     [InlineData("xz", "xz data")]
     [InlineData("zstd", "zstd data")]
     [InlineData("7z", "a 7z archive")]
-    public void ArchiveIsAnErrorThatSaysToExtractIt(string format, string kind)
+    public void ArchiveIsErrorWithExtractCommand(string format, string kind)
     {
         var item = Assert.Single(ReadAll(Archive(format)));
 

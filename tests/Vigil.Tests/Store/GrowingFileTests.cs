@@ -69,11 +69,11 @@ public sealed class GrowingFileTests
         Young(Write(fixture, head));
         using var watcher = new FolderWatcher(fixture.Store, [fixture.InputDirectory]);
 
-        var held = watcher.PollOnce(TestContext.Current.CancellationToken);
-        var again = watcher.PollOnce(TestContext.Current.CancellationToken);
+        var first = watcher.PollOnce(TestContext.Current.CancellationToken);
+        var second = watcher.PollOnce(TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, held.Records);
-        Assert.Equal(0, again.Records);
+        Assert.Equal(0, first.Records);
+        Assert.Equal(0, second.Records);
     }
 
     [Fact]

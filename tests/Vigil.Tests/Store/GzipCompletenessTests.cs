@@ -55,7 +55,7 @@ public sealed class GzipCompletenessTests
         using var file = File.OpenRead(path);
 
         // The gzip layer read the whole small file before it failed, so the corruption cannot be
-        // distinguished from a cut member. The watcher holds it back until the file stops changing.
+        // distinguished from a cut member. The watcher keeps it back until the file stops changing.
         Assert.True(GzipCompleteness.EndsInsideMember(file, 0, bytes.Length, TestContext.Current.CancellationToken));
     }
 

@@ -216,7 +216,7 @@ public class SubscriptionPayloadTests
     [InlineData("\r\n")]
     public void BadMiddleLine_KeepsLaterPayloads(string lineBreak)
     {
-        // Kinesis output holds one payload per line; a damaged line loses only its own payload.
+        // Kinesis output stores one payload per line, so a damaged line loses only its own payload.
         var lines = new[] { Payload("DATA_MESSAGE", 1, 2), Payload("DATA_MESSAGE", 3), Payload("DATA_MESSAGE", 4, 5) }.Select(Base64Gzip).ToArray();
         lines[1] = lines[1][..10] + "-" + lines[1][11..];
 
