@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Vigil.Detect.Rules;
 using Vigil.Output;
 using Vigil.Serve;
 
@@ -33,6 +35,8 @@ internal static class RulesRunRunner
             return StoreCommandErrors.CannotRun(Command, status);
         }
 
+        WarnAboutExceptionLists(session.Scheduler.LoadedDefinition(status.RuleUuid));
+
         IReadOnlyList<ExecutionLogEntry> entries;
         try
         {
@@ -45,6 +49,20 @@ internal static class RulesRunRunner
 
         Print(entries);
         return entries.Any(e => e.Status == ExecutionStatus.Failed) ? StoreExitCodes.RunFailed : ExitCodes.Success;
+    }
+
+    /// <summary>Logs the exception-list warning that hunt and serve also log, for a rule whose exception lists Vigil cannot apply.</summary>
+    private static void WarnAboutExceptionLists(DetectionRule? rule)
+    {
+        if (rule is null || RuleExceptionLists.Warning(rule) is not { } warning)
+        {
+            return;
+        }
+
+        // Disposing the factory writes the warning out before the run's results reach stdout.
+        using var loggerFactory = CliLogging.CreateFactory();
+        var logger = loggerFactory.CreateLogger("vigil.rules");
+        CliLog.RuleWarning(logger, TerminalText.Sanitize(rule.Name), TerminalText.Sanitize(rule.SourcePath ?? "built-in"), TerminalText.Sanitize(warning));
     }
 
     private static void Print(IReadOnlyList<ExecutionLogEntry> entries)

@@ -145,6 +145,17 @@ public sealed class RuleScheduler
         return entries;
     }
 
+    /// <summary>
+    /// Returns the definition this scheduler loaded for the registered rule with saved-object id
+    /// <paramref name="ruleUuid"/>, or null when it loaded none.
+    /// </summary>
+    public DetectionRule? LoadedDefinition(string ruleUuid)
+    {
+        ArgumentNullException.ThrowIfNull(ruleUuid);
+
+        return _loaded.GetValueOrDefault(ruleUuid)?.Rule;
+    }
+
     /// <summary>Returns the status of every registered rule, ordered by name.</summary>
     public IReadOnlyList<RuleStatus> Status() =>
         [.. _state.Rules().Select(Status).OrderBy(s => s.Name, StringComparer.Ordinal)];
