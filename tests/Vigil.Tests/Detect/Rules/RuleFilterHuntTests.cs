@@ -83,9 +83,9 @@ public class RuleFilterHuntTests
         var summary = ExportHunt.Value.Summary;
 
         var skipped = Assert.Single(summary.RulesSkipped);
-        Assert.Equal("IAM changes with a terms filter", skipped.Rule.Name);
+        Assert.Equal("IAM changes with a query_string filter", skipped.Rule.Name);
         Assert.Contains("filters[0]", skipped.Reason, StringComparison.Ordinal);
-        Assert.Contains("terms query", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains("query_string query", skipped.Reason, StringComparison.Ordinal);
         Assert.Contains("move the condition into the rule's KQL query", skipped.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(summary.RulesRun, rule => rule.Name == skipped.Rule.Name);
     }
@@ -193,9 +193,9 @@ public class RuleFilterHuntTests
 
         // The summary's grid shortens the reason, and the line after the summary gives it whole.
         var summary = result.StandardError.Split('\n').TakeWhile(line => !line.StartsWith("Rule skipped:", StringComparison.Ordinal)).ToList();
-        Assert.Contains(summary, line => line.Contains("Vigil cannot apply a terms query", StringComparison.Ordinal));
+        Assert.Contains(summary, line => line.Contains("Vigil cannot apply a query_string", StringComparison.Ordinal));
         Assert.All(summary.Where(line => !line.StartsWith("warn", StringComparison.Ordinal) && !line.Contains('─')), line => Assert.True(line.Length <= 100, line));
-        Assert.Contains("Rule skipped: IAM changes with a terms filter", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Rule skipped: IAM changes with a query_string filter", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public class RuleFilterHuntTests
         var lint = CliRunner.Run("rules", "lint", Export);
 
         Assert.Equal(0, validate.ExitCode);
-        Assert.Contains("kibana-export.ndjson(5,1): warning: rule \"IAM changes with a terms filter\": hunt and serve skip this rule", validate.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("kibana-export.ndjson(5,1): warning: rule \"IAM changes with a query_string filter\": hunt and serve skip this rule", validate.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(0, lint.ExitCode);
         Assert.Contains("warning VR016: hunt and serve skip this rule: filter filters[0]", lint.StandardOutput, StringComparison.Ordinal);
     }

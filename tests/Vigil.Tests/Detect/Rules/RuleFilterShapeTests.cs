@@ -163,10 +163,10 @@ public class RuleFilterShapeTests
     [Fact]
     public void Scheduler_UnsupportedFilter_CannotRun()
     {
-        var rule = Rule("""[{"meta":{"type":"custom"},"query":{"wildcard":{"user.name":"a*"}}}]""");
+        var rule = Rule("""[{"meta":{"type":"custom"},"query":{"regexp":{"user.name":"a.*"}}}]""");
 
         Assert.False(ScheduledRule.TryPrepare(rule, FieldMapping.CloudTrail, out _, out var reason));
-        Assert.Contains("wildcard query", reason, StringComparison.Ordinal);
+        Assert.Contains("regexp query", reason, StringComparison.Ordinal);
     }
 
     private static List<JsonObject> HuntWith(string filters, string query = "event.provider:iam.amazonaws.com")

@@ -13,6 +13,7 @@ namespace Vigil.Detect.Kql.Compilation;
 internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
 {
     private readonly LeafCompiler _leaves = new(clock);
+    private readonly TermLevelLeaves _termLevel = new(new LeafCompiler(clock));
 
     public (int Position, string Field, string Message)? FirstError { get; private set; }
 
@@ -35,6 +36,14 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
     /// </summary>
     public DocumentMatcher CompileBetween(KqlField field, KqlRangeOperator lowerOperator, KqlValue lower, KqlRangeOperator upperOperator, KqlValue upper) =>
         CompileLeaf(new KqlRange(field, lowerOperator, lower), field, "", (resolved, _) => _leaves.Between(resolved, lowerOperator, lower, upperOperator, upper));
+
+    /// <summary>
+    /// Compiles a term-level query of Elasticsearch's query DSL (term, terms, prefix, wildcard) on
+    /// <paramref name="field"/>, a plain field name, at the document root. <paramref name="build"/>
+    /// makes the value test for the field's type.
+    /// </summary>
+    public DocumentMatcher CompileTermLevel(KqlField field, Func<TermLevelLeaves, ResolvedField, LeafResult> build) =>
+        CompileLeaf(new KqlExists(field), field, "", (resolved, _) => build(_termLevel, resolved));
 
     private DocumentMatcher CompileNested(KqlNested nested, string scope)
     {

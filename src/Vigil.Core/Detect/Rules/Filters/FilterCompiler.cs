@@ -15,11 +15,19 @@ internal static class FilterCompiler
             compiler.CompileBetween(KqlField.Named(range.Field), lower.Operator, lower.Value, upper.Operator, upper.Value),
         FilterRange range when (range.Lower ?? range.Upper) is { } bound =>
             compiler.Compile(new KqlRange(KqlField.Named(range.Field), bound.Operator, bound.Value), ""),
+        FilterTermLevel query => compiler.CompileTermLevel(KqlField.Named(query.Field), (leaves, field) => TermLevel(query, leaves, field)),
         FilterAll { Operands.Count: 0 } => ConstantMatcher.Always,
         FilterAll all => new AndMatcher([.. all.Operands.Select(operand => Compile(operand, compiler))]),
         FilterAtLeast least => AtLeast(least, compiler),
         FilterNot not => new NotMatcher(Compile(not.Operand, compiler)),
         _ => throw new ArgumentException($"unknown filter node {node.GetType().Name}", nameof(node)),
+    };
+
+    private static LeafResult TermLevel(FilterTermLevel query, TermLevelLeaves leaves, ResolvedField field) => query.Query switch
+    {
+        TermLevelQuery.Terms => leaves.Terms(field, query.Values, query.CaseInsensitive),
+        TermLevelQuery.Prefix => TermLevelLeaves.Prefix(field, query.Values[0], query.CaseInsensitive),
+        _ => TermLevelLeaves.Wildcard(field, query.Values[0], query.CaseInsensitive),
     };
 
     /// <summary>Lucene's minimum number of optional clauses: none needed matches all, more than there are matches none.</summary>

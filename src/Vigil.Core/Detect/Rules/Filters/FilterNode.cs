@@ -11,6 +11,26 @@ internal abstract record FilterNode;
 /// </summary>
 internal sealed record FilterLeaf(KqlNode Leaf) : FilterNode;
 
+/// <summary>
+/// A <c>term</c>, <c>terms</c>, <c>prefix</c> or <c>wildcard</c> query on one field, which one value
+/// of the field must match. A term query is a terms query with one value, and
+/// <see cref="CaseInsensitive"/> is the query's <c>case_insensitive</c> option.
+/// </summary>
+internal sealed record FilterTermLevel(string Field, TermLevelQuery Query, IReadOnlyList<string> Values, bool CaseInsensitive) : FilterNode;
+
+/// <summary>The kind of a <see cref="FilterTermLevel"/> query.</summary>
+internal enum TermLevelQuery
+{
+    /// <summary><c>term</c> or <c>terms</c>: a value equals one of the values.</summary>
+    Terms,
+
+    /// <summary><c>prefix</c>: a value starts with the one value.</summary>
+    Prefix,
+
+    /// <summary><c>wildcard</c>: a value matches the one pattern.</summary>
+    Wildcard,
+}
+
 /// <summary>A <c>range</c> query on one field, with one or two bounds that one value of the field must meet.</summary>
 internal sealed record FilterRange(string Field, FilterBound? Lower, FilterBound? Upper) : FilterNode;
 

@@ -43,14 +43,14 @@ internal sealed record FilterProblem(bool IsUnsupported, string Message, int Ind
 /// none is wrapped in a <c>nested</c> query.</item>
 /// </list>
 /// </remarks>
-internal sealed class RuleFilterReader
+internal sealed partial class RuleFilterReader
 {
     /// <summary>The rule field, as Kibana's API and detection-rules TOML name it.</summary>
     public const string Field = "filters";
 
-    /// <summary>The fix for a query Vigil cannot apply; the filters Kibana's filter bar writes are the ones it applies.</summary>
+    /// <summary>The fix for a query Vigil cannot apply: a query it applies, or the rule's KQL query.</summary>
     private const string RewriteFix =
-        "use a phrase, phrases, exists or range filter, or move the condition into the rule's KQL query";
+        "use a phrase, phrases, exists or range filter or a term, terms, prefix or wildcard query, or move the condition into the rule's KQL query";
 
     private static readonly string[] NoEffectOptions = ["boost", "_name"];
 
@@ -290,6 +290,10 @@ internal sealed class RuleFilterReader
             "exists" => FromExists(body, bodyPath),
             "range" => FromRange(body, bodyPath),
             "bool" => FromBool(body, bodyPath),
+            "term" => FromTerm(body, bodyPath),
+            "terms" => FromTerms(body, bodyPath),
+            "prefix" => FromPatternQuery(body, bodyPath, TermLevelQuery.Prefix),
+            "wildcard" => FromPatternQuery(body, bodyPath, TermLevelQuery.Wildcard),
             "match_all" => FromConstant(body, bodyPath, FilterAll.MatchAll),
             "match_none" => FromConstant(body, bodyPath, new FilterAtLeast(1, [])),
             _ => Unsupported(bodyPath, $"Vigil cannot apply a {type} query; {RewriteFix}"),
