@@ -7,8 +7,9 @@ namespace Vigil.Read;
 
 /// <summary>
 /// Decodes base64 text to bytes, ignoring whitespace. A padded group of four characters ends one
-/// payload and decoding goes on with the next. So a file of subscription payloads, one per line,
-/// decodes to their gzip members back to back, which the gzip layer reads one after another.
+/// payload and decoding goes on with the next, so payloads back to back decode to their gzip
+/// members back to back. For a file, the text is also split into payload lines (see
+/// <see cref="NextPayload"/>), so that a damaged line costs only its own payload.
 /// </summary>
 /// <remarks>
 /// .NET's <c>FromBase64Transform</c> rejects text after padding and does not say where a bad
@@ -17,7 +18,7 @@ namespace Vigil.Read;
 /// Invalid text ends the stream, as the end of the file would, and <see cref="Failure"/> gives why:
 /// the layers above then give what they decoded before it.
 /// </remarks>
-internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingLayer
+internal sealed partial class Base64TextStream(Stream inner, bool splitsPayloadLines = false) : ReadOnlyStream, IFailingLayer
 {
     private const int InvalidCharacter = -1;
     private const int Whitespace = -2;
@@ -74,12 +75,11 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     public bool TryTakeSkippedLine(out (long Line, string Reason) skipped) => _skippedLines.TryDequeue(out skipped);
 
     /// <summary>
-    /// The note added to a failure of the gzip data decoded from this text. Base64 text that decodes
-    /// misaligned, such as payloads one per line with their '=' padding stripped, turns into bytes
-    /// that the gzip layer rejects without a word about base64.
+    /// The note added to a failure of the gzip data decoded from this text, which the gzip layer
+    /// reports without a word about base64 or the line the payload came from.
     /// </summary>
-    public string DecodedDataNote => _lineEndedInsideGroup > 0
-        ? $"the gzip data was decoded from base64 text, and its line {_lineEndedInsideGroup} ends inside a group of four characters, so if each line is one payload, their '=' padding is missing"
+    public string DecodedDataNote => splitsPayloadLines
+        ? $"the gzip data was decoded from the base64 payload that starts at line {_payloadLine}, so check that the line is complete; the payloads on the other lines are read"
         : "the gzip data was decoded from base64 text, so check that the text is complete and that each payload ends with its '=' padding";
 
     public override int Read(Span<byte> buffer)
@@ -98,7 +98,7 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
             return count;
         }
 
-        if (Failure is not null)
+        if (Failure is not null || _payloadEnded)
         {
             return 0;
         }
@@ -120,16 +120,22 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     private int Decode(Span<byte> buffer)
     {
         var written = 0;
-        while (written + 3 <= buffer.Length && Failure is null)
+        while (written + 3 <= buffer.Length && Failure is null && !_payloadEnded)
         {
             if (_textPosition == _textLength && !Refill())
             {
-                EndOfText();
+                written += EndOfText(buffer[written..]);
                 break;
             }
 
             if (_atLineStart)
             {
+                if (EndsPayload())
+                {
+                    written += EndPayload(buffer[written..]);
+                    break;
+                }
+
                 if (_groupCount == 0 && _paddingCount == 0 && SkipInvalidLine())
                 {
                     continue;
@@ -156,6 +162,11 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
             _column++;
             var value = Values[character];
             _previousWasCarriageReturn &= value == Whitespace;
+            if (value != Whitespace)
+            {
+                NoteText();
+            }
+
             if (value >= 0)
             {
                 if (_paddingCount > 0)
@@ -211,6 +222,7 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
             return;
         }
 
+        NoteText();
         Base64.DecodeFromUtf8(text[..(groups * 4)], buffer[written..], out var consumed, out var decoded, isFinalBlock: false);
         _textPosition += consumed;
         _column += consumed;
@@ -267,6 +279,7 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
         _group = 0;
         _groupCount = 0;
         _paddingCount = 0;
+        _endedWithPadding = true;
         return bytes;
     }
 
@@ -289,6 +302,7 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
                 _lineEndedInsideGroup = _line;
             }
 
+            NotePayloadLineEnd(_column - 1);
             _line++;
             _column = 0;
             _atLineStart = true;
@@ -303,8 +317,9 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
     /// in it ends the text.
     /// </summary>
     /// <remarks>
-    /// NOTE: a line cut short that holds only base64 characters passes this check. Its gzip member is
-    /// then cut, and the gzip layer's failure ends the file, so the payloads on later lines are lost.
+    /// A line cut short that holds only base64 characters passes this check. Its gzip member is then
+    /// cut, which the layers above report for that payload alone, because the next line that starts a
+    /// payload ends this one (<see cref="EndsPayload"/>).
     /// </remarks>
     private bool SkipInvalidLine()
     {
@@ -418,8 +433,17 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
         return !_innerEnded;
     }
 
-    private void EndOfText()
+    /// <summary>
+    /// Ends the text: a payload line's group cut short is decoded into <paramref name="buffer"/>, and
+    /// elsewhere text that ends inside a group fails. Returns the bytes written.
+    /// </summary>
+    private int EndOfText(Span<byte> buffer)
     {
+        if (splitsPayloadLines)
+        {
+            return DecodeUnpaddedGroup(buffer);
+        }
+
         if (_groupCount > 0 || _paddingCount > 0)
         {
             var hint = _lineEndedInsideGroup > 0
@@ -427,6 +451,8 @@ internal sealed class Base64TextStream(Stream inner) : ReadOnlyStream, IFailingL
                 : "";
             Failure = $"invalid base64 text: it ends at line {_line} inside a group of four characters, so the payload is truncated{hint}";
         }
+
+        return 0;
     }
 
     private void Fail(byte character, string problem) =>

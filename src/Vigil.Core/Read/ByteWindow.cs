@@ -45,8 +45,20 @@ internal sealed class ByteWindow : IDisposable
     /// <summary>The absolute offset of the first unconsumed byte.</summary>
     public long Position => _bufferOffset + _start;
 
-    /// <summary>The 1-based line number of <see cref="Position"/>.</summary>
+    /// <summary>
+    /// The 1-based line number of <see cref="Position"/>, counted from <see cref="FirstLine"/>.
+    /// </summary>
     public long Line => _lineNumber;
+
+    /// <summary>
+    /// The number of the stream's first line: 1, or the file's line that the data was decoded from,
+    /// such as a base64 payload line.
+    /// </summary>
+    public long FirstLine
+    {
+        get;
+        init => field = _lineNumber = value;
+    } = 1;
 
     /// <summary>The absolute offset where the line of <see cref="Position"/> starts.</summary>
     public long LineStart => _lineStart;

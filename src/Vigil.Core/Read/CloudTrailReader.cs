@@ -14,7 +14,7 @@ namespace Vigil.Read;
 /// Every item is exactly one of a record, an error or a skip. Malformed JSON and corrupt or
 /// truncated gzip data become error items, not exceptions.
 /// </remarks>
-public sealed class CloudTrailReader
+public sealed partial class CloudTrailReader
 {
     // AWS Config writes this object to its delivery bucket to test write access, and the bucket
     // is often shared with CloudTrail.
@@ -132,10 +132,21 @@ public sealed class CloudTrailReader
         }
 
         var failingLayers = new List<IFailingLayer>();
-        var decompressed = Decompressed(stream, displayName, failingLayers, out var error);
+        var decompressed = Decompressed(stream, displayName, failingLayers, out var error, splitPayloadLines: true);
         if (decompressed is null)
         {
             yield return error!;
+            yield break;
+        }
+
+        var target = new ItemTarget(displayName, maxRecordBytes, onRecord, cursor);
+        if (decompressed is Base64TextStream { SplitsPayloadLines: true } text)
+        {
+            foreach (var item in ReadPayloadLines(text, failingLayers, target))
+            {
+                yield return item;
+            }
+
             yield break;
         }
 
@@ -144,51 +155,20 @@ public sealed class CloudTrailReader
         var failure = () => content is ReadAheadStream { ReachedEnd: false }
             ? null
             : ContainerLayers.Failure(failingLayers);
-        using var reader = new RecordStreamReader(content, displayName, maxRecordBytes, failure, rawRecords: onRecord is not null || cursor is not null, structuralFraming: onRecord is not null);
-        var base64 = failingLayers.OfType<Base64TextStream>().FirstOrDefault();
-        while (reader.Next() is { } item)
+        using var reader = target.CreateReader(content, failure);
+        var items = new ReaderItems(reader, target, text: null);
+        while (items.Next() is { } item)
         {
-            while (base64 is not null && base64.TryTakeSkippedLine(out var skipped))
-            {
-                yield return SkippedLine(skipped, displayName);
-            }
-
-            if (onRecord is not null && item.Outcome == ReadOutcome.Record)
-            {
-                onRecord(reader.RawRecord, item, reader.RawRecordOffset, reader.RawRecordUnvalidated, reader.AfterRawRecord);
-                continue;
-            }
-
-            if (cursor is not null && item.Outcome == ReadOutcome.Record)
-            {
-                cursor.Reader = reader;
-                yield return item;
-                continue;
-            }
-
-            ReadMetrics.Count(item.Outcome);
             yield return item;
         }
-
-        while (base64 is not null && base64.TryTakeSkippedLine(out var skipped))
-        {
-            yield return SkippedLine(skipped, displayName);
-        }
     }
 
-    /// <summary>Returns the error item of a line of base64 text that was skipped.</summary>
-    private static ReadItem SkippedLine((long Line, string Reason) skipped, string displayName)
-    {
-        ReadMetrics.Count(ReadOutcome.Error);
-        return new ReadItem(ReadOutcome.Error, displayName, $"line {skipped.Line}", null, skipped.Reason);
-    }
-
-    private static Stream? Decompressed(Stream stream, string displayName, List<IFailingLayer> failingLayers, out ReadItem? error)
+    private static Stream? Decompressed(Stream stream, string displayName, List<IFailingLayer> failingLayers, out ReadItem? error, bool splitPayloadLines = false)
     {
         error = null;
         try
         {
-            return ContainerLayers.Open(stream, failingLayers);
+            return ContainerLayers.Open(stream, failingLayers, splitPayloadLines);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)
         {

@@ -29,7 +29,12 @@ internal static class ContainerLayers
     /// reader, and adds each gzip and base64 layer to <paramref name="failingLayers"/>, outermost
     /// first, so that its failure can be read once the data ends.
     /// </summary>
-    public static Stream Open(Stream stream, List<IFailingLayer> failingLayers)
+    /// <remarks>
+    /// With <paramref name="splitPayloadLines"/>, base64 text is returned as a
+    /// <see cref="Base64TextStream"/> that splits it into payloads, each to be opened on its own
+    /// with <see cref="Base64TextStream.CurrentPayload"/>, so that a damaged payload line costs only its payload.
+    /// </remarks>
+    public static Stream Open(Stream stream, List<IFailingLayer> failingLayers, bool splitPayloadLines = false)
     {
         var current = stream;
         for (var layer = 0; layer < MaxLayers; layer++)
@@ -37,7 +42,7 @@ internal static class ContainerLayers
             var head = new byte[HeadLength];
             var read = current.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             var prefixed = new PrefixedStream(head[..read], current);
-            var next = Unwrap(head.AsSpan(0, read), prefixed);
+            var next = Unwrap(head.AsSpan(0, read), prefixed, splitPayloadLines);
             if (next is IFailingLayer failing)
             {
                 failingLayers.Add(failing);
@@ -46,6 +51,11 @@ internal static class ContainerLayers
             if (next is null)
             {
                 return prefixed;
+            }
+
+            if (next is Base64TextStream { SplitsPayloadLines: true })
+            {
+                return next;
             }
 
             current = next;
@@ -91,7 +101,7 @@ internal static class ContainerLayers
         return start >= 0 && text[start] is (byte)'{' or (byte)'[' || IsBase64OfGzip(text);
     }
 
-    private static Stream? Unwrap(ReadOnlySpan<byte> head, Stream stream)
+    private static Stream? Unwrap(ReadOnlySpan<byte> head, Stream stream, bool splitPayloadLines)
     {
         if (head.StartsWith(GzipMagic))
         {
@@ -100,14 +110,14 @@ internal static class ContainerLayers
 
         if (IsBase64OfGzip(head))
         {
-            return new Base64TextStream(stream);
+            return new Base64TextStream(stream, splitPayloadLines);
         }
 
         // Windows PowerShell 5 (Out-File -Encoding utf8) starts UTF-8 text with a byte order mark.
         if (head.StartsWith(Utf8ByteOrderMark) && IsBase64OfGzip(head[Utf8ByteOrderMark.Length..]))
         {
             stream.ReadExactly(new byte[Utf8ByteOrderMark.Length]);
-            return new Base64TextStream(stream);
+            return new Base64TextStream(stream, splitPayloadLines);
         }
 
         if (WideEncoding(head, out var byteOrderMarkLength) is { } encoding)

@@ -53,7 +53,7 @@ internal sealed partial class RecordStreamReader
         }
 
         _mode = Mode.Done;
-        return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the file is not read");
+        return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the {DataNoun} is not read");
     }
 
     /// <summary>
@@ -183,7 +183,7 @@ internal sealed partial class RecordStreamReader
         _layerFailureReported = true;
         return _layerFailure() is { } failure
             ? Error(where, $"{problem}: {failure}; {Recovered()} before it")
-            : Error(where, $"{problem}, so the file or its gzip stream is truncated; {Recovered()} before it");
+            : Error(where, $"{problem}, so the {DataNoun} or its gzip stream is truncated; {Recovered()} before it");
     }
 
     private ReadItem SkipLine(string where, long line, string problem)
@@ -210,7 +210,7 @@ internal sealed partial class RecordStreamReader
     {
         _mode = Mode.Done;
         _layerFailureReported = true;
-        return Error(where, $"{problem}; {Recovered()} before it, the rest of the file is not read");
+        return Error(where, $"{problem}; {Recovered()} before it, the rest of the {DataNoun} is not read");
     }
 
     private string Recovered() => RecoveredText(_records);

@@ -48,6 +48,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     private int _valuesRead;
     private long _records;
     private readonly int _maxRecordBytes;
+    private readonly bool _isPayload;
 
     /// <param name="stream">The decompressed data.</param>
     /// <param name="file">The file name put in items.</param>
@@ -65,6 +66,10 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// With <paramref name="rawRecords"/>: frame array elements by <see cref="StructuralFraming"/>
     /// where it can, leaving their syntax to the caller (<see cref="RawRecordUnvalidated"/>).
     /// </param>
+    /// <param name="payloadLine">
+    /// For one payload of a file of base64 payload lines, the file's line that contains it, from which
+    /// locations count lines and which every location names; 0 for the data of a whole file.
+    /// </param>
     public RecordStreamReader(
         Stream stream,
         string file,
@@ -72,12 +77,14 @@ internal sealed partial class RecordStreamReader : IDisposable
         Func<string?>? layerFailure = null,
         bool rawRecords = false,
         int maxValueBytes = ByteWindow.DefaultMaxSize,
-        bool structuralFraming = false)
+        bool structuralFraming = false,
+        long payloadLine = 0)
     {
         _rawRecords = rawRecords;
         _structuralFraming = rawRecords && structuralFraming;
         _maxRecordBytes = maxRecordBytes;
-        _window = new ByteWindow(stream, Math.Max(maxValueBytes, maxRecordBytes));
+        _window = new ByteWindow(stream, Math.Max(maxValueBytes, maxRecordBytes)) { FirstLine = Math.Max(payloadLine, 1) };
+        _isPayload = payloadLine > 0;
         _cursor = new JsonTokenCursor(_window);
         _file = file;
         _layerFailure = layerFailure ?? (() => null);
@@ -92,6 +99,19 @@ internal sealed partial class RecordStreamReader : IDisposable
         EnvelopeTail,
         Done,
     }
+
+    /// <summary>
+    /// The records read before this reader's data, from earlier payloads of the same file, so that
+    /// the records recovered that errors name count the whole file.
+    /// </summary>
+    public long RecordsBefore
+    {
+        init => _records = value;
+    }
+
+    /// <summary>The records read so far, <see cref="RecordsBefore"/> included.</summary>
+    public long Records => _records;
+
 
     /// <summary>Returns the next item, or <c>null</c> at the end of the file.</summary>
     public ReadItem? Next()
@@ -194,7 +214,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         _layerFailureReported = true;
         return failure is null
             ? null
-            : Error(Location(_window.BytesRead), $"{failure}; {Recovered()} before it, the rest of the file is not read");
+            : Error(Location(_window.BytesRead), $"{failure}; {Recovered()} before it, the rest of the {DataNoun} is not read");
     }
 
     private ReadItem? Step() => _mode switch
@@ -224,12 +244,12 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         if (first < 0)
         {
-            return Skip("byte 0", _window.BytesRead == 0 ? "empty file" : "the file contains only whitespace");
+            return Skip(Location(0), _window.BytesRead == 0 ? $"empty {DataNoun}" : $"the {DataNoun} contains only whitespace");
         }
 
         if (first is not ('{' or '[') && ArchiveFormats.Recognise(ArchiveHead()) is { } archive)
         {
-            return Error("byte 0", archive);
+            return Error(Location(0), archive);
         }
 
         if ((first is not ('{' or '[') || (first == '[' && !ArrayStartsWithValue())) && NextLineStartsObject())
@@ -244,14 +264,14 @@ internal sealed partial class RecordStreamReader : IDisposable
             // A file named for gzip that is neither gzip nor JSON is most likely damaged, not another
             // kind of file, so it is an error that names it. Plain JSON named .gz, as a download
             // that was decompressed on the way leaves it, is read as JSON.
-            if (_file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            if (!_isPayload && _file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
-                return Error($"byte {_window.Position}, starting {JsonErrors.QuoteBytes(head)}", "invalid gzip: the file name ends in .gz, but the data is neither gzip nor JSON; check that the file was copied whole");
+                return Error($"{Location(_window.Position)}, starting {JsonErrors.QuoteBytes(head)}", "invalid gzip: the file name ends in .gz, but the data is neither gzip nor JSON; check that the file was copied whole");
             }
 
             // The reason stays the same for every such file, so a summary counts them on one row;
             // the location keeps what the file starts with.
-            return Skip($"byte {_window.Position}, starting {JsonErrors.QuoteBytes(head)}", "not CloudTrail JSON: the data does not start with '{' or '['");
+            return Skip($"{Location(_window.Position)}, starting {JsonErrors.QuoteBytes(head)}", "not CloudTrail JSON: the data does not start with '{' or '['");
         }
 
         _mode = Mode.TopLevel;
@@ -743,7 +763,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         return Error($"{location}, byte {offset}", $"{subject} is not a JSON object, so it is not a CloudTrail record");
     }
 
-    private string RecordLocation() => (_arrayWrapper, _valuesRead == 1 && _cursor.ValueLine == 1) switch
+    private string RecordLocation() => (_arrayWrapper, _valuesRead == 1 && _cursor.ValueLine == 1 && !_isPayload) switch
     {
         // The AWS CLI indents its output, so an element's own line is the useful one.
         ({ } wrapper, _) => $"line {_elementStart.Line}, {wrapper.Noun} {_recordIndex}",
@@ -771,7 +791,11 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
     }
 
-    private static string Location(long offset) => $"byte {offset}";
+    /// <summary>Returns the location of <paramref name="offset"/>, which for a payload names its line too.</summary>
+    private string Location(long offset) => _isPayload ? $"line {_window.Line}, byte {offset}" : $"byte {offset}";
+
+    /// <summary>What messages call the data read.</summary>
+    private string DataNoun => _isPayload ? "payload" : "file";
 
     /// <summary>The reason given for an element of <paramref name="wrapper"/>'s array that lacks the field with the record.</summary>
     internal static string MissingField(EventWrapper wrapper) =>

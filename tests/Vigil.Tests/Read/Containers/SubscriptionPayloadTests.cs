@@ -177,24 +177,25 @@ public class SubscriptionPayloadTests
     }
 
     [Fact]
-    public void StrippedPaddingPerLine_NamesTheLine()
+    public void StrippedPaddingPerLine_AllDecoded()
     {
+        // A line break ends a payload's text, so a line whose '=' padding was stripped still decodes.
         var lines = new[] { Payload("DATA_MESSAGE", 1), Payload("DATA_MESSAGE", 2, 3), Payload("DATA_MESSAGE", 4) }
             .Select(payload => Base64Gzip(payload).TrimEnd('='))
             .ToArray();
-        var firstUnpadded = Array.FindIndex(lines, line => line.Length % 4 != 0) + 1;
 
         var items = ReadAll(string.Join("\n", lines) + "\n");
 
-        Assert.True(firstUnpadded > 0, "every payload happened to need no padding");
-        Assert.Contains($"line {firstUnpadded} also ends inside a group, so if each line is one payload, their '=' padding is missing", items.Errors().Single().Reason, StringComparison.Ordinal);
+        Assert.Contains(lines, line => line.Length % 4 != 0);
+        Assert.Equal(4, items.Records().Count);
+        Assert.Empty(items.Errors());
     }
 
     [Fact]
-    public void StrippedPaddingAligned_NamesBase64()
+    public void StrippedPaddingAligned_AllDecoded()
     {
-        // Two lines that each lose "==" leave text of whole groups, so the base64 layer decodes it
-        // misaligned without an error of its own, and the gzip layer rejects the bytes.
+        // Two lines that each lose "==" leave text of whole groups, which decoded as one text would
+        // be misaligned. Each line is decoded as a payload of its own.
         var lines = Enumerable.Range(1, 40)
             .Select(id => Base64Gzip(Payload("DATA_MESSAGE", id)))
             .Where(line => line.EndsWith("==", StringComparison.Ordinal))
@@ -205,10 +206,8 @@ public class SubscriptionPayloadTests
         var items = ReadAll(string.Join("\n", lines) + "\n");
 
         Assert.Equal(2, lines.Length);
-        Assert.Single(items.Records());
-        var reason = Assert.Single(items.Errors()).Reason;
-        Assert.Contains("gzip member", reason, StringComparison.Ordinal);
-        Assert.Contains("the gzip data was decoded from base64 text, and its line 1 ends inside a group of four characters, so if each line is one payload, their '=' padding is missing", reason, StringComparison.Ordinal);
+        Assert.Equal(2, items.Records().Count);
+        Assert.Empty(items.Errors());
     }
 
     [Theory]
