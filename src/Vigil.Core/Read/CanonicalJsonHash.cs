@@ -20,9 +20,11 @@ namespace Vigil.Read;
 /// bytes (<see cref="RecordScanner"/>).
 /// </para>
 /// <para>
-/// XXH128 is not cryptographic: a file crafted to collide with an earlier record could hide that
-/// one record as a duplicate, but only within the same run. Its 128 bits make accidental collisions
-/// negligible (about 2^-64 at 2^32 records).
+/// XXH128 is not cryptographic. Its seeds are fixed because the store keeps the hash and compares it
+/// across ingests, so a record crafted to collide with a stored record of the same <c>eventTime</c>
+/// would be dropped as a duplicate. The hash covers the <c>eventID</c> and <c>requestID</c> that AWS
+/// assigns when it logs a call, so a caller cannot aim a call at such a collision. Accidental
+/// collisions are negligible at 128 bits (about 2^-64 at 2^32 records).
 /// </para>
 /// </remarks>
 internal static class CanonicalJsonHash
