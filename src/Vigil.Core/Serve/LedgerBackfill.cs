@@ -1,4 +1,4 @@
-using System.Globalization;
+using Vigil.Store;
 
 namespace Vigil.Serve;
 
@@ -44,9 +44,7 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
     {
         foreach (var hole in state.Ledger.Uncovered(owedFrom, retainedFrom - 1))
         {
-            var reason = string.Create(
-                CultureInfo.InvariantCulture,
-                $"older than the event retention ({services.Options.Retention.TotalDays} days) before it could be searched");
+            var reason = $"older than the event retention ({RetentionPeriod.Format(services.Options.Retention)}) before it could be searched";
             state.Uncovered.RemoveAll(u => u.WillRetry && u.Window.ToMs <= hole.ToMs && u.Window.FromMs >= hole.FromMs);
             state.Uncovered.Add(new UncoveredRange(hole, reason, WillRetry: false, UncoveredKind.Expired));
             state.Ledger.Add(hole);

@@ -107,7 +107,7 @@ public sealed class BackfillTests
         harness.RunAt(TenOClock.AddHours(3));
 
         var expired = Assert.Single(Assert.Single(harness.Scheduler.Status()).Uncovered);
-        Assert.StartsWith("older than the event retention", expired.Reason, StringComparison.Ordinal);
+        Assert.Equal("older than the event retention (1h) before it could be searched", expired.Reason);
         Assert.False(expired.WillRetry);
         Assert.Equal(TenOClock.AddHours(2).AddMilliseconds(-1), expired.Window.To);
     }
