@@ -12,6 +12,13 @@ internal sealed class IngestProblemLog(ILogger logger)
 
     private int _problems;
 
+    /// <summary>Logs a file that another process took over. It is not a problem, so the limit on problems does not apply.</summary>
+    public void LogFileLeft(string file)
+    {
+        var name = TerminalText.Sanitize(file);
+        IngestLog.FileLeftToOtherProcess(logger, name);
+    }
+
     public void Log(ReadItem item)
     {
         _problems++;

@@ -18,6 +18,11 @@ internal static class IngestReport
             AddCount(grid, "Files not readable (see warnings)", summary.FilesUnreadable);
         }
 
+        if (summary.FilesLeftToOtherProcess > 0)
+        {
+            AddCount(grid, "Files left to another ingest", summary.FilesLeftToOtherProcess);
+        }
+
         AddCount(grid, "Records read", summary.Records);
         AddCount(grid, "  stored", summary.Stored);
         if (summary.EventsWithMappingErrors > 0)

@@ -44,7 +44,7 @@ internal static class IngestRunner
         using (store)
         {
             using var cancel = CancelOnCtrlC();
-            var ingester = new EventIngester(store, new IngestOptions { ProblemFound = problems.Log });
+            var ingester = new EventIngester(store, new IngestOptions { ProblemFound = problems.Log, FileLeft = problems.LogFileLeft });
             IngestSummary summary;
             try
             {

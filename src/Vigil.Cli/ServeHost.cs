@@ -33,7 +33,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
         var options = new FolderWatcherOptions
         {
             PollInterval = settings.Poll,
-            Ingest = new IngestOptions { ProblemFound = problems.Log },
+            Ingest = new IngestOptions { ProblemFound = problems.Log, FileLeft = problems.LogFileLeft },
             FileIngested = LogFile,
         };
         while (!cancellationToken.IsCancellationRequested)

@@ -43,6 +43,12 @@ public sealed class FileIngestResult
     /// <summary>Whether the file could not be opened (gone, a link to nothing, no permission); its one error gives the reason.</summary>
     public bool Unreadable { get; internal set; }
 
+    /// <summary>
+    /// Whether another process moved the file's checkpoint while this run read it. This run then
+    /// rolled back its last batch and left the rest of the file, records and counts, to that process.
+    /// </summary>
+    public bool LeftToOtherProcess { get; internal set; }
+
     /// <summary>Whether this run read new data; <c>false</c> when the checkpoint showed the file already done.</summary>
     public bool ReadNewData { get; internal set; }
 

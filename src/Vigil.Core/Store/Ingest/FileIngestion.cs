@@ -74,7 +74,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
             if (!CheckpointTable.TryAdvance(connection, transaction, previous, next, store.NowMilliseconds()))
             {
                 transaction.Rollback();
-                CountConcurrentIngest();
+                LeaveToOtherProcess();
                 return;
             }
 
@@ -168,12 +168,14 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
         return true;
     }
 
-    private void CountConcurrentIngest()
+    /// <summary>
+    /// Notes that another process advanced the checkpoint. The rolled-back batch is not counted,
+    /// because that process reads and counts those records itself.
+    /// </summary>
+    private void LeaveToOtherProcess()
     {
-        var item = new ReadItem(ReadOutcome.Error, path, "file", null, "another process is ingesting this file; its checkpoint moved, so this run stopped without storing the batch");
-        _result.Records++;
-        _result.Errors++;
-        options.ProblemFound?.Invoke(item);
+        _result.LeftToOtherProcess = true;
+        options.FileLeft?.Invoke(path);
     }
 
     private FileStream? TryOpen()

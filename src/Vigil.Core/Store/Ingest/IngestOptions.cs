@@ -25,4 +25,10 @@ public sealed record IngestOptions
     /// <see cref="ReadItem.Reason"/> gives the reason), so the caller can name them.
     /// </summary>
     public Action<ReadItem>? ProblemFound { get; init; }
+
+    /// <summary>
+    /// Called with a file's path when another process advanced its checkpoint while this ingest
+    /// read it, so this ingest left the rest of the file to that process.
+    /// </summary>
+    public Action<string>? FileLeft { get; init; }
 }

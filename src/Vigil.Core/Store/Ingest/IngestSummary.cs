@@ -16,7 +16,10 @@ public sealed class IngestSummary
     public int FilesRead => _files.Count(f => f.ReadNewData);
 
     /// <summary>Files already fully ingested by an earlier run.</summary>
-    public int FilesUnchanged => _files.Count(f => !f.ReadNewData && !f.Unreadable);
+    public int FilesUnchanged => _files.Count(f => !f.ReadNewData && !f.Unreadable && !f.LeftToOtherProcess);
+
+    /// <summary>Files another process took over while this run read them (see <see cref="FileIngestResult.LeftToOtherProcess"/>).</summary>
+    public int FilesLeftToOtherProcess => _files.Count(f => f.LeftToOtherProcess);
 
     /// <summary>Files that could not be opened; each counts one error.</summary>
     public int FilesUnreadable => _files.Count(f => f.Unreadable);
