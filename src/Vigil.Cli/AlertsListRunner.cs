@@ -36,7 +36,7 @@ internal static class AlertsListRunner
 
         if (arguments.Format == "ndjson")
         {
-            WriteNdjson(store.ListAlerts(filter));
+            WriteNdjson(store.StreamAlerts(filter));
         }
         else
         {
@@ -85,7 +85,7 @@ internal static class AlertsListRunner
         return true;
     }
 
-    private static void WriteNdjson(IReadOnlyList<StoredAlert> alerts)
+    private static void WriteNdjson(IEnumerable<StoredAlert> alerts)
     {
         // The JSON writer escapes control and non-ASCII characters, so the output is safe on a terminal.
         using var output = new StandardOutputWriter(new StreamWriter(Console.OpenStandardOutput()) { NewLine = "\n" });

@@ -34,22 +34,31 @@ public sealed partial class VigilStore
     }
 
     /// <summary>Returns the alerts <paramref name="filter"/> selects, oldest first.</summary>
-    public IReadOnlyList<StoredAlert> ListAlerts(AlertFilter filter)
+    public IReadOnlyList<StoredAlert> ListAlerts(AlertFilter filter) => [.. StreamAlerts(filter)];
+
+    /// <summary>
+    /// Reads the alerts <paramref name="filter"/> selects, oldest first, one at a time, so that a
+    /// caller writing them out holds one alert in memory rather than all of them. The connection
+    /// stays open until the enumeration ends.
+    /// </summary>
+    public IEnumerable<StoredAlert> StreamAlerts(AlertFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
 
-        using var connection = OpenConnection();
-        using var command = connection.CreateCommand();
-        AlertListSql.Build(command, filter);
+        return Read();
 
-        var alerts = new List<StoredAlert>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        IEnumerable<StoredAlert> Read()
         {
-            alerts.Add(ReadAlert(reader));
-        }
+            using var connection = OpenConnection();
+            using var command = connection.CreateCommand();
+            AlertListSql.Build(command, filter);
 
-        return alerts;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                yield return ReadAlert(reader);
+            }
+        }
     }
 
     /// <summary>
