@@ -10,7 +10,7 @@ namespace Vigil.Read;
 /// starts like the base64 of a gzip header. Inside a payload wrapped at a fixed width, such a line
 /// would be split off by mistake. So once two lines of a payload have the same length, it is taken
 /// as wrapped, and such a line starts a payload only after a shorter line or when its own length
-/// differs from the width: a wrapped payload cut short then does not swallow the next payload line.
+/// differs from the width. A wrapped payload cut short then does not swallow the next payload line.
 /// The check that remains, on the second line of each wrapped payload, matches random base64 text
 /// with a probability of 2^-27.
 /// A line where a payload would start that does not start like a gzip header (a header line, a
@@ -187,8 +187,8 @@ internal sealed partial class Base64TextStream
             return false;
         }
 
-        var shown = text[..Math.Min(text.Length, LineStartShown)];
-        _skippedLines.Enqueue((_line, $"not a payload: line {_line} starts with {JsonErrors.QuoteBytes(shown)}, but the base64 text of a CloudWatch Logs subscription payload starts with 'H4sI', the gzip header; the line is skipped, and the payloads on the lines after it are read"));
+        var lineStart = text[..Math.Min(text.Length, LineStartShown)];
+        _skippedLines.Enqueue((_line, $"not a payload: line {_line} starts with {JsonErrors.QuoteBytes(lineStart)}, but the base64 text of a CloudWatch Logs subscription payload starts with 'H4sI', the gzip header; the line is skipped, and the payloads on the lines after it are read"));
         _textPosition = end;
         _column += line.Length;
         return true;
@@ -276,9 +276,9 @@ internal sealed partial class Base64TextStream
     /// <paramref name="decodedOffset"/> on, when the payload decoded bytes past that offset; 0 otherwise.
     /// </summary>
     /// <remarks>
-    /// The gzip layer gives the offset where its last member ends. A line that starts there holds
-    /// no gzip data, so it is not part of the payload: text after a payload whose padding was
-    /// stripped, which the base64 text alone cannot tell from the payload's next wrapped line.
+    /// The gzip layer gives the offset where its last member ends. A line that starts there contains
+    /// no gzip data, so it is not part of the payload. The base64 text alone cannot tell such a line
+    /// after a payload whose padding was stripped from the payload's next wrapped line.
     /// </remarks>
     public long LineStartingAt(long decodedOffset)
     {

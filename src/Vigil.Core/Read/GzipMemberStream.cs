@@ -34,14 +34,14 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
     public string? Failure { get; private set; }
 
     /// <summary>
-    /// The compressed offset just past the last member's trailer, when no member started after it
-    /// (the data ended there, or what follows is not gzip); otherwise -1.
+    /// The compressed offset just past the last member's trailer, or -1 when a member started after
+    /// it. The data ended there, or what follows is not gzip.
     /// </summary>
     public long EndOfMembers => _member is null && _members > 0 && _membersFinished == _members ? _lastMemberEnd : -1;
 
     /// <summary>
-    /// What a failure says about damaged data and what to do; a layer that decoded the gzip data
-    /// from other text words it for that text.
+    /// The advice in a failure message about damaged data. A layer that decoded the gzip data from
+    /// other text sets advice for that text.
     /// </summary>
     public string DamageAdvice { get; set; } = "the file is truncated or corrupt; download it again, or check it with 'gzip -t'";
 

@@ -9,7 +9,7 @@ namespace Vigil.Tests.Read.Containers;
 
 /// <summary>
 /// Lines of a file of base64 payloads that are not payloads (a header, a line of padding, text
-/// after a payload) and wrapped payloads cut short: each bad line is an error naming it, and the
+/// after a payload), and wrapped payloads cut short. Each bad line is an error naming it, and the
 /// payloads on the other lines are read.
 /// </summary>
 public class Base64NotPayloadLineTests
