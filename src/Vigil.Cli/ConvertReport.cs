@@ -29,6 +29,9 @@ internal static class ConvertReport
         grid.AddRow(new Text("Elapsed"), new Text($"{summary.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s"));
         grid.AddRow(new Text("Events/s"), new Text(summary.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
         console.Write(grid);
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Records read {summary.Records:N0} = events {summary.Events:N0} + errors {summary.Errors:N0} + skipped {summary.Skipped:N0}"));
     }
 
     private static void AddCount(Grid grid, string label, long count) =>

@@ -136,7 +136,7 @@ internal sealed partial class Base64TextStream(Stream inner, bool splitsPayloadL
                     break;
                 }
 
-                if (_groupCount == 0 && _paddingCount == 0 && SkipInvalidLine())
+                if (_groupCount == 0 && _paddingCount == 0 && (SkipInvalidLine() || SkipLineNotPayload()))
                 {
                     continue;
                 }
@@ -164,7 +164,7 @@ internal sealed partial class Base64TextStream(Stream inner, bool splitsPayloadL
             _previousWasCarriageReturn &= value == Whitespace;
             if (value != Whitespace)
             {
-                NoteText();
+                NoteText(written);
             }
 
             if (value >= 0)
@@ -205,6 +205,7 @@ internal sealed partial class Base64TextStream(Stream inner, bool splitsPayloadL
             }
         }
 
+        _payloadDecoded += written;
         return written;
     }
 
@@ -222,7 +223,7 @@ internal sealed partial class Base64TextStream(Stream inner, bool splitsPayloadL
             return;
         }
 
-        NoteText();
+        NoteText(written);
         Base64.DecodeFromUtf8(text[..(groups * 4)], buffer[written..], out var consumed, out var decoded, isFinalBlock: false);
         _textPosition += consumed;
         _column += consumed;
@@ -455,8 +456,12 @@ internal sealed partial class Base64TextStream(Stream inner, bool splitsPayloadL
         return 0;
     }
 
-    private void Fail(byte character, string problem) =>
-        Failure = $"invalid base64 text at line {_line}, column {_column}: {Describe(character)} {problem}";
+    private void Fail(byte character, string problem)
+    {
+        // The location of a payload's error names the line that the payload starts on.
+        var payload = splitsPayloadLines && _payloadLine > 0 && _payloadLine != _line ? $", in the payload that starts at line {_payloadLine}" : "";
+        Failure = $"invalid base64 text at line {_line}, column {_column}{payload}: {Describe(character)} {problem}";
+    }
 
     private static string Describe(byte character) =>
         character is >= 0x21 and < 0x7F ? $"'{(char)character}'" : $"byte 0x{character:X2}";

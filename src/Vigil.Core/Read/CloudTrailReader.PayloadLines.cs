@@ -49,11 +49,20 @@ public sealed partial class CloudTrailReader
                 continue;
             }
 
-            using var reader = target.CreateReader(content, () => ContainerLayers.Failure(layers), text.PayloadLine, records);
+            // Data after the gzip data, from a line of its own, is reported as that line, not as a
+            // failure of the payload.
+            var gzip = (GzipMemberStream)layers[fileLayers.Count];
+            var lineAfterGzip = () => text.LineStartingAt(gzip.EndOfMembers);
+            using var reader = target.CreateReader(content, () => lineAfterGzip() > 0 ? null : ContainerLayers.Failure(layers), text.PayloadLine, records);
             var items = new ReaderItems(reader, target, text);
             while (items.Next() is { } item)
             {
                 yield return item;
+            }
+
+            if (lineAfterGzip() is > 0 and var line)
+            {
+                yield return NotPayloadAfterGzip(line, text.PayloadLine, target.DisplayName);
             }
 
             records = reader.Records;
@@ -74,6 +83,19 @@ public sealed partial class CloudTrailReader
             : "invalid payload: its base64 text decodes to data that is not gzip, so it is not a CloudWatch Logs subscription payload; the payload is skipped, and the payloads on the lines after it are read";
         ReadMetrics.Count(ReadOutcome.Error);
         return new ReadItem(ReadOutcome.Error, displayName, $"line {text.PayloadLine}", null, reason);
+    }
+
+    /// <summary>Returns the error item of a line whose base64 text follows the end of the gzip data of the payload before it.</summary>
+    private static ReadItem NotPayloadAfterGzip(long line, long payloadLine, string displayName)
+    {
+        ReadMetrics.Count(ReadOutcome.Error);
+        return new ReadItem(
+            ReadOutcome.Error,
+            displayName,
+            $"line {line}",
+            null,
+            $"not a payload: line {line} comes after the end of the gzip data of the payload that starts at line {payloadLine}, so it decodes to data that is not gzip; "
+            + "the line is skipped, with any lines after it that do not start a payload, and the payloads after them are read");
     }
 
     /// <summary>The file and the caller that a file's items go to, and the reader settings for it.</summary>

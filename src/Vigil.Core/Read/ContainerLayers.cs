@@ -25,6 +25,12 @@ internal static class ContainerLayers
     private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
     /// <summary>
+    /// The leading bytes searched for a payload line behind lines that are not payloads. One line
+    /// of a Kinesis record's base64 text may be longer, but a header or a bad line rarely is.
+    /// </summary>
+    private const int PayloadLookAhead = 64 * 1024;
+
+    /// <summary>
     /// Returns <paramref name="stream"/> with every recognised layer removed, ready for the JSON
     /// reader, and adds each gzip and base64 layer to <paramref name="failingLayers"/>, outermost
     /// first, so that its failure can be read once the data ends.
@@ -43,6 +49,15 @@ internal static class ContainerLayers
             var read = current.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             var prefixed = new PrefixedStream(head[..read], current);
             var next = Unwrap(head.AsSpan(0, read), prefixed, splitPayloadLines);
+            if (next is null && splitPayloadLines && !StartsLikeJson(head.AsSpan(0, read)))
+            {
+                next = PayloadLinesAfterOtherLines(head[..read], current, out prefixed);
+            }
+
+            if (next is GzipMemberStream gzip && failingLayers.OfType<Base64TextStream>().Any())
+            {
+                gzip.DamageAdvice = Base64TextStream.DamagedGzipAdvice;
+            }
             if (next is IFailingLayer failing)
             {
                 failingLayers.Add(failing);
@@ -99,6 +114,57 @@ internal static class ContainerLayers
         var text = head.StartsWith(Utf8ByteOrderMark) ? head[Utf8ByteOrderMark.Length..] : head;
         var start = text.IndexOfAnyExcept(" \t\r\n"u8);
         return start >= 0 && text[start] is (byte)'{' or (byte)'[' || IsBase64OfGzip(text);
+    }
+
+    private static bool StartsLikeJson(ReadOnlySpan<byte> head)
+    {
+        var text = head.StartsWith(Utf8ByteOrderMark) ? head[Utf8ByteOrderMark.Length..] : head;
+        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && text[start] is (byte)'{' or (byte)'[';
+    }
+
+    /// <summary>
+    /// Returns a <see cref="Base64TextStream"/> of payload lines when lines that are not payloads
+    /// (a header such as <c># kinesis export</c>, or a bad line before the text appended to a file
+    /// since the last ingest) come before a line that starts like a payload, within
+    /// <see cref="PayloadLookAhead"/> bytes; otherwise <c>null</c>. The stream reports each such
+    /// line as an error and reads the payloads after it. <paramref name="prefixed"/> returns the
+    /// data from its start either way.
+    /// </summary>
+    /// <remarks>
+    /// A line that starts like the base64 of a gzip header is required, so that prose or another
+    /// text file is still skipped as not CloudTrail JSON. A line that starts with <c>{</c> first
+    /// leaves the data to the JSON reader, which reads NDJSON behind header lines.
+    /// </remarks>
+    private static Base64TextStream? PayloadLinesAfterOtherLines(byte[] head, Stream rest, out PrefixedStream prefixed)
+    {
+        var start = new byte[PayloadLookAhead];
+        head.CopyTo(start, 0);
+        var read = head.Length + rest.ReadAtLeast(start.AsSpan(head.Length), start.Length - head.Length, throwOnEndOfStream: false);
+        prefixed = new PrefixedStream(start[..read], rest);
+
+        var text = start.AsSpan(0, read);
+        if (ArchiveFormats.Recognise(text) is not null)
+        {
+            return null;
+        }
+
+        for (var lineBreak = text.IndexOfAny((byte)'\n', (byte)'\r'); lineBreak >= 0; lineBreak = text.IndexOfAny((byte)'\n', (byte)'\r'))
+        {
+            text = text[(lineBreak + 1)..];
+            var line = text.TrimStart(" \t"u8);
+            if (line.StartsWith("{"u8))
+            {
+                return null;
+            }
+
+            if (Base64TextStream.StartsLikeGzipHeader(line))
+            {
+                return new Base64TextStream(prefixed, splitsPayloadLines: true);
+            }
+        }
+
+        return null;
     }
 
     private static Stream? Unwrap(ReadOnlySpan<byte> head, Stream stream, bool splitPayloadLines)

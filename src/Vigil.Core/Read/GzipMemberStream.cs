@@ -27,9 +27,23 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
     private long _memberLength;
     private int _members;
     private bool _ended;
+    private int _membersFinished;
+    private long _lastMemberEnd;
 
     /// <summary>Why the data ended early (truncated or corrupt gzip), or <c>null</c> while it is intact.</summary>
     public string? Failure { get; private set; }
+
+    /// <summary>
+    /// The compressed offset just past the last member's trailer, or -1 when a member started after
+    /// it. The data ended there, or what follows is not gzip.
+    /// </summary>
+    public long EndOfMembers => _member is null && _members > 0 && _membersFinished == _members ? _lastMemberEnd : -1;
+
+    /// <summary>
+    /// The advice in a failure message about damaged data. A layer that decoded the gzip data from
+    /// other text sets advice for that text.
+    /// </summary>
+    public string DamageAdvice { get; set; } = "the file is truncated or corrupt; download it again, or check it with 'gzip -t'";
 
     public override int Read(Span<byte> buffer)
     {
@@ -55,7 +69,7 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
                 return 0;
             }
 
-            var read = _member!.Read(buffer);
+            var read = InflateMember(buffer);
             if (read > 0)
             {
                 _crc.Append(buffer[..read]);
@@ -67,6 +81,24 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Inflates the current member into <paramref name="buffer"/>, and words the inflater's error
+    /// (.NET's text, such as "unsupported compression method", names no position) as the other gzip errors.
+    /// </summary>
+    private int InflateMember(Span<byte> buffer)
+    {
+        try
+        {
+            return _member!.Read(buffer);
+        }
+        catch (InvalidDataException)
+        {
+            throw new InvalidDataException(
+                $"gzip member {_members} has invalid deflate data after its {_memberLength} decompressed bytes, "
+                + $"near compressed byte {_source.Consumed}: {DamageAdvice}");
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -108,8 +140,11 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
         {
             throw new InvalidDataException(
                 $"gzip member {_members} has no valid trailer (CRC-32 and size) after its {_memberLength} "
-                + $"decompressed bytes, near compressed byte {_source.Consumed}: the file is truncated or corrupt; download it again, or check it with 'gzip -t'");
+                + $"decompressed bytes, near compressed byte {_source.Consumed}: {DamageAdvice}");
         }
+
+        _membersFinished++;
+        _lastMemberEnd = _source.Consumed;
     }
 
     /// <summary>

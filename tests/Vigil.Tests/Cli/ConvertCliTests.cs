@@ -22,6 +22,15 @@ public class ConvertCliTests
     }
 
     [Fact]
+    public void SummaryEndsWithRecordsSum()
+    {
+        var result = CliRunner.Run("convert", RepoPaths.Samples);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith("Records read 16 = events 14 + errors 0 + skipped 2", result.StandardError.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BulkPrecedesEachDocumentWithCreate()
     {
         var result = CliRunner.Run("convert", RepoPaths.Samples, "--bulk");

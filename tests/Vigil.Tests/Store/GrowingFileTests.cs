@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text;
+using System.Text.Json.Nodes;
 using Vigil.Store;
 
 namespace Vigil.Tests.Store;
@@ -113,6 +115,47 @@ public sealed class GrowingFileTests
         Assert.Equal(6, fixture.Store.CountEvents());
     }
 
+    [Theory]
+    [InlineData("junk!")]
+    [InlineData("AAAA")]
+    public void IngestFile_PayloadsAfterBadLineAppended_Stored(string badLine)
+    {
+        using var fixture = new StoreFixture();
+        var path = Path.Combine(fixture.InputDirectory, "payloads.b64");
+        File.WriteAllText(path, string.Concat(Enumerable.Range(0, 3).Select(i => Base64Payload(StoreFixture.Records(1, firstIndex: i)) + "\n")));
+        var ingester = new EventIngester(fixture.Store);
+        var first = ingester.IngestFile(path, TestContext.Current.CancellationToken);
+
+        File.AppendAllText(path, badLine + "\n" + Base64Payload(StoreFixture.Records(2, firstIndex: 3)) + "\n");
+        var appended = ingester.IngestFile(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, first.Stored);
+        Assert.Equal(2, appended.Stored);
+        Assert.Equal(1, appended.Errors);
+        Assert.Equal(0, appended.Skipped);
+        Assert.Equal(5, fixture.Store.CountEvents());
+    }
+
+    [Fact]
+    public void PollOnce_PayloadsAfterBadLineAppended_Stored()
+    {
+        using var fixture = new StoreFixture();
+        var path = Path.Combine(fixture.InputDirectory, "payloads.b64");
+        File.WriteAllText(path, Base64Payload(StoreFixture.Records(3)) + "\n");
+        Settled(path);
+        using var watcher = new FolderWatcher(fixture.Store, [fixture.InputDirectory]);
+        var first = watcher.PollOnce(TestContext.Current.CancellationToken);
+        var second = watcher.PollOnce(TestContext.Current.CancellationToken);
+
+        Settled(Append(path, "junk!\n" + Base64Payload(StoreFixture.Records(2, firstIndex: 3)) + "\n"));
+        var grown = watcher.PollOnce(TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, first.Stored + second.Stored);
+        Assert.Equal(2, grown.Stored);
+        Assert.Equal(1, grown.Errors);
+        Assert.Equal(5, fixture.Store.CountEvents());
+    }
+
     [Fact]
     public void PollOnce_DocumentWithoutLineFeed_Stored()
     {
@@ -147,6 +190,27 @@ public sealed class GrowingFileTests
         Assert.Equal(2, completed.Stored);
         Assert.Equal(0, completed.Errors);
         Assert.Equal(6, fixture.Store.CountEvents());
+    }
+
+    /// <summary>Returns the records as one CloudWatch Logs subscription payload, gzip in base64, as Kinesis delivers it.</summary>
+    private static string Base64Payload(IEnumerable<string> records)
+    {
+        var payload = new JsonObject
+        {
+            ["messageType"] = "DATA_MESSAGE",
+            ["owner"] = "111122223333",
+            ["logGroup"] = "aws-cloudtrail-logs",
+            ["logStream"] = "111122223333_CloudTrail_us-east-1",
+            ["subscriptionFilters"] = new JsonArray("to-kinesis"),
+            ["logEvents"] = new JsonArray([.. records.Select((record, i) => (JsonNode)new JsonObject { ["id"] = $"{i}", ["timestamp"] = 1, ["message"] = record })]),
+        };
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        }
+
+        return Convert.ToBase64String(compressed.ToArray());
     }
 
     private static string Lines(IEnumerable<string> lines) => string.Concat(lines.Select(l => l + "\n"));

@@ -92,7 +92,7 @@ public class Base64PayloadLineTests
         var error = Assert.Single(items.Errors());
         Assert.Equal("line 3", error.Location);
         Assert.Equal(
-            "invalid payload: its base64 text decodes to data that is not gzip, so it is not a CloudWatch Logs subscription payload; the payload is skipped, and the payloads on the lines after it are read",
+            "not a payload: line 3 starts with 'cGxhaW4gdGV4dCwgbm90IGd6aXA=', but the base64 text of a CloudWatch Logs subscription payload starts with 'H4sI', the gzip header; the line is skipped, and the payloads on the lines after it are read",
             error.Reason);
     }
 
