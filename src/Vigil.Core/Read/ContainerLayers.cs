@@ -58,6 +58,7 @@ internal static class ContainerLayers
             {
                 gzip.DamageAdvice = Base64TextStream.DamagedGzipAdvice;
             }
+
             if (next is IFailingLayer failing)
             {
                 failingLayers.Add(failing);
