@@ -15,12 +15,18 @@ internal static class AlertIdPrefix
     public static string? Resolve(VigilStore store, string text, out string error)
     {
         error = "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "the alert id is empty; give an id or a prefix of one, as 'vigil alerts list' prints them";
+            return null;
+        }
+
         if (store.FindAlert(text) is not null)
         {
             return text;
         }
 
-        if (text.Length == 0 || !text.All(Uri.IsHexDigit))
+        if (!text.All(Uri.IsHexDigit))
         {
             error = $"no alert with id {text}; 'vigil alerts list' prints the ids";
             return null;

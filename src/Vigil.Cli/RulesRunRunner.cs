@@ -72,7 +72,7 @@ internal static class RulesRunRunner
         {
             Console.Out.WriteLine(TerminalText.Sanitize(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{ExecutionLogText.Windows(entry)}: {entry.Status}, searched {entry.EventsSearched}, matches {entry.Matches}, alerts created {entry.AlertsCreated}, duplicates {entry.DuplicatesSkipped}")));
+                $"{ExecutionLogText.Windows(entry)}: {entry.Status}, searched {entry.EventsSearched:N0}, matches {entry.Matches:N0}, alerts created {entry.AlertsCreated:N0}, duplicates {entry.DuplicatesSkipped:N0}")));
             foreach (var message in entry.Warnings.Append(entry.Error).OfType<string>())
             {
                 Console.Out.WriteLine(TerminalText.Sanitize($"  {message}"));

@@ -72,6 +72,15 @@ public sealed class StoreCommandsTests : IClassFixture<StoreCommandsTests.Sample
     }
 
     [Fact]
+    public void AlertsShowEmptyIdNamesIt()
+    {
+        var result = Cli("alerts", "show", "");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the alert id is empty", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SetStatusClosesOneAlert()
     {
         var id = ListNdjson()[^1]["kibana.alert.uuid"]!.ToString();
