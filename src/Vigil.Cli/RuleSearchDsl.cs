@@ -7,7 +7,7 @@ namespace Vigil.Cli;
 
 /// <summary>
 /// Builds the query part of the search Kibana's detection engine sends for a KQL rule, as Kibana's
-/// <c>buildEsQuery</c> combines it: <c>bool.filter</c> holds the KQL query and the enabled filters,
+/// <c>buildEsQuery</c> combines it: <c>bool.filter</c> contains the KQL query and the enabled filters,
 /// and <c>bool.must_not</c> the filters with <c>meta.negate: true</c>. The time range and the
 /// exception lists are left out.
 /// </summary>
