@@ -43,7 +43,7 @@ internal static class RulesCommand
         format.AcceptOnlyFromAmong("toml", "kibana", "markdown");
         var dsl = new Option<bool>("--dsl")
         {
-            Description = "Print the KQL query as the Elasticsearch query DSL Kibana's detection engine sends (typed fields, time zone Zulu) instead of the rule.",
+            Description = "Print the query Kibana's detection engine sends, instead of the rule: bool.filter with the KQL query as Elasticsearch query DSL (typed fields, time zone Zulu) and the enabled filters, bool.must_not with the negated filters. The time range and exception lists are left out.",
         };
 
         var ruleId = new Option<string>("--rule-id")

@@ -98,7 +98,14 @@ internal static class RulesShowRunner
             return false;
         }
 
-        Console.Out.WriteLine(translated.Query!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = indented }));
+        var combined = RuleSearchDsl.Build(rule, translated.Query!, out var filterError);
+        if (combined is null)
+        {
+            Console.Error.WriteLine(TerminalText.Sanitize($"{rule.SourcePath}: rule {rule.RuleId}: {filterError}"));
+            return false;
+        }
+
+        Console.Out.WriteLine(combined.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = indented }));
         return true;
     }
 

@@ -109,11 +109,43 @@ public class RulesCliTests
     {
         var result = CliRunner.Run("rules", "show", "--dsl", Fixture("aws-sts-assumerole-usage-v2.toml"));
 
-        var filters = JsonNode.Parse(result.StandardOutput)!["bool"]!["filter"]!.AsArray();
+        var combined = JsonNode.Parse(result.StandardOutput)!["bool"]!;
+        var filters = combined["filter"]![0]!["bool"]!["filter"]!.AsArray();
         var action = filters[2]!["bool"]!["should"]![0]!["term"]!["event.action"]!["value"]!.GetValue<string>();
         Assert.Equal(0, result.ExitCode);
+        Assert.Single(combined["filter"]!.AsArray());
+        Assert.Empty(combined["must_not"]!.AsArray());
         Assert.Equal(5, filters.Count);
         Assert.Equal("AssumeRole", action);
+    }
+
+    [Fact]
+    public void ShowDslCombinesFilters()
+    {
+        using var folder = new TempDirectory();
+        var input = Path.Combine(folder.Path, "filters.ndjson");
+        var rule = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
+        rule["filters"] = JsonNode.Parse("""
+            [
+              {"meta": {"negate": false}, "query": {"match_phrase": {"cloud.region": "us-east-1"}}},
+              {"meta": {"negate": true}, "$state": {"store": "appState"}, "query": {"match_phrase": {"user.name": "DeployRole"}}},
+              {"meta": {"disabled": true}, "query": {"match_phrase": {"user.name": "Other"}}},
+              {"meta": {}, "exists": {"field": "source.ip"}}
+            ]
+            """);
+        File.WriteAllText(input, rule.ToJsonString() + "\n");
+
+        var result = CliRunner.Run("rules", "show", input, "--dsl");
+
+        var combined = JsonNode.Parse(result.StandardOutput)!["bool"]!;
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, combined["filter"]!.AsArray().Count);
+        Assert.NotNull(combined["filter"]![0]!["bool"]);
+        Assert.Equal("""{"match_phrase":{"cloud.region":"us-east-1"}}""", combined["filter"]![1]!.ToJsonString());
+        Assert.Equal("""{"exists":{"field":"source.ip"}}""", combined["filter"]![2]!.ToJsonString());
+        Assert.Equal("""[{"match_phrase":{"user.name":"DeployRole"}}]""", combined["must_not"]!.ToJsonString());
+        Assert.Empty(combined["must"]!.AsArray());
+        Assert.Empty(combined["should"]!.AsArray());
     }
 
     [Fact]

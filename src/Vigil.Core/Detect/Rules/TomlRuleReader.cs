@@ -19,10 +19,18 @@ internal static partial class TomlRuleReader
     /// </summary>
     private static readonly string[] Sections = ["metadata", "rule", "transform"];
 
-    /// <summary>Reads a rule; <paramref name="uuid"/> keeps a saved-object id read from Kibana JSON.</summary>
-    public static DetectionRule? Read(TomlTable document, string? sourcePath, RuleErrorSink errors, string? uuid = null, int? sourceLine = null)
+    /// <summary>
+    /// Reads a rule; <paramref name="uuid"/> keeps a saved-object id read from Kibana JSON. Keys no
+    /// schema defines are errors unless <paramref name="rejectUnknownKeys"/> is false, as for Kibana
+    /// JSON, where lint reports them as warnings.
+    /// </summary>
+    public static DetectionRule? Read(TomlTable document, string? sourcePath, RuleErrorSink errors, string? uuid = null, int? sourceLine = null, bool rejectUnknownKeys = true)
     {
         CheckSections(document, errors);
+        if (rejectUnknownKeys)
+        {
+            RejectUnknownKeys(document, errors);
+        }
 
         var root = new TomlTableReader(document, "", errors);
         var metadataTable = root.Table("metadata");
@@ -63,6 +71,19 @@ internal static partial class TomlRuleReader
         foreach (var key in document.Keys.Where(key => !Sections.Contains(key)))
         {
             errors.Add(key, $"unknown top-level key or table \"{key}\": a detection-rules file has only [metadata], [rule] and [transform]; move it under [rule] or remove it");
+        }
+    }
+
+    private static void RejectUnknownKeys(TomlTable document, RuleErrorSink errors)
+    {
+        if (document.TryGetValue("metadata", out var metadata) && metadata is TomlTable metadataTable)
+        {
+            UnknownRuleKeys.Reject(metadataTable, "metadata", KnownRuleKeys.Metadata, errors);
+        }
+
+        if (document.TryGetValue("rule", out var rule) && rule is TomlTable ruleTable)
+        {
+            UnknownRuleKeys.Reject(ruleTable, "rule", KnownRuleKeys.Rule, errors);
         }
     }
 

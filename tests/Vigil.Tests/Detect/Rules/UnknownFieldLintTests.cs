@@ -73,11 +73,45 @@ public class UnknownFieldLintTests
     [Fact]
     public void OtherAwsStreamsGiveNote()
     {
-        var rule = LintRules.FromQuery("event.acton:x", ["logs-aws*"]);
+        var rule = LintRules.FromQuery("aws.guardduty.severity_code:x", ["logs-aws*"]);
 
         var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.UnknownField);
 
         Assert.Equal(LintSeverity.Info, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("event.acton:x", "event.acton")]
+    [InlineData("user.nmae:x", "user.nmae")]
+    [InlineData("source.zzzz:x", "source.zzzz")]
+    [InlineData("event.action:AssumeRole and and user.name:x", "and user.name")]
+    public void EcsNamespaceTypoIsError(string query, string field)
+    {
+        var rule = LintRules.FromQuery(query, ["logs-aws*"]);
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.UnknownField);
+
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.StartsWith($"{field} is neither an ECS field", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NegatedEcsNamespaceTypoIsWarning()
+    {
+        var rule = LintRules.FromQuery("event.action:AssumeRole and not event.acton:x", ["logs-aws*"]);
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.UnknownField);
+
+        Assert.Equal(LintSeverity.Warning, finding.Severity);
+    }
+
+    [Fact]
+    public void EcsNamespaceWithoutSuggestionIsError()
+    {
+        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery("event.zzzzzzzz:1")));
+
+        Assert.Equal(LintIds.UnknownField, finding.Id);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
     }
 
     [Fact]

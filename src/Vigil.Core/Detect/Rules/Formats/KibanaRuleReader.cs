@@ -20,7 +20,7 @@ internal static partial class KibanaRuleReader
         var document = ToDocument(json, out var uuid);
 
         var sink = new RuleErrorSink(file, TomlKeyPositions.Empty);
-        rule = TomlRuleReader.Read(document, file, sink, uuid, line);
+        rule = TomlRuleReader.Read(document, file, sink, uuid, line, rejectUnknownKeys: false);
         errors = sink.Errors.Select(error => error with { Message = $"{location}: {ToJsonPaths(error.Message)}" }).ToList();
         return rule is not null;
     }

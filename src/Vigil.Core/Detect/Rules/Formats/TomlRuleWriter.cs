@@ -9,7 +9,9 @@ public static class TomlRuleWriter
     /// <summary>Returns the rule as TOML text that <see cref="RuleLoader.ParseToml"/> reads back to the same rule.</summary>
     /// <remarks>
     /// The saved-object id is left out because the loader derives it from <c>rule_id</c>, and
-    /// <c>enabled</c> is written only when false, its default being true.
+    /// <c>enabled</c> is written only when false, its default being true. Kibana's saved-object
+    /// state (<c>created_at</c>, <c>immutable</c>, <c>execution_summary</c> and the like) is left out
+    /// too, because detection-rules' schema, and so the loader, rejects those keys in TOML.
     /// </remarks>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The target is TomlTable, Tomlyn's own model, which needs no reflection over other types; rules load and write the same in a native build.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The target is TomlTable, Tomlyn's own model, which needs no reflection over other types; rules load and write the same in a native build.")]
@@ -22,6 +24,12 @@ public static class TomlRuleWriter
         if (rule.Enabled)
         {
             ruleTable.Remove("enabled");
+        }
+
+        // NOTE: this drops a rule's alerts-index namespace, which detection-rules TOML cannot hold.
+        foreach (var key in KnownRuleKeys.KibanaOnly)
+        {
+            ruleTable.Remove(key);
         }
 
         return TomlSerializer.Serialize(document);

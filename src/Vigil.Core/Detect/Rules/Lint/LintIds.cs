@@ -53,4 +53,10 @@ public static class LintIds
 
     /// <summary>A filter Vigil cannot apply (hunt and serve skip the rule), or one Elasticsearch rejects.</summary>
     public const string FilterNotApplied = "VR016";
+
+    /// <summary>A key of a Kibana rule JSON that neither Kibana's rule API nor detection-rules defines, so Vigil ignores it.</summary>
+    public const string UnknownRuleKey = "VR017";
+
+    /// <summary>A <c>timestamp_override</c> other than <c>event.ingested</c>, which serve and rules run cannot schedule.</summary>
+    public const string TimestampOverrideNotScheduled = "VR018";
 }

@@ -35,6 +35,8 @@ public static class RuleLinter
         LeadingWildcardCheck.Run(context);
         IndexPatternCheck.Run(context);
         KibanaOnlyCheck.Run(context);
+        UnknownKeyCheck.Run(context);
+        TimestampOverrideCheck.Run(context);
         ThreatMappingCheck.Run(context);
         ThreatConsistencyCheck.Run(context);
         TechniqueCheck.Run(context);

@@ -43,7 +43,7 @@ public static class RuleValidator
 
     /// <summary>
     /// Returns what hunt and serve do differently from Kibana with a valid rule: exception lists they
-    /// cannot read, and filters they cannot apply.
+    /// cannot read, filters they cannot apply, and keys of a Kibana rule JSON that they ignore.
     /// </summary>
     public static IReadOnlyList<RuleWarning> Warnings(DetectionRule rule)
     {
@@ -65,6 +65,7 @@ public static class RuleValidator
             found.Add(unread);
         }
 
+        found.AddRange(UnknownRuleKeys.InKibanaJson(rule).Select(key => (key.FieldPath, $"{key.Problem}; {key.Fix}")));
         if (found.Count == 0)
         {
             return [];

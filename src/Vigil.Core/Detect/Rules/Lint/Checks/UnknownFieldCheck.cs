@@ -9,7 +9,8 @@ namespace Vigil.Detect.Rules.Lint.Checks;
 /// <remarks>
 /// Only rules whose index patterns read the CloudTrail data stream are checked, because the
 /// catalogue lists that data stream's fields. Rules that also read other AWS data streams get
-/// notes instead of warnings, since those streams add fields of their own.
+/// notes instead of warnings, since those streams add fields of their own, except for fields below
+/// an ECS namespace such as <c>event</c>, which no AWS data stream extends.
 /// </remarks>
 internal static class UnknownFieldCheck
 {
@@ -45,11 +46,18 @@ internal static class UnknownFieldCheck
     }
 
     /// <summary>
-    /// Returns error for a positive condition on a near miss of a catalogued field, because that is
-    /// almost certainly a typo. Returns a note when other data streams of the rule may have the field.
+    /// Returns error for a positive condition on a near miss of a catalogued field, or on any field
+    /// below an ECS namespace or with a space in its name (<c>and user.name</c> from a doubled
+    /// <c>and</c>), because no AWS data stream has it. Returns a note when other data streams of
+    /// the rule may have the field.
     /// </summary>
     private static LintSeverity Severity(QueryLeaf leaf, bool hasSuggestion, bool otherStreams)
     {
+        if (EcsNamespaces.Contains(leaf.Field) || leaf.Field.Any(char.IsWhiteSpace))
+        {
+            return leaf.Negated ? LintSeverity.Warning : LintSeverity.Error;
+        }
+
         if (otherStreams)
         {
             return LintSeverity.Info;
