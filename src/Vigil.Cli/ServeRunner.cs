@@ -9,6 +9,8 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil serve</c>: checks the options, opens the store, registers the rules and runs the host until a signal.</summary>
 internal static class ServeRunner
 {
+    private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(100);
+
     public static int Run(ServeArguments arguments)
     {
         if (arguments.WatchFolders.FirstOrDefault(folder => File.Exists(folder) && InputPaths.Exists(folder)) is { } file)
@@ -24,6 +26,12 @@ internal static class ServeRunner
         if (!DurationArgument.TryParse(arguments.Poll, out var poll, out var pollError))
         {
             return UsageError($"--poll: {pollError}");
+        }
+
+        // Each scan lists every watched file, so a shorter interval only spends a core.
+        if (poll < MinPoll)
+        {
+            return UsageError($"--poll: {arguments.Poll} is shorter than the minimum of 100ms; give 100ms or more, such as the default 5s");
         }
 
         if (StoreOption.DataDirectory(arguments.DataDirectory, out var dataError) is not { } dataDirectory)

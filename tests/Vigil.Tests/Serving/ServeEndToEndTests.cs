@@ -71,6 +71,17 @@ public class ServeEndToEndTests
         Assert.Contains("--poll", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ServeRejectsTinyPoll()
+    {
+        using var temp = new TempDirectory();
+
+        var result = CliRunner.Run("serve", "--data", temp.Path, "--poll", "1ms");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--poll: 1ms is shorter than the minimum of 100ms", result.StandardError, StringComparison.Ordinal);
+    }
+
     private static void WriteInputs(string watch)
     {
         ServeInputs.CopyTree(RepoPaths.Samples, Path.Combine(watch, "samples"));
