@@ -85,7 +85,7 @@ public class KibanaFormatTests
         var error = Assert.Single(KibanaNdjson.Read(text, "export.ndjson").Errors);
 
         Assert.Equal(2, error.Line);
-        Assert.Contains("line 2: invalid $.risk_score 150", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("invalid $.risk_score 150", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public static class KibanaNdjson
             return;
         }
 
-        if (KibanaRuleReader.TryRead(json, file, lineNumber, $"line {lineNumber}", out var rule, out var ruleErrors))
+        if (KibanaRuleReader.TryRead(json, file, lineNumber, location: null, out var rule, out var ruleErrors))
         {
             rules.Add(rule!);
         }

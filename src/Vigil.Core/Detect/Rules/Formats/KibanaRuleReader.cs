@@ -15,13 +15,14 @@ internal static partial class KibanaRuleReader
     /// <summary>Arrays the Kibana writer always emits; an empty one carries no information.</summary>
     private static readonly string[] EmptyByDefault = ["severity_mapping", "risk_score_mapping", "exceptions_list", "threat"];
 
-    public static bool TryRead(JsonObject json, string file, int? line, string location, out DetectionRule? rule, out IReadOnlyList<RuleLoadError> errors)
+    public static bool TryRead(JsonObject json, string file, int? line, string? location, out DetectionRule? rule, out IReadOnlyList<RuleLoadError> errors)
     {
         var document = ToDocument(json, out var uuid);
 
         var sink = new RuleErrorSink(file, TomlKeyPositions.Empty);
         rule = TomlRuleReader.Read(document, file, sink, uuid, line, rejectUnknownKeys: false);
-        errors = sink.Errors.Select(error => error with { Message = $"{location}: {ToJsonPaths(error.Message)}" }).ToList();
+        // The error's position names the line already, so a location is added only where it says more.
+        errors = sink.Errors.Select(error => error with { Message = location is null ? ToJsonPaths(error.Message) : $"{location}: {ToJsonPaths(error.Message)}" }).ToList();
         return rule is not null;
     }
 
