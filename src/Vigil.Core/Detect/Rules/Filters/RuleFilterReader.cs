@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Detect.Kql;
@@ -318,7 +317,11 @@ internal sealed partial class RuleFilterReader
         JsonNode? value = parameters;
         if (parameters is JsonObject options)
         {
-            value = options["query"];
+            if (!options.TryGetPropertyValue("query", out value))
+            {
+                return Invalid(fieldPath, "the query value is missing, and Elasticsearch rejects a query without one; add query");
+            }
+
             foreach (var (option, optionValue) in options)
             {
                 if (option == "type" && !phrase && topLevel && IsString(optionValue, "phrase"))
@@ -394,6 +397,12 @@ internal sealed partial class RuleFilterReader
             var keyPath = $"{fieldPath}.{key}";
             if (key is "gt" or "gte" or "lt" or "lte")
             {
+                // Elasticsearch reads a null bound as no bound.
+                if (value is null)
+                {
+                    continue;
+                }
+
                 if (!TryReadScalar(value, keyPath, out var text))
                 {
                     return null;
@@ -439,90 +448,6 @@ internal sealed partial class RuleFilterReader
             && zone.GetValue<string>() is "UTC" or "Z" or "Zulu" or "+00:00" or "Etc/UTC" or "GMT",
         _ => false,
     };
-
-    /// <summary>
-    /// Returns a <c>bool</c> query. Elasticsearch requires at least one <c>should</c> clause when
-    /// the query has no <c>must</c> or <c>filter</c> clause, and none otherwise, unless
-    /// <c>minimum_should_match</c> sets how many.
-    /// </summary>
-    private FilterNode? FromBool(JsonNode? body, string path)
-    {
-        if (body is not JsonObject clauses)
-        {
-            return Invalid(path, "a bool query must be an object of must, filter, should and must_not clauses; fix it");
-        }
-
-        var required = new List<FilterNode>();
-        var optional = new List<FilterNode>();
-        int? minimum = null;
-        foreach (var (key, value) in clauses)
-        {
-            var keyPath = $"{path}.{key}";
-            switch (key)
-            {
-                case "must" or "filter" or "should" or "must_not":
-                    if (!TryReadClauses(value, keyPath, key == "should" ? optional : required, negate: key == "must_not"))
-                    {
-                        return null;
-                    }
-
-                    break;
-                case "minimum_should_match":
-                    minimum = ReadMinimumShouldMatch(value, keyPath);
-                    if (minimum is null)
-                    {
-                        return null;
-                    }
-
-                    break;
-                case "boost" or "_name":
-                    break;
-                default:
-                    return Unsupported(keyPath, $"Vigil cannot apply the bool option {key}; remove it");
-            }
-        }
-
-        var hasPositiveClause = clauses.ContainsKey("must") || clauses.ContainsKey("filter");
-        var needed = minimum ?? (optional.Count > 0 && !hasPositiveClause ? 1 : 0);
-        if (needed > 0)
-        {
-            required.Add(new FilterAtLeast(needed, optional));
-        }
-
-        return new FilterAll(required);
-    }
-
-    private bool TryReadClauses(JsonNode? value, string path, List<FilterNode> into, bool negate)
-    {
-        var items = value is JsonArray array ? array.Select((item, i) => (item, $"{path}[{i}]")).ToList() : [(value, path)];
-        foreach (var (item, itemPath) in items)
-        {
-            var clause = FromQuery(item, itemPath);
-            if (clause is null)
-            {
-                return false;
-            }
-
-            into.Add(negate ? new FilterNot(clause) : clause);
-        }
-
-        return true;
-    }
-
-    /// <summary>Reads a non-negative whole <c>minimum_should_match</c>; negative counts and percentages are not supported.</summary>
-    private int? ReadMinimumShouldMatch(JsonNode? value, string path)
-    {
-        var text = value is JsonValue scalar
-            ? scalar.GetValueKind() == JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString(MessageJson)
-            : null;
-        if (text is not null && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-        {
-            return count;
-        }
-
-        Unsupported(path, $"Vigil cannot apply minimum_should_match {value?.ToJsonString(MessageJson) ?? "null"}; give a whole number such as 1");
-        return null;
-    }
 
     private FilterNode? FromConstant(JsonNode? body, string path, FilterNode constant)
     {
@@ -584,7 +509,7 @@ internal sealed partial class RuleFilterReader
                 text = value.GetValueKind() == JsonValueKind.True ? "true" : "false";
                 return true;
             case null:
-                Invalid(path, "the value is missing, and Elasticsearch rejects a query without one; give a value");
+                Invalid(path, "the value is null, and Elasticsearch rejects a query without a value; give a value");
                 return false;
             default:
                 Unsupported(path, $"Vigil cannot apply the value {value.ToJsonString(MessageJson)}, which is not a string, number or boolean; give one value");
