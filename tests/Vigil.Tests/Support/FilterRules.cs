@@ -51,8 +51,8 @@ internal static class FilterRules
 
     public static EcsDocument Document(string json) => new(JsonNode.Parse(json)!.AsObject());
 
-    /// <summary>Reads a query rule without a query, whose filters are <paramref name="filters"/>, from one line of a Kibana export.</summary>
-    public static DetectionRule Rule(string filters)
+    /// <summary>Reads a query rule whose filters are <paramref name="filters"/>, from one line of a Kibana export.</summary>
+    public static DetectionRule Rule(string filters, string query = "")
     {
         var rule = new JsonObject
         {
@@ -62,7 +62,7 @@ internal static class FilterRules
             ["description"] = "Matches the events that pass the rule's filters.",
             ["type"] = "query",
             ["language"] = "kuery",
-            ["query"] = "",
+            ["query"] = query,
             ["index"] = new JsonArray("logs-aws.cloudtrail-*"),
             ["severity"] = "low",
             ["risk_score"] = 21,

@@ -25,7 +25,7 @@ internal sealed partial class RuleFilterReader
         }
 
         return TryReadValueOptions(parameters, fieldPath, "term", out var value, out var caseInsensitive)
-            ? new FilterTermLevel(field, TermLevelQuery.Terms, [value], caseInsensitive)
+            ? new FilterTermLevel(field, TermLevelQuery.Terms, [value], caseInsensitive) { Location = At(fieldPath) }
             : null;
     }
 
@@ -79,7 +79,7 @@ internal sealed partial class RuleFilterReader
             values.Add(text);
         }
 
-        return new FilterTermLevel(field, TermLevelQuery.Terms, values, CaseInsensitive: false);
+        return new FilterTermLevel(field, TermLevelQuery.Terms, values, CaseInsensitive: false) { Location = At(fieldPath, isList: true) };
     }
 
     /// <summary>Reads a <c>prefix</c> or <c>wildcard</c> query, whose value is the prefix or the pattern.</summary>
@@ -93,7 +93,7 @@ internal sealed partial class RuleFilterReader
         var name = query == TermLevelQuery.Prefix ? "prefix" : "wildcard";
         var fieldPath = $"{path}.{field}";
         return TryReadValueOptions(parameters, fieldPath, name, out var value, out var caseInsensitive)
-            ? new FilterTermLevel(field, query, [value], caseInsensitive)
+            ? new FilterTermLevel(field, query, [value], caseInsensitive) { Location = At(fieldPath) }
             : null;
     }
 

@@ -4,19 +4,6 @@ using Vigil.Detect.Kql;
 
 namespace Vigil.Detect.Rules.Filters;
 
-/// <summary>Why a rule's <c>filters</c> cannot be applied.</summary>
-/// <param name="IsUnsupported">
-/// True for a filter Kibana applies but Vigil cannot; false for one Kibana's rule schema or
-/// Elasticsearch rejects, so the rule fails in Kibana too.
-/// </param>
-/// <param name="Message">The filter, what is wrong with it and the fix.</param>
-/// <param name="Index">The position of the filter in <c>filters</c>, or -1 when unknown.</param>
-internal sealed record FilterProblem(bool IsUnsupported, string Message, int Index = -1)
-{
-    /// <summary>The rule field path of the filter, such as <c>rule.filters[1]</c>, to place the problem in the file.</summary>
-    public string FieldPath => Index >= 0 ? $"rule.{RuleFilterReader.Field}[{Index}]" : $"rule.{RuleFilterReader.Field}";
-}
-
 /// <summary>
 /// Reads a query rule's <c>filters</c> into the query Kibana's detection engine ANDs with the rule's
 /// query, following <c>buildQueryFromFilters</c> of Kibana's <c>@kbn/es-query</c> package.
@@ -342,7 +329,7 @@ internal sealed partial class RuleFilterReader
         }
 
         var kqlValue = phrase ? KqlValue.Quoted(text) : KqlValue.Unquoted(text);
-        return new FilterLeaf(new KqlIs(KqlField.Named(field), kqlValue));
+        return new FilterLeaf(new KqlIs(KqlField.Named(field), kqlValue)) { Location = At(fieldPath) };
     }
 
     /// <summary>True for an option that leaves the matched documents as they are with the standard analyzer.</summary>
@@ -369,7 +356,7 @@ internal sealed partial class RuleFilterReader
         }
 
         var name = field.GetValue<string>();
-        return CheckFieldName(name, path + ".field") ? new FilterLeaf(new KqlExists(KqlField.Named(name))) : null;
+        return CheckFieldName(name, path + ".field") ? new FilterLeaf(new KqlExists(KqlField.Named(name))) { Location = At(path + ".field") } : null;
     }
 
     /// <summary>
@@ -429,7 +416,7 @@ internal sealed partial class RuleFilterReader
             return Unsupported(fieldPath, "the range has no bound, which Vigil cannot apply; add gt, gte, lt or lte, or remove the filter");
         }
 
-        return new FilterRange(field, lower, upper);
+        return new FilterRange(field, lower, upper) { Location = At(fieldPath) };
     }
 
     private static KqlRangeOperator RangeOperator(string key) => key switch
@@ -544,15 +531,17 @@ internal sealed partial class RuleFilterReader
 
     private FilterNode? Unsupported(string path, string message)
     {
-        _problem ??= new FilterProblem(true, $"filter {NameOr(path)}: {message} (at {path})", _filterIndex);
+        _problem ??= FilterProblem.Create(true, NameOr(path), message, path, _filterIndex);
         return null;
     }
 
     private FilterNode? Invalid(string path, string message)
     {
-        _problem ??= new FilterProblem(false, $"invalid filter {NameOr(path)}: {message} (at {path})", _filterIndex);
+        _problem ??= FilterProblem.Create(false, NameOr(path), message, path, _filterIndex);
         return null;
     }
+
+    private FilterLocation At(string path, bool isList = false) => new(_filterIndex, path, NameOr(path), isList);
 
     private string NameOr(string path) => _filterName.Length > 0 ? _filterName : path;
 }
