@@ -47,4 +47,25 @@ public class RuleFilterTermSetTests
 
         Assert.Equal("bob", matched);
     }
+
+    [Theory]
+    [InlineData("source.ip", "\"203.0.113.10\"", "\"198.51.100.0/24\"", "alice,get")]
+    [InlineData("source.port", "443", "\"8443\"", "alice,bob")]
+    [InlineData("@timestamp", "\"2026-12-02\"", "\"2026-12-03T00:00:00Z\"", "bob,get")]
+    [InlineData("user.name", "\"alice\"", "\"Bob\"", "alice,bob")]
+    public void PhrasesFilter_MatchesEitherPhrase(string field, string first, string second, string expected)
+    {
+        var query = $$$"""{"bool":{"should":[{"match_phrase":{"{{{field}}}":{{{first}}}}},{"match_phrase":{"{{{field}}}":{{{second}}}}},{"term":{"user.name":"nobody"}}],"minimum_should_match":1}}""";
+
+        Assert.Equal(expected, FilterRules.MatchedBy(query));
+    }
+
+    [Fact]
+    public void PhrasesFilter_ErrorNamesPhrase()
+    {
+        var problem = FilterRules.ProblemOf("""{"bool":{"should":[{"match_phrase":{"source.ip":"10.0.0.1"}},{"match_phrase":{"source.ip":"10.0.0.2"}},{"match_phrase":{"source.ip":"bad"}}],"minimum_should_match":1}}""");
+
+        Assert.Contains("Elasticsearch rejects the value `bad` on the ip field `source.ip`", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(at filters[0].query.bool.should[2].match_phrase.source.ip)", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -9,7 +9,7 @@ namespace Vigil.Detect.Rules.Filters;
 /// Compiles a <see cref="FilterNode"/> with the KQL compiler's per-type leaf semantics, and keeps
 /// where in the filters the compiler's first error is.
 /// </summary>
-internal sealed class FilterCompiler(QueryCompiler compiler)
+internal sealed class FilterCompiler(QueryCompiler compiler, FieldMapping mapping)
 {
     /// <summary>Where the query is that the compiler's first error rejects, with the index of a rejected terms value.</summary>
     public FilterLocation? FirstErrorLocation { get; private set; }
@@ -58,7 +58,7 @@ internal sealed class FilterCompiler(QueryCompiler compiler)
     /// <summary>Lucene's minimum number of optional clauses: none needed matches all, more than there are matches none.</summary>
     private DocumentMatcher AtLeast(FilterAtLeast least)
     {
-        var operands = least.Operands.Select(Compile).ToArray();
+        var operands = (least.Minimum == 1 ? CompileAlternatives(least.Operands) : least.Operands.Select(Compile)).ToArray();
         if (least.Minimum <= 0)
         {
             return ConstantMatcher.Always;
@@ -75,6 +75,49 @@ internal sealed class FilterCompiler(QueryCompiler compiler)
         }
 
         return least.Minimum == operands.Length ? new AndMatcher(operands) : new AtLeastMatcher(least.Minimum, operands);
+    }
+
+    /// <summary>
+    /// Compiles the operands of an OR. The <c>match_phrase</c> queries on one ip, number or date
+    /// field, as Kibana's phrases filter writes them, become one terms query, because there a phrase
+    /// is the parsed value, as a term is, and a terms query tests a hashed set of the values.
+    /// </summary>
+    private IEnumerable<DocumentMatcher> CompileAlternatives(IReadOnlyList<FilterNode> operands)
+    {
+        var phrases = operands.OfType<FilterLeaf>()
+            .Where(leaf => leaf.Leaf is KqlIs { Field.Name: { } field, Value.Kind: KqlValueKind.Quoted } && HasTermSet(field))
+            .GroupBy(leaf => ((KqlIs)leaf.Leaf).Field.Name!, StringComparer.Ordinal)
+            .Where(group => group.Count() > 1)
+            .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+        var merged = new HashSet<FilterNode>(phrases.Values.SelectMany(group => group), ReferenceEqualityComparer.Instance);
+
+        foreach (var group in phrases.Values)
+        {
+            yield return CompilePhrases(group);
+        }
+
+        foreach (var operand in operands.Where(operand => !merged.Contains(operand)))
+        {
+            yield return Compile(operand);
+        }
+    }
+
+    private bool HasTermSet(string field) =>
+        TypeFamilies.Of(ResolvedField.Resolve(mapping, field).Type) is TypeFamily.Ip or TypeFamily.Integer or TypeFamily.Float or TypeFamily.Date;
+
+    /// <summary>Compiles match_phrase queries on one field as one terms query, and places an error at the rejected phrase.</summary>
+    private DocumentMatcher CompilePhrases(List<FilterLeaf> phrases)
+    {
+        var field = ((KqlIs)phrases[0].Leaf).Field.Name!;
+        var values = phrases.Select(phrase => ((KqlIs)phrase.Leaf).Value.Text).ToList();
+        var hadError = compiler.FirstError is not null;
+        var matcher = compiler.CompileTermLevel(KqlField.Named(field), (leaves, resolved) => leaves.Terms(resolved, values, caseInsensitive: false));
+        if (!hadError && compiler.FirstError is not null)
+        {
+            FirstErrorLocation = phrases[compiler.FirstErrorValueIndex ?? 0].Location;
+        }
+
+        return matcher;
     }
 
     private sealed class AtLeastMatcher(int minimum, DocumentMatcher[] operands) : DocumentMatcher

@@ -73,7 +73,7 @@ internal sealed class RuleQuery
         }
 
         var compiler = new QueryCompiler(mapping, TimeProvider.System);
-        var filterCompiler = new FilterCompiler(compiler);
+        var filterCompiler = new FilterCompiler(compiler, mapping);
         var matcher = filterCompiler.Compile(filters);
         if (compiler.FirstError is { } error)
         {
