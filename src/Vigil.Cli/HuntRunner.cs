@@ -99,8 +99,14 @@ internal static class HuntRunner
         }
 
         var reasons = skipped.Select(rule => $"{rule.Rule.Name} ({rule.Rule.SourcePath ?? "built-in"}): {rule.Reason}");
-        return $"no rule can run, so nothing would be hunted. {string.Join("; ", reasons)}. Fix the rules, or give rules of type query in KQL.";
+        return $"no rule can run, so nothing would be hunted. {string.Join("; ", reasons)}. {Advice(skipped)}";
     }
+
+    /// <summary>Advises a rule type and language only when a skipped rule is not already a KQL query rule.</summary>
+    private static string Advice(IReadOnlyList<SkippedRule> skipped) =>
+        skipped.All(rule => rule.Rule.Type == "query" && rule.Rule.Language == "kuery")
+            ? "Fix the query, filter or index patterns each reason names."
+            : "Fix the rules, or give rules of type query in KQL.";
 
     private static HuntSummary Hunt(
         HuntOptions options,

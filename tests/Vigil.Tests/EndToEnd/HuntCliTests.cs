@@ -263,7 +263,35 @@ public class HuntCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no rule can run", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("Broken query", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Fix the query, filter or index patterns each reason names.", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("give rules of type query in KQL", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("No alerts.", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoRunnableEqlRule_AdvisesKqlQueryRule()
+    {
+        using var temp = new TempDirectory();
+        var rule = Path.Combine(temp.Path, "eql.toml");
+        File.WriteAllText(rule, """
+            [metadata]
+            creation_date = "2026/12/05"
+            [rule]
+            rule_id = "5b0d1c9e-2f3a-4c5d-8e6f-7a8b9c0d1e30"
+            name = "EQL sequence"
+            description = "An EQL rule, which hunt does not run."
+            type = "eql"
+            language = "eql"
+            query = "any where true"
+            index = ["logs-aws*"]
+            severity = "low"
+            risk_score = 21
+            """);
+
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--rules", rule);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Fix the rules, or give rules of type query in KQL.", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

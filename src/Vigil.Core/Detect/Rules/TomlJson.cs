@@ -7,9 +7,16 @@ namespace Vigil.Detect.Rules;
 /// <summary>Converts values of Tomlyn's untyped model to JSON nodes.</summary>
 internal static class TomlJson
 {
+    /// <summary>
+    /// Stands for a JSON <c>null</c> in Tomlyn's model, which has no null. Only the Kibana JSON reader
+    /// puts it there, for the values of a rule's <c>filters</c>, where Elasticsearch rejects a null.
+    /// </summary>
+    public static object Null { get; } = new();
+
     public static JsonNode? ToJson(object? value) => value switch
     {
         null => null,
+        _ when ReferenceEquals(value, Null) => null,
         string text => JsonValue.Create(text),
         bool flag => JsonValue.Create(flag),
         long number => JsonValue.Create(number),

@@ -143,7 +143,8 @@ public class RuleFilterShapeTests
         var reason = SkipReason(Filters);
         var errors = RuleValidator.Validate(Rule(Filters));
 
-        Assert.StartsWith("invalid filter on source.ip:", reason, StringComparison.Ordinal);
+        Assert.StartsWith("invalid filter filters[0] (phrase filter on source.ip): Elasticsearch rejects the value `not-an-ip`", reason, StringComparison.Ordinal);
+        Assert.EndsWith("(at filters[0].query.match_phrase.source.ip)", reason, StringComparison.Ordinal);
         var error = Assert.Single(errors);
         Assert.Contains("not-an-ip", error.Message, StringComparison.Ordinal);
     }

@@ -270,6 +270,9 @@ internal sealed class LeafCompiler(TimeProvider clock)
 /// <summary>A leaf's value test, or the reason Elasticsearch rejects it; neither means "skip this field".</summary>
 internal readonly record struct LeafResult(ValueTest? Test, string? Error)
 {
+    /// <summary>The position of the rejected value in a terms query's list, or null for a query of one value.</summary>
+    public int? ValueIndex { get; init; }
+
     public static LeafResult Skip => default;
 
     public static LeafResult Ok(ValueTest test) => new(test, null);

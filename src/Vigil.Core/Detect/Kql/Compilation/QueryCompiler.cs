@@ -13,9 +13,12 @@ namespace Vigil.Detect.Kql.Compilation;
 internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
 {
     private readonly LeafCompiler _leaves = new(clock);
-    private readonly TermLevelLeaves _termLevel = new(new LeafCompiler(clock));
+    private readonly TermLevelLeaves _termLevel = new(new LeafCompiler(clock), clock);
 
     public (int Position, string Field, string Message)? FirstError { get; private set; }
+
+    /// <summary>The position in a terms query's list of the value <see cref="FirstError"/> rejects, when there is one.</summary>
+    public int? FirstErrorValueIndex { get; private set; }
 
     /// <summary>Compiles <paramref name="node"/> in <paramref name="scope"/>: empty for the document, else a nested path.</summary>
     public DocumentMatcher Compile(KqlNode node, string scope) => node switch
@@ -83,7 +86,13 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
 
         var resolved = ResolvedField.Resolve(mapping, fullName);
         var result = build(resolved, false);
-        return result.Error is { } error ? Fail(node.Position, resolved.Name, error) : CompileField(resolved, result.Test!, scope);
+        if (result.Error is { } error)
+        {
+            FirstErrorValueIndex = FirstError is null ? result.ValueIndex : FirstErrorValueIndex;
+            return Fail(node.Position, resolved.Name, error);
+        }
+
+        return CompileField(resolved, result.Test!, scope);
     }
 
     private static DocumentMatcher CompileField(ResolvedField field, ValueTest test, string scope)

@@ -12,7 +12,7 @@ namespace Vigil.Detect.Kql.Compilation;
 /// filter sends it. Elasticsearch rejects a prefix or wildcard query on those types, and
 /// <c>case_insensitive</c> there, so the rule would fail.
 /// </summary>
-internal sealed class TermLevelLeaves(LeafCompiler leaves)
+internal sealed class TermLevelLeaves(LeafCompiler leaves, TimeProvider clock)
 {
     /// <summary>Builds the test of a term (one value) or terms query: a value of the field equals one of <paramref name="values"/>.</summary>
     public LeafResult Terms(ResolvedField field, IReadOnlyList<string> values, bool caseInsensitive)
@@ -41,18 +41,23 @@ internal sealed class TermLevelLeaves(LeafCompiler leaves)
         }
 
         var tests = new List<ValueTest>();
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            var result = leaves.Is(field, KqlValue.Quoted(value), freeText: false);
+            var result = leaves.Is(field, KqlValue.Quoted(values[i]), freeText: false);
             if (result.Test is null)
             {
-                return result;
+                return result with { ValueIndex = i };
             }
 
             tests.Add(result.Test);
         }
 
-        return LeafResult.Ok(tests.Count == 1 ? tests[0] : new AnyTest(tests));
+        if (tests.Count == 1)
+        {
+            return LeafResult.Ok(tests[0]);
+        }
+
+        return LeafResult.Ok(TypedTermSets.For(field, values, clock) ?? new AnyTest(tests));
     }
 
     /// <summary>Builds the test of a prefix query: a value of the field starts with <paramref name="prefix"/>.</summary>

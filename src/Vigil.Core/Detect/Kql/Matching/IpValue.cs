@@ -60,6 +60,9 @@ internal static class IpValue
     public static bool InNetwork(UInt128 address, UInt128 network, int prefixBits) =>
         (address & Mask(prefixBits)) == network;
 
+    /// <summary>Returns the first address of the network of <paramref name="prefixBits"/> that contains <paramref name="address"/>.</summary>
+    public static UInt128 NetworkOf(UInt128 address, int prefixBits) => address & Mask(prefixBits);
+
     private static UInt128 Mask(int prefixBits) =>
         prefixBits == 0 ? UInt128.Zero : UInt128.MaxValue << (128 - prefixBits);
 

@@ -25,7 +25,7 @@ internal sealed partial class RuleFilterReader
         }
 
         return TryReadValueOptions(parameters, fieldPath, "term", out var value, out var caseInsensitive)
-            ? new FilterTermLevel(field, TermLevelQuery.Terms, [value], caseInsensitive)
+            ? new FilterTermLevel(field, TermLevelQuery.Terms, [value], caseInsensitive) { Location = At(fieldPath) }
             : null;
     }
 
@@ -66,6 +66,11 @@ internal sealed partial class RuleFilterReader
         var values = new List<string>();
         for (var i = 0; i < array.Count; i++)
         {
+            if (array[i] is null)
+            {
+                return Invalid($"{fieldPath}[{i}]", $"the value at index {i} is null, and Elasticsearch rejects the query (No value specified for terms query); remove the null");
+            }
+
             if (!TryReadScalar(array[i], $"{fieldPath}[{i}]", out var text))
             {
                 return null;
@@ -74,7 +79,7 @@ internal sealed partial class RuleFilterReader
             values.Add(text);
         }
 
-        return new FilterTermLevel(field, TermLevelQuery.Terms, values, CaseInsensitive: false);
+        return new FilterTermLevel(field, TermLevelQuery.Terms, values, CaseInsensitive: false) { Location = At(fieldPath, isList: true) };
     }
 
     /// <summary>Reads a <c>prefix</c> or <c>wildcard</c> query, whose value is the prefix or the pattern.</summary>
@@ -88,7 +93,7 @@ internal sealed partial class RuleFilterReader
         var name = query == TermLevelQuery.Prefix ? "prefix" : "wildcard";
         var fieldPath = $"{path}.{field}";
         return TryReadValueOptions(parameters, fieldPath, name, out var value, out var caseInsensitive)
-            ? new FilterTermLevel(field, query, [value], caseInsensitive)
+            ? new FilterTermLevel(field, query, [value], caseInsensitive) { Location = At(fieldPath) }
             : null;
     }
 
@@ -108,6 +113,7 @@ internal sealed partial class RuleFilterReader
         }
 
         JsonNode? valueNode = null;
+        var hasValue = false;
         var valuePath = path;
         foreach (var (key, option) in options)
         {
@@ -125,6 +131,7 @@ internal sealed partial class RuleFilterReader
             else if (key == "value" || key == query)
             {
                 valueNode = option;
+                hasValue = true;
                 valuePath = keyPath;
             }
             else if (!NoEffectOptions.Contains(key) && !(key == "rewrite" && query != "term"))
@@ -132,6 +139,12 @@ internal sealed partial class RuleFilterReader
                 Invalid(keyPath, $"Elasticsearch's {query} query has no option {key}, so it rejects the query; remove the option");
                 return false;
             }
+        }
+
+        if (!hasValue)
+        {
+            Invalid(path, $"the value is missing, and Elasticsearch rejects a {query} query without one; add value");
+            return false;
         }
 
         return TryReadScalar(valueNode, valuePath, out value);

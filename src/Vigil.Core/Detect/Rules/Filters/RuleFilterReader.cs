@@ -1,22 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Detect.Kql;
 
 namespace Vigil.Detect.Rules.Filters;
-
-/// <summary>Why a rule's <c>filters</c> cannot be applied.</summary>
-/// <param name="IsUnsupported">
-/// True for a filter Kibana applies but Vigil cannot; false for one Kibana's rule schema or
-/// Elasticsearch rejects, so the rule fails in Kibana too.
-/// </param>
-/// <param name="Message">The filter, what is wrong with it and the fix.</param>
-/// <param name="Index">The position of the filter in <c>filters</c>, or -1 when unknown.</param>
-internal sealed record FilterProblem(bool IsUnsupported, string Message, int Index = -1)
-{
-    /// <summary>The rule field path of the filter, such as <c>rule.filters[1]</c>, to place the problem in the file.</summary>
-    public string FieldPath => Index >= 0 ? $"rule.{RuleFilterReader.Field}[{Index}]" : $"rule.{RuleFilterReader.Field}";
-}
 
 /// <summary>
 /// Reads a query rule's <c>filters</c> into the query Kibana's detection engine ANDs with the rule's
@@ -318,7 +304,11 @@ internal sealed partial class RuleFilterReader
         JsonNode? value = parameters;
         if (parameters is JsonObject options)
         {
-            value = options["query"];
+            if (!options.TryGetPropertyValue("query", out value))
+            {
+                return Invalid(fieldPath, "the query value is missing, and Elasticsearch rejects a query without one; add query");
+            }
+
             foreach (var (option, optionValue) in options)
             {
                 if (option == "type" && !phrase && topLevel && IsString(optionValue, "phrase"))
@@ -339,7 +329,7 @@ internal sealed partial class RuleFilterReader
         }
 
         var kqlValue = phrase ? KqlValue.Quoted(text) : KqlValue.Unquoted(text);
-        return new FilterLeaf(new KqlIs(KqlField.Named(field), kqlValue));
+        return new FilterLeaf(new KqlIs(KqlField.Named(field), kqlValue)) { Location = At(fieldPath) };
     }
 
     /// <summary>True for an option that leaves the matched documents as they are with the standard analyzer.</summary>
@@ -366,7 +356,7 @@ internal sealed partial class RuleFilterReader
         }
 
         var name = field.GetValue<string>();
-        return CheckFieldName(name, path + ".field") ? new FilterLeaf(new KqlExists(KqlField.Named(name))) : null;
+        return CheckFieldName(name, path + ".field") ? new FilterLeaf(new KqlExists(KqlField.Named(name))) { Location = At(path + ".field") } : null;
     }
 
     /// <summary>
@@ -394,6 +384,12 @@ internal sealed partial class RuleFilterReader
             var keyPath = $"{fieldPath}.{key}";
             if (key is "gt" or "gte" or "lt" or "lte")
             {
+                // Elasticsearch reads a null bound as no bound.
+                if (value is null)
+                {
+                    continue;
+                }
+
                 if (!TryReadScalar(value, keyPath, out var text))
                 {
                     return null;
@@ -420,7 +416,7 @@ internal sealed partial class RuleFilterReader
             return Unsupported(fieldPath, "the range has no bound, which Vigil cannot apply; add gt, gte, lt or lte, or remove the filter");
         }
 
-        return new FilterRange(field, lower, upper);
+        return new FilterRange(field, lower, upper) { Location = At(fieldPath) };
     }
 
     private static KqlRangeOperator RangeOperator(string key) => key switch
@@ -439,90 +435,6 @@ internal sealed partial class RuleFilterReader
             && zone.GetValue<string>() is "UTC" or "Z" or "Zulu" or "+00:00" or "Etc/UTC" or "GMT",
         _ => false,
     };
-
-    /// <summary>
-    /// Returns a <c>bool</c> query. Elasticsearch requires at least one <c>should</c> clause when
-    /// the query has no <c>must</c> or <c>filter</c> clause, and none otherwise, unless
-    /// <c>minimum_should_match</c> sets how many.
-    /// </summary>
-    private FilterNode? FromBool(JsonNode? body, string path)
-    {
-        if (body is not JsonObject clauses)
-        {
-            return Invalid(path, "a bool query must be an object of must, filter, should and must_not clauses; fix it");
-        }
-
-        var required = new List<FilterNode>();
-        var optional = new List<FilterNode>();
-        int? minimum = null;
-        foreach (var (key, value) in clauses)
-        {
-            var keyPath = $"{path}.{key}";
-            switch (key)
-            {
-                case "must" or "filter" or "should" or "must_not":
-                    if (!TryReadClauses(value, keyPath, key == "should" ? optional : required, negate: key == "must_not"))
-                    {
-                        return null;
-                    }
-
-                    break;
-                case "minimum_should_match":
-                    minimum = ReadMinimumShouldMatch(value, keyPath);
-                    if (minimum is null)
-                    {
-                        return null;
-                    }
-
-                    break;
-                case "boost" or "_name":
-                    break;
-                default:
-                    return Unsupported(keyPath, $"Vigil cannot apply the bool option {key}; remove it");
-            }
-        }
-
-        var hasPositiveClause = clauses.ContainsKey("must") || clauses.ContainsKey("filter");
-        var needed = minimum ?? (optional.Count > 0 && !hasPositiveClause ? 1 : 0);
-        if (needed > 0)
-        {
-            required.Add(new FilterAtLeast(needed, optional));
-        }
-
-        return new FilterAll(required);
-    }
-
-    private bool TryReadClauses(JsonNode? value, string path, List<FilterNode> into, bool negate)
-    {
-        var items = value is JsonArray array ? array.Select((item, i) => (item, $"{path}[{i}]")).ToList() : [(value, path)];
-        foreach (var (item, itemPath) in items)
-        {
-            var clause = FromQuery(item, itemPath);
-            if (clause is null)
-            {
-                return false;
-            }
-
-            into.Add(negate ? new FilterNot(clause) : clause);
-        }
-
-        return true;
-    }
-
-    /// <summary>Reads a non-negative whole <c>minimum_should_match</c>; negative counts and percentages are not supported.</summary>
-    private int? ReadMinimumShouldMatch(JsonNode? value, string path)
-    {
-        var text = value is JsonValue scalar
-            ? scalar.GetValueKind() == JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString(MessageJson)
-            : null;
-        if (text is not null && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-        {
-            return count;
-        }
-
-        Unsupported(path, $"Vigil cannot apply minimum_should_match {value?.ToJsonString(MessageJson) ?? "null"}; give a whole number such as 1");
-        return null;
-    }
 
     private FilterNode? FromConstant(JsonNode? body, string path, FilterNode constant)
     {
@@ -584,7 +496,7 @@ internal sealed partial class RuleFilterReader
                 text = value.GetValueKind() == JsonValueKind.True ? "true" : "false";
                 return true;
             case null:
-                Invalid(path, "the value is missing, and Elasticsearch rejects a query without one; give a value");
+                Invalid(path, "the value is null, and Elasticsearch rejects a query without a value; give a value");
                 return false;
             default:
                 Unsupported(path, $"Vigil cannot apply the value {value.ToJsonString(MessageJson)}, which is not a string, number or boolean; give one value");
@@ -619,15 +531,17 @@ internal sealed partial class RuleFilterReader
 
     private FilterNode? Unsupported(string path, string message)
     {
-        _problem ??= new FilterProblem(true, $"filter {NameOr(path)}: {message} (at {path})", _filterIndex);
+        _problem ??= FilterProblem.Create(true, NameOr(path), message, path, _filterIndex);
         return null;
     }
 
     private FilterNode? Invalid(string path, string message)
     {
-        _problem ??= new FilterProblem(false, $"invalid filter {NameOr(path)}: {message} (at {path})", _filterIndex);
+        _problem ??= FilterProblem.Create(false, NameOr(path), message, path, _filterIndex);
         return null;
     }
+
+    private FilterLocation At(string path, bool isList = false) => new(_filterIndex, path, NameOr(path), isList);
 
     private string NameOr(string path) => _filterName.Length > 0 ? _filterName : path;
 }

@@ -73,10 +73,13 @@ internal sealed class RuleQuery
         }
 
         var compiler = new QueryCompiler(mapping, TimeProvider.System);
-        var matcher = FilterCompiler.Compile(filters, compiler);
+        var filterCompiler = new FilterCompiler(compiler, mapping);
+        var matcher = filterCompiler.Compile(filters);
         if (compiler.FirstError is { } error)
         {
-            problem = new FilterProblem(false, $"invalid filter on {error.Field}: {error.Message}");
+            problem = filterCompiler.FirstErrorLocation is { } location
+                ? FilterProblem.Create(false, location.Name, error.Message, location.Path, location.Index)
+                : new FilterProblem(false, $"invalid filter on {error.Field}: {error.Message}");
             return null;
         }
 

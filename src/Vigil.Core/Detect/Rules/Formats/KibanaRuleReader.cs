@@ -17,7 +17,7 @@ internal static partial class KibanaRuleReader
 
     public static bool TryRead(JsonObject json, string file, int? line, string? location, out DetectionRule? rule, out IReadOnlyList<RuleLoadError> errors)
     {
-        var document = ToDocument(json, out var uuid);
+        var document = ToDocument(json, out var uuid, keepFilterNulls: true);
 
         var sink = new RuleErrorSink(file, TomlKeyPositions.Empty);
         rule = TomlRuleReader.Read(document, file, sink, uuid, line, rejectUnknownKeys: false);
@@ -27,7 +27,13 @@ internal static partial class KibanaRuleReader
     }
 
     /// <summary>Returns Kibana rule JSON in the detection-rules layout, and its saved-object <c>id</c>.</summary>
-    public static TomlTable ToDocument(JsonObject json, out string? uuid)
+    /// <param name="json">The rule.</param>
+    /// <param name="uuid">The saved-object <c>id</c>, or null.</param>
+    /// <param name="keepFilterNulls">
+    /// True to keep each <c>null</c> inside <c>filters</c> as <see cref="TomlJson.Null"/>, so the filter
+    /// reader can reject it as Elasticsearch does. False for a document to write as TOML, which has no null.
+    /// </param>
+    public static TomlTable ToDocument(JsonObject json, out string? uuid, bool keepFilterNulls = false)
     {
         var document = new TomlTable();
         var ruleTable = new TomlTable();
@@ -41,6 +47,10 @@ internal static partial class KibanaRuleReader
             else if (key == "meta" && value is JsonObject meta)
             {
                 ReadMeta(meta, document, ruleTable);
+            }
+            else if (keepFilterNulls && key == FiltersKey && value is not null)
+            {
+                ruleTable[key] = ToTomlKeepingNulls(value);
             }
             else if (value is not null && !IsEmptyDefault(key, value))
             {
@@ -93,6 +103,8 @@ internal static partial class KibanaRuleReader
         rule["new_terms"] = newTerms;
     }
 
+    private const string FiltersKey = Filters.RuleFilterReader.Field;
+
     private static bool IsEmptyDefault(string key, JsonNode? value) =>
         EmptyByDefault.Contains(key, StringComparer.Ordinal) && value is JsonArray { Count: 0 };
 
@@ -116,6 +128,39 @@ internal static partial class KibanaRuleReader
         JsonValue value => ToScalar(value),
         _ => node.ToJsonString(),
     };
+
+    /// <summary>Converts JSON to Tomlyn's model with each null kept as <see cref="TomlJson.Null"/>.</summary>
+    private static object ToTomlKeepingNulls(JsonNode? node) => node switch
+    {
+        null => TomlJson.Null,
+        JsonObject json => ToTableKeepingNulls(json),
+        JsonArray array => ToArrayKeepingNulls(array),
+        JsonValue value => ToScalar(value),
+        _ => node.ToJsonString(),
+    };
+
+    private static TomlTable ToTableKeepingNulls(JsonObject json)
+    {
+        var table = new TomlTable();
+        foreach (var (key, value) in json)
+        {
+            table[key] = ToTomlKeepingNulls(value);
+        }
+
+        return table;
+    }
+
+    // An array of tables would drop a null entry, so every array stays a plain array.
+    private static TomlArray ToArrayKeepingNulls(JsonArray array)
+    {
+        var result = new TomlArray();
+        foreach (var item in array)
+        {
+            result.Add(ToTomlKeepingNulls(item));
+        }
+
+        return result;
+    }
 
     private static TomlTable ToTable(JsonObject json)
     {

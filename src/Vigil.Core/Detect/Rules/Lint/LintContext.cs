@@ -1,4 +1,5 @@
 using Vigil.Detect.Kql;
+using Vigil.Detect.Rules.Filters;
 using Vigil.Detect.Rules.Validation;
 
 namespace Vigil.Detect.Rules.Lint;
@@ -14,7 +15,8 @@ internal sealed class LintContext
         Rule = rule;
         _source = source;
         Query = query;
-        Leaves = query is null ? [] : QueryLeaf.Collect(query);
+        IReadOnlyList<QueryLeaf> queryLeaves = query is null ? [] : QueryLeaf.Collect(query);
+        Leaves = [.. queryLeaves, .. FilterLeaves.Collect(rule)];
     }
 
     public DetectionRule Rule { get; }
@@ -22,6 +24,7 @@ internal sealed class LintContext
     /// <summary>The parsed KQL query; null for other query languages and unparsable queries.</summary>
     public KqlNode? Query { get; }
 
+    /// <summary>The field conditions of the KQL query, then those of the rule's filters.</summary>
     public IReadOnlyList<QueryLeaf> Leaves { get; }
 
     public IReadOnlyList<LintFinding> Findings => _findings;
@@ -44,6 +47,21 @@ internal sealed class LintContext
     {
         var position = _source.LocateQuery(queryOffset);
         _findings.Add(new LintFinding(id, severity, Rule.RuleId, _source.File, position?.Line, position?.Column, queryOffset, message, fix) { RuleName = Rule.Name });
+    }
+
+    /// <summary>
+    /// Adds a finding on a condition: at its query offset (the field name's with <paramref name="atFieldName"/>),
+    /// or, for a condition of the filters, at the filter, with the filter's JSON path before the message.
+    /// </summary>
+    public void AtLeaf(string id, LintSeverity severity, QueryLeaf leaf, string message, string? fix, bool atFieldName = false)
+    {
+        if (leaf.Filter is { } filter)
+        {
+            AtField(id, severity, $"rule.{RuleFilterReader.Field}[{filter.Index}]", $"filter {filter.Name} at {filter.Path}: {message}", fix);
+            return;
+        }
+
+        AtQuery(id, severity, atFieldName ? FieldOffset(leaf) : leaf.Position, message, fix);
     }
 
     public void AtField(string id, LintSeverity severity, string fieldPath, string message, string? fix)

@@ -1,4 +1,5 @@
 using Vigil.Detect.Kql;
+using Vigil.Detect.Rules.Filters;
 
 namespace Vigil.Detect.Rules.Lint;
 
@@ -8,6 +9,9 @@ namespace Vigil.Detect.Rules.Lint;
 /// </summary>
 internal sealed record QueryLeaf(string Field, KqlValue? Value, int Position, bool Negated)
 {
+    /// <summary>Where the condition is in the rule's <c>filters</c>, or null for a condition of the KQL query.</summary>
+    public FilterLocation? Filter { get; init; }
+
     /// <summary>True for a value without wildcards: quoted, or unquoted text.</summary>
     public bool IsExact => Value is { Kind: KqlValueKind.Text or KqlValueKind.Quoted };
 

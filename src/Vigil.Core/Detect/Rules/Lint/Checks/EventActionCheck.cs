@@ -45,7 +45,7 @@ internal static class EventActionCheck
         if (providers.Count == 0 && leaf.IsExact && OtherFields(value) is { Count: > 0 } fields
             && CloudTrailEventNames.SourcesLogging(value).Count == 0)
         {
-            context.AtQuery(LintIds.ActionIsValueOfOtherField, LintSeverity.Error, leaf.Position,
+            context.AtLeaf(LintIds.ActionIsValueOfOtherField, LintSeverity.Error, leaf,
                 $"event.action \"{value}\" is a value of {string.Join(", ", fields)}, not an event name, so the condition never matches",
                 Suggest(value, CloudTrailEventNames.Sources.SelectMany(CloudTrailEventNames.EventNames)));
         }
@@ -57,7 +57,7 @@ internal static class EventActionCheck
             : CloudTrailEventNames.Logs(provider, leaf.Value!.Text);
 
     private static void ReportPermission(LintContext context, QueryLeaf leaf, string value) =>
-        context.AtQuery(LintIds.ActionIsPermission, LintSeverity.Error, leaf.Position,
+        context.AtLeaf(LintIds.ActionIsPermission, LintSeverity.Error, leaf,
             $"event.action \"{value}\" is an IAM permission, not an API call, so CloudTrail never logs an event with this name",
             "match the call that passes the role instead, such as CreateFunction20150331 (Lambda) or RunInstances (EC2), and the role ARN in its request parameters");
 
@@ -72,7 +72,7 @@ internal static class EventActionCheck
         var id = other.Count > 0 ? LintIds.ActionIsValueOfOtherField : LintIds.ActionNotLoggedByProvider;
         var fix = Fix(leaf, value, providers);
         var severity = fix is not null || other.Count > 0 ? LintSeverity.Error : LintSeverity.Warning;
-        context.AtQuery(id, severity, leaf.Position, message, fix ?? "check the event name in a real CloudTrail record; calls the console makes to APIs without an SDK model are not catalogued");
+        context.AtLeaf(id, severity, leaf, message, fix ?? "check the event name in a real CloudTrail record; calls the console makes to APIs without an SDK model are not catalogued");
     }
 
     private static string? Fix(QueryLeaf leaf, string value, IReadOnlyList<string> providers)

@@ -21,7 +21,7 @@ internal static class KibanaOnlyCheck
             return;
         }
 
-        var message = filter.IsUnsupported && context.Rule.Type == "query" ? $"hunt and serve skip this rule: {filter.Message}" : filter.Message;
-        context.AtField(LintIds.FilterNotApplied, filter.IsUnsupported ? LintSeverity.Warning : LintSeverity.Error, filter.FieldPath, message, null);
+        var message = filter.IsUnsupported && context.Rule.Type == "query" ? $"hunt and serve skip this rule: {filter.Summary}" : filter.Summary;
+        context.AtField(LintIds.FilterNotApplied, filter.IsUnsupported ? LintSeverity.Warning : LintSeverity.Error, filter.FieldPath, message, filter.Fix);
     }
 }

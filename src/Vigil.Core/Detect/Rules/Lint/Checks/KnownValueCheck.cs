@@ -17,7 +17,7 @@ internal static class KnownValueCheck
             var value = leaf.Value!.Text;
             var severity = leaf.Negated ? LintSeverity.Warning : LintSeverity.Error;
             var effect = leaf.Negated ? "the negated condition always holds" : "the condition never matches";
-            context.AtQuery(LintIds.ImpossibleValue, severity, leaf.Position,
+            context.AtLeaf(LintIds.ImpossibleValue, severity, leaf,
                 $"{leaf.Field} \"{value}\" is not a value this field has, so {effect}",
                 Fix(value, allowed));
         }

@@ -16,7 +16,7 @@ internal static class LeadingWildcardCheck
             .DistinctBy(leaf => leaf.Field, StringComparer.Ordinal);
         foreach (var leaf in leaves)
         {
-            context.AtQuery(LintIds.LeadingWildcard, LintSeverity.Info, leaf.Position,
+            context.AtLeaf(LintIds.LeadingWildcard, LintSeverity.Info, leaf,
                 $"{leaf.Field}:{leaf.Value!.Text} starts with a wildcard, so Elasticsearch tests every term of this large field",
                 "match a parsed field such as aws.cloudtrail.flattened.request_parameters.* where one exists");
         }

@@ -16,7 +16,7 @@ internal static class ProviderCheck
                 continue;
             }
 
-            context.AtQuery(LintIds.UnknownProvider, LintSeverity.Warning, leaf.Position,
+            context.AtLeaf(LintIds.UnknownProvider, LintSeverity.Warning, leaf,
                 $"event.provider \"{provider}\" is not the event source of any AWS service, so the condition never matches",
                 Fix(provider));
         }

@@ -42,7 +42,7 @@ internal static class UnknownFieldCheck
             ? $"{field} is an object in the CloudTrail data stream, not a field, so the condition never matches"
             : $"{field} is neither an ECS field nor a field of the AWS integration's CloudTrail data stream, so {Effect(leaf)}";
 
-        context.AtQuery(LintIds.UnknownField, severity, context.FieldOffset(leaf), message, FieldSuggestions.Fix(field, nearest));
+        context.AtLeaf(LintIds.UnknownField, severity, leaf, message, FieldSuggestions.Fix(field, nearest), atFieldName: true);
     }
 
     /// <summary>

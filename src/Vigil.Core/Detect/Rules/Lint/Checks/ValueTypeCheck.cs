@@ -14,7 +14,8 @@ internal static class ValueTypeCheck
 {
     public static void Run(LintContext context)
     {
-        foreach (var leaf in context.Leaves.Where(leaf => leaf.IsExact))
+        // A filter value the field cannot take is reported by KibanaOnlyCheck, from the filter compiler.
+        foreach (var leaf in context.Leaves.Where(leaf => leaf.IsExact && leaf.Filter is null))
         {
             var type = FieldMapping.CloudTrail.Find(leaf.Field)?.Type ?? FieldCatalogue.TypeOf(leaf.Field);
             var value = leaf.Value!.Text;
@@ -23,7 +24,7 @@ internal static class ValueTypeCheck
                 continue;
             }
 
-            context.AtQuery(LintIds.WrongValueType, LintSeverity.Error, leaf.Position,
+            context.AtLeaf(LintIds.WrongValueType, LintSeverity.Error, leaf,
                 $"{leaf.Field} is a {fieldType.ToString().ToLowerInvariant()} field and \"{value}\" is not a valid {fieldType.ToString().ToLowerInvariant()}, so Elasticsearch rejects the query",
                 $"use a {fieldType.ToString().ToLowerInvariant()} value, or a keyword field that holds this text");
         }

@@ -1,0 +1,88 @@
+using Vigil.Detect.Rules.Lint;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Detect.Rules;
+
+/// <summary>Lint checks the fields and values of a rule's filters as it checks those of its KQL query.</summary>
+public class FilterLintTests
+{
+    [Fact]
+    public void MisspelledFilterField_IsUnknownField()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"term":{"user.nmae":"alice"}}}]""", "event.provider:iam.amazonaws.com");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.UnknownField);
+
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.Equal("did you mean user.name?", finding.Fix);
+        Assert.StartsWith("filter filters[0] at filters[0].query.term.user.nmae: user.nmae is neither an ECS field", finding.Message, StringComparison.Ordinal);
+        Assert.Null(finding.QueryOffset);
+    }
+
+    [Fact]
+    public void TermsValueNotLogged_NamesIndex()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"terms":{"event.action":["AssumeRole","AssumeRol"]}}}]""", "event.provider:sts.amazonaws.com");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ActionNotLoggedByProvider);
+
+        Assert.StartsWith("filter filters[0] at filters[0].query.terms.event.action[1]: event.action \"AssumeRol\" is never logged by event.provider sts.amazonaws.com", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith("did you mean AssumeRole", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilterProviderNarrowsQueryAction()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{"type":"phrase","key":"event.provider"},"query":{"match_phrase":{"event.provider":"sts.amazonaws.com"}}}]""", "event.action:CreateUser");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ActionNotLoggedByProvider);
+
+        Assert.NotNull(finding.QueryOffset);
+    }
+
+    [Fact]
+    public void ImpossibleOutcome_InNegatedFilter_IsWarning()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{"negate":true},"query":{"match_phrase":{"event.outcome":"succeeded"}}}]""", "event.provider:iam.amazonaws.com");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ImpossibleValue);
+
+        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Contains("the negated condition always holds", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LeadingWildcardOnLargeField_IsNoted()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"wildcard":{"aws.cloudtrail.request_parameters":"*roleArn*"}}}]""", "event.provider:iam.amazonaws.com");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.LeadingWildcard);
+
+        Assert.StartsWith("filter filters[0] at filters[0].query.wildcard.aws.cloudtrail.request_parameters:", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoneWildcardAndCaseInsensitive_NoValueFinding()
+    {
+        var rule = FilterRules.Rule("""
+            [{"meta":{},"query":{"wildcard":{"event.outcome":"*"}}},
+             {"meta":{},"query":{"term":{"event.outcome":{"value":"SUCCESS","case_insensitive":true}}}}]
+            """, "event.provider:iam.amazonaws.com");
+
+        Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ImpossibleValue);
+    }
+
+    [Fact]
+    public void RejectedFilterValue_FixIsFilled()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"terms":{"source.ip":["10.0.0.1","notanip"]}}}]""", "event.provider:iam.amazonaws.com");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.FilterNotApplied);
+
+        Assert.Equal("use an address or a CIDR block such as 10.0.0.0/8", finding.Fix);
+        Assert.Equal(
+            "invalid filter filters[0]: Elasticsearch rejects the value `notanip` on the ip field `source.ip`, so the rule would fail (at filters[0].query.terms.source.ip[1])",
+            finding.Message);
+        Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.WrongValueType);
+    }
+}
