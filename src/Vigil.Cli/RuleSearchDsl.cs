@@ -16,7 +16,7 @@ internal static class RuleSearchDsl
     /// <summary>Returns the combined query, or null with an error naming the filter that cannot be printed.</summary>
     public static JsonObject? Build(DetectionRule rule, JsonObject kqlQuery, out string? error)
     {
-        var filter = new JsonArray { kqlQuery };
+        var filter = new JsonArray(kqlQuery);
         var mustNot = new JsonArray();
         error = null;
         if (rule.OtherFields.GetValueOrDefault("filters") is JsonArray filters)

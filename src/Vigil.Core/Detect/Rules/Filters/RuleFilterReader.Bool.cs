@@ -145,7 +145,7 @@ internal sealed partial class RuleFilterReader
             return true;
         }
 
-        Invalid(path, $"Elasticsearch cannot parse minimum_should_match {JsonSerializer.Serialize(text, MessageJson)}, so it rejects the query; give a whole count such as 1 or -1, or a percentage such as \"50%\"");
+        Invalid(path, $"Elasticsearch cannot parse minimum_should_match {JsonValue.Create(text).ToJsonString(MessageJson)}, so it rejects the query; give a whole count such as 1 or -1, or a percentage such as \"50%\"");
         return false;
     }
 }
