@@ -22,7 +22,7 @@ internal static class RulesShowRunner
     /// </summary>
     public static int Show(string path, string format, bool dsl, string? ruleId = null)
     {
-        var loaded = Load([path]);
+        var loaded = ruleId is null ? Load([path]) : LoadForRuleId(path, ruleId);
         if (loaded is null)
         {
             return RulesExitCodes.RuleErrors;
@@ -119,12 +119,36 @@ internal static class RulesShowRunner
     /// <summary>Loads the rules, printing every load error; null when any file has an error or no rule was found.</summary>
     public static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths)
     {
+        var rules = LoadPrintingErrors(paths, out var hasErrors);
+        return !hasErrors && rules.Count > 0 ? rules : null;
+    }
+
+    /// <summary>
+    /// Loads the rules of <paramref name="path"/> for <c>--rule-id</c>, printing every load error.
+    /// A broken rule elsewhere in an export does not hide the rule picked. Returns null when no rule
+    /// loaded, or when the rule picked did not load and so may be among the broken ones.
+    /// </summary>
+    private static IReadOnlyList<DetectionRule>? LoadForRuleId(string path, string ruleId)
+    {
+        var rules = LoadPrintingErrors([path], out var hasErrors);
+        if (rules.Count == 0 || (hasErrors && !rules.Any(rule => rule.RuleId == ruleId)))
+        {
+            return null;
+        }
+
+        return rules;
+    }
+
+    /// <summary>Loads the rules that are valid, printing every load error.</summary>
+    private static IReadOnlyList<DetectionRule> LoadPrintingErrors(IReadOnlyList<string> paths, out bool hasErrors)
+    {
         var loaded = RuleLoader.LoadPaths(paths);
         foreach (var error in loaded.Errors)
         {
             Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
-        return loaded.Errors.Count == 0 && loaded.Rules.Count > 0 ? loaded.Rules : null;
+        hasErrors = loaded.Errors.Count > 0;
+        return loaded.Rules;
     }
 }

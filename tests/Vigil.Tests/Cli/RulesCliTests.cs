@@ -375,6 +375,34 @@ public class RulesCliTests
     }
 
     [Fact]
+    public void ShowRuleIdBesideBrokenLine()
+    {
+        using var folder = new TempDirectory();
+        var input = TwoRuleExport(folder);
+        File.AppendAllText(input, "{\"rule_id\":\"broken\",\"type\":\"query\"}\n");
+
+        var result = CliRunner.Run("rules", "show", input, "--rule-id", "second-rule");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(RuleLoader.TryParseToml(result.StandardOutput, null, out var rule, out _));
+        Assert.Equal("Second rule", rule.Name);
+        Assert.Contains("(3,1)", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowBrokenRuleIdFails()
+    {
+        using var folder = new TempDirectory();
+        var input = TwoRuleExport(folder);
+        File.AppendAllText(input, "{\"rule_id\":\"broken\",\"type\":\"query\"}\n");
+
+        var result = CliRunner.Run("rules", "show", input, "--rule-id", "broken");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
     public void ShowUnknownRuleIdExitsTwo()
     {
         using var folder = new TempDirectory();
