@@ -73,7 +73,8 @@ internal static class HuntArgumentCheck
             return true;
         }
 
-        if (!TimeArgument.TryParse(text, now, out var parsed, out var reason))
+        // The end of the range is inclusive, so a rounded --to covers its whole unit.
+        if (!TimeArgument.TryParse(text, now, out var parsed, out var reason, roundUp: option == "--to"))
         {
             error = $"{option}: {reason}";
             return false;

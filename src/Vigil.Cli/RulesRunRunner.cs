@@ -20,7 +20,7 @@ internal static class RulesRunRunner
         }
 
         var now = session.Store.TimeProvider.GetUtcNow();
-        if (!TimeArgument.TryParse(fromText, now, out var from, out var error) || !TimeArgument.TryParse(toText, now, out var to, out error))
+        if (!TimeArgument.TryParse(fromText, now, out var from, out var error) || !TimeArgument.TryParse(toText, now, out var to, out error, roundUp: true))
         {
             return StoreCommandErrors.Usage(Command, error);
         }

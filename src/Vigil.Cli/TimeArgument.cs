@@ -5,11 +5,22 @@ namespace Vigil.Cli;
 
 /// <summary>
 /// Parses <c>--from</c>/<c>--to</c> values: an ISO 8601 time (UTC unless it has an offset) or
-/// Elasticsearch-style relative time such as <c>now</c>, <c>now-24h</c> or <c>now-7d</c>.
+/// Elasticsearch-style relative time such as <c>now</c>, <c>now-24h</c> or <c>now-7d</c>, optionally
+/// rounded to a unit in UTC as Elasticsearch date math rounds, such as <c>now/d</c> or <c>now-1M/M</c>.
 /// </summary>
 internal static partial class TimeArgument
 {
-    public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset time, out string error)
+    /// <summary>Parses <paramref name="text"/>, taking relative times from <paramref name="now"/>.</summary>
+    /// <param name="text">The option's value.</param>
+    /// <param name="now">The time <c>now</c> stands for.</param>
+    /// <param name="time">The time parsed.</param>
+    /// <param name="error">Why the value is invalid, with the accepted forms.</param>
+    /// <param name="roundUp">
+    /// Whether a rounded time is the end of its unit rather than its start, as Elasticsearch rounds
+    /// the upper bound of a range: <c>now/d</c> is then the last millisecond of today, for an
+    /// inclusive <c>--to</c>.
+    /// </param>
+    public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset time, out string error, bool roundUp = false)
     {
         error = "";
         text = text.Trim();
@@ -19,7 +30,7 @@ internal static partial class TimeArgument
         {
             try
             {
-                time = ApplyOffset(now, relative);
+                time = Round(ApplyOffset(now, relative), relative.Groups["round"], roundUp);
                 return true;
             }
             catch (ArgumentOutOfRangeException)
@@ -35,7 +46,7 @@ internal static partial class TimeArgument
             return true;
         }
 
-        error = $"invalid time '{text}': use an ISO 8601 time such as 2026-12-01T10:00:00Z, or now-24h (units s, m, h, d, w, M for months, y for years)";
+        error = $"invalid time '{text}': use an ISO 8601 time such as 2026-12-01T10:00:00Z, or now-24h (units s, m, h, d, w, M for months, y for years), optionally rounded such as now/d";
         return false;
     }
 
@@ -66,6 +77,45 @@ internal static partial class TimeArgument
         };
     }
 
-    [GeneratedRegex(@"^now(?:(?<sign>[+-])(?<amount>\d{1,9})(?<unit>[smhdwMy]))?$", RegexOptions.CultureInvariant)]
+    /// <summary>Rounds <paramref name="time"/> down to the start of the unit in UTC, or up to its last millisecond.</summary>
+    private static DateTimeOffset Round(DateTimeOffset time, Group unit, bool roundUp)
+    {
+        if (!unit.Success)
+        {
+            return time;
+        }
+
+        var utc = time.UtcDateTime;
+        var start = unit.Value switch
+        {
+            "s" => new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second, DateTimeKind.Utc),
+            "m" => new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0, DateTimeKind.Utc),
+            "h" => new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Utc),
+            "d" => utc.Date,
+
+            // Weeks start on Monday, as in ISO 8601 and Elasticsearch's rounding.
+            "w" => utc.Date.AddDays(-(((int)utc.DayOfWeek + 6) % 7)),
+            "M" => new DateTime(utc.Year, utc.Month, 1, 0, 0, 0, DateTimeKind.Utc),
+            _ => new DateTime(utc.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        };
+        if (!roundUp)
+        {
+            return new DateTimeOffset(start);
+        }
+
+        var next = unit.Value switch
+        {
+            "s" => start.AddSeconds(1),
+            "m" => start.AddMinutes(1),
+            "h" => start.AddHours(1),
+            "d" => start.AddDays(1),
+            "w" => start.AddDays(7),
+            "M" => start.AddMonths(1),
+            _ => start.AddYears(1),
+        };
+        return new DateTimeOffset(next.AddMilliseconds(-1));
+    }
+
+    [GeneratedRegex(@"^now(?:(?<sign>[+-])(?<amount>\d{1,9})(?<unit>[smhdwMy]))?(?:/(?<round>[smhdwMy]))?$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeTime();
 }

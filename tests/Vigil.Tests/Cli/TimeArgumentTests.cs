@@ -23,6 +23,35 @@ public class TimeArgumentTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), time);
     }
 
+    // 2026-12-04 is a Friday, so its week started on Monday 2026-11-30.
+    [Theory]
+    [InlineData("now/d", false, "2026-12-04T00:00:00Z")]
+    [InlineData("now/d", true, "2026-12-04T23:59:59.999Z")]
+    [InlineData("now-1d/d", false, "2026-12-03T00:00:00Z")]
+    [InlineData("now/h", true, "2026-12-04T12:59:59.999Z")]
+    [InlineData("now/w", false, "2026-11-30T00:00:00Z")]
+    [InlineData("now/w", true, "2026-12-06T23:59:59.999Z")]
+    [InlineData("now-1M/M", false, "2026-11-01T00:00:00Z")]
+    [InlineData("now-1M/M", true, "2026-11-30T23:59:59.999Z")]
+    [InlineData("now/y", false, "2026-01-01T00:00:00Z")]
+    [InlineData("now+30m/m", false, "2026-12-04T12:30:00Z")]
+    public void RoundedTimesParse(string text, bool roundUp, string expected)
+    {
+        Assert.True(TimeArgument.TryParse(text, Now, out var time, out var error, roundUp), error);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), time);
+    }
+
+    [Theory]
+    [InlineData("now/x")]
+    [InlineData("now/")]
+    [InlineData("now/d/d")]
+    public void InvalidRoundingNamesValue(string text)
+    {
+        Assert.False(TimeArgument.TryParse(text, Now, out _, out var error));
+        Assert.Contains(text, error);
+        Assert.Contains("now/d", error);
+    }
+
     [Theory]
     [InlineData("yesterday")]
     [InlineData("now-5x")]
