@@ -31,7 +31,7 @@ public class UnknownFieldLintTests
         var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery("event.action:AssumeRole and not event.acton:x")));
 
         Assert.Equal(LintSeverity.Warning, finding.Severity);
-        Assert.Contains("holds for every event", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("holds for every CloudTrail event", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,6 +111,32 @@ public class UnknownFieldLintTests
         var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery("event.zzzzzzzz:1")));
 
         Assert.Equal(LintIds.UnknownField, finding.Id);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("logs-*")]
+    [InlineData("logs-aws*", "logs-endpoint.events.*")]
+    [InlineData("logs-endpoint.events.process-*", "logs-aws.cloudtrail-*")]
+    public void EcsExtensionOnMixedIndexIsNote(params string[] index)
+    {
+        var rule = LintRules.FromQuery("event.category:process and process.Ext.token.integrity_level_name:high", index);
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.UnknownField);
+
+        Assert.Equal(LintSeverity.Info, finding.Severity);
+        Assert.Contains("never matches a CloudTrail event", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("logs-*")]
+    [InlineData("filebeat-*", "logs-aws*")]
+    public void EcsTypoOnWideIndexIsError(params string[] index)
+    {
+        var rule = LintRules.FromQuery("event.acton:AssumeRole", index);
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.UnknownField);
+
         Assert.Equal(LintSeverity.Error, finding.Severity);
     }
 
