@@ -38,7 +38,7 @@ public sealed partial class VigilStore
 
     /// <summary>
     /// Reads the alerts <paramref name="filter"/> selects, oldest first, one at a time, so that a
-    /// caller writing them out holds one alert in memory rather than all of them. The connection
+    /// caller writing them out keeps one alert in memory rather than all of them. The connection
     /// stays open until the enumeration ends.
     /// </summary>
     public IEnumerable<StoredAlert> StreamAlerts(AlertFilter filter)
