@@ -17,7 +17,7 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
             return [];
         }
 
-        var retainedFrom = (startedAt - services.Options.Retention).ToUnixTimeMilliseconds();
+        var retainedFrom = RetainedFrom(startedAt);
         GiveUpExpired(owedFrom, retainedFrom);
         if (owedFrom < retainedFrom)
         {
@@ -40,11 +40,29 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
         return entries;
     }
 
+    /// <summary>
+    /// Returns the start of the range on the rule's time axis whose events retention has kept. On
+    /// <c>event.ingested</c> that is the retention period back from now. Retention deletes by
+    /// <c>event.ingested</c>, so on <c>@timestamp</c> it is after the latest <c>@timestamp</c> the
+    /// store records as deleted: an event stored late into an old hole is still there to search.
+    /// </summary>
+    private long RetainedFrom(DateTimeOffset startedAt) => rule.StoredTimeField == EventTimeField.Ingested
+        ? (startedAt - services.Options.Retention).ToUnixTimeMilliseconds()
+        : services.RetainedFromMs(rule);
+
     private void GiveUpExpired(long owedFrom, long retainedFrom)
     {
+        // Nothing deleted yet: no range is expired (and retainedFrom - 1 would wrap around).
+        if (retainedFrom == long.MinValue)
+        {
+            return;
+        }
+
         foreach (var hole in state.Ledger.Uncovered(owedFrom, retainedFrom - 1))
         {
-            var reason = $"older than the event retention ({RetentionPeriod.Format(services.Options.Retention)}) before it could be searched";
+            var reason = rule.StoredTimeField == EventTimeField.Ingested
+                ? $"older than the event retention ({RetentionPeriod.Format(services.Options.Retention)}) before it could be searched"
+                : "retention deleted events of this range before it could be searched";
             state.Uncovered.RemoveAll(u => u.WillRetry && u.Window.ToMs <= hole.ToMs && u.Window.FromMs >= hole.FromMs);
             state.Uncovered.Add(new UncoveredRange(hole, reason, WillRetry: false, UncoveredKind.Expired));
             state.Ledger.Add(hole);

@@ -100,9 +100,22 @@ public sealed class BackfillTests
     }
 
     [Fact]
+    public void TimestampRangeOlderThanRetention_IsSearchedWhileStored()
+    {
+        // Retention deletes by event.ingested, so events stored during the downtime are still there.
+        using var harness = DownForThreeHours(new SchedulerOptions { Retention = TimeSpan.FromHours(1) });
+
+        harness.RunAt(TenOClock.AddHours(3));
+
+        var status = Assert.Single(harness.Scheduler.Status());
+        Assert.DoesNotContain(status.Uncovered, range => range.Kind == UncoveredKind.Expired);
+        Assert.Equal(3, harness.Alerts().Count);
+    }
+
+    [Fact]
     public void RangeOlderThanRetention_IsGivenUpWithReason()
     {
-        using var harness = DownForThreeHours(new SchedulerOptions { Retention = TimeSpan.FromHours(1) });
+        using var harness = DownForThreeHours(new SchedulerOptions { Retention = TimeSpan.FromHours(1) }, timestampOverride: "event.ingested");
 
         harness.RunAt(TenOClock.AddHours(3));
 
@@ -139,10 +152,10 @@ public sealed class BackfillTests
     }
 
     /// <summary>A rule that ran at 10:00 and then not until 13:00, with three matches stored meanwhile.</summary>
-    private static SchedulerHarness DownForThreeHours(SchedulerOptions? options = null)
+    private static SchedulerHarness DownForThreeHours(SchedulerOptions? options = null, string? timestampOverride = null)
     {
         var harness = new SchedulerHarness(TenOClock, options);
-        harness.Register(StopLoggingRule());
+        harness.Register(StopLoggingRule(timestampOverride: timestampOverride));
         harness.RunAt(TenOClock);
         foreach (var minutes in new[] { 30, 90, 150 })
         {
