@@ -52,7 +52,7 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
 
     private void GiveUpExpired(long owedFrom, long retainedFrom)
     {
-        // Nothing deleted yet: no range is expired (and retainedFrom - 1 would wrap around).
+        // Nothing was deleted yet, so no range is expired, and retainedFrom - 1 would wrap around.
         if (retainedFrom == long.MinValue)
         {
             return;
