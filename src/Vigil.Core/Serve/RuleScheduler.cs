@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -18,6 +19,9 @@ namespace Vigil.Serve;
 /// <remarks>Not thread-safe: one host thread drives a scheduler.</remarks>
 public sealed class RuleScheduler
 {
+    /// <summary>The most windows one manual run searches: 34 days of a 10s rule, or almost 3 years of a 5m rule.</summary>
+    public const int MaxManualWindows = 300_000;
+
     private readonly Dictionary<string, LoadedRule> _loaded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _notBefore = new(StringComparer.Ordinal);
     private readonly ISchedulerStateStore _state;
@@ -139,10 +143,31 @@ public sealed class RuleScheduler
         }
 
         var loaded = FindLoaded(rule);
+        CheckManualWindows(loaded.Prepared!, new TimeWindow(from, to));
         var state = _state.LoadState(loaded.Rule.Uuid);
         var entries = new ManualRun(loaded.Prepared!, state, _services).Run(new TimeWindow(from, to));
         Save(state, entries);
         return entries;
+    }
+
+    /// <summary>
+    /// Rejects a manual run over more than <see cref="MaxManualWindows"/> interval-sized windows. A
+    /// run keeps one execution log entry per window and commits them when it ends, so a year of a
+    /// 10s rule (3.2 million windows) would take gigabytes of memory before it saved anything.
+    /// </summary>
+    private static void CheckManualWindows(ScheduledRule rule, TimeWindow range)
+    {
+        var step = (long)rule.Timing.Interval.TotalMilliseconds;
+        var windows = ((range.ToMs - range.FromMs) / step) + 1;
+        if (windows <= MaxManualWindows)
+        {
+            return;
+        }
+
+        var longest = TimeSpan.FromMilliseconds(step * MaxManualWindows);
+        throw new ArgumentException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"the range covers {windows:N0} windows of the rule's interval {RetentionPeriod.Format(rule.Timing.Interval)}, more than the {MaxManualWindows:N0} one run searches; split it into runs of at most {longest.TotalDays:0.#} days"));
     }
 
     /// <summary>

@@ -18,6 +18,28 @@ public sealed class ManualRunTests
     }
 
     [Fact]
+    public void ManualRun_TooManyWindows_Rejected()
+    {
+        using var harness = WithPastEvent();
+
+        // The rule's 5m interval: 300,000 windows are about 1,042 days.
+        var error = Assert.Throws<ArgumentException>(() => harness.Scheduler.RunManual("stop-logging", TenOClock.AddDays(-1100), TenOClock));
+
+        Assert.StartsWith("the range covers 316,801 windows of the rule's interval 5m, more than the 300,000 one run searches", error.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Scheduler.ExecutionLog("stop-logging", 10));
+    }
+
+    [Fact]
+    public void ManualRun_MaxWindows_Accepted()
+    {
+        using var harness = WithPastEvent();
+
+        var entries = harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-5 * 1000), TenOClock.AddMilliseconds(-1));
+
+        Assert.Equal(1000, entries.Count);
+    }
+
+    [Fact]
     public void ManualRun_MarksAlertsManual()
     {
         using var harness = WithPastEvent();
