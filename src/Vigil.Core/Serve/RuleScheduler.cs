@@ -153,7 +153,8 @@ public sealed class RuleScheduler
     /// <summary>
     /// Rejects a manual run over more than <see cref="MaxManualWindows"/> interval-sized windows. A
     /// run keeps one execution log entry per window and commits them when it ends, so a year of a
-    /// 10s rule (3.2 million windows) would take gigabytes of memory before it saved anything.
+    /// 10s rule (3.2 million windows) would take about 3 GB of memory, by estimate, before it saved
+    /// anything.
     /// </summary>
     private static void CheckManualWindows(ScheduledRule rule, TimeWindow range)
     {
