@@ -14,6 +14,7 @@ namespace Vigil.Cli;
 internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IReadOnlyList<string> folders, ServeSettings settings, ILogger logger)
 {
     private DateTimeOffset _nextRetentionPass = DateTimeOffset.MinValue;
+    private readonly RuleChangeLog _changes = new(logger);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -75,6 +76,8 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
             {
                 ExecutionLogText.Log(logger, entry);
             }
+
+            _changes.Report(scheduler.Status());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

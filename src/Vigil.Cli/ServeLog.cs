@@ -55,4 +55,10 @@ internal static partial class ServeLog
 
     [LoggerMessage(EventId = 74, Level = LogLevel.Error, Message = "Deleting expired events failed; retried at the next retention pass: {Error}")]
     public static partial void RetentionFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 77, Level = LogLevel.Information, Message = "Rule {RuleId} ({Name}) {Change}")]
+    public static partial void RuleSwitched(ILogger logger, string ruleId, string name, string change);
+
+    [LoggerMessage(EventId = 78, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) will not search [{From}, {To}]: {Reason}")]
+    public static partial void RangeGivenUp(ILogger logger, string ruleId, string name, string from, string to, string reason);
 }
