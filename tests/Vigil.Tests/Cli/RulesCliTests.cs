@@ -310,6 +310,19 @@ public class RulesCliTests
     }
 
     [Fact]
+    public void ValidateUnknownKeyCountsTheRule()
+    {
+        using var folder = new TempDirectory();
+        var typo = Path.Combine(folder.Path, "typo.toml");
+        File.WriteAllText(typo, File.ReadAllText(Fixture("aws-sts-assumerole-usage-v2.toml")).Replace("[rule]\n", "[rule]\nmax_signal = 5\n", StringComparison.Ordinal));
+
+        var result = CliRunner.Run("rules", "validate", typo);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("1 rule in 1 file: 0 valid, 1 error in 1 file", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ValidateSameRevisionExitsOne()
     {
         using var folder = new TempDirectory();

@@ -19,7 +19,10 @@ public sealed class RuleLoadResult
     /// <summary>The warnings, which leave the rules they name in <see cref="Rules"/>.</summary>
     public IReadOnlyList<RuleWarning> Warnings { get; init; } = [];
 
-    /// <summary>The number of rules read, valid or not. A file that fails to parse adds none.</summary>
+    /// <summary>
+    /// The number of rules read, valid or not. A TOML file that fails to load counts as one rule,
+    /// because the format holds one rule per file. An NDJSON or JSON file that fails to parse adds none.
+    /// </summary>
     public int RuleCount { get; init; }
 
     /// <summary>The number of rule files read, including files that failed to load.</summary>

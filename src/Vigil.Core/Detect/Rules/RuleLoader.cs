@@ -29,13 +29,18 @@ public static class RuleLoader
         var rules = new List<DetectionRule>();
         var errors = new List<RuleLoadError>();
         var files = RuleFiles.Find(paths, errors);
+        var failedTomlFiles = 0;
         foreach (var file in files)
         {
+            var before = rules.Count;
             LoadFile(file, rules, errors);
+
+            // A detection-rules TOML file holds one rule, so one that failed still counts as a rule read.
+            failedTomlFiles += rules.Count == before && file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         }
 
         var distinct = SharedRuleUuids.Remove(rules, errors);
-        return new RuleLoadResult(distinct, errors) { RuleCount = rules.Count, FileCount = files.Count };
+        return new RuleLoadResult(distinct, errors) { RuleCount = rules.Count + failedTomlFiles, FileCount = files.Count };
     }
 
     /// <summary>
