@@ -34,8 +34,10 @@ internal static class HuntArgumentCheck
         }
 
         var now = DateTimeOffset.UtcNow;
-        if (!TryParseTime(arguments.From, now, "--from", out var from, out error)
-            || !TryParseTime(arguments.To, now, "--to", out var to, out error))
+
+        // The end of the range is inclusive, so a rounded --to covers its whole unit.
+        if (!TryParseTime(arguments.From, now, "--from", roundUp: false, out var from, out error)
+            || !TryParseTime(arguments.To, now, "--to", roundUp: true, out var to, out error))
         {
             return false;
         }
@@ -64,7 +66,7 @@ internal static class HuntArgumentCheck
         return true;
     }
 
-    private static bool TryParseTime(string? text, DateTimeOffset now, string option, out DateTimeOffset? time, out string error)
+    private static bool TryParseTime(string? text, DateTimeOffset now, string option, bool roundUp, out DateTimeOffset? time, out string error)
     {
         time = null;
         error = "";
@@ -73,8 +75,7 @@ internal static class HuntArgumentCheck
             return true;
         }
 
-        // The end of the range is inclusive, so a rounded --to covers its whole unit.
-        if (!TimeArgument.TryParse(text, now, out var parsed, out var reason, roundUp: option == "--to"))
+        if (!TimeArgument.TryParse(text, now, out var parsed, out var reason, roundUp))
         {
             error = $"{option}: {reason}";
             return false;

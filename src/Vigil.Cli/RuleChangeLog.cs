@@ -6,10 +6,9 @@ using Vigil.Serve;
 namespace Vigil.Cli;
 
 /// <summary>
-/// Logs the changes of rule state that <c>vigil serve</c> notices between two steps: a rule
-/// disabled or enabled by <c>vigil rules disable|enable</c>, and a range given up for good (past
-/// the retention, past <c>max_signals</c>, or while the rule was disabled), which otherwise
-/// appears only in <c>vigil rules status</c>.
+/// Logs the rule state changes that <c>vigil serve</c> notices between two steps. These are a rule
+/// disabled or enabled by <c>vigil rules disable|enable</c>, and a range given up for good, which
+/// otherwise appears only in <c>vigil rules status</c>.
 /// </summary>
 /// <remarks>
 /// The first step only records the state, so a restart does not log the ranges given up before it.

@@ -12,7 +12,7 @@ internal static partial class TimeArgument
 {
     /// <summary>Parses <paramref name="text"/>, taking relative times from <paramref name="now"/>.</summary>
     /// <param name="text">The option's value.</param>
-    /// <param name="now">The time <c>now</c> stands for.</param>
+    /// <param name="now">The time that <c>now</c> refers to.</param>
     /// <param name="time">The time parsed.</param>
     /// <param name="error">Why the value is invalid, with the accepted forms.</param>
     /// <param name="roundUp">

@@ -12,7 +12,7 @@ namespace Vigil.Read;
 internal sealed class ReaderItems(RecordStreamReader reader, CloudTrailReader.ItemTarget target, Base64TextStream? text)
 {
     // The item the reader returned last, held back while the lines skipped during its reading are yielded.
-    private ReadItem? _held;
+    private ReadItem? _pendingItem;
 
     /// <summary>Returns the next item to yield, or <c>null</c> at the end of the reader's data.</summary>
     public ReadItem? Next()
@@ -24,10 +24,10 @@ internal sealed class ReaderItems(RecordStreamReader reader, CloudTrailReader.It
                 return skipped;
             }
 
-            if (_held is not { } item)
+            if (_pendingItem is not { } item)
             {
-                _held = reader.Next();
-                if (_held is null)
+                _pendingItem = reader.Next();
+                if (_pendingItem is null)
                 {
                     return SkippedLine(text, target.DisplayName);
                 }
@@ -35,7 +35,7 @@ internal sealed class ReaderItems(RecordStreamReader reader, CloudTrailReader.It
                 continue;
             }
 
-            _held = null;
+            _pendingItem = null;
             if (target.OnRecord is { } onRecord && item.Outcome == ReadOutcome.Record)
             {
                 onRecord(reader.RawRecord, item, reader.RawRecordOffset, reader.RawRecordUnvalidated, reader.AfterRawRecord);

@@ -100,7 +100,7 @@ public sealed class BackfillTests
     }
 
     [Fact]
-    public void TimestampRangeOlderThanRetention_IsSearchedWhileStored()
+    public void TimestampRangeOlderThanRetention_Searched()
     {
         // Retention deletes by event.ingested, so events stored during the downtime are still there.
         using var harness = DownForThreeHours(new SchedulerOptions { Retention = TimeSpan.FromHours(1) });
@@ -113,7 +113,7 @@ public sealed class BackfillTests
     }
 
     [Fact]
-    public void RangeOlderThanRetention_IsGivenUpWithReason()
+    public void IngestedRangeOlderThanRetention_GivenUp()
     {
         using var harness = DownForThreeHours(new SchedulerOptions { Retention = TimeSpan.FromHours(1) }, timestampOverride: "event.ingested");
 

@@ -21,7 +21,7 @@ public sealed class RuleLoadResult
 
     /// <summary>
     /// The number of rules read, valid or not. A TOML file that fails to load counts as one rule,
-    /// because the format holds one rule per file. An NDJSON or JSON file that fails to parse adds none.
+    /// because the format contains one rule per file. An NDJSON or JSON file that fails to parse adds none.
     /// </summary>
     public int RuleCount { get; init; }
 

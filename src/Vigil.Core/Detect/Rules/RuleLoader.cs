@@ -35,7 +35,7 @@ public static class RuleLoader
             var before = rules.Count;
             LoadFile(file, rules, errors);
 
-            // A detection-rules TOML file holds one rule, so one that failed still counts as a rule read.
+            // A detection-rules TOML file contains one rule, so one that failed still counts as a rule read.
             failedTomlFiles += rules.Count == before && file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         }
 

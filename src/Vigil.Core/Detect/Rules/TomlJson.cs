@@ -8,7 +8,7 @@ namespace Vigil.Detect.Rules;
 internal static class TomlJson
 {
     /// <summary>
-    /// Stands for a JSON <c>null</c> in Tomlyn's model, which has no null. Only the Kibana JSON reader
+    /// A marker for a JSON <c>null</c> in Tomlyn's model, which has no null. Only the Kibana JSON reader
     /// puts it there, for the values of a rule's <c>filters</c>, where Elasticsearch rejects a null.
     /// </summary>
     public static object Null { get; } = new();

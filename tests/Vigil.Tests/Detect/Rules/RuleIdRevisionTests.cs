@@ -184,7 +184,7 @@ public class RuleIdRevisionTests
 
         var result = RuleValidator.ValidatePaths([folder.Path]);
 
-        // A TOML file holds one rule, so the broken one counts as a rule that is not valid.
+        // A TOML file contains one rule, so the broken one counts as a rule that is not valid.
         Assert.Equal(3, result.RuleCount);
         Assert.Equal(3, result.FileCount);
         Assert.Single(result.Rules);

@@ -26,10 +26,10 @@ internal sealed record FilterProblem(bool IsUnsupported, string Message, int Ind
     {
         var lead = isUnsupported ? $"filter {name}" : $"invalid filter {name}";
         var split = detail.LastIndexOf("; ", StringComparison.Ordinal);
-        var what = split < 0 ? detail : detail[..split];
+        var fault = split < 0 ? detail : detail[..split];
         return new FilterProblem(isUnsupported, $"{lead}: {detail} (at {path})", index)
         {
-            Summary = $"{lead}: {what} (at {path})",
+            Summary = $"{lead}: {fault} (at {path})",
             Fix = split < 0 ? null : detail[(split + 2)..],
         };
     }

@@ -21,7 +21,7 @@ internal static partial class KibanaRuleReader
 
         var sink = new RuleErrorSink(file, TomlKeyPositions.Empty);
         rule = TomlRuleReader.Read(document, file, sink, uuid, line, rejectUnknownKeys: false);
-        // The error's position names the line already, so a location is added only where it says more.
+        // The error's position names the line already, so a location is added only where it adds detail.
         errors = sink.Errors.Select(error => error with { Message = location is null ? ToJsonPaths(error.Message) : $"{location}: {ToJsonPaths(error.Message)}" }).ToList();
         return rule is not null;
     }
