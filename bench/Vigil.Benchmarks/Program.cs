@@ -26,6 +26,10 @@ switch (args)
         ScanProbe.Run(path);
         return 0;
 
+    case ["--phase-probe", var path, ..]:
+        PhaseProbe.Run(path);
+        return 0;
+
     case ["--hunt-probe", var path, .. var rest]:
         ScanProbe.Hunt(path, rest.FirstOrDefault());
         return 0;

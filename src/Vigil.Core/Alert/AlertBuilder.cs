@@ -44,7 +44,7 @@ public static class AlertBuilder
         var sourceId = AlertIds.SourceId(sourceEvent);
 
         alert.Add("@timestamp", timestamp);
-        alert.Add("kibana.space_ids", new JsonArray(SpaceId));
+        alert.Add("kibana.space_ids", [SpaceId]);
         alert.Add("event.kind", "signal");
         AddOriginalTime(alert, source);
         var uuid = AddAlertState(alert, rule, sourceEvent.DataStream, sourceId, timestamp);
@@ -71,16 +71,10 @@ public static class AlertBuilder
         alert.Add("kibana.alert.uuid", uuid);
         alert.Add("kibana.alert.status", "active");
         alert.Add("kibana.alert.workflow_status", "open");
-        alert.Add("kibana.alert.workflow_tags", new JsonArray());
-        alert.Add("kibana.alert.workflow_assignee_ids", new JsonArray());
+        alert.Add("kibana.alert.workflow_tags", []);
+        alert.Add("kibana.alert.workflow_assignee_ids", []);
         alert.Add("kibana.alert.depth", 1);
-        alert.Add("kibana.alert.ancestors", new JsonArray(new JsonObject
-        {
-            ["id"] = sourceId,
-            ["type"] = "event",
-            ["index"] = index,
-            ["depth"] = 0,
-        }));
+        alert.AddSourceAncestor("kibana.alert.ancestors", sourceId, index);
         alert.Add("kibana.alert.start", timestamp);
         alert.Add("kibana.alert.last_detected", timestamp);
         alert.Add("kibana.alert.intended_timestamp", timestamp);

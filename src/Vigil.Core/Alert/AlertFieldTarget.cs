@@ -15,6 +15,12 @@ internal abstract class AlertFieldTarget
 
     public abstract void Add(string key, bool value);
 
+    /// <summary>Adds an array of strings, which may be empty.</summary>
+    public abstract void Add(string key, ReadOnlySpan<string> values);
+
+    /// <summary>Adds <c>kibana.alert.ancestors</c> for an alert whose only ancestor is the source event.</summary>
+    public abstract void AddSourceAncestor(string key, string sourceId, string index);
+
     /// <summary>Adds a node made for this alert alone.</summary>
     public abstract void Add(string key, JsonNode? value);
 

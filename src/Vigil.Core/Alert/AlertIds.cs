@@ -20,8 +20,7 @@ internal static class AlertIds
     /// while <c>eventID</c> repeats in test corpora and across trails, so the content hash is used.
     /// The hunt removes exact duplicate deliveries first, so each event keeps one id across runs.
     /// </summary>
-    public static string SourceId(EcsDocument sourceEvent) =>
-        Convert.ToHexStringLower(SHA256.HashData(sourceEvent.Utf8Json()));
+    public static string SourceId(EcsDocument sourceEvent) => sourceEvent.Sha256Hex();
 
     /// <summary>
     /// Returns <c>kibana.alert.uuid</c> as Kibana's <c>generateId</c> computes it for query, EQL

@@ -21,6 +21,11 @@ internal sealed class WriterFieldTarget(Utf8JsonWriter writer, string? writtenIn
     [ThreadStatic]
     private static Dictionary<string, JsonEncodedText>? t_keys;
 
+    private static readonly JsonEncodedText AncestorId = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText AncestorType = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText AncestorIndex = JsonEncodedText.Encode("index");
+    private static readonly JsonEncodedText AncestorDepth = JsonEncodedText.Encode("depth");
+
     public override void Add(string key, string value)
     {
         if (key != writtenInPlace)
@@ -32,6 +37,29 @@ internal sealed class WriterFieldTarget(Utf8JsonWriter writer, string? writtenIn
     public override void Add(string key, int value) => writer.WriteNumber(Encoded(key), value);
 
     public override void Add(string key, bool value) => writer.WriteBoolean(Encoded(key), value);
+
+    public override void Add(string key, ReadOnlySpan<string> values)
+    {
+        writer.WriteStartArray(Encoded(key));
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public override void AddSourceAncestor(string key, string sourceId, string index)
+    {
+        writer.WriteStartArray(Encoded(key));
+        writer.WriteStartObject();
+        writer.WriteString(AncestorId, sourceId);
+        writer.WriteString(AncestorType, "event");
+        writer.WriteString(AncestorIndex, index);
+        writer.WriteNumber(AncestorDepth, 0);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
 
     public override void Add(string key, JsonNode? value)
     {

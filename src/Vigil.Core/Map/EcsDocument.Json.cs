@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Read;
@@ -11,6 +12,7 @@ public sealed partial class EcsDocument
     private byte[]? _json;
     private JsonElement? _element;
     private DocumentMember[]? _members;
+    private string? _sha256;
 
     /// <summary>
     /// Returns <see cref="Root"/> as compact UTF-8 JSON, the bytes <see cref="JsonNode.ToJsonString"/>
@@ -25,6 +27,12 @@ public sealed partial class EcsDocument
 
         return _json!;
     }
+
+    /// <summary>
+    /// Returns the SHA-256 hex of <see cref="Utf8Json"/>, hashed once: an event that several rules
+    /// match gives each alert the same source id.
+    /// </summary>
+    internal string Sha256Hex() => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(Utf8Json()));
 
     /// <summary>The top-level members and where their values lie in <see cref="Utf8Json"/>, for alerts to copy.</summary>
     internal DocumentMember[] Members
@@ -118,5 +126,5 @@ public sealed partial class EcsDocument
     /// keeps a document that many rules matched until it writes the document's alerts in file order,
     /// and a few arrays survive the collector's generations more cheaply than a tree of nodes.
     /// </summary>
-    internal EcsDocument Compact() => new(JsonObject.Create(JsonRoot())!, DataStream) { _json = Utf8Json(), _members = Members, _element = JsonRoot() };
+    internal EcsDocument Compact() => new(JsonObject.Create(JsonRoot())!, DataStream) { _json = Utf8Json(), _members = Members, _element = JsonRoot(), _sha256 = _sha256 };
 }

@@ -85,4 +85,74 @@ public class FilterLintTests
             finding.Message);
         Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.WrongValueType);
     }
+
+    [Fact]
+    public void FilterTermAgainstQueryValue_IsContradiction()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"term":{"event.action":"GetObject"}}}]""", "event.provider:sts.amazonaws.com and event.action:AssumeRole");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ContradictoryValues);
+
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.StartsWith("filter filters[0] at filters[0].query.term.event.action: event.action holds one value per event, and no value is both one of (AssumeRole) and one of (GetObject)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoDisjointFilters_IsContradiction()
+    {
+        var rule = FilterRules.Rule("""
+            [{"meta":{},"query":{"terms":{"event.action":["AssumeRole","GetSessionToken"]}}},
+             {"meta":{},"query":{"match_phrase":{"event.action":"GetObject"}}}]
+            """, "event.provider:sts.amazonaws.com");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ContradictoryValues);
+
+        Assert.StartsWith("filter filters[1] at filters[1].query.match_phrase.event.action:", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilterSharingAValueWithQuery_NotContradiction()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"terms":{"event.action":["AssumeRole","GetObject"]}}}]""", "event.action:(AssumeRole or AssumeRoleWithSAML)");
+
+        Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ContradictoryValues);
+    }
+
+    [Fact]
+    public void NegatedOrShouldFilter_NotContradiction()
+    {
+        var rule = FilterRules.Rule("""
+            [{"meta":{"negate":true},"query":{"term":{"event.action":"GetObject"}}},
+             {"meta":{},"query":{"bool":{"should":[{"term":{"event.action":"GetObject"}},{"term":{"event.action":"AssumeRole"}}]}}}]
+            """, "event.action:AssumeRole");
+
+        Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ContradictoryValues);
+    }
+
+    [Fact]
+    public void NegatedExistsFilter_IsMissingAndPresent()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{"negate":true,"type":"exists","key":"user.name"},"query":{"exists":{"field":"user.name"}}}]""", "event.provider:iam.amazonaws.com and user.name:alice");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.MissingAndPresent);
+
+        Assert.StartsWith("filter filters[0] (exists filter on user.name) at filters[0].query.exists", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QueryNestedConjunction_NotJoinedWithFilters()
+    {
+        // The filter applies to the whole query; "(event.action:AssumeRole and ...) or ..." has another way to match.
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"term":{"event.action":"GetObject"}}}]""", "(event.action:AssumeRole and event.outcome:success) or event.provider:s3.amazonaws.com");
+
+        Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ContradictoryValues);
+    }
+
+    [Fact]
+    public void CaseInsensitiveTerm_NotContradiction()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"term":{"event.action":{"value":"assumerole","case_insensitive":true}}}}]""", "event.action:AssumeRole");
+
+        Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ContradictoryValues);
+    }
 }
