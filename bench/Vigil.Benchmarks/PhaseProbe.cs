@@ -26,6 +26,7 @@ internal static class PhaseProbe
         var (rules, _) = RulePreparation.Prepare(Vigil.Detect.Rules.BuiltInRules.All, new HuntOptions([path]), FieldMapping.CloudTrail);
         var matched = new List<PreparedRule>(rules);
         var scratch = new WrittenAlerts.Scratch();
+        var keep = new AlertTextBuffer();
         var executionTime = DateTimeOffset.UnixEpoch;
         for (var round = 1; round <= Rounds; round++)
         {
@@ -39,7 +40,8 @@ internal static class PhaseProbe
                 MapResult mapped = null!;
                 phases[2].Time(() => mapped = CloudTrailMapper.Map(record!));
                 phases[3].Time(() => mapped.Document.Utf8Json());
-                phases[4].Time(() => WrittenAlerts.Write(matched, mapped.Document, executionTime, scratch));
+                phases[4].Time(() => WrittenAlerts.Write(matched, mapped.Document, executionTime, scratch, keep));
+                keep.Clear();
             }
 
             TimeSteps(records);

@@ -19,6 +19,8 @@ internal sealed class RecordBatch : IDisposable
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(TargetBytes);
     private int _used;
 
+    private readonly AlertTextBuffer _alertText = new();
+
     public List<BatchEntry> Entries { get; } = [];
 
     /// <summary>The outcomes of the raw records in order, each record's ending at its <see cref="BatchEntry.OutcomeEnd"/>.</summary>
@@ -54,15 +56,23 @@ internal sealed class RecordBatch : IDisposable
     /// <summary>Evaluates every raw record of the batch into <see cref="Outcomes"/>.</summary>
     public void Evaluate(RecordEvaluator evaluator)
     {
-        for (var i = 0; i < Entries.Count; i++)
+        evaluator.AlertText = _alertText;
+        try
         {
-            var entry = Entries[i];
-            if (entry.Kind == BatchEntryKind.Record)
+            for (var i = 0; i < Entries.Count; i++)
             {
-                var after = _bytes.AsSpan(entry.Start + entry.Length, entry.AfterLength);
-                evaluator.Evaluate(_bytes.AsSpan(entry.Start, entry.Length), after, entry.Item!, entry.Offset, entry.Unvalidated, Outcomes);
-                Entries[i] = entry with { OutcomeEnd = Outcomes.Count };
+                var entry = Entries[i];
+                if (entry.Kind == BatchEntryKind.Record)
+                {
+                    var after = _bytes.AsSpan(entry.Start + entry.Length, entry.AfterLength);
+                    evaluator.Evaluate(_bytes.AsSpan(entry.Start, entry.Length), after, entry.Item!, entry.Offset, entry.Unvalidated, Outcomes);
+                    Entries[i] = entry with { OutcomeEnd = Outcomes.Count };
+                }
             }
+        }
+        finally
+        {
+            evaluator.AlertText = null;
         }
     }
 
@@ -71,6 +81,7 @@ internal sealed class RecordBatch : IDisposable
     {
         Entries.Clear();
         Outcomes.Clear();
+        _alertText.Clear();
         _used = 0;
     }
 

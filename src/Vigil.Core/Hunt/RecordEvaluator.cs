@@ -37,6 +37,9 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     private readonly WrappedRecordText _wrapped = new();
     private readonly WrittenAlerts.Scratch _alertScratch = new();
 
+    /// <summary>The buffer of the batch being evaluated, which keeps its alerts' text, or null for arrays of their own.</summary>
+    public AlertTextBuffer? AlertText { get; set; }
+
     /// <summary>Evaluates the raw record <paramref name="json"/>, which the reader gave as <paramref name="raw"/>.</summary>
     public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, ReadItem raw, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
     {
@@ -169,7 +172,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
             var outcome = matches.Count switch
             {
                 0 => new RecordOutcome(item, hash, MappingError: mapped.Error),
-                <= MaxAlertsWrittenHere => new RecordOutcome(item, hash, WrittenAlerts.Write(matches, mapped.Document, executionTime, _alertScratch), MappingError: mapped.Error),
+                <= MaxAlertsWrittenHere => new RecordOutcome(item, hash, WrittenAlerts.Write(matches, mapped.Document, executionTime, _alertScratch, AlertText), MappingError: mapped.Error),
                 _ => new RecordOutcome(item, hash, Deferred: new DeferredAlerts(matches, mapped.Document.Compact()), MappingError: mapped.Error),
             };
             return outcome with { TimePosition = position };

@@ -17,12 +17,19 @@ namespace Vigil.Hunt;
 /// </remarks>
 internal sealed class WrittenAlerts
 {
-    private readonly byte[] _text;
+    // The text is either an array of its own or a range of a batch's buffer.
+    private readonly byte[]? _text;
+    private readonly AlertTextBuffer? _buffer;
+    private readonly int _offset;
+    private readonly int _length;
     private readonly int _eventLength;
 
-    private WrittenAlerts(byte[] text, int eventLength, Alert[] alerts)
+    private WrittenAlerts(byte[]? text, AlertTextBuffer? buffer, int offset, int length, int eventLength, Alert[] alerts)
     {
         _text = text;
+        _buffer = buffer;
+        _offset = offset;
+        _length = length;
         _eventLength = eventLength;
         Alerts = alerts;
     }
@@ -34,7 +41,10 @@ internal sealed class WrittenAlerts
     /// <param name="document">The event.</param>
     /// <param name="executionTime">When the rules ran.</param>
     /// <param name="scratch">The buffers of the calling thread.</param>
-    public static WrittenAlerts Write(List<PreparedRule> rules, EcsDocument document, DateTimeOffset executionTime, Scratch scratch)
+    /// <param name="keep">
+    /// The buffer that keeps the text until it is read, or null to keep it in an array of its own.
+    /// </param>
+    public static WrittenAlerts Write(List<PreparedRule> rules, EcsDocument document, DateTimeOffset executionTime, Scratch scratch, AlertTextBuffer? keep = null)
     {
         var kept = scratch.Kept();
         var next = scratch.Next();
@@ -65,7 +75,10 @@ internal sealed class WrittenAlerts
             kept.Write(own);
         }
 
-        return new WrittenAlerts(kept.WrittenSpan.ToArray(), firstEventLength, alerts);
+        var text = kept.WrittenSpan;
+        return keep is null
+            ? new WrittenAlerts(text.ToArray(), null, 0, text.Length, firstEventLength, alerts)
+            : new WrittenAlerts(null, keep, keep.Append(text), text.Length, firstEventLength, alerts);
     }
 
     /// <summary>
@@ -74,14 +87,15 @@ internal sealed class WrittenAlerts
     /// </summary>
     public ReadOnlySpan<byte> Text(Alert alert, Scratch scratch)
     {
-        var own = _text.AsSpan(alert.Start, alert.Length);
+        ReadOnlySpan<byte> all = _buffer is null ? _text : _buffer.Slice(_offset, _length);
+        var own = all.Slice(alert.Start, alert.Length);
         if (!alert.SharesEvent)
         {
             return own;
         }
 
         var assembly = scratch.Assembly();
-        assembly.Write(_text.AsSpan(0, _eventLength));
+        assembly.Write(all[.._eventLength]);
         assembly.Write(own);
         return assembly.WrittenSpan;
     }

@@ -21,10 +21,23 @@ internal static class JavaText
             return Scalar(value);
         }
 
-        var text = new StringBuilder();
+        // Each record renders up to four payloads, so each thread reuses one builder.
+        var text = t_text ??= new StringBuilder();
+        text.Clear();
         Append(text, node);
-        return text.ToString();
+        var rendered = text.ToString();
+        if (text.Capacity > MaxCapacityKept)
+        {
+            t_text = null;
+        }
+
+        return rendered;
     }
+
+    private const int MaxCapacityKept = 64 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
 
     private static void Append(StringBuilder text, JsonNode? node)
     {

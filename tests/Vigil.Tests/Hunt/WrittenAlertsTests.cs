@@ -45,6 +45,27 @@ public class WrittenAlertsTests
     }
 
     [Fact]
+    public void BatchBuffer_SameTextAsOwnArray()
+    {
+        var rules = PackRules();
+        var keep = new AlertTextBuffer();
+        keep.Append(new byte[100_000]);
+
+        // The second event's text goes after the first's, and the buffer grows between them.
+        var first = WrittenAlerts.Write(rules, WithoutTimestamp(), ExecutionTime, new WrittenAlerts.Scratch(), keep);
+        var second = WrittenAlerts.Write(rules, LargeEvent(), ExecutionTime, new WrittenAlerts.Scratch(), keep);
+
+        var scratch = new WrittenAlerts.Scratch();
+        var alone = WrittenAlerts.Write(rules, WithoutTimestamp(), ExecutionTime, new WrittenAlerts.Scratch());
+        var aloneLarge = WrittenAlerts.Write(rules, LargeEvent(), ExecutionTime, new WrittenAlerts.Scratch());
+        for (var i = 0; i < rules.Count; i++)
+        {
+            Assert.Equal(Encoding.UTF8.GetString(alone.Text(alone.Alerts[i], scratch)), Encoding.UTF8.GetString(first.Text(first.Alerts[i], scratch)));
+            Assert.Equal(Encoding.UTF8.GetString(aloneLarge.Text(aloneLarge.Alerts[i], scratch)), Encoding.UTF8.GetString(second.Text(second.Alerts[i], scratch)));
+        }
+    }
+
+    [Fact]
     public void SeveralRules_EventKeptOnce()
     {
         var rules = PackRules();
