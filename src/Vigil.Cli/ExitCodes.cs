@@ -13,4 +13,10 @@ internal static class ExitCodes
 
     /// <summary>The output could not be written: a full disk or a failing output. A hunt stops at once.</summary>
     public const int OutputFailed = 3;
+
+    /// <summary>
+    /// Ctrl-C stopped the command, or SIGTERM stopped <c>vigil rules run</c>, before it finished. Shells
+    /// report 130 for a process ended by SIGINT.
+    /// </summary>
+    public const int Interrupted = 130;
 }

@@ -19,14 +19,15 @@ internal static class HuntReport
             return;
         }
 
-        foreach (var line in AlertTableLayout.Lines(alerts.Rows, console.Profile.Width))
+        var rows = alerts.OrderedRows();
+        foreach (var line in AlertTableLayout.Lines(rows, console.Profile.Width))
         {
             console.WriteLine(line);
         }
 
-        if (summary.Alerts > alerts.Rows.Count)
+        if (summary.Alerts > rows.Count)
         {
-            console.WriteLine($"Showing the first {alerts.Rows.Count} of {summary.Alerts} alerts; use --format ndjson for all.");
+            console.WriteLine($"Showing the oldest {rows.Count} of {summary.Alerts} alerts; use --format ndjson for all.");
         }
     }
 

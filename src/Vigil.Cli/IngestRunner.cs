@@ -8,9 +8,6 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil ingest</c>: opens the store, ingests the files, applies retention and reports.</summary>
 internal static class IngestRunner
 {
-    /// <summary>The exit code of a run stopped with Ctrl-C, as shells report a process ended by SIGINT.</summary>
-    private const int Interrupted = 130;
-
     public static int Run(IReadOnlyList<string> paths, string? data, string retentionText)
     {
         if (InputPaths.TryFindMissing(paths, out var pathError))
@@ -53,7 +50,7 @@ internal static class IngestRunner
             catch (OperationCanceledException)
             {
                 Console.Error.WriteLine("vigil ingest: interrupted; every committed batch is stored, and the next run resumes where this one stopped.");
-                return Interrupted;
+                return ExitCodes.Interrupted;
             }
 
             var expired = store.DeleteExpiredEvents(retention);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Vigil.Alert;
 using Vigil.Detect.Rules;
 using Vigil.Output;
 using Vigil.Serve;
@@ -37,18 +38,42 @@ internal static class RulesRunRunner
 
         WarnAboutExceptionLists(session.Scheduler.LoadedDefinition(status.RuleUuid));
 
-        IReadOnlyList<ExecutionLogEntry> entries;
+        using var loggerFactory = CliLogging.CreateFactory();
+        using var signals = new ShutdownSignals(loggerFactory.CreateLogger("vigil.rules"));
+        var summary = new ManualRunSummary();
         try
         {
-            entries = session.Scheduler.RunManual(status.RuleUuid, from, to);
+            // Each chunk is printed once it is saved, so the output never lists a chunk the store lacks.
+            session.Scheduler.RunManual(status.RuleUuid, from, to, entry => OnChunkSaved(summary, entry), signals.Token);
         }
         catch (ArgumentException exception)
         {
             return StoreCommandErrors.Usage(Command, exception.Message);
         }
+        catch (OperationCanceledException)
+        {
+            PrintTotal(summary);
+            CliLogging.Flush(loggerFactory);
+            Console.Error.WriteLine(Stopped(summary));
+            return ExitCodes.Interrupted;
+        }
 
-        Print(entries);
-        return entries.Any(e => e.Status == ExecutionStatus.Failed) ? StoreExitCodes.RunFailed : ExitCodes.Success;
+        PrintTotal(summary);
+        return summary.Status == ExecutionStatus.Failed ? StoreExitCodes.RunFailed : ExitCodes.Success;
+    }
+
+    /// <summary>Returns what a stopped run saved and how to search the rest.</summary>
+    private static string Stopped(ManualRunSummary summary)
+    {
+        if (summary.SearchedTo is not { } searchedTo)
+        {
+            return $"vigil {Command}: stopped before the first window was searched, so nothing was saved.";
+        }
+
+        var next = KibanaTime.Format(searchedTo.AddMilliseconds(1));
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"vigil {Command}: stopped after {Windows(summary.Windows)}, which are saved in the execution log with their alerts. To search the rest, run it again with --from {next}.");
     }
 
     /// <summary>Logs the exception-list warning that hunt and serve also log, for a rule whose exception lists Vigil cannot apply.</summary>
@@ -65,22 +90,30 @@ internal static class RulesRunRunner
         CliLog.RuleWarning(logger, TerminalText.Sanitize(rule.Name), TerminalText.Sanitize(rule.SourcePath ?? "built-in"), TerminalText.Sanitize(warning));
     }
 
-    private static void Print(IReadOnlyList<ExecutionLogEntry> entries)
+    private static void OnChunkSaved(ManualRunSummary summary, ExecutionLogEntry entry)
     {
+        summary.Add(entry);
+
         // A manual run over hours has thousands of chunks; only those that found something or failed are listed.
-        foreach (var entry in entries.Where(e => e.Matches > 0 || e.Status != ExecutionStatus.Succeeded))
+        if (entry.Matches == 0 && entry.Status == ExecutionStatus.Succeeded)
         {
-            Console.Out.WriteLine(TerminalText.Sanitize(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{ExecutionLogText.Windows(entry)}: {entry.Status}, searched {entry.EventsSearched:N0}, matches {entry.Matches:N0}, alerts created {entry.AlertsCreated:N0}, duplicates {entry.DuplicatesSkipped:N0}")));
-            foreach (var message in entry.Warnings.Append(entry.Error).OfType<string>())
-            {
-                Console.Out.WriteLine(TerminalText.Sanitize($"  {message}"));
-            }
+            return;
         }
 
+        Console.Out.WriteLine(TerminalText.Sanitize(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{ExecutionLogText.Windows(entry)}: {entry.Status}, searched {entry.EventsSearched:N0}, matches {entry.Matches:N0}, alerts created {entry.AlertsCreated:N0}, duplicates {entry.DuplicatesSkipped:N0}")));
+        foreach (var message in entry.Warnings.Append(entry.Error).OfType<string>())
+        {
+            Console.Out.WriteLine(TerminalText.Sanitize($"  {message}"));
+        }
+    }
+
+    private static void PrintTotal(ManualRunSummary summary) =>
         Console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{entries.Count:N0} {(entries.Count == 1 ? "window" : "windows")}: searched {entries.Sum(e => e.EventsSearched):N0}, matches {entries.Sum(e => e.Matches):N0}, alerts created {entries.Sum(e => e.AlertsCreated):N0}, duplicates {entries.Sum(e => e.DuplicatesSkipped):N0}"));
-    }
+            $"{Windows(summary.Windows)}: searched {summary.EventsSearched:N0}, matches {summary.Matches:N0}, alerts created {summary.AlertsCreated:N0}, duplicates {summary.DuplicatesSkipped:N0}"));
+
+    private static string Windows(long count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? "window" : "windows")}");
 }

@@ -11,4 +11,10 @@ public static class ExecutionStatus
 
     /// <summary>The execution raised an error or left a gap that it did not search.</summary>
     public const string Failed = "failed";
+
+    /// <summary>Returns the worse of two statuses: failed, then partial failure, then succeeded.</summary>
+    internal static string Worse(string first, string second) =>
+        first == Failed || second == Failed ? Failed
+        : first == PartialFailure || second == PartialFailure ? PartialFailure
+        : second;
 }

@@ -5,28 +5,45 @@ namespace Vigil.Serve;
 /// interval-sized chunks, oldest first, each with its own <c>max_signals</c>, and its alerts carry
 /// <c>kibana.alert.rule.execution.type: manual</c>.
 /// </summary>
-internal sealed class ManualRun(ScheduledRule rule, RuleState state, ExecutionServices services)
+internal sealed class ManualRun(ScheduledRule rule, ISchedulerStateStore store, ExecutionServices services)
 {
-    public IReadOnlyList<ExecutionLogEntry> Run(TimeWindow range)
+    /// <summary>
+    /// Searches <paramref name="range"/> chunk by chunk and saves the log as it goes. When
+    /// <paramref name="cancellationToken"/> is cancelled, it stops after the current chunk, saves the
+    /// chunks searched and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public ManualRunSummary Run(TimeWindow range, Action<ExecutionLogEntry>? saved, CancellationToken cancellationToken)
     {
         var startedAt = services.Clock.GetUtcNow();
-        var entries = new List<ExecutionLogEntry>();
+        var context = new ExecutionContext(startedAt, ExecutionKind.Manual);
+        var log = new ManualRunLog(rule.Rule.Uuid, startedAt, store, services) { Saved = saved };
         foreach (var chunk in CoverageLedger.Chunks(range, rule.Timing.Interval))
         {
-            var context = new ExecutionContext(startedAt, ExecutionKind.Manual);
-            var record = new ExecutionRecord(rule, context, services.Clock);
-            try
+            if (cancellationToken.IsCancellationRequested)
             {
-                services.SearchWindow(rule, state, context, record, chunk);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                record.Fail($"the manual run failed: {error.Message}");
+                log.Save();
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            entries.Add(record.Finish());
+            log.Add(Search(chunk, log.State, context));
         }
 
-        return entries;
+        log.Save();
+        return log.Summary;
+    }
+
+    private ExecutionLogEntry Search(TimeWindow chunk, RuleState state, ExecutionContext context)
+    {
+        var record = new ExecutionRecord(rule, context, services.Clock);
+        try
+        {
+            services.SearchWindow(rule, state, context, record, chunk);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            record.Fail($"the manual run failed: {error.Message}");
+        }
+
+        return record.Finish();
     }
 }

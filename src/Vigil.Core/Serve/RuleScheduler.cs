@@ -131,10 +131,25 @@ public sealed class RuleScheduler
 
     /// <summary>
     /// Runs one rule over [<paramref name="from"/>, <paramref name="to"/>] now, in interval-sized
-    /// chunks, like Kibana's manual run; the rule need not be enabled. Returns one log entry per chunk.
+    /// chunks, like Kibana's manual run; the rule need not be enabled. It logs one execution log
+    /// entry per chunk and saves the entries with the rule's state every
+    /// <see cref="SchedulerOptions.ManualRunSaveWindows"/> chunks or
+    /// <see cref="SchedulerOptions.ManualRunSaveInterval"/>, each batch in one transaction.
     /// </summary>
-    /// <exception cref="ArgumentException">The rule is not loaded, cannot run, or the range is empty.</exception>
-    public IReadOnlyList<ExecutionLogEntry> RunManual(string rule, DateTimeOffset from, DateTimeOffset to)
+    /// <param name="rule">The rule's <c>rule_id</c> or saved-object id.</param>
+    /// <param name="from">The first instant of the range.</param>
+    /// <param name="to">The last instant of the range.</param>
+    /// <param name="saved">Called with each chunk's entry once it is saved, oldest chunk first.</param>
+    /// <param name="cancellationToken">Stops the run after the current chunk, once the chunks searched are saved.</param>
+    /// <returns>The totals of the chunks.</returns>
+    /// <exception cref="ArgumentException">The rule is not loaded, cannot run, or the range is empty or too long.</exception>
+    /// <exception cref="OperationCanceledException">The run was stopped; the chunks it searched are saved.</exception>
+    public ManualRunSummary RunManual(
+        string rule,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        Action<ExecutionLogEntry>? saved = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
         if (to < from)
@@ -143,18 +158,14 @@ public sealed class RuleScheduler
         }
 
         var loaded = FindLoaded(rule);
-        CheckManualWindows(loaded.Prepared!, new TimeWindow(from, to));
-        var state = _state.LoadState(loaded.Rule.Uuid);
-        var entries = new ManualRun(loaded.Prepared!, state, _services).Run(new TimeWindow(from, to));
-        Save(state, entries);
-        return entries;
+        var range = new TimeWindow(from, to);
+        CheckManualWindows(loaded.Prepared!, range);
+        return new ManualRun(loaded.Prepared!, _state, _services).Run(range, saved, cancellationToken);
     }
 
     /// <summary>
-    /// Rejects a manual run over more than <see cref="MaxManualWindows"/> interval-sized windows. A
-    /// run keeps one execution log entry per window and commits them when it ends, so a year of a
-    /// 10s rule (3.2 million windows) would take about 3 GB of memory, by estimate, before it saved
-    /// anything.
+    /// Rejects a manual run over more than <see cref="MaxManualWindows"/> interval-sized windows, so
+    /// that one run adds at most that many rows to the execution log.
     /// </summary>
     private static void CheckManualWindows(ScheduledRule rule, TimeWindow range)
     {
@@ -248,22 +259,13 @@ public sealed class RuleScheduler
         return entries;
     }
 
-    private void Save(RuleState state, IReadOnlyList<ExecutionLogEntry> entries)
+    /// <summary>Saves a scheduled run's state with its log entries, one of which is the scheduled execution whose status the rule reports.</summary>
+    private void Save(RuleState state, List<ExecutionLogEntry> entries)
     {
-        if (entries.Count > 0)
-        {
-            state.LastRunAt = entries[^1].StartedAt;
-            state.LastStatus = entries.FirstOrDefault(e => e.Kind == ExecutionKind.Scheduled)?.Status ?? Worst(entries);
-        }
-
+        state.LastRunAt = entries[^1].StartedAt;
+        state.LastStatus = entries.First(e => e.Kind == ExecutionKind.Scheduled).Status;
         _state.Save(state, entries);
     }
-
-    // A manual run is one execution in several chunks, so its status is its worst chunk's.
-    private static string Worst(IReadOnlyList<ExecutionLogEntry> entries) =>
-        entries.Any(e => e.Status == ExecutionStatus.Failed) ? ExecutionStatus.Failed
-        : entries.Any(e => e.Status == ExecutionStatus.PartialFailure) ? ExecutionStatus.PartialFailure
-        : entries[^1].Status;
 
     private bool IsDue(ScheduledRule rule, RuleState state, DateTimeOffset now) =>
         (state.NextRunAt is null || state.NextRunAt <= now)

@@ -24,6 +24,18 @@ public sealed record SchedulerOptions
     /// </summary>
     public int MaxBackfillChunksPerRun { get; init; } = 288;
 
+    /// <summary>
+    /// The number of windows after which a manual run saves their execution log entries and the
+    /// rule's state, in one transaction. Defaults to 1,000.
+    /// </summary>
+    public int ManualRunSaveWindows { get; init; } = 1_000;
+
+    /// <summary>
+    /// The time on the scheduler's clock after which a manual run saves the windows it searched. It
+    /// is checked after each window, so a crash loses little more than this much work. Defaults to 5 seconds.
+    /// </summary>
+    public TimeSpan ManualRunSaveInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Kibana's behaviour: no backfill and no late-event evaluation.</summary>
     public static SchedulerOptions KibanaParity { get; } = new() { BackfillUncovered = false, EvaluateLateEvents = false };
 }

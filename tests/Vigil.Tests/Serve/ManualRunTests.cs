@@ -10,10 +10,13 @@ public sealed class ManualRunTests
     {
         using var harness = WithPastEvent();
 
-        var entries = harness.Scheduler.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1).AddMilliseconds(-1));
+        var summary = harness.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1).AddMilliseconds(-1));
+        var entries = harness.Scheduler.ExecutionLog("stop-logging", 100);
 
+        Assert.Equal(24, summary.Windows);
         Assert.Equal(24, entries.Count);
         Assert.All(entries, e => Assert.Equal(ExecutionKind.Manual, e.Kind));
+        Assert.Equal(1, summary.AlertsCreated);
         Assert.Equal(1, entries.Sum(e => e.AlertsCreated));
     }
 
@@ -23,7 +26,7 @@ public sealed class ManualRunTests
         using var harness = WithPastEvent();
 
         // The rule's 5m interval: 300,000 windows are about 1,042 days.
-        var error = Assert.Throws<ArgumentException>(() => harness.Scheduler.RunManual("stop-logging", TenOClock.AddDays(-1100), TenOClock));
+        var error = Assert.Throws<ArgumentException>(() => harness.RunManual("stop-logging", TenOClock.AddDays(-1100), TenOClock));
 
         Assert.StartsWith("the range covers 316,801 windows of the rule's interval 5m, more than the 300,000 one run searches", error.Message, StringComparison.Ordinal);
         Assert.Empty(harness.Scheduler.ExecutionLog("stop-logging", 10));
@@ -34,9 +37,10 @@ public sealed class ManualRunTests
     {
         using var harness = WithPastEvent();
 
-        var entries = harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-5 * 1000), TenOClock.AddMilliseconds(-1));
+        var summary = harness.RunManual("stop-logging", TenOClock.AddMinutes(-5 * 1000), TenOClock.AddMilliseconds(-1));
 
-        Assert.Equal(1000, entries.Count);
+        Assert.Equal(1000, summary.Windows);
+        Assert.Equal(1000, harness.Scheduler.ExecutionLog("stop-logging", 2000).Count);
     }
 
     [Fact]
@@ -44,7 +48,7 @@ public sealed class ManualRunTests
     {
         using var harness = WithPastEvent();
 
-        harness.Scheduler.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
+        harness.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
 
         var alert = Assert.Single(harness.Alerts());
         Assert.Equal("manual", alert.Document["kibana.alert.rule.execution.type"]!.GetValue<string>());
@@ -56,9 +60,9 @@ public sealed class ManualRunTests
         using var harness = WithPastEvent();
         harness.Scheduler.Disable("stop-logging");
 
-        var entries = harness.Scheduler.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
+        var summary = harness.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
 
-        Assert.Equal(1, entries.Sum(e => e.AlertsCreated));
+        Assert.Equal(1, summary.AlertsCreated);
     }
 
     [Fact]
@@ -69,10 +73,11 @@ public sealed class ManualRunTests
         harness.Ingest(StopLogging(TenOClock.AddHours(-2), "one"));
         harness.Ingest(StopLogging(TenOClock.AddHours(-2).AddSeconds(1), "two"));
 
-        var entries = harness.Scheduler.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
+        var summary = harness.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
         var status = Assert.Single(harness.Scheduler.Status());
 
-        Assert.Equal(ExecutionStatus.Succeeded, entries[^1].Status);
+        Assert.Equal(ExecutionStatus.Succeeded, harness.Scheduler.ExecutionLog("stop-logging", 1)[0].Status);
+        Assert.Equal(ExecutionStatus.PartialFailure, summary.Status);
         Assert.Equal(ExecutionStatus.PartialFailure, status.LastStatus);
     }
 
@@ -81,7 +86,7 @@ public sealed class ManualRunTests
     {
         using var harness = WithPastEvent();
 
-        var error = Assert.Throws<ArgumentException>(() => harness.Scheduler.RunManual("missing", TenOClock.AddHours(-1), TenOClock));
+        var error = Assert.Throws<ArgumentException>(() => harness.RunManual("missing", TenOClock.AddHours(-1), TenOClock));
 
         Assert.StartsWith("rule \"missing\" is not registered", error.Message, StringComparison.Ordinal);
     }
@@ -91,7 +96,7 @@ public sealed class ManualRunTests
     {
         using var harness = WithPastEvent();
 
-        var error = Assert.Throws<ArgumentException>(() => harness.Scheduler.RunManual("stop-logging", TenOClock, TenOClock.AddHours(-1)));
+        var error = Assert.Throws<ArgumentException>(() => harness.RunManual("stop-logging", TenOClock, TenOClock.AddHours(-1)));
 
         Assert.Contains("is before the start", error.Message, StringComparison.Ordinal);
     }

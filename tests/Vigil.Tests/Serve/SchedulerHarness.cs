@@ -77,6 +77,10 @@ internal sealed class SchedulerHarness : IDisposable
 
     public RuleStatus Register(DetectionRule rule) => Scheduler.Register(rule);
 
+    /// <summary>Runs <paramref name="rule"/> manually over [<paramref name="from"/>, <paramref name="to"/>], stopping when the test is cancelled.</summary>
+    public ManualRunSummary RunManual(string rule, DateTimeOffset from, DateTimeOffset to) =>
+        Scheduler.RunManual(rule, from, to, cancellationToken: TestContext.Current.CancellationToken);
+
     public IReadOnlyList<StoredAlert> Alerts(string? ruleId = null) => Store.ListAlerts(new AlertFilter { RuleId = ruleId });
 
     public void Dispose()

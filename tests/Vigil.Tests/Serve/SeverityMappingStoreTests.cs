@@ -25,7 +25,7 @@ public sealed class SeverityMappingStoreTests
         mallory["user"]!["name"] = "mallory";
         harness.Ingest(mallory);
 
-        harness.Scheduler.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
+        harness.RunManual("stop-logging", TenOClock.AddHours(-3), TenOClock.AddHours(-1));
 
         var critical = Assert.Single(harness.Store.ListAlerts(new AlertFilter { Severity = "critical" }));
         Assert.Equal("mallory", critical.Document["user"]!["name"]!.GetValue<string>());

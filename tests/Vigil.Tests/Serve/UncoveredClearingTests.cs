@@ -18,7 +18,7 @@ public sealed class UncoveredClearingTests
 
         for (var run = 0; run < 3; run++)
         {
-            harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
+            harness.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
         }
 
         var status = Assert.Single(harness.Scheduler.Status());
@@ -36,7 +36,7 @@ public sealed class UncoveredClearingTests
 
         for (var run = 0; run < 3; run++)
         {
-            harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
+            harness.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
         }
 
         var status = Assert.Single(harness.Scheduler.Status());
@@ -50,7 +50,7 @@ public sealed class UncoveredClearingTests
         using var harness = WithFiveMatches();
         harness.RunAt(TenOClock.AddMinutes(5));
 
-        harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddSeconds(2));
+        harness.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddSeconds(2));
 
         var range = Assert.Single(Assert.Single(harness.Scheduler.Status()).Uncovered);
         Assert.Equal(UncoveredKind.MaxSignals, range.Kind);
@@ -93,7 +93,7 @@ public sealed class UncoveredClearingTests
         using var harness = WithFiveMatches();
         harness.RunAt(TenOClock.AddMinutes(5));
 
-        harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
+        harness.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
 
         var range = Assert.Single(Assert.Single(harness.Scheduler.Status()).Uncovered);
         Assert.Equal(TenOClock.AddSeconds(4), range.Window.From);
@@ -109,7 +109,7 @@ public sealed class UncoveredClearingTests
         harness.Clock.SetUtcNow(TenOClock.AddHours(2));
         harness.Store.DeleteExpiredEvents(harness.Options.Retention);
 
-        harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
+        harness.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
 
         var range = Assert.Single(Assert.Single(harness.Scheduler.Status()).Uncovered);
         Assert.Equal(3, range.NotAlerted);
@@ -128,7 +128,7 @@ public sealed class UncoveredClearingTests
 
         // As `vigil ingest --retention 1h` does, while the scheduler keeps its default of 30 days.
         harness.Store.DeleteExpiredEvents(TimeSpan.FromHours(1));
-        harness.Scheduler.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
+        harness.RunManual("stop-logging", TenOClock.AddMinutes(-1), TenOClock.AddMinutes(4));
 
         // The stored range keeps its kind; the status lists it as expired, since its events are gone.
         var range = Assert.Single(Assert.Single(harness.Scheduler.Status()).Uncovered);

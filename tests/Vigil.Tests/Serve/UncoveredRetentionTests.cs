@@ -25,10 +25,10 @@ public sealed class UncoveredRetentionTests
         DeleteNewerEvent(harness);
         IngestMatches(harness, OldLogs, count: 5);
 
-        harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
+        harness.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
         var created = Assert.Single(Assert.Single(harness.Scheduler.Status()).Uncovered);
-        harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
-        harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
+        harness.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
+        harness.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
 
         Assert.Equal(UncoveredKind.MaxSignals, created.Kind);
         Assert.Equal(5, harness.Alerts().Count);
@@ -50,7 +50,7 @@ public sealed class UncoveredRetentionTests
         harness.Clock.Advance(TimeSpan.FromMinutes(90));
         harness.Ingest(StopLogging(deletedGroup.AddSeconds(2), "kept-2"));
         harness.Ingest(StopLogging(deletedGroup.AddSeconds(3), "kept-3"));
-        harness.Scheduler.RunManual(RuleId, deletedGroup.AddMinutes(-1), deletedGroup.AddMinutes(4));
+        harness.RunManual(RuleId, deletedGroup.AddMinutes(-1), deletedGroup.AddMinutes(4));
 
         harness.Clock.Advance(TimeSpan.FromMinutes(30));
         var deleted = harness.Store.DeleteExpiredEvents(TimeSpan.FromHours(1));
@@ -59,7 +59,7 @@ public sealed class UncoveredRetentionTests
         IngestMatches(harness, OldLogs, count: 5);
         for (var run = 0; run < 3; run++)
         {
-            harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), deletedGroup.AddMinutes(4));
+            harness.RunManual(RuleId, OldLogs.AddMinutes(-1), deletedGroup.AddMinutes(4));
         }
 
         // Every stored match has an alert, but "deleted-4" never had one.
@@ -83,12 +83,12 @@ public sealed class UncoveredRetentionTests
             harness.IngestWithoutIngestedTime(StopLogging(OldLogs.AddSeconds(i), $"match-{i}"));
         }
 
-        harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
+        harness.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
 
         // Retention deletes by event.ingested, so it can never delete these matches.
         DeleteNewerEvent(harness);
-        harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
-        harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
+        harness.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
+        harness.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
 
         Assert.Equal(5, harness.Alerts().Count);
         Assert.Empty(Assert.Single(harness.Scheduler.Status()).Uncovered);
@@ -105,7 +105,7 @@ public sealed class UncoveredRetentionTests
         var rows = new List<long>();
         for (var run = 0; run < 5; run++)
         {
-            harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
+            harness.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
             rows.Add(CountUncoveredRows(harness));
         }
 
@@ -127,7 +127,7 @@ public sealed class UncoveredRetentionTests
             harness.Ingest(StopLogging(OldLogs.AddSeconds(i), $"match-{i}"));
         }
 
-        harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
+        harness.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
         harness.Clock.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal(1, harness.Store.DeleteExpiredEvents(TimeSpan.FromHours(1)));
 
@@ -135,7 +135,7 @@ public sealed class UncoveredRetentionTests
         var afterFirstRerun = new List<UncoveredRange>();
         for (var run = 0; run < 4; run++)
         {
-            harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
+            harness.RunManual(RuleId, OldLogs.AddMinutes(-1), OldLogs.AddMinutes(4));
             rows.Add(CountUncoveredRows(harness));
             if (run == 0)
             {
@@ -170,7 +170,7 @@ public sealed class UncoveredRetentionTests
 
         for (var run = 0; run < 3; run++)
         {
-            harness.Scheduler.RunManual(RuleId, OldLogs.AddMinutes(-1), newerGroup.AddMinutes(4));
+            harness.RunManual(RuleId, OldLogs.AddMinutes(-1), newerGroup.AddMinutes(4));
         }
 
         // The version 7 row does not record when its matches were stored, so it stays, while the
