@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -45,6 +46,16 @@ internal static class QuickContentHash
     private static readonly ulong LengthSecret = NextSecret();
     private static readonly ulong MemberSecret = NextSecret();
     private static readonly ulong ValueSecret = NextSecret();
+
+    // One pair per 16-byte chunk of text of 17 to 64 bytes.
+    private static readonly ulong ChunkSecret0 = NextSecret();
+    private static readonly ulong ChunkSecret1 = NextSecret();
+    private static readonly ulong ChunkSecret2 = NextSecret();
+    private static readonly ulong ChunkSecret3 = NextSecret();
+    private static readonly ulong ChunkSecret4 = NextSecret();
+    private static readonly ulong ChunkSecret5 = NextSecret();
+    private static readonly ulong ChunkSecret6 = NextSecret();
+    private static readonly ulong ChunkSecret7 = NextSecret();
 
     private const ulong ElementFactor = 0xC2B2AE3D27D4EB4F;
     private const ulong CountFactor = 0x165667B19E3779F9;
@@ -125,30 +136,24 @@ internal static class QuickContentHash
     }
 
     /// <summary>
-    /// Hashes text of up to 32 bytes with one or two 128-bit products, and longer text with XxHash3.
-    /// Most keys and values of a record are that short, and a call into XxHash3 cost more than
-    /// the hashing itself: the scan's hashing took a quarter of a hunt's scan.
+    /// Hashes text of up to 64 bytes with 128-bit products, and longer text with XxHash3. Most keys
+    /// and values of a record are that short, and a call into XxHash3 cost more than the hashing
+    /// itself: the scan's hashing took a quarter of a hunt's scan. CloudTrail's ids (36 bytes) and
+    /// most of its ARNs are 33 to 64 bytes long.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong OfText(ReadOnlySpan<byte> text, ulong seed)
     {
         var length = (uint)text.Length;
-        if (length > 32)
+        if (length > 16)
         {
-            return XxHash3.HashToUInt64(text, (long)seed);
+            return length > 64 ? XxHash3.HashToUInt64(text, (long)seed) : OfMediumText(text, seed);
         }
 
         ref var start = ref MemoryMarshal.GetReference(text);
         ulong first;
         ulong last;
-        if (length > 16)
-        {
-            // The first 16 bytes fold into the seed; the last 16 (overlapping when shorter) go below.
-            seed = Fold(Unsafe.ReadUnaligned<ulong>(ref start) ^ FirstSecret, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 8)) ^ seed);
-            first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 16));
-            last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8));
-        }
-        else if (length >= 8)
+        if (length >= 8)
         {
             first = Unsafe.ReadUnaligned<ulong>(ref start);
             last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - 8));
@@ -174,10 +179,42 @@ internal static class QuickContentHash
         return Fold(LengthSecret ^ length, Fold(first ^ FirstSecret, last ^ seed));
     }
 
+    /// <summary>
+    /// Hashes text of 17 to 64 bytes as XXH3 does, with secrets drawn per process: each 16-byte chunk,
+    /// read from both ends so that the chunks overlap when the length is not a multiple of 16, folds
+    /// into its own product with its own secrets, and the products add up.
+    /// </summary>
+    private static ulong OfMediumText(ReadOnlySpan<byte> text, ulong seed)
+    {
+        var length = (uint)text.Length;
+        ref var start = ref MemoryMarshal.GetReference(text);
+        ref var tail = ref Unsafe.Add(ref start, (int)length - 32);
+        var sum = Fold(Read(ref start, 0) ^ ChunkSecret0, Read(ref start, 8) ^ ChunkSecret1 ^ seed)
+            + Fold(Read(ref tail, 16) ^ ChunkSecret2, Read(ref tail, 24) ^ ChunkSecret3 ^ seed);
+        if (length > 32)
+        {
+            sum += Fold(Read(ref start, 16) ^ ChunkSecret4, Read(ref start, 24) ^ ChunkSecret5 ^ seed)
+                + Fold(Read(ref tail, 0) ^ ChunkSecret6, Read(ref tail, 8) ^ ChunkSecret7 ^ seed);
+        }
+
+        return Fold(LengthSecret ^ length, sum ^ seed);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Read(ref byte start, int offset) => Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, offset));
+
     /// <summary>Multiplies two words to 128 bits and folds the halves together with exclusive or.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Fold(ulong left, ulong right)
     {
+        // The JIT of .NET 10 passes Math.BigMul's low half through memory, so each product waited for
+        // a store and a load. With mulx for the high half and imul for the low half, a hunt's scan
+        // took about 10 % less time (--scan-probe on generated records).
+        if (Bmi2.X64.IsSupported)
+        {
+            return Bmi2.X64.MultiplyNoFlags(left, right) ^ (left * right);
+        }
+
         var high = Math.BigMul(left, right, out var low);
         return high ^ low;
     }
@@ -187,6 +224,7 @@ internal static class QuickContentHash
     private static ulong NextSecret() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong))) | 1;
 
     // The 64-bit finaliser of MurmurHash3: every input bit flips each output bit with probability ½.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong value)
     {
         value ^= value >> 33;

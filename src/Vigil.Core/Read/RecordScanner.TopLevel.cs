@@ -33,25 +33,16 @@ internal sealed partial class RecordScanner
         /// <summary>Notes which field the value after top-level key <paramref name="key"/> belongs to.</summary>
         public void Classify(ReadOnlySpan<byte> key)
         {
-            Current = Field.None;
-            if (key.SequenceEqual("eventName"u8))
+            // The length rules out most of the 20 or so top-level keys before any byte is compared.
+            Current = key.Length switch
             {
-                HasEventNameOrTime = true;
-                Current = Field.EventName;
-            }
-            else if (key.SequenceEqual("eventTime"u8))
-            {
-                HasEventNameOrTime = true;
-                Current = Field.EventTime;
-            }
-            else if (key.SequenceEqual("eventSource"u8))
-            {
-                Current = Field.EventSource;
-            }
-            else if (key.SequenceEqual("eventID"u8))
-            {
-                Current = Field.EventId;
-            }
+                9 when key.SequenceEqual("eventName"u8) => Field.EventName,
+                9 when key.SequenceEqual("eventTime"u8) => Field.EventTime,
+                11 when key.SequenceEqual("eventSource"u8) => Field.EventSource,
+                7 when key.SequenceEqual("eventID"u8) => Field.EventId,
+                _ => Field.None,
+            };
+            HasEventNameOrTime |= Current is Field.EventName or Field.EventTime;
         }
 
         /// <summary>Records the value of the current top-level field.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -117,6 +118,7 @@ internal sealed partial class RecordScanner
     {
         _memberCount = 0;
         _keys.Clear();
+        _keyCount = 0;
         _objects = 0;
         _byteCount = 0;
         _depth = 0;
@@ -200,7 +202,7 @@ internal sealed partial class RecordScanner
         }
 
         // Equal fingerprints almost always mean a repeated key, and the parser decides.
-        if (!_keys.Add(frame.Number, fingerprint))
+        if (!AddKey(ref frame, fingerprint))
         {
             return false;
         }
@@ -213,13 +215,18 @@ internal sealed partial class RecordScanner
         return true;
     }
 
+    // Called for every value at every depth, so the test that almost always fails is inlined.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void NoteTopLevelString(ReadOnlySpan<byte> text)
     {
-        if (_depth != 1 || _topLevel.Current == TopLevel.Field.None)
+        if (_depth == 1 && _topLevel.Current != TopLevel.Field.None)
         {
-            return;
+            NoteTopLevelField(text);
         }
+    }
 
+    private void NoteTopLevelField(ReadOnlySpan<byte> text)
+    {
         // Event names and sources repeat record after record, so their strings are shared; times and
         // ids are new each time.
         var value = _topLevel.Current switch
@@ -232,9 +239,10 @@ internal sealed partial class RecordScanner
         _topLevel.Note(new TopLevelValue(TopLevelValueKind.String, value));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void NoteTopLevel(TopLevelValue value)
     {
-        if (_depth == 1)
+        if (_depth == 1 && _topLevel.Current != TopLevel.Field.None)
         {
             _topLevel.Note(value);
         }
@@ -247,12 +255,13 @@ internal sealed partial class RecordScanner
             Array.Resize(ref _frames, _frames.Length * 2);
         }
 
-        _frames[_depth++] = new Frame { IsObject = isObject, Number = isObject ? _objects++ : 0, MemberStart = _memberCount, ByteStart = _byteCount };
+        _frames[_depth++] = new Frame { IsObject = isObject, Number = isObject ? _objects++ : 0, MemberStart = _memberCount, ByteStart = _byteCount, KeyStart = _keyCount };
     }
 
     private void EndObject()
     {
         var frame = _frames[--_depth];
+        _keyCount = frame.KeyStart;
         if (_forHunt)
         {
             CompleteQuick(QuickContentHash.OfObject(frame.Sum, frame.Count));
@@ -292,6 +301,7 @@ internal sealed partial class RecordScanner
         Complete(encoded[0], encoded[1..]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CompleteScalar(byte kind, ReadOnlySpan<byte> text)
     {
         if (_forHunt)
@@ -315,6 +325,7 @@ internal sealed partial class RecordScanner
     }
 
     /// <summary>Adds a value's quick hash to the open container: to an object's sum, or to an array's chain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddQuick(ulong value)
     {
         ref var frame = ref _frames[_depth - 1];
@@ -398,6 +409,18 @@ internal sealed partial class RecordScanner
 
         /// <summary>An object's number within the record, which keeps its keys apart from another object's.</summary>
         public int Number;
+
+        /// <summary>Where an object's key fingerprints start on the key stack.</summary>
+        public int KeyStart;
+
+        /// <summary>
+        /// One bit for each of an object's keys on the key stack, chosen by the top 6 bits of its
+        /// fingerprint. A new key whose bit is clear is compared with no other key.
+        /// </summary>
+        public ulong KeyFilter;
+
+        /// <summary>Whether an object's keys are in <see cref="ObjectKeySet"/> rather than on the key stack.</summary>
+        public bool KeysInSet;
 
         /// <summary>Where this container's bytes start: an object's current key, an array's element encodings.</summary>
         public int ByteStart;

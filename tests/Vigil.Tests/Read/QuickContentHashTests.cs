@@ -86,9 +86,9 @@ public class QuickContentHashTests
     [Fact]
     public void TextsThatDifferInOneByteHashApart()
     {
-        // Every length through the short paths (overlapping 4- and 8-byte reads, 16-byte halves) and
+        // Every length through the short paths (overlapping 4- and 8-byte reads, 16-byte chunks) and
         // past them into XxHash3, with one byte changed anywhere, and with a byte appended.
-        Gen.Select(Gen.Int[0, 48].SelectMany(length => Gen.Byte.Array[length]), Gen.Int, Gen.Byte).Sample((text, position, change) =>
+        Gen.Select(Gen.Int[0, 80].SelectMany(length => Gen.Byte.Array[length]), Gen.Int, Gen.Byte).Sample((text, position, change) =>
         {
             var changed = text.ToArray();
             if (changed.Length > 0)
