@@ -358,7 +358,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         _valuesRead++;
         if (next == '{')
         {
-            return (_structuralFraming ? FrameLineStructurally() : null) ?? BeginObject();
+            return (_structuralFraming ? FrameLineStructurallyWithFill() : null) ?? BeginObject();
         }
 
         if (next == '[')
@@ -530,9 +530,17 @@ internal sealed partial class RecordStreamReader : IDisposable
         MarkElement();
         _expectSeparator = true;
         _afterComma = false;
-        if (_structuralFraming && FrameStructurally() is { } framed)
+        var cutByWindow = false;
+        if (_structuralFraming && FrameStructurally(out cutByWindow) is { } framed)
         {
             return framed;
+        }
+
+        // An element that runs past the window's bytes is framed again after a fill, because skipping
+        // it with the JSON reader took a third of the framing time of a 1 GB hunt's reading thread.
+        if (cutByWindow && _window.Fill() && FrameStructurally(out _) is { } refilled)
+        {
+            return refilled;
         }
 
         _cursor.ResumeInside("["u8);
@@ -570,8 +578,13 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// its structure alone; returns <c>null</c> to leave anything else to the JSON reader. An element
     /// of a wrapper's array is checked for its field with its syntax, by <see cref="ElementSyntax"/>.
     /// </summary>
-    private ReadItem? FrameStructurally()
+    /// <param name="cutByWindow">
+    /// Set when the element or the separator after it may lie past the window's last byte, so that
+    /// more bytes could frame it.
+    /// </param>
+    private ReadItem? FrameStructurally(out bool cutByWindow)
     {
+        cutByWindow = false;
         var available = _window.Available;
         if (available[0] != '{')
         {
@@ -582,6 +595,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         var separator = length > 0 ? available[length..].IndexOfAnyExcept(" \t\r\n"u8) : -1;
         if (separator < 0 || available[length + separator] is not ((byte)',' or (byte)']'))
         {
+            cutByWindow = separator < 0 && length != StructuralFraming.Declined && available.Length < _maxRecordBytes && !_window.IsEndOfStream;
             return null;
         }
 
@@ -612,8 +626,13 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// contain a <c>Records</c>, <c>Events</c>, <c>events</c> or <c>logEvents</c> array, spelled out or
     /// escaped, is left to the reader.
     /// </remarks>
-    private ReadItem? FrameLineStructurally()
+    private ReadItem? FrameLineStructurallyWithFill() =>
+        FrameLineStructurally(out var cutByWindow) ?? (cutByWindow && _window.Fill() ? FrameLineStructurally(out _) : null);
+
+    /// <param name="cutByWindow">Set when the line may run past the window's last byte, so that more bytes could frame it.</param>
+    private ReadItem? FrameLineStructurally(out bool cutByWindow)
     {
+        cutByWindow = false;
         var available = _window.Available;
         if (_window.Position != _window.LineStart)
         {
@@ -621,13 +640,17 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         var length = StructuralFraming.ValueLength(available[..Math.Min(available.Length, _maxRecordBytes)]);
+        var mayGrow = available.Length < _maxRecordBytes && !_window.IsEndOfStream;
         if (length <= 0 || available[..length].Contains((byte)'\n') || MayHoldRecords(available[..length]))
         {
+            cutByWindow = length == StructuralFraming.Incomplete && mayGrow;
             return null;
         }
 
         if (!TryFindNextLine(available[length..], out var resumeLine))
         {
+            // The next line's start may not be buffered yet.
+            cutByWindow = mayGrow;
             return null;
         }
 

@@ -104,6 +104,31 @@ public partial class StructuralFramingTests
         Assert.Equal(Framed(text, structural: false), Framed(text, structural: true));
     }
 
+    [Theory]
+    [InlineData("envelope")]
+    [InlineData("ndjson")]
+    public void Reader_LargeFileDamaged_SameItems(string layout)
+    {
+        // About 400 KB, so elements run past the reader's 64 KiB window, where structural framing
+        // fills the window and frames the element again.
+        var records = Enumerable.Range(1, 900).Select(i => Record(i, ",\"pad\":\"" + new string('p', i * 7 % 500) + "\""));
+        var sample = layout == "envelope" ? "{\"Records\":[" + string.Join(",", records) + "]}" : string.Join("\n", records) + "\n";
+        var intact = Framed(sample, structural: true);
+
+        Assert.Equal(900, intact.Count(row => row.Outcome == ReadOutcome.Record));
+        Assert.Equal(Framed(sample, structural: false), intact);
+
+        var random = new Random(20261208);
+        for (var iteration = 0; iteration < 150; iteration++)
+        {
+            var bytes = Encoding.UTF8.GetBytes(sample);
+            bytes[random.Next(bytes.Length)] = (byte)"{}[]\",:\\ x0t\n"[random.Next(13)];
+            var text = Encoding.UTF8.GetString(bytes);
+
+            Assert.Equal(Framed(text, structural: false), Framed(text, structural: true));
+        }
+    }
+
     [Fact]
     public void Reader_InvalidBalancedElement_SameError()
     {
