@@ -26,6 +26,10 @@ switch (args)
         ScanProbe.Run(path);
         return 0;
 
+    case ["--unmatched-probe", var path, var rules, ..]:
+        UnmatchedProbe.Run(path, rules);
+        return 0;
+
     case ["--phase-probe", var path, ..]:
         PhaseProbe.Run(path);
         return 0;

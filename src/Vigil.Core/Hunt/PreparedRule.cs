@@ -19,6 +19,7 @@ namespace Vigil.Hunt;
 /// the rule is routed by. Null when its query demands no such text.
 /// </param>
 /// <param name="RawChecks">Tests of the parsed raw record that every match passes; empty when the query demands none.</param>
+/// <param name="Outcome">The test of the raw record's outcome; null when the query allows both.</param>
 internal sealed record PreparedRule(
     DetectionRule Rule,
     Func<EcsDocument, bool> Matches,
@@ -26,7 +27,8 @@ internal sealed record PreparedRule(
     KqlValueFilter? ActionFilter = null,
     KqlValueFilter? ProviderFilter = null,
     RecordLiterals? RequiredLiterals = null,
-    IReadOnlyList<RawFieldCheck>? RawChecks = null)
+    IReadOnlyList<RawFieldCheck>? RawChecks = null,
+    OutcomeCheck? Outcome = null)
 {
     /// <summary>Returns <c>false</c> when a raw check rules <paramref name="record"/> out before mapping.</summary>
     public bool MayMatch(JsonObject record)
@@ -39,6 +41,6 @@ internal sealed record PreparedRule(
             }
         }
 
-        return true;
+        return Outcome?.MayMatch(record) ?? true;
     }
 }

@@ -85,7 +85,7 @@ internal static class RulePreparation
         var query = Kql.Parse(rule.Query ?? string.Empty).Query!;
         var actions = KqlValueFilter.For(query, ActionField, mapping);
         var providers = KqlValueFilter.For(query, ProviderField, mapping);
-        prepared = new PreparedRule(rule, compiled.Matches!, window, actions, providers, LiteralsFor(query, mapping, actions, providers), RawChecksFor(query, mapping));
+        prepared = new PreparedRule(rule, compiled.Matches!, window, actions, providers, LiteralsFor(query, mapping, actions, providers), RawChecksFor(query, mapping), OutcomeCheck.For(query, mapping));
         return null;
     }
 
