@@ -138,11 +138,11 @@ public sealed class RuleScheduler
     /// </summary>
     /// <param name="rule">The rule's <c>rule_id</c> or saved-object id.</param>
     /// <param name="from">The first instant of the range.</param>
-    /// <param name="to">The last instant of the range.</param>
+    /// <param name="to">The last instant of the range, at or before now.</param>
     /// <param name="saved">Called with each chunk's entry once it is saved, oldest chunk first.</param>
     /// <param name="cancellationToken">Stops the run after the current chunk, once the chunks searched are saved.</param>
     /// <returns>The totals of the chunks.</returns>
-    /// <exception cref="ArgumentException">The rule is not loaded, cannot run, or the range is empty or too long.</exception>
+    /// <exception cref="ArgumentException">The rule is not loaded, cannot run, or the range is empty, too long or ends after now.</exception>
     /// <exception cref="OperationCanceledException">The run was stopped; the chunks it searched are saved.</exception>
     public ManualRunSummary RunManual(
         string rule,
@@ -155,6 +155,13 @@ public sealed class RuleScheduler
         if (to < from)
         {
             throw new ArgumentException($"invalid range: the end {KibanaTime.Format(to)} is before the start {KibanaTime.Format(from)}. Swap the two times.");
+        }
+
+        // A range searched is marked covered, so events stored later in a future part would never be searched.
+        var now = _services.Clock.GetUtcNow();
+        if (to > now)
+        {
+            throw new ArgumentException($"invalid range: the end {KibanaTime.Format(to)} is after now ({KibanaTime.Format(now)}), and a manual run searches past time only. Give an end at or before now.");
         }
 
         var loaded = FindLoaded(rule);
@@ -176,10 +183,11 @@ public sealed class RuleScheduler
             return;
         }
 
-        var longest = TimeSpan.FromMilliseconds(step * MaxManualWindows);
+        // Rounded down, so that a range of the length given is accepted.
+        var longestDays = Math.Floor(TimeSpan.FromMilliseconds(step * (MaxManualWindows - 1)).TotalDays * 10) / 10;
         throw new ArgumentException(string.Create(
             CultureInfo.InvariantCulture,
-            $"the range covers {windows:N0} windows of the rule's interval {RetentionPeriod.Format(rule.Timing.Interval)}, more than the {MaxManualWindows:N0} one run searches; split it into runs of at most {longest.TotalDays:0.#} days"));
+            $"the range covers {windows:N0} windows of the rule's interval {RetentionPeriod.Format(rule.Timing.Interval)}, more than the {MaxManualWindows:N0} one run searches; split it into runs of at most {longestDays:0.#} days"));
     }
 
     /// <summary>

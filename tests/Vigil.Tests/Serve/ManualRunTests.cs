@@ -33,6 +33,29 @@ public sealed class ManualRunTests
     }
 
     [Fact]
+    public void ManualRun_SuggestedLength_FitsTheCap()
+    {
+        using var harness = WithPastEvent();
+
+        var error = Assert.Throws<ArgumentException>(() => harness.RunManual("stop-logging", TenOClock.AddDays(-1100), TenOClock));
+        var days = double.Parse(System.Text.RegularExpressions.Regex.Match(error.Message, @"at most ([0-9.]+) days").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(1041.6, days);
+        Assert.True((long)(TimeSpan.FromDays(days) / TimeSpan.FromMinutes(5)) + 1 <= RuleScheduler.MaxManualWindows);
+    }
+
+    [Fact]
+    public void ManualRun_FutureEnd_Rejected()
+    {
+        using var harness = WithPastEvent();
+
+        var error = Assert.Throws<ArgumentException>(() => harness.RunManual("stop-logging", TenOClock.AddHours(-1), TenOClock.AddMinutes(10)));
+
+        Assert.Contains("is after now", error.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Scheduler.ExecutionLog("stop-logging", 10));
+    }
+
+    [Fact]
     public void ManualRun_MaxWindows_Accepted()
     {
         using var harness = WithPastEvent();
