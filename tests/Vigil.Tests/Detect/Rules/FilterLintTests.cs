@@ -155,4 +155,45 @@ public class FilterLintTests
 
         Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ContradictoryValues);
     }
+
+    [Fact]
+    public void PhrasesFilter_IsContradiction()
+    {
+        var rule = FilterRules.Rule("""
+            [{"meta":{"type":"phrases","key":"event.action","params":["GetObject","PutObject"]},
+              "query":{"bool":{"should":[{"match_phrase":{"event.action":"GetObject"}},{"match_phrase":{"event.action":"PutObject"}}],"minimum_should_match":1}}}]
+            """, "event.provider:sts.amazonaws.com and event.action:AssumeRole");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ContradictoryValues);
+
+        Assert.Contains("no value is both one of (AssumeRole) and one of (GetObject, PutObject)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SingleShouldAndDoubleNegation_AreRequired()
+    {
+        var single = FilterRules.Rule("""[{"meta":{},"query":{"bool":{"should":[{"term":{"event.action":"GetObject"}}]}}}]""", "event.action:AssumeRole");
+        var doubleNegation = FilterRules.Rule("""[{"meta":{"negate":true},"query":{"bool":{"must_not":[{"term":{"event.action":"GetObject"}}]}}}]""", "event.action:AssumeRole");
+
+        Assert.Contains(RuleLinter.Lint(single), finding => finding.Id == LintIds.ContradictoryValues);
+        Assert.Contains(RuleLinter.Lint(doubleNegation), finding => finding.Id == LintIds.ContradictoryValues);
+    }
+
+    [Fact]
+    public void ShouldProvider_NoActionFinding()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"bool":{"should":[{"term":{"event.action":"GetObject"}},{"term":{"event.provider":"sts.amazonaws.com"}}]}}}]""");
+
+        Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ActionNotLoggedByProvider);
+    }
+
+    [Fact]
+    public void ContradictionFix_IsKql()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"term":{"event.action":"GetObject"}}}]""", "event.action:(AssumeRole or GetSessionToken)");
+
+        var finding = Assert.Single(RuleLinter.Lint(rule), finding => finding.Id == LintIds.ContradictoryValues);
+
+        Assert.Equal("join the values with \"or\": event.action:(AssumeRole or GetSessionToken or ...)", finding.Fix);
+    }
 }

@@ -197,6 +197,24 @@ public class RuleLinterTests
     }
 
     [Fact]
+    public void ProviderInOtherBranch_NoActionFinding()
+    {
+        var rule = LintRules.FromQuery("(event.action:AssumeRole and event.provider:sts.amazonaws.com) or event.action:GetObject");
+
+        Assert.DoesNotContain(LintRules.Problems(rule), finding => finding.Id == LintIds.ActionNotLoggedByProvider);
+    }
+
+    [Fact]
+    public void ProviderOfOwnBranch_NamesOnlyIt()
+    {
+        var rule = LintRules.FromQuery("(event.provider:organizations.amazonaws.com and event.action:DescribeOrgnanizationalUnit) or (event.provider:iam.amazonaws.com and event.action:ListUsers)");
+
+        var finding = Assert.Single(LintRules.Problems(rule), finding => finding.Id == LintIds.ActionNotLoggedByProvider);
+
+        Assert.StartsWith("event.action \"DescribeOrgnanizationalUnit\" is never logged by event.provider organizations.amazonaws.com.", finding.Message + ".", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingAndPresentIsError()
     {
         var rule = LintRules.FromQuery("not user.name:* and user.name:alice");

@@ -29,10 +29,6 @@ internal sealed class LintContext
 
     public IReadOnlyList<LintFinding> Findings => _findings;
 
-    /// <summary>Returns the values of the positive exact conditions on <paramref name="field"/>.</summary>
-    public IReadOnlyList<string> PositiveValues(string field) =>
-        Leaves.Where(leaf => leaf.Field == field && !leaf.Negated && leaf.IsExact).Select(leaf => leaf.Value!.Text).Distinct(StringComparer.Ordinal).ToList();
-
     /// <summary>
     /// Returns the query offset of a leaf's field name. The parser records where the value starts, so
     /// this is the nearest occurrence of the name before it, or the value's offset when there is none.

@@ -1,3 +1,4 @@
+using Vigil.Detect.Kql;
 using Vigil.Detect.Rules.Lint.Catalog;
 
 namespace Vigil.Detect.Rules.Lint.Checks;
@@ -8,24 +9,64 @@ namespace Vigil.Detect.Rules.Lint.Checks;
 /// <c>AssumeRole</c>), and IAM permissions that are not API calls (<c>PassRole</c>).
 /// </summary>
 /// <remarks>
-/// A value is checked against the union of the names of every positive <c>event.provider</c> of
-/// the query, so a query that pairs sources and actions in separate branches is never reported
-/// wrongly, only possibly missed. Without a catalogued source, only values of other fields and
-/// permission names are reported.
+/// A value is checked against the <c>event.provider</c> values that every match of the value's own
+/// branch contains one of: those the filters and the <c>and</c>s around the value require. A source
+/// named in another branch of an <c>or</c>, or in a <c>should</c> clause, does not count, because
+/// an action beside it may come from any source. So a query may be missed, never reported wrongly.
+/// Without a catalogued source, only values of other fields and permission names are reported.
 /// </remarks>
 internal static class EventActionCheck
 {
     private const string Action = "event.action";
 
+    private const string Provider = "event.provider";
+
     public static void Run(LintContext context)
     {
-        var providers = context.PositiveValues("event.provider");
-        var catalogued = providers.Count > 0 && providers.All(CloudTrailEventNames.IsCatalogued);
+        var byFilters = Providers(RequiredConditions.OfFilters(context.Rule));
+        var byPosition = new Dictionary<int, IReadOnlySet<string>?>();
+        if (context.Query is { } query)
+        {
+            MapProviders(query, byFilters, byPosition);
+        }
+
+        // A filter's action meets the sources the query's top level requires too.
+        var ruleWide = Providers(RequiredConditions.Of(context.Query, context.Rule));
         foreach (var leaf in context.Leaves.Where(leaf => leaf.Field == Action && !leaf.Negated && (leaf.IsExact || leaf.IsWildcard)))
         {
-            Check(context, leaf, catalogued ? providers : []);
+            var providers = leaf.Filter is null && byPosition.TryGetValue(leaf.Position, out var found) ? found : ruleWide;
+            IReadOnlyList<string> sorted = providers is null ? [] : [.. providers.Order(StringComparer.Ordinal)];
+            var catalogued = sorted.Count > 0 && sorted.All(CloudTrailEventNames.IsCatalogued);
+            Check(context, leaf, catalogued ? sorted : []);
         }
     }
+
+    /// <summary>Records, for each action value of the query, the providers its branch requires.</summary>
+    private static void MapProviders(KqlNode node, IReadOnlySet<string>? providers, Dictionary<int, IReadOnlySet<string>?> byPosition)
+    {
+        switch (node)
+        {
+            case KqlAnd conjunction:
+                var own = Providers(conjunction.Operands.Select(RequiredCondition.Of).OfType<RequiredCondition>());
+                var narrowed = own is null ? providers : Narrow(providers, own);
+                conjunction.Operands.ToList().ForEach(operand => MapProviders(operand, narrowed, byPosition));
+                break;
+            case KqlOr disjunction:
+                disjunction.Operands.ToList().ForEach(operand => MapProviders(operand, providers, byPosition));
+                break;
+            case KqlIs { Field.Name: Action } leaf:
+                byPosition.TryAdd(leaf.Position, providers);
+                break;
+        }
+    }
+
+    private static IReadOnlySet<string>? Providers(IEnumerable<RequiredCondition> conditions) =>
+        conditions
+            .Where(condition => condition is { Field: Provider, Kind: RequiredKind.Values })
+            .Aggregate((IReadOnlySet<string>?)null, (known, condition) => Narrow(known, condition.Values!));
+
+    private static IReadOnlySet<string> Narrow(IReadOnlySet<string>? known, IReadOnlySet<string> values) =>
+        known is null ? values : known.Intersect(values, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
 
     private static void Check(LintContext context, QueryLeaf leaf, IReadOnlyList<string> providers)
     {
