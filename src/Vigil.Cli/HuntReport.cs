@@ -27,7 +27,7 @@ internal static class HuntReport
 
         if (summary.Alerts > rows.Count)
         {
-            console.WriteLine($"Showing the oldest {rows.Count} of {summary.Alerts} alerts; use --format ndjson for all.");
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Showing the oldest {rows.Count:N0} of {summary.Alerts:N0} alerts; use --format ndjson for all."));
         }
     }
 

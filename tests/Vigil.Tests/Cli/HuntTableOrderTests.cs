@@ -57,7 +57,7 @@ public partial class HuntTableOrderTests
         Assert.Equal(count, roles[0]);
         Assert.Equal(6, roles[^1]);
         Assert.Equal(roles.OrderDescending(), roles);
-        Assert.Contains($"Showing the oldest {AlertTable.MaxRows} of {count} alerts", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Showing the oldest {AlertTable.MaxRows:N0} of {count:N0} alerts"), result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
