@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,25 +14,8 @@ internal static partial class EmptyValueCleaner
     /// </summary>
     private static JsonObject? CopyClean(JsonElement obj)
     {
-        // The working arrays are rented, because every object of every mapped record needs three.
-        var count = obj.GetPropertyCount();
-        var keys = ArrayPool<string>.Shared.Rent(count);
-        var values = ArrayPool<JsonElement>.Shared.Rent(count);
-        var clean = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(count);
-        try
-        {
-            return CopyClean(obj, keys, values, clean);
-        }
-        finally
-        {
-            ArrayPool<string>.Shared.Return(keys, clearArray: true);
-            ArrayPool<JsonElement>.Shared.Return(values, clearArray: true);
-            ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Return(clean, clearArray: true);
-        }
-    }
-
-    private static JsonObject? CopyClean(JsonElement obj, string[] keys, JsonElement[] values, KeyValuePair<string, JsonNode?>[] clean)
-    {
+        var keys = new string[obj.GetPropertyCount()];
+        var values = new JsonElement[keys.Length];
         var count = 0;
         foreach (var property in obj.EnumerateObject())
         {
@@ -41,12 +23,13 @@ internal static partial class EmptyValueCleaner
             values[count++] = property.Value;
         }
 
-        var positions = KeyOrders.Positions(keys.AsSpan(0, count), out var repeated);
+        var positions = KeyOrders.Positions(keys, out var repeated);
         if (repeated)
         {
             return null;
         }
 
+        var clean = new KeyValuePair<string, JsonNode?>[keys.Length];
         var kept = 0;
         foreach (var position in positions)
         {
@@ -62,7 +45,7 @@ internal static partial class EmptyValueCleaner
         }
 
         // The constructor sizes the object's dictionary from the collection's count, so it never grows.
-        return new JsonObject(new ArraySegment<KeyValuePair<string, JsonNode?>>(clean, 0, kept));
+        return new JsonObject(kept == clean.Length ? clean : clean[..kept]);
     }
 
     // Records repeat the same few hundred keys, so each worker thread shares their strings.

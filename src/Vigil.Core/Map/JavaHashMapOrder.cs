@@ -196,46 +196,37 @@ internal static class JavaHashMapOrder
         /// Returns <see cref="JavaHashMapOrder.Positions"/> of <paramref name="keys"/>. Both arrays are
         /// kept, so neither may be changed afterwards.
         /// </summary>
-        public int[] Positions(string[] keys, out bool repeated) => Positions(keys.AsSpan(), out repeated);
-
-        /// <summary>
-        /// Returns <see cref="JavaHashMapOrder.Positions"/> of <paramref name="keys"/>, which may be
-        /// a rented buffer: a list not seen before is kept as a copy. The positions are kept, so they
-        /// may not be changed.
-        /// </summary>
-        public int[] Positions(ReadOnlySpan<string> keys, out bool repeated)
+        public int[] Positions(string[] keys, out bool repeated)
         {
-            var lookup = _lists.GetAlternateLookup<ReadOnlySpan<string>>();
-            if (lookup.TryGetValue(keys, out var known))
+            if (_lists.TryGetValue(keys, out var known))
             {
                 repeated = known.Repeated;
                 return known.Positions;
             }
 
-            var copy = keys.ToArray();
-            var positions = JavaHashMapOrder.Positions(copy, out repeated);
+            var positions = JavaHashMapOrder.Positions(keys, out repeated);
             if (_lists.Count < MaxLists)
             {
-                _lists[copy] = (positions, repeated);
+                _lists[keys] = (positions, repeated);
             }
 
             return positions;
         }
 
-        private sealed class SameStrings : IEqualityComparer<string[]>, IAlternateEqualityComparer<ReadOnlySpan<string>, string[]>
+        private sealed class SameStrings : IEqualityComparer<string[]>
         {
-            public string[] Create(ReadOnlySpan<string> alternate) => alternate.ToArray();
+            public static readonly SameStrings Instance = new();
 
-            public bool Equals(ReadOnlySpan<string> alternate, string[] other)
+            public bool Equals(string[]? x, string[]? y)
             {
-                if (alternate.Length != other.Length)
+                if (x is null || y is null || x.Length != y.Length)
                 {
-                    return false;
+                    return x is null && y is null;
                 }
 
-                for (var i = 0; i < other.Length; i++)
+                for (var i = 0; i < x.Length; i++)
                 {
-                    if (!ReferenceEquals(alternate[i], other[i]))
+                    if (!ReferenceEquals(x[i], y[i]))
                     {
                         return false;
                     }
@@ -244,23 +235,16 @@ internal static class JavaHashMapOrder
                 return true;
             }
 
-            public int GetHashCode(ReadOnlySpan<string> alternate)
+            public int GetHashCode(string[] obj)
             {
                 var hash = new HashCode();
-                foreach (var key in alternate)
+                foreach (var key in obj)
                 {
                     hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key));
                 }
 
                 return hash.ToHashCode();
             }
-
-            public static readonly SameStrings Instance = new();
-
-            public bool Equals(string[]? x, string[]? y) =>
-                x is null || y is null ? x is null && y is null : Equals(x.AsSpan(), y);
-
-            public int GetHashCode(string[] obj) => GetHashCode(obj.AsSpan());
         }
     }
 }
