@@ -12,7 +12,7 @@ public class PipelineOutputAlertTests
     private static readonly DateTimeOffset ExecutionTime = new(2021, 11, 11, 1, 5, 0, TimeSpan.Zero);
 
     private static string ExpectedFile => Path.Combine(
-        TestPaths.RepositoryRoot, "..", "shared", "data", "cloudtrail-ecs", "integrations", "test-assume-role-json.log-expected.json");
+        Vigil.Tests.Support.RepoPaths.SharedFolder, "data", "cloudtrail-ecs", "integrations", "test-assume-role-json.log-expected.json");
 
     [Fact]
     public void AssumeRoleReasonText()

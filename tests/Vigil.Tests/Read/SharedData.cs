@@ -7,7 +7,7 @@ internal static class SharedData
     public static string Require(string relative)
     {
         var root = RepositoryRoot();
-        var path = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", relative));
+        var path = root is null ? null : Path.GetFullPath(Path.Combine(Support.RepoPaths.SharedFolder, relative));
         Assert.SkipUnless(path is not null && (File.Exists(path) || Directory.Exists(path)), $"shared reference data not found: {relative}");
         return path!;
     }

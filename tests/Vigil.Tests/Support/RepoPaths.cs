@@ -9,15 +9,15 @@ internal static class RepoPaths
 
     public static string Fixtures => Path.Combine(Root, "tests", "Vigil.Tests", "Fixtures");
 
-    /// <summary>The shared reference data, or null when this checkout has none beside it.</summary>
-    public static string? Shared
-    {
-        get
-        {
-            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-            return Directory.Exists(Path.Combine(shared, "data")) ? shared : null;
-        }
-    }
+    /// <summary>
+    /// The folder the shared reference data is read from: <c>VIGIL_SHARED</c> when set, so that a
+    /// checkout elsewhere can test against it, else <c>../shared</c> beside the repository.
+    /// </summary>
+    public static string SharedFolder { get; } = Path.GetFullPath(
+        Environment.GetEnvironmentVariable("VIGIL_SHARED") is { Length: > 0 } configured ? configured : Path.Combine(Root, "..", "shared"));
+
+    /// <summary>The shared reference data, or null when there is none (see <see cref="SharedFolder"/>).</summary>
+    public static string? Shared => Directory.Exists(Path.Combine(SharedFolder, "data")) ? SharedFolder : null;
 
     /// <summary>Returns a path under the shared data, or skips the test when the data is absent.</summary>
     public static string SharedOrSkip(params string[] parts)

@@ -53,7 +53,7 @@ internal static class SharedData
         {
             if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
             {
-                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+                var shared = Support.RepoPaths.SharedFolder;
                 return Directory.Exists(shared) ? shared : null;
             }
         }

@@ -8,7 +8,7 @@ internal static class TestPaths
     public static string RuleFixtures => Path.Combine(RepositoryRoot, "tests", "Vigil.Tests", "Fixtures", "rules");
 
     /// <summary>Elastic's prebuilt AWS rules, next to the repository; absent on machines without them.</summary>
-    public static string ElasticAwsRules => Path.Combine(RepositoryRoot, "..", "shared", "data", "rules", "elastic-aws");
+    public static string ElasticAwsRules => Path.Combine(Support.RepoPaths.SharedFolder, "data", "rules", "elastic-aws");
 
     public static string RuleFixture(string name) => Path.Combine(RuleFixtures, name);
 
