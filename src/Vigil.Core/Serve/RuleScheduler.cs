@@ -183,11 +183,27 @@ public sealed class RuleScheduler
             return;
         }
 
-        // Rounded down, so that a range of the length given is accepted.
-        var longestDays = Math.Floor(TimeSpan.FromMilliseconds(step * (MaxManualWindows - 1)).TotalDays * 10) / 10;
         throw new ArgumentException(string.Create(
             CultureInfo.InvariantCulture,
-            $"the range covers {windows:N0} windows of the rule's interval {RetentionPeriod.Format(rule.Timing.Interval)}, more than the {MaxManualWindows:N0} one run searches; split it into runs of at most {longestDays:0.#} days"));
+            $"the range covers {windows:N0} windows of the rule's interval {RetentionPeriod.Format(rule.Timing.Interval)}, more than the {MaxManualWindows:N0} one run searches; split it into runs of at most {LongestRange(step)}"));
+    }
+
+    /// <summary>
+    /// Returns the longest range one run accepts in whole days, hours, minutes or seconds, rounded
+    /// down, with the date math that starts such a range now, so the suggestion can be pasted.
+    /// </summary>
+    private static string LongestRange(long stepMs)
+    {
+        var longest = TimeSpan.FromMilliseconds(stepMs * (MaxManualWindows - 1));
+        var (count, unit, letter) = longest switch
+        {
+            { TotalDays: >= 1 } => ((long)longest.TotalDays, "days", 'd'),
+            { TotalHours: >= 1 } => ((long)longest.TotalHours, "hours", 'h'),
+            { TotalMinutes: >= 1 } => ((long)longest.TotalMinutes, "minutes", 'm'),
+            _ => ((long)longest.TotalSeconds, "seconds", 's'),
+        };
+
+        return string.Create(CultureInfo.InvariantCulture, $"{count:N0} {unit} (from now-{count}{letter})");
     }
 
     /// <summary>

@@ -38,9 +38,10 @@ public sealed class ManualRunTests
         using var harness = WithPastEvent();
 
         var error = Assert.Throws<ArgumentException>(() => harness.RunManual("stop-logging", TenOClock.AddDays(-1100), TenOClock));
-        var days = double.Parse(System.Text.RegularExpressions.Regex.Match(error.Message, @"at most ([0-9.]+) days").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var days = int.Parse(System.Text.RegularExpressions.Regex.Match(error.Message, @"at most ([0-9,]+) days \(from now-([0-9]+)d\)").Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(1041.6, days);
+        Assert.Equal(1041, days);
+        Assert.EndsWith("split it into runs of at most 1,041 days (from now-1041d)", error.Message, StringComparison.Ordinal);
         Assert.True((long)(TimeSpan.FromDays(days) / TimeSpan.FromMinutes(5)) + 1 <= RuleScheduler.MaxManualWindows);
     }
 

@@ -13,8 +13,10 @@ internal static class RepoPaths
     /// The folder the shared reference data is read from: <c>VIGIL_SHARED</c> when set, so that a
     /// checkout elsewhere can test against it, else <c>../shared</c> beside the repository.
     /// </summary>
+    /// <remarks>A relative <c>VIGIL_SHARED</c> is read from the repository's root, not from the test host's folder.</remarks>
     public static string SharedFolder { get; } = Path.GetFullPath(
-        Environment.GetEnvironmentVariable("VIGIL_SHARED") is { Length: > 0 } configured ? configured : Path.Combine(Root, "..", "shared"));
+        Environment.GetEnvironmentVariable("VIGIL_SHARED") is { Length: > 0 } configured ? configured : Path.Combine("..", "shared"),
+        Root);
 
     /// <summary>The shared reference data, or null when there is none (see <see cref="SharedFolder"/>).</summary>
     public static string? Shared => Directory.Exists(Path.Combine(SharedFolder, "data")) ? SharedFolder : null;
@@ -23,7 +25,7 @@ internal static class RepoPaths
     public static string SharedOrSkip(params string[] parts)
     {
         var shared = Shared;
-        Assert.SkipWhen(shared is null, "shared reference data not found beside the repository");
+        Assert.SkipWhen(shared is null, $"shared reference data not found in {SharedFolder}; set VIGIL_SHARED to its folder");
 
         var path = Path.Combine([shared!, .. parts]);
         Assert.SkipUnless(File.Exists(path) || Directory.Exists(path), $"{path} not found");
