@@ -5,8 +5,9 @@ namespace Vigil.Cli;
 
 /// <summary>
 /// Parses <c>--from</c>/<c>--to</c> values: an ISO 8601 time (UTC unless it has an offset) or
-/// Elasticsearch-style relative time such as <c>now</c>, <c>now-24h</c> or <c>now-7d</c>, optionally
-/// rounded to a unit in UTC as Elasticsearch date math rounds, such as <c>now/d</c> or <c>now-1M/M</c>.
+/// Elasticsearch-style relative time such as <c>now</c>, <c>now-24h</c> or <c>now-7d</c>, rounded to a
+/// unit in UTC as Elasticsearch date math rounds, such as <c>now/d</c> or <c>now-1M/M</c>, and with
+/// several operations applied left to right, such as <c>now-1d/d+8h</c>.
 /// </summary>
 internal static partial class TimeArgument
 {
@@ -30,7 +31,15 @@ internal static partial class TimeArgument
         {
             try
             {
-                time = Round(ApplyOffset(now, relative), relative.Groups["round"], roundUp);
+                // Operations apply left to right, as in Elasticsearch date math: now-1d/d+1h.
+                time = now;
+                foreach (Match operation in Operation().Matches(relative.Groups["operations"].Value))
+                {
+                    time = operation.Groups["round"].Success
+                        ? Round(time, operation.Groups["round"].Value, roundUp)
+                        : ApplyOffset(time, operation);
+                }
+
                 return true;
             }
             catch (ArgumentOutOfRangeException)
@@ -46,17 +55,12 @@ internal static partial class TimeArgument
             return true;
         }
 
-        error = $"invalid time '{text}': use an ISO 8601 time such as 2026-12-01T10:00:00Z, or now-24h (units s, m, h, d, w, M for months, y for years), optionally rounded such as now/d";
+        error = $"invalid time '{text}': use an ISO 8601 time such as 2026-12-01T10:00:00Z, or now-24h (units s, m, h, d, w, M for months, y for years), rounded such as now/d, or both such as now-1d/d+8h";
         return false;
     }
 
     private static DateTimeOffset ApplyOffset(DateTimeOffset now, Match match)
     {
-        if (!match.Groups["sign"].Success)
-        {
-            return now;
-        }
-
         var amount = int.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
         if (match.Groups["sign"].Value == "-")
         {
@@ -78,15 +82,10 @@ internal static partial class TimeArgument
     }
 
     /// <summary>Rounds <paramref name="time"/> down to the start of the unit in UTC, or up to its last millisecond.</summary>
-    private static DateTimeOffset Round(DateTimeOffset time, Group unit, bool roundUp)
+    private static DateTimeOffset Round(DateTimeOffset time, string unit, bool roundUp)
     {
-        if (!unit.Success)
-        {
-            return time;
-        }
-
         var utc = time.UtcDateTime;
-        var start = unit.Value switch
+        var start = unit switch
         {
             "s" => new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second, DateTimeKind.Utc),
             "m" => new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, 0, DateTimeKind.Utc),
@@ -103,7 +102,7 @@ internal static partial class TimeArgument
             return new DateTimeOffset(start);
         }
 
-        var next = unit.Value switch
+        var next = unit switch
         {
             "s" => start.AddSeconds(1),
             "m" => start.AddMinutes(1),
@@ -116,6 +115,9 @@ internal static partial class TimeArgument
         return new DateTimeOffset(next.AddMilliseconds(-1));
     }
 
-    [GeneratedRegex(@"^now(?:(?<sign>[+-])(?<amount>\d{1,9})(?<unit>[smhdwMy]))?(?:/(?<round>[smhdwMy]))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^now(?<operations>(?:[+-]\d{1,9}[smhdwMy]|/[smhdwMy]){0,16})$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeTime();
+
+    [GeneratedRegex(@"(?<sign>[+-])(?<amount>\d{1,9})(?<unit>[smhdwMy])|/(?<round>[smhdwMy])", RegexOptions.CultureInvariant)]
+    private static partial Regex Operation();
 }
