@@ -47,11 +47,24 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
     /// </summary>
     public WindowResult SearchWindow(ScheduledRule rule, RuleState state, ExecutionContext context, ExecutionRecord record, TimeWindow window)
     {
+        var result = SearchOnly(rule, context, record, window);
+        Record(rule, state, context, window, result);
+        return result;
+    }
+
+    /// <summary>Searches one window with its own <c>max_signals</c> budget, and leaves the rule's state as it is.</summary>
+    public WindowResult SearchOnly(ScheduledRule rule, ExecutionContext context, ExecutionRecord record, TimeWindow window)
+    {
         var result = AlertBudget.Search(rule, Events, Alerts, context, window);
         record.Add(window, result);
+        return result;
+    }
+
+    /// <summary>Records a window's search in the rule's state: its alerts, the ledger and the uncovered ranges.</summary>
+    public void Record(ScheduledRule rule, RuleState state, ExecutionContext context, TimeWindow window, WindowResult result)
+    {
         state.AlertCount += result.AlertsCreated;
         state.Ledger.Add(window);
         new UncoveredAfterSearch(rule, state, this).Apply(context, window, result);
-        return result;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class ManualRun(ScheduledRule rule, ISchedulerStateStore store, 
     {
         var startedAt = services.Clock.GetUtcNow();
         var context = new ExecutionContext(startedAt, ExecutionKind.Manual);
-        var log = new ManualRunLog(rule.Rule.Uuid, startedAt, store, services) { Saved = saved };
+        var log = new ManualRunLog(rule, context, store, services) { Saved = saved };
         foreach (var chunk in CoverageLedger.Chunks(range, rule.Timing.Interval))
         {
             if (cancellationToken.IsCancellationRequested)
@@ -25,19 +25,19 @@ internal sealed class ManualRun(ScheduledRule rule, ISchedulerStateStore store, 
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            log.Add(Search(chunk, log.State, context));
+            log.Add(Search(chunk, log, context));
         }
 
         log.Save();
         return log.Summary;
     }
 
-    private ExecutionLogEntry Search(TimeWindow chunk, RuleState state, ExecutionContext context)
+    private ExecutionLogEntry Search(TimeWindow chunk, ManualRunLog log, ExecutionContext context)
     {
         var record = new ExecutionRecord(rule, context, services.Clock);
         try
         {
-            services.SearchWindow(rule, state, context, record, chunk);
+            log.Searched(chunk, services.SearchOnly(rule, context, record, chunk));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

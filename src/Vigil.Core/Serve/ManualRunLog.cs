@@ -6,21 +6,22 @@ namespace Vigil.Serve;
 /// one batch of entries in memory, however many windows the run searches.
 /// </summary>
 /// <remarks>
-/// The state is loaded again after each save, so a scheduled run of a <c>vigil serve</c> that
-/// saved between two batches keeps its schedule and ledger.
-/// NOTE: a scheduled run that saves while a batch is searched still loses its state changes to that batch's save.
+/// A batch's windows are recorded in the rule's state only when the batch is saved, on the state
+/// loaded just then, so a scheduled run of a <c>vigil serve</c> that saved while the batch was
+/// searched keeps its schedule, ledger and uncovered ranges.
+/// NOTE: a scheduled run that saves between that load and the save, a few milliseconds, still loses its changes.
 /// </remarks>
-internal sealed class ManualRunLog(string ruleUuid, DateTimeOffset startedAt, ISchedulerStateStore store, ExecutionServices services)
+internal sealed class ManualRunLog(ScheduledRule rule, ExecutionContext context, ISchedulerStateStore store, ExecutionServices services)
 {
     private readonly List<ExecutionLogEntry> _pending = [];
-    private RuleState? _state;
+    private readonly List<(TimeWindow Window, WindowResult Result)> _searched = [];
     private long _savedTimestamp = services.Clock.GetTimestamp();
 
     /// <summary>Called with each entry once it is saved, in window order.</summary>
     public Action<ExecutionLogEntry>? Saved { get; init; }
 
-    /// <summary>The rule's state, which the run's window searches update.</summary>
-    public RuleState State => _state ??= store.LoadState(ruleUuid);
+    /// <summary>Keeps a window's completed search, to be recorded in the rule's state with its batch.</summary>
+    public void Searched(TimeWindow window, WindowResult result) => _searched.Add((window, result));
 
     public ManualRunSummary Summary { get; } = new();
 
@@ -44,16 +45,21 @@ internal sealed class ManualRunLog(string ruleUuid, DateTimeOffset startedAt, IS
             return;
         }
 
-        // The last run is the latest to start, so a scheduled run that started during this one keeps it.
-        var state = State;
-        if (state.LastRunAt is null || state.LastRunAt <= startedAt)
+        var state = store.LoadState(rule.Rule.Uuid);
+        foreach (var (window, result) in _searched)
         {
-            state.LastRunAt = startedAt;
+            services.Record(rule, state, context, window, result);
+        }
+
+        // The last run is the latest to start, so a scheduled run that started during this one keeps it.
+        if (state.LastRunAt is null || state.LastRunAt <= context.StartedAt)
+        {
+            state.LastRunAt = context.StartedAt;
             state.LastStatus = Summary.Status;
         }
 
         store.Save(state, _pending);
-        _state = null;
+        _searched.Clear();
         _savedTimestamp = services.Clock.GetTimestamp();
         foreach (var entry in _pending)
         {

@@ -105,6 +105,30 @@ public sealed class ManualRunSaveTests
         }
     }
 
+    [Fact]
+    public void ManualRun_ServeSavingMidBatch_KeepsServeState()
+    {
+        using var harness = WithPastEvent(new SchedulerOptions { ManualRunSaveWindows = 10 });
+        var serve = new RuleScheduler(harness.Store, harness.Options);
+        serve.Register(StopLoggingRule());
+        var reads = 0;
+
+        // Serve runs the rule and saves its state while the manual run searches its first batch.
+        harness.Events.WindowRead = _ =>
+        {
+            if (++reads == 5)
+            {
+                serve.RunDue(TestContext.Current.CancellationToken);
+            }
+        };
+        harness.Scheduler.RunManual(RuleId, RangeStart, RangeEnd, cancellationToken: TestContext.Current.CancellationToken);
+        var status = Assert.Single(harness.Scheduler.Status());
+
+        Assert.Equal(TenOClock + Interval, status.NextRunAt);
+        Assert.Single(harness.Scheduler.ExecutionLog(RuleId, 1000), e => e.Kind == ExecutionKind.Scheduled);
+        Assert.Equal(Windows, harness.Scheduler.ExecutionLog(RuleId, 1000).Count(e => e.Kind == ExecutionKind.Manual));
+    }
+
     private static SchedulerHarness WithPastEvent(SchedulerOptions options)
     {
         var harness = new SchedulerHarness(TenOClock, options);
