@@ -59,15 +59,13 @@ internal sealed record OutcomeCheck(KqlValueFilter Filter)
             return Presence.No;
         }
 
-        return value.ValueKind switch
+        if (EmptyValueCleaner.PreCleanDeletes(value))
         {
-            JsonValueKind.Null => Presence.No,
-            JsonValueKind.String => value.ValueEquals("") || value.ValueEquals("-") || value.ValueEquals("none") ? Presence.No : Presence.Yes,
-            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => Presence.Yes,
+            return Presence.No;
+        }
 
-            // An object or an array is kept unless the pre-clean empties it, which only mapping shows.
-            _ => Presence.Unknown,
-        };
+        // An object or an array is kept unless the pre-clean empties it, which only mapping shows.
+        return value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? Presence.Unknown : Presence.Yes;
     }
 
     /// <summary>Whether a raw field's value survives the pre-clean.</summary>

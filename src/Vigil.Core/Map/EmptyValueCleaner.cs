@@ -136,6 +136,18 @@ internal static partial class EmptyValueCleaner
         _ => false,
     };
 
+    /// <summary>
+    /// Returns whether the pre-clean deletes a parsed scalar: <c>null</c>, or a string that is empty,
+    /// <c>-</c> or <c>none</c>. Objects and arrays are deleted only when cleaning empties them, which
+    /// this does not judge, so they return false.
+    /// </summary>
+    public static bool PreCleanDeletes(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => true,
+        JsonValueKind.String => value.ValueEquals("") || value.ValueEquals("-") || value.ValueEquals("none"),
+        _ => false,
+    };
+
     private static bool IsEmptyText(string text, bool placeholders) =>
         text.Length == 0 || (placeholders && text is "-" or "none");
 }

@@ -180,9 +180,9 @@ internal static class QuickContentHash
     }
 
     /// <summary>
-    /// Hashes text of 17 to 64 bytes as XXH3 does, with secrets drawn per process: each 16-byte chunk,
-    /// read from both ends so that the chunks overlap when the length is not a multiple of 16, folds
-    /// into its own product with its own secrets, and the products add up.
+    /// Hashes text of 17 to 64 bytes as XXH3 does, with secrets drawn per process. Each 16-byte chunk
+    /// folds into its own product with its own secrets, and the products add up. The chunks are read
+    /// from both ends, so they overlap when the length is not a multiple of 16.
     /// </summary>
     private static ulong OfMediumText(ReadOnlySpan<byte> text, ulong seed)
     {

@@ -19,7 +19,7 @@ internal sealed class Utf8Interner
     public const int MaxLength = 128;
 
     // A power of two, about four times the number of event names a trail uses in a day, so that few
-    // share a slot: with 512 slots, the 389 event names of generated records shared slots so often
+    // share a slot. With 512 slots, the 389 event names of generated records shared slots so often
     // that a hunt's scan took about 2 % longer.
     private const int RecentCount = 2048;
 

@@ -106,7 +106,7 @@ public sealed class ManualRunSaveTests
     }
 
     [Fact]
-    public void ManualRun_ServeSavingMidBatch_KeepsServeState()
+    public void ServeSaveMidBatch_Kept()
     {
         using var harness = WithPastEvent(new SchedulerOptions { ManualRunSaveWindows = 10 });
         var serve = new RuleScheduler(harness.Store, harness.Options);
