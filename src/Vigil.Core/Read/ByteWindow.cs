@@ -91,6 +91,13 @@ internal sealed class ByteWindow : IDisposable
         _start += count;
     }
 
+    /// <summary>
+    /// Consumes <paramref name="count"/> bytes that contain no line feed, such as a record that
+    /// <see cref="StructuralFraming"/> framed. Counting line feeds in them took about 1 % of a 1 GB
+    /// hunt's processor time (perf), whose records share one line.
+    /// </summary>
+    public void AdvanceWithinLine(int count) => _start += count;
+
     /// <summary>Reads more bytes; returns <c>false</c> at the end of the stream.</summary>
     /// <exception cref="IOException">The stream failed, for example on corrupt gzip data.</exception>
     /// <exception cref="BufferLimitException">The buffer is full and already at its maximum size.</exception>

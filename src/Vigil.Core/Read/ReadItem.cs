@@ -17,10 +17,39 @@ namespace Vigil.Read;
 /// <param name="Reason">Why the item is an error or a skip; <c>null</c> for records.</param>
 public sealed record ReadItem(ReadOutcome Outcome, string File, string Location, JsonObject? Record, string? Reason)
 {
+    private readonly ItemPlace _place;
+
+    /// <summary>Creates a raw record item whose location text is formatted on first read.</summary>
+    internal ReadItem(string file, ItemPlace place)
+        : this(ReadOutcome.Record, file, null!, null, null)
+    {
+        _place = place;
+    }
+
+    /// <summary>The position in the file, as the primary constructor's <c>Location</c> parameter describes.</summary>
+    public string Location
+    {
+        get => field ??= _place.Describe();
+        init => field = value;
+    } = Location;
+
     /// <summary>
     /// For a record the reader took out of a JSON string (a log event's <c>message</c>, a
     /// <c>lookup-events</c> <c>CloudTrailEvent</c>), the string's value: the record's text as it was
     /// written, unescaped once. A lone surrogate escape in that string is U+FFFD here, as in <see cref="Record"/>.
     /// </summary>
     public string? WrappedText { get; init; }
+
+    /// <summary>Compares the items' members, whether or not a location has been formatted yet.</summary>
+    public bool Equals(ReadItem? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Outcome == other.Outcome
+            && File == other.File
+            && Location == other.Location
+            && Equals(Record, other.Record)
+            && Reason == other.Reason
+            && WrappedText == other.WrappedText);
+
+    public override int GetHashCode() => HashCode.Combine(Outcome, File, Location, Record, Reason, WrappedText);
 }

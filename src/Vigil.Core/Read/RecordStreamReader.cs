@@ -430,25 +430,25 @@ internal sealed partial class RecordStreamReader : IDisposable
     private ReadItem? CompleteObject()
     {
         var bytes = _window.Slice(_cursor.ValueStart, _window.Position);
-        var location = $"line {_cursor.ValueLine}";
+        var place = ItemPlace.OfLine(_cursor.ValueLine);
         _window.ClearMark();
         if (_recordsIsNotArray)
         {
-            return Error($"{location}, byte {_cursor.ValueStart}", "invalid delivery object: its Records property is not an array, so it contains no records");
+            return Error($"{place.Describe()}, byte {_cursor.ValueStart}", "invalid delivery object: its Records property is not an array, so it contains no records");
         }
 
         if (_wrapperIsNotArray is { } wrapper)
         {
-            return Error($"{location}, byte {_cursor.ValueStart}", $"invalid output object: its {wrapper.Property} property is not an array, so it contains no {wrapper.Noun}s");
+            return Error($"{place.Describe()}, byte {_cursor.ValueStart}", $"invalid output object: its {wrapper.Property} property is not an array, so it contains no {wrapper.Noun}s");
         }
 
         // A top-level object over the limit may wrap many small records, so only a record is refused.
         if (bytes.Length > _maxRecordBytes && TopLevelKeys.IsRecord(bytes))
         {
-            return Error($"{location}, byte {_cursor.ValueStart}", RecordLimits.TooLarge(bytes.Length, _maxRecordBytes));
+            return Error($"{place.Describe()}, byte {_cursor.ValueStart}", RecordLimits.TooLarge(bytes.Length, _maxRecordBytes));
         }
 
-        return ToItem(bytes, location, _cursor.ValueStart);
+        return ToItem(bytes, place, _cursor.ValueStart);
     }
 
     private ReadItem? ArrayStep()
@@ -568,7 +568,7 @@ internal sealed partial class RecordStreamReader : IDisposable
             return Error($"{RecordLocation()}, byte {token.Start}", MissingField(wrapper));
         }
 
-        var item = ToItem(bytes, RecordLocation(), token.Start);
+        var item = ToItem(bytes, RecordPlace(), token.Start);
         _window.ClearMark();
         return item;
     }
@@ -608,8 +608,16 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         var start = _window.Position;
-        _window.Advance(length);
-        var item = ToItem(_window.Slice(start, start + length), RecordLocation(), start);
+        if (hasNewline)
+        {
+            _window.Advance(length);
+        }
+        else
+        {
+            _window.AdvanceWithinLine(length);
+        }
+
+        var item = ToItem(_window.Slice(start, start + length), RecordPlace(), start);
         _rawRecordUnvalidated = new UnvalidatedElement(_recordIndex, _elementStart.Line, _elementStart.LineStart, start + length + separator, Wrapper: _arrayWrapper);
         _window.ClearMark();
         return item;
@@ -655,8 +663,8 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         var start = _window.Position;
-        _window.Advance(length);
-        var item = ToItem(_window.Slice(start, start + length), $"line {_cursor.ValueLine}", start);
+        _window.AdvanceWithinLine(length);
+        var item = ToItem(_window.Slice(start, start + length), ItemPlace.OfLine(_cursor.ValueLine), start);
         _rawRecordUnvalidated = new UnvalidatedElement(0, _cursor.ValueLine, _cursor.ValueLineStart, start + length, resumeLine);
         return item;
     }
@@ -757,16 +765,16 @@ internal sealed partial class RecordStreamReader : IDisposable
                 : $"invalid JSON: the object has a {name} array after its {first} array; its records are read too, where other JSON readers keep only one of the two");
     }
 
-    private ReadItem? ToItem(ReadOnlySpan<byte> bytes, string location, long offset)
+    private ReadItem? ToItem(ReadOnlySpan<byte> bytes, ItemPlace place, long offset)
     {
         if (_rawRecords)
         {
             _rawRecord = (offset, offset + bytes.Length);
             _rawRecordUnvalidated = null;
-            return new ReadItem(ReadOutcome.Record, _file, location, null, null);
+            return new ReadItem(_file, place);
         }
 
-        foreach (var item in ParseItems(bytes, _file, location, offset))
+        foreach (var item in ParseItems(bytes, _file, place.Describe(), offset))
         {
             _pending.Enqueue(item);
         }
@@ -786,12 +794,14 @@ internal sealed partial class RecordStreamReader : IDisposable
         return Error($"{location}, byte {offset}", $"{subject} is not a JSON object, so it is not a CloudTrail record");
     }
 
-    private string RecordLocation() => (_arrayWrapper, _valuesRead == 1 && _cursor.ValueLine == 1 && !_isPayload) switch
+    private string RecordLocation() => RecordPlace().Describe();
+
+    private ItemPlace RecordPlace() => (_arrayWrapper, _valuesRead == 1 && _cursor.ValueLine == 1 && !_isPayload) switch
     {
         // The AWS CLI indents its output, so an element's own line is the useful one.
-        ({ } wrapper, _) => $"line {_elementStart.Line}, {wrapper.Noun} {_recordIndex}",
-        (null, true) => $"record {_recordIndex}",
-        _ => $"line {_cursor.ValueLine}, record {_recordIndex}",
+        ({ } wrapper, _) => new ItemPlace(_elementStart.Line, wrapper.Noun, _recordIndex),
+        (null, true) => ItemPlace.OfRecord(_recordIndex),
+        _ => new ItemPlace(_cursor.ValueLine, "record", _recordIndex),
     };
 
     private JsonToken ReadToken()
