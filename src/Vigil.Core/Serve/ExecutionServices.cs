@@ -45,10 +45,10 @@ internal sealed class ExecutionServices(IScheduledEventSource events, IAlertWrit
     /// retried: Kibana never revisits them, and a later run reads them again only inside its
     /// look-back overlap or when the user runs the rule over them.
     /// </summary>
-    public WindowResult SearchWindow(ScheduledRule rule, RuleState state, ExecutionContext context, ExecutionRecord record, TimeWindow window)
+    public WindowResult SearchWindow(ScheduledRule rule, RuleStateChanges changes, ExecutionContext context, ExecutionRecord record, TimeWindow window)
     {
         var result = SearchOnly(rule, context, record, window);
-        Record(rule, state, context, window, result);
+        changes.Apply(state => Record(rule, state, context, window, result));
         return result;
     }
 

@@ -15,8 +15,12 @@ internal interface ISchedulerStateStore
     /// <summary>Returns the saved state of the rule, or a fresh state when it never ran.</summary>
     RuleState LoadState(string ruleUuid);
 
-    /// <summary>Saves the state and appends the log entries in one transaction.</summary>
-    void Save(RuleState state, IReadOnlyList<ExecutionLogEntry> entries);
+    /// <summary>
+    /// Loads the rule's state, saves the state <paramref name="update"/> returns for it and appends
+    /// the log entries, all in one write transaction, so no other save can commit between the load
+    /// and the save.
+    /// </summary>
+    void Update(string ruleUuid, Func<RuleState, RuleState> update, IReadOnlyList<ExecutionLogEntry> entries);
 
     /// <summary>Returns the newest <paramref name="limit"/> log entries, newest first, of one rule or of all.</summary>
     IReadOnlyList<ExecutionLogEntry> ReadLog(string? ruleUuid, int limit);

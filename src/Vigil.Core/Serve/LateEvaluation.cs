@@ -5,15 +5,16 @@ namespace Vigil.Serve;
 /// already searched. Kibana never alerts on such events on a rule whose windows apply to event time;
 /// Vigil alerts on them at the next run, with their own <c>max_signals</c>, and counts them as late.
 /// </summary>
-internal sealed class LateEvaluation(ScheduledRule rule, RuleState state, ExecutionServices services)
+internal sealed class LateEvaluation(ScheduledRule rule, RuleStateChanges changes, ExecutionServices services)
 {
     /// <summary>Returns the log entry of the evaluation, or null when no late event arrived.</summary>
     public ExecutionLogEntry? Run(DateTimeOffset startedAt, long newestSequence)
     {
-        var seen = state.SeenSequence;
-        state.SeenSequence = newestSequence;
+        var ledger = changes.State.Ledger;
+        var seen = changes.State.SeenSequence;
+        changes.Apply(state => state.SeenSequence = newestSequence);
         if (!services.Options.EvaluateLateEvents || !rule.WindowsOnEventTime || seen is not { } after
-            || newestSequence <= after || state.Ledger.Ranges.Count == 0)
+            || newestSequence <= after || ledger.Ranges.Count == 0)
         {
             return null;
         }
@@ -21,12 +22,12 @@ internal sealed class LateEvaluation(ScheduledRule rule, RuleState state, Execut
         var context = new ExecutionContext(startedAt, ExecutionKind.Late);
         var record = new ExecutionRecord(rule, context, services.Clock);
         var budget = new AlertBudget(rule, services.Alerts, context);
-        var query = new LateEventQuery(after, newestSequence, state.Ledger.Ranges[^1].To, rule.Candidates.Actions, rule.Candidates.Providers);
+        var query = new LateEventQuery(after, newestSequence, ledger.Ranges[^1].To, rule.Candidates.Actions, rule.Candidates.Providers);
         try
         {
             foreach (var candidate in services.Events.ReadLate(query))
             {
-                if (state.Ledger.Covers(candidate.Timestamp!.Value.ToUnixTimeMilliseconds()))
+                if (ledger.Covers(candidate.Timestamp!.Value.ToUnixTimeMilliseconds()))
                 {
                     budget.Offer(candidate);
                 }
@@ -49,8 +50,11 @@ internal sealed class LateEvaluation(ScheduledRule rule, RuleState state, Execut
 
         record.Add(null, result);
         record.LateEvents = result.EventsSearched;
-        state.AlertCount += result.AlertsCreated;
-        state.LateEvents += result.EventsSearched;
+        changes.Apply(state =>
+        {
+            state.AlertCount += result.AlertsCreated;
+            state.LateEvents += result.EventsSearched;
+        });
         return record.Finish();
     }
 }

@@ -8,25 +8,30 @@ namespace Vigil.Serve;
 /// <c>max_signals</c> and log entry. Ranges older than the retention are given up with that reason,
 /// and a searched chunk where another process's retention deleted events is listed as expired.
 /// </summary>
-internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, ExecutionServices services)
+internal sealed class LedgerBackfill(ScheduledRule rule, RuleStateChanges changes, ExecutionServices services)
 {
     public IReadOnlyList<ExecutionLogEntry> Run(DateTimeOffset startedAt)
     {
-        if (!services.Options.BackfillUncovered || state.CoverageStartMs is not { } owedFrom || state.Ledger.Ranges.Count == 0)
+        var ledger = changes.State.Ledger;
+        if (!services.Options.BackfillUncovered || changes.State.CoverageStartMs is not { } owedFrom || ledger.Ranges.Count == 0)
         {
             return [];
         }
 
         var retainedFrom = RetainedFrom(startedAt);
-        GiveUpExpired(owedFrom, retainedFrom);
+        changes.Apply(state => GiveUpExpired(state, owedFrom, retainedFrom));
         if (owedFrom < retainedFrom)
         {
-            state.Ledger.TrimBefore(retainedFrom);
-            state.CoverageStartMs = owedFrom = retainedFrom;
+            changes.Apply(state =>
+            {
+                state.Ledger.TrimBefore(retainedFrom);
+                state.CoverageStartMs = retainedFrom;
+            });
+            owedFrom = retainedFrom;
         }
 
         var entries = new List<ExecutionLogEntry>();
-        var holes = state.Ledger.Uncovered(Math.Max(owedFrom, retainedFrom), state.Ledger.Ranges[^1].To);
+        var holes = ledger.Uncovered(Math.Max(owedFrom, retainedFrom), ledger.Ranges[^1].To);
         foreach (var chunk in holes.SelectMany(hole => CoverageLedger.Chunks(hole, rule.Timing.Interval)))
         {
             if (entries.Count == services.Options.MaxBackfillChunksPerRun)
@@ -50,7 +55,7 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
         ? (startedAt - services.Options.Retention).ToUnixTimeMilliseconds()
         : services.RetainedFromMs(rule);
 
-    private void GiveUpExpired(long owedFrom, long retainedFrom)
+    private void GiveUpExpired(RuleState state, long owedFrom, long retainedFrom)
     {
         // Nothing was deleted yet, so no range is expired, and retainedFrom - 1 would wrap around.
         if (retainedFrom == long.MinValue)
@@ -75,15 +80,18 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
         var record = new ExecutionRecord(rule, context, services.Clock);
         try
         {
-            services.SearchWindow(rule, state, context, record, chunk);
+            services.SearchWindow(rule, changes, context, record, chunk);
             ListDeletedBeforeSearch(chunk);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             var reason = $"the backfill search failed: {error.Message}";
             record.Fail(reason);
-            state.Uncovered.RemoveAll(u => u.WillRetry && u.Window == chunk);
-            state.Uncovered.Add(new UncoveredRange(chunk, reason, WillRetry: true, UncoveredKind.SearchFailed));
+            changes.Apply(state =>
+            {
+                state.Uncovered.RemoveAll(u => u.WillRetry && u.Window == chunk);
+                state.Uncovered.Add(new UncoveredRange(chunk, reason, WillRetry: true, UncoveredKind.SearchFailed));
+            });
         }
 
         return record.Finish();
@@ -103,6 +111,7 @@ internal sealed class LedgerBackfill(ScheduledRule rule, RuleState state, Execut
         }
 
         var deleted = TimeWindow.FromMilliseconds(chunk.FromMs, Math.Min(chunk.ToMs, retainedFrom - 1));
-        state.Uncovered.Add(new UncoveredRange(deleted, "retention deleted events in this range before it could be searched", WillRetry: false, UncoveredKind.Expired));
+        var range = new UncoveredRange(deleted, "retention deleted events in this range before it could be searched", WillRetry: false, UncoveredKind.Expired);
+        changes.Apply(state => state.Uncovered.Add(range));
     }
 }

@@ -7,9 +7,9 @@ namespace Vigil.Serve;
 /// </summary>
 /// <remarks>
 /// A batch's windows are recorded in the rule's state only when the batch is saved, on the state
-/// loaded just then, so a scheduled run of a <c>vigil serve</c> that saved while the batch was
-/// searched keeps its schedule, ledger and uncovered ranges.
-/// NOTE: a scheduled run that saves between that load and the save, a few milliseconds, still loses its changes.
+/// loaded just then, and again on the newer state inside the save's transaction when another
+/// process saved in between. So a scheduled run of a <c>vigil serve</c> that saved while the batch
+/// was searched or recorded keeps its schedule, ledger and uncovered ranges.
 /// </remarks>
 internal sealed class ManualRunLog(ScheduledRule rule, ExecutionContext context, ISchedulerStateStore store, ExecutionServices services)
 {
@@ -45,20 +45,20 @@ internal sealed class ManualRunLog(ScheduledRule rule, ExecutionContext context,
             return;
         }
 
-        var state = store.LoadState(rule.Rule.Uuid);
+        // Recording reads the store, so it runs before the save's transaction, which makes the
+        // changes again only when another process saved the state since this load.
+        var changes = new RuleStateChanges(store.LoadState(rule.Rule.Uuid));
         foreach (var (window, result) in _searched)
         {
-            services.Record(rule, state, context, window, result);
+            changes.Apply(state => services.Record(rule, state, context, window, result));
         }
 
-        // The last run is the latest to start, so a scheduled run that started during this one keeps it.
-        if (state.LastRunAt is null || state.LastRunAt <= context.StartedAt)
+        store.Update(rule.Rule.Uuid, current =>
         {
-            state.LastRunAt = context.StartedAt;
-            state.LastStatus = Summary.Status;
-        }
-
-        store.Save(state, _pending);
+            var state = changes.Rebase(current);
+            state.SetLastRun(context.StartedAt, Summary.Status);
+            return state;
+        }, _pending);
         _searched.Clear();
         _savedTimestamp = services.Clock.GetTimestamp();
         foreach (var entry in _pending)

@@ -256,10 +256,13 @@ public sealed class RuleScheduler
         _notBefore[rule.Rule.Uuid] = next;
         try
         {
-            var state = _state.LoadState(rule.Rule.Uuid);
-            state.PreviousStartedAt = startedAt;
-            state.NextRunAt = next;
-            Save(state, [entry]);
+            _state.Update(rule.Rule.Uuid, state =>
+            {
+                state.PreviousStartedAt = startedAt;
+                state.NextRunAt = next;
+                state.SetLastRun(startedAt, entry.Status);
+                return state;
+            }, [entry]);
         }
         catch (Exception error) when (error is SqliteException or InvalidOperationException or IOException)
         {
@@ -270,25 +273,35 @@ public sealed class RuleScheduler
     private List<ExecutionLogEntry> RunScheduled(ScheduledRule rule, RuleState state, DateTimeOffset startedAt)
     {
         var entries = new List<ExecutionLogEntry>();
+        var changes = new RuleStateChanges(state);
 
         var newest = _services.Events.LastSequence();
-        if (new LateEvaluation(rule, state, _services).Run(startedAt, newest) is { } late)
+        if (new LateEvaluation(rule, changes, _services).Run(startedAt, newest) is { } late)
         {
             entries.Add(late);
         }
 
-        entries.Add(new ScheduledRun(rule, state, _services).Run(startedAt));
-        entries.AddRange(new LedgerBackfill(rule, state, _services).Run(startedAt));
-        Save(state, entries);
+        entries.Add(new ScheduledRun(rule, changes, _services).Run(startedAt));
+        entries.AddRange(new LedgerBackfill(rule, changes, _services).Run(startedAt));
+        Save(rule, changes, entries);
         return entries;
     }
 
-    /// <summary>Saves a scheduled run's state with its log entries, one of which is the scheduled execution whose status the rule reports.</summary>
-    private void Save(RuleState state, List<ExecutionLogEntry> entries)
+    /// <summary>
+    /// Saves a scheduled run's state with its log entries, one of which is the scheduled execution
+    /// whose status the rule reports. A manual run that saved the state while this run searched
+    /// keeps its windows, because the changes are then made again on the state it saved.
+    /// </summary>
+    private void Save(ScheduledRule rule, RuleStateChanges changes, List<ExecutionLogEntry> entries)
     {
-        state.LastRunAt = entries[^1].StartedAt;
-        state.LastStatus = entries.First(e => e.Kind == ExecutionKind.Scheduled).Status;
-        _state.Save(state, entries);
+        var startedAt = entries[^1].StartedAt;
+        var status = entries.First(e => e.Kind == ExecutionKind.Scheduled).Status;
+        _state.Update(rule.Rule.Uuid, current =>
+        {
+            var state = changes.Rebase(current);
+            state.SetLastRun(startedAt, status);
+            return state;
+        }, entries);
     }
 
     private bool IsDue(ScheduledRule rule, RuleState state, DateTimeOffset now) =>
@@ -318,11 +331,13 @@ public sealed class RuleScheduler
         if (enabled && !registered.Enabled)
         {
             // Kibana starts a re-enabled rule afresh: no gap against its run before it was disabled.
-            var state = _state.LoadState(registered.RuleUuid);
-            state.PreviousStartedAt = null;
-            state.NextRunAt = null;
-            state.Restarted = true;
-            _state.Save(state, []);
+            _state.Update(registered.RuleUuid, state =>
+            {
+                state.PreviousStartedAt = null;
+                state.NextRunAt = null;
+                state.Restarted = true;
+                return state;
+            }, []);
         }
 
         _state.SetEnabled(registered.RuleUuid, enabled);

@@ -36,4 +36,57 @@ internal sealed class RuleState
     public long AlertCount { get; set; }
 
     public long LateEvents { get; set; }
+
+    /// <summary>
+    /// Sets the last run to the run that started at <paramref name="startedAt"/>, unless a run that
+    /// started later saved it first: the last run is the latest to start.
+    /// </summary>
+    public void SetLastRun(DateTimeOffset startedAt, string? status)
+    {
+        if (LastRunAt is null || LastRunAt <= startedAt)
+        {
+            LastRunAt = startedAt;
+            LastStatus = status;
+        }
+    }
+
+    /// <summary>Returns a copy that shares no ledger or list with this state, so changes to either leave the other as it is.</summary>
+    public RuleState Copy()
+    {
+        var copy = new RuleState
+        {
+            RuleUuid = RuleUuid,
+            Enabled = Enabled,
+            PreviousStartedAt = PreviousStartedAt,
+            NextRunAt = NextRunAt,
+            SeenSequence = SeenSequence,
+            CoverageStartMs = CoverageStartMs,
+            Restarted = Restarted,
+            Ledger = new CoverageLedger(Ledger.Ranges),
+            LastRunAt = LastRunAt,
+            LastStatus = LastStatus,
+            AlertCount = AlertCount,
+            LateEvents = LateEvents,
+        };
+
+        // UncoveredRange is an immutable record, so the copy may share the ranges themselves.
+        copy.Uncovered.AddRange(Uncovered);
+        return copy;
+    }
+
+    /// <summary>Returns whether <paramref name="other"/> has the same values, ledger and uncovered ranges, in the same order.</summary>
+    public bool HasSameContent(RuleState other) =>
+        RuleUuid == other.RuleUuid
+        && Enabled == other.Enabled
+        && PreviousStartedAt == other.PreviousStartedAt
+        && NextRunAt == other.NextRunAt
+        && SeenSequence == other.SeenSequence
+        && CoverageStartMs == other.CoverageStartMs
+        && Restarted == other.Restarted
+        && Ledger.Ranges.SequenceEqual(other.Ledger.Ranges)
+        && Uncovered.SequenceEqual(other.Uncovered)
+        && LastRunAt == other.LastRunAt
+        && LastStatus == other.LastStatus
+        && AlertCount == other.AlertCount
+        && LateEvents == other.LateEvents;
 }

@@ -5,7 +5,7 @@ namespace Vigil.Serve;
 /// up to four catch-up windows before it when the run is late, oldest first, each with its own
 /// <c>max_signals</c>, and a gap error for the time none of them reaches.
 /// </summary>
-internal sealed class ScheduledRun(ScheduledRule rule, RuleState state, ExecutionServices services)
+internal sealed class ScheduledRun(ScheduledRule rule, RuleStateChanges changes, ExecutionServices services)
 {
     public ExecutionLogEntry Run(DateTimeOffset startedAt)
     {
@@ -13,12 +13,13 @@ internal sealed class ScheduledRun(ScheduledRule rule, RuleState state, Executio
         var record = new ExecutionRecord(rule, context, services.Clock);
         try
         {
-            var plan = CatchUpPlan.Create(rule.Timing, startedAt, state.PreviousStartedAt);
-            StartCoverage(plan.Windows[0]);
+            var plan = CatchUpPlan.Create(rule.Timing, startedAt, changes.State.PreviousStartedAt);
+            var first = plan.Windows[0];
+            changes.Apply(state => StartCoverage(state, first));
             RecordGap(plan, record);
             foreach (var window in plan.Windows)
             {
-                services.SearchWindow(rule, state, context, record, window);
+                services.SearchWindow(rule, changes, context, record, window);
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -26,8 +27,11 @@ internal sealed class ScheduledRun(ScheduledRule rule, RuleState state, Executio
             record.Fail($"the execution failed: {error.Message}");
         }
 
-        state.PreviousStartedAt = startedAt;
-        state.NextRunAt = startedAt + rule.Timing.Interval;
+        changes.Apply(state =>
+        {
+            state.PreviousStartedAt = startedAt;
+            state.NextRunAt = startedAt + rule.Timing.Interval;
+        });
         return record.Finish();
     }
 
@@ -35,7 +39,7 @@ internal sealed class ScheduledRun(ScheduledRule rule, RuleState state, Executio
     /// Owes coverage from the first window of the rule's first run; after the rule was disabled and
     /// enabled again, gives up the time in between with that reason.
     /// </summary>
-    private void StartCoverage(TimeWindow first)
+    private static void StartCoverage(RuleState state, TimeWindow first)
     {
         if (state.CoverageStartMs is null)
         {

@@ -9,6 +9,12 @@ internal sealed class FaultyState(ISchedulerStateStore inner) : ISchedulerStateS
 {
     public string? FailingRuleUuid { get; set; }
 
+    /// <summary>Called before a save's transaction begins.</summary>
+    public Action? BeforeSave { get; set; }
+
+    /// <summary>Called inside a save's transaction, after the state is loaded and before it is written.</summary>
+    public Action? Saving { get; set; }
+
     public IReadOnlyList<RegisteredRule> Rules() => inner.Rules();
 
     public RegisteredRule Register(DetectionRule rule, string contentHash) => inner.Register(rule, contentHash);
@@ -17,14 +23,20 @@ internal sealed class FaultyState(ISchedulerStateStore inner) : ISchedulerStateS
 
     public RuleState LoadState(string ruleUuid) => inner.LoadState(ruleUuid);
 
-    public void Save(RuleState state, IReadOnlyList<ExecutionLogEntry> entries)
+    public void Update(string ruleUuid, Func<RuleState, RuleState> update, IReadOnlyList<ExecutionLogEntry> entries)
     {
-        if (state.RuleUuid == FailingRuleUuid)
+        if (ruleUuid == FailingRuleUuid)
         {
             throw new SqliteException("injected disk I/O error", 10);
         }
 
-        inner.Save(state, entries);
+        BeforeSave?.Invoke();
+        inner.Update(ruleUuid, current =>
+        {
+            var state = update(current);
+            Saving?.Invoke();
+            return state;
+        }, entries);
     }
 
     public IReadOnlyList<ExecutionLogEntry> ReadLog(string? ruleUuid, int limit) => inner.ReadLog(ruleUuid, limit);

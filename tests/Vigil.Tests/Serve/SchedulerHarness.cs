@@ -55,6 +55,13 @@ internal sealed class SchedulerHarness : IDisposable
 
     public FaultyState State { get; private set; } = null!;
 
+    /// <summary>
+    /// A second scheduler on the same store with its own state hooks, like <c>vigil serve</c> beside
+    /// <c>vigil rules run</c>. Each of its calls opens its own connections. Register the rules on it first.
+    /// </summary>
+    public RuleScheduler OtherScheduler(FaultyState state) =>
+        new(state, new StoreEventSource(Store), new StoreAlertWriter(Store), Clock, Options);
+
     /// <summary>Stores an ECS document now, setting <c>event.ingested</c> to now as the store's ingest does.</summary>
     public void Ingest(JsonObject document)
     {

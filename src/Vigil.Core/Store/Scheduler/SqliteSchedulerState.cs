@@ -31,13 +31,25 @@ internal sealed class SqliteSchedulerState(VigilStore store) : ISchedulerStateSt
         return new RuleStateTable(connection).Load(ruleUuid);
     }
 
-    /// <summary>Saves the state, its ledger and the log entries so they land together or not at all.</summary>
-    public void Save(RuleState state, IReadOnlyList<ExecutionLogEntry> entries)
+    /// <summary>
+    /// Saves the state, its ledger and the log entries so they land together or not at all. BEGIN
+    /// IMMEDIATE takes the write lock before the load, so the load reads the newest state and every
+    /// other save waits for the commit.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="update"/> returned the state of another rule.</exception>
+    public void Update(string ruleUuid, Func<RuleState, RuleState> update, IReadOnlyList<ExecutionLogEntry> entries)
     {
         using var connection = store.OpenConnection();
         InTransaction(connection, () =>
         {
-            new RuleStateTable(connection).Save(state);
+            var table = new RuleStateTable(connection);
+            var state = update(table.Load(ruleUuid));
+            if (state.RuleUuid != ruleUuid)
+            {
+                throw new ArgumentException($"the update of rule {ruleUuid} returned the state of rule {state.RuleUuid}. Return the state it was given, or a state of the same rule.", nameof(update));
+            }
+
+            table.Save(state);
             var log = new ExecutionLogTable(connection);
             foreach (var entry in entries)
             {
