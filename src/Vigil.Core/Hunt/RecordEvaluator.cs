@@ -43,11 +43,13 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     /// <summary>Evaluates the raw record <paramref name="json"/>, which the reader gave as <paramref name="raw"/>.</summary>
     public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, ReadItem raw, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
     {
-        var (file, location) = (raw.File, raw.Location);
         if (prefilter && TryEvaluateScanned(json, unvalidated?.Wrapper, raw, outcomes))
         {
             return;
         }
+
+        // Read only here: most records are scanned above, and their location is formatted when read.
+        var (file, location) = (raw.File, raw.Location);
 
         // A successful scan has checked the syntax too. Otherwise an element framed by its structure
         // alone may be invalid JSON, and the reader's own wording reports it.

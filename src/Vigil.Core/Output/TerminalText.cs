@@ -9,7 +9,7 @@ namespace Vigil.Output;
 /// </summary>
 public static class TerminalText
 {
-    /// <summary>Replaces every control and format character with a visible <c>\uXXXX</c> escape.</summary>
+    /// <summary>Replaces every control, format and line or paragraph separator character with a visible <c>\uXXXX</c> escape.</summary>
     public static string Sanitize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -48,7 +48,9 @@ public static class TerminalText
         return false;
     }
 
-    // Format characters include the bidirectional overrides (U+202E) that can disguise text.
+    // Format characters include the bidirectional overrides (U+202E) that can disguise text. Terminals
+    // may break lines at U+2028 and U+2029, so a value could otherwise print a forged table row.
     private static bool IsUnsafe(char c) =>
-        char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+        char.IsControl(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

@@ -796,12 +796,18 @@ internal sealed partial class RecordStreamReader : IDisposable
 
     private string RecordLocation() => RecordPlace().Describe();
 
-    private ItemPlace RecordPlace() => (_arrayWrapper, _valuesRead == 1 && _cursor.ValueLine == 1 && !_isPayload) switch
+    private ItemPlace RecordPlace() => (_arrayWrapper, _isPayload) switch
     {
         // The AWS CLI indents its output, so an element's own line is the useful one.
         ({ } wrapper, _) => new ItemPlace(_elementStart.Line, wrapper.Noun, _recordIndex),
-        (null, true) => ItemPlace.OfRecord(_recordIndex),
-        _ => new ItemPlace(_cursor.ValueLine, "record", _recordIndex),
+
+        // A payload's lines are the file's, and its decoded text has lines of its own.
+        (null, true) => new ItemPlace(_cursor.ValueLine, "record", _recordIndex),
+
+        // A one-line delivery object names records by index alone. An indented one names each
+        // record's own line, not the line where the object starts.
+        _ when _valuesRead == 1 && _elementStart.Line == 1 => ItemPlace.OfRecord(_recordIndex),
+        _ => new ItemPlace(_elementStart.Line, "record", _recordIndex),
     };
 
     private JsonToken ReadToken()

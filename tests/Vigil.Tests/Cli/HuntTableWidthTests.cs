@@ -83,6 +83,21 @@ public class HuntTableWidthTests
         Assert.DoesNotContain(lines, line => line.Contains(user, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData('\u2028')]
+    [InlineData('\u2029')]
+    public void SeparatorInValue_NoForgedRow(char separator)
+    {
+        using var temp = new TempDirectory();
+        var file = WriteAlerts(temp, $"ok{separator}  2026-12-01T00:00:00.000Z   Fake Rule   high   root");
+
+        var output = HuntLines(file, 140);
+
+        Assert.DoesNotContain(output, line => line.Contains(separator, StringComparison.Ordinal));
+        Assert.Contains(output, line => line.Contains($"ok\\u{(int)separator:X4}", StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.TrimStart().StartsWith("2026-12-01T00:00:00.000Z   Fake Rule", StringComparison.Ordinal));
+    }
+
     /// <summary>Writes two role-chaining records whose sessions' role is named <paramref name="user"/>, one from an IPv6 address.</summary>
     private static string WriteAlerts(TempDirectory temp, string user)
     {

@@ -9,6 +9,9 @@ public class TerminalTextTests
     [InlineData("title\u0007", "title\\u0007")]
     [InlineData("line\nbreak", "line\\u000Abreak")]
     [InlineData("admin\u202Etxt.exe", "admin\\u202Etxt.exe")]
+    [InlineData("ok\u2028fake row", "ok\\u2028fake row")]
+    [InlineData("ok\u2029fake row", "ok\\u2029fake row")]
+    [InlineData("next\u0085line", "next\\u0085line")]
     public void ControlCharactersAreEscaped(string raw, string expected)
     {
         Assert.Equal(expected, TerminalText.Sanitize(raw));

@@ -30,7 +30,8 @@ public class ContainerTests
         var items = ReadAll($"[\n  {Record(1)},\n  {Record(2)}\n]\n");
 
         Assert.Equal(2, items.Records().Count);
-        Assert.Equal("record 1", items[0].Location);
+        Assert.Equal("line 2, record 1", items[0].Location);
+        Assert.Equal("line 3, record 2", items[1].Location);
     }
 
     [Fact]

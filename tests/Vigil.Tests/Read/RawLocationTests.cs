@@ -41,6 +41,17 @@ public class RawLocationTests
         Assert.Equal(parsed, raw);
     }
 
+    [Fact]
+    public void IndentedErrorNamesRecordLine()
+    {
+        // Record 3 of an indented delivery object starts on line 4 and is broken there.
+        var text = $"{{\"Records\": [\n  {Record(1)},\n  {Record(2)},\n  {{\"eventName\": x}},\n  {Record(4)}\n]}}";
+
+        var error = Assert.Single(ReadAll(text).Errors());
+
+        Assert.StartsWith("line 4, record 3, byte ", error.Location, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, "record", 4, "record 4")]
     [InlineData(12, null, 0, "line 12")]

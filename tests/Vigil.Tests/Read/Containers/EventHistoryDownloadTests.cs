@@ -33,10 +33,12 @@ public class EventHistoryDownloadTests
     }
 
     [Fact]
-    public void RecordLocationIsIndex()
+    public void RecordLocationNamesOwnLine()
     {
         var items = ReadAll(Download);
 
-        Assert.Equal("record 2", items[1].Location);
+        // Record 2 starts on line 8, below the lines of the indented record 1.
+        Assert.Equal("line 3, record 1", items[0].Location);
+        Assert.Equal("line 8, record 2", items[1].Location);
     }
 }
