@@ -9,8 +9,10 @@ namespace Vigil.Read;
 /// A payload ends at a line break after '=' padding, which ends base64 text, and where a later line
 /// starts like the base64 of a gzip header. Inside a payload wrapped at a fixed width, such a line
 /// would be split off by mistake. So once two lines of a payload have the same length, it is taken
-/// as wrapped, and such a line starts a payload only after a shorter line or when its own length
-/// differs from the width. A wrapped payload cut short then does not swallow the next payload line.
+/// as wrapped, and such a line starts a payload only after a shorter line, when its own length
+/// differs from the width, or when trials of the gzip data show that the payload was cut at the
+/// line break before it (see <see cref="StartsPayloadAfterCut"/>). A wrapped payload cut short
+/// then does not swallow the next payload, even one wrapped at the same width.
 /// The check that remains, on the second line of each wrapped payload, matches random base64 text
 /// with a probability of 2^-27.
 /// A line where a payload would start that does not start like a gzip header (a header line, a
@@ -98,6 +100,7 @@ internal sealed partial class Base64TextStream
         (_payloadEnded, _payloadHasText, _payloadLine, _payloadLinesEnded, _endedWithPadding) = (false, false, 0, 0, false);
         (_payloadDecoded, _lastTextLine) = (0, 0);
         _lineStarts.Clear();
+        ClearPayloadBytes();
         return true;
     }
 
@@ -108,8 +111,11 @@ internal sealed partial class Base64TextStream
     public static bool StartsLikeGzipHeader(ReadOnlySpan<byte> line) =>
         line.Length >= PayloadStartLength && line.StartsWith(GzipHeaderStart) && line[GzipHeaderStart.Length] is >= (byte)'A' and <= (byte)'H';
 
-    /// <summary>Whether the line at the current position ends the current payload by starting the next.</summary>
-    private bool EndsPayload()
+    /// <summary>
+    /// Whether the line at the current position ends the current payload by starting the next.
+    /// <paramref name="decodedInCall"/> contains the payload's bytes decoded in the current read.
+    /// </summary>
+    private bool EndsPayload(ReadOnlySpan<byte> decodedInCall)
     {
         if (!splitsPayloadLines || !_payloadHasText)
         {
@@ -127,7 +133,14 @@ internal sealed partial class Base64TextStream
         }
 
         var wrapped = _payloadLinesEnded >= 2 && _payloadWidthFixed;
-        return !wrapped || LineLengthDiffers(textOffset, _payloadWidth);
+        if (!wrapped || LineLengthDiffers(textOffset, _payloadWidth))
+        {
+            return true;
+        }
+
+        // A blank line before the line makes the width differ, so the line is decided when it is reached.
+        var onCurrentLine = _text.AsSpan(_textPosition, textOffset).IndexOfAny((byte)'\n', (byte)'\r') < 0;
+        return onCurrentLine && StartsPayloadAfterCut(decodedInCall);
     }
 
     /// <summary>

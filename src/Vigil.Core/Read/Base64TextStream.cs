@@ -130,7 +130,7 @@ internal sealed partial class Base64TextStream(Stream inner, bool splitsPayloadL
 
             if (_atLineStart)
             {
-                if (EndsPayload())
+                if (EndsPayload(buffer[..written]))
                 {
                     written += EndPayload(buffer[written..]);
                     break;
@@ -206,6 +206,7 @@ internal sealed partial class Base64TextStream(Stream inner, bool splitsPayloadL
         }
 
         _payloadDecoded += written;
+        KeepDecoded(buffer[..written]);
         return written;
     }
 

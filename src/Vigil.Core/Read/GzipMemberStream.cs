@@ -39,6 +39,12 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
     /// </summary>
     public long EndOfMembers => _member is null && _members > 0 && _membersFinished == _members ? _lastMemberEnd : -1;
 
+    /// <summary>The members whose header was read.</summary>
+    public int MembersStarted => _members;
+
+    /// <summary>The members whose trailer matched what was inflated from them.</summary>
+    public int MembersFinished => _membersFinished;
+
     /// <summary>
     /// The advice in a failure message about damaged data. A layer that decoded the gzip data from
     /// other text sets advice for that text.

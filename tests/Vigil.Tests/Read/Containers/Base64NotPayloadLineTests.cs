@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
-using System.IO.Hashing;
 using System.Text;
 using System.Text.Json.Nodes;
 using static Vigil.Tests.Read.ReadHelpers;
@@ -107,7 +104,7 @@ public class Base64NotPayloadLineTests
         // The third line of the wrapped text starts at decoded byte 114, inside the extra field, which starts at byte 12.
         var extra = new byte[150];
         new byte[] { 0x1F, 0x8B, 0x08, 0x00 }.CopyTo(extra, 114 - 12);
-        var wrapped = Wrap(Convert.ToBase64String(GzipWithExtraField(Encoding.UTF8.GetBytes(Payload(1, 2)), extra)), 76);
+        var wrapped = Wrap(Convert.ToBase64String(SubscriptionPayloadText.GzipWithExtraField(Encoding.UTF8.GetBytes(Payload(1, 2)), extra)), 76);
         Assert.StartsWith("H4sIA", wrapped[2], StringComparison.Ordinal);
         Assert.Equal(76, wrapped[2].Length);
 
@@ -194,27 +191,6 @@ public class Base64NotPayloadLineTests
     }.ToJsonString();
 
     private static string Base64Gzip(string json) => Convert.ToBase64String(Gzip(Encoding.UTF8.GetBytes(json)));
-
-    /// <summary>Builds a gzip member whose header has an extra field (FEXTRA, RFC 1952 section 2.3.1).</summary>
-    private static byte[] GzipWithExtraField(byte[] data, byte[] extra)
-    {
-        using var output = new MemoryStream();
-        output.Write([0x1F, 0x8B, 0x08, 0x04, 0, 0, 0, 0, 0, 0xFF]);
-        Span<byte> number = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt16LittleEndian(number, (ushort)extra.Length);
-        output.Write(number[..2]);
-        output.Write(extra);
-        using (var deflate = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            deflate.Write(data);
-        }
-
-        BinaryPrimitives.WriteUInt32LittleEndian(number, Crc32.HashToUInt32(data));
-        output.Write(number);
-        BinaryPrimitives.WriteUInt32LittleEndian(number, (uint)data.Length);
-        output.Write(number);
-        return output.ToArray();
-    }
 
     private static List<string> EventIds(List<Vigil.Read.ReadItem> items) =>
         [.. items.Records().Select(item => item.Record!["eventID"]!.GetValue<string>())];
