@@ -83,6 +83,7 @@ internal static class JsonErrors
 
     private static string? Fixed(string message) => message switch
     {
+        _ when message.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal) => "empty text: there is no JSON value, only whitespace or nothing",
         _ when message.StartsWith("Expected end of string, but instead reached end of data", StringComparison.Ordinal) => "unterminated string: the data ends inside a string",
         _ when message.StartsWith("Expected depth to be zero at the end of the JSON payload", StringComparison.Ordinal) => "unexpected end of data: an object or array is not closed",
         _ when message.Contains("trailing comma", StringComparison.Ordinal) => "trailing comma before a closing bracket",

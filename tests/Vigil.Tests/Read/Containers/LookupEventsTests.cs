@@ -64,6 +64,18 @@ public class LookupEventsTests
         Assert.Equal("line 1, event 1", items[0].Location);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void EmptyCloudTrailEventIsPlainError(string text)
+    {
+        var items = ReadAll($$"""{"Events":[{"EventId":"a","CloudTrailEvent":"{{text}}"}]}""");
+
+        var error = Assert.Single(items.Errors());
+        Assert.Contains("empty text", error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("isFinalBlock", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EventWithoutCloudTrailEventIsError()
     {
