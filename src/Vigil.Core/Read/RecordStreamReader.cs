@@ -549,7 +549,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         {
             SkipIfContainer(token);
             _window.ClearMark();
-            return NotAnObject(token.Start, $"record {_recordIndex}");
+            return NotAnObject(token.Start, $"{_arrayWrapper?.Noun ?? "record"} {_recordIndex}");
         }
 
         _cursor.SkipCurrent();

@@ -77,6 +77,14 @@ public class LookupEventsTests
     }
 
     [Fact]
+    public void NonObjectEventNamedAsEvent()
+    {
+        var error = Assert.Single(ReadAll("""{"Events":[1]}""").Errors());
+
+        Assert.Contains("event 1 is not a JSON object", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EventWithoutCloudTrailEventIsError()
     {
         var items = ReadAll("""{"Events":[{"EventId":"a"}]}""");
