@@ -205,7 +205,11 @@ internal sealed partial class RecordStreamReader : IDisposable
             return [new ReadItem(ReadOutcome.Error, file, $"{location}, byte {offset}", null, error!)];
         }
 
-        return [.. RecordEnvelopes.Expand(record!, file, location)];
+        // An element's own problem, such as an invalid record in a log event's message, also names
+        // the element's byte: indexes restart in each payload of a Firehose file's one line.
+        return [.. RecordEnvelopes.Expand(record!, file, location).Select(item => item.Outcome == ReadOutcome.Error && item.Location == location
+            ? item with { Location = $"{location}, byte {offset}" }
+            : item)];
     }
 
     private ReadItem? LayerFailure()

@@ -62,7 +62,7 @@ public class CloudWatchLogsExportTests
         var items = ReadAll("""{"events":[{"timestamp":1,"message":"not json"}]}""");
 
         Assert.Single(items.Errors());
-        Assert.Equal("line 1, log event 1", items[0].Location);
+        Assert.Equal("line 1, log event 1, byte 11", items[0].Location);
     }
 
     [Fact]

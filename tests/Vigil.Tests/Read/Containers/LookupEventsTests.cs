@@ -61,7 +61,7 @@ public class LookupEventsTests
         var items = ReadAll("""{"Events":[{"EventId":"a","CloudTrailEvent":"{\"eventName\":"}]}""");
 
         Assert.Single(items.Errors());
-        Assert.Equal("line 1, event 1", items[0].Location);
+        Assert.Equal("line 1, event 1, byte 11", items[0].Location);
     }
 
     [Theory]

@@ -19,6 +19,24 @@ public class SubscriptionPayloadTests
     private static string Base64Gzip(string json) => Convert.ToBase64String(Gzip(json));
 
     [Fact]
+    public void ConcatenatedPayloads_ErrorNamesByte()
+    {
+        // Firehose writes payloads back to back on one line, and each one numbers its log events from 1.
+        var first = Payload("DATA_MESSAGE", 1);
+        var second = new JsonObject
+        {
+            ["messageType"] = "DATA_MESSAGE",
+            ["logEvents"] = new JsonArray(new JsonObject { ["id"] = "2", ["timestamp"] = 1, ["message"] = "{\"eventName\":" }),
+        }.ToJsonString();
+        var text = first + second;
+
+        var error = Assert.Single(ReadAll(text).Errors());
+
+        var secondEvent = first.Length + second.IndexOf("{\"id\"", StringComparison.Ordinal);
+        Assert.Equal($"line 1, log event 1, byte {secondEvent}", error.Location);
+    }
+
+    [Fact]
     public void LambdaEventIsDecoded()
     {
         var lambdaEvent = new JsonObject { ["awslogs"] = new JsonObject { ["data"] = Base64Gzip(Payload("DATA_MESSAGE", 1, 2)) } };
