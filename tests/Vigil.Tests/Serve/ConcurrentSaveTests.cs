@@ -1,6 +1,7 @@
 using Vigil.Serve;
 using Vigil.Store.Scheduler;
 using static Vigil.Tests.Serve.SchedulerSamples;
+using static Vigil.Tests.Serve.SchedulerSamples.ManualRange;
 
 namespace Vigil.Tests.Serve;
 
@@ -11,13 +12,6 @@ namespace Vigil.Tests.Serve;
 /// </summary>
 public sealed class ConcurrentSaveTests
 {
-    private const string RuleId = "stop-logging";
-    private const int Windows = 95;
-
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-    private static readonly DateTimeOffset RangeStart = TenOClock - (Windows * Interval);
-    private static readonly DateTimeOffset RangeEnd = TenOClock.AddMilliseconds(-1);
-
     // Long enough for a save that is not blocked to commit, so one that commits inside the batch's
     // transaction fails the test instead of passing as slow.
     private static readonly TimeSpan CommitGrace = TimeSpan.FromMilliseconds(500);

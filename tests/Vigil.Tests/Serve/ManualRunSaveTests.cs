@@ -1,6 +1,7 @@
 using Vigil.Serve;
 using Vigil.Store.Scheduler;
 using static Vigil.Tests.Serve.SchedulerSamples;
+using static Vigil.Tests.Serve.SchedulerSamples.ManualRange;
 
 namespace Vigil.Tests.Serve;
 
@@ -10,13 +11,6 @@ namespace Vigil.Tests.Serve;
 /// </summary>
 public sealed class ManualRunSaveTests
 {
-    private const string RuleId = "stop-logging";
-    private const int Windows = 95;
-
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-    private static readonly DateTimeOffset RangeStart = TenOClock - (Windows * Interval);
-    private static readonly DateTimeOffset RangeEnd = TenOClock.AddMilliseconds(-1);
-
     [Fact]
     public void ManualRun_SavesInBatches()
     {

@@ -9,6 +9,17 @@ internal static class SchedulerSamples
 {
     public static readonly DateTimeOffset TenOClock = new(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A manual run's range in the manual-run tests: 95 windows of the 5-minute rule, up to ten o'clock.</summary>
+    public static class ManualRange
+    {
+        public const string RuleId = "stop-logging";
+        public const int Windows = 95;
+
+        public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+        public static readonly DateTimeOffset RangeStart = TenOClock - (Windows * Interval);
+        public static readonly DateTimeOffset RangeEnd = TenOClock.AddMilliseconds(-1);
+    }
+
     public static DetectionRule StopLoggingRule(
         string ruleId = "stop-logging",
         string interval = "5m",
