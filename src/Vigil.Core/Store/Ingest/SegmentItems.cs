@@ -111,5 +111,5 @@ internal sealed class SegmentItems : IDisposable
 
     // Lines and records of an appended segment are counted from its first byte.
     private ReadItem Located(ReadItem item) =>
-        _segment.Start == 0 ? item : item with { Location = $"{item.Location} after byte {_segment.Start}" };
+        _segment.Start == 0 ? item : item with { Location = $"{item.Location} of the part appended after file byte {_segment.Start}" };
 }
