@@ -67,10 +67,27 @@ internal static class AlertTableLayout
         Cell(row.Source),
         Cell(row.Action));
 
-    private static string Cell(string value)
+    internal static string Cell(string value)
     {
         var text = TerminalText.Sanitize(value);
-        return text.Length <= MaxCellLength ? text : string.Concat(text.AsSpan(0, MaxCellLength - 1), "…");
+        return text.Length <= MaxCellLength ? text : string.Concat(text.AsSpan(0, CutBefore(text, MaxCellLength - 1)), "…");
+    }
+
+    /// <summary>
+    /// Returns where to cut <paramref name="text"/> at or before <paramref name="cut"/>, so that no
+    /// <c>\uXXXX</c> escape and no surrogate pair is split. Half an escape such as <c>\u202</c> could
+    /// be a line separator or a right-to-left override, which mean different things to a reader.
+    /// </summary>
+    private static int CutBefore(string text, int cut)
+    {
+        const int EscapeLength = 6;
+        var backslash = text.LastIndexOf('\\', cut - 1, Math.Min(cut, EscapeLength - 1));
+        if (backslash >= 0 && backslash + 1 < text.Length && text[backslash + 1] == 'u' && backslash + EscapeLength > cut)
+        {
+            return backslash;
+        }
+
+        return char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut;
     }
 
     private static string ShortTime(string time) =>
