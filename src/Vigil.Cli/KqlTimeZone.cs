@@ -30,6 +30,6 @@ internal static partial class KqlTimeZone
         && !zone.Contains(' ', StringComparison.Ordinal)
         && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
 
-    [GeneratedRegex(@"^(?:UTC|GMT|UT)?[+-](?<hours>\d{1,2})(?::?[0-5]\d(?::?[0-5]\d)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:UTC|GMT|UT)?[+-](?<hours>[0-9]{1,2})(?::?[0-5][0-9](?::?[0-5][0-9])?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Offset();
 }

@@ -115,9 +115,9 @@ internal static partial class TimeArgument
         return new DateTimeOffset(next.AddMilliseconds(-1));
     }
 
-    [GeneratedRegex(@"^now(?<operations>(?:[+-]\d{1,9}[smhdwMy]|/[smhdwMy]){0,16})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^now(?<operations>(?:[+-][0-9]{1,9}[smhdwMy]|/[smhdwMy]){0,16})$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeTime();
 
-    [GeneratedRegex(@"(?<sign>[+-])(?<amount>\d{1,9})(?<unit>[smhdwMy])|/(?<round>[smhdwMy])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<sign>[+-])(?<amount>[0-9]{1,9})(?<unit>[smhdwMy])|/(?<round>[smhdwMy])", RegexOptions.CultureInvariant)]
     private static partial Regex Operation();
 }

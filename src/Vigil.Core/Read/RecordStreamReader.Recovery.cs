@@ -225,7 +225,7 @@ internal sealed partial class RecordStreamReader
     internal static string CorrectRecovered(string reason, int difference) =>
         RecoveredCount().Replace(reason, match => RecoveredText(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + difference), 1);
 
-    [GeneratedRegex(@"(\d+) records? recovered")]
+    [GeneratedRegex(@"([0-9]+) records? recovered")]
     private static partial Regex RecoveredCount();
 
     /// <summary>

@@ -63,6 +63,8 @@ public class TimeArgumentTests
     [InlineData("yesterday")]
     [InlineData("now-5x")]
     [InlineData("now-")]
+    [InlineData("now-\uFF11h")]
+    [InlineData("now-\u0661h")]
     public void InvalidTimeNamesValueAndFix(string text)
     {
         Assert.False(TimeArgument.TryParse(text, Now, out _, out var error));

@@ -110,6 +110,6 @@ internal sealed partial class TomlKeyPositions
         return dot < 0 ? "" : path[..dot];
     }
 
-    [GeneratedRegex(@"\[\d+\]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\[[0-9]+\]", RegexOptions.CultureInvariant)]
     private static partial Regex ArrayIndex();
 }

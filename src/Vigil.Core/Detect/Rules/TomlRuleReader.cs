@@ -205,6 +205,6 @@ internal static partial class TomlRuleReader
         return value;
     }
 
-    [GeneratedRegex(@"^\d+[smhd]$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]+[smhd]$", RegexOptions.CultureInvariant)]
     private static partial Regex IntervalPattern();
 }

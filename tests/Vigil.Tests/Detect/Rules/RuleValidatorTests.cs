@@ -90,6 +90,32 @@ public class RuleValidatorTests
         Assert.Contains("now-6m", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("now-\uFF16m")]
+    [InlineData("now-\u0666m")]
+    public void NonAsciiDigitInFromRejected(string from)
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "a.toml", Rule("a", from: from));
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([path]).Errors);
+
+        Assert.Contains($"invalid rule.from \"{from}\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NonAsciiDigitInIntervalRejected()
+    {
+        using var folder = new TempDirectory();
+        var text = Rule("a").Replace("[rule]\n", "[rule]\ninterval = \"\uFF15m\"\n", StringComparison.Ordinal);
+        var path = Write(folder, "a.toml", text);
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([path]).Errors);
+
+        Assert.Contains("interval", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"5m\"", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void HistoryWindowAfterFrom()
     {

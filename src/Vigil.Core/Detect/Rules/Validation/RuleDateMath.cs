@@ -48,6 +48,6 @@ internal static partial class RuleDateMath
         };
     }
 
-    [GeneratedRegex(@"^now(?<step>[+-]\d{1,9}[yMwdhHms])*(/[yMwdhHms])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^now(?<step>[+-][0-9]{1,9}[yMwdhHms])*(/[yMwdhHms])?$", RegexOptions.CultureInvariant)]
     private static partial Regex Expression();
 }
