@@ -70,10 +70,11 @@ internal static class RulesRunRunner
             return $"vigil {Command}: stopped before the first window was searched, so nothing was saved.";
         }
 
+        // The time ends the line without a full stop, so that copying it copies only the time.
         var next = KibanaTime.Format(searchedTo.AddMilliseconds(1));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"vigil {Command}: stopped after {Windows(summary.Windows)}, which are saved in the execution log with their alerts. To search the rest, run it again with --from {next}.");
+            $"vigil {Command}: stopped after {Windows(summary.Windows)}, which are saved in the execution log with their alerts. To search the rest, run it again with --from {next}");
     }
 
     /// <summary>Logs the exception-list warning that hunt and serve also log, for a rule whose exception lists Vigil cannot apply.</summary>

@@ -51,7 +51,7 @@ public partial class RulesRunStopTests
         Assert.InRange(windows, 1, MaxWindows - 1);
         Assert.Equal(windows, CountManualEntries(store.Data));
         Assert.StartsWith(windows.ToString("N0", CultureInfo.InvariantCulture) + " windows: ", output, StringComparison.Ordinal);
-        Assert.Contains($"run it again with --from {RangeStart.AddSeconds(windows):yyyy-MM-ddTHH:mm:ss.fffZ}", error, StringComparison.Ordinal);
+        Assert.Contains($"run it again with --from {RangeStart.AddSeconds(windows):yyyy-MM-ddTHH:mm:ss.fffZ}\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal([(RangeStart.ToUnixTimeMilliseconds(), searchedTo.ToUnixTimeMilliseconds())], LoadLedger(store.Data));
     }
 
