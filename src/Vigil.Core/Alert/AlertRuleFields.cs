@@ -51,6 +51,13 @@ internal static class AlertRuleFields
         alert.Add(Prefix + "execution.type", "scheduled");
     }
 
+    /// <summary>
+    /// Returns an estimate of the bytes that the rule's own fields take in each alert: the encoded
+    /// length of its long values, such as its parameters, notes and threat mapping.
+    /// </summary>
+    public static int EncodedLength(DetectionRule rule) =>
+        Templates.GetValue(rule, Template.Build).Fields.Sum(field => field.Value.EncodedLength);
+
     private static void AddIdentity(JsonObject alert, DetectionRule rule, string name)
     {
         alert[Prefix + "uuid"] = rule.Uuid;

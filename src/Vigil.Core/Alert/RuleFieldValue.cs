@@ -28,6 +28,9 @@ internal sealed class RuleFieldValue
         _encoded = encoded;
     }
 
+    /// <summary>The length of the value's encoded JSON, or 0 for a short scalar that is not kept encoded.</summary>
+    public int EncodedLength => _encoded?.Length ?? 0;
+
     public static RuleFieldValue Of(JsonNode? value) => value switch
     {
         JsonObject or JsonArray => new RuleFieldValue(null, JsonDocument.Parse(value.ToJsonString()).RootElement, Encode(value)),

@@ -20,6 +20,10 @@ namespace Vigil.Hunt;
 /// </param>
 /// <param name="RawChecks">Tests of the parsed raw record that every match passes; empty when the query demands none.</param>
 /// <param name="Outcome">The test of the raw record's outcome; null when the query allows both.</param>
+/// <param name="LargeAlerts">
+/// Whether each alert repeats so much of the rule (a long query or filter list in its parameters)
+/// that a batch must not keep its alerts' text, only the events (see <see cref="DeferredAlerts"/>).
+/// </param>
 internal sealed record PreparedRule(
     DetectionRule Rule,
     Func<EcsDocument, bool> Matches,
@@ -28,7 +32,8 @@ internal sealed record PreparedRule(
     KqlValueFilter? ProviderFilter = null,
     RecordLiterals? RequiredLiterals = null,
     IReadOnlyList<RawFieldCheck>? RawChecks = null,
-    OutcomeCheck? Outcome = null)
+    OutcomeCheck? Outcome = null,
+    bool LargeAlerts = false)
 {
     /// <summary>Returns <c>false</c> when a raw check rules <paramref name="record"/> out before mapping.</summary>
     public bool MayMatch(JsonObject record)

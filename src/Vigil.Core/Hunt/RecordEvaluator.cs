@@ -28,9 +28,10 @@ namespace Vigil.Hunt;
 /// <param name="timeRange">The hunt's time range, against which each event is placed; null for a hunt without one.</param>
 internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTimeOffset executionTime, HuntTimeRange? timeRange)
 {
-    // An event's alerts are written here while its tree is at hand, unless more rules match it.
-    // A batch then keeps the document instead, so its memory does not grow with the rules that
-    // match: 14 rules matching 7,751 small records peaked at 467 MB with eight threads otherwise.
+    // An event's alerts are written here while its tree is at hand, unless more rules match it, or
+    // a rule with large alerts. A batch then keeps the document instead, so its memory does not grow
+    // with the rules that match: 14 rules matching 7,751 small records peaked at 467 MB with eight
+    // threads otherwise.
     private const int MaxAlertsWrittenHere = 2;
 
     private readonly RecordScanner _scanner = new(timeRange is null ? ScanPurpose.Hunt : ScanPurpose.HuntWithEventTime);
@@ -174,7 +175,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
             var outcome = matches.Count switch
             {
                 0 => new RecordOutcome(item, hash, MappingError: mapped.Error),
-                <= MaxAlertsWrittenHere => new RecordOutcome(item, hash, WrittenAlerts.Write(matches, mapped.Document, executionTime, _alertScratch, AlertText), MappingError: mapped.Error),
+                <= MaxAlertsWrittenHere when !matches.Exists(rule => rule.LargeAlerts) => new RecordOutcome(item, hash, WrittenAlerts.Write(matches, mapped.Document, executionTime, _alertScratch, AlertText), MappingError: mapped.Error),
                 _ => new RecordOutcome(item, hash, Deferred: new DeferredAlerts(matches, mapped.Document.Compact()), MappingError: mapped.Error),
             };
             return outcome with { TimePosition = position };

@@ -1,3 +1,4 @@
+using Vigil.Alert;
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Filters;
@@ -14,6 +15,10 @@ internal static class RulePreparation
     private const string KqlLanguage = "kuery";
     private const string ActionField = "event.action";
     private const string ProviderField = "event.provider";
+
+    // Above this many bytes of rule fields per alert, a batch keeps events rather than alert text.
+    // A rule with a 0.9 MB query wrote 986 KB alerts, and batches of them peaked at 4.5 GB.
+    private const int LargeAlertBytes = 64 * 1024;
 
     /// <summary>
     /// Kibana's default for the advanced setting <c>securitySolution:defaultIndex</c>, which a rule
@@ -85,7 +90,10 @@ internal static class RulePreparation
         var query = Kql.Parse(rule.Query ?? string.Empty).Query!;
         var actions = KqlValueFilter.For(query, ActionField, mapping);
         var providers = KqlValueFilter.For(query, ProviderField, mapping);
-        prepared = new PreparedRule(rule, compiled.Matches!, window, actions, providers, LiteralsFor(query, mapping, actions, providers), RawChecksFor(query, mapping), OutcomeCheck.For(query, mapping));
+        prepared = new PreparedRule(rule, compiled.Matches!, window, actions, providers, LiteralsFor(query, mapping, actions, providers), RawChecksFor(query, mapping), OutcomeCheck.For(query, mapping))
+        {
+            LargeAlerts = AlertRuleFields.EncodedLength(rule) > LargeAlertBytes,
+        };
         return null;
     }
 
