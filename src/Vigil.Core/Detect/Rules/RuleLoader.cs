@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -87,16 +88,47 @@ public static class RuleLoader
         throw new FormatException(string.Join(Environment.NewLine, errors));
     }
 
+    // Above any rule export we expect (an estimate: Elastic's prebuilt rules are about 1,500 of a few
+    // kilobytes each), and low enough that a path such as /dev/zero is an error, not a crash.
+    private const int MaxRuleFileChars = 64 * 1024 * 1024;
+
+    /// <summary>Reads a rule file as <see cref="File.ReadAllText(string)"/> does, or returns null past <see cref="MaxRuleFileChars"/>.</summary>
+    private static string? ReadLimited(string file)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = new StringBuilder();
+        var block = new char[64 * 1024];
+        int read;
+        while ((read = reader.ReadBlock(block)) > 0)
+        {
+            if (text.Length + read > MaxRuleFileChars)
+            {
+                return null;
+            }
+
+            text.Append(block, 0, read);
+        }
+
+        return text.ToString();
+    }
+
     private static void LoadFile(string file, List<DetectionRule> rules, List<RuleLoadError> errors)
     {
-        string text;
+        string? text;
         try
         {
-            text = File.ReadAllText(file);
+            text = ReadLimited(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new RuleLoadError(file, null, null, $"failed to read the rule file: {e.Message}"));
+            Count(loaded: false);
+            return;
+        }
+
+        if (text is null)
+        {
+            errors.Add(new RuleLoadError(file, null, null, $"the rule file is larger than {MaxRuleFileChars / (1024 * 1024)} Mi characters, so it is not read; split it into several files"));
             Count(loaded: false);
             return;
         }

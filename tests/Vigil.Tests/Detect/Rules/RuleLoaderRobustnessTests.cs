@@ -11,6 +11,18 @@ public class RuleLoaderRobustnessTests
     private static string FixtureText => File.ReadAllText(TestPaths.RuleFixture("aws-sts-assumerole-usage-v1.toml"));
 
     [Fact]
+    public void EndlessFileIsAnError()
+    {
+        // A character device that never ends, given by mistake as a rule file.
+        Assert.SkipUnless(File.Exists("/dev/zero"), "no /dev/zero here");
+
+        var result = RuleLoader.LoadPaths(["/dev/zero"]);
+
+        Assert.Empty(result.Rules);
+        Assert.Contains("larger than 64 Mi characters", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TruncatedFileNeverThrows()
     {
         var text = FixtureText;
