@@ -180,6 +180,28 @@ public class RuleLinterTests
         Assert.Equal(LintIds.ContradictoryValues, Assert.Single(LintRules.Problems(rule)).Id);
     }
 
+    [Theory]
+    [InlineData("event.provider:sts.amazonaws.com and event.action:AssumeRole and not event.action:AssumeRole")]
+    [InlineData("event.provider:sts.amazonaws.com and event.action:(AssumeRole or GetSessionToken) and not event.action:(GetSessionToken or AssumeRole)")]
+    [InlineData("event.provider:sts.amazonaws.com and not event.action:(AssumeRole or GetSessionToken) and event.action:AssumeRole")]
+    [InlineData("user.name:alice and not user.name:alice")]
+    public void ValueAndItsNegationIsError(string query)
+    {
+        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery(query)), problem => problem.Id == LintIds.ContradictoryValues);
+
+        Assert.Contains("excludes each of them", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("event.provider:sts.amazonaws.com and event.action:(AssumeRole or GetSessionToken) and not event.action:AssumeRole")]
+    [InlineData("event.provider:sts.amazonaws.com and event.action:AssumeRole and not (event.action:AssumeRole and user.name:alice)")]
+    [InlineData("event.provider:sts.amazonaws.com and event.action:AssumeRole and not user.name:AssumeRole")]
+    [InlineData("message:curl and not message:\"curl\"")]
+    public void NegationLeavingAValueAccepted(string query)
+    {
+        Assert.DoesNotContain(LintRules.Problems(LintRules.FromQuery(query)), problem => problem.Id == LintIds.ContradictoryValues);
+    }
+
     [Fact]
     public void OverlappingValueSetsAccepted()
     {

@@ -14,6 +14,9 @@ internal enum RequiredKind
 
     /// <summary>The field has no value (<c>not f:*</c>).</summary>
     Missing,
+
+    /// <summary>The field has none of <see cref="RequiredCondition.Values"/> (<c>not f:(a or b)</c>).</summary>
+    Excluded,
 }
 
 /// <summary>
@@ -27,6 +30,7 @@ internal sealed record RequiredCondition(string Field, IReadOnlySet<string>? Val
     {
         KqlExists { Field.Name: { } field } => new RequiredCondition(field, null, RequiredKind.Present, node.Position, null),
         KqlNot { Operand: KqlExists { Field.Name: { } absent } exists } => new RequiredCondition(absent, null, RequiredKind.Missing, exists.Position, null),
+        KqlNot { Operand: var negated } when ExactValues(negated) is { } excluded => new RequiredCondition(excluded.Field, excluded.Values, RequiredKind.Excluded, node.Position, null),
         _ when ExactValues(node) is { } exact => new RequiredCondition(exact.Field, exact.Values, RequiredKind.Values, node.Position, null),
         _ => null,
     };

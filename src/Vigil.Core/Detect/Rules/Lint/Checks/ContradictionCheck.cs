@@ -6,7 +6,8 @@ namespace Vigil.Detect.Rules.Lint.Checks;
 
 /// <summary>
 /// Reports conjunctions that can never hold: two value sets on a single-valued field without a
-/// common value (<c>event.action:A and event.action:B</c>), and <c>not f:*</c> with a condition on <c>f</c>.
+/// common value (<c>event.action:A and event.action:B</c>), values that the same conjunction
+/// excludes on a keyword field (<c>f:A and not f:A</c>), and <c>not f:*</c> with a condition on <c>f</c>.
 /// </summary>
 /// <remarks>
 /// Kibana ANDs the rule's filters with its query, so the conditions every filter requires join
@@ -55,6 +56,7 @@ internal static class ContradictionCheck
         var sets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var present = new HashSet<string>(StringComparer.Ordinal);
         var missing = new Dictionary<string, RequiredCondition>(StringComparer.Ordinal);
+        var excluded = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var condition in conditions)
         {
             switch (condition.Kind)
@@ -62,6 +64,10 @@ internal static class ContradictionCheck
                 case RequiredKind.Values:
                     present.Add(condition.Field);
                     Intersect(context, sets, condition);
+                    break;
+                case RequiredKind.Excluded:
+                    excluded.TryAdd(condition.Field, new HashSet<string>(StringComparer.Ordinal));
+                    excluded[condition.Field].UnionWith(condition.Values!);
                     break;
                 case RequiredKind.Present:
                     present.Add(condition.Field);
@@ -72,6 +78,16 @@ internal static class ContradictionCheck
             }
         }
 
+        foreach (var condition in conditions.Where(condition => condition.Kind == RequiredKind.Values && IsExactMatch(condition.Field)))
+        {
+            if (excluded.TryGetValue(condition.Field, out var ruledOut) && ruledOut.IsSupersetOf(condition.Values!))
+            {
+                Report(context, LintIds.ContradictoryValues, condition,
+                    $"the conjunction requires {condition.Field} to be one of ({string.Join(", ", condition.Values!.Order(StringComparer.Ordinal))}) and excludes each of them with \"not\", so it never matches",
+                    $"remove the \"not {condition.Field}:...\" condition or the values it excludes");
+            }
+        }
+
         foreach (var (field, condition) in missing.Where(pair => present.Contains(pair.Key)))
         {
             Report(context, LintIds.MissingAndPresent, condition,
@@ -79,6 +95,10 @@ internal static class ContradictionCheck
                 $"remove \"not {field}:*\" or the condition on {field}");
         }
     }
+
+    // On a keyword field a value matches exactly, so "f:A" and "not f:A" are the same test negated.
+    // A text field's analysis is left alone: its quoted and unquoted forms can differ.
+    private static bool IsExactMatch(string field) => FieldCatalogue.TypeOf(field) is FieldType.Keyword or FieldType.ConstantKeyword;
 
     private static void Intersect(LintContext context, Dictionary<string, HashSet<string>> sets, RequiredCondition condition)
     {
