@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tomlyn.Model;
+using Vigil.Detect.Rules.Validation;
 
 namespace Vigil.Detect.Rules;
 
@@ -187,9 +188,11 @@ internal static partial class TomlRuleReader
             return RuleDefaults.Interval;
         }
 
-        if (!IntervalPattern().IsMatch(interval))
+        // The scheduler's own test, so that a rule that validates also runs: a zero interval or one
+        // too long for a time span (999999999d) is rejected here too.
+        if (!IntervalPattern().IsMatch(interval) || !RuleDateMath.TryParseOffset("now+" + interval, out var span) || span <= TimeSpan.Zero)
         {
-            rule.Invalid("interval", interval, "expected a whole number followed by s, m, h or d, such as \"5m\"");
+            rule.Invalid("interval", interval, "expected a positive whole number followed by s, m, h or d, such as \"5m\"");
         }
 
         return interval;

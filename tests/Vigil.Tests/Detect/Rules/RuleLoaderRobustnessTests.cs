@@ -23,6 +23,19 @@ public class RuleLoaderRobustnessTests
     }
 
     [Fact]
+    public void LargeTomlFileIsAnError()
+    {
+        using var folder = new Vigil.Tests.Support.TempDirectory();
+        var path = Path.Combine(folder.Path, "junk.toml");
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat("a=1\n", 600_000)));
+
+        var result = RuleLoader.LoadPaths([path]);
+
+        Assert.Empty(result.Rules);
+        Assert.Contains("larger than 2 Mi characters", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TruncatedFileNeverThrows()
     {
         var text = FixtureText;

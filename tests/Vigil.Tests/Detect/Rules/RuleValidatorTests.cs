@@ -103,6 +103,30 @@ public class RuleValidatorTests
         Assert.Contains($"invalid rule.from \"{from}\"", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("999999999d")]
+    [InlineData("0m")]
+    public void IntervalSchedulerRejectsIsError(string interval)
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "a.toml", Rule("a").Replace("[rule]\n", $"[rule]\ninterval = \"{interval}\"\n", StringComparison.Ordinal));
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([path]).Errors);
+
+        Assert.Contains($"invalid rule.interval \"{interval}\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HugeFromIsError()
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "a.toml", Rule("a", from: "now-999999999d"));
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([path]).Errors);
+
+        Assert.Contains("invalid rule.from \"now-999999999d\"", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NonAsciiDigitInIntervalRejected()
     {

@@ -25,9 +25,18 @@ internal static partial class RuleDateMath
             return false;
         }
 
-        foreach (Capture step in match.Groups["step"].Captures)
+        try
         {
-            offset += Step(step.Value);
+            foreach (Capture step in match.Groups["step"].Captures)
+            {
+                offset += Step(step.Value);
+            }
+        }
+        catch (OverflowException)
+        {
+            // Nine digits of days or years pass the pattern but exceed TimeSpan's 29,000 years.
+            offset = TimeSpan.Zero;
+            return false;
         }
 
         return true;
