@@ -92,11 +92,11 @@ public static class RuleLoader
     // kilobytes each), and low enough that a path such as /dev/zero is an error, not a crash.
     private const int MaxRuleFileChars = 64 * 1024 * 1024;
 
-    // A detection-rules TOML file holds one rule of a few kilobytes. The TOML parser takes about 300
+    // A detection-rules TOML file contains one rule of a few kilobytes. The TOML parser takes about 300
     // bytes of memory per character (6 MB of "a=1" lines took 1.9 GB), so its files have a lower limit.
     private const int MaxTomlFileChars = 2 * 1024 * 1024;
 
-    /// <summary>Returns the most characters a rule file of this name may have.</summary>
+    /// <summary>Returns the maximum number of characters for a rule file of this name.</summary>
     private static int MaxChars(string file) => file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? MaxTomlFileChars : MaxRuleFileChars;
 
     /// <summary>Reads a rule file as <see cref="File.ReadAllText(string)"/> does, or returns null past <see cref="MaxChars"/>.</summary>

@@ -34,7 +34,7 @@ internal static partial class RuleDateMath
         }
         catch (OverflowException)
         {
-            // Nine digits of days or years pass the pattern but exceed TimeSpan's 29,000 years.
+            // Nine digits of days or years pass the pattern but exceed TimeSpan's range (about 29,000 years).
             offset = TimeSpan.Zero;
             return false;
         }
