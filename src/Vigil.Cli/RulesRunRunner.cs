@@ -21,9 +21,14 @@ internal static class RulesRunRunner
         }
 
         var now = session.Store.TimeProvider.GetUtcNow();
-        if (!TimeArgument.TryParse(fromText, now, out var from, out var error) || !TimeArgument.TryParse(toText, now, out var to, out error, roundUp: true))
+        if (!TimeArgument.TryParse(fromText, now, out var from, out var error))
         {
-            return StoreCommandErrors.Usage(Command, error);
+            return StoreCommandErrors.Usage(Command, $"--from: {error}");
+        }
+
+        if (!TimeArgument.TryParse(toText, now, out var to, out error, roundUp: true))
+        {
+            return StoreCommandErrors.Usage(Command, $"--to: {error}");
         }
 
         if (RuleCatalog.Find(session.Scheduler, rule, SchedulerSession.ReportRuleError, out error) is not { } status)

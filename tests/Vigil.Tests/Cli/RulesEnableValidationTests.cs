@@ -147,6 +147,19 @@ public class RulesEnableValidationTests
         Assert.Contains("cannot run", status.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--from", "now-\uFF11h", "now")]
+    [InlineData("--to", "now-1h", "yesterday")]
+    public void RunInvalidTimeNamesOption(string option, string from, string to)
+    {
+        using var store = new CliStore();
+
+        var run = store.Run("rules", "run", CliStore.RuleId, "--from", from, "--to", to);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{option}: invalid time", run.StandardError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RunReversedRangePrintsKibanaTimes()
     {
