@@ -29,7 +29,9 @@ internal static class RulesLintRunner
             return ExitCodes.Usage;
         }
 
-        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {Count(findings, LintSeverity.Info)} info");
+        // Load errors are findings too: a file that was not read must not look like a clean lint.
+        var notLoaded = loaded.Errors.Count == 0 ? "" : $", and {RulesText.Count(loaded.Errors.Count, "load error")} above";
+        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {Count(findings, LintSeverity.Info)} info{notLoaded}");
         return loaded.Errors.Count > 0 || findings.Any(finding => finding.Severity == LintSeverity.Error)
             ? RulesExitCodes.RuleErrors
             : ExitCodes.Success;

@@ -348,6 +348,19 @@ public class RulesCliTests
     }
 
     [Fact]
+    public void LintUnreadFileCountedInSummary()
+    {
+        using var folder = new TempDirectory();
+        var broken = Path.Combine(folder.Path, "broken.toml");
+        File.WriteAllText(broken, "[rule\n");
+
+        var result = CliRunner.Run("rules", "lint", broken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("0 rules linted: 0 errors, 0 warnings, 0 info, and 1 load error above", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ShowSeveralRulesAsTomlExitsTwo()
     {
         using var folder = new TempDirectory();
