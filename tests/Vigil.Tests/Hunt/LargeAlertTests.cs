@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.BuiltIn;
 using Vigil.Hunt;
 using Vigil.Tests.Support;
 
@@ -43,24 +44,13 @@ public class LargeAlertTests
         return sink;
     }
 
-    /// <summary>The built-in rule's query, or any of 5,000 actions no record has: over 100 KB of query.</summary>
+    /// <summary>The built-in rule with its query widened by 5,000 actions that no record has: over 100 KB of query.</summary>
     private static DetectionRule LongQueryRule()
     {
-        var builtIn = BuiltInRules.All[0];
         var never = string.Join(" or ", Enumerable.Range(0, 5_000).Select(i => $"VigilNoSuchAction{i:D5}"));
-        return new DetectionRule
-        {
-            RuleId = "large-alerts",
-            Uuid = "8f0d6a0e-5c3e-4c57-9d7b-0a6c1f4f2b11",
-            Name = builtIn.Name,
-            Description = builtIn.Description,
-            Type = builtIn.Type,
-            Language = builtIn.Language,
-            Index = builtIn.Index,
-            Severity = builtIn.Severity,
-            RiskScore = builtIn.RiskScore,
-            Query = $"({builtIn.Query}) or event.action:({never})",
-        };
+        var toml = AwsStsAssumeRoleUsage.Toml.Replace("event.outcome:success\n", $"event.outcome:success or event.action:({never})\n", StringComparison.Ordinal);
+        Assert.NotEqual(AwsStsAssumeRoleUsage.Toml, toml);
+        return RuleLoader.ParseToml(toml, null);
     }
 
     /// <summary>The alert's copy of the event, without the fields of its rule and run.</summary>

@@ -91,9 +91,9 @@ public class Base64CutWrappedPayloadTests
     [Fact]
     public void WrappedLineStartingGzipMember_StaysInPayload()
     {
-        // The extra field contains a whole gzip member of another payload, placed at the start of the
-        // third line (decoded byte 114; the extra field starts at byte 12), so the line starts with
-        // 'H4sI' and decodes to a complete gzip member. The payload around it is healthy.
+        // The extra field contains a whole gzip member of another payload at the start of the third
+        // line (decoded byte 114, where the extra field starts at byte 12). So that line starts with
+        // 'H4sI' and decodes to a complete gzip member, while the payload around it is healthy.
         var inner = Gzip(Payload([666]));
         var extra = new byte[102 + inner.Length + 30];
         inner.CopyTo(extra, 102);

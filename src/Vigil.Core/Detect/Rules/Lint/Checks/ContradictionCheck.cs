@@ -65,9 +65,11 @@ internal static class ContradictionCheck
                     present.Add(condition.Field);
                     Intersect(context, sets, condition);
                     break;
+                case RequiredKind.Excluded when excluded.TryGetValue(condition.Field, out var ruledOut):
+                    ruledOut.UnionWith(condition.Values!);
+                    break;
                 case RequiredKind.Excluded:
-                    excluded.TryAdd(condition.Field, new HashSet<string>(StringComparer.Ordinal));
-                    excluded[condition.Field].UnionWith(condition.Values!);
+                    excluded[condition.Field] = new HashSet<string>(condition.Values!, StringComparer.Ordinal);
                     break;
                 case RequiredKind.Present:
                     present.Add(condition.Field);
