@@ -145,7 +145,11 @@ commands+=(
     "jq -c '$jq_filter' $input > $work/jq.ndjson"
 )
 
-hyperfine_args=(--warmup "$warmup" --runs "$runs" --export-json "$work/hyperfine.json" --style basic)
+# Each run writes a new output file, as a user's single run does. Overwriting the last run's file made
+# ext4 free its blocks when the shell truncated it and write it back when the hunt closed it, about
+# 0.1 s of a 1.4 s hunt writing 77 MB of alerts (docs/benchmarks.md).
+outputs="$work/alerts-*.ndjson $work/rg-count.txt $work/jq.ndjson"
+hyperfine_args=(--warmup "$warmup" --runs "$runs" --prepare "rm -f $outputs" --export-json "$work/hyperfine.json" --style basic)
 for i in "${!commands[@]}"; do
     hyperfine_args+=(--command-name "${names[$i]}" "${commands[$i]}")
 done

@@ -19,7 +19,7 @@ internal static class PhaseProbe
     public static void Run(string path)
     {
         var records = new List<byte[]>();
-        foreach (var _ in new CloudTrailReader().ReadFileRaw(path, (json, _, _, _, _) => records.Add(json.ToArray())))
+        foreach (var _ in new CloudTrailReader().ReadFileRaw(path, (json, _, _, _, _, _) => records.Add(json.ToArray())))
         {
         }
 

@@ -21,7 +21,7 @@ internal static class ScanProbe
         var framing = Time(() =>
         {
             records.Clear();
-            foreach (var _ in new CloudTrailReader().ReadFileRaw(path, (json, _, _, unvalidated, _) => { records.Add(json.ToArray()); framedByStructure += unvalidated is null ? 0 : 1; }))
+            foreach (var _ in new CloudTrailReader().ReadFileRaw(path, (json, _, _, unvalidated, _, _) => { records.Add(json.ToArray()); framedByStructure += unvalidated is null ? 0 : 1; }))
             {
             }
         });

@@ -20,7 +20,7 @@ internal static class UnmatchedProbe
         var routedNotMatched = new Dictionary<string, int>();
         var mappedNoAlert = 0;
         var mapped = 0;
-        foreach (var _ in new CloudTrailReader().ReadFileRaw(path, (json, _, _, _, _) =>
+        foreach (var _ in new CloudTrailReader().ReadFileRaw(path, (json, _, _, _, _, _) =>
         {
             if (!scanner.TryScan(json, out var facts))
             {

@@ -22,7 +22,7 @@ internal sealed class ConvertItems(CloudTrailReader reader, bool keepOriginal)
     {
         _recordsBeyondRaw = 0;
 
-        var items = reader.ReadFileRaw(path, (json, raw, offset, unvalidated, after) => ReadRaw(json, after, raw, offset, unvalidated, onItem));
+        var items = reader.ReadFileRaw(path, (json, raw, offset, unvalidated, after, _) => ReadRaw(json, after, raw, offset, unvalidated, onItem));
         foreach (var item in items)
         {
             onItem(CorrectRecovered(item), null);

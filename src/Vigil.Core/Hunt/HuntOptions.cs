@@ -12,6 +12,12 @@ public sealed record HuntOptions(IReadOnlyList<string> Paths, DateTimeOffset? Fr
     /// </summary>
     internal IReadOnlyList<string>? Files { get; init; }
 
+    /// <summary>
+    /// The file size from which a hunt on more than one thread reads a file ahead on a thread of its
+    /// own; tests lower it so that small files take that path too.
+    /// </summary>
+    internal long ReadAheadFrom { get; init; } = Read.ReadAheadStream.MinFileLength;
+
     /// <summary>Files never read as input, such as the hunt's own output file inside an input folder.</summary>
     public IReadOnlyList<string> ExcludedFiles { get; init; } = [];
 

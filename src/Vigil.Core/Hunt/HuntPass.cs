@@ -22,7 +22,7 @@ internal sealed class HuntPass : IDisposable
         HuntOptions options)
     {
         // One thread means one core: large files are then read on the hunt's own thread too.
-        _reader = new CloudTrailReader { ReadAheadFrom = options.Threads > 1 ? ReadAheadStream.MinFileLength : long.MaxValue };
+        _reader = new CloudTrailReader { ReadAheadFrom = options.Threads > 1 ? options.ReadAheadFrom : long.MaxValue };
         _counter = new OutcomeCounter(sink, summary, listener, executionTime);
         _pipeline = new BatchPipeline(
             options.Threads,
@@ -35,7 +35,7 @@ internal sealed class HuntPass : IDisposable
     {
         _batch.AddFileStarted(path, index, count);
 
-        using var items = _reader.ReadFileRaw(path, (json, item, offset, unvalidated, after) => AddRecord(json, after, item, offset, unvalidated, cancellationToken)).GetEnumerator();
+        using var items = _reader.ReadFileRaw(path, (json, item, offset, unvalidated, after, shared) => AddRecord(json, after, item, offset, unvalidated, shared, cancellationToken)).GetEnumerator();
         var stopped = false;
         while (!stopped && TryNext(items, path, out var item, out stopped))
         {
@@ -64,10 +64,10 @@ internal sealed class HuntPass : IDisposable
     // Faults of the process itself (out of memory, cancellation) still end the hunt.
     internal static bool IsRecoverable(Exception ex) => ex is not (OutOfMemoryException or OperationCanceledException or Output.AlertOutputException);
 
-    private void AddRecord(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, ReadItem item, long offset, UnvalidatedElement? unvalidated, CancellationToken cancellationToken)
+    private void AddRecord(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, ReadItem item, long offset, UnvalidatedElement? unvalidated, ChunkSlice? shared, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _batch.AddRecord(json, after, item, offset, unvalidated);
+        _batch.AddRecord(json, after, item, offset, unvalidated, shared);
         SubmitIfFull();
     }
 

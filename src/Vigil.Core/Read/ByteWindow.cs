@@ -7,9 +7,18 @@ namespace Vigil.Read;
 /// may be discarded on the next refill, unless a mark keeps them.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The buffer grows only when one unconsumed (or marked) span does not fit, so its size is bounded
 /// by the largest single JSON value the caller needs whole, and never exceeds the maximum size
 /// given to the constructor.
+/// </para>
+/// <para>
+/// Over a <see cref="ReadAheadStream"/> that shares its chunks, the window takes each chunk whole
+/// as its buffer and moves the few bytes it still needs in front of the chunk's data, instead of
+/// copying the chunk into a buffer of its own (2.5 % of a 1 GB hunt's processor time). A hunt's
+/// batches then reference the chunk and read their records in it (<see cref="SharedSlice"/>). Bytes
+/// that do not fit in front of a chunk take the copying path until they are consumed.
+/// </para>
 /// </remarks>
 internal sealed class ByteWindow : IDisposable
 {
@@ -24,6 +33,8 @@ internal sealed class ByteWindow : IDisposable
 
     private readonly Stream _stream;
     private readonly int _maxSize;
+    private readonly ReadAheadStream? _chunks;
+    private SharedChunk? _chunk;
     private byte[] _buffer;
     private long _bufferOffset;
     private int _start;
@@ -37,6 +48,7 @@ internal sealed class ByteWindow : IDisposable
         _stream = stream;
         _maxSize = maxSize;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+        _chunks = stream is ReadAheadStream { Shared: true } chunks && maxSize >= ReadAheadStream.ChunkBufferSize ? chunks : null;
     }
 
     /// <summary>The unconsumed bytes that are buffered.</summary>
@@ -72,6 +84,13 @@ internal sealed class ByteWindow : IDisposable
     public ReadOnlySpan<byte> Slice(long start, long end) =>
         _buffer.AsSpan((int)(start - _bufferOffset), (int)(end - start));
 
+    /// <summary>
+    /// Where the buffered byte at <paramref name="offset"/> (absolute) lies in a shared chunk, or
+    /// <c>null</c> when the window's buffer is its own and its bytes are overwritten by the next fill.
+    /// </summary>
+    public ChunkSlice? SharedSlice(long offset) =>
+        _chunk is { } chunk ? new ChunkSlice(chunk, (int)(offset - _bufferOffset)) : null;
+
     /// <summary>Keeps the bytes from <paramref name="offset"/> on buffered until <see cref="ClearMark"/>.</summary>
     public void SetMark(long offset) => _mark = offset;
 
@@ -106,6 +125,11 @@ internal sealed class ByteWindow : IDisposable
         if (IsEndOfStream)
         {
             return false;
+        }
+
+        if (_chunks is not null && TryTakeChunk(_chunks, out var filled))
+        {
+            return filled;
         }
 
         MakeRoom();
@@ -190,13 +214,80 @@ internal sealed class ByteWindow : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        ReleaseBuffer();
         _buffer = [];
+    }
+
+    /// <summary>
+    /// Takes the next chunk whole when the bytes to keep fit in front of its data; returns
+    /// <c>false</c> to leave the fill to the copying path.
+    /// </summary>
+    private bool TryTakeChunk(ReadAheadStream chunks, out bool filled)
+    {
+        filled = false;
+        var keepFrom = KeepFrom();
+        var kept = _end - keepFrom;
+        if (kept > ReadAheadStream.Reserve)
+        {
+            return false;
+        }
+
+        if (!chunks.TakeChunk(out var chunk, out var dataStart, out var length))
+        {
+            IsEndOfStream = true;
+            return true;
+        }
+
+        var newStart = dataStart - kept;
+        _buffer.AsSpan(keepFrom, kept).CopyTo(chunk.Buffer.AsSpan(newStart));
+        ReleaseBuffer();
+        _buffer = chunk.Buffer;
+        _chunk = chunk;
+        _bufferOffset += keepFrom - newStart;
+        _start += newStart - keepFrom;
+        _end = dataStart + length;
+        filled = true;
+        return true;
+    }
+
+    private int KeepFrom() => _mark >= 0 ? (int)(_mark - _bufferOffset) : _start;
+
+    /// <summary>Returns the buffer: releases a shared chunk's reference, or gives an own buffer back to the array pool.</summary>
+    private void ReleaseBuffer()
+    {
+        if (_chunk is { } chunk)
+        {
+            _chunk = null;
+            chunk.Release();
+        }
+        else if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+    }
+
+    /// <summary>Moves the bytes to keep out of a shared chunk into a buffer of the window's own, which the copying path may overwrite.</summary>
+    private void LeaveChunk()
+    {
+        var keepFrom = KeepFrom();
+        var kept = _end - keepFrom;
+        var own = ArrayPool<byte>.Shared.Rent(Math.Min(_maxSize, Math.Max(InitialSize, kept * 2)));
+        _buffer.AsSpan(keepFrom, kept).CopyTo(own);
+        ReleaseBuffer();
+        _buffer = own;
+        _bufferOffset += keepFrom;
+        _start -= keepFrom;
+        _end = kept;
     }
 
     private void MakeRoom()
     {
-        var keepFrom = _mark >= 0 ? (int)(_mark - _bufferOffset) : _start;
+        if (_chunk is not null)
+        {
+            LeaveChunk();
+        }
+
+        var keepFrom = KeepFrom();
         if (keepFrom > 0)
         {
             var keptLength = _end - keepFrom;

@@ -150,7 +150,8 @@ public sealed partial class CloudTrailReader
             yield break;
         }
 
-        using var content = readAhead ? new ReadAheadStream(decompressed) : decompressed;
+        // Only a plain file's chunks are shared: no layer under them can fail (see ReadAheadStream).
+        using var content = readAhead ? new ReadAheadStream(decompressed, shared: failingLayers.Count == 0) : decompressed;
 
         var failure = () => content is ReadAheadStream { ReachedEnd: false }
             ? null

@@ -17,12 +17,22 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     /// <summary>Files at least this large are read ahead. For smaller ones a thread would, by estimate, cost more than it saves.</summary>
     public const long MinFileLength = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// Room in front of each chunk's data. A reader that takes the chunk whole puts the bytes it has
+    /// not consumed yet there, which is part of a record: one record of up to this size never needs a
+    /// buffer of its own.
+    /// </summary>
+    public const int Reserve = 64 * 1024;
+
+    /// <summary>The size of a chunk's buffer: <see cref="Reserve"/> and the data.</summary>
+    public const int ChunkBufferSize = Reserve + ChunkSize;
+
     private const int ChunkSize = 1024 * 1024;
     private const int ChunksAhead = 4;
 
     private readonly Stream _inner;
     private readonly BlockingCollection<Chunk> _ready = new(ChunksAhead);
-    private readonly ConcurrentBag<byte[]> _free = [];
+    private readonly ConcurrentBag<SharedChunk> _free = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private Chunk? _current;
@@ -30,12 +40,22 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     private bool _ended;
     private bool _disposed;
 
-    public ReadAheadStream(Stream inner)
+    /// <param name="inner">The stream to read ahead.</param>
+    /// <param name="shared">
+    /// Whether <see cref="TakeChunk"/> may hand chunks out whole. Only for data under which no
+    /// layer can fail (a plain file): a window that takes a whole chunk has read further than one
+    /// that copies what it needs, and a gzip layer's failure would then show or not by thread count.
+    /// </param>
+    public ReadAheadStream(Stream inner, bool shared = false)
     {
         _inner = inner;
+        Shared = shared;
         _thread = new Thread(Fill) { IsBackground = true, Name = "vigil read-ahead" };
         _thread.Start();
     }
+
+    /// <summary>Whether <see cref="TakeChunk"/> may be called.</summary>
+    public bool Shared { get; }
 
     /// <summary>
     /// Whether the caller has read to the end or to the stream's exception. Until then, what the
@@ -48,31 +68,52 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     {
         while (!_ended && buffer.Length > 0)
         {
-            if (_current is { } chunk && _offset < chunk.Length)
+            if (_current is { Data: { } data } chunk && _offset < chunk.Length)
             {
                 var length = Math.Min(buffer.Length, chunk.Length - _offset);
-                chunk.Buffer.AsSpan(_offset, length).CopyTo(buffer);
+                data.Buffer.AsSpan(Reserve + _offset, length).CopyTo(buffer);
                 _offset += length;
                 return length;
             }
 
-            if (_current is { } used)
-            {
-                _free.Add(used.Buffer);
-            }
-
-            _current = _ready.Take();
-            _offset = 0;
-            if (_current.Error is { } error)
-            {
-                _ended = true;
-                error.Throw();
-            }
-
-            _ended = _current.Length == 0;
+            NextChunk();
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Hands the caller the bytes that <see cref="Read(Span{byte})"/> would return next, up to the
+    /// end of their chunk, without copying them: they lie in <paramref name="chunk"/>'s buffer from
+    /// <paramref name="start"/> (at least <see cref="Reserve"/>), and the caller owns one reference to
+    /// the chunk, which it releases with <see cref="SharedChunk.Release"/>. Returns <c>false</c> at the end of the data, and
+    /// throws where <see cref="Read(Span{byte})"/> would.
+    /// </summary>
+    public bool TakeChunk(out SharedChunk chunk, out int start, out int length)
+    {
+        if (!Shared)
+        {
+            throw new InvalidOperationException("This read-ahead stream does not hand out its chunks.");
+        }
+
+        while (!_ended)
+        {
+            if (_current is { Data: { } data } current && _offset < current.Length)
+            {
+                chunk = data;
+                start = Reserve + _offset;
+                length = current.Length - _offset;
+                chunk.AddReference();
+                _offset = current.Length;
+                return true;
+            }
+
+            NextChunk();
+        }
+
+        chunk = null!;
+        start = length = 0;
+        return false;
     }
 
     protected override void Dispose(bool disposing)
@@ -83,6 +124,8 @@ internal sealed class ReadAheadStream : ReadOnlyStream
             // The thread finishes the read it is in, and only then may the stream under it close.
             _stop.Cancel();
             _thread.Join();
+            _current?.Data?.Release();
+            _current = null;
             _ready.Dispose();
             _stop.Dispose();
             _inner.Dispose();
@@ -97,18 +140,23 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         {
             while (true)
             {
-                var buffer = _free.TryTake(out var free) ? free : new byte[ChunkSize];
-                var (filled, end, error) = ReadChunk(buffer);
+                var chunk = _free.TryTake(out var free) ? free : new SharedChunk(ChunkBufferSize, _free);
+                chunk.Open();
+                var (filled, end, error) = ReadChunk(chunk.Buffer.AsSpan(Reserve));
 
                 // Bytes read before a failure come first, so the caller meets the error where it was.
                 if (filled > 0)
                 {
-                    _ready.Add(new Chunk(buffer, filled, null), _stop.Token);
+                    _ready.Add(new Chunk(chunk, filled, null), _stop.Token);
+                }
+                else
+                {
+                    chunk.Release();
                 }
 
                 if (error is not null || end)
                 {
-                    _ready.Add(new Chunk([], 0, error), _stop.Token);
+                    _ready.Add(new Chunk(null, 0, error), _stop.Token);
                     return;
                 }
             }
@@ -119,14 +167,14 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         }
     }
 
-    private (int Filled, bool End, ExceptionDispatchInfo? Error) ReadChunk(byte[] buffer)
+    private (int Filled, bool End, ExceptionDispatchInfo? Error) ReadChunk(Span<byte> buffer)
     {
         var filled = 0;
         try
         {
             while (filled < buffer.Length)
             {
-                var read = _inner.Read(buffer, filled, buffer.Length - filled);
+                var read = _inner.Read(buffer[filled..]);
                 if (read == 0)
                 {
                     return (filled, true, null);
@@ -143,6 +191,21 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         }
     }
 
-    /// <summary>Bytes read from the stream, or its end (no bytes), or the exception it threw.</summary>
-    private sealed record Chunk(byte[] Buffer, int Length, ExceptionDispatchInfo? Error);
+    /// <summary>Moves to the next chunk, releasing the one read to its end; throws the stream's exception there.</summary>
+    private void NextChunk()
+    {
+        _current?.Data?.Release();
+        _current = _ready.Take();
+        _offset = 0;
+        if (_current.Error is { } error)
+        {
+            _ended = true;
+            error.Throw();
+        }
+
+        _ended = _current.Length == 0;
+    }
+
+    /// <summary>Bytes read from the stream (after <see cref="Reserve"/> in the buffer), or its end (no bytes), or the exception it threw.</summary>
+    private sealed record Chunk(SharedChunk? Data, int Length, ExceptionDispatchInfo? Error);
 }

@@ -38,7 +38,7 @@ internal sealed class ReaderItems(RecordStreamReader reader, CloudTrailReader.It
             _pendingItem = null;
             if (target.OnRecord is { } onRecord && item.Outcome == ReadOutcome.Record)
             {
-                onRecord(reader.RawRecord, item, reader.RawRecordOffset, reader.RawRecordUnvalidated, reader.AfterRawRecord);
+                onRecord(reader.RawRecord, item, reader.RawRecordOffset, reader.RawRecordUnvalidated, reader.AfterRawRecord, reader.RawRecordSlice);
                 continue;
             }
 

@@ -161,6 +161,9 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// </summary>
     public ReadOnlySpan<byte> RawRecord => _window.Slice(_rawRecord.Start, _rawRecord.End);
 
+    /// <summary>Where <see cref="RawRecord"/> lies in a shared read-ahead chunk, or <c>null</c> when its bytes are the window's own.</summary>
+    public ChunkSlice? RawRecordSlice => _window.SharedSlice(_rawRecord.Start);
+
     /// <summary>The byte offset of <see cref="RawRecord"/> in the decompressed data.</summary>
     public long RawRecordOffset => _rawRecord.Start;
 

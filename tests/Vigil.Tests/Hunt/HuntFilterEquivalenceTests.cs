@@ -23,11 +23,12 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
         ("prefilter and routing, one thread", o => o with { Prefilter = true, Routing = true, Threads = 1 }),
         ("prefilter and routing, three threads", o => o with { Prefilter = true, Routing = true, Threads = 3 }),
         ("no prefilter, three threads", o => o with { Prefilter = false, Routing = false, Threads = 3 }),
+        ("prefilter and routing, two threads, every file read ahead", o => o with { Prefilter = true, Routing = true, Threads = 2, ReadAheadFrom = 0 }),
     ];
 
     private readonly TempDirectory _temp = new();
 
-    public static TheoryData<string> DataSets => ["samples", "generated", "wrapped", "shared"];
+    public static TheoryData<string> DataSets => ["samples", "generated", "wrapped", "large", "shared"];
 
     [Theory]
     [MemberData(nameof(DataSets))]
@@ -94,6 +95,7 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
             "samples" => (builtIn, [RepoPaths.Samples]),
             "generated" => ([.. ElasticRulesOr(builtIn), LiteralRule()], [WriteGenerated()]),
             "wrapped" => ([.. ElasticRulesOr(builtIn), LiteralRule()], [WriteWrapped()]),
+            "large" => (builtIn, [WriteLarge()]),
             _ => (RuleLoader.LoadPaths([RepoPaths.SharedOrSkip("data", "rules", "elastic-aws")]).Rules, [RepoPaths.SharedOrSkip("data", "cloudtrail")]),
         };
     }
@@ -178,6 +180,35 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
         var path = Path.Combine(_temp.Path, "generated.ndjson");
         File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
         File.AppendAllText(path, "{\"eventName\":\"AssumeRole\",\"bad\":\"\u00ff\"}\n", Encoding.Latin1);
+        return path;
+    }
+
+    /// <summary>
+    /// Writes one delivery file of several read-ahead chunks (1 MiB each), so that records cross
+    /// chunk boundaries and chunks are shared by batches and used again, with a record longer than
+    /// the room in front of a chunk (64 KiB) that the window must copy.
+    /// </summary>
+    private string WriteLarge()
+    {
+        var records = new List<string>();
+        for (var i = 0; records.Sum(text => text.Length) < 3_500_000; i++)
+        {
+            var record = RoleChaining.Record(i, $"2026-12-01T{10 + i % 10:D2}:{i % 60:D2}:00Z");
+            if (i % 3 == 0)
+            {
+                record["eventName"] = "GetCallerIdentity";
+            }
+
+            if (i == 2800)
+            {
+                record["requestParameters"]!["padding"] = new string('x', 150_000);
+            }
+
+            records.Add(record.ToJsonString());
+        }
+
+        var path = Path.Combine(_temp.Path, "large.json");
+        File.WriteAllText(path, "{\"Records\":[" + string.Join(",", records) + "]}", new UTF8Encoding(false));
         return path;
     }
 

@@ -41,7 +41,7 @@ public class ReadAheadTests
         var path = Write(temp.Path, "large.ndjson");
         var records = 0;
 
-        using (var items = new CloudTrailReader { ReadAheadFrom = 0 }.ReadFileRaw(path, (_, _, _, _, _) => records++).GetEnumerator())
+        using (var items = new CloudTrailReader { ReadAheadFrom = 0 }.ReadFileRaw(path, (_, _, _, _, _, _) => records++).GetEnumerator())
         {
             while (records < 10 && items.MoveNext())
             {
@@ -49,6 +49,75 @@ public class ReadAheadTests
         }
 
         Assert.True(records >= 10);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SharedChunk_Referenced_KeepsRecordBytes(bool array)
+    {
+        using var temp = new TempDirectory();
+        var path = WriteLong(temp.Path, array);
+        var referenced = new List<(ChunkSlice Slice, byte[] Expected)>();
+        var copied = 0;
+
+        foreach (var _ in new CloudTrailReader { ReadAheadFrom = 0 }.ReadFileRaw(path, (json, _, _, _, _, shared) =>
+        {
+            if (shared is not { } slice)
+            {
+                copied++;
+                return;
+            }
+
+            slice.Chunk.AddReference();
+            referenced.Add((slice, json.ToArray()));
+        }))
+        {
+        }
+
+        // Every chunk was read and handed on while these records kept their references.
+        Assert.True(referenced.Select(r => r.Slice.Chunk).Distinct().Count() > 8, $"{referenced.Count} records referenced chunks, {copied} were copied");
+        Assert.Equal(LongRecords, referenced.Count + copied);
+        foreach (var (slice, expected) in referenced)
+        {
+            Assert.True(slice.Chunk.Buffer.AsSpan(slice.Start, expected.Length).SequenceEqual(expected), $"record at {slice.Start} changed");
+            slice.Chunk.Release();
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SharedChunk_Released_IsUsedAgain(bool array)
+    {
+        using var temp = new TempDirectory();
+        var path = WriteLong(temp.Path, array);
+        var chunks = new HashSet<SharedChunk>(ReferenceEqualityComparer.Instance);
+        var records = 0;
+
+        foreach (var _ in new CloudTrailReader { ReadAheadFrom = 0 }.ReadFileRaw(path, (_, _, _, _, _, shared) =>
+        {
+            records++;
+            if (shared is { } slice)
+            {
+                chunks.Add(slice.Chunk);
+            }
+        }))
+        {
+        }
+
+        Assert.Equal(LongRecords, records);
+        Assert.InRange(chunks.Count, 2, 8);
+    }
+
+    [Fact]
+    public void SharedChunk_ReleasedTwice_Throws()
+    {
+        var chunk = new SharedChunk(16, []);
+        chunk.Open();
+        chunk.Release();
+
+        Assert.Throws<InvalidOperationException>(chunk.Release);
     }
 
     [Fact]
@@ -70,10 +139,22 @@ public class ReadAheadTests
         Assert.Equal("disk failed", error.Message);
     }
 
+    private const int LongRecords = 60_000;
+
+    /// <summary>Writes a file of about 13 MB, a dozen read-ahead chunks, as NDJSON or as one delivery object.</summary>
+    private static string WriteLong(string folder, bool array)
+    {
+        var records = Enumerable.Range(1, LongRecords).Select(i => Record(i, $",\"pad\":\"{new string('x', 150)}\"")).ToList();
+        var path = Path.Combine(folder, array ? "long.json" : "long.ndjson");
+        File.WriteAllText(path, array ? "{\"Records\":[" + string.Join(",", records) + "]}" : string.Join("\n", records) + "\n");
+        Assert.True(new FileInfo(path).Length > 12 * 1024 * 1024);
+        return path;
+    }
+
     private static List<string> Read(CloudTrailReader reader, string path)
     {
         var seen = new List<string>();
-        foreach (var item in reader.ReadFileRaw(path, (json, location, offset, _, _) => seen.Add($"record {location} {offset} {Encoding.UTF8.GetString(json)}")))
+        foreach (var item in reader.ReadFileRaw(path, (json, location, offset, _, _, _) => seen.Add($"record {location} {offset} {Encoding.UTF8.GetString(json)}")))
         {
             seen.Add($"{item.Outcome} {item.Location} {item.Reason}");
         }

@@ -164,7 +164,7 @@ public class RecordTokenizerTests
         var records = new List<byte[]>();
         foreach (var file in CloudTrailReader.ExpandPaths([root]))
         {
-            foreach (var _ in new CloudTrailReader().ReadFileRaw(file, (json, _, _, _, _) => records.Add(json.ToArray())))
+            foreach (var _ in new CloudTrailReader().ReadFileRaw(file, (json, _, _, _, _, _) => records.Add(json.ToArray())))
             {
             }
         }

@@ -177,7 +177,7 @@ public class Base64PayloadLineTests
         {
             var records = new List<string>();
             var errors = new Vigil.Read.CloudTrailReader()
-                .ReadFileRaw(path, (_, item, _, _, _) => records.Add(item.Location))
+                .ReadFileRaw(path, (_, item, _, _, _, _) => records.Add(item.Location))
                 .ToList();
 
             Assert.Equal(["line 1, log event 1", "line 3, log event 1"], records);
