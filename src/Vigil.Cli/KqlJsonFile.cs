@@ -13,6 +13,13 @@ internal static class KqlJsonFile
 {
     public const string StandardInput = "-";
 
+    /// <summary>
+    /// The largest file read: Elasticsearch's default request size limit
+    /// (<c>http.max_content_length</c>, 100 MB), so a device such as <c>/dev/zero</c> or a huge
+    /// file ends in an error instead of exhausting memory.
+    /// </summary>
+    public const int MaxBytes = 100 * 1024 * 1024;
+
     // Elasticsearch rejects a document with a repeated key, and a repeated mapping key is ambiguous.
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
@@ -28,7 +35,18 @@ internal static class KqlJsonFile
             return false;
         }
 
-        var bytes = path == StandardInput ? ReadStandardInput() : File.ReadAllBytes(path);
+        byte[]? bytes;
+        using (var input = path == StandardInput ? Console.OpenStandardInput() : File.OpenRead(path))
+        {
+            bytes = ReadAtMost(input, MaxBytes);
+        }
+
+        if (bytes is null)
+        {
+            error = $"is larger than {MaxBytes / (1024 * 1024)} MiB, Elasticsearch's default request size limit; give a smaller document";
+            return false;
+        }
+
         if (!Utf8.IsValid(bytes))
         {
             error = InvalidUtf8(bytes);
@@ -56,11 +74,21 @@ internal static class KqlJsonFile
         }
     }
 
-    private static byte[] ReadStandardInput()
+    /// <summary>Returns the stream's bytes, or <c>null</c> when it has more than <paramref name="limit"/>.</summary>
+    internal static byte[]? ReadAtMost(Stream input, int limit)
     {
-        using var input = Console.OpenStandardInput();
         using var buffer = new MemoryStream();
-        input.CopyTo(buffer);
+        var chunk = new byte[81920];
+        while (input.Read(chunk) is var read and > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
         return buffer.ToArray();
     }
 

@@ -16,10 +16,14 @@ internal static class RulesLintRunner
         }
 
         var findings = loaded.Rules.SelectMany(RuleLinter.Lint).ToList();
+
+        // Machine-readable reports carry the load errors too, so a tool that reads only them never
+        // takes a file it could not read for a clean one. The text report has them on stderr above.
+        var reported = format == "text" ? findings : [.. loaded.Errors.Select(NotLoaded), .. findings];
         Console.Out.WriteLine(format switch
         {
-            "json" => LintReport.ToJson(findings),
-            "sarif" => LintReport.ToSarif(findings),
+            "json" => LintReport.ToJson(reported),
+            "sarif" => LintReport.ToSarif(reported),
             _ => string.Join(Environment.NewLine, findings.Select(finding => TerminalText.Sanitize(finding.ToString()))),
         });
 
@@ -36,6 +40,9 @@ internal static class RulesLintRunner
             ? RulesExitCodes.RuleErrors
             : ExitCodes.Success;
     }
+
+    private static LintFinding NotLoaded(RuleLoadError error) =>
+        new(LintIds.NotLoaded, LintSeverity.Error, "", error.File, error.Line, error.Column, null, error.Message, "fix the file so that it loads, then lint it again");
 
     private static int Count(IEnumerable<LintFinding> findings, LintSeverity severity) =>
         findings.Count(finding => finding.Severity == severity);

@@ -360,6 +360,25 @@ public class RulesCliTests
         Assert.Contains("0 rules linted: 0 errors, 0 warnings, 0 info, and 1 load error above", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    public void LintReportListsUnreadFile(string format)
+    {
+        using var folder = new TempDirectory();
+        var broken = Path.Combine(folder.Path, "broken.toml");
+        File.WriteAllText(broken, "[rule\n");
+
+        var result = CliRunner.Run("rules", "lint", "--format", format, broken);
+        var report = JsonNode.Parse(result.StandardOutput)!;
+        var finding = format == "json" ? report.AsArray().Single()! : report["runs"]![0]!["results"]!.AsArray().Single()!;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("VR019", (format == "json" ? finding["id"] : finding["ruleId"])!.GetValue<string>());
+        Assert.Equal("error", (format == "json" ? finding["severity"] : finding["level"])!.GetValue<string>());
+        Assert.Contains("broken.toml", result.StandardOutput, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ShowSeveralRulesAsTomlExitsTwo()
     {

@@ -45,6 +45,22 @@ public sealed class KqlCliInputTests : IDisposable
     }
 
     [Fact]
+    public void EndlessDocumentExitsTwo()
+    {
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", "/dev/zero");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--doc /dev/zero: is larger than 100 MiB", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadAtMost_OverLimit_ReturnsNull()
+    {
+        Assert.Null(Vigil.Cli.KqlJsonFile.ReadAtMost(new MemoryStream(new byte[101]), 100));
+        Assert.Equal(100, Vigil.Cli.KqlJsonFile.ReadAtMost(new MemoryStream(new byte[100]), 100)!.Length);
+    }
+
+    [Fact]
     public void DirectoryMappingSaysDirectory()
     {
         var result = CliRunner.Run("kql", "dsl", "a:b", "--mapping", _folder);

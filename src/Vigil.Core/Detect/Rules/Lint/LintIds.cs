@@ -59,4 +59,7 @@ public static class LintIds
 
     /// <summary>A <c>timestamp_override</c> other than <c>event.ingested</c>, which serve and rules run cannot schedule.</summary>
     public const string TimestampOverrideNotScheduled = "VR018";
+
+    /// <summary>A rule file, or a rule in it, that could not be loaded, so nothing in it was linted.</summary>
+    public const string NotLoaded = "VR019";
 }
