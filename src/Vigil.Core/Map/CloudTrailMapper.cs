@@ -39,6 +39,7 @@ public static class CloudTrailMapper
         context => context.Rename("insightDetails", "aws.cloudtrail.flattened.insight_details"),
         TlsMapping.Apply,
         RelatedMapping.MapRelated,
+        PayloadMapping.MoveFlattened,
     ];
 
     /// <summary>Maps <paramref name="record"/> with <see cref="MapOptions.Default"/>.</summary>

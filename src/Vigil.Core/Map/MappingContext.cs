@@ -19,6 +19,12 @@ internal sealed class MappingContext(JsonObject json)
 
     public List<string> Errors { get; } = [];
 
+    /// <summary>
+    /// Bit <c>i</c> is set while payload <c>i</c> of <see cref="PayloadMapping.Payloads"/> waits for
+    /// <see cref="PayloadMapping.MoveFlattened"/> to move it into the document.
+    /// </summary>
+    public int DeferredPayloads { get; set; }
+
     public JsonNode? Get(string path) => JsonPaths.Get(Document, path);
 
     public string? GetString(string path) => JsonPaths.GetString(Document, path);

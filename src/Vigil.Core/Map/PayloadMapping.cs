@@ -32,8 +32,9 @@ internal static class PayloadMapping
 
     public static void Apply(MappingContext context)
     {
-        foreach (var (source, textPath, flattenedPath) in Paths)
+        for (var i = 0; i < Paths.Length; i++)
         {
+            var (source, textPath, flattenedPath) = Paths[i];
             if (context.Json[source] is not { } payload)
             {
                 continue;
@@ -43,7 +44,27 @@ internal static class PayloadMapping
             context.Set(textPath, text);
             if (text.Length <= MaxFlattenedLength)
             {
-                context.Set(flattenedPath, payload.DeepClone());
+                // Taking the place now keeps the field where Elastic puts it; MoveFlattened fills it.
+                context.Set(flattenedPath, null);
+                context.DeferredPayloads |= 1 << i;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves each payload that <see cref="Apply"/> deferred into its flattened field, after the last
+    /// step that reads it. The steps between only read the payloads, so the moved object is equal to
+    /// a copy made in <see cref="Apply"/>. Skipping the copy saves 0.4 KB of the mapping's 18.6 KB per
+    /// record (phase probe, 64 MB generated file). So no step that changes a payload in the record may
+    /// run between the two.
+    /// </summary>
+    public static void MoveFlattened(MappingContext context)
+    {
+        for (var i = 0; i < Paths.Length; i++)
+        {
+            if ((context.DeferredPayloads & (1 << i)) != 0)
+            {
+                context.Set(Paths[i].FlattenedPath, JsonPaths.Take(context.Json, Paths[i].Source));
             }
         }
     }
