@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using Vigil.Read;
 
 namespace Vigil.Hunt;
@@ -21,11 +19,6 @@ internal sealed class RecordBatch : IDisposable
 
     /// <summary>Entries after which a batch is handed to a worker.</summary>
     public const int TargetEntries = 1024;
-
-    private const int CacheLine = 64;
-
-    // Records are about 1.2 KB. Only the start of a larger one is loaded ahead.
-    private const int PrefetchLimit = 4096;
 
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(TargetBytes);
     private int _used;
@@ -88,7 +81,6 @@ internal sealed class RecordBatch : IDisposable
                 var entry = Entries[i];
                 if (entry.Kind == BatchEntryKind.Record)
                 {
-                    PrefetchRecord(i + 1);
                     var bytes = entry.Buffer ?? _bytes;
                     var after = bytes.AsSpan(entry.Start + entry.Length, entry.AfterLength);
                     evaluator.Evaluate(bytes.AsSpan(entry.Start, entry.Length), after, entry.Item!, entry.Offset, entry.Unvalidated, Outcomes);
@@ -99,28 +91,6 @@ internal sealed class RecordBatch : IDisposable
         finally
         {
             evaluator.AlertText = null;
-        }
-    }
-
-    /// <summary>
-    /// Asks the processor to load the bytes of the record at <paramref name="index"/> while the one
-    /// before it is evaluated. The reading thread framed them on another core, and the scan otherwise
-    /// waits for each of its first loads.
-    /// </summary>
-    private unsafe void PrefetchRecord(int index)
-    {
-        if (!Sse.IsSupported || index >= Entries.Count || Entries[index] is not { Kind: BatchEntryKind.Record } entry)
-        {
-            return;
-        }
-
-        // A hint, not a read: should the collector move the array first, only the hint is lost.
-        var bytes = entry.Buffer ?? _bytes;
-        ref var start = ref bytes[entry.Start];
-        var length = Math.Min(entry.Length, PrefetchLimit);
-        for (var offset = 0; offset < length; offset += CacheLine)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref start, offset)));
         }
     }
 
