@@ -15,7 +15,7 @@ internal static class KqlJsonFile
 
     /// <summary>
     /// The largest file read: Elasticsearch's default request size limit
-    /// (<c>http.max_content_length</c>, 100 MB), so a device such as <c>/dev/zero</c> or a huge
+    /// (<c>http.max_content_length</c>, <c>100mb</c>, which it counts in MiB), so a device such as <c>/dev/zero</c> or a huge
     /// file ends in an error instead of exhausting memory.
     /// </summary>
     public const int MaxBytes = 100 * 1024 * 1024;
@@ -36,9 +36,15 @@ internal static class KqlJsonFile
         }
 
         byte[]? bytes;
-        using (var input = path == StandardInput ? Console.OpenStandardInput() : File.OpenRead(path))
+        try
         {
+            using var input = path == StandardInput ? Console.OpenStandardInput() : File.OpenRead(path);
             bytes = ReadAtMost(input, MaxBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"could not be read: {e.Message}";
+            return false;
         }
 
         if (bytes is null)

@@ -184,7 +184,7 @@ public sealed partial class CloudTrailReader
         error = null;
         if (Directory.Exists(path))
         {
-            error = OpenError(path, "is a directory, not a file; expand it with ExpandPaths, and if it is still reported, check that it can be listed");
+            error = OpenError(path, FolderReason(path));
             return null;
         }
 
@@ -209,6 +209,20 @@ public sealed partial class CloudTrailReader
         {
             error = OpenError(path, $"the file could not be opened: {exception.Message}");
             return null;
+        }
+    }
+
+    /// <summary>Explains why a folder was read as a file: path expansion keeps a folder it cannot list.</summary>
+    private static string FolderReason(string path)
+    {
+        try
+        {
+            Directory.GetFileSystemEntries(path);
+            return "is a folder, not a file; name the folder itself to read the files in it";
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return $"the folder could not be listed ({exception.Message}); check its permissions";
         }
     }
 

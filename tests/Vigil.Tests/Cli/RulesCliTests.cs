@@ -380,6 +380,22 @@ public class RulesCliTests
     }
 
     [Fact]
+    public void LintUnlistableFolderIsLoadError()
+    {
+        using var folder = new TempDirectory();
+        var locked = UnprivilegedCli.LockedFolder(folder.Path);
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), Path.Combine(folder.Path, "rule.toml"));
+
+        var result = UnprivilegedCli.Run(folder.Path, "rules", "lint", "--format", "json", folder.Path);
+        var findings = JsonNode.Parse(result.StandardOutput)!.AsArray();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(findings, finding => finding!["id"]!.GetValue<string>() == "VR019" && finding["file"]!.GetValue<string>() == locked);
+        Assert.Contains("the folder could not be listed", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("1 rule linted", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ShowSeveralRulesAsTomlExitsTwo()
     {
         using var folder = new TempDirectory();

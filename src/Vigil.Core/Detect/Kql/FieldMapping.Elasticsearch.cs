@@ -6,6 +6,9 @@ namespace Vigil.Detect.Kql;
 /// <summary>Reading a <see cref="FieldMapping"/> from JSON.</summary>
 public sealed partial class FieldMapping
 {
+    // Long enough for any real field name or type, short enough for one line of an error.
+    private const int ShownLength = 120;
+
     private static readonly Dictionary<string, FieldType> TypeNames = new(StringComparer.Ordinal)
     {
         ["keyword"] = FieldType.Keyword,
@@ -77,7 +80,7 @@ public sealed partial class FieldMapping
             {
                 JsonValue text when text.TryGetValue<string>(out var typeText) => ParseTypeText(name, typeText),
                 JsonObject properties => ReadField(name, properties, null),
-                _ => throw new FormatException($"Mapping entry `{name}` must be a type name or an object with \"type\"."),
+                _ => throw new FormatException($"Mapping entry `{Shown(name)}` must be a type name or an object with \"type\"."),
             });
         }
     }
@@ -89,7 +92,7 @@ public sealed partial class FieldMapping
             var name = prefix + key;
             if (node is not JsonObject definition)
             {
-                throw new FormatException($"Mapping property `{name}` must be an object.");
+                throw new FormatException($"Mapping property `{Shown(name)}` must be an object.");
             }
 
             fields.Add(ReadField(name, definition, null));
@@ -105,7 +108,7 @@ public sealed partial class FieldMapping
                     var subName = name + "." + subKey;
                     fields.Add(subNode is JsonObject subDefinition
                         ? ReadField(subName, subDefinition, name)
-                        : throw new FormatException($"Mapping multi-field `{subName}` must be an object."));
+                        : throw new FormatException($"Mapping multi-field `{Shown(subName)}` must be an object."));
                 }
             }
         }
@@ -128,7 +131,7 @@ public sealed partial class FieldMapping
             null => default,
             JsonValue value when value.TryGetValue<T>(out var setting) => setting,
             _ => throw new FormatException(
-                $"Mapping setting `{key}` of `{name}` must be a {(typeof(T) == typeof(int) ? "whole number" : "string")}."),
+                $"Mapping setting `{Shown(key)}` of `{Shown(name)}` must be a {(typeof(T) == typeof(int) ? "whole number" : "string")}."),
         };
 
     /// <summary>Reads <c>type</c> or <c>type(ignore_above=N)</c>.</summary>
@@ -145,7 +148,7 @@ public sealed partial class FieldMapping
         if (!argument.StartsWith(Limit, StringComparison.Ordinal)
             || !int.TryParse(argument.AsSpan(Limit.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
         {
-            throw new FormatException($"Mapping type `{text}` of `{name}` is malformed; expected `type(ignore_above=N)`.");
+            throw new FormatException($"Mapping type `{Shown(text)}` of `{Shown(name)}` is malformed; expected `type(ignore_above=N)`.");
         }
 
         return new MappedField(name, ParseTypeName(name, text[..open])) { IgnoreAbove = limit };
@@ -155,5 +158,20 @@ public sealed partial class FieldMapping
         TypeNames.TryGetValue(typeName, out var type)
             ? type
             : throw new FormatException(
-                $"Mapping type `{typeName}` of `{name}` is not supported; use one of: {string.Join(", ", TypeNames.Keys)}.");
+                $"Mapping type `{Shown(typeName)}` of `{Shown(name)}` is not supported; use one of: {string.Join(", ", TypeNames.Keys)}.");
+
+    /// <summary>
+    /// Returns a name or type from the mapping file for an error message, cut to
+    /// <see cref="ShownLength"/> characters: the file may hold a value of many megabytes.
+    /// </summary>
+    private static string Shown(string text)
+    {
+        if (text.Length <= ShownLength)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[ShownLength - 1]) ? ShownLength - 1 : ShownLength;
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
 }

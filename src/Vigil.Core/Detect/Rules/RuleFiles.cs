@@ -19,8 +19,7 @@ internal static class RuleFiles
         {
             if (Directory.Exists(path))
             {
-                files.UnionWith(Directory.EnumerateFiles(path, "*" + Extension, SearchOption.AllDirectories).Where(IsRuleFile));
-                files.UnionWith(Directory.EnumerateFiles(path, "*" + ExportExtension, SearchOption.AllDirectories).Where(IsRuleFile));
+                AddFolder(path, files, errors);
             }
             else if (File.Exists(path))
             {
@@ -33,6 +32,44 @@ internal static class RuleFiles
         }
 
         return files.ToList();
+    }
+
+    /// <summary>
+    /// Adds the rule files under <paramref name="folder"/>, and an error for each folder in it that
+    /// cannot be listed, so the other folders are still read.
+    /// </summary>
+    private static void AddFolder(string folder, SortedSet<string> files, List<RuleLoadError> errors)
+    {
+        var pending = new Stack<string>([folder]);
+        while (pending.TryPop(out var current))
+        {
+            string[] entries;
+            try
+            {
+                entries = Directory.GetFileSystemEntries(current);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new RuleLoadError(current, null, null, $"the folder could not be listed ({exception.Message}); check its permissions"));
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (!Directory.Exists(entry))
+                {
+                    if ((entry.EndsWith(Extension, StringComparison.Ordinal) || entry.EndsWith(ExportExtension, StringComparison.Ordinal)) && IsRuleFile(entry))
+                    {
+                        files.Add(entry);
+                    }
+                }
+                else if (new DirectoryInfo(entry).LinkTarget is null)
+                {
+                    // Symbolic links to folders are not followed, so a link cycle cannot loop.
+                    pending.Push(entry);
+                }
+            }
+        }
     }
 
     /// <summary>

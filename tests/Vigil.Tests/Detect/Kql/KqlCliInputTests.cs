@@ -54,6 +54,29 @@ public sealed class KqlCliInputTests : IDisposable
     }
 
     [Fact]
+    public void UnreadableDocumentExitsTwo()
+    {
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", "/proc/self/mem");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--doc /proc/self/mem: could not be read", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LongMappingTypeIsShortened()
+    {
+        var mapping = Write("m.json", $$"""{"pad":"{{new string('a', 100_000)}}"}""");
+
+        var result = CliRunner.Run("kql", "dsl", "a:b", "--mapping", mapping);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Mapping type `aaaa", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("…` of `pad` is not supported", result.StandardError, StringComparison.Ordinal);
+        Assert.True(result.StandardError.Length < 2_000, $"{result.StandardError.Length} characters of error");
+    }
+
+    [Fact]
     public void ReadAtMost_OverLimit_ReturnsNull()
     {
         Assert.Null(Vigil.Cli.KqlJsonFile.ReadAtMost(new MemoryStream(new byte[101]), 100));

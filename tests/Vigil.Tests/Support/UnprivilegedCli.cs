@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Vigil.Tests.Support;
+
+/// <summary>
+/// Runs the real <c>vigil</c> program as the <c>nobody</c> user, so that a folder without read
+/// permission fails to list as it does for a user: as root every folder lists. Skips the test
+/// where that cannot run (not root, no <c>setpriv</c>, or a build that <c>nobody</c> cannot read).
+/// </summary>
+internal static class UnprivilegedCli
+{
+    private const string Setpriv = "/usr/bin/setpriv";
+
+    public static CliRunner.CliResult Run(string home, params string[] arguments)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root" && File.Exists(Setpriv), "needs root and setpriv to run as nobody");
+
+        var probe = Start(home, ["--version"]);
+        Assert.SkipUnless(probe.ExitCode == 0, $"nobody cannot run the build: {probe.StandardError}");
+        return Start(home, arguments);
+    }
+
+    /// <summary>
+    /// Creates <c>locked</c> in <paramref name="parent"/>, a folder that only its owner (root) can
+    /// list, and lets others enter <paramref name="parent"/>.
+    /// </summary>
+    public static string LockedFolder(string parent)
+    {
+        var locked = Path.Combine(parent, "locked");
+        Directory.CreateDirectory(locked);
+        if (OperatingSystem.IsLinux())
+        {
+            File.SetUnixFileMode(parent, (UnixFileMode)0b111_101_101);
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return locked;
+    }
+
+    private static CliRunner.CliResult Start(string home, string[] arguments)
+    {
+        var start = new ProcessStartInfo(Setpriv)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = home,
+        };
+        start.Environment["HOME"] = home;
+        start.Environment["DOTNET_CLI_HOME"] = home;
+        foreach (var argument in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "vigil.dll"), .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CliRunner.CliResult(process.ExitCode, output.Result, error.Result);
+    }
+}
