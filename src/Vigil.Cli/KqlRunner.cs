@@ -50,6 +50,12 @@ internal static class KqlRunner
             return ExitCodes.Usage;
         }
 
+        if (documentPath == KqlJsonFile.StandardInput && mappingPath == KqlJsonFile.StandardInput)
+        {
+            KqlLog.QueryUnavailable(logger, "--doc and --mapping cannot both read stdin; put one of them in a file");
+            return ExitCodes.Usage;
+        }
+
         if (ReadQuery(source) is not { } query || !TryReadMapping(mappingPath, logger, out var mapping) || !TryReadJson("--doc", documentPath, logger, out var document))
         {
             return ExitCodes.Usage;

@@ -20,12 +20,16 @@ internal static class RulesLintRunner
         // Machine-readable reports carry the load errors too, so a tool that reads only them never
         // takes a file it could not read for a clean one. The text report has them on stderr above.
         var reported = format == "text" ? findings : [.. loaded.Errors.Select(NotLoaded), .. findings];
-        Console.Out.WriteLine(format switch
+        // A clean text lint prints nothing on stdout, and the summary line on stderr reports the clean result.
+        if (format != "text" || findings.Count > 0)
         {
-            "json" => LintReport.ToJson(reported),
-            "sarif" => LintReport.ToSarif(reported),
-            _ => string.Join(Environment.NewLine, findings.Select(finding => TerminalText.Sanitize(finding.ToString()))),
-        });
+            Console.Out.WriteLine(format switch
+            {
+                "json" => LintReport.ToJson(reported),
+                "sarif" => LintReport.ToSarif(reported),
+                _ => string.Join(Environment.NewLine, findings.Select(finding => TerminalText.Sanitize(finding.ToString()))),
+            });
+        }
 
         if (loaded.Rules.Count == 0 && loaded.Errors.Count == 0)
         {

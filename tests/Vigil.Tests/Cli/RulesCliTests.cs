@@ -380,6 +380,16 @@ public class RulesCliTests
     }
 
     [Fact]
+    public void LintCleanTextPrintsNothing()
+    {
+        var result = CliRunner.Run("rules", "lint", Fixture("aws-sts-assumerole-usage-v2.toml"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StandardOutput);
+        Assert.Contains("1 rule linted: 0 errors", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LintUnlistableFolderIsLoadError()
     {
         using var folder = new TempDirectory();

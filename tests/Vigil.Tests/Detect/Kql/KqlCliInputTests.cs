@@ -77,6 +77,15 @@ public sealed class KqlCliInputTests : IDisposable
     }
 
     [Fact]
+    public void DocumentAndMappingBothStdinExitTwo()
+    {
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", "-", "--mapping", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--doc and --mapping cannot both read stdin", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadAtMost_OverLimit_ReturnsNull()
     {
         Assert.Null(Vigil.Cli.KqlJsonFile.ReadAtMost(new MemoryStream(new byte[101]), 100));

@@ -30,9 +30,9 @@ public sealed record LintFinding(
         var position = Line is { } line ? $"({line},{Column ?? 1})" : "";
         var fix = Fix is null ? "" : $" Fix: {Sentence(Fix)}";
         var name = RuleName.Length == 0 ? "" : $" (rule \"{RuleName}\")";
-        return $"{File}{position}: {Severity.ToString().ToLowerInvariant()} {Id}: {Message.TrimEnd('.')}.{fix}{name}";
+        return $"{File}{position}: {Severity.ToString().ToLowerInvariant()} {Id}: {Sentence(Message)}{fix}{name}";
     }
 
     /// <summary>Ends a text with a full stop unless it ends with a question mark.</summary>
-    private static string Sentence(string text) => text.EndsWith('?') ? text : text.TrimEnd('.') + ".";
+    internal static string Sentence(string text) => text.EndsWith('?') ? text : text.TrimEnd('.') + ".";
 }

@@ -74,7 +74,7 @@ public static class LintReport
             location["region"] = new JsonObject { ["startLine"] = line, ["startColumn"] = finding.Column ?? 1 };
         }
 
-        var text = finding.Fix is null ? finding.Message : $"{finding.Message.TrimEnd('.')}. Fix: {finding.Fix}";
+        var text = finding.Fix is null ? finding.Message : $"{LintFinding.Sentence(finding.Message)} Fix: {finding.Fix}";
         return new JsonObject
         {
             ["ruleId"] = finding.Id,
