@@ -15,7 +15,7 @@ internal static class RulesLintRunner
             Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
-        var findings = loaded.Rules.SelectMany(RuleLinter.Lint).ToList();
+        var findings = loaded.Rules.SelectMany(RuleLinter.Lint).Concat(RuleLinter.LintSet(loaded.Rules)).ToList();
 
         // Machine-readable reports carry the load errors too, so a tool that reads only them never
         // takes a file it could not read for a clean one. The text report has them on stderr above.

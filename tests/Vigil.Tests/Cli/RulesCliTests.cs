@@ -380,6 +380,23 @@ public class RulesCliTests
     }
 
     [Fact]
+    public void LintDuplicateRuleIdIsError()
+    {
+        using var folder = new TempDirectory();
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), Path.Combine(folder.Path, "a.toml"));
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), Path.Combine(folder.Path, "b.toml"));
+
+        var result = CliRunner.Run("rules", "lint", "--format", "json", folder.Path);
+        var finding = JsonNode.Parse(result.StandardOutput)!.AsArray().Single()!;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("VR020", finding["id"]!.GetValue<string>());
+        Assert.Equal(Path.Combine(folder.Path, "b.toml"), finding["file"]!.GetValue<string>());
+        Assert.NotEqual("", finding["rule_id"]!.GetValue<string>());
+        Assert.Contains("duplicate rule_id", finding["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LintCleanTextPrintsNothing()
     {
         var result = CliRunner.Run("rules", "lint", Fixture("aws-sts-assumerole-usage-v2.toml"));

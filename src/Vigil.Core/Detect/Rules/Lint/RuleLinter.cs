@@ -10,6 +10,21 @@ namespace Vigil.Detect.Rules.Lint;
 public static class RuleLinter
 {
     /// <summary>
+    /// Lints what no single rule shows: each rule that repeats an earlier rule's rule_id and
+    /// revision, as <c>rules validate</c> reports it.
+    /// </summary>
+    public static IReadOnlyList<LintFinding> LintSet(IReadOnlyList<DetectionRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+
+        return [.. RuleIdConflicts.Find(rules).DuplicateErrors.Select(duplicate =>
+            new LintFinding(LintIds.DuplicateRuleId, LintSeverity.Error, duplicate.Rule.RuleId, duplicate.Error.File, duplicate.Error.Line, duplicate.Error.Column, null, duplicate.Error.Message, null)
+            {
+                RuleName = duplicate.Rule.Name,
+            })];
+    }
+
+    /// <summary>
     /// Lints one rule. Query findings carry the query offset and, when the rule comes from a TOML
     /// file or a docs page, the file's line and column. Findings come in check order, then query order.
     /// </summary>

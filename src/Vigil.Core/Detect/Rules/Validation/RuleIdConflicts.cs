@@ -15,6 +15,7 @@ internal sealed class RuleIdConflicts
     private readonly List<RuleLoadError> _errors = [];
     private readonly List<RuleWarning> _warnings = [];
     private readonly HashSet<DetectionRule> _duplicates = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(DetectionRule Rule, RuleLoadError Error)> _duplicateErrors = [];
 
     private RuleIdConflicts()
     {
@@ -28,6 +29,9 @@ internal sealed class RuleIdConflicts
 
     /// <summary>True when <paramref name="rule"/> got a duplicate error, so it is not valid.</summary>
     public bool IsDuplicate(DetectionRule rule) => _duplicates.Contains(rule);
+
+    /// <summary>Each rule that repeats an earlier rule's rule_id and revision, with its error.</summary>
+    public IReadOnlyList<(DetectionRule Rule, RuleLoadError Error)> DuplicateErrors => _duplicateErrors;
 
     public static RuleIdConflicts Find(IReadOnlyList<DetectionRule> rules)
     {
@@ -52,7 +56,9 @@ internal sealed class RuleIdConflicts
         {
             _duplicates.Add(duplicate);
             var message = $"duplicate rule_id \"{duplicate.RuleId}\" ({Describe(duplicate)}): {first.SourcePath} has the same rule_id and revision; give one of the rules a new rule_id (a random UUID), or a later version when it is a newer revision of the same rule";
-            _errors.Add(RuleSource.Read(duplicate).ToError("rule.rule_id", null, message));
+            var error = RuleSource.Read(duplicate).ToError("rule.rule_id", null, message);
+            _errors.Add(error);
+            _duplicateErrors.Add((duplicate, error));
         }
     }
 
