@@ -63,6 +63,6 @@ public static class LintIds
     /// <summary>A rule file, or a rule in it, that could not be loaded, so nothing in it was linted.</summary>
     public const string NotLoaded = "VR019";
 
-    /// <summary>A rule with the rule_id and revision of another rule linted with it: both would run, and Kibana keeps one.</summary>
+    /// <summary>A rule with the rule_id and revision of another rule linted with it, so a hunt with both runs the rule twice.</summary>
     public const string DuplicateRuleId = "VR020";
 }
