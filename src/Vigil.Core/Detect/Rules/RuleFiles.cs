@@ -41,6 +41,7 @@ internal static class RuleFiles
     private static void AddFolder(string folder, SortedSet<string> files, List<RuleLoadError> errors)
     {
         var pending = new Stack<string>([folder]);
+        var linkTargets = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(folder) };
         while (pending.TryPop(out var current))
         {
             string[] entries;
@@ -63,12 +64,34 @@ internal static class RuleFiles
                         files.Add(entry);
                     }
                 }
-                else if (new DirectoryInfo(entry).LinkTarget is null)
+                else if (FollowsOnce(entry, linkTargets))
                 {
-                    // Symbolic links to folders are not followed, so a link cycle cannot loop.
                     pending.Push(entry);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Returns whether to search a subfolder: always a plain one, and a symbolic link to a folder the
+    /// first time its target is met, so rules kept behind links are found and a link cycle ends.
+    /// </summary>
+    private static bool FollowsOnce(string folder, HashSet<string> linkTargets)
+    {
+        var info = new DirectoryInfo(folder);
+        if (info.LinkTarget is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return info.ResolveLinkTarget(returnFinalTarget: true) is { } target && linkTargets.Add(Path.GetFullPath(target.FullName));
+        }
+        catch (IOException)
+        {
+            // A link loop that the system itself rejects.
+            return false;
         }
     }
 
