@@ -28,7 +28,7 @@ internal static class KqlJsonFile
     {
         json = null;
         error = Directory.Exists(path) ? "is a directory; give the path of a JSON file"
-            : path != StandardInput && !File.Exists(path) ? "file not found; give the path of an existing JSON file"
+            : path != StandardInput && !File.Exists(path) ? MissingReason(path)
             : null;
         if (error is not null)
         {
@@ -78,6 +78,25 @@ internal static class KqlJsonFile
                 : JsonErrors.Describe(e);
             return false;
         }
+    }
+
+    /// <summary>Explains a path that is not a file: missing, or behind a folder that cannot be entered.</summary>
+    private static string MissingReason(string path)
+    {
+        try
+        {
+            File.GetAttributes(path);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return $"could not be read: {e.Message}";
+        }
+        catch (IOException)
+        {
+            // Not found, which the message below reports.
+        }
+
+        return "file not found; give the path of an existing JSON file";
     }
 
     /// <summary>Returns the stream's bytes, or <c>null</c> when it has more than <paramref name="limit"/>.</summary>

@@ -394,6 +394,32 @@ public class RulesCliTests
         Assert.Equal(Path.Combine(folder.Path, "b.toml"), finding["file"]!.GetValue<string>());
         Assert.NotEqual("", finding["rule_id"]!.GetValue<string>());
         Assert.Contains("duplicate rule_id", finding["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("give one of the rules a new rule_id", finding["fix"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintSameFolderTwiceReadsItOnce()
+    {
+        using var folder = new TempDirectory();
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), Path.Combine(folder.Path, "a.toml"));
+
+        var result = CliRunner.Run("rules", "lint", folder.Path, folder.Path + "/./");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("1 rule linted: 0 errors", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintFileInLockedFolderSaysPermission()
+    {
+        using var folder = new TempDirectory();
+        var locked = UnprivilegedCli.LockedFolder(folder.Path);
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), Path.Combine(locked, "rule.toml"));
+
+        var result = UnprivilegedCli.Run(folder.Path, "rules", "lint", Path.Combine(locked, "rule.toml"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the rule path could not be read (", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

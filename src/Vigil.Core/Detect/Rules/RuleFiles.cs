@@ -27,11 +27,32 @@ internal static class RuleFiles
             }
             else
             {
-                errors.Add(new RuleLoadError(path, null, null, "rule path not found: pass an existing .toml, .ndjson or .json rule file or a folder of them"));
+                errors.Add(new RuleLoadError(path, null, null, MissingReason(path)));
             }
         }
 
-        return files.ToList();
+        // One file named twice (rules and ./rules/) is one rule file, not two rules with one rule_id.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. files.Where(file => seen.Add(Path.GetFullPath(file)))];
+    }
+
+    /// <summary>Explains a path that is neither a file nor a folder: missing, or behind a folder that cannot be entered.</summary>
+    private static string MissingReason(string path)
+    {
+        try
+        {
+            File.GetAttributes(path);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            return $"the rule path could not be read ({exception.Message}); check the permissions of its folders";
+        }
+        catch (IOException)
+        {
+            // Not found, which the message below reports.
+        }
+
+        return "rule path not found: pass an existing .toml, .ndjson or .json rule file or a folder of them";
     }
 
     /// <summary>

@@ -64,6 +64,19 @@ public sealed class KqlCliInputTests : IDisposable
     }
 
     [Fact]
+    public void DocumentInLockedFolderSaysPermission()
+    {
+        using var folder = new TempDirectory();
+        var document = Path.Combine(UnprivilegedCli.LockedFolder(folder.Path), "doc.json");
+        File.WriteAllText(document, """{"a":"b"}""");
+
+        var result = UnprivilegedCli.Run(folder.Path, "kql", "eval", "a:b", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--doc {document}: could not be read", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LongMappingTypeIsShortened()
     {
         var mapping = Write("m.json", $$"""{"pad":"{{new string('a', 100_000)}}"}""");

@@ -17,11 +17,14 @@ public static class RuleLinter
     {
         ArgumentNullException.ThrowIfNull(rules);
 
-        return [.. RuleIdConflicts.Find(rules).DuplicateErrors.Select(duplicate =>
-            new LintFinding(LintIds.DuplicateRuleId, LintSeverity.Error, duplicate.Rule.RuleId, duplicate.Error.File, duplicate.Error.Line, duplicate.Error.Column, null, duplicate.Error.Message, null)
-            {
-                RuleName = duplicate.Rule.Name,
-            })];
+        var findings = new List<LintFinding>();
+        foreach (var (rule, error) in RuleIdConflicts.Find(rules).DuplicateErrors)
+        {
+            var (problem, fix) = RuleIdConflicts.SplitDuplicateMessage(error.Message);
+            findings.Add(new LintFinding(LintIds.DuplicateRuleId, LintSeverity.Error, rule.RuleId, error.File, error.Line, error.Column, null, problem, fix) { RuleName = rule.Name });
+        }
+
+        return findings;
     }
 
     /// <summary>
