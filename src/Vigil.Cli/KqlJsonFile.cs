@@ -81,23 +81,9 @@ internal static class KqlJsonFile
     }
 
     /// <summary>Explains a path that is not a file: missing, or behind a folder that cannot be entered.</summary>
-    private static string MissingReason(string path)
-    {
-        try
-        {
-            File.GetAttributes(path);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return $"could not be read: {e.Message}";
-        }
-        catch (IOException)
-        {
-            // Not found, which the message below reports.
-        }
-
-        return "file not found; give the path of an existing JSON file";
-    }
+    private static string MissingReason(string path) => PathAccess.Denied(path) is { } denied
+        ? $"could not be read: {denied}"
+        : "file not found; give the path of an existing JSON file";
 
     /// <summary>Returns the stream's bytes, or <c>null</c> when it has more than <paramref name="limit"/>.</summary>
     internal static byte[]? ReadAtMost(Stream input, int limit)

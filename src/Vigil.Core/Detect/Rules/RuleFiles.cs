@@ -37,23 +37,9 @@ internal static class RuleFiles
     }
 
     /// <summary>Explains a path that is neither a file nor a folder: missing, or behind a folder that cannot be entered.</summary>
-    private static string MissingReason(string path)
-    {
-        try
-        {
-            File.GetAttributes(path);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            return $"the rule path could not be read ({exception.Message}); check the permissions of its folders";
-        }
-        catch (IOException)
-        {
-            // Not found, which the message below reports.
-        }
-
-        return "rule path not found: pass an existing .toml, .ndjson or .json rule file or a folder of them";
-    }
+    private static string MissingReason(string path) => Read.PathAccess.Denied(path) is { } denied
+        ? $"the rule path could not be read ({denied}); check the permissions of its folders"
+        : "rule path not found: pass an existing .toml, .ndjson or .json rule file or a folder of them";
 
     /// <summary>
     /// Adds the rule files under <paramref name="folder"/>, and an error for each folder in it that
