@@ -19,6 +19,7 @@ internal static class JsonErrors
         ("' is invalid after a property name. Expected a ':'.", "missing colon: {0} follows a property name where ':' is expected"),
         ("' is an invalid start of a property name. Expected a '\"'.", "invalid character {0} where a property name should start"),
         ("' is an invalid escapable character within a JSON string. The string should be correctly escaped.", "invalid escape sequence {0} inside a string"),
+        ("' is invalid after a single JSON value. Expected end of data.", "a second value: {0} follows the end of the JSON value where the data should end"),
     ];
 
     /// <summary>

@@ -77,6 +77,18 @@ public sealed class KqlCliInputTests : IDisposable
     }
 
     [Fact]
+    public void TwoDocumentValuesArePlainError()
+    {
+        var document = Write("two.json", "{}{}");
+
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 1, byte 3: a second value: '{' follows the end of the JSON value", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\'", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LongMappingTypeIsShortened()
     {
         var mapping = Write("m.json", $$"""{"pad":"{{new string('a', 100_000)}}"}""");
