@@ -14,7 +14,7 @@ public sealed record HuntOptions(IReadOnlyList<string> Paths, DateTimeOffset? Fr
 
     /// <summary>
     /// The file size from which a hunt on more than one thread reads a file ahead on a thread of its
-    /// own; tests lower it so that small files take that path too.
+    /// own. Tests lower it so that small files take that path too.
     /// </summary>
     internal long ReadAheadFrom { get; init; } = Read.ReadAheadStream.MinFileLength;
 

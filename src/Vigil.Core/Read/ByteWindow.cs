@@ -226,8 +226,8 @@ internal sealed class ByteWindow : IDisposable
     {
         filled = false;
         var keepFrom = KeepFrom();
-        var kept = _end - keepFrom;
-        if (kept > ReadAheadStream.Reserve)
+        var keptLength = _end - keepFrom;
+        if (keptLength > ReadAheadStream.Reserve)
         {
             return false;
         }
@@ -238,8 +238,8 @@ internal sealed class ByteWindow : IDisposable
             return true;
         }
 
-        var newStart = dataStart - kept;
-        _buffer.AsSpan(keepFrom, kept).CopyTo(chunk.Buffer.AsSpan(newStart));
+        var newStart = dataStart - keptLength;
+        _buffer.AsSpan(keepFrom, keptLength).CopyTo(chunk.Buffer.AsSpan(newStart));
         ReleaseBuffer();
         _buffer = chunk.Buffer;
         _chunk = chunk;
@@ -270,14 +270,14 @@ internal sealed class ByteWindow : IDisposable
     private void LeaveChunk()
     {
         var keepFrom = KeepFrom();
-        var kept = _end - keepFrom;
-        var own = ArrayPool<byte>.Shared.Rent(Math.Min(_maxSize, Math.Max(InitialSize, kept * 2)));
-        _buffer.AsSpan(keepFrom, kept).CopyTo(own);
+        var keptLength = _end - keepFrom;
+        var own = ArrayPool<byte>.Shared.Rent(Math.Min(_maxSize, Math.Max(InitialSize, keptLength * 2)));
+        _buffer.AsSpan(keepFrom, keptLength).CopyTo(own);
         ReleaseBuffer();
         _buffer = own;
         _bufferOffset += keepFrom;
         _start -= keepFrom;
-        _end = kept;
+        _end = keptLength;
     }
 
     private void MakeRoom()

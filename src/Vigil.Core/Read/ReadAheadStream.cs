@@ -18,9 +18,8 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     public const long MinFileLength = 8 * 1024 * 1024;
 
     /// <summary>
-    /// Room in front of each chunk's data. A reader that takes the chunk whole puts the bytes it has
-    /// not consumed yet there, which is part of a record: one record of up to this size never needs a
-    /// buffer of its own.
+    /// Room in front of each chunk's data. A window that takes the chunk whole moves the bytes it has
+    /// not consumed yet, part of one record, there. So a record up to this size needs no buffer of its own.
     /// </summary>
     public const int Reserve = 64 * 1024;
 
@@ -42,9 +41,9 @@ internal sealed class ReadAheadStream : ReadOnlyStream
 
     /// <param name="inner">The stream to read ahead.</param>
     /// <param name="shared">
-    /// Whether <see cref="TakeChunk"/> may hand chunks out whole. Only for data under which no
-    /// layer can fail (a plain file): a window that takes a whole chunk has read further than one
-    /// that copies what it needs, and a gzip layer's failure would then show or not by thread count.
+    /// Whether <see cref="TakeChunk"/> may hand chunks out whole: only for data under which no layer
+    /// can fail, a plain file. A window that takes a whole chunk has read further than one that
+    /// copies what it needs, so a gzip layer's failure would show or not by thread count.
     /// </param>
     public ReadAheadStream(Stream inner, bool shared = false)
     {
@@ -85,9 +84,9 @@ internal sealed class ReadAheadStream : ReadOnlyStream
     /// <summary>
     /// Hands the caller the bytes that <see cref="Read(Span{byte})"/> would return next, up to the
     /// end of their chunk, without copying them: they lie in <paramref name="chunk"/>'s buffer from
-    /// <paramref name="start"/> (at least <see cref="Reserve"/>), and the caller owns one reference to
-    /// the chunk, which it releases with <see cref="SharedChunk.Release"/>. Returns <c>false</c> at the end of the data, and
-    /// throws where <see cref="Read(Span{byte})"/> would.
+    /// <paramref name="start"/> (at least <see cref="Reserve"/>). The caller owns one reference to
+    /// the chunk and releases it with <see cref="SharedChunk.Release"/>. Returns <c>false</c> at the
+    /// end of the data, and throws where <see cref="Read(Span{byte})"/> would.
     /// </summary>
     public bool TakeChunk(out SharedChunk chunk, out int start, out int length)
     {

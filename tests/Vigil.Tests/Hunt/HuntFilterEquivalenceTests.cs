@@ -185,8 +185,8 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
 
     /// <summary>
     /// Writes one delivery file of several read-ahead chunks (1 MiB each), so that records cross
-    /// chunk boundaries and chunks are shared by batches and used again, with a record longer than
-    /// the room in front of a chunk (64 KiB) that the window must copy.
+    /// chunk boundaries and batches share chunks that are then used again. One record is longer
+    /// than the room in front of a chunk (64 KiB), so the window must copy it.
     /// </summary>
     private string WriteLarge()
     {

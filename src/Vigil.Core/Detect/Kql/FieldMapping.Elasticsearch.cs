@@ -6,7 +6,8 @@ namespace Vigil.Detect.Kql;
 /// <summary>Reading a <see cref="FieldMapping"/> from JSON.</summary>
 public sealed partial class FieldMapping
 {
-    // Long enough for any real field name or type, short enough for one line of an error.
+    // Room for the field names and types of real mappings (an estimate), and short enough for one
+    // line of an error.
     private const int ShownLength = 120;
 
     private static readonly Dictionary<string, FieldType> TypeNames = new(StringComparer.Ordinal)
@@ -162,7 +163,7 @@ public sealed partial class FieldMapping
 
     /// <summary>
     /// Returns a name or type from the mapping file for an error message, cut to
-    /// <see cref="ShownLength"/> characters: the file may hold a value of many megabytes.
+    /// <see cref="ShownLength"/> characters, because the file may contain a value of many megabytes.
     /// </summary>
     private static string Shown(string text)
     {

@@ -18,10 +18,9 @@ public static class RuleLinter
         ArgumentNullException.ThrowIfNull(rules);
 
         var findings = new List<LintFinding>();
-        foreach (var (rule, error) in RuleIdConflicts.Find(rules).DuplicateErrors)
+        foreach (var (rule, error, problem) in RuleIdConflicts.Find(rules).DuplicateErrors)
         {
-            var (problem, fix) = RuleIdConflicts.SplitDuplicateMessage(error.Message);
-            findings.Add(new LintFinding(LintIds.DuplicateRuleId, LintSeverity.Error, rule.RuleId, error.File, error.Line, error.Column, null, problem, fix) { RuleName = rule.Name });
+            findings.Add(new LintFinding(LintIds.DuplicateRuleId, LintSeverity.Error, rule.RuleId, error.File, error.Line, error.Column, null, problem, RuleIdConflicts.DuplicateFix) { RuleName = rule.Name });
         }
 
         return findings;

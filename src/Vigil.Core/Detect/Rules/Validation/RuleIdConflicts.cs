@@ -15,9 +15,10 @@ internal sealed class RuleIdConflicts
     private readonly List<RuleLoadError> _errors = [];
     private readonly List<RuleWarning> _warnings = [];
     private readonly HashSet<DetectionRule> _duplicates = new(ReferenceEqualityComparer.Instance);
-    private const string DuplicateFix = "give one of the rules a new rule_id (a random UUID), or a later version when it is a newer revision of the same rule";
+    /// <summary>What to do about a repeated rule_id and revision, the end of each such error.</summary>
+    public const string DuplicateFix = "give one of the rules a new rule_id (a random UUID), or a later version when it is a newer revision of the same rule";
 
-    private readonly List<(DetectionRule Rule, RuleLoadError Error)> _duplicateErrors = [];
+    private readonly List<(DetectionRule Rule, RuleLoadError Error, string Problem)> _duplicateErrors = [];
 
     private RuleIdConflicts()
     {
@@ -32,14 +33,11 @@ internal sealed class RuleIdConflicts
     /// <summary>True when <paramref name="rule"/> got a duplicate error, so it is not valid.</summary>
     public bool IsDuplicate(DetectionRule rule) => _duplicates.Contains(rule);
 
-    /// <summary>Each rule that repeats an earlier rule's rule_id and revision, with its error, whose message ends with <see cref="DuplicateFix"/>.</summary>
-    public IReadOnlyList<(DetectionRule Rule, RuleLoadError Error)> DuplicateErrors => _duplicateErrors;
-
-    /// <summary>Splits a duplicate's error message into the problem and its fix.</summary>
-    public static (string Problem, string Fix) SplitDuplicateMessage(string message) =>
-        message.EndsWith("; " + DuplicateFix, StringComparison.Ordinal)
-            ? (message[..^(DuplicateFix.Length + 2)], DuplicateFix)
-            : (message, DuplicateFix);
+    /// <summary>
+    /// Each rule that repeats an earlier rule's rule_id and revision, with its error and the
+    /// error's message without <see cref="DuplicateFix"/>.
+    /// </summary>
+    public IReadOnlyList<(DetectionRule Rule, RuleLoadError Error, string Problem)> DuplicateErrors => _duplicateErrors;
 
     public static RuleIdConflicts Find(IReadOnlyList<DetectionRule> rules)
     {
@@ -63,10 +61,10 @@ internal sealed class RuleIdConflicts
         foreach (var duplicate in revision.Skip(1))
         {
             _duplicates.Add(duplicate);
-            var message = $"duplicate rule_id \"{duplicate.RuleId}\" ({Describe(duplicate)}): {first.SourcePath} has the same rule_id and revision; {DuplicateFix}";
-            var error = RuleSource.Read(duplicate).ToError("rule.rule_id", null, message);
+            var problem = $"duplicate rule_id \"{duplicate.RuleId}\" ({Describe(duplicate)}): {first.SourcePath} has the same rule_id and revision";
+            var error = RuleSource.Read(duplicate).ToError("rule.rule_id", null, $"{problem}; {DuplicateFix}");
             _errors.Add(error);
-            _duplicateErrors.Add((duplicate, error));
+            _duplicateErrors.Add((duplicate, error, problem));
         }
     }
 
