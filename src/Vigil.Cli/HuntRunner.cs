@@ -160,10 +160,11 @@ internal static class HuntRunner
 
         if (target == StandardStream)
         {
-            return new NdjsonAlertWriter(ClosedPipe.StandardOutput(), ownsStream: true);
+            // Buffered as grep and ripgrep do: whole blocks into a file or a pipe, each line as it comes to a terminal.
+            return new NdjsonAlertWriter(ClosedPipe.StandardOutput(), ownsStream: true, buffered: Console.IsOutputRedirected);
         }
 
-        return new NdjsonAlertWriter(File.Create(target), ownsStream: true);
+        return new NdjsonAlertWriter(File.Create(target, bufferSize: 0), ownsStream: true, buffered: true);
     }
 
     private static IReadOnlyList<DetectionRule>? LoadRules(
