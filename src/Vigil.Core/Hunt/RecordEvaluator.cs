@@ -100,7 +100,7 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
             return false;
         }
 
-        var rules = router.Candidates(facts.EventName, facts.EventSource, json);
+        var rules = router.Candidates(facts.EventName, facts.EventSource, json, _scanner);
         if (rules.Count == 0)
         {
             var position = timeRange?.Place(facts.EventTime.Text) ?? EventTimePosition.InRange;

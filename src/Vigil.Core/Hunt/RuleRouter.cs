@@ -32,6 +32,15 @@ internal sealed class RuleRouter
     private const int RecentPairs = 1024;
     private readonly RecentPair[] _recent = new RecentPair[RecentPairs];
 
+    // A hunt's scan gives the two fields as hashes of their text (TopLevelValue.Hash), and known
+    // pairs are found by those alone: first in a table of recent pairs, then in a bounded
+    // dictionary. Two random 64-bit hashes (see QuickContentHash) stand for the text, as the
+    // duplicate check's hash stands for a record: pairs of different texts share both only by
+    // chance, about 2⁻¹²⁸ per pair of pairs.
+    private const int RecentHashedPairs = 2048;
+    private readonly HashedPair[] _recentHashed = new HashedPair[RecentHashedPairs];
+    private readonly Dictionary<(ulong Name, ulong Source), Route> _hashedCache = [];
+
     /// <param name="rules">The rules in hunt order, which candidate lists keep.</param>
     /// <param name="routing">
     /// When true, a record is evaluated by its candidate rules only. When false, it is evaluated by
@@ -57,9 +66,16 @@ internal sealed class RuleRouter
     /// Returns the rules to evaluate on a record with these fields and this raw JSON, without the rules
     /// whose required literals <paramref name="json"/> cannot contain. Empty when none can match.
     /// </summary>
-    public IReadOnlyList<PreparedRule> Candidates(TopLevelValue eventName, TopLevelValue eventSource, ReadOnlySpan<byte> json)
+    /// <param name="eventName">The record's <c>eventName</c>, as text or as a hunt's scan hashed it.</param>
+    /// <param name="eventSource">The record's <c>eventSource</c>, as text or as a hunt's scan hashed it.</param>
+    /// <param name="json">The record's raw JSON.</param>
+    /// <param name="scanner">
+    /// The scanner that read the record, which returns the two fields' text when their hashes are new
+    /// here. Null when the values already carry their text.
+    /// </param>
+    public IReadOnlyList<PreparedRule> Candidates(TopLevelValue eventName, TopLevelValue eventSource, ReadOnlySpan<byte> json, RecordScanner? scanner = null)
     {
-        var route = RouteOf(eventName, eventSource);
+        var route = scanner is null ? RouteOf(eventName, eventSource) : RouteOfHashed(eventName, eventSource, scanner);
         if (route.LiteralRules.Length == 0)
         {
             return route.Candidates;
@@ -117,6 +133,35 @@ internal sealed class RuleRouter
         return route;
     }
 
+    private Route RouteOfHashed(TopLevelValue eventName, TopLevelValue eventSource, RecordScanner scanner)
+    {
+        var key = (KeyOf(eventName), KeyOf(eventSource));
+        ref var recent = ref _recentHashed[HashedSlot(key.Item1, key.Item2)];
+        if (recent.Route is { } known && recent.Name == key.Item1 && recent.Source == key.Item2)
+        {
+            return known;
+        }
+
+        if (!_hashedCache.TryGetValue(key, out var route))
+        {
+            var (name, source) = scanner.RoutingTexts(eventName, eventSource);
+            route = RouteOf(name, source);
+            if (_hashedCache.Count < MaxCachedPairs)
+            {
+                _hashedCache[key] = route;
+            }
+        }
+
+        recent = new HashedPair(key.Item1, key.Item2, route);
+        return route;
+    }
+
+    /// <summary>Returns a string's hash, or for an absent or non-string field its kind, which a random hash equals only by chance.</summary>
+    private static ulong KeyOf(TopLevelValue value) => value.Kind == TopLevelValueKind.String ? value.Hash : (ulong)value.Kind;
+
+    private static int HashedSlot(ulong name, ulong source) =>
+        (int)(((name * 0x9E3779B97F4A7C15) ^ source) >> (64 - 11)) & (RecentHashedPairs - 1);
+
     private static bool Same(TopLevelValue left, TopLevelValue right) => left.Kind == right.Kind && ReferenceEquals(left.Text, right.Text);
 
     private static int RecentSlot(TopLevelValue eventName, TopLevelValue eventSource)
@@ -155,6 +200,9 @@ internal sealed class RuleRouter
     /// <param name="LiteralRules">The routed rules with a literal test.</param>
     /// <param name="WithoutLiteralRules">The rules to evaluate when every literal test fails.</param>
     private sealed record Route(PreparedRule[] Routed, PreparedRule[] Candidates, PreparedRule[] LiteralRules, PreparedRule[] WithoutLiteralRules);
+
+    /// <summary>A pair of field hashes seen recently, with the route found for them.</summary>
+    private readonly record struct HashedPair(ulong Name, ulong Source, Route? Route);
 
     /// <summary>A pair of field values seen recently, with the route found for them.</summary>
     private readonly record struct RecentPair(TopLevelValue Name, TopLevelValue Source, Route? Route);

@@ -9,7 +9,13 @@ namespace Vigil.Read;
 internal readonly record struct RecordFacts(UInt128? ContentHash, TopLevelValue EventName, TopLevelValue EventSource, TopLevelValue EventTime, TopLevelValue EventId);
 
 /// <summary>A top-level field of a record: absent, a string (with its text), or another JSON value.</summary>
-internal readonly record struct TopLevelValue(TopLevelValueKind Kind, string? Text)
+/// <param name="Kind">The field's JSON kind.</param>
+/// <param name="Text">A string's text, when the scan kept it.</param>
+/// <param name="Hash">
+/// A string's <see cref="QuickContentHash"/> when a hunt scanned it, else 0. A hunt's scan keeps
+/// <c>eventName</c> and <c>eventSource</c> as this hash, without their text.
+/// </param>
+internal readonly record struct TopLevelValue(TopLevelValueKind Kind, string? Text, ulong Hash = 0)
 {
     public static readonly TopLevelValue Absent = new(TopLevelValueKind.Absent, null);
 

@@ -130,9 +130,7 @@ internal sealed partial class RecordScanner
                     return -1;
                 }
 
-                var text = Text(json, i + 1, end, escaped);
-                NoteTopLevelString(text);
-                CompleteScalar(CanonicalJsonHash.StringKind, text);
+                CompleteString(Text(json, i + 1, end, escaped));
                 return end + 1;
 
             case (byte)'{' or (byte)'[':

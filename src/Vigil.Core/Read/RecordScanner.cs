@@ -168,9 +168,7 @@ internal sealed partial class RecordScanner
                 return true;
 
             case JsonTokenType.String:
-                var text = Unescaped(ref reader);
-                NoteTopLevelString(text);
-                CompleteScalar(CanonicalJsonHash.StringKind, text);
+                CompleteString(Unescaped(ref reader));
                 return true;
 
             case JsonTokenType.Null:
@@ -215,21 +213,45 @@ internal sealed partial class RecordScanner
         return true;
     }
 
-    // Called for every value at every depth, so the test that almost always fails is inlined.
+    /// <summary>Adds a string value to the open container, and notes it when it is a top-level field the facts keep.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void NoteTopLevelString(ReadOnlySpan<byte> text)
+    private void CompleteString(ReadOnlySpan<byte> text)
+    {
+        if (!_forHunt)
+        {
+            NoteTopLevelString(text, 0);
+            Complete(CanonicalJsonHash.StringKind, text);
+            return;
+        }
+
+        // The value's hash also keys the hunt's routing, so it is computed once for both.
+        var hash = QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, text);
+        NoteTopLevelString(text, hash);
+        AddQuick(hash);
+    }
+
+    // Called for every string at every depth, so the test that almost always fails is inlined.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void NoteTopLevelString(ReadOnlySpan<byte> text, ulong hash)
     {
         if (_depth == 1 && _topLevel.Current != TopLevel.Field.None)
         {
-            NoteTopLevelField(text);
+            NoteTopLevelField(text, hash);
         }
     }
 
-    private void NoteTopLevelField(ReadOnlySpan<byte> text)
+    private void NoteTopLevelField(ReadOnlySpan<byte> text, ulong hash)
     {
+        var field = _topLevel.Current;
+        if (_forHunt && field is TopLevel.Field.EventName or TopLevel.Field.EventSource)
+        {
+            _topLevel.Note(RoutingValue(field, text, hash));
+            return;
+        }
+
         // Event names and sources repeat record after record, so their strings are shared; times and
         // ids are new each time.
-        var value = _topLevel.Current switch
+        var value = field switch
         {
             TopLevel.Field.EventName or TopLevel.Field.EventSource => _names.GetString(text),
             TopLevel.Field.EventTime when _keepsEventTime => Encoding.UTF8.GetString(text),

@@ -89,11 +89,56 @@ public class RecordScannerTests
     {
         var bytes = """{"eventID":"e-1","eventTime":"2026-12-01T00:00:00Z","eventName":"AssumeRole"}"""u8;
 
-        Assert.True(new RecordScanner(ScanPurpose.Hunt).TryScan(bytes, out var facts));
+        var scanner = new RecordScanner(ScanPurpose.Hunt);
+        Assert.True(scanner.TryScan(bytes, out var facts));
         Assert.Equal(new TopLevelValue(TopLevelValueKind.String, null), facts.EventId);
         Assert.Equal(new TopLevelValue(TopLevelValueKind.String, null), facts.EventTime);
-        Assert.Equal(new TopLevelValue(TopLevelValueKind.String, "AssumeRole"), facts.EventName);
+        Assert.Equal(TopLevelValueKind.String, facts.EventName.Kind);
+        Assert.Null(facts.EventName.Text);
         Assert.NotNull(facts.ContentHash);
+    }
+
+    [Fact]
+    public void HuntScan_NameAndSource_Hashed()
+    {
+        var bytes = """{"eventName":"Assume\/Role","eventSource":"sts.amazonaws.com","eventTime":"t"}"""u8;
+        var scanner = new RecordScanner(ScanPurpose.Hunt);
+
+        Assert.True(scanner.TryScan(bytes, out var facts));
+        Assert.Equal(QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, "Assume/Role"u8), facts.EventName.Hash);
+        Assert.Equal(QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, "sts.amazonaws.com"u8), facts.EventSource.Hash);
+
+        var (name, source) = scanner.RoutingTexts(facts.EventName, facts.EventSource);
+        Assert.Equal("Assume/Role", name.Text);
+        Assert.Equal("sts.amazonaws.com", source.Text);
+    }
+
+    [Fact]
+    public void HuntScan_LongName_KeepsTextAndHash()
+    {
+        var longName = new string('N', Utf8Interner.MaxLength + 1);
+        var bytes = Encoding.UTF8.GetBytes($$"""{"eventName":"{{longName}}","eventSource":7}""");
+        var scanner = new RecordScanner(ScanPurpose.Hunt);
+
+        Assert.True(scanner.TryScan(bytes, out var facts));
+        Assert.Equal(longName, facts.EventName.Text);
+        Assert.Equal(QuickContentHash.OfScalar(CanonicalJsonHash.StringKind, Encoding.UTF8.GetBytes(longName)), facts.EventName.Hash);
+        Assert.Equal(TopLevelValue.Other, facts.EventSource);
+
+        var (name, source) = scanner.RoutingTexts(facts.EventName, facts.EventSource);
+        Assert.Equal(longName, name.Text);
+        Assert.Equal(TopLevelValue.Other, source);
+    }
+
+    [Fact]
+    public void HuntScan_ReaderPath_SameHashesAsTokenizer()
+    {
+        var bytes = """{"eventName":"AssumeRole","eventSource":"sts.amazonaws.com","x":"\u00e9"}"""u8;
+
+        Assert.True(new RecordScanner(ScanPurpose.Hunt).TryScan(bytes, out var tokenized));
+        Assert.True(new RecordScanner(ScanPurpose.Hunt) { ReaderOnly = true }.TryScan(bytes, out var read));
+        Assert.Equal(tokenized.EventName, read.EventName);
+        Assert.Equal(tokenized.EventSource, read.EventSource);
     }
 
     [Fact]
