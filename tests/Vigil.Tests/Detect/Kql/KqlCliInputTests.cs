@@ -111,6 +111,33 @@ public sealed class KqlCliInputTests : IDisposable
     }
 
     [Fact]
+    public void MappingFieldWithoutTypeExitsTwo()
+    {
+        var mapping = Write("m.json", """{"mappings":{"properties":{"user":{"properties":{"name":{"ignore_above":1024}}}}}}""");
+
+        var result = CliRunner.Run("kql", "dsl", "user.name:root", "--mapping", mapping);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            $"--mapping {mapping}: Mapping field `user.name` ({{\"ignore_above\":1024}}) has no \"type\"; give it one",
+            result.StandardError,
+            StringComparison.Ordinal);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public void MappingMultiFieldTypeIsChecked()
+    {
+        var mapping = Write("m.json", """{"message":{"type":"keyword","fields":{"text":{"type":"txt"}}}}""");
+
+        var result = CliRunner.Run("kql", "dsl", "message:denied", "--mapping", mapping);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Mapping type `txt` of `message.text` is not supported", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
     public void ReadAtMost_OverLimit_ReturnsNull()
     {
         Assert.Null(Vigil.Cli.KqlJsonFile.ReadAtMost(new MemoryStream(new byte[101]), 100));
@@ -252,4 +279,5 @@ public sealed class KqlCliInputTests : IDisposable
         File.WriteAllText(path, content);
         return path;
     }
+
 }
