@@ -111,6 +111,40 @@ public sealed class KqlCliInputTests : IDisposable
     }
 
     [Fact]
+    public void ByteOrderMarkDocumentIsRead()
+    {
+        var document = WriteWithByteOrderMark("d.json", """{"a":"b"}""");
+
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", document);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("true", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void ByteOrderMarkMappingIsRead()
+    {
+        var document = Write("d.json", """{"message":"Access Denied"}""");
+        var mapping = WriteWithByteOrderMark("m.json", """{"message":"text"}""");
+
+        var result = CliRunner.Run("kql", "eval", "message:denied", "--doc", document, "--mapping", mapping);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("true", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void ByteOrderMarkKeepsErrorPosition()
+    {
+        var document = WriteWithByteOrderMark("d.json", """{"a":x}""");
+
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 1, byte 6: invalid character 'x'", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MappingFieldWithoutTypeExitsTwo()
     {
         var mapping = Write("m.json", """{"mappings":{"properties":{"user":{"properties":{"name":{"ignore_above":1024}}}}}}""");
@@ -280,4 +314,11 @@ public sealed class KqlCliInputTests : IDisposable
         return path;
     }
 
+    /// <summary>Writes <paramref name="content"/> as UTF-8 after a byte order mark.</summary>
+    private string WriteWithByteOrderMark(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        return path;
+    }
 }
