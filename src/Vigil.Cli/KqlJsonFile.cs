@@ -59,10 +59,22 @@ internal static class KqlJsonFile
             return false;
         }
 
-        return TryParse(bytes, out json, out error);
+        return TryParse(WithoutByteOrderMark(bytes), out json, out error);
     }
 
-    private static bool TryParse(byte[] bytes, out JsonNode? json, out string? error)
+    /// <summary>
+    /// Returns the bytes after a leading UTF-8 byte order mark, which some Windows editors write.
+    /// Parsing a span rejects the mark as an invalid character, but System.Text.Json's stream
+    /// overloads skip it, as the rule loader does.
+    /// </summary>
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(byte[] bytes)
+    {
+        var text = bytes.AsSpan();
+        var byteOrderMark = Encoding.UTF8.Preamble;
+        return text.StartsWith(byteOrderMark) ? text[byteOrderMark.Length..] : text;
+    }
+
+    private static bool TryParse(ReadOnlySpan<byte> bytes, out JsonNode? json, out string? error)
     {
         try
         {

@@ -44,15 +44,9 @@ internal static class KqlRunner
     {
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.kql");
-        if (documentPath == KqlJsonFile.StandardInput && source.File == KqlJsonFile.StandardInput)
+        if (KqlStandardInput.FindConflict(("--doc", documentPath), ("--query-file", source.File), ("--mapping", mappingPath)) is { } conflict)
         {
-            KqlLog.QueryUnavailable(logger, "--doc and --query-file cannot both read stdin; put one of them in a file");
-            return ExitCodes.Usage;
-        }
-
-        if (documentPath == KqlJsonFile.StandardInput && mappingPath == KqlJsonFile.StandardInput)
-        {
-            KqlLog.QueryUnavailable(logger, "--doc and --mapping cannot both read stdin; put one of them in a file");
+            KqlLog.QueryUnavailable(logger, conflict);
             return ExitCodes.Usage;
         }
 
@@ -79,13 +73,19 @@ internal static class KqlRunner
 
     public static int Dsl(KqlQuerySource source, string? mappingPath, string? timeZone)
     {
+        using var loggerFactory = CliLogging.CreateFactory();
+        var logger = loggerFactory.CreateLogger("vigil.kql");
+        if (KqlStandardInput.FindConflict(("--query-file", source.File), ("--mapping", mappingPath)) is { } conflict)
+        {
+            KqlLog.QueryUnavailable(logger, conflict);
+            return ExitCodes.Usage;
+        }
+
         if (ReadQuery(source) is not { } query)
         {
             return ExitCodes.Usage;
         }
 
-        using var loggerFactory = CliLogging.CreateFactory();
-        var logger = loggerFactory.CreateLogger("vigil.kql");
         if (timeZone is not null && KqlTimeZone.Check(timeZone) is { } reason)
         {
             KqlLog.OptionInvalid(logger, "--time-zone", TerminalText.Sanitize(timeZone), reason);

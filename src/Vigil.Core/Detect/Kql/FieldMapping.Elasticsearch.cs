@@ -41,9 +41,13 @@ public sealed partial class FieldMapping
     /// names to a type name, where the type may carry a limit: <c>{"f": "keyword(ignore_above=8191)"}</c>
     /// or <c>{"f": {"type": "keyword", "ignore_above": 8191}}</c>. The type <c>string</c> is a Kibana string
     /// field whose Elasticsearch type is unknown. Unlisted fields evaluate as keywords, and query DSL sends them
-    /// untyped (see <see cref="UnlistedFieldsAreMapped"/>).
+    /// untyped (see <see cref="UnlistedFieldsAreMapped"/>). A field object in either form is read with the
+    /// <c>properties</c> and <c>fields</c> below it. It needs a <c>type</c> unless <c>properties</c>, or
+    /// <c>enabled</c> as its only setting, make it an object.
     /// </summary>
-    /// <exception cref="FormatException">A type name is unknown or an entry is malformed.</exception>
+    /// <exception cref="FormatException">
+    /// A type name is unknown or missing, or an entry is malformed. The message names the field.
+    /// </exception>
     public static FieldMapping FromElasticsearchMapping(JsonNode mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -77,63 +81,19 @@ public sealed partial class FieldMapping
     {
         foreach (var (name, definition) in flat)
         {
-            fields.Add(definition switch
+            switch (definition)
             {
-                JsonValue text when text.TryGetValue<string>(out var typeText) => ParseTypeText(name, typeText),
-                JsonObject properties => ReadField(name, properties, null),
-                _ => throw new FormatException($"Mapping entry `{Shown(name)}` must be a type name or an object with \"type\"."),
-            });
-        }
-    }
-
-    private static void ReadProperties(JsonObject properties, string prefix, List<MappedField> fields)
-    {
-        foreach (var (key, node) in properties)
-        {
-            var name = prefix + key;
-            if (node is not JsonObject definition)
-            {
-                throw new FormatException($"Mapping property `{Shown(name)}` must be an object.");
-            }
-
-            fields.Add(ReadField(name, definition, null));
-            if (definition["properties"] is JsonObject children)
-            {
-                ReadProperties(children, name + ".", fields);
-            }
-
-            if (definition["fields"] is JsonObject multiFields)
-            {
-                foreach (var (subKey, subNode) in multiFields)
-                {
-                    var subName = name + "." + subKey;
-                    fields.Add(subNode is JsonObject subDefinition
-                        ? ReadField(subName, subDefinition, name)
-                        : throw new FormatException($"Mapping multi-field `{Shown(subName)}` must be an object."));
-                }
+                case JsonValue text when text.TryGetValue<string>(out var typeText):
+                    fields.Add(ParseTypeText(name, typeText));
+                    break;
+                case JsonObject fieldDefinition:
+                    ReadDefinition(name, fieldDefinition, fields);
+                    break;
+                default:
+                    throw new FormatException($"Mapping entry `{Shown(name)}` must be a type name or an object with \"type\".");
             }
         }
     }
-
-    private static MappedField ReadField(string name, JsonObject definition, string? sourceField)
-    {
-        var typeName = Setting<string>(definition, "type", name) ?? "object";
-        return new MappedField(name, ParseTypeName(name, typeName))
-        {
-            IgnoreAbove = definition["ignore_above"] is null ? null : Setting<int>(definition, "ignore_above", name),
-            ConstantValue = Setting<string>(definition, "value", name),
-            SourceField = sourceField,
-        };
-    }
-
-    private static T? Setting<T>(JsonObject definition, string key, string name) =>
-        definition[key] switch
-        {
-            null => default,
-            JsonValue value when value.TryGetValue<T>(out var setting) => setting,
-            _ => throw new FormatException(
-                $"Mapping setting `{Shown(key)}` of `{Shown(name)}` must be a {(typeof(T) == typeof(int) ? "whole number" : "string")}."),
-        };
 
     /// <summary>Reads <c>type</c> or <c>type(ignore_above=N)</c>.</summary>
     private static MappedField ParseTypeText(string name, string text)

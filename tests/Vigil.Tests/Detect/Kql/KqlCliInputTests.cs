@@ -111,6 +111,67 @@ public sealed class KqlCliInputTests : IDisposable
     }
 
     [Fact]
+    public void ByteOrderMarkDocumentIsRead()
+    {
+        var document = WriteWithByteOrderMark("d.json", """{"a":"b"}""");
+
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", document);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("true", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void ByteOrderMarkMappingIsRead()
+    {
+        var document = Write("d.json", """{"message":"Access Denied"}""");
+        var mapping = WriteWithByteOrderMark("m.json", """{"message":"text"}""");
+
+        var result = CliRunner.Run("kql", "eval", "message:denied", "--doc", document, "--mapping", mapping);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("true", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void ByteOrderMarkKeepsErrorPosition()
+    {
+        var document = WriteWithByteOrderMark("d.json", """{"a":x}""");
+
+        var result = CliRunner.Run("kql", "eval", "a:b", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 1, byte 6: invalid character 'x'", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MappingFieldWithoutTypeExitsTwo()
+    {
+        var mapping = Write("m.json", """{"mappings":{"properties":{"user":{"properties":{"name":{"ignore_above":1024}}}}}}""");
+
+        var result = CliRunner.Run("kql", "dsl", "user.name:root", "--mapping", mapping);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(
+            $"--mapping {mapping}: Mapping field `user.name` ({{\"ignore_above\":1024}}) has no \"type\"; give it one",
+            result.StandardError,
+            StringComparison.Ordinal);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public void MappingMultiFieldTypeIsChecked()
+    {
+        var mapping = Write("m.json", """{"message":{"type":"keyword","fields":{"text":{"type":"txt"}}}}""");
+
+        var result = CliRunner.Run("kql", "dsl", "message:denied", "--mapping", mapping);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Mapping type `txt` of `message.text` is not supported", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
     public void ReadAtMost_OverLimit_ReturnsNull()
     {
         Assert.Null(Vigil.Cli.KqlJsonFile.ReadAtMost(new MemoryStream(new byte[101]), 100));
@@ -250,6 +311,14 @@ public sealed class KqlCliInputTests : IDisposable
     {
         var path = Path.Combine(_folder, name);
         File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Writes <paramref name="content"/> as UTF-8 after a byte order mark.</summary>
+    private string WriteWithByteOrderMark(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         return path;
     }
 }
