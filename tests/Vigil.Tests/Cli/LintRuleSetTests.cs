@@ -1,9 +1,14 @@
 using System.Text.Json.Nodes;
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Formats;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
 
-/// <summary>Lint findings about the rules given together, such as an older revision of a rule loaded with its newer one (VR021).</summary>
+/// <summary>
+/// Lint findings about the rules given together: an older revision of a rule loaded with its newer
+/// one (VR021), and rules not loaded (VR019) named by the rule_id and name the loader read.
+/// </summary>
 public class LintRuleSetTests
 {
     private const string RuleId = "93075852-b0f5-4b8b-89c3-a226efae5726";
@@ -70,6 +75,56 @@ public class LintRuleSetTests
 
         Assert.Contains("error VR020", result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("VR021", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    public void SharedIdNotLoadedNamesRule(string format)
+    {
+        using var folder = new TempDirectory();
+        var export = Path.Combine(folder.Path, "export.ndjson");
+        var rule = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
+        var copy = rule.DeepClone().AsObject();
+        copy["rule_id"] = "copied-rule";
+        copy["name"] = "Copied rule";
+        File.WriteAllLines(export, [rule.ToJsonString(), copy.ToJsonString()]);
+
+        var result = CliRunner.Run("rules", "lint", "--format", format, export);
+        var report = JsonNode.Parse(result.StandardOutput)!;
+        var finding = format == "json" ? report.AsArray().Single()! : report["runs"]![0]!["results"]!.AsArray().Single()!;
+        var names = format == "json" ? finding : finding["properties"]!;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("VR019", (format == "json" ? finding["id"] : finding["ruleId"])!.GetValue<string>());
+        Assert.Equal("copied-rule", names["rule_id"]!.GetValue<string>());
+        Assert.Equal("Copied rule", names["rule_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void InvalidRuleNotLoadedNamesRule()
+    {
+        var result = CliRunner.Run("rules", "lint", "--format", "json", Fixture(Path.Combine("invalid", "invalid-interval.toml")));
+        var finding = JsonNode.Parse(result.StandardOutput)!.AsArray().Single()!;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("VR019", finding["id"]!.GetValue<string>());
+        Assert.Equal("00000000-0000-4000-8000-000000000001", finding["rule_id"]!.GetValue<string>());
+        Assert.Equal("Sample rule", finding["rule_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void UnparsedFileNotLoadedHasNoRule()
+    {
+        using var folder = new TempDirectory();
+        var broken = Path.Combine(folder.Path, "broken.toml");
+        File.WriteAllText(broken, "[rule\n");
+
+        var result = CliRunner.Run("rules", "lint", "--format", "json", broken);
+        var finding = JsonNode.Parse(result.StandardOutput)!.AsArray().Single()!;
+
+        Assert.Equal("", finding["rule_id"]!.GetValue<string>());
+        Assert.Equal("", finding["rule_name"]!.GetValue<string>());
     }
 
     /// <summary>Writes the fixture rule at version 2 and at version 3, and returns both files.</summary>

@@ -13,6 +13,12 @@ public sealed record RuleLoadError(string File, int? Line, int? Column, string M
     /// </summary>
     public bool IsFolder { get; init; }
 
+    /// <summary>The <c>rule_id</c> of the rule that failed, or null when the loader did not read one.</summary>
+    public string? RuleId { get; init; }
+
+    /// <summary>The name of the rule that failed, or null when the loader did not read one.</summary>
+    public string? RuleName { get; init; }
+
     /// <summary>Formats the error as <c>file(line,column): message</c>, the position left out when unknown.</summary>
     public override string ToString() => Line is { } line
         ? $"{File}({line},{Column ?? 1}): {Message}"

@@ -146,6 +146,19 @@ public class RuleIdRevisionTests
     }
 
     [Fact]
+    public void SharedIdErrorNamesRule()
+    {
+        using var folder = new TempDirectory();
+        var export = Path.Combine(folder.Path, "export.ndjson");
+        File.WriteAllLines(export, Enumerable.Range(0, 2).Select(i => CopyWithRuleId($"good-{i}", $"Good {i}").ToJsonString()));
+
+        var error = Assert.Single(RuleLoader.LoadPaths([export]).Errors);
+
+        Assert.Equal("good-1", error.RuleId);
+        Assert.Equal("Good 1", error.RuleName);
+    }
+
+    [Fact]
     public void OlderRevisionIsLintWarning()
     {
         using var folder = new TempDirectory();
