@@ -17,6 +17,12 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{File}: {Lacking} of {Events} events have neither eventName nor eventTime, so they are probably not CloudTrail records; check that the path holds CloudTrail logs.")]
     public static partial void EventsLackCloudTrailFields(ILogger logger, string file, long lacking, long events);
 
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "{Folder}: {Reason}")]
+    public static partial void FolderNotListed(ILogger logger, string folder, string reason);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Rule folder not listed: {Error}")]
+    public static partial void RuleFolderNotListed(ILogger logger, string error);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
     public static partial void RuleNotLoaded(ILogger logger, string error);
 

@@ -18,6 +18,14 @@ internal sealed class ConsoleHuntListener(ILogger logger) : IHuntListener
     public void RuleWarning(DetectionRule rule, string warning) =>
         CliLog.RuleWarning(logger, TerminalText.Sanitize(rule.Name), TerminalText.Sanitize(rule.SourcePath ?? "built-in"), TerminalText.Sanitize(warning));
 
+    public void FolderNotListed(UnlistedFolder folder)
+    {
+        if (ShouldLog())
+        {
+            CliLog.FolderNotListed(logger, TerminalText.Sanitize(folder.Path), TerminalText.Sanitize(folder.Reason));
+        }
+    }
+
     public void RecordFailed(ReadItem failure)
     {
         if (ShouldLog())

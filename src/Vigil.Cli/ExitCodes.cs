@@ -5,7 +5,10 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>Nothing could be read: no input files, or every record failed.</summary>
+    /// <summary>
+    /// Nothing could be read: no input files, or no event read while records failed. A hunt also
+    /// exits with it when it read no event and a folder could not be listed.
+    /// </summary>
     public const int NothingRead = 1;
 
     /// <summary>Invalid command line: unknown option, missing path, unparsable time, no usable rules.</summary>

@@ -63,6 +63,8 @@ internal static class HuntProgress
 
         public void RuleWarning(DetectionRule rule, string warning) => Hold(inner => inner.RuleWarning(rule, warning));
 
+        public void FolderNotListed(UnlistedFolder folder) => HoldProblem(inner => inner.FolderNotListed(folder));
+
         public void RecordFailed(ReadItem failure) => HoldProblem(inner => inner.RecordFailed(failure));
 
         public void MappingFailed(ReadItem record) => HoldProblem(inner => inner.MappingFailed(record));

@@ -31,9 +31,9 @@ internal static class HuntReport
         }
     }
 
-    public static void WriteSummary(IAnsiConsole console, HuntSummary summary, int rulesFailed)
+    public static void WriteSummary(IAnsiConsole console, HuntSummary summary, HuntRules rules)
     {
-        console.Write(Counts(summary, rulesFailed));
+        console.Write(Counts(summary, rules));
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Records read {summary.Records:N0} = events {summary.Events:N0} + errors {summary.Errors:N0} + skipped {summary.Skipped:N0}"));
@@ -56,10 +56,17 @@ internal static class HuntReport
         }
     }
 
-    private static Grid Counts(HuntSummary summary, int rulesFailed)
+    private static Grid Counts(HuntSummary summary, HuntRules rules)
     {
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         AddCount(grid, "Files read", summary.Files);
+
+        // A folder is not a file and gives no record, so it has its own count outside the records read.
+        if (summary.FoldersNotListed > 0)
+        {
+            AddCount(grid, "Folders not listed (see warnings)", summary.FoldersNotListed);
+        }
+
         AddCount(grid, "Records read", summary.Records);
         AddCount(grid, "  events", summary.Events);
         if (summary.EventsWithMappingErrors > 0)
@@ -93,9 +100,14 @@ internal static class HuntReport
             AddCount(grid, "    " + ShortReason(TerminalText.Sanitize(group.Key)), group.Count());
         }
 
-        if (rulesFailed > 0)
+        if (rules.RulesNotLoaded > 0)
         {
-            AddCount(grid, "Rules not loaded (see warnings)", rulesFailed);
+            AddCount(grid, "Rules not loaded (see warnings)", rules.RulesNotLoaded);
+        }
+
+        if (rules.FoldersNotListed > 0)
+        {
+            AddCount(grid, "Rule folders not listed (see warnings)", rules.FoldersNotListed);
         }
 
         AddCount(grid, "Alerts", summary.Alerts);

@@ -23,26 +23,30 @@ internal static class HuntRunner
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.hunt");
 
-        var rules = LoadRules(arguments.Rules, logger, out var rulesFailed, out usageError);
-        if (rules is null)
+        var loadedRules = HuntRules.Load(arguments.Rules, logger, out usageError);
+        if (loadedRules is null)
         {
+            // The error points to the load warnings above it, so they are written out first.
+            CliLogging.Flush(loggerFactory);
             return UsageError(usageError);
         }
 
+        var rules = loadedRules.Rules;
         if (NoRuleCanRun(rules, options) is { } noRule)
         {
             return UsageError(noRule);
         }
 
         // Found before the output is opened, so that a hunt of an empty folder leaves --output as it was.
-        var files = CloudTrailReader.ExpandPaths(options.Paths);
-        if (files.Count == 0)
+        var unlistedFolders = new List<UnlistedFolder>();
+        var files = PathExpansion.Expand(options.Paths, unlistedFolders);
+        if (files.Count == 0 && unlistedFolders.Count == 0)
         {
             Console.Error.WriteLine(TerminalText.Sanitize($"vigil hunt: no files found in {string.Join(", ", options.Paths)}"));
             return ExitCodes.NothingRead;
         }
 
-        options = options with { Files = files };
+        options = options with { Files = files, UnlistedFolders = unlistedFolders };
         NdjsonAlertWriter? ndjson;
         try
         {
@@ -82,7 +86,7 @@ internal static class HuntRunner
             }
         }
 
-        HuntReport.WriteSummary(CliConsoles.StandardError(), summary, rulesFailed);
+        HuntReport.WriteSummary(CliConsoles.StandardError(), summary, loadedRules);
         return ExitCode(summary, options);
     }
 
@@ -140,13 +144,16 @@ internal static class HuntRunner
 
     private static int ExitCode(HuntSummary summary, HuntOptions options)
     {
-        if (summary.Files == 0)
+        if (summary.Files == 0 && summary.FoldersNotListed == 0)
         {
             Console.Error.WriteLine(TerminalText.Sanitize($"vigil hunt: no files found in {string.Join(", ", options.Paths)}"));
             return ExitCodes.NothingRead;
         }
 
-        return summary.Events == 0 && summary.Errors > 0 ? ExitCodes.NothingRead : ExitCodes.Success;
+        // A folder that could not be listed fails like a file that could not be read: the hunt goes
+        // on, and only a hunt that read no event at all exits with an error.
+        var failed = summary.Errors > 0 || summary.FoldersNotListed > 0;
+        return summary.Events == 0 && failed ? ExitCodes.NothingRead : ExitCodes.Success;
     }
 
     /// <summary>Opens the NDJSON output before the hunt starts, so a bad path fails at once.</summary>
@@ -165,67 +172,6 @@ internal static class HuntRunner
         }
 
         return new NdjsonAlertWriter(File.Create(target, bufferSize: 0), ownsStream: true, buffered: true);
-    }
-
-    private static IReadOnlyList<DetectionRule>? LoadRules(
-        IReadOnlyList<string> paths,
-        ILogger logger,
-        out int rulesFailed,
-        out string usageError)
-    {
-        rulesFailed = 0;
-        usageError = "";
-        if (paths.Count == 0)
-        {
-            return BuiltInRules.All;
-        }
-
-        var missing = paths.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path));
-        if (missing is not null)
-        {
-            usageError = $"rules path not found: {missing}. Give a rule file or a folder of rule files.";
-            return null;
-        }
-
-        var loaded = RuleLoader.LoadPaths(paths);
-        foreach (var error in loaded.Errors)
-        {
-            CliLog.RuleNotLoaded(logger, TerminalText.Sanitize(error.ToString()));
-        }
-
-        rulesFailed = CountRulesNotLoaded(loaded.Errors);
-        WarnDuplicateRuleIds(loaded.Rules, logger);
-
-        if (loaded.Rules.Count == 0)
-        {
-            usageError = $"no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml) or Kibana exports (*.ndjson) in a folder, or a Kibana rule JSON file given by name.";
-            return null;
-        }
-
-        return loaded.Rules;
-    }
-
-    /// <summary>
-    /// Counts the rules behind the load errors: one per line of a Kibana export, which contains one rule
-    /// per line, and one per other rule file, which may report several errors for its one rule.
-    /// </summary>
-    private static int CountRulesNotLoaded(IReadOnlyList<RuleLoadError> errors) =>
-        errors
-            .Select(e => e.File.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) ? $"{e.File}({e.Line})" : e.File)
-            .Distinct(StringComparer.Ordinal)
-            .Count();
-
-    /// <summary>
-    /// Kibana keeps one rule per <c>rule_id</c>. A folder may hold several versions of one rule; all
-    /// of them run here, and their alerts share <c>kibana.alert.rule.uuid</c>, so a warning is logged.
-    /// </summary>
-    private static void WarnDuplicateRuleIds(IReadOnlyList<DetectionRule> rules, ILogger logger)
-    {
-        foreach (var group in rules.GroupBy(r => r.RuleId).Where(g => g.Count() > 1))
-        {
-            var files = string.Join(", ", group.Select(r => r.SourcePath ?? "built-in"));
-            CliLog.DuplicateRuleId(logger, TerminalText.Sanitize(group.Key), group.Count(), TerminalText.Sanitize(files));
-        }
     }
 
     private static int OutputFailed(string? output, string message)

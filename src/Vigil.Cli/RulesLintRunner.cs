@@ -46,7 +46,7 @@ internal static class RulesLintRunner
     }
 
     private static LintFinding NotLoaded(RuleLoadError error) =>
-        new(LintIds.NotLoaded, LintSeverity.Error, "", error.File, error.Line, error.Column, null, error.Message, "fix the file or folder so that it loads, then lint it again");
+        new(LintIds.NotLoaded, LintSeverity.Error, error.RuleId ?? "", error.File, error.Line, error.Column, null, error.Message, "fix the file or folder so that it loads, then lint it again") { RuleName = error.RuleName ?? "" };
 
     private static int Count(IEnumerable<LintFinding> findings, LintSeverity severity) =>
         findings.Count(finding => finding.Severity == severity);

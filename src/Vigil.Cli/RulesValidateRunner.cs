@@ -30,12 +30,21 @@ internal static class RulesValidateRunner
         return result.Errors.Count == 0 ? ExitCodes.Success : RulesExitCodes.RuleErrors;
     }
 
-    /// <summary>Returns <c>232 rules in 232 files: 229 valid, 3 errors in 3 files, 1 warning</c>.</summary>
+    /// <summary>
+    /// Returns <c>232 rules in 232 files: 229 valid, 3 errors in 3 files, 1 warning</c>. A folder
+    /// that could not be listed is not a file, so it is counted after the files read
+    /// (<c>0 rules in 0 files, 1 folder could not be listed: 0 valid, 0 errors</c>), not as an error in a file.
+    /// </summary>
     private static string Summary(RuleLoadResult result)
     {
-        var errorFiles = result.Errors.Select(error => error.File).Distinct(StringComparer.Ordinal).Count();
-        var errors = RulesText.Count(result.Errors.Count, "error") + (errorFiles > 0 ? $" in {RulesText.Count(errorFiles, "file")}" : "");
+        var fileErrors = result.Errors.Where(error => !error.IsFolder).ToList();
+        var errorFiles = fileErrors.Select(error => error.File).Distinct(StringComparer.Ordinal).Count();
+        var errors = RulesText.Count(fileErrors.Count, "error") + (errorFiles > 0 ? $" in {RulesText.Count(errorFiles, "file")}" : "");
+
+        var folders = result.Errors.Count - fileErrors.Count;
+        var notListed = folders > 0 ? $", {RulesText.Count(folders, "folder")} could not be listed" : "";
+
         var warnings = result.Warnings.Count > 0 ? ", " + RulesText.Count(result.Warnings.Count, "warning") : "";
-        return $"{RulesText.Count(result.RuleCount, "rule")} in {RulesText.Count(result.FileCount, "file")}: {result.Rules.Count} valid, {errors}{warnings}";
+        return $"{RulesText.Count(result.RuleCount, "rule")} in {RulesText.Count(result.FileCount, "file")}{notListed}: {result.Rules.Count} valid, {errors}{warnings}";
     }
 }

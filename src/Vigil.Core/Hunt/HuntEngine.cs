@@ -52,10 +52,16 @@ public sealed class HuntEngine
 
         summary.RuleWarnings = warnings;
 
+        var (found, unlistedFolders) = InputFiles(options);
         var excluded = options.ExcludedFiles.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-        var files = (options.Files ?? CloudTrailReader.ExpandPaths(options.Paths))
-            .Where(file => !excluded.Contains(Path.GetFullPath(file)))
-            .ToList();
+        var files = found.Where(file => !excluded.Contains(Path.GetFullPath(file))).ToList();
+        foreach (var folder in unlistedFolders)
+        {
+            listener?.FolderNotListed(folder);
+        }
+
+        summary.FoldersNotListed = unlistedFolders.Count;
+
         using var pass = new HuntPass(runnable, sink, summary, listener ?? NullListener.Instance, executionTime, options);
         for (var i = 0; i < files.Count; i++)
         {
@@ -67,6 +73,21 @@ public sealed class HuntEngine
         summary.Files = files.Count;
         summary.Elapsed = stopwatch.Elapsed;
         return summary;
+    }
+
+    /// <summary>
+    /// Returns the files to read and, apart from them, the folders that could not be listed. A folder
+    /// gives no record, so it is reported as a path not read, not as an error record of a file.
+    /// </summary>
+    private static (IReadOnlyList<string> Files, IReadOnlyList<UnlistedFolder> UnlistedFolders) InputFiles(HuntOptions options)
+    {
+        if (options.Files is { } files)
+        {
+            return (files, options.UnlistedFolders);
+        }
+
+        var unlistedFolders = new List<UnlistedFolder>();
+        return (PathExpansion.Expand(options.Paths, unlistedFolders), unlistedFolders);
     }
 
     private sealed class NullListener : IHuntListener

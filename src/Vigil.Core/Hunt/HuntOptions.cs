@@ -8,9 +8,13 @@ public sealed record HuntOptions(IReadOnlyList<string> Paths, DateTimeOffset? Fr
 {
     /// <summary>
     /// The files of <see cref="Paths"/> when the caller has listed them already
-    /// (<see cref="Read.CloudTrailReader.ExpandPaths"/>), so that a large folder is not listed twice.
+    /// (<see cref="Read.PathExpansion.Expand(IEnumerable{string}, List{Read.UnlistedFolder})"/>), so that
+    /// a large folder is not listed twice. A caller that sets it sets <see cref="UnlistedFolders"/> too.
     /// </summary>
     internal IReadOnlyList<string>? Files { get; init; }
+
+    /// <summary>The folders of <see cref="Paths"/> that could not be listed, found with <see cref="Files"/>.</summary>
+    internal IReadOnlyList<Read.UnlistedFolder> UnlistedFolders { get; init; } = [];
 
     /// <summary>
     /// The file size from which a hunt on more than one thread reads a file ahead on a thread of its

@@ -13,6 +13,12 @@ public sealed class HuntSummary
 
     public int Files { get; internal set; }
 
+    /// <summary>
+    /// Folders among the input that could not be listed, so their files were not read. A folder is
+    /// not a file and gives no record, so it counts in neither <see cref="Files"/> nor <see cref="Records"/>.
+    /// </summary>
+    public int FoldersNotListed { get; internal set; }
+
     public long Records { get; internal set; }
 
     public long Events { get; internal set; }

@@ -33,6 +33,11 @@ public interface IHuntListener
     {
     }
 
+    /// <summary>Called once, before any file is read, for each input folder that could not be listed.</summary>
+    void FolderNotListed(UnlistedFolder folder)
+    {
+    }
+
     /// <summary>Called for each record or file that could not be read.</summary>
     void RecordFailed(ReadItem failure)
     {

@@ -222,7 +222,7 @@ public sealed partial class CloudTrailReader
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return $"the folder could not be listed ({exception.Message}); check its permissions";
+            return PathExpansion.NotListedReason(exception);
         }
     }
 

@@ -2,7 +2,18 @@ namespace Vigil.Read;
 
 internal static class PathExpansion
 {
-    public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
+    /// <summary>
+    /// Returns the files of <paramref name="paths"/>, keeping each folder that cannot be listed in
+    /// the list, so that reading it reports the failure.
+    /// </summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths) => Expand(paths, unlistedFolders: null);
+
+    /// <summary>
+    /// Returns the files of <paramref name="paths"/> and adds each folder that cannot be listed to
+    /// <paramref name="unlistedFolders"/> instead, with the reason, for a caller that reports such a
+    /// folder as a path not read rather than as a file.
+    /// </summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, List<UnlistedFolder>? unlistedFolders)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -10,7 +21,7 @@ internal static class PathExpansion
         {
             if (Directory.Exists(path))
             {
-                AddDirectory(path, files, seen);
+                AddDirectory(path, files, seen, unlistedFolders);
             }
             else
             {
@@ -21,7 +32,11 @@ internal static class PathExpansion
         return files;
     }
 
-    private static void AddDirectory(string directory, List<string> files, HashSet<string> seen)
+    /// <summary>Returns why a folder could not be listed, with the fix.</summary>
+    public static string NotListedReason(Exception exception) =>
+        $"the folder could not be listed ({exception.Message}); check its permissions";
+
+    private static void AddDirectory(string directory, List<string> files, HashSet<string> seen, List<UnlistedFolder>? unlistedFolders)
     {
         string[] entries;
         try
@@ -30,8 +45,16 @@ internal static class PathExpansion
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // Kept as a path so that reading it reports the failure.
-            Add(directory, files, seen);
+            if (unlistedFolders is null)
+            {
+                // Kept as a path so that reading it reports the failure.
+                Add(directory, files, seen);
+            }
+            else if (seen.Add(Path.GetFullPath(directory)))
+            {
+                unlistedFolders.Add(new UnlistedFolder(directory, NotListedReason(exception)));
+            }
+
             return;
         }
 
@@ -45,7 +68,7 @@ internal static class PathExpansion
             else if (new DirectoryInfo(entry).LinkTarget is null)
             {
                 // Symbolic links to directories are not followed, so a link cycle cannot loop.
-                AddDirectory(entry, files, seen);
+                AddDirectory(entry, files, seen, unlistedFolders);
             }
         }
     }

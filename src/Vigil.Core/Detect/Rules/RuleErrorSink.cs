@@ -9,6 +9,8 @@ internal sealed class RuleErrorSink
     private readonly string _file;
     private readonly Lazy<TomlKeyPositions> _positions;
     private readonly List<RuleLoadError> _errors = [];
+    private string? _ruleId;
+    private string? _ruleName;
 
     public RuleErrorSink(string file, Func<TomlKeyPositions> positions)
     {
@@ -18,9 +20,16 @@ internal sealed class RuleErrorSink
 
     public IReadOnlyList<RuleLoadError> Errors => _errors;
 
+    /// <summary>Sets the rule_id and name that each error added from now on carries, so lint can name the rule.</summary>
+    public void NameRule(string? ruleId, string? ruleName)
+    {
+        _ruleId = ruleId;
+        _ruleName = ruleName;
+    }
+
     public void Add(string fieldPath, string message)
     {
         var position = _positions.Value.Find(fieldPath);
-        _errors.Add(new RuleLoadError(_file, position?.Line, position?.Column, message));
+        _errors.Add(new RuleLoadError(_file, position?.Line, position?.Column, message) { RuleId = _ruleId, RuleName = _ruleName });
     }
 }

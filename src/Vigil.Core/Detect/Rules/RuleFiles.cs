@@ -58,7 +58,7 @@ internal static class RuleFiles
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                errors.Add(new RuleLoadError(current, null, null, $"the folder could not be listed ({exception.Message}); check its permissions"));
+                errors.Add(new RuleLoadError(current, null, null, Read.PathExpansion.NotListedReason(exception)) { IsFolder = true });
                 continue;
             }
 

@@ -38,6 +38,6 @@ internal static class SharedRuleUuids
         var ownerFile = owner.SourcePath ?? "<built-in>";
         var ownerPosition = owner.SourceLine is { } line ? $"{ownerFile}({line})" : ownerFile;
         var message = $"rule {rule.RuleId} ({rule.Name}) not loaded: its id \"{rule.Uuid}\" is already the id of rule {owner.RuleId} ({owner.Name}) in {ownerPosition}; give each rule its own id, or remove id so that Vigil derives it from rule_id";
-        return RuleSource.Read(rule).ToError("id", null, message);
+        return RuleSource.Read(rule).ToError("id", null, message) with { RuleId = rule.RuleId, RuleName = rule.Name };
     }
 }

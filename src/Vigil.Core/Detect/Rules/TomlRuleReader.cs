@@ -27,6 +27,7 @@ internal static partial class TomlRuleReader
     /// </summary>
     public static DetectionRule? Read(TomlTable document, string? sourcePath, RuleErrorSink errors, string? uuid = null, int? sourceLine = null, bool rejectUnknownKeys = true)
     {
+        NameRule(document, errors);
         CheckSections(document, errors);
         if (rejectUnknownKeys)
         {
@@ -64,6 +65,18 @@ internal static partial class TomlRuleReader
         foreach (var problem in Validation.RuleChecks.Check(rule))
         {
             errors.Add(problem.FieldPath, problem.Message);
+        }
+    }
+
+    /// <summary>
+    /// Names the rule in every error of <paramref name="errors"/> by the rule_id and name of <c>[rule]</c>,
+    /// when they are strings. It runs before any check, so that the first error is named too.
+    /// </summary>
+    private static void NameRule(TomlTable document, RuleErrorSink errors)
+    {
+        if (document.TryGetValue("rule", out var rule) && rule is TomlTable ruleTable)
+        {
+            errors.NameRule(ruleTable.TryGetValue("rule_id", out var id) ? id as string : null, ruleTable.TryGetValue("name", out var name) ? name as string : null);
         }
     }
 

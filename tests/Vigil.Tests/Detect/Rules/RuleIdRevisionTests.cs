@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Formats;
+using Vigil.Detect.Rules.Lint;
 using Vigil.Detect.Rules.Validation;
 using Vigil.Tests.Support;
 
@@ -142,6 +143,36 @@ public class RuleIdRevisionTests
         Assert.Equal(3, validated.RuleCount);
         Assert.Equal(2, validated.Errors.Count);
         Assert.Single(validated.Rules);
+    }
+
+    [Fact]
+    public void SharedIdErrorNamesRule()
+    {
+        using var folder = new TempDirectory();
+        var export = Path.Combine(folder.Path, "export.ndjson");
+        File.WriteAllLines(export, Enumerable.Range(0, 2).Select(i => CopyWithRuleId($"good-{i}", $"Good {i}").ToJsonString()));
+
+        var error = Assert.Single(RuleLoader.LoadPaths([export]).Errors);
+
+        Assert.Equal("good-1", error.RuleId);
+        Assert.Equal("Good 1", error.RuleName);
+    }
+
+    [Fact]
+    public void OlderRevisionIsLintWarning()
+    {
+        using var folder = new TempDirectory();
+        var older = Write(folder, "old.toml", updated: "2023/10/24");
+        Write(folder, "new.toml", updated: "2024/05/21");
+
+        var finding = Assert.Single(RuleLinter.LintSet(RuleLoader.LoadPaths([folder.Path]).Rules));
+
+        Assert.Equal(LintIds.OlderRevision, finding.Id);
+        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal(older, finding.File);
+        Assert.Equal("shared-rule-id", finding.RuleId);
+        Assert.Equal("Test rule", finding.RuleName);
+        Assert.Contains("(updated 2023/10/24) is an older revision of", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

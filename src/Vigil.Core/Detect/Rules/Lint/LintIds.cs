@@ -65,4 +65,10 @@ public static class LintIds
 
     /// <summary>A rule with the rule_id and revision of another rule linted with it, so a hunt with both runs the rule twice.</summary>
     public const string DuplicateRuleId = "VR020";
+
+    /// <summary>
+    /// An older revision (lower version or earlier update date) of a rule whose newest revision is
+    /// linted with it, so a hunt with both runs each of them.
+    /// </summary>
+    public const string OlderRevision = "VR021";
 }

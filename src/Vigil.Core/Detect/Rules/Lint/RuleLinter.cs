@@ -10,17 +10,24 @@ namespace Vigil.Detect.Rules.Lint;
 public static class RuleLinter
 {
     /// <summary>
-    /// Lints what no single rule shows: each rule that repeats an earlier rule's rule_id and
-    /// revision, as <c>rules validate</c> reports it.
+    /// Lints what no single rule shows, as <c>rules validate</c> reports it: each rule that repeats
+    /// an earlier rule's rule_id and revision, then each older revision of a rule whose newest
+    /// revision is linted with it.
     /// </summary>
     public static IReadOnlyList<LintFinding> LintSet(IReadOnlyList<DetectionRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
 
+        var conflicts = RuleIdConflicts.Find(rules);
         var findings = new List<LintFinding>();
-        foreach (var (rule, error, problem) in RuleIdConflicts.Find(rules).DuplicateErrors)
+        foreach (var (rule, error, problem) in conflicts.DuplicateErrors)
         {
             findings.Add(new LintFinding(LintIds.DuplicateRuleId, LintSeverity.Error, rule.RuleId, error.File, error.Line, error.Column, null, problem, RuleIdConflicts.DuplicateFix) { RuleName = rule.Name });
+        }
+
+        foreach (var (rule, warning) in conflicts.OlderRevisions)
+        {
+            findings.Add(new LintFinding(LintIds.OlderRevision, LintSeverity.Warning, rule.RuleId, warning.File, warning.Line, warning.Column, null, warning.Message, RuleIdConflicts.OlderRevisionFix) { RuleName = rule.Name });
         }
 
         return findings;

@@ -20,6 +20,11 @@ internal sealed class RuleIdConflicts
 
     private readonly List<(DetectionRule Rule, RuleLoadError Error, string Problem)> _duplicateErrors = [];
 
+    /// <summary>What to do about an older revision of a rule, the fix of each such lint finding.</summary>
+    public const string OlderRevisionFix = "move the older file out of the folders that hunt loads rules from, unless both revisions should run";
+
+    private readonly List<(DetectionRule Rule, RuleWarning Warning)> _olderRevisions = [];
+
     private RuleIdConflicts()
     {
     }
@@ -38,6 +43,9 @@ internal sealed class RuleIdConflicts
     /// error's message without <see cref="DuplicateFix"/>.
     /// </summary>
     public IReadOnlyList<(DetectionRule Rule, RuleLoadError Error, string Problem)> DuplicateErrors => _duplicateErrors;
+
+    /// <summary>Each older revision of a rule whose newest revision is among the files, with its warning.</summary>
+    public IReadOnlyList<(DetectionRule Rule, RuleWarning Warning)> OlderRevisions => _olderRevisions;
 
     public static RuleIdConflicts Find(IReadOnlyList<DetectionRule> rules)
     {
@@ -75,7 +83,9 @@ internal sealed class RuleIdConflicts
         {
             var message = $"rule_id \"{older.RuleId}\" ({Describe(older)}) is an older revision of {newest.SourcePath} ({Describe(newest)}); both run when hunting with this folder";
             var error = RuleSource.Read(older).ToError("rule.rule_id", null, message);
-            _warnings.Add(new RuleWarning(error.File, error.Line, error.Column, error.Message));
+            var warning = new RuleWarning(error.File, error.Line, error.Column, error.Message);
+            _warnings.Add(warning);
+            _olderRevisions.Add((older, warning));
         }
     }
 
