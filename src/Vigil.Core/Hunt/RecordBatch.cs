@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using Vigil.Read;
 
 namespace Vigil.Hunt;
@@ -31,15 +30,10 @@ internal sealed class RecordBatch : IDisposable
 
     private readonly AlertTextBuffer _alertText = new();
 
-    // Candidate records left for after the scan, their outcomes, and the list the merge fills.
-    private readonly List<WaitingCandidate> _waiting = [];
-    private readonly List<RecordOutcome> _late = [];
-    private List<RecordOutcome> _merged = [];
-
     public List<BatchEntry> Entries { get; } = [];
 
     /// <summary>The outcomes of the raw records in order, each record's ending at its <see cref="BatchEntry.OutcomeEnd"/>.</summary>
-    public List<RecordOutcome> Outcomes { get; private set; } = [];
+    public List<RecordOutcome> Outcomes { get; } = [];
 
     public bool IsFull => _recordBytes >= TargetBytes || Entries.Count >= TargetEntries;
 
@@ -77,16 +71,9 @@ internal sealed class RecordBatch : IDisposable
     public void AddFileFinished(string path) => Entries.Add(new BatchEntry(BatchEntryKind.FileFinished, path));
 
     /// <summary>Evaluates every raw record of the batch into <see cref="Outcomes"/>.</summary>
-    /// <remarks>
-    /// The scan goes through every record first, and the records that rules can match wait and are
-    /// parsed, mapped and alerted on together after it. About one record in a hundred alerts, and
-    /// between two of them the scan reads a megabyte or so of other records, so the mapper's tables
-    /// and code would be out of the core's caches each time.
-    /// </remarks>
     public void Evaluate(RecordEvaluator evaluator)
     {
         evaluator.AlertText = _alertText;
-        evaluator.Waiting = _waiting;
         try
         {
             for (var i = 0; i < Entries.Count; i++)
@@ -94,72 +81,18 @@ internal sealed class RecordBatch : IDisposable
                 var entry = Entries[i];
                 if (entry.Kind == BatchEntryKind.Record)
                 {
-                    evaluator.Evaluate(Json(entry), After(entry), entry.Item!, entry.Offset, entry.Unvalidated, Outcomes, i);
+                    var bytes = entry.Buffer ?? _bytes;
+                    var after = bytes.AsSpan(entry.Start + entry.Length, entry.AfterLength);
+                    evaluator.Evaluate(bytes.AsSpan(entry.Start, entry.Length), after, entry.Item!, entry.Offset, entry.Unvalidated, Outcomes);
                     Entries[i] = entry with { OutcomeEnd = Outcomes.Count };
                 }
-            }
-
-            evaluator.Waiting = null;
-            if (_waiting.Count > 0)
-            {
-                EvaluateWaiting(evaluator);
             }
         }
         finally
         {
             evaluator.AlertText = null;
-            evaluator.Waiting = null;
-            _waiting.Clear();
         }
     }
-
-    /// <summary>Evaluates the waiting records, then puts their outcomes in their places among the others'.</summary>
-    private void EvaluateWaiting(RecordEvaluator evaluator)
-    {
-        _late.Clear();
-        var lateEnds = new int[_waiting.Count];
-        for (var w = 0; w < _waiting.Count; w++)
-        {
-            var entry = Entries[_waiting[w].Entry];
-            evaluator.EvaluateWaiting(_waiting[w], Json(entry), After(entry), entry.Offset, entry.Unvalidated, _late);
-            lateEnds[w] = _late.Count;
-        }
-
-        // A waiting record added no outcome in the first pass, so its OutcomeEnd is its
-        // predecessor's, and the outcomes before it in the first pass's list are all earlier ones.
-        _merged.Clear();
-        var early = 0;
-        var late = 0;
-        var waiting = 0;
-        for (var i = 0; i < Entries.Count; i++)
-        {
-            var entry = Entries[i];
-            if (entry.Kind != BatchEntryKind.Record)
-            {
-                continue;
-            }
-
-            if (waiting < _waiting.Count && _waiting[waiting].Entry == i)
-            {
-                _merged.AddRange(CollectionsMarshal.AsSpan(_late)[late..lateEnds[waiting]]);
-                late = lateEnds[waiting++];
-            }
-            else
-            {
-                _merged.AddRange(CollectionsMarshal.AsSpan(Outcomes)[early..entry.OutcomeEnd]);
-                early = entry.OutcomeEnd;
-            }
-
-            Entries[i] = entry with { OutcomeEnd = _merged.Count };
-        }
-
-        (Outcomes, _merged) = (_merged, Outcomes);
-        _late.Clear();
-    }
-
-    private ReadOnlySpan<byte> Json(BatchEntry entry) => (entry.Buffer ?? _bytes).AsSpan(entry.Start, entry.Length);
-
-    private ReadOnlySpan<byte> After(BatchEntry entry) => (entry.Buffer ?? _bytes).AsSpan(entry.Start + entry.Length, entry.AfterLength);
 
     /// <summary>Empties the batch for reuse, keeping its buffer and list capacity, and releases its chunk references.</summary>
     public void Clear()

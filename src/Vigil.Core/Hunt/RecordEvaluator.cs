@@ -41,39 +41,14 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     /// <summary>The buffer of the batch being evaluated, which keeps its alerts' text, or null for arrays of their own.</summary>
     public AlertTextBuffer? AlertText { get; set; }
 
-    /// <summary>
-    /// Where a batch's candidate records wait, or null to map each at once. See
-    /// <see cref="RecordBatch.Evaluate"/> for why they wait.
-    /// </summary>
-    public List<WaitingCandidate>? Waiting { get; set; }
-
-    /// <summary>
-    /// Evaluates the raw record <paramref name="json"/>, which the reader gave as <paramref name="raw"/>.
-    /// With <see cref="Waiting"/> set and <paramref name="entry"/> given, a scanned record that rules can
-    /// match is added there with <paramref name="entry"/>, its index in the batch, and adds no outcome yet.
-    /// </summary>
-    public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, ReadItem raw, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes, int entry = -1)
+    /// <summary>Evaluates the raw record <paramref name="json"/>, which the reader gave as <paramref name="raw"/>.</summary>
+    public void Evaluate(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, ReadItem raw, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
     {
-        if (prefilter && TryEvaluateScanned(json, unvalidated?.Wrapper, raw, outcomes, entry))
+        if (prefilter && TryEvaluateScanned(json, unvalidated?.Wrapper, raw, outcomes))
         {
             return;
         }
 
-        EvaluateUnscanned(json, after, raw, offset, unvalidated, outcomes);
-    }
-
-    /// <summary>Evaluates a record that waited in <see cref="Waiting"/>, as it would have been evaluated at once.</summary>
-    public void EvaluateWaiting(WaitingCandidate candidate, ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
-    {
-        if (!TryEvaluateCandidate(json, candidate.Item, candidate.ContentHash, candidate.Rules, outcomes))
-        {
-            EvaluateUnscanned(json, after, candidate.Item, offset, unvalidated, outcomes);
-        }
-    }
-
-    /// <summary>Parses a record that the scan declined or that failed to parse after it, and evaluates the records it contains.</summary>
-    private void EvaluateUnscanned(ReadOnlySpan<byte> json, ReadOnlySpan<byte> after, ReadItem raw, long offset, UnvalidatedElement? unvalidated, List<RecordOutcome> outcomes)
-    {
         // Read only here: most records are scanned above, and their location is formatted when read.
         var (file, location) = (raw.File, raw.Location);
 
@@ -98,9 +73,8 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
     /// An element that the reader framed in a <paramref name="wrapper"/>'s array without checking it
     /// must have the wrapper's field. One without it is left to the parser's path, which reports it.
     /// </summary>
-    private bool TryEvaluateScanned(ReadOnlySpan<byte> json, EventWrapper? wrapper, ReadItem item, List<RecordOutcome> outcomes, int entry)
+    private bool TryEvaluateScanned(ReadOnlySpan<byte> json, EventWrapper? wrapper, ReadItem item, List<RecordOutcome> outcomes)
     {
-        var unwrapped = false;
         // A delivered record starts with eventVersion, a key WrappedRecordText rejects. Anything else
         // is tried as a wrapper first: a scan of a log event as a record fails only after its whole message.
         if (wrapper is not null || !json.StartsWith("{\"eventVersion\""u8))
@@ -108,7 +82,6 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
             if (_wrapped.TryUnwrap(json, wrapper?.Field, out var wrapped))
             {
                 json = wrapped;
-                unwrapped = true;
             }
             else if (wrapper is not null)
             {
@@ -135,26 +108,13 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
             return true;
         }
 
-        // An unwrapped record's text lies in a buffer that the next record reuses, so it cannot wait.
-        if (Waiting is { } waiting && entry >= 0 && !unwrapped)
-        {
-            waiting.Add(new WaitingCandidate(entry, item, (ulong?)facts.ContentHash, rules));
-            return true;
-        }
-
-        return TryEvaluateCandidate(json, item, (ulong?)facts.ContentHash, rules, outcomes);
-    }
-
-    /// <summary>Parses a scanned record that rules can match and evaluates it, or returns <c>false</c> when it does not parse.</summary>
-    private bool TryEvaluateCandidate(ReadOnlySpan<byte> json, ReadItem item, ulong? hash, IReadOnlyList<PreparedRule> rules, List<RecordOutcome> outcomes)
-    {
         HuntMetrics.Parsed.Add(1);
         if (!RecordParser.TryParseScanned(json, out var record))
         {
             return false;
         }
 
-        outcomes.Add(Evaluate(record!, item, hash, rules));
+        outcomes.Add(Evaluate(record!, item, (ulong?)facts.ContentHash, rules));
         return true;
     }
 
@@ -259,10 +219,3 @@ internal sealed class RecordEvaluator(RuleRouter router, bool prefilter, DateTim
         _ => TopLevelValue.Other,
     };
 }
-
-/// <summary>A scanned record that rules can match, waiting to be parsed and mapped with the rest of its batch's.</summary>
-/// <param name="Entry">The record's index in its batch.</param>
-/// <param name="Item">The reader's item for the record.</param>
-/// <param name="ContentHash">The record's quick content hash, when it has a string <c>eventID</c>.</param>
-/// <param name="Rules">The rules that can match it.</param>
-internal readonly record struct WaitingCandidate(int Entry, ReadItem Item, ulong? ContentHash, IReadOnlyList<PreparedRule> Rules);
