@@ -4,10 +4,19 @@ using Vigil.Read;
 
 namespace Vigil.Cli;
 
-/// <summary>Logs each bad record or file of a conversion with its location, up to a limit. The summary counts them all.</summary>
+/// <summary>Logs each bad record, file or folder of a conversion with its location, up to a limit. The summary counts them all.</summary>
 internal sealed class ConvertProblemLog(ILogger logger)
 {
     private int _problems;
+
+    /// <summary>Logs a folder that could not be listed, with the reason and the fix, as a hunt does.</summary>
+    public void FolderNotListed(UnlistedFolder folder)
+    {
+        if (ShouldLog())
+        {
+            CliLog.FolderNotListed(logger, TerminalText.Sanitize(folder.Path), TerminalText.Sanitize(folder.Reason));
+        }
+    }
 
     public void RecordFailed(ReadItem failure)
     {

@@ -11,6 +11,13 @@ internal static class ConvertReport
     {
         var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         AddCount(grid, "Files read", summary.Files);
+
+        // A folder is not a file and gives no record, so it has its own count outside the records read.
+        if (summary.FoldersNotListed > 0)
+        {
+            AddCount(grid, "Folders not listed (see warnings)", summary.FoldersNotListed);
+        }
+
         AddCount(grid, "Records read", summary.Records);
         AddCount(grid, "  events", summary.Events);
         if (summary.EventsWithMappingErrors > 0)

@@ -54,13 +54,21 @@ internal static class ConvertRunner
 
         CliLogging.Flush(loggerFactory);
         ConvertReport.WriteSummary(CliConsoles.StandardError(), summary, target);
-        if (summary.Files == 0)
+        return ExitCode(summary, arguments.Paths);
+    }
+
+    private static int ExitCode(ConvertSummary summary, IReadOnlyList<string> paths)
+    {
+        if (summary.Files == 0 && summary.FoldersNotListed == 0)
         {
-            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: no files found in {string.Join(", ", arguments.Paths)}"));
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: no files found in {string.Join(", ", paths)}"));
             return ExitCodes.NothingRead;
         }
 
-        return summary.Events == 0 && summary.Errors > 0 ? ExitCodes.NothingRead : ExitCodes.Success;
+        // A folder that could not be listed fails like a file that could not be read, as in a hunt:
+        // the conversion goes on, and only one that wrote no event at all exits with an error.
+        var failed = summary.Errors > 0 || summary.FoldersNotListed > 0;
+        return summary.Events == 0 && failed ? ExitCodes.NothingRead : ExitCodes.Success;
     }
 
     private static void Convert(ConvertArguments arguments, ConvertDocumentWriter writer, ConvertSummary summary, ConvertProblemLog problems)
@@ -69,9 +77,18 @@ internal static class ConvertRunner
         var options = new MapOptions { KeepOriginal = arguments.KeepOriginal };
         var items = new ConvertItems(new CloudTrailReader(), arguments.KeepOriginal);
         var duplicates = new DuplicateFilter();
-        var files = CloudTrailReader.ExpandPaths(arguments.Paths)
+        var unlistedFolders = new List<UnlistedFolder>();
+        var files = PathExpansion.Expand(arguments.Paths, unlistedFolders)
             .Where(file => !IsOutput(file, arguments.Output))
             .ToList();
+
+        // A folder gives no record, so it is reported as a path not read, not as an error record of a file.
+        foreach (var folder in unlistedFolders)
+        {
+            problems.FolderNotListed(folder);
+        }
+
+        summary.FoldersNotListed = unlistedFolders.Count;
 
         foreach (var file in files)
         {

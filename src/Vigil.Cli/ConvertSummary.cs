@@ -10,6 +10,12 @@ internal sealed class ConvertSummary
 
     public int Files { get; set; }
 
+    /// <summary>
+    /// Folders among the input that could not be listed, so their files were not read. A folder is
+    /// not a file and gives no record, so it counts in neither <see cref="Files"/> nor <see cref="Records"/>.
+    /// </summary>
+    public int FoldersNotListed { get; set; }
+
     public long Records { get; set; }
 
     /// <summary>Documents written, one per event.</summary>

@@ -6,8 +6,8 @@ internal static class ExitCodes
     public const int Success = 0;
 
     /// <summary>
-    /// Nothing could be read: no input files, or no event read while records failed. A hunt also
-    /// exits with it when it read no event and a folder could not be listed.
+    /// Nothing could be read: no input files, or no event read while records failed. A hunt, a
+    /// conversion and an ingest also exit with it when they read no event and a folder could not be listed.
     /// </summary>
     public const int NothingRead = 1;
 

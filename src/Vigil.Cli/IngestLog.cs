@@ -14,6 +14,9 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "{File}: {Lacking} of {Stored} stored events have neither eventName nor eventTime, so they are probably not CloudTrail records; check that the path holds CloudTrail logs.")]
     public static partial void EventsLackCloudTrailFields(ILogger logger, string file, long lacking, long stored);
 
+    [LoggerMessage(EventId = 45, Level = LogLevel.Warning, Message = "{Folder}: {Reason}")]
+    public static partial void FolderNotListed(ILogger logger, string folder, string reason);
+
     [LoggerMessage(EventId = 44, Level = LogLevel.Information, Message = "{File}: another process is ingesting this file, so its records are left to that process, which stores and counts them")]
     public static partial void FileLeftToOtherProcess(ILogger logger, string file);
 

@@ -4,7 +4,7 @@ using Vigil.Read;
 
 namespace Vigil.Cli;
 
-/// <summary>Logs each bad record or file of an ingest with its location, up to a limit. The summary counts them all.</summary>
+/// <summary>Logs each bad record, file or folder of an ingest with its location, up to a limit. The summary counts them all.</summary>
 internal sealed class IngestProblemLog(ILogger logger)
 {
     /// <summary>Problems logged one by one before the rest are only counted, so a corrupt dump cannot flood the terminal.</summary>
@@ -19,15 +19,18 @@ internal sealed class IngestProblemLog(ILogger logger)
         IngestLog.FileLeftToOtherProcess(logger, name);
     }
 
+    /// <summary>Logs a folder that could not be listed, with the reason and the fix, as a hunt does.</summary>
+    public void LogFolderNotListed(UnlistedFolder folder)
+    {
+        if (ShouldLog())
+        {
+            IngestLog.FolderNotListed(logger, TerminalText.Sanitize(folder.Path), TerminalText.Sanitize(folder.Reason));
+        }
+    }
+
     public void Log(ReadItem item)
     {
-        _problems++;
-        if (_problems == MaxLoggedProblems + 1)
-        {
-            IngestLog.TooManyProblems(logger, MaxLoggedProblems);
-        }
-
-        if (_problems > MaxLoggedProblems)
+        if (!ShouldLog())
         {
             return;
         }
@@ -42,5 +45,16 @@ internal sealed class IngestProblemLog(ILogger logger)
         {
             IngestLog.MappingFailed(logger, file, item.Location, reason);
         }
+    }
+
+    private bool ShouldLog()
+    {
+        _problems++;
+        if (_problems == MaxLoggedProblems + 1)
+        {
+            IngestLog.TooManyProblems(logger, MaxLoggedProblems);
+        }
+
+        return _problems <= MaxLoggedProblems;
     }
 }

@@ -23,6 +23,12 @@ internal static class IngestReport
             AddCount(grid, "Files left to another ingest", summary.FilesLeftToOtherProcess);
         }
 
+        // A folder is not a file and gives no record, so it has its own count outside the records read.
+        if (summary.FoldersNotListed > 0)
+        {
+            AddCount(grid, "Folders not listed (see warnings)", summary.FoldersNotListed);
+        }
+
         AddCount(grid, "Records read", summary.Records);
         AddCount(grid, "  stored", summary.Stored);
         if (summary.EventsWithMappingErrors > 0)

@@ -41,7 +41,12 @@ internal static class IngestRunner
         using (store)
         {
             using var cancel = CancelOnCtrlC();
-            var ingester = new EventIngester(store, new IngestOptions { ProblemFound = problems.Log, FileLeft = problems.LogFileLeft });
+            var ingester = new EventIngester(store, new IngestOptions
+            {
+                ProblemFound = problems.Log,
+                FileLeft = problems.LogFileLeft,
+                FolderNotListed = problems.LogFolderNotListed,
+            });
             IngestSummary summary;
             try
             {
@@ -83,16 +88,18 @@ internal static class IngestRunner
 
     private static int ExitCode(IngestSummary summary, IReadOnlyList<string> paths)
     {
-        if (summary.Files.Count == 0)
+        if (summary.Files.Count == 0 && summary.FoldersNotListed == 0)
         {
             Console.Error.WriteLine(TerminalText.Sanitize($"vigil ingest: no files found in {string.Join(", ", paths)}"));
             return ExitCodes.NothingRead;
         }
 
         // A re-run over files already ingested has read nothing new, which is success, even beside
-        // a file it cannot open (a link to nothing in a synced folder).
+        // a file it cannot open (a link to nothing in a synced folder). A folder that could not be
+        // listed fails like such a file, as it does in a hunt.
         var nothingUsable = summary.Stored + summary.Duplicates == 0 && summary.FilesUnchanged == 0;
-        return nothingUsable && summary.Errors > 0 ? ExitCodes.NothingRead : ExitCodes.Success;
+        var failed = summary.Errors > 0 || summary.FoldersNotListed > 0;
+        return nothingUsable && failed ? ExitCodes.NothingRead : ExitCodes.Success;
     }
 
     private static int UsageError(string message)

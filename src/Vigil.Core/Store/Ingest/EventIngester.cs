@@ -31,9 +31,10 @@ public sealed class EventIngester
     }
 
     /// <summary>
-    /// Ingests the files in <paramref name="paths"/> (directories recursively, as
-    /// <see cref="CloudTrailReader.ExpandPaths"/> lists them, without the store's own files when its
-    /// data directory lies among them) and returns the counts of this run.
+    /// Ingests the files in <paramref name="paths"/> (directories recursively, without the store's
+    /// own files when its data directory lies among them) and returns the counts of this run. Each
+    /// folder that cannot be listed goes to <see cref="IngestOptions.FolderNotListed"/> and counts
+    /// in <see cref="IngestSummary.FoldersNotListed"/>, not as a file with an error.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays, the rest is read next time.</exception>
     public IngestSummary Ingest(IEnumerable<string> paths, CancellationToken cancellationToken = default)
@@ -42,7 +43,16 @@ public sealed class EventIngester
 
         var stopwatch = Stopwatch.StartNew();
         var summary = new IngestSummary();
-        foreach (var file in CloudTrailReader.ExpandPaths(paths).Where(file => !_store.Holds(file)))
+        var unlistedFolders = new List<UnlistedFolder>();
+        var files = PathExpansion.Expand(paths, unlistedFolders);
+        foreach (var folder in unlistedFolders)
+        {
+            _options.FolderNotListed?.Invoke(folder);
+        }
+
+        summary.FoldersNotListed = unlistedFolders.Count;
+
+        foreach (var file in files.Where(file => !_store.Holds(file)))
         {
             summary.Add(IngestFile(file, cancellationToken));
         }

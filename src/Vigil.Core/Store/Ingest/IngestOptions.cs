@@ -31,4 +31,10 @@ public sealed record IngestOptions
     /// read it, so this ingest left the rest of the file to that process.
     /// </summary>
     public Action<string>? FileLeft { get; init; }
+
+    /// <summary>
+    /// Called once, before any file is read, for each input folder that could not be listed. Its
+    /// files are not read, and it counts in <see cref="IngestSummary.FoldersNotListed"/> only.
+    /// </summary>
+    public Action<UnlistedFolder>? FolderNotListed { get; init; }
 }

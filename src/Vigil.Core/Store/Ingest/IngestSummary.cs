@@ -24,6 +24,12 @@ public sealed class IngestSummary
     /// <summary>Files that could not be opened; each counts one error.</summary>
     public int FilesUnreadable => _files.Count(f => f.Unreadable);
 
+    /// <summary>
+    /// Folders among the input that could not be listed, so their files were not read. A folder is
+    /// not a file and gives no record, so it counts in neither <see cref="Files"/> nor <see cref="Records"/>.
+    /// </summary>
+    public int FoldersNotListed { get; internal set; }
+
     /// <summary>Items read: records, errors and skips.</summary>
     public long Records { get; private set; }
 
