@@ -9,10 +9,11 @@ internal static class RuleCatalog
 {
     /// <summary>
     /// Loads the rules of <paramref name="paths"/> (as full paths, so the registry can find them
-    /// again from any directory), or the built-in rules when no path is given. Each file error goes
-    /// to <paramref name="reportError"/>; null with <paramref name="usageError"/> when none loaded.
+    /// again from any directory), or the built-in rules when no path is given. Each load error of a
+    /// file or folder goes to <paramref name="reportError"/>. Returns null, with
+    /// <paramref name="usageError"/>, when no rule loaded.
     /// </summary>
-    public static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths, Action<string> reportError, out string usageError)
+    public static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths, Action<RuleLoadError> reportError, out string usageError)
     {
         usageError = "";
         if (paths.Count == 0)
@@ -30,12 +31,16 @@ internal static class RuleCatalog
         var loaded = RuleLoader.LoadPaths(paths.Select(Path.GetFullPath));
         foreach (var error in loaded.Errors)
         {
-            reportError(error.ToString());
+            reportError(error);
         }
 
         if (loaded.Rules.Count == 0)
         {
-            usageError = $"--rules: no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml) or Kibana exports (*.ndjson) in a folder, or a Kibana rule JSON file given by name.";
+            // A folder of rules that all failed, or that could not be listed, may well contain TOML
+            // files, so the hint about the expected files is only given when nothing failed.
+            usageError = loaded.Errors.Count > 0
+                ? $"--rules: no rules loaded from {string.Join(", ", paths)}; the warnings above give the reasons. Fix what they name and run 'vigil serve' again."
+                : $"--rules: no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml) or Kibana exports (*.ndjson) in a folder, or a Kibana rule JSON file given by name.";
             return null;
         }
 

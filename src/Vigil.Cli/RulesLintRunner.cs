@@ -37,9 +37,12 @@ internal static class RulesLintRunner
             return ExitCodes.Usage;
         }
 
-        // Load errors are findings too: a file that was not read must not look like a clean lint.
-        var notLoaded = loaded.Errors.Count == 0 ? "" : $", and {RulesText.Count(loaded.Errors.Count, "load error")} above";
-        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {Count(findings, LintSeverity.Info)} info{notLoaded}");
+        // Load errors are findings too: a file that was not read must not look like a clean lint. A
+        // folder or path that gave no file is counted as validate counts it, not as a file's load error.
+        var notRead = RulePathsNotRead.Counts(loaded.Errors);
+        var fileErrors = loaded.Errors.Count(RulePathsNotRead.IsFileError);
+        var notLoaded = fileErrors == 0 ? "" : $", and {RulesText.Count(fileErrors, "load error")} above";
+        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted{notRead}: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {Count(findings, LintSeverity.Info)} info{notLoaded}");
         return loaded.Errors.Count > 0 || findings.Any(finding => finding.Severity == LintSeverity.Error)
             ? RulesExitCodes.RuleErrors
             : ExitCodes.Success;

@@ -32,19 +32,19 @@ internal static class RulesValidateRunner
 
     /// <summary>
     /// Returns <c>232 rules in 232 files: 229 valid, 3 errors in 3 files, 1 warning</c>. A folder
-    /// that could not be listed is not a file, so it is counted after the files read
-    /// (<c>0 rules in 0 files, 1 folder could not be listed: 0 valid, 0 errors</c>), not as an error in a file.
+    /// that could not be listed, or a path that could not be read, is not a file, so it is counted
+    /// after the files read (<c>0 rules in 0 files, 1 folder could not be listed: 0 valid, 0 errors</c>),
+    /// not as an error in a file.
     /// </summary>
     private static string Summary(RuleLoadResult result)
     {
-        var fileErrors = result.Errors.Where(error => !error.IsFolder).ToList();
+        var fileErrors = result.Errors.Where(RulePathsNotRead.IsFileError).ToList();
         var errorFiles = fileErrors.Select(error => error.File).Distinct(StringComparer.Ordinal).Count();
         var errors = RulesText.Count(fileErrors.Count, "error") + (errorFiles > 0 ? $" in {RulesText.Count(errorFiles, "file")}" : "");
 
-        var folders = result.Errors.Count - fileErrors.Count;
-        var notListed = folders > 0 ? $", {RulesText.Count(folders, "folder")} could not be listed" : "";
+        var notRead = RulePathsNotRead.Counts(result.Errors);
 
         var warnings = result.Warnings.Count > 0 ? ", " + RulesText.Count(result.Warnings.Count, "warning") : "";
-        return $"{RulesText.Count(result.RuleCount, "rule")} in {RulesText.Count(result.FileCount, "file")}{notListed}: {result.Rules.Count} valid, {errors}{warnings}";
+        return $"{RulesText.Count(result.RuleCount, "rule")} in {RulesText.Count(result.FileCount, "file")}{notRead}: {result.Rules.Count} valid, {errors}{warnings}";
     }
 }

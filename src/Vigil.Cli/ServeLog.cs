@@ -26,6 +26,9 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 65, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
     public static partial void RuleNotLoaded(ILogger logger, string error);
 
+    [LoggerMessage(EventId = 79, Level = LogLevel.Warning, Message = "Rule folder not listed: {Error}")]
+    public static partial void RuleFolderNotListed(ILogger logger, string error);
+
     [LoggerMessage(EventId = 66, Level = LogLevel.Information, Message = "Rule {RuleId} run {RunId} ({Kind}) window {Window}: {Status}, searched {Searched}, matches {Matches}, alerts created {AlertsCreated}, duplicates {Duplicates}, late {Late}, {DurationMs} ms")]
     public static partial void ExecutionFinished(ILogger logger, string ruleId, string runId, string kind, string window, string status, long searched, long matches, long alertsCreated, long duplicates, long late, long durationMs);
 

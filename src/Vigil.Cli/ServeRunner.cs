@@ -44,9 +44,11 @@ internal static class ServeRunner
 
         // Registered first, so a SIGTERM during startup also ends with a clean stop.
         using var signals = new ShutdownSignals(logger);
-        var rules = RuleCatalog.Load(arguments.RulePaths, error => ServeLog.RuleNotLoaded(logger, TerminalText.Sanitize(error)), out var usageError);
+        var rules = RuleCatalog.Load(arguments.RulePaths, error => LogRuleLoadError(logger, error), out var usageError);
         if (rules is null)
         {
+            // The error points to the load warnings above it, so they are written out first.
+            CliLogging.Flush(loggerFactory);
             return UsageError(usageError);
         }
 
@@ -90,6 +92,20 @@ internal static class ServeRunner
         var host = new ServeHost(store, scheduler, folders, settings, logger);
         host.RunAsync(stop).GetAwaiter().GetResult();
         ServeLog.Stopped(logger);
+    }
+
+    /// <summary>Logs a rule folder that could not be listed apart from a rule that did not load, as a hunt does.</summary>
+    private static void LogRuleLoadError(ILogger logger, RuleLoadError error)
+    {
+        var text = TerminalText.Sanitize(error.ToString());
+        if (error.IsFolder)
+        {
+            ServeLog.RuleFolderNotListed(logger, text);
+        }
+        else
+        {
+            ServeLog.RuleNotLoaded(logger, text);
+        }
     }
 
     private static void Register(RuleScheduler scheduler, DetectionRule rule, ILogger logger)

@@ -27,7 +27,7 @@ internal static class RuleFiles
             }
             else
             {
-                errors.Add(new RuleLoadError(path, null, null, MissingReason(path)));
+                errors.Add(new RuleLoadError(path, null, null, MissingReason(path)) { IsMissingPath = true });
             }
         }
 

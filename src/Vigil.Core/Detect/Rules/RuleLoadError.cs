@@ -1,7 +1,10 @@
 namespace Vigil.Detect.Rules;
 
-/// <summary>Why one rule file, or a rule in it, failed to load, or why a rule folder could not be listed.</summary>
-/// <param name="File">The file path, the folder path, or <c>&lt;built-in&gt;</c> for text without a file.</param>
+/// <summary>
+/// Why one rule file, or a rule in it, failed to load, why a rule folder could not be listed, or why
+/// a rule path given to the loader could not be read.
+/// </summary>
+/// <param name="File">The file path, the folder path, the path given, or <c>&lt;built-in&gt;</c> for text without a file.</param>
 /// <param name="Line">The 1-based line, when known.</param>
 /// <param name="Column">The 1-based column, when known.</param>
 /// <param name="Message">What is wrong, naming the field and the value, and how to fix it.</param>
@@ -12,6 +15,13 @@ public sealed record RuleLoadError(string File, int? Line, int? Column, string M
     /// summaries count it apart from the files read.
     /// </summary>
     public bool IsFolder { get; init; }
+
+    /// <summary>
+    /// True when <see cref="File"/> is a path given to the loader that is neither a file nor a
+    /// folder the process can reach: it does not exist, or a folder on the way denies access. No
+    /// file was read from it, so summaries count it apart from the files read.
+    /// </summary>
+    public bool IsMissingPath { get; init; }
 
     /// <summary>The <c>rule_id</c> of the rule that failed, or null when the loader did not read one.</summary>
     public string? RuleId { get; init; }

@@ -1,0 +1,102 @@
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Cli;
+
+/// <summary>
+/// A rule path that gave no rule file (a folder that cannot be listed, or a path that is missing or
+/// cannot be reached) is named as such by <c>serve</c>, <c>rules validate</c> and <c>rules lint</c>,
+/// and never counted as a file read or as a file's load error.
+/// </summary>
+public class UnreadRulePathTests
+{
+    [Fact]
+    public void ServeRulesUnlistableFolderNamesFolder()
+    {
+        using var folder = new TempDirectory();
+        var locked = UnprivilegedCli.LockedFolder(folder.Path);
+
+        var result = UnprivilegedCli.Run(folder.Path, "serve", "--rules", locked, "--data", Path.Combine(folder.Path, "data"));
+        var warning = result.StandardError.IndexOf($"Rule folder not listed: {locked}: the folder could not be listed (", StringComparison.Ordinal);
+        var error = result.StandardError.IndexOf($"vigil serve: --rules: no rules loaded from {locked}; the warnings above give the reasons.", StringComparison.Ordinal);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.True(warning >= 0, result.StandardError);
+        Assert.True(error > warning, result.StandardError);
+        Assert.DoesNotContain("Rule not loaded", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("expected detection-rules TOML files", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateMissingPathCountsNoFile()
+    {
+        using var folder = new TempDirectory();
+        var missing = Path.Combine(folder.Path, "missing.toml");
+
+        var result = CliRunner.Run("rules", "validate", missing);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{missing}: rule path not found", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("0 rules in 0 files, 1 path could not be read: 0 valid, 0 errors", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("in 1 file", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateMissingPathBesideRuleFile()
+    {
+        using var folder = new TempDirectory();
+        var rule = Path.Combine(folder.Path, "rule.toml");
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), rule);
+
+        var result = CliRunner.Run("rules", "validate", rule, Path.Combine(folder.Path, "missing.toml"));
+
+        // The rule files given are still validated, and the missing path fails the run.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("1 rule in 1 file, 1 path could not be read: 1 valid, 0 errors", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateUnreachablePathCountsNoFile()
+    {
+        using var folder = new TempDirectory();
+        var locked = UnprivilegedCli.LockedFolder(folder.Path);
+        var rule = Path.Combine(locked, "rule.toml");
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), rule);
+
+        var result = UnprivilegedCli.Run(folder.Path, "rules", "validate", rule);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{rule}: the rule path could not be read (", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("0 rules in 0 files, 1 path could not be read: 0 valid, 0 errors", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintUnlistableFolderUsesFolderWording()
+    {
+        using var folder = new TempDirectory();
+        var locked = UnprivilegedCli.LockedFolder(folder.Path);
+        File.Copy(Fixture("aws-sts-assumerole-usage-v2.toml"), Path.Combine(folder.Path, "rule.toml"));
+
+        var result = UnprivilegedCli.Run(folder.Path, "rules", "lint", folder.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{locked}: the folder could not be listed (", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("1 rule linted, 1 folder could not be listed: 0 errors,", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("load error", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintMissingPathCountsNoLoadError()
+    {
+        using var folder = new TempDirectory();
+        var missing = Path.Combine(folder.Path, "missing.toml");
+
+        var result = CliRunner.Run("rules", "lint", missing);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{missing}: rule path not found", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("0 rules linted, 1 path could not be read: 0 errors, 0 warnings, 0 info", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("load error", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private static string Fixture(string name) => Path.Combine(RepoPaths.Fixtures, "rules", name);
+}
