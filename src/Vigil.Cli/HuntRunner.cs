@@ -59,12 +59,20 @@ internal static class HuntRunner
 
         HuntSummary summary;
         AlertTable? table = arguments.Format == "table" ? new AlertTable() : null;
+        using var signals = new ShutdownSignals(logger);
         try
         {
+            // Disposing the writer at a signal too writes out the whole lines it holds.
             using (ndjson)
             {
-                summary = Hunt(options, rules, logger, table, ndjson);
+                summary = Hunt(options, rules, logger, table, ndjson, signals.Token);
             }
+        }
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        {
+            CliLogging.Flush(loggerFactory);
+            Console.Error.WriteLine(Interrupted(arguments));
+            return ExitCodes.Interrupted;
         }
         catch (Exception ex) when (ex is AlertOutputException or IOException)
         {
@@ -117,7 +125,8 @@ internal static class HuntRunner
         IReadOnlyList<DetectionRule> rules,
         ILogger logger,
         AlertTable? table,
-        NdjsonAlertWriter? ndjson)
+        NdjsonAlertWriter? ndjson,
+        CancellationToken cancellationToken)
     {
         var sinks = new List<IAlertSink>();
         if (table is not null)
@@ -136,10 +145,19 @@ internal static class HuntRunner
 
         if (Console.IsErrorRedirected)
         {
-            return engine.Run(options, sink, listener);
+            return engine.Run(options, sink, listener, cancellationToken);
         }
 
-        return HuntProgress.Run(CliConsoles.StandardError(), options, listener, progress => engine.Run(options, sink, progress));
+        return HuntProgress.Run(CliConsoles.StandardError(), options, listener, progress => engine.Run(options, sink, progress, cancellationToken));
+    }
+
+    /// <summary>Returns what a stopped hunt left: NDJSON alerts counted before the signal, as whole lines.</summary>
+    private static string Interrupted(HuntArguments arguments)
+    {
+        var ndjson = arguments.Output is not null || arguments.Format == "ndjson";
+        return ndjson
+            ? "vigil hunt: interrupted; the NDJSON output ends with the last whole alert found before the signal, and no summary is shown."
+            : "vigil hunt: interrupted before the table was written; run the hunt again, or use --format ndjson to keep the alerts found before a stop.";
     }
 
     private static int ExitCode(HuntSummary summary, HuntOptions options)
@@ -167,7 +185,7 @@ internal static class HuntRunner
 
         if (target == StandardStream)
         {
-            // Buffered as grep and ripgrep do: whole blocks into a file or a pipe, each line as it comes to a terminal.
+            // Buffered as grep and ripgrep do: blocks of whole lines into a file or a pipe, each line as it comes to a terminal.
             return new NdjsonAlertWriter(ClosedPipe.StandardOutput(), ownsStream: true, buffered: Console.IsOutputRedirected);
         }
 

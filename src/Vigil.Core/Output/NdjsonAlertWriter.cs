@@ -13,10 +13,10 @@ namespace Vigil.Output;
 public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
 {
     /// <summary>
-    /// Bytes per write when buffered. Writes of 64 KiB to 1 MiB at offsets that are multiples of
-    /// their size cost ext4 about a third of the kernel time of one write per 8 KB alert, which fills
-    /// each new page cache folio only in part and has it zeroed first (<c>dd</c> of 77 MB of alerts,
-    /// Linux 6.18). Writes of 4 MiB cost more again.
+    /// The maximum bytes per write when buffered, unless one line is longer. Writes of 64 KiB to 1 MiB cost
+    /// ext4 about a third of the kernel time of one write per 8 KB alert, which fills each new page
+    /// cache folio only in part and has it zeroed first (77 MB of alerts, Linux 6.18). Writes of
+    /// 4 MiB cost more again.
     /// </summary>
     public const int BlockSize = 256 * 1024;
 
@@ -25,19 +25,19 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
     private readonly bool _buffered;
     private byte[] _line = new byte[16 * 1024];
 
-    // The buffered mode's block: bytes waiting, where the stream is, and when the oldest line came.
+    // The buffered mode's block of whole lines, and when the oldest of them came.
     private readonly byte[] _block = [];
     private int _waiting;
-    private long _offset;
     private long _oldestTicks;
 
     /// <param name="stream">Where the lines go.</param>
     /// <param name="ownsStream">Whether <see cref="Dispose"/> closes <paramref name="stream"/>.</param>
     /// <param name="buffered">
-    /// Whether lines wait in a block of <see cref="BlockSize"/> bytes, aligned to the stream's
-    /// offsets, instead of each going out in one write as it comes. Use it for a file or a pipe, and
-    /// not for a terminal where someone watches alerts arrive. A line that has waited a second goes
-    /// out with the next alert, and every line goes out at <see cref="Dispose"/>.
+    /// Whether lines wait in a block of up to <see cref="BlockSize"/> bytes instead of each going out
+    /// in one write as it comes. Use it for a file or a pipe, and not for a terminal where someone
+    /// watches alerts arrive. A write holds only whole lines, so hunts appending to one file do not
+    /// cut each other's lines. A line that has waited a second goes out with the next alert, and every
+    /// line goes out at <see cref="Dispose"/>.
     /// </param>
     public NdjsonAlertWriter(Stream stream, bool ownsStream, bool buffered = false)
     {
@@ -49,7 +49,6 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         if (buffered)
         {
             _block = new byte[BlockSize];
-            _offset = SafePosition(stream);
         }
     }
 
@@ -66,14 +65,7 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         }
 
         // One write per line, so that a reader of an unbuffered stream never sees half a line.
-        if (_line.Length <= alert.Length)
-        {
-            _line = new byte[alert.Length + 1];
-        }
-
-        alert.CopyTo(_line);
-        _line[alert.Length] = (byte)'\n';
-        WriteOut(_line, alert.Length + 1);
+        WriteLine(alert);
     }
 
     public void Dispose()
@@ -92,39 +84,47 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         }
     }
 
-    /// <summary>Adds a line to the block, writing each part of the block that fills up.</summary>
+    /// <summary>Adds a line to the block, after writing out the lines before it when it does not fit.</summary>
     private void Append(ReadOnlySpan<byte> alert)
     {
+        var length = alert.Length + 1;
+        if (_waiting + length > BlockSize)
+        {
+            WriteOut(_block, _waiting);
+        }
+
+        if (length > BlockSize)
+        {
+            // A line longer than a block goes out alone, in one write, as an unbuffered writer writes it.
+            WriteLine(alert);
+            return;
+        }
+
         if (_waiting == 0)
         {
             _oldestTicks = Environment.TickCount64;
         }
 
-        AppendBytes(alert);
-        AppendBytes("\n"u8);
+        alert.CopyTo(_block.AsSpan(_waiting));
+        _block[_waiting + alert.Length] = (byte)'\n';
+        _waiting += length;
 
-        if (_waiting > 0 && Environment.TickCount64 - _oldestTicks >= (long)MaxWait.TotalMilliseconds)
+        if (Environment.TickCount64 - _oldestTicks >= (long)MaxWait.TotalMilliseconds)
         {
             WriteOut(_block, _waiting);
         }
     }
 
-    private void AppendBytes(ReadOnlySpan<byte> bytes)
+    private void WriteLine(ReadOnlySpan<byte> alert)
     {
-        while (!bytes.IsEmpty)
+        if (_line.Length <= alert.Length)
         {
-            // A block ends where the stream's offset reaches a multiple of BlockSize, so that after a
-            // timed write the next full block still ends on a boundary.
-            var room = BlockSize - (int)((_offset + _waiting) % BlockSize);
-            var count = Math.Min(room, bytes.Length);
-            bytes[..count].CopyTo(_block.AsSpan(_waiting));
-            _waiting += count;
-            bytes = bytes[count..];
-            if (count == room)
-            {
-                WriteOut(_block, _waiting);
-            }
+            _line = new byte[alert.Length + 1];
         }
+
+        alert.CopyTo(_line);
+        _line[alert.Length] = (byte)'\n';
+        WriteOut(_line, alert.Length + 1);
     }
 
     private void WriteOut(byte[] bytes, int count)
@@ -145,24 +145,9 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
             throw new AlertOutputException(exception.Message, exception);
         }
 
-        if (_buffered)
+        if (ReferenceEquals(bytes, _block))
         {
-            _offset += count;
             _waiting = 0;
-            _oldestTicks = Environment.TickCount64;
-        }
-    }
-
-    /// <summary>Returns the stream's offset, or 0 for a pipe or another stream that has none.</summary>
-    private static long SafePosition(Stream stream)
-    {
-        try
-        {
-            return stream.CanSeek ? stream.Position : 0;
-        }
-        catch (IOException)
-        {
-            return 0;
         }
     }
 }

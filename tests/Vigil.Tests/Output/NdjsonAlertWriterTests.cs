@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Vigil.Detect.Rules;
 using Vigil.Output;
 
@@ -33,7 +35,7 @@ public sealed class NdjsonAlertWriterTests : IDisposable
     }
 
     [Fact]
-    public void Buffered_File_WritesWholeAlignedBlocks()
+    public void Buffered_File_WritesWholeLinesUpToBlock()
     {
         var path = Path.Combine(_folder, "alerts.ndjson");
         using var file = new RecordingStream(File.Create(path, bufferSize: 0));
@@ -48,28 +50,36 @@ public sealed class NdjsonAlertWriterTests : IDisposable
 
         var total = Alerts().Sum(alert => alert.Length + 1);
         Assert.True(total > 3 * NdjsonAlertWriter.BlockSize, $"the alerts fill only {total} bytes");
-        Assert.All(file.Writes.SkipLast(1), size => Assert.Equal(NdjsonAlertWriter.BlockSize, size));
-        Assert.Equal(total, file.Writes.Sum());
+        Assert.Equal(total, file.Writes.Sum(write => write.Length));
+        Assert.All(file.Writes, write => Assert.Equal((byte)'\n', write[^1]));
+        Assert.All(file.Writes, write => Assert.True(write.Length <= NdjsonAlertWriter.BlockSize || write.Count(b => b == '\n') == 1, $"a write of {write.Length} bytes"));
+        Assert.True(file.Writes.Count < Alerts().Count / 4, $"{file.Writes.Count} writes for {Alerts().Count} alerts");
     }
 
     [Fact]
-    public void Buffered_AppendedFile_FirstBlockEndsOnBoundary()
+    public void Buffered_TwoAppenders_KeepLinesWhole()
     {
-        var path = Path.Combine(_folder, "alerts.ndjson");
-        const int existing = 1000;
-        File.WriteAllBytes(path, new byte[existing]);
-        using var file = new RecordingStream(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0));
+        // Two hunts appending to one file (>>) interleave their writes. Each write holds whole lines,
+        // so every line of the file is one writer's whole alert.
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "the O_APPEND flag value is Linux's");
+        var path = Path.Combine(_folder, "shared.ndjson");
+        var first = new NdjsonAlertWriter(OpenForAppend(path), ownsStream: true, buffered: true);
+        var second = new NdjsonAlertWriter(OpenForAppend(path), ownsStream: true, buffered: true);
+        var alerts = Alerts();
 
-        using (var writer = new NdjsonAlertWriter(file, ownsStream: false, buffered: true))
+        foreach (var alert in alerts)
         {
-            foreach (var alert in Alerts())
-            {
-                writer.Write(Rule, alert);
-            }
+            first.Write(Rule, alert);
+            second.Write(Rule, alert);
         }
 
-        Assert.Equal(NdjsonAlertWriter.BlockSize - existing, file.Writes[0]);
-        Assert.Equal(NdjsonAlertWriter.BlockSize, file.Writes[1]);
+        first.Dispose();
+        second.Dispose();
+
+        var expected = alerts.Select(Encoding.UTF8.GetString).ToHashSet();
+        var lines = File.ReadAllText(path).Split('\n')[..^1];
+        Assert.Equal(2 * alerts.Count, lines.Length);
+        Assert.All(lines, line => Assert.Contains(line, expected));
     }
 
     [Fact]
@@ -80,7 +90,7 @@ public sealed class NdjsonAlertWriterTests : IDisposable
 
         writer.Write(Rule, "{\"a\":1}"u8);
 
-        Assert.Equal([8], stream.Writes);
+        Assert.Equal([8], stream.Writes.Select(write => write.Length));
     }
 
     [Fact]
@@ -94,7 +104,7 @@ public sealed class NdjsonAlertWriterTests : IDisposable
         Assert.Empty(stream.Writes);
 
         writer.Dispose();
-        Assert.Equal([16], stream.Writes);
+        Assert.Equal([16], stream.Writes.Select(write => write.Length));
     }
 
     [Fact]
@@ -113,6 +123,23 @@ public sealed class NdjsonAlertWriterTests : IDisposable
         Assert.Null(disposeError);
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/> as a shell's <c>&gt;&gt;</c> does, with O_APPEND, which .NET's
+    /// FileMode.Append does not set. Every write then goes to the file's end.
+    /// </summary>
+    private static FileStream OpenForAppend(string path)
+    {
+        const int writeOnly = 0x1;
+        const int create = 0x40;
+        const int append = 0x400;
+        var descriptor = Open(path, writeOnly | create | append, Convert.ToInt32("644", 8));
+        Assert.True(descriptor >= 0, $"open failed with errno {Marshal.GetLastPInvokeError()}");
+        return new FileStream(new SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Write, bufferSize: 0);
+    }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
+
     /// <summary>Alerts of 100 bytes to one and a half blocks, so that some span a block's end.</summary>
     private static List<byte[]> Alerts()
     {
@@ -130,7 +157,7 @@ public sealed class NdjsonAlertWriterTests : IDisposable
     /// <summary>A real stream that keeps the size of each write it passes on.</summary>
     private sealed class RecordingStream(Stream inner) : Stream
     {
-        public List<int> Writes { get; } = [];
+        public List<byte[]> Writes { get; } = [];
 
         public override bool CanRead => false;
 
@@ -148,7 +175,7 @@ public sealed class NdjsonAlertWriterTests : IDisposable
 
         public override void Write(byte[] buffer, int offset, int count)
         {
-            Writes.Add(count);
+            Writes.Add(buffer.AsSpan(offset, count).ToArray());
             inner.Write(buffer, offset, count);
         }
 
