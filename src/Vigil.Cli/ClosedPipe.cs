@@ -1,5 +1,3 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace Vigil.Cli;
 
 /// <summary>
@@ -16,11 +14,11 @@ internal static class ClosedPipe
 
     /// <summary>
     /// Returns standard output as a stream whose writes fail once its reader has closed the pipe.
-    /// .NET's console stream ignores that failure on Unix, so the stream writes to descriptor 1 itself.
+    /// .NET's console stream ignores that failure on Unix, so there the stream calls write(2) itself.
     /// </summary>
     public static Stream StandardOutput() => OperatingSystem.IsWindows()
         ? Console.OpenStandardOutput()
-        : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        : new UnixStandardOutput();
 
     /// <summary>Whether <paramref name="exception"/>, or one it wraps, is a write to a pipe without a reader.</summary>
     public static bool Caused(Exception exception)

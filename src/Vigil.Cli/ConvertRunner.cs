@@ -21,14 +21,20 @@ internal static class ConvertRunner
 
         if (ArgumentError(arguments) is { } argumentError)
         {
-            // Worded and shaped like the other commands' usage errors: one line naming the command.
-            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: {argumentError}"));
-            Console.Error.WriteLine("Run 'vigil convert --help' for usage.");
-            return ExitCodes.Usage;
+            return UsageError(argumentError);
+        }
+
+        // Listed before the output is opened, so that an --output among the inputs is rejected
+        // before it is truncated, and a new --output is not read as an input.
+        var unlistedFolders = new List<UnlistedFolder>();
+        var files = PathExpansion.Expand(arguments.Paths, unlistedFolders);
+        if (OutputPathCheck.InputError(arguments.Output, arguments.Paths, files) is { } inputError)
+        {
+            return UsageError(inputError);
         }
 
         var target = arguments.Output is null or StandardStream ? "stdout" : arguments.Output;
-        var output = OpenOutput(arguments.Output);
+        var output = OpenOutput(arguments.Output, hasFiles: files.Count > 0);
         if (output is null)
         {
             return ExitCodes.Usage;
@@ -38,7 +44,7 @@ internal static class ConvertRunner
         try
         {
             using var writer = new ConvertDocumentWriter(output, arguments.BulkIndex);
-            Convert(arguments, writer, summary, new ConvertProblemLog(logger));
+            Convert(arguments, files, unlistedFolders, writer, summary, new ConvertProblemLog(logger));
         }
         catch (IOException exception) when (ClosedPipe.Caused(exception))
         {
@@ -57,6 +63,14 @@ internal static class ConvertRunner
         return ExitCode(summary, arguments.Paths);
     }
 
+    // Worded and shaped like the other commands' usage errors: one line naming the command.
+    private static int UsageError(string message)
+    {
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: {message}"));
+        Console.Error.WriteLine("Run 'vigil convert --help' for usage.");
+        return ExitCodes.Usage;
+    }
+
     private static int ExitCode(ConvertSummary summary, IReadOnlyList<string> paths)
     {
         if (summary.Files == 0 && summary.FoldersNotListed == 0)
@@ -71,16 +85,18 @@ internal static class ConvertRunner
         return summary.Events == 0 && failed ? ExitCodes.NothingRead : ExitCodes.Success;
     }
 
-    private static void Convert(ConvertArguments arguments, ConvertDocumentWriter writer, ConvertSummary summary, ConvertProblemLog problems)
+    private static void Convert(
+        ConvertArguments arguments,
+        IReadOnlyList<string> files,
+        List<UnlistedFolder> unlistedFolders,
+        ConvertDocumentWriter writer,
+        ConvertSummary summary,
+        ConvertProblemLog problems)
     {
         var stopwatch = Stopwatch.StartNew();
         var options = new MapOptions { KeepOriginal = arguments.KeepOriginal };
         var items = new ConvertItems(new CloudTrailReader(), arguments.KeepOriginal);
         var duplicates = new DuplicateFilter();
-        var unlistedFolders = new List<UnlistedFolder>();
-        var files = PathExpansion.Expand(arguments.Paths, unlistedFolders)
-            .Where(file => !IsOutput(file, arguments.Output))
-            .ToList();
 
         // A folder gives no record, so it is reported as a path not read, not as an error record of a file.
         foreach (var folder in unlistedFolders)
@@ -110,10 +126,6 @@ internal static class ConvertRunner
         summary.Files = files.Count;
         summary.Elapsed = stopwatch.Elapsed;
     }
-
-    // Skips the output file when it sits in an input folder, because it is being written. vigil hunt does the same.
-    private static bool IsOutput(string file, string? output) =>
-        output is not (null or StandardStream) && string.Equals(Path.GetFullPath(file), Path.GetFullPath(output), StringComparison.Ordinal);
 
     /// <summary>
     /// Counts and writes one item, with <paramref name="original"/> as its <c>event.original</c> when
@@ -167,11 +179,6 @@ internal static class ConvertRunner
             return folderError;
         }
 
-        if (OutputPathCheck.IsInputFile(arguments.Output, arguments.Paths))
-        {
-            return OutputPathCheck.Error(arguments.Output!);
-        }
-
         if (arguments.BulkIndex is not { } index)
         {
             return null;
@@ -187,11 +194,21 @@ internal static class ConvertRunner
             : $"--bulk: {error}. Give a valid index or data stream name, for example --bulk={ConvertArguments.DefaultIndex}.";
     }
 
-    private static Stream? OpenOutput(string? path)
+    /// <summary>
+    /// Opens standard output or the --output file, or writes an error and returns null. The file is
+    /// not opened, and so not truncated, when the input folders could not be listed and there is no
+    /// file to read (<paramref name="hasFiles"/> false).
+    /// </summary>
+    private static Stream? OpenOutput(string? path, bool hasFiles)
     {
         if (path is null or StandardStream)
         {
             return ClosedPipe.StandardOutput();
+        }
+
+        if (!hasFiles)
+        {
+            return Stream.Null;
         }
 
         try

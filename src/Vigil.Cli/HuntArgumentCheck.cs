@@ -27,12 +27,6 @@ internal static class HuntArgumentCheck
             return false;
         }
 
-        if (OutputPathCheck.IsInputFile(arguments.Output, arguments.Paths))
-        {
-            error = OutputPathCheck.Error(arguments.Output!);
-            return false;
-        }
-
         var now = DateTimeOffset.UtcNow;
 
         // The end of the range is inclusive, so a rounded --to covers its whole unit.

@@ -46,11 +46,17 @@ internal static class HuntRunner
             return ExitCodes.NothingRead;
         }
 
+        // Checked on the listed files, so that an --output inside an input folder, or linked to an input, is caught too.
+        if (OutputPathCheck.InputError(arguments.Output, options.Paths, files) is { } inputError)
+        {
+            return UsageError(inputError);
+        }
+
         options = options with { Files = files, UnlistedFolders = unlistedFolders };
         NdjsonAlertWriter? ndjson;
         try
         {
-            ndjson = OpenNdjson(arguments, options);
+            ndjson = OpenNdjson(arguments, hasFiles: files.Count > 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -174,8 +180,12 @@ internal static class HuntRunner
         return summary.Events == 0 && failed ? ExitCodes.NothingRead : ExitCodes.Success;
     }
 
-    /// <summary>Opens the NDJSON output before the hunt starts, so a bad path fails at once.</summary>
-    private static NdjsonAlertWriter? OpenNdjson(HuntArguments arguments, HuntOptions options)
+    /// <summary>
+    /// Opens the NDJSON output before the hunt starts, so a bad path fails at once. An --output file
+    /// is not opened, and so not truncated, when the input folders could not be listed and there is
+    /// no file to read (<paramref name="hasFiles"/> false).
+    /// </summary>
+    private static NdjsonAlertWriter? OpenNdjson(HuntArguments arguments, bool hasFiles)
     {
         var target = arguments.Output ?? (arguments.Format == "ndjson" ? StandardStream : null);
         if (target is null)
@@ -187,6 +197,11 @@ internal static class HuntRunner
         {
             // Buffered as grep and ripgrep do: blocks of whole lines into a file or a pipe, each line as it comes to a terminal.
             return new NdjsonAlertWriter(ClosedPipe.StandardOutput(), ownsStream: true, buffered: Console.IsOutputRedirected);
+        }
+
+        if (!hasFiles)
+        {
+            return null;
         }
 
         return new NdjsonAlertWriter(File.Create(target, bufferSize: 0), ownsStream: true, buffered: true);

@@ -1,3 +1,5 @@
+using Vigil.Read;
+
 namespace Vigil.Cli;
 
 /// <summary>
@@ -8,16 +10,35 @@ internal static class OutputPathCheck
 {
     private const string StandardStream = "-";
 
-    /// <summary>Returns whether <paramref name="output"/> names the same file as one of the input <paramref name="paths"/>.</summary>
-    public static bool IsInputFile(string? output, IReadOnlyList<string> paths)
+    /// <summary>
+    /// Returns the usage error for an existing <paramref name="output"/> that is one of the input
+    /// <paramref name="files"/>, found by <see cref="PathExpansion"/> from <paramref name="paths"/>,
+    /// or null. Device and inode numbers are compared, so a symbolic or hard link to an input, or a
+    /// path through a linked folder, is caught too. Where they cannot be read (on Windows), the full
+    /// paths are compared.
+    /// </summary>
+    public static string? InputError(string? output, IReadOnlyList<string> paths, IReadOnlyList<string> files)
     {
-        if (output is null or StandardStream)
+        // A file that does not exist yet is no input, and a new file is created after the inputs were listed.
+        if (output is null or StandardStream || !File.Exists(output))
         {
-            return false;
+            return null;
         }
 
-        var target = Path.GetFullPath(output);
-        return paths.Any(path => File.Exists(path) && string.Equals(Path.GetFullPath(path), target, StringComparison.Ordinal));
+        var target = FileIdentity.OfPath(output);
+        var targetPath = Path.GetFullPath(output);
+        foreach (var file in files)
+        {
+            var same = target is { } identity && FileIdentity.OfPath(file) is { } fileIdentity
+                ? identity == fileIdentity
+                : string.Equals(Path.GetFullPath(file), targetPath, StringComparison.Ordinal);
+            if (same)
+            {
+                return Error(output, file, paths);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Returns the usage error for an <c>--output</c> that names a folder, or null.</summary>
@@ -26,7 +47,15 @@ internal static class OutputPathCheck
             ? $"--output {output} is a folder; give a file path, such as {Path.Combine(output, "out.ndjson")}."
             : null;
 
-    /// <summary>Builds the usage error for an output file that is also an input.</summary>
-    public static string Error(string output) =>
-        $"--output {output} is also an input file, and writing to it would erase it before it is read. Choose another output file.";
+    // Names the input as listed, and the input folder it was found in, because through a link it
+    // may have another name than the output.
+    private static string Error(string output, string input, IReadOnlyList<string> paths)
+    {
+        var folder = paths.FirstOrDefault(path => path != input && Directory.Exists(path) && input.StartsWith(path, StringComparison.Ordinal));
+        var source = folder is not null ? $" ({input}, in the input folder {folder})"
+            : input != output ? $" ({input})"
+            : "";
+        return $"--output {output} is also an input file{source}, and writing to it would erase it before it is read. "
+            + "Choose an output file that is neither an input file nor inside an input folder.";
+    }
 }
