@@ -23,6 +23,9 @@ internal sealed class LeafCompiler(TimeProvider clock)
         TypeFamily.Date => new DateExists(),
         TypeFamily.Ip => new IpExists(),
         TypeFamily.Boolean => new BooleanExists(),
+
+        // Any value counts, such as {"lat": 1, "lon": 2} for a geo_point or {"gte": 1} for a range.
+        TypeFamily.ExistsOnly => ObjectExists.Instance,
         _ => field.Type == FieldType.Object ? ObjectExists.Instance : Never,
     });
 
@@ -59,6 +62,7 @@ internal sealed class LeafCompiler(TimeProvider clock)
             TypeFamily.Date => DateRange(field, value, text, isLower, inclusive),
             TypeFamily.Ip => IpRange(field, value, text, isLower, inclusive),
             TypeFamily.Boolean => BooleanRange(field, value, text, isLower, inclusive),
+            TypeFamily.ExistsOnly => Rejected(field, value),
             _ => LeafResult.Ok(Never),
         };
     }
@@ -250,8 +254,16 @@ internal sealed class LeafCompiler(TimeProvider clock)
     {
         var type = TypeFamilies.EsName(field.Type);
         var described = value.Kind == KqlValueKind.Wildcard ? $"the wildcard `{value.Text}`" : $"the value `{value.Text}`";
+        if (TypeFamilies.Of(field.Type) == TypeFamily.ExistsOnly && !TypeFamilies.RejectsValueQueries(field.Type))
+        {
+            return LeafResult.Fail(
+                $"Vigil cannot evaluate {described} on the {type} field `{field.Name}`, because it tests {type} fields only for existence; "
+                + $"write `{field.Name}:*`, or test another field");
+        }
+
         var fix = TypeFamilies.Of(field.Type) switch
         {
+            TypeFamily.ExistsOnly => $"KQL can test a {type} field only for existence, as `{field.Name}:*`",
             TypeFamily.Ip => "use an address or a CIDR block such as 10.0.0.0/8",
             TypeFamily.Boolean => "use true or false",
             TypeFamily.Date => "use a date such as 2024-01-15T10:00:00Z, epoch milliseconds, or date math such as now-5m",
