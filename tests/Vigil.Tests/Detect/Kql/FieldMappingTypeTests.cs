@@ -114,6 +114,19 @@ public sealed class FieldMappingTypeTests
         Assert.False(Matches("package.version:1.1", document, mapping));
     }
 
+    [Theory]
+    [InlineData("package.version > 1.9.0")]
+    [InlineData("package.version >= 1.0.0 and package.version < 2.0.0")]
+    public void VersionRangeIsRejected(string query)
+    {
+        var mapping = Read("""{"package.version": "version"}""");
+
+        var compiled = Kql.Compile(query, mapping);
+
+        Assert.False(compiled.Success);
+        Assert.StartsWith("Vigil cannot evaluate a range on the version field `package.version`", compiled.Error!.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void UnsignedLongAndTokenCountAreNumbers()
     {

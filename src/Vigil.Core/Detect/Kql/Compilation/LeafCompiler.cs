@@ -47,6 +47,11 @@ internal sealed class LeafCompiler(TimeProvider clock)
         var inclusive = op is KqlRangeOperator.GreaterThanOrEqual or KqlRangeOperator.LessThanOrEqual;
         var text = value.Kind == KqlValueKind.Null ? null : value.Text;
         var family = TypeFamilies.Of(field.Type);
+        if (field.Type == FieldType.Version)
+        {
+            return VersionRangeUnsupported(field);
+        }
+
         if (value.Kind == KqlValueKind.Boolean && family is TypeFamily.Integer or TypeFamily.Float or TypeFamily.Date or TypeFamily.Ip)
         {
             return Rejected(field, value);
@@ -75,6 +80,11 @@ internal sealed class LeafCompiler(TimeProvider clock)
     public LeafResult Between(ResolvedField field, KqlRangeOperator lowerOperator, KqlValue lowerValue, KqlRangeOperator upperOperator, KqlValue upperValue)
     {
         var family = TypeFamilies.Of(field.Type);
+        if (field.Type == FieldType.Version)
+        {
+            return VersionRangeUnsupported(field);
+        }
+
         if (family is TypeFamily.Keyword or TypeFamily.KeywordViaQueryString or TypeFamily.Text)
         {
             var lower = LowerOf(lowerValue.Text, isLower: true, lowerOperator == KqlRangeOperator.GreaterThanOrEqual);
@@ -272,6 +282,15 @@ internal sealed class LeafCompiler(TimeProvider clock)
         return LeafResult.Fail(
             $"Elasticsearch rejects {described} on the {type} field `{field.Name}`, so the rule would fail; {fix}");
     }
+
+    /// <summary>
+    /// Rejects a range on a version field, because Elasticsearch orders versions by semantic version
+    /// precedence (1.10.0 after 1.9.0), and a keyword range here would compare bytes.
+    /// </summary>
+    private static LeafResult VersionRangeUnsupported(ResolvedField field) =>
+        LeafResult.Fail(
+            $"Vigil cannot evaluate a range on the version field `{field.Name}`, because Elasticsearch orders versions "
+            + "by semantic version precedence and Vigil does not; test exact versions or wildcards instead");
 
     private sealed class NeverTest : ValueTest
     {
