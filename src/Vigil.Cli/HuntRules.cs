@@ -25,7 +25,9 @@ internal sealed record HuntRules(IReadOnlyList<DetectionRule> Rules, int RulesNo
         var missing = paths.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path));
         if (missing is not null)
         {
-            usageError = $"rules path not found: {missing}. Give a rule file or a folder of rule files.";
+            usageError = Read.PathAccess.Denied(missing) is { } denied
+                ? $"rules path {missing} could not be read ({denied.TrimEnd('.')}); check the permissions of its folders."
+                : $"rules path not found: {missing}. Give a rule file or a folder of rule files.";
             return null;
         }
 

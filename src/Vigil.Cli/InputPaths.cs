@@ -5,7 +5,11 @@ namespace Vigil.Cli;
 /// <summary>Checks the CloudTrail input paths of <c>vigil hunt</c>, <c>vigil ingest</c> and <c>vigil convert</c> before anything is read.</summary>
 internal static class InputPaths
 {
-    /// <summary>Finds the first path that is neither a file nor a folder and returns true with its usage error, or false when all exist.</summary>
+    /// <summary>
+    /// Finds the first path that is neither a file nor a folder and returns true with its usage
+    /// error, or false when all exist. The error names a path behind a folder the user may not
+    /// enter as a permission problem, not as a missing path.
+    /// </summary>
     public static bool TryFindMissing(IEnumerable<string> paths, out string error)
     {
         error = "";
@@ -16,6 +20,7 @@ internal static class InputPaths
 
         error = missing.StartsWith('-') ? $"unknown option {missing}."
             : InvalidUtf8FileName.Reason(missing) is { } reason ? $"input path {missing}: {reason}."
+            : PathAccess.Denied(missing) is { } denied ? $"input path {missing} could not be read ({denied.TrimEnd('.')}); check the permissions of its folders."
             : $"input path not found: {missing}. Give a CloudTrail file or a directory of them.";
         return true;
     }

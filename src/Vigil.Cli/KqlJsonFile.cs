@@ -23,8 +23,11 @@ internal static class KqlJsonFile
     // Elasticsearch rejects a document with a repeated key, and a repeated mapping key is ambiguous.
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
-    /// <summary>Parses the file at <paramref name="path"/>. On failure, <paramref name="error"/> is the reason, without the path.</summary>
-    public static bool TryRead(string path, out JsonNode? json, out string? error)
+    /// <summary>
+    /// Parses the file at <paramref name="path"/>, which contains a <paramref name="content"/> such as
+    /// "document" or "mapping". On failure, <paramref name="error"/> is the reason, without the path.
+    /// </summary>
+    public static bool TryRead(string path, string content, out JsonNode? json, out string? error)
     {
         json = null;
         error = Directory.Exists(path) ? "is a directory; give the path of a JSON file"
@@ -49,7 +52,7 @@ internal static class KqlJsonFile
 
         if (bytes is null)
         {
-            error = $"is larger than {MaxBytes / (1024 * 1024)} MiB, Elasticsearch's default request size limit; give a smaller document";
+            error = $"is larger than {MaxBytes / (1024 * 1024)} MiB, Elasticsearch's default request size limit; give a smaller {content}";
             return false;
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Vigil.Read;
 
 namespace Vigil.Cli;
 
@@ -33,16 +34,34 @@ internal sealed record KqlQuerySource(string? Argument, string? File)
     {
         error = path == KqlJsonFile.StandardInput ? null
             : Directory.Exists(path) ? $"--query-file {path} is a directory; give the path of a file holding the query"
-            : !System.IO.File.Exists(path) ? $"--query-file {path}: file not found; give the path of an existing file"
+            : !System.IO.File.Exists(path) ? MissingReason(path)
             : null;
         if (error is not null)
         {
             return null;
         }
 
+        byte[]? bytes;
         try
         {
-            return path == KqlJsonFile.StandardInput ? Console.In.ReadToEnd() : System.IO.File.ReadAllText(path, StrictUtf8);
+            using var input = path == KqlJsonFile.StandardInput ? Console.OpenStandardInput() : System.IO.File.OpenRead(path);
+            bytes = KqlJsonFile.ReadAtMost(input, KqlJsonFile.MaxBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"--query-file {path} could not be read: {e.Message}";
+            return null;
+        }
+
+        if (bytes is null)
+        {
+            error = $"--query-file {path} is larger than {KqlJsonFile.MaxBytes / (1024 * 1024)} MiB, Elasticsearch's default request size limit; give a shorter query";
+            return null;
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(WithoutByteOrderMark(bytes));
         }
         catch (DecoderFallbackException)
         {
@@ -50,4 +69,17 @@ internal sealed record KqlQuerySource(string? Argument, string? File)
             return null;
         }
     }
+
+    /// <summary>Returns the bytes after a leading UTF-8 byte order mark, which File.ReadAllText also skipped.</summary>
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(byte[] bytes)
+    {
+        var text = bytes.AsSpan();
+        var byteOrderMark = Encoding.UTF8.Preamble;
+        return text.StartsWith(byteOrderMark) ? text[byteOrderMark.Length..] : text;
+    }
+
+    /// <summary>Explains a path that is not a file: missing, or behind a folder that cannot be entered.</summary>
+    private static string MissingReason(string path) => PathAccess.Denied(path) is { } denied
+        ? $"--query-file {path} could not be read: {denied}"
+        : $"--query-file {path}: file not found; give the path of an existing file";
 }

@@ -50,7 +50,7 @@ internal static class KqlRunner
             return ExitCodes.Usage;
         }
 
-        if (ReadQuery(source) is not { } query || !TryReadMapping(mappingPath, logger, out var mapping) || !TryReadJson("--doc", documentPath, logger, out var document))
+        if (ReadQuery(source) is not { } query || !TryReadMapping(mappingPath, logger, out var mapping) || !TryReadJson("--doc", "document", documentPath, logger, out var document))
         {
             return ExitCodes.Usage;
         }
@@ -137,7 +137,7 @@ internal static class KqlRunner
             return true;
         }
 
-        if (!TryReadJson("--mapping", path, logger, out var json))
+        if (!TryReadJson("--mapping", "mapping", path, logger, out var json))
         {
             return false;
         }
@@ -154,9 +154,9 @@ internal static class KqlRunner
         }
     }
 
-    private static bool TryReadJson(string option, string path, ILogger logger, out JsonNode? json)
+    private static bool TryReadJson(string option, string content, string path, ILogger logger, out JsonNode? json)
     {
-        if (KqlJsonFile.TryRead(path, out json, out var error))
+        if (KqlJsonFile.TryRead(path, content, out json, out var error))
         {
             return true;
         }

@@ -24,7 +24,9 @@ internal static class RuleCatalog
         var missing = paths.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path));
         if (missing is not null)
         {
-            usageError = $"--rules: path not found: {missing}. Give a detection-rules TOML file or a folder of them.";
+            usageError = Read.PathAccess.Denied(missing) is { } denied
+                ? $"--rules: path {missing} could not be read ({denied.TrimEnd('.')}); check the permissions of its folders."
+                : $"--rules: path not found: {missing}. Give a detection-rules TOML file or a folder of them.";
             return null;
         }
 

@@ -20,6 +20,7 @@ internal static class JsonErrors
         ("' is an invalid start of a property name. Expected a '\"'.", "invalid character {0} where a property name should start"),
         ("' is an invalid escapable character within a JSON string. The string should be correctly escaped.", "invalid escape sequence {0} inside a string"),
         ("' is invalid after a single JSON value. Expected end of data.", "a second value: {0} follows the end of the JSON value where the data should end"),
+        ("' is an invalid end of a number. Expected a delimiter.", "invalid end of a number at {0}: ',', '}}' or ']' should follow the number, or the data ends too early"),
     ];
 
     /// <summary>
@@ -34,7 +35,7 @@ internal static class JsonErrors
     }
 
     /// <summary>Returns <paramref name="text"/> in single quotes, escaped and capped at <see cref="MaxQuotedLength"/> characters.</summary>
-    public static string Quote(string text) => $"'{Escape(text, MaxQuotedLength)}'";
+    public static string Quote(string text) => $"'{Escape(text, MaxQuotedLength, escapeQuotes: true)}'";
 
     /// <summary>Returns <paramref name="bytes"/> in single quotes, printable ASCII as it is and other bytes as <c>\xNN</c>.</summary>
     public static string QuoteBytes(ReadOnlySpan<byte> bytes)
@@ -48,8 +49,12 @@ internal static class JsonErrors
         return builder.Append('\'').ToString();
     }
 
-    /// <summary>Returns <paramref name="text"/> with control characters escaped, capped at <paramref name="maxLength"/> characters.</summary>
-    private static string Escape(string text, int maxLength)
+    /// <summary>
+    /// Returns <paramref name="text"/> with control characters escaped, capped at
+    /// <paramref name="maxLength"/> characters. Quotes and backslashes are escaped only inside a
+    /// quoted value, where they would end or change it.
+    /// </summary>
+    private static string Escape(string text, int maxLength, bool escapeQuotes)
     {
         var builder = new StringBuilder();
         foreach (var c in text.Length > maxLength ? text[..maxLength] : text)
@@ -59,8 +64,8 @@ internal static class JsonErrors
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                '\\' => "\\\\",
-                '\'' => "\\'",
+                '\\' when escapeQuotes => "\\\\",
+                '\'' when escapeQuotes => "\\'",
                 _ when char.IsControl(c) || char.IsSurrogate(c) => $"\\u{(int)c:x4}",
                 _ => c.ToString(),
             });
@@ -104,6 +109,6 @@ internal static class JsonErrors
     private static string Generic(string message)
     {
         var plain = message.Replace(" Change the reader options.", "", StringComparison.Ordinal).TrimEnd('.');
-        return Escape(plain, 2 * MaxQuotedLength);
+        return Escape(plain, 2 * MaxQuotedLength, escapeQuotes: false);
     }
 }

@@ -25,6 +25,12 @@ public sealed partial class FieldMapping
     /// <summary>Adds the field <paramref name="name"/>, then its sub-fields under <c>properties</c> and its multi-fields under <c>fields</c>.</summary>
     private static void ReadDefinition(string name, JsonObject definition, List<MappedField> fields)
     {
+        if (definition["type"] is JsonValue type && type.TryGetValue<string>(out var typeName) && typeName == AliasType)
+        {
+            fields.Add(ReadAlias(name, definition));
+            return;
+        }
+
         fields.Add(ReadField(name, definition, ReadFieldType(name, definition)));
 
         if (Children(definition, "properties", name) is { } properties)
@@ -61,7 +67,8 @@ public sealed partial class FieldMapping
                 $"Mapping multi-field `{Shown(name)}` ({Shown(definition.ToJsonString())}) has no \"type\"; give it one, such as \"type\": \"keyword\".");
         }
 
-        var type = ParseTypeName(name, typeName);
+        // Elasticsearch rejects an alias multi-field as it rejects an object one, so it gets that error.
+        var type = typeName == AliasType ? FieldType.Object : ParseTypeName(name, typeName);
         if (type is FieldType.Object or FieldType.Nested)
         {
             throw new FormatException(

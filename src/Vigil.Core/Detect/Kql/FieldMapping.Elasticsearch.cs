@@ -10,43 +10,22 @@ public sealed partial class FieldMapping
     // line of an error.
     private const int ShownLength = 120;
 
-    private static readonly Dictionary<string, FieldType> TypeNames = new(StringComparer.Ordinal)
-    {
-        ["keyword"] = FieldType.Keyword,
-        ["constant_keyword"] = FieldType.ConstantKeyword,
-        ["wildcard"] = FieldType.Wildcard,
-        ["text"] = FieldType.Text,
-        ["match_only_text"] = FieldType.MatchOnlyText,
-        ["flattened"] = FieldType.Flattened,
-        ["long"] = FieldType.Long,
-        ["integer"] = FieldType.Integer,
-        ["short"] = FieldType.Short,
-        ["byte"] = FieldType.Byte,
-        ["unsigned_long"] = FieldType.UnsignedLong,
-        ["double"] = FieldType.Double,
-        ["float"] = FieldType.Float,
-        ["half_float"] = FieldType.HalfFloat,
-        ["scaled_float"] = FieldType.ScaledFloat,
-        ["date"] = FieldType.Date,
-        ["ip"] = FieldType.Ip,
-        ["boolean"] = FieldType.Boolean,
-        ["nested"] = FieldType.Nested,
-        ["object"] = FieldType.Object,
-        ["string"] = FieldType.String,
-    };
-
     /// <summary>
     /// Reads a mapping from either an Elasticsearch mapping (<c>{"properties": …}</c>, optionally under
-    /// <c>"mappings"</c>; multi-fields under <c>"fields"</c> are included) or a flat object of dotted field
+    /// <c>"mappings"</c>; multi-fields under <c>"fields"</c> are included), the response of
+    /// <c>GET index/_mapping</c> (<c>{"index": {"mappings": …}}</c>, with the fields of every index it
+    /// lists), or a flat object of dotted field
     /// names to a type name, where the type may carry a limit: <c>{"f": "keyword(ignore_above=8191)"}</c>
     /// or <c>{"f": {"type": "keyword", "ignore_above": 8191}}</c>. The type <c>string</c> is a Kibana string
     /// field whose Elasticsearch type is unknown. Unlisted fields evaluate as keywords, and query DSL sends them
     /// untyped (see <see cref="UnlistedFieldsAreMapped"/>). A field object in either form is read with the
     /// <c>properties</c> and <c>fields</c> below it. It needs a <c>type</c> unless <c>properties</c>, or
-    /// <c>enabled</c> as its only setting, make it an object.
+    /// <c>enabled</c> as its only setting, make it an object. An <c>alias</c> takes the type and values
+    /// of the field its <c>path</c> names.
     /// </summary>
     /// <exception cref="FormatException">
-    /// A type name is unknown or missing, or an entry is malformed. The message names the field.
+    /// A type name is unknown or missing, an alias names no field, two indices give a field different
+    /// types, or an entry is malformed. The message names the field.
     /// </exception>
     public static FieldMapping FromElasticsearchMapping(JsonNode mapping)
     {
@@ -58,6 +37,13 @@ public sealed partial class FieldMapping
                 $"The mapping is a JSON {mapping.GetValueKind().ToString().ToLowerInvariant()}; give an object of field names to types, e.g. {{\"message\": \"text\"}}.");
         }
 
+        var fields = IsGetMappingResponse(top) ? ReadIndices(top) : ReadMapping(top);
+        return new FieldMapping(fields);
+    }
+
+    /// <summary>Reads one mapping, with or without <c>"mappings"</c> around it, and resolves its aliases.</summary>
+    private static List<MappedField> ReadMapping(JsonObject top)
+    {
         var root = top["mappings"] ?? top;
         var fields = new List<MappedField>();
         if (root is not JsonObject rootObject)
@@ -74,7 +60,7 @@ public sealed partial class FieldMapping
             ReadFlat(rootObject, fields);
         }
 
-        return new FieldMapping(fields);
+        return ResolveAliases(fields);
     }
 
     private static void ReadFlat(JsonObject flat, List<MappedField> fields)
@@ -98,6 +84,12 @@ public sealed partial class FieldMapping
     /// <summary>Reads <c>type</c> or <c>type(ignore_above=N)</c>.</summary>
     private static MappedField ParseTypeText(string name, string text)
     {
+        if (text == AliasType)
+        {
+            throw new FormatException(
+                $"Mapping alias `{Shown(name)}` has no path; write it as {{\"type\": \"alias\", \"path\": \"source.ip\"}} with the full name of the field it stands for.");
+        }
+
         var open = text.IndexOf('(', StringComparison.Ordinal);
         if (open < 0)
         {
@@ -114,12 +106,6 @@ public sealed partial class FieldMapping
 
         return new MappedField(name, ParseTypeName(name, text[..open])) { IgnoreAbove = limit };
     }
-
-    private static FieldType ParseTypeName(string name, string typeName) =>
-        TypeNames.TryGetValue(typeName, out var type)
-            ? type
-            : throw new FormatException(
-                $"Mapping type `{Shown(typeName)}` of `{Shown(name)}` is not supported; use one of: {string.Join(", ", TypeNames.Keys)}.");
 
     /// <summary>
     /// Returns a name or type from the mapping file for an error message, cut to

@@ -31,7 +31,7 @@ public sealed partial class FieldMapping
         _objectPaths = _fields.Keys.SelectMany(ParentPaths).ToHashSet(StringComparer.Ordinal);
         _flattenedRoots = NamesOfType(FieldType.Flattened);
         _nestedPaths = NamesOfType(FieldType.Nested);
-        _multiFields = _fields.Values.Where(f => f.SourceField is not null).ToLookup(f => f.SourceField!, StringComparer.Ordinal);
+        _multiFields = _fields.Values.Where(f => f.SourceField is not null && f.AliasTarget is null).ToLookup(f => f.SourceField!, StringComparer.Ordinal);
     }
 
     /// <summary>The type of fields the mapping does not list.</summary>
@@ -78,7 +78,7 @@ public sealed partial class FieldMapping
     internal IEnumerable<MappedField> MultiFieldsOf(string sourceField) => _multiFields[sourceField];
 
     private List<string> NamesOfType(FieldType type) =>
-        _fields.Values.Where(f => f.Type == type).Select(f => f.Name).ToList();
+        _fields.Values.Where(f => f.Type == type && f.AliasTarget is null).Select(f => f.Name).ToList();
 
     private static bool IsStrictPrefix(string prefix, string name) =>
         name.Length > prefix.Length && name[prefix.Length] == '.' && name.StartsWith(prefix, StringComparison.Ordinal);

@@ -69,4 +69,76 @@ public enum FieldType
 
     /// <summary><c>object</c>: a container whose sub-fields flatten into the parent document.</summary>
     Object,
+
+    /// <summary><c>version</c>: a software version, queried like a keyword.</summary>
+    Version,
+
+    /// <summary><c>geo_point</c>: a latitude and longitude.</summary>
+    GeoPoint,
+
+    /// <summary><c>geo_shape</c>: a shape on the globe, such as a polygon.</summary>
+    GeoShape,
+
+    /// <summary><c>point</c>: a point in a Cartesian plane.</summary>
+    Point,
+
+    /// <summary><c>shape</c>: a shape in a Cartesian plane.</summary>
+    Shape,
+
+    /// <summary><c>binary</c>: a Base64-encoded value that is not indexed.</summary>
+    Binary,
+
+    /// <summary><c>dense_vector</c>: a vector of numbers for kNN search.</summary>
+    DenseVector,
+
+    /// <summary><c>sparse_vector</c>: token weights for semantic search.</summary>
+    SparseVector,
+
+    /// <summary><c>rank_feature</c>: a number that boosts scores.</summary>
+    RankFeature,
+
+    /// <summary><c>rank_features</c>: numbers that boost scores.</summary>
+    RankFeatures,
+
+    /// <summary><c>histogram</c>: pre-aggregated values and counts.</summary>
+    Histogram,
+
+    /// <summary><c>percolator</c>: a stored query.</summary>
+    Percolator,
+
+    /// <summary><c>murmur3</c> (mapper-murmur3 plugin): a hash kept only for aggregations.</summary>
+    Murmur3,
+
+    /// <summary><c>integer_range</c>.</summary>
+    IntegerRange,
+
+    /// <summary><c>float_range</c>.</summary>
+    FloatRange,
+
+    /// <summary><c>long_range</c>.</summary>
+    LongRange,
+
+    /// <summary><c>double_range</c>.</summary>
+    DoubleRange,
+
+    /// <summary><c>date_range</c>.</summary>
+    DateRange,
+
+    /// <summary><c>ip_range</c>.</summary>
+    IpRange,
+
+    /// <summary><c>join</c>: the parent and child relation of documents in one index.</summary>
+    Join,
+
+    /// <summary><c>completion</c>: input for search suggestions.</summary>
+    Completion,
+
+    /// <summary><c>semantic_text</c>: text that Elasticsearch embeds for semantic search.</summary>
+    SemanticText,
+
+    /// <summary><c>aggregate_metric_double</c>: pre-aggregated min, max, sum and value_count.</summary>
+    AggregateMetricDouble,
+
+    /// <summary><c>icu_collation_keyword</c> (analysis-icu plugin): a keyword compared by collation key.</summary>
+    IcuCollationKeyword,
 }

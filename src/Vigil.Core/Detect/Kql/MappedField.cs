@@ -16,4 +16,10 @@ public sealed record MappedField(string Name, FieldType Type)
     /// Null for ordinary fields.
     /// </summary>
     public string? SourceField { get; init; }
+
+    /// <summary>
+    /// For an <c>alias</c>: the full name of the field it stands for, whose type and values it takes.
+    /// Null for other fields.
+    /// </summary>
+    public string? AliasTarget { get; init; }
 }

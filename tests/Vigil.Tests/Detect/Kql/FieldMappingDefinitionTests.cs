@@ -35,7 +35,7 @@ public sealed class FieldMappingDefinitionTests
     {
         var error = Assert.Throws<FormatException>(() => Read(mapping));
 
-        Assert.StartsWith($"Mapping type `xyz` of `{path}` is not supported; use one of: keyword,", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Mapping type `xyz` of `{path}` is not an Elasticsearch 8 field type; use one of: keyword,", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -64,6 +64,81 @@ public sealed class KqlCliInputTests : IDisposable
     }
 
     [Fact]
+    public void EndlessMappingSaysMapping()
+    {
+        var result = CliRunner.Run("kql", "dsl", "a:b", "--mapping", "/dev/zero");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--mapping /dev/zero: is larger than 100 MiB", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("give a smaller mapping", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("document", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EndlessQueryFileExitsTwo()
+    {
+        var document = Write("doc.json", """{"a":"b"}""");
+
+        var result = CliRunner.Run("kql", "eval", "--query-file", "/dev/zero", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--query-file /dev/zero is larger than 100 MiB", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("OutOfMemory", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QueryFileWithByteOrderMarkIsRead()
+    {
+        var file = WriteWithByteOrderMark("q.kql", "a:b");
+
+        var result = CliRunner.Run("kql", "parse", "--query-file", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("(is \"a\" \"b\")", result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void QueryFileInLockedFolderSaysPermission()
+    {
+        using var folder = new TempDirectory();
+        var file = Path.Combine(UnprivilegedCli.LockedFolder(folder.Path), "q.kql");
+        File.WriteAllText(file, "a:b");
+
+        var result = UnprivilegedCli.Run(folder.Path, "kql", "parse", "--query-file", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--query-file {file} could not be read", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("not found", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"a": 1""", "'1'")]
+    [InlineData("""{"a": 1x}""", "'x'")]
+    public void CutNumberIsPlainError(string text, string quoted)
+    {
+        var document = Write("cut.json", text);
+
+        var result = CliRunner.Run("kql", "eval", "a:1", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"invalid end of a number at {quoted}", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\'", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CutSignIsUnescaped()
+    {
+        var document = Write("cut.json", """{"a": -""");
+
+        var result = CliRunner.Run("kql", "eval", "a:1", "--doc", document);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Expected a digit ('0'-'9'), but instead reached end of data", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\'", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DocumentInLockedFolderSaysPermission()
     {
         using var folder = new TempDirectory();
@@ -97,7 +172,7 @@ public sealed class KqlCliInputTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Mapping type `aaaa", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("…` of `pad` is not supported", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("…` of `pad` is not an Elasticsearch 8 field type", result.StandardError, StringComparison.Ordinal);
         Assert.True(result.StandardError.Length < 2_000, $"{result.StandardError.Length} characters of error");
     }
 
@@ -167,7 +242,7 @@ public sealed class KqlCliInputTests : IDisposable
         var result = CliRunner.Run("kql", "dsl", "message:denied", "--mapping", mapping);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Mapping type `txt` of `message.text` is not supported", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Mapping type `txt` of `message.text` is not an Elasticsearch 8 field type", result.StandardError, StringComparison.Ordinal);
         Assert.Empty(result.StandardOutput);
     }
 

@@ -119,7 +119,39 @@ public sealed class KqlCliTests : IDisposable
         var result = CliRunner.Run("kql", "dsl", "a:b", "--mapping", mapping);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Mapping type `keywrd` of `a` is not supported", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Mapping type `keywrd` of `a` is not an Elasticsearch 8 field type", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvalReadsDataStreamMapping()
+    {
+        var mapping = Write("mapping.json", """
+            {".ds-logs-aws.cloudtrail-default-2024.01.01-000001": {"mappings": {"properties": {
+              "source": {"properties": {"geo": {"properties": {"location": {"type": "geo_point"}}}, "ip": {"type": "ip"}}},
+              "client": {"properties": {"ip": {"type": "alias", "path": "source.ip"}}},
+              "event": {"properties": {"ingested": {"type": "date_nanos"}}},
+              "package": {"properties": {"version": {"type": "version"}}}}}}}
+            """);
+        var document = Write("doc.json", """{"source": {"ip": "10.1.2.3", "geo": {"location": {"lat": 41.1, "lon": -71.3}}}, "event": {"ingested": "2024-01-15T10:00:00.123456789Z"}}""");
+
+        var result = CliRunner.Run("kql", "eval", "source.geo.location:* and client.ip:10.0.0.0/8 and event.ingested >= 2024-01-15", "--doc", document, "--mapping", mapping);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("true", result.StandardOutput.Trim());
+        Assert.Equal("", result.StandardError);
+    }
+
+    [Fact]
+    public void EvalGeoPointValueIsQueryError()
+    {
+        var mapping = Write("mapping.json", """{"mappings": {"properties": {"source": {"properties": {"geo": {"properties": {"location": {"type": "geo_point"}}}}}}}}""");
+        var document = Write("doc.json", """{"source": {"geo": {"location": "41.1,-71.3"}}}""");
+
+        var result = CliRunner.Run("kql", "eval", "source.geo.location:41", "--doc", document, "--mapping", mapping);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Elasticsearch rejects the value `41` on the geo_point field `source.geo.location`", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("`source.geo.location:*`", result.StandardError, StringComparison.Ordinal);
     }
 
     private string Write(string name, string content)

@@ -106,12 +106,127 @@ public sealed class KqlStandardInputTests : IDisposable
     }
 
     [Fact]
+    public void SameFileAsStdinIsRead()
+    {
+        var document = Path.Combine(_folder, "doc.json");
+        File.WriteAllText(document, """{"message": "text"}""");
+
+        var result = RunWithInputFile(document, "kql", "eval", "message:text", "--doc", document, "--mapping", document);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("true", result.StandardOutput.Trim());
+        Assert.DoesNotContain("cannot both read stdin", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DevNullOnStdinIsNoConflict()
+    {
+        var result = RunWithInputFile("/dev/null", "kql", "eval", "a:b", "--doc", "/dev/null", "--mapping", "/dev/null");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("cannot both read stdin", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("/dev/null", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("empty text", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StdinFromFileStillRejectsAliases()
+    {
+        Assert.SkipUnless(File.Exists("/dev/stdin"), "no /dev/stdin");
+        var document = Path.Combine(_folder, "doc.json");
+        File.WriteAllText(document, """{"message": "text"}""");
+
+        var result = RunWithInputFile(document, "kql", "eval", "message:text", "--doc", "/dev/stdin", "--mapping", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--doc and --mapping cannot both read stdin", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-")]
+    [InlineData("/dev/stdin")]
+    [InlineData("/dev/fd/0")]
+    [InlineData("/proc/self/fd/0")]
+    [InlineData("/proc/thread-self/fd/0")]
+    [InlineData("/dev/../dev/./fd/0")]
+    public void StandardInputNamesAreFound(string path)
+    {
+        Assert.SkipUnless(File.Exists("/proc/self/fd/0"), "no /proc file system");
+
+        Assert.True(Vigil.Cli.KqlStandardInput.NamesStandardInput(path));
+    }
+
+    [Fact]
+    public void LinkChainToStdinIsFound()
+    {
+        Assert.SkipUnless(File.Exists("/proc/self/fd/0"), "no /proc file system");
+        var first = Path.Combine(_folder, "first.json");
+        var second = Path.Combine(_folder, "second.json");
+        var folderLink = Path.Combine(_folder, "fd");
+        File.CreateSymbolicLink(second, "fd/0");
+        Directory.CreateSymbolicLink(folderLink, "/dev/fd");
+        File.CreateSymbolicLink(first, "second.json");
+
+        Assert.True(Vigil.Cli.KqlStandardInput.NamesStandardInput(first));
+    }
+
+    [Theory]
+    [InlineData("/dev/null")]
+    [InlineData("/dev/fd/1")]
+    [InlineData("/proc/1/fd/0")]
+    [InlineData("/dev/stdin.json")]
+    public void OtherPathsAreNotStdin(string path)
+    {
+        Assert.False(Vigil.Cli.KqlStandardInput.NamesStandardInput(path));
+    }
+
+    [Fact]
+    public void LinkToRegularFileIsNotStdin()
+    {
+        var target = Path.Combine(_folder, "doc.json");
+        var link = Path.Combine(_folder, "link.json");
+        var loop = Path.Combine(_folder, "loop.json");
+        File.WriteAllText(target, "{}");
+        File.CreateSymbolicLink(link, target);
+        File.CreateSymbolicLink(loop, loop);
+
+        Assert.False(Vigil.Cli.KqlStandardInput.NamesStandardInput(target));
+        Assert.False(Vigil.Cli.KqlStandardInput.NamesStandardInput(link));
+        Assert.False(Vigil.Cli.KqlStandardInput.NamesStandardInput(loop));
+    }
+
+    [Fact]
     public void ByteOrderMarkOnStdinIsSkipped()
     {
         var result = RunWithInput("\uFEFF" + """{"a": "b"}""", "kql", "eval", "a:b", "--doc", "-");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("true", result.StandardOutput.Trim());
+    }
+
+    /// <summary>
+    /// Runs the program with the file <paramref name="inputFile"/> on stdin, as a shell's
+    /// <c>&lt; file</c> gives it, so descriptor 0 is that file and not a pipe.
+    /// </summary>
+    private static CliRunner.CliResult RunWithInputFile(string inputFile, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        start.Environment["VIGIL_TEST_STDIN"] = inputFile;
+        foreach (var argument in (string[])["-c", "exec dotnet \"$@\" < \"$VIGIL_TEST_STDIN\"", "sh", Path.Combine(AppContext.BaseDirectory, "vigil.dll"), .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CliRunner.CliResult(process.ExitCode, output.Result, error.Result);
     }
 
     /// <summary>Runs the program with <paramref name="input"/>, in UTF-8, on stdin.</summary>

@@ -23,6 +23,9 @@ internal sealed class LeafCompiler(TimeProvider clock)
         TypeFamily.Date => new DateExists(),
         TypeFamily.Ip => new IpExists(),
         TypeFamily.Boolean => new BooleanExists(),
+
+        // Any value counts, such as {"lat": 1, "lon": 2} for a geo_point or {"gte": 1} for a range.
+        TypeFamily.ExistsOnly => ObjectExists.Instance,
         _ => field.Type == FieldType.Object ? ObjectExists.Instance : Never,
     });
 
@@ -44,6 +47,11 @@ internal sealed class LeafCompiler(TimeProvider clock)
         var inclusive = op is KqlRangeOperator.GreaterThanOrEqual or KqlRangeOperator.LessThanOrEqual;
         var text = value.Kind == KqlValueKind.Null ? null : value.Text;
         var family = TypeFamilies.Of(field.Type);
+        if (field.Type == FieldType.Version)
+        {
+            return VersionRangeUnsupported(field);
+        }
+
         if (value.Kind == KqlValueKind.Boolean && family is TypeFamily.Integer or TypeFamily.Float or TypeFamily.Date or TypeFamily.Ip)
         {
             return Rejected(field, value);
@@ -59,6 +67,7 @@ internal sealed class LeafCompiler(TimeProvider clock)
             TypeFamily.Date => DateRange(field, value, text, isLower, inclusive),
             TypeFamily.Ip => IpRange(field, value, text, isLower, inclusive),
             TypeFamily.Boolean => BooleanRange(field, value, text, isLower, inclusive),
+            TypeFamily.ExistsOnly => Rejected(field, value),
             _ => LeafResult.Ok(Never),
         };
     }
@@ -71,6 +80,11 @@ internal sealed class LeafCompiler(TimeProvider clock)
     public LeafResult Between(ResolvedField field, KqlRangeOperator lowerOperator, KqlValue lowerValue, KqlRangeOperator upperOperator, KqlValue upperValue)
     {
         var family = TypeFamilies.Of(field.Type);
+        if (field.Type == FieldType.Version)
+        {
+            return VersionRangeUnsupported(field);
+        }
+
         if (family is TypeFamily.Keyword or TypeFamily.KeywordViaQueryString or TypeFamily.Text)
         {
             var lower = LowerOf(lowerValue.Text, isLower: true, lowerOperator == KqlRangeOperator.GreaterThanOrEqual);
@@ -250,8 +264,16 @@ internal sealed class LeafCompiler(TimeProvider clock)
     {
         var type = TypeFamilies.EsName(field.Type);
         var described = value.Kind == KqlValueKind.Wildcard ? $"the wildcard `{value.Text}`" : $"the value `{value.Text}`";
+        if (TypeFamilies.Of(field.Type) == TypeFamily.ExistsOnly && !TypeFamilies.RejectsValueQueries(field.Type))
+        {
+            return LeafResult.Fail(
+                $"Vigil cannot evaluate {described} on the {type} field `{field.Name}`, because it tests {type} fields only for existence; "
+                + $"write `{field.Name}:*`, or test another field");
+        }
+
         var fix = TypeFamilies.Of(field.Type) switch
         {
+            TypeFamily.ExistsOnly => $"KQL can test a {type} field only for existence, as `{field.Name}:*`",
             TypeFamily.Ip => "use an address or a CIDR block such as 10.0.0.0/8",
             TypeFamily.Boolean => "use true or false",
             TypeFamily.Date => "use a date such as 2024-01-15T10:00:00Z, epoch milliseconds, or date math such as now-5m",
@@ -260,6 +282,15 @@ internal sealed class LeafCompiler(TimeProvider clock)
         return LeafResult.Fail(
             $"Elasticsearch rejects {described} on the {type} field `{field.Name}`, so the rule would fail; {fix}");
     }
+
+    /// <summary>
+    /// Rejects a range on a version field, because Elasticsearch orders versions by semantic version
+    /// precedence (1.10.0 after 1.9.0), and a keyword range here would compare bytes.
+    /// </summary>
+    private static LeafResult VersionRangeUnsupported(ResolvedField field) =>
+        LeafResult.Fail(
+            $"Vigil cannot evaluate a range on the version field `{field.Name}`, because Elasticsearch orders versions "
+            + "by semantic version precedence and Vigil does not; test exact versions or wildcards instead");
 
     private sealed class NeverTest : ValueTest
     {

@@ -5,7 +5,7 @@ namespace Vigil.Detect.Kql.Compilation;
 /// <param name="Type">The type; a key path of a flattened field has type flattened.</param>
 /// <param name="IgnoreAbove">The keyword length limit, if any.</param>
 /// <param name="ConstantValue">The index-wide value of a constant_keyword field, if set.</param>
-/// <param name="ValuePath">The full path its values are read from (the parent field for a multi-field).</param>
+/// <param name="ValuePath">The full path its values are read from (the parent field for a multi-field, the target for an alias).</param>
 /// <param name="IsFlattenedRoot">True for the flattened field itself, which matches any of its leaves.</param>
 internal sealed record ResolvedField(
     string Name,
@@ -20,7 +20,7 @@ internal sealed record ResolvedField(
         if (mapping.Find(name) is { } field)
         {
             return new ResolvedField(
-                name, field.Type, field.IgnoreAbove, field.ConstantValue, field.SourceField ?? name,
+                name, field.Type, field.IgnoreAbove, field.ConstantValue, field.SourceField ?? field.AliasTarget ?? name,
                 field.Type == FieldType.Flattened);
         }
 
