@@ -84,7 +84,7 @@ internal static class HuntRunner
         {
             // A reader that stopped reading, as `head` does, wants no more alerts and no error.
             CliLogging.Flush(loggerFactory);
-            return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(arguments.Output, ex.Message);
+            return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(arguments.Output, ex.Message, huntFinished: false);
         }
 
         CliLogging.Flush(loggerFactory);
@@ -96,7 +96,7 @@ internal static class HuntRunner
             }
             catch (IOException ex)
             {
-                return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(null, ex is StandardOutputException ? ex.InnerException!.Message : ex.Message);
+                return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(null, ex is StandardOutputException ? ex.InnerException!.Message : ex.Message, huntFinished: true);
             }
         }
 
@@ -207,10 +207,9 @@ internal static class HuntRunner
         return new NdjsonAlertWriter(File.Create(target, bufferSize: 0), ownsStream: true, buffered: true);
     }
 
-    private static int OutputFailed(string? output, string message)
+    private static int OutputFailed(string? output, string message, bool huntFinished)
     {
-        var target = output is null or "-" ? "standard output" : $"--output {output}";
-        Console.Error.WriteLine(TerminalText.Sanitize($"vigil hunt: cannot write the alerts to {target}: {message.TrimEnd('.')}. The hunt stopped. Free space or choose another output, and run it again."));
+        Console.Error.WriteLine(TerminalText.Sanitize(HuntOutputFailure.Message(output, message, huntFinished)));
         return ExitCodes.OutputFailed;
     }
 

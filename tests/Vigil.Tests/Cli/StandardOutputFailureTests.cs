@@ -49,6 +49,30 @@ public class StandardOutputFailureTests
         Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Hunt_FullOutputFile_PlainMessage()
+    {
+        Assert.SkipUnless(File.Exists(FullDevice) && File.Exists("/bin/sh"), $"{FullDevice} or /bin/sh is not available here");
+
+        var (exitCode, error) = Run(["hunt", RepoPaths.Samples, "--output", FullDevice], "");
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"to --output {FullDevice}: No space left on device. The hunt stopped.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" : '", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hunt_FullStandardOutput_SaysHuntFinished()
+    {
+        Assert.SkipUnless(File.Exists(FullDevice) && File.Exists("/bin/sh"), $"{FullDevice} or /bin/sh is not available here");
+
+        var (exitCode, error) = RunToFullDevice(["hunt", RepoPaths.Samples]);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("The hunt finished, but its alert table was not written in full.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("The hunt stopped", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("stdout")]
     [InlineData(FullDevice)]
