@@ -23,7 +23,8 @@ internal sealed class LeafCompiler(TimeProvider clock)
         TypeFamily.Date => new DateExists(),
         TypeFamily.Ip => new IpExists(),
         TypeFamily.Boolean => new BooleanExists(),
-        _ => field.Type == FieldType.Object ? ObjectExists.Instance : Never,
+        // Objects take ObjectExists, which needs the mapping; nested fields hold no value in their parent's scope.
+        _ => Never,
     });
 
     public LeafResult Is(ResolvedField field, KqlValue value, bool freeText)
