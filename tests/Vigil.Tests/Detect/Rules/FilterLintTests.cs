@@ -20,6 +20,14 @@ public class FilterLintTests
     }
 
     [Fact]
+    public void ExistsFilterOnObject_HasNoFinding()
+    {
+        var rule = FilterRules.Rule("""[{"meta":{},"query":{"exists":{"field":"user"}}}]""", "event.provider:iam.amazonaws.com");
+
+        Assert.DoesNotContain(RuleLinter.Lint(rule), finding => finding.Id == LintIds.UnknownField);
+    }
+
+    [Fact]
     public void TermsValueNotLogged_NamesIndex()
     {
         var rule = FilterRules.Rule("""[{"meta":{},"query":{"terms":{"event.action":["AssumeRole","AssumeRol"]}}}]""", "event.provider:sts.amazonaws.com");

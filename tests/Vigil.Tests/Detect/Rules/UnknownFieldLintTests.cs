@@ -46,9 +46,30 @@ public class UnknownFieldLintTests
     [Fact]
     public void ObjectPathIsReported()
     {
-        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery("aws.cloudtrail.user_identity:*")));
+        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery("aws.cloudtrail.user_identity:Root")));
 
         Assert.Contains("is an object", finding.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Elasticsearch expands exists on an object to the fields below it, so these match events.</summary>
+    [Theory]
+    [InlineData("user:*")]
+    [InlineData("not user:*")]
+    [InlineData("aws.cloudtrail.user_identity:*")]
+    [InlineData("aws.cloudtrail.flattened:*")]
+    [InlineData("event.action:AssumeRole and user:*")]
+    public void ExistsOnObjectHasNoFinding(string query)
+    {
+        Assert.DoesNotContain(RuleLinter.Lint(LintRules.FromQuery(query)), finding => finding.Id == LintIds.UnknownField);
+    }
+
+    [Fact]
+    public void ValueOnObjectBesideExistsIsReported()
+    {
+        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery("user:* and user:bob")));
+
+        Assert.Equal(LintIds.UnknownField, finding.Id);
+        Assert.Contains("user is an object", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

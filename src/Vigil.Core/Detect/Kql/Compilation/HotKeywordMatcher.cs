@@ -9,7 +9,7 @@ namespace Vigil.Detect.Kql.Compilation;
 /// value it tests that string directly. Otherwise it runs <paramref name="fallback"/>, which reads
 /// the JSON tree.
 /// </summary>
-internal sealed class HotKeywordMatcher(int slot, KeywordTest test, FieldMatcher fallback) : DocumentMatcher
+internal sealed class HotKeywordMatcher(int slot, KeywordTest test, DocumentMatcher fallback) : DocumentMatcher
 {
     public override bool Matches(JsonNode scope, EcsDocument? document)
     {

@@ -25,8 +25,10 @@ internal sealed class LeafCompiler(TimeProvider clock)
         TypeFamily.Boolean => new BooleanExists(),
 
         // Any value counts, such as {"lat": 1, "lon": 2} for a geo_point or {"gte": 1} for a range.
-        TypeFamily.ExistsOnly => ObjectExists.Instance,
-        _ => field.Type == FieldType.Object ? ObjectExists.Instance : Never,
+        TypeFamily.ExistsOnly => AnyValueExists.Instance,
+
+        // Objects take ObjectExists, which needs the mapping; nested fields hold no value in their parent's scope.
+        _ => Never,
     });
 
     public LeafResult Is(ResolvedField field, KqlValue value, bool freeText)

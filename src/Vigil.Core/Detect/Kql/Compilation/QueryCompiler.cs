@@ -28,7 +28,7 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
         KqlNot not => new NotMatcher(Compile(not.Operand, scope)),
         KqlNested nested => CompileNested(nested, scope),
         KqlIs isNode => CompileLeaf(isNode, isNode.Field, scope, (field, freeText) => _leaves.Is(field, isNode.Value, freeText)),
-        KqlExists exists => CompileLeaf(exists, exists.Field, scope, (field, _) => LeafCompiler.Exists(field)),
+        KqlExists exists => CompileLeaf(exists, exists.Field, scope, (field, _) => Exists(field, scope)),
         KqlRange range => CompileLeaf(range, range.Field, scope, (field, _) => _leaves.Range(field, range.Operator, range.Value)),
         _ => ConstantMatcher.Always,
     };
@@ -47,6 +47,17 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
     /// </summary>
     public DocumentMatcher CompileTermLevel(KqlField field, Func<TermLevelLeaves, ResolvedField, LeafResult> build) =>
         CompileLeaf(new KqlExists(field), field, "", (resolved, _) => build(_termLevel, resolved));
+
+    /// <summary>
+    /// Builds the exists test of <paramref name="field"/>. A field the mapping lists as an object, or
+    /// does not list at all, may hold an object, so its test looks at the sub-fields.
+    /// </summary>
+    private LeafResult Exists(ResolvedField field, string scope)
+    {
+        var mayBeObject = field.Type == FieldType.Object
+            || (mapping.Find(field.Name) is null && mapping.FlattenedRootOf(field.Name) is null);
+        return mayBeObject ? LeafResult.Ok(new ObjectExists(mapping, field.Name, scope)) : LeafCompiler.Exists(field);
+    }
 
     private DocumentMatcher CompileNested(KqlNested nested, string scope)
     {
@@ -102,11 +113,21 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
             return test.Test(JsonValue.Create(constant)) ? ConstantMatcher.Always : ConstantMatcher.Never;
         }
 
+        if (test is ObjectExists { MatchesEveryDocument: true })
+        {
+            return ConstantMatcher.Always;
+        }
+
         var valuePath = scope.Length == 0 ? field.ValuePath : field.ValuePath[(scope.Length + 1)..];
-        var fieldMatcher = new FieldMatcher(new CompiledPath(valuePath), field.IsFlattenedRoot ? new FlattenedLeavesTest(test) : test);
+        DocumentMatcher fieldMatcher = test is ObjectExists objectExists
+            ? new ObjectExistsMatcher(valuePath, field.ValuePath, objectExists)
+            : new FieldMatcher(new CompiledPath(valuePath), field.IsFlattenedRoot ? new FlattenedLeavesTest(test) : test);
         var hotSlot = scope.Length == 0 ? HotFields.SlotOf(valuePath) : -1;
-        return hotSlot >= 0 && !field.IsFlattenedRoot && test is KeywordTest keyword
-            ? new HotKeywordMatcher(hotSlot, keyword, fieldMatcher)
+        // Exists on an unlisted hot field tests a string in the hot slot as a keyword, and anything else
+        // through the fallback, which also reads objects.
+        var keywordTest = test as KeywordTest ?? (test as ObjectExists)?.OwnValueTest as KeywordTest;
+        return hotSlot >= 0 && !field.IsFlattenedRoot && keywordTest is not null
+            ? new HotKeywordMatcher(hotSlot, keywordTest, fieldMatcher)
             : fieldMatcher;
     }
 

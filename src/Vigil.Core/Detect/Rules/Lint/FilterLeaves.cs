@@ -53,10 +53,14 @@ internal static class FilterLeaves
         switch (leaf)
         {
             case KqlIs { Field.Name: { } field } match:
-                leaves.Add(new QueryLeaf(field, match.Value.IsLoneWildcard ? null : match.Value, -1, negated) { Filter = location });
+                leaves.Add(new QueryLeaf(field, match.Value.IsLoneWildcard ? null : match.Value, -1, negated)
+                {
+                    Filter = location,
+                    IsExists = match.Value.IsLoneWildcard,
+                });
                 break;
             case KqlExists { Field.Name: { } field }:
-                leaves.Add(new QueryLeaf(field, null, -1, negated) { Filter = location });
+                leaves.Add(new QueryLeaf(field, null, -1, negated) { Filter = location, IsExists = true });
                 break;
         }
     }

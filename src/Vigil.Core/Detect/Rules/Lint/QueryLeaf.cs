@@ -12,6 +12,9 @@ internal sealed record QueryLeaf(string Field, KqlValue? Value, int Position, bo
     /// <summary>Where the condition is in the rule's <c>filters</c>, or null for a condition of the KQL query.</summary>
     public FilterLocation? Filter { get; init; }
 
+    /// <summary>True for an exists condition (<c>field:*</c>, or an <c>exists</c> filter), which an object field can satisfy.</summary>
+    public bool IsExists { get; init; }
+
     /// <summary>True for a value without wildcards: quoted, or unquoted text.</summary>
     public bool IsExact => Value is { Kind: KqlValueKind.Text or KqlValueKind.Quoted };
 
@@ -38,11 +41,11 @@ internal sealed record QueryLeaf(string Field, KqlValue? Value, int Position, bo
         {
             case KqlIs { Field: { IsNone: false, IsPattern: false } field } leaf:
                 leaves.Add(leaf.Value.IsLoneWildcard
-                    ? new QueryLeaf(field.Name!, null, leaf.Position, negated)
+                    ? new QueryLeaf(field.Name!, null, leaf.Position, negated) { IsExists = true }
                     : new QueryLeaf(field.Name!, leaf.Value, leaf.Position, negated));
                 break;
             case KqlExists { Field: { IsNone: false, IsPattern: false } field } exists:
-                leaves.Add(new QueryLeaf(field.Name!, null, exists.Position, negated));
+                leaves.Add(new QueryLeaf(field.Name!, null, exists.Position, negated) { IsExists = true });
                 break;
             case KqlAnd conjunction:
                 conjunction.Operands.ToList().ForEach(operand => Walk(operand, negated, leaves));

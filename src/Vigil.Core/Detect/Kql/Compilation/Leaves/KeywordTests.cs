@@ -138,19 +138,6 @@ internal sealed class FlattenedLeavesTest(ValueTest leafTest) : ValueTest
     }
 }
 
-/// <summary>Exists on an object path: some leaf below it has a value.</summary>
-internal sealed class ObjectExists : ValueTest
-{
-    public static ObjectExists Instance { get; } = new();
-
-    public override bool Test(JsonNode value) => value switch
-    {
-        JsonObject obj => obj.Any(property => property.Value is not null && Test(property.Value)),
-        JsonArray array => array.Any(item => item is not null && Test(item)),
-        _ => true,
-    };
-}
-
 /// <summary>Runs a query on each object of a nested field; one object must satisfy all of it.</summary>
 internal sealed class NestedObjectTest(DocumentMatcher inner) : ValueTest
 {

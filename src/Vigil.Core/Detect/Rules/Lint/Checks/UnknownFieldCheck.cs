@@ -27,7 +27,7 @@ internal static class UnknownFieldCheck
         var awsOnly = index.All(IsAwsPattern);
         var otherStreams = AwsDataStreams.Others.Any(stream => IndexPatterns.Matches(index, stream));
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var leaf in context.Leaves.Where(leaf => !FieldCatalogue.IsKnown(leaf.Field)))
+        foreach (var leaf in context.Leaves.Where(leaf => !FieldCatalogue.IsKnown(leaf.Field) && !IsObjectExists(leaf)))
         {
             if (reported.Add(leaf.Field))
             {
@@ -35,6 +35,12 @@ internal static class UnknownFieldCheck
             }
         }
     }
+
+    /// <summary>
+    /// True for exists on an object such as <c>user:*</c>. Elasticsearch expands it to the fields
+    /// below the object, so it matches events that have any of them.
+    /// </summary>
+    private static bool IsObjectExists(QueryLeaf leaf) => leaf.IsExists && FieldCatalogue.IsObjectPath(leaf.Field);
 
     private static void Report(LintContext context, QueryLeaf leaf, bool awsOnly, bool otherStreams)
     {
