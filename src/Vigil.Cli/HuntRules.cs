@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
 
 namespace Vigil.Cli;
@@ -71,14 +72,21 @@ internal sealed record HuntRules(IReadOnlyList<DetectionRule> Rules, int RulesNo
             .Count();
 
     /// <summary>
-    /// Kibana keeps one rule per <c>rule_id</c>. A folder may hold several versions of one rule; all
-    /// of them run here, and their alerts share <c>kibana.alert.rule.uuid</c>, so a warning is logged.
+    /// Warns about each rule that shares its <c>rule_id</c> with another. Kibana keeps one rule per
+    /// <c>rule_id</c>, so an older revision is skipped, and the hunt summary counts it as a skipped rule.
+    /// Copies of the newest revision all run, and their alerts share <c>kibana.alert.rule.uuid</c>.
     /// </summary>
     private static void WarnDuplicateRuleIds(IReadOnlyList<DetectionRule> rules, ILogger logger)
     {
-        foreach (var group in rules.GroupBy(r => r.RuleId).Where(g => g.Count() > 1))
+        var (newest, superseded) = NewestRevisions.Select(rules);
+        foreach (var revision in superseded)
         {
-            var files = string.Join(", ", group.Select(r => r.SourcePath ?? "built-in"));
+            CliLog.RuleRevisionSkipped(logger, TerminalText.Sanitize(SupersededRevision.Location(revision.Rule)), TerminalText.Sanitize(revision.Reason));
+        }
+
+        foreach (var group in newest.GroupBy(r => r.RuleId).Where(g => g.Count() > 1))
+        {
+            var files = string.Join(", ", group.Select(SupersededRevision.Location));
             CliLog.DuplicateRuleId(logger, TerminalText.Sanitize(group.Key), group.Count(), TerminalText.Sanitize(files));
         }
     }

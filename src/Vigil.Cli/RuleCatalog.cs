@@ -10,10 +10,11 @@ internal static class RuleCatalog
     /// <summary>
     /// Loads the rules of <paramref name="paths"/> (as full paths, so the registry can find them
     /// again from any directory), or the built-in rules when no path is given. Each load error of a
-    /// file or folder goes to <paramref name="reportError"/>. Returns null, with
-    /// <paramref name="usageError"/>, when no rule loaded.
+    /// file or folder goes to <paramref name="reportError"/>. Only the newest revision of a
+    /// <c>rule_id</c> is returned, and each older one goes to <paramref name="reportSkipped"/>.
+    /// Returns null, with <paramref name="usageError"/>, when no rule loaded.
     /// </summary>
-    public static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths, Action<RuleLoadError> reportError, out string usageError)
+    public static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths, Action<RuleLoadError> reportError, Action<SupersededRevision> reportSkipped, out string usageError)
     {
         usageError = "";
         if (paths.Count == 0)
@@ -46,7 +47,15 @@ internal static class RuleCatalog
             return null;
         }
 
-        return loaded.Rules;
+        // The registry keys rules by their id, which revisions share, so each registered revision
+        // would replace the one before it, and the last in path order would run.
+        var (newest, superseded) = NewestRevisions.Select(loaded.Rules);
+        foreach (var revision in superseded)
+        {
+            reportSkipped(revision);
+        }
+
+        return newest;
     }
 
     /// <summary>
@@ -94,11 +103,20 @@ internal static class RuleCatalog
                 return null;
             }
 
-            if (loaded.Count > 1)
+            // An export with several revisions of one rule names that rule, so its newest revision runs.
+            var (newest, superseded) = NewestRevisions.Select(loaded);
+            if (newest.Count > 1)
             {
                 error = $"{rule} holds {loaded.Count} rules; give one of their rule_id values instead";
                 return null;
             }
+
+            foreach (var revision in superseded)
+            {
+                SchedulerSession.ReportRevisionSkipped(revision);
+            }
+
+            loaded = newest;
 
             return IsValid(scheduler, rule, loaded[0], out error) ? scheduler.Register(loaded[0]) : null;
         }

@@ -1,3 +1,4 @@
+using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
 using Vigil.Serve;
 using Vigil.Store;
@@ -40,6 +41,10 @@ internal sealed class SchedulerSession : IDisposable
     /// <summary>Prints a rule file problem on stderr. The command goes on with the rules that loaded.</summary>
     public static void ReportRuleError(string error) =>
         Console.Error.WriteLine(TerminalText.Sanitize($"warning: rule not loaded: {error}"));
+
+    /// <summary>Writes the warning for an older revision of a rule that is skipped for the newest one.</summary>
+    public static void ReportRevisionSkipped(SupersededRevision revision) =>
+        Console.Error.WriteLine(TerminalText.Sanitize($"warning: rule revision skipped: {SupersededRevision.Location(revision.Rule)}: {revision.Reason}"));
 
     public void Dispose() => Store.Dispose();
 }

@@ -5,8 +5,8 @@ namespace Vigil.Cli;
 /// <summary>Log messages of <c>vigil serve</c>. Every value from a rule file or CloudTrail is sanitized by the caller.</summary>
 internal static partial class ServeLog
 {
-    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, rules {RuleCount}, retention {Retention}, poll {Poll}")]
-    public static partial void Started(ILogger logger, string dataDirectory, string folders, int ruleCount, string retention, string poll);
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, rules {RuleCount}, older rule revisions skipped {RevisionsSkipped}, retention {Retention}, poll {Poll}")]
+    public static partial void Started(ILogger logger, string dataDirectory, string folders, int ruleCount, int revisionsSkipped, string retention, string poll);
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "{Signal} received: stopping after the current step")]
     public static partial void Stopping(ILogger logger, string signal);
@@ -25,6 +25,9 @@ internal static partial class ServeLog
 
     [LoggerMessage(EventId = 65, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
     public static partial void RuleNotLoaded(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 80, Level = LogLevel.Warning, Message = "Rule revision skipped: {File}: {Reason}. Kibana keeps one rule per rule_id; move the older file out of the rule folders to stop this warning.")]
+    public static partial void RuleRevisionSkipped(ILogger logger, string file, string reason);
 
     [LoggerMessage(EventId = 79, Level = LogLevel.Warning, Message = "Rule folder not listed: {Error}")]
     public static partial void RuleFolderNotListed(ILogger logger, string error);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
 using Vigil.Serve;
 using Vigil.Store;
@@ -44,7 +45,16 @@ internal static class ServeRunner
 
         // Registered first, so a SIGTERM during startup also ends with a clean stop.
         using var signals = new ShutdownSignals(logger);
-        var rules = RuleCatalog.Load(arguments.RulePaths, error => LogRuleLoadError(logger, error), out var usageError);
+        var revisionsSkipped = 0;
+        var rules = RuleCatalog.Load(
+            arguments.RulePaths,
+            error => LogRuleLoadError(logger, error),
+            revision =>
+            {
+                revisionsSkipped++;
+                ServeLog.RuleRevisionSkipped(logger, TerminalText.Sanitize(SupersededRevision.Location(revision.Rule)), TerminalText.Sanitize(revision.Reason));
+            },
+            out var usageError);
         if (rules is null)
         {
             // The error points to the load warnings above it, so they are written out first.
@@ -64,13 +74,13 @@ internal static class ServeRunner
 
         using (store)
         {
-            Serve(store, arguments, new ServeSettings(retention, poll), rules, logger, signals.Token);
+            Serve(store, arguments, new ServeSettings(retention, poll), rules, revisionsSkipped, logger, signals.Token);
         }
 
         return ExitCodes.Success;
     }
 
-    private static void Serve(VigilStore store, ServeArguments arguments, ServeSettings settings, IReadOnlyList<DetectionRule> rules, ILogger logger, CancellationToken stop)
+    private static void Serve(VigilStore store, ServeArguments arguments, ServeSettings settings, IReadOnlyList<DetectionRule> rules, int revisionsSkipped, ILogger logger, CancellationToken stop)
     {
         var scheduler = new RuleScheduler(store, new SchedulerOptions { Retention = settings.Retention });
         foreach (var rule in rules)
@@ -86,6 +96,7 @@ internal static class ServeRunner
             dataDirectory,
             watched,
             rules.Count,
+            revisionsSkipped,
             arguments.Retention,
             arguments.Poll);
 

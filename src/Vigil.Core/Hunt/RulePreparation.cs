@@ -2,6 +2,7 @@ using Vigil.Alert;
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Filters;
+using Vigil.Detect.Rules.Validation;
 using Vigil.Map;
 
 namespace Vigil.Hunt;
@@ -38,7 +39,12 @@ internal static class RulePreparation
         var runnable = new List<PreparedRule>();
         var skipped = new List<SkippedRule>();
 
-        foreach (var rule in rules)
+        // Only the newest revision of a rule_id runs, as in Kibana: the alert ids of two revisions
+        // would be the same, so the alerts of the first to match would hide the other's.
+        var (newest, superseded) = NewestRevisions.Select([.. rules]);
+        skipped.AddRange(superseded.Select(revision => new SkippedRule(revision.Rule, revision.Reason)));
+
+        foreach (var rule in newest)
         {
             var reason = Prepare(rule, options, mapping, out var prepared);
             if (prepared is not null)

@@ -23,8 +23,8 @@ public class LintRuleSetTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"{older}(", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains($"warning VR021: rule_id \"{RuleId}\" (version 2) is an older revision of {newer} (version 3)", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("Fix: move the older file out of the folders that hunt loads rules from", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"warning VR021: rule_id \"{RuleId}\" (version 2) is an older revision of {newer} (version 3), because version 3 is higher than 2: hunt and serve run only that file and skip this one", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Fix: move the older file out of the folders that hunt and serve load rules from", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("2 rules linted: 0 errors, 1 warning, 0 info", result.StandardError, StringComparison.Ordinal);
     }
 
@@ -62,6 +62,45 @@ public class LintRuleSetTests
         Assert.Equal("warning", finding["level"]!.GetValue<string>());
         Assert.Equal(RuleId, finding["properties"]!["rule_id"]!.GetValue<string>());
         Assert.Equal("VR021", run["tool"]!["driver"]!["rules"]!.AsArray().Single()!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void LaterTomlBeatsKibanaVersion()
+    {
+        using var folder = new TempDirectory();
+        var toml = Path.Combine(folder.Path, "a.toml");
+        var export = Path.Combine(folder.Path, "b.ndjson");
+        var text = File.ReadAllText(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        File.WriteAllText(toml, text.Replace("version = 2\n", "", StringComparison.Ordinal).Replace("[metadata]\n", "[metadata]\nupdated_date = \"2026/01/01\"\n", StringComparison.Ordinal));
+        var kibana = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
+        kibana["version"] = 5;
+        kibana["updated_at"] = "2025-01-01T00:00:00.000Z";
+        File.WriteAllText(export, kibana.ToJsonString() + "\n");
+
+        var result = CliRunner.Run("rules", "lint", folder.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"{export}(1", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"warning VR021: rule_id \"{RuleId}\" (version 5, updated 2025-01-01T00:00:00.000Z) is an older revision of {toml} (updated 2026/01/01), because updated 2026/01/01 is later than 2025-01-01T00:00:00.000Z", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{toml}(", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UndecidedOrderSaysSo()
+    {
+        using var folder = new TempDirectory();
+        var versioned = Path.Combine(folder.Path, "a.toml");
+        var dated = Path.Combine(folder.Path, "b.toml");
+        var text = File.ReadAllText(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        File.WriteAllText(versioned, text);
+        File.WriteAllText(dated, text.Replace("version = 2\n", "", StringComparison.Ordinal).Replace("[metadata]\n", "[metadata]\nupdated_date = \"2026/01/01\"\n", StringComparison.Ordinal));
+
+        var result = CliRunner.Run("rules", "lint", folder.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"{dated}(", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"warning VR021: rule_id \"{RuleId}\" (updated 2026/01/01) is also the rule_id of {versioned} (version 2), and their version and update date do not decide which revision is newer: hunt and serve run only that file, because it comes first in path order", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("set a higher version or a later updated date on the revision that should run", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

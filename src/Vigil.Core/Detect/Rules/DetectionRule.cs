@@ -52,6 +52,9 @@ public sealed class DetectionRule
     /// <summary>The content version; detection-rules keeps it in a lock file, so TOML files rarely set it.</summary>
     public int Version { get; init; } = RuleDefaults.Version;
 
+    /// <summary>True when the rule file sets <c>version</c>; false when <see cref="Version"/> is the default.</summary>
+    public bool HasVersion { get; init; }
+
     /// <summary>The schedule interval, such as <c>5m</c>.</summary>
     public string Interval { get; init; } = RuleDefaults.Interval;
 

@@ -117,6 +117,7 @@ internal static partial class TomlRuleReader
     {
         var ruleId = rule.RequiredString("rule_id");
         var type = OneOf(rule, "type", rule.RequiredString("type"), RuleTypes);
+        var version = rule.Integer("version", 1, int.MaxValue);
 
         return new DetectionRule
         {
@@ -130,7 +131,8 @@ internal static partial class TomlRuleReader
             Index = rule.Strings("index"),
             Severity = OneOf(rule, "severity", rule.RequiredString("severity"), Severities),
             RiskScore = ReadRiskScore(rule),
-            Version = rule.Integer("version", 1, int.MaxValue) ?? RuleDefaults.Version,
+            Version = version ?? RuleDefaults.Version,
+            HasVersion = version is not null,
             Interval = ReadInterval(rule),
             From = rule.String("from") ?? RuleDefaults.From,
             To = rule.String("to") ?? RuleDefaults.To,

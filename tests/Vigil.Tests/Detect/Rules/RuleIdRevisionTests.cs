@@ -127,6 +127,69 @@ public class RuleIdRevisionTests
     }
 
     [Fact]
+    public void LaterUpdateBeatsOneSidedVersion()
+    {
+        using var folder = new TempDirectory();
+        var rule = KibanaRuleJson.Write(LintRules.FromQuery("event.action:CreateUser"));
+        rule["rule_id"] = "shared-rule-id";
+        rule["version"] = 5;
+        rule["updated_at"] = "2025-01-01T00:00:00.000Z";
+        var export = Path.Combine(folder.Path, "a.ndjson");
+        File.WriteAllText(export, rule.ToJsonString() + "\n");
+        var toml = Write(folder, "b.toml", updated: "2026/01/01");
+
+        var result = RuleValidator.ValidatePaths([folder.Path]);
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(export, warning.File);
+        Assert.Contains($"is an older revision of {toml} (updated 2026/01/01), because updated 2026/01/01 is later than 2025-01-01T00:00:00.000Z", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VersionBeatsLaterUpdate()
+    {
+        using var folder = new TempDirectory();
+        var older = Write(folder, "a.toml", updated: "2026/01/01", version: 2);
+        var newer = Write(folder, "b.toml", updated: "2024/01/01", version: 3);
+
+        var warning = Assert.Single(RuleValidator.ValidatePaths([folder.Path]).Warnings);
+
+        Assert.Equal(older, warning.File);
+        Assert.Contains($"is an older revision of {newer} (version 3, updated 2024/01/01), because version 3 is higher than 2", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SameDayIsUndecided()
+    {
+        using var folder = new TempDirectory();
+        var rule = KibanaRuleJson.Write(LintRules.FromQuery("event.action:CreateUser"));
+        rule["rule_id"] = "shared-rule-id";
+        rule["updated_at"] = "2026-01-01T15:00:00.000Z";
+        var export = Path.Combine(folder.Path, "b.ndjson");
+        File.WriteAllText(export, rule.ToJsonString() + "\n");
+        var toml = Write(folder, "a.toml", updated: "2026/01/01");
+
+        var warning = Assert.Single(RuleValidator.ValidatePaths([folder.Path]).Warnings);
+
+        Assert.Equal(export, warning.File);
+        Assert.Contains($"is also the rule_id of {toml} (updated 2026/01/01), and their version and update date do not decide which revision is newer", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NewestWinsOverAllRevisions()
+    {
+        using var folder = new TempDirectory();
+        Write(folder, "a.toml", updated: "2025/06/01");
+        Write(folder, "b.toml", updated: "2024/01/01");
+        var newest = Write(folder, "c.toml", updated: "2026/01/01");
+
+        var warnings = RuleValidator.ValidatePaths([folder.Path]).Warnings;
+
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, warning => Assert.Contains($"is an older revision of {newest} (updated 2026/01/01), because updated 2026/01/01 is later than", warning.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SharedIdOtherRuleIdIsError()
     {
         using var folder = new TempDirectory();

@@ -67,8 +67,8 @@ public static class LintIds
     public const string DuplicateRuleId = "VR020";
 
     /// <summary>
-    /// An older revision (lower version or earlier update date) of a rule whose newest revision is
-    /// linted with it, so a hunt with both runs each of them.
+    /// An older revision of a rule whose newest revision is linted with it, so hunt and serve skip
+    /// it. <see cref="Validation.RuleRevisionOrder"/> defines which revision is newer.
     /// </summary>
     public const string OlderRevision = "VR021";
 }

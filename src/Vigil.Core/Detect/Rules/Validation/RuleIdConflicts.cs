@@ -3,12 +3,13 @@ namespace Vigil.Detect.Rules.Validation;
 /// <summary>
 /// Finds rule files that share a <c>rule_id</c>. Two files with the same <c>rule_id</c> and the
 /// same revision are a duplicate, which Kibana cannot import both of. Different revisions are the
-/// history of one rule and only get a warning.
+/// history of one rule: each older revision gets a warning, and hunt and serve run only the newest.
 /// </summary>
 /// <remarks>
 /// A revision is the rule's <c>version</c> together with its <c>[metadata] updated_date</c>.
 /// Detection-rules TOML files carry no <c>version</c> (its version lock file does), so there the
 /// update date distinguishes the revisions. Two files without either are the same revision.
+/// <see cref="RuleRevisionOrder"/> decides which revision is the newest.
 /// </remarks>
 internal sealed class RuleIdConflicts
 {
@@ -21,9 +22,11 @@ internal sealed class RuleIdConflicts
     private readonly List<(DetectionRule Rule, RuleLoadError Error, string Problem)> _duplicateErrors = [];
 
     /// <summary>What to do about an older revision of a rule, the fix of each such lint finding.</summary>
-    public const string OlderRevisionFix = "move the older file out of the folders that hunt loads rules from, unless both revisions should run";
+    public const string OlderRevisionFix = "move the older file out of the folders that hunt and serve load rules from; when version and update date do not decide, set a higher version or a later updated date on the revision that should run";
 
     private readonly List<(DetectionRule Rule, RuleWarning Warning)> _olderRevisions = [];
+
+    private readonly List<SupersededRevision> _superseded = [];
 
     private RuleIdConflicts()
     {
@@ -47,6 +50,9 @@ internal sealed class RuleIdConflicts
     /// <summary>Each older revision of a rule whose newest revision is among the files, with its warning.</summary>
     public IReadOnlyList<(DetectionRule Rule, RuleWarning Warning)> OlderRevisions => _olderRevisions;
 
+    /// <summary>Each rule, copies of an older revision included, that hunt and serve skip for a newer revision of its rule_id.</summary>
+    public IReadOnlyList<SupersededRevision> Superseded => _superseded;
+
     public static RuleIdConflicts Find(IReadOnlyList<DetectionRule> rules)
     {
         var conflicts = new RuleIdConflicts();
@@ -56,7 +62,7 @@ internal sealed class RuleIdConflicts
             revisions.ForEach(conflicts.AddDuplicates);
             if (revisions.Count > 1)
             {
-                conflicts.AddHistory(revisions.Select(revision => revision.First()).ToList());
+                conflicts.AddHistory(revisions);
             }
         }
 
@@ -76,12 +82,22 @@ internal sealed class RuleIdConflicts
         }
     }
 
-    private void AddHistory(IReadOnlyList<DetectionRule> revisions)
+    private void AddHistory(IReadOnlyList<IGrouping<(int Version, string? UpdatedDate), DetectionRule>> revisions)
     {
-        var newest = revisions.OrderBy(rule => rule.Version).ThenBy(rule => rule.Metadata.UpdatedDate, StringComparer.Ordinal).Last();
-        foreach (var older in revisions.Where(rule => !ReferenceEquals(rule, newest)))
+        var newest = Newest(revisions.Select(revision => revision.First()).ToList());
+        foreach (var revision in revisions.Where(revision => !ReferenceEquals(revision.First(), newest)))
         {
-            var message = $"rule_id \"{older.RuleId}\" ({Describe(older)}) is an older revision of {newest.SourcePath} ({Describe(newest)}); both run when hunting with this folder";
+            var older = revision.First();
+            RuleRevisionOrder.Compare(newest, older, out var basis);
+            var decided = basis.Length > 0;
+
+            // Copies of an older revision are skipped with it. Only the first gets this warning,
+            // because the others already get a duplicate error.
+            _superseded.AddRange(revision.Select(rule => new SupersededRevision(rule, newest, decided ? basis : null)));
+
+            var message = decided
+                ? $"rule_id \"{older.RuleId}\" ({Describe(older)}) is an older revision of {SupersededRevision.Location(newest)} ({Describe(newest)}), because {basis}: hunt and serve run only that file and skip this one"
+                : $"rule_id \"{older.RuleId}\" ({Describe(older)}) is also the rule_id of {SupersededRevision.Location(newest)} ({Describe(newest)}), and their version and update date do not decide which revision is newer: hunt and serve run only that file, because it comes first in path order, and skip this one";
             var error = RuleSource.Read(older).ToError("rule.rule_id", null, message);
             var warning = new RuleWarning(error.File, error.Line, error.Column, error.Message);
             _warnings.Add(warning);
@@ -89,14 +105,29 @@ internal sealed class RuleIdConflicts
         }
     }
 
-    /// <summary>Returns the revision key. The newest revision has the highest version, then the latest update date, whose <c>YYYY/MM/DD</c> form sorts as text.</summary>
+    /// <summary>
+    /// Returns the revision that no other revision is newer than, by <see cref="RuleRevisionOrder"/>.
+    /// Among several such revisions, or when the order goes in a circle, the one first in path order wins.
+    /// </summary>
+    private static DetectionRule Newest(IReadOnlyList<DetectionRule> revisions)
+    {
+        var inPathOrder = revisions
+            .OrderBy(rule => rule.SourcePath, StringComparer.Ordinal)
+            .ThenBy(rule => rule.SourceLine)
+            .ToList();
+        var unbeaten = inPathOrder.Where(rule => !inPathOrder.Any(other => RuleRevisionOrder.Compare(other, rule, out _) > 0));
+        return unbeaten.FirstOrDefault() ?? inPathOrder[0];
+    }
+
+    /// <summary>Returns the revision key, which tells a copy of a revision from another revision. <see cref="RuleRevisionOrder"/> orders the revisions.</summary>
     private static (int Version, string? UpdatedDate) Revision(DetectionRule rule) => (rule.Version, rule.Metadata.UpdatedDate);
 
-    /// <summary>Names the revision, leaving out the default version that files without a <c>version</c> get.</summary>
-    private static string Describe(DetectionRule rule) => (rule.Version, rule.Metadata.UpdatedDate) switch
+    /// <summary>Names the revision by what the file sets of its version and update date.</summary>
+    private static string Describe(DetectionRule rule) => (rule.HasVersion, RuleRevisionOrder.UpdatedText(rule)) switch
     {
-        (RuleDefaults.Version, { } date) => $"updated {date}",
-        (var version, { } date) => $"version {version}, updated {date}",
-        (var version, null) => $"version {version}",
+        (false, { } date) => $"updated {date}",
+        (true, { } date) => $"version {rule.Version}, updated {date}",
+        (true, null) => $"version {rule.Version}",
+        (false, null) => "no version or update date",
     };
 }

@@ -4,8 +4,8 @@ namespace Vigil.Detect.Rules.Validation;
 /// Validates rule files: everything the loader checks, plus the date math of the rule window, the
 /// KQL query (its syntax, and the values Elasticsearch rejects for the field types of the
 /// CloudTrail mapping), the new terms history window and <c>rule_id</c>s duplicated across the files.
-/// Files that share a <c>rule_id</c> at different revisions are the history of one rule: they
-/// get a warning, not an error.
+/// Files that share a <c>rule_id</c> at different revisions are the history of one rule: each
+/// older revision gets a warning, not an error, that names the revision hunt and serve run.
 /// </summary>
 public static class RuleValidator
 {

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Vigil.Detect.Rules.Validation;
+
+/// <summary>
+/// Orders the revisions of one <c>rule_id</c> so that the newer content wins, as it does when a
+/// newer rule is imported into Kibana over an older one.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The <c>version</c> decides when both rules set one and the two differ, because Kibana and
+/// detection-rules raise it with each change of the content. A TOML file usually has no
+/// <c>version</c>, because detection-rules keeps it in a lock file.
+/// </para>
+/// <para>
+/// Otherwise the update date decides: Kibana's <c>updated_at</c> timestamp when the rule has one,
+/// else the TOML <c>[metadata] updated_date</c> day. A day against a timestamp compares days.
+/// </para>
+/// <para>
+/// When neither decides (a rule lacks both, or both were updated on the same day), the order is
+/// unknown, and the caller falls back to the path order and says so. Kibana's <c>revision</c>
+/// field is not compared.
+/// </para>
+/// </remarks>
+internal static class RuleRevisionOrder
+{
+    private const string UpdatedAtKey = "updated_at";
+    private const string UpdatedDateFormat = "yyyy/MM/dd";
+
+    /// <summary>
+    /// Compares two revisions: positive when <paramref name="first"/> is newer, negative when
+    /// <paramref name="second"/> is, 0 when the order is unknown. <paramref name="basis"/> gets
+    /// why the newer one is newer, such as <c>version 3 is higher than 2</c>, or "" for 0.
+    /// </summary>
+    public static int Compare(DetectionRule first, DetectionRule second, out string basis)
+    {
+        basis = "";
+        if (first.HasVersion && second.HasVersion && first.Version != second.Version)
+        {
+            var (newer, older) = first.Version > second.Version ? (first, second) : (second, first);
+            basis = $"version {newer.Version} is higher than {older.Version}";
+            return first.Version.CompareTo(second.Version);
+        }
+
+        if (Updated(first) is not { } firstUpdated || Updated(second) is not { } secondUpdated)
+        {
+            return 0;
+        }
+
+        // A TOML date names a day in no time zone, so against it a timestamp counts by its UTC day.
+        var order = firstUpdated.IsDay || secondUpdated.IsDay
+            ? DateOnly.FromDateTime(firstUpdated.Time.UtcDateTime).CompareTo(DateOnly.FromDateTime(secondUpdated.Time.UtcDateTime))
+            : firstUpdated.Time.CompareTo(secondUpdated.Time);
+        if (order != 0)
+        {
+            var (newer, older) = order > 0 ? (firstUpdated, secondUpdated) : (secondUpdated, firstUpdated);
+            basis = $"updated {newer.Text} is later than {older.Text}";
+        }
+
+        return order;
+    }
+
+    /// <summary>Returns the update date as the rule file writes it, or null when it has none.</summary>
+    public static string? UpdatedText(DetectionRule rule) => Updated(rule)?.Text;
+
+    /// <summary>
+    /// Returns Kibana's <c>updated_at</c> when it is a valid timestamp, else a valid TOML
+    /// <c>updated_date</c>, else null.
+    /// </summary>
+    private static (DateTimeOffset Time, bool IsDay, string Text)? Updated(DetectionRule rule)
+    {
+        if (rule.OtherFields.GetValueOrDefault(UpdatedAtKey) is JsonValue value
+            && value.TryGetValue<string>(out var updatedAt)
+            && DateTimeOffset.TryParse(updatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return (time, false, updatedAt);
+        }
+
+        if (rule.Metadata.UpdatedDate is { } updatedDate
+            && DateOnly.TryParseExact(updatedDate, UpdatedDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return (new DateTimeOffset(day, TimeOnly.MinValue, TimeSpan.Zero), true, updatedDate);
+        }
+
+        return null;
+    }
+}
