@@ -1,6 +1,7 @@
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Formats;
 using Vigil.Output;
+using Vigil.Read;
 
 namespace Vigil.Cli;
 
@@ -46,6 +47,11 @@ internal static class RulesConvertRunner
             return Usage($"--output {output}: the folder {parent} does not exist; create it or name a file in an existing folder");
         }
 
+        if (InputAt(rules, output) is { } input)
+        {
+            return Usage($"--output {output} is the rule file {input}, which the conversion would overwrite; name a new file");
+        }
+
         File.WriteAllText(output, KibanaNdjson.Write(rules));
         Console.Error.WriteLine($"wrote {RulesText.Count(rules.Count, "rule")} to {TerminalText.Sanitize(output)}");
         return ExitCodes.Success;
@@ -63,16 +69,44 @@ internal static class RulesConvertRunner
             return Usage($"--output {output} is a file; --to toml writes one file per rule into a folder, so name a folder");
         }
 
-        Directory.CreateDirectory(output);
+        // Names are chosen before anything is written, so that a clash with a rule file stops the
+        // conversion before it has overwritten any file.
         var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in rules)
+        var targets = rules.Select(rule => (Rule: rule, Path: Path.Combine(output, RulesTomlFileNames.Unique(rule, written)))).ToList();
+        foreach (var target in targets)
         {
-            var name = RulesTomlFileNames.Unique(rule, written);
-            File.WriteAllText(Path.Combine(output, name), TomlRuleWriter.Write(rule));
+            if (InputAt(rules, target.Path) is { } input)
+            {
+                return Usage($"--output {output} would overwrite the rule file {input} with {Path.GetFileName(target.Path)}; name a new folder");
+            }
+        }
+
+        Directory.CreateDirectory(output);
+        foreach (var (rule, path) in targets)
+        {
+            File.WriteAllText(path, TomlRuleWriter.Write(rule));
         }
 
         Console.Error.WriteLine($"wrote {RulesText.Count(rules.Count, "TOML file")} to {TerminalText.Sanitize(output)}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Returns the rule file that <paramref name="path"/> is, by device and inode, so that a link
+    /// to it counts too, or null when the path is no rule's source or does not exist yet.
+    /// </summary>
+    private static string? InputAt(IReadOnlyList<DetectionRule> rules, string path)
+    {
+        if (FileIdentity.OfPath(path) is not { } target)
+        {
+            return null;
+        }
+
+        return rules
+            .Select(rule => rule.SourcePath)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .FirstOrDefault(source => FileIdentity.OfPath(source) == target);
     }
 
     private static int Usage(string message)
