@@ -33,6 +33,12 @@ internal static class ConvertRunner
             return UsageError(inputError);
         }
 
+        var toStandardOutput = arguments.Output is null or StandardStream;
+        if (toStandardOutput && OutputPathCheck.StandardOutputError("the conversion", arguments.Paths, files) is { } outputError)
+        {
+            return UsageError(outputError);
+        }
+
         var target = arguments.Output is null or StandardStream ? "stdout" : arguments.Output;
         var output = OpenOutput(arguments.Output, hasFiles: files.Count > 0);
         if (output is null)

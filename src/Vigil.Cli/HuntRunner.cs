@@ -52,6 +52,11 @@ internal static class HuntRunner
             return UsageError(inputError);
         }
 
+        if (OutputPathCheck.StandardOutputError("the hunt", options.Paths, files) is { } outputError)
+        {
+            return UsageError(outputError);
+        }
+
         options = options with { Files = files, UnlistedFolders = unlistedFolders };
         NdjsonAlertWriter? ndjson;
         try

@@ -41,6 +41,29 @@ internal static class OutputPathCheck
         return null;
     }
 
+    /// <summary>
+    /// Returns the usage error when standard output is one of the input <paramref name="files"/>,
+    /// as after <c>&gt;&gt; input.json</c>, or null. The command would read the lines it appends.
+    /// </summary>
+    public static string? StandardOutputError(string command, IReadOnlyList<string> paths, IReadOnlyList<string> files)
+    {
+        if (FileIdentity.OfStandardOutput() is not { } output)
+        {
+            return null;
+        }
+
+        var input = files.FirstOrDefault(file => FileIdentity.OfPath(file) == output);
+        if (input is null)
+        {
+            return null;
+        }
+
+        var folder = InputFolder(input, paths);
+        var where = folder is null ? "" : $", in the input folder {folder}";
+        return $"standard output is the input file {input}{where}, so {command} would read what it writes there "
+            + "(and a redirection with > has emptied the file already). Redirect standard output to a file outside the inputs.";
+    }
+
     /// <summary>Returns the usage error for an <c>--output</c> that names a folder, or null.</summary>
     public static string? FolderError(string? output) =>
         output is not (null or StandardStream) && Directory.Exists(output)
@@ -51,11 +74,14 @@ internal static class OutputPathCheck
     // may have another name than the output.
     private static string Error(string output, string input, IReadOnlyList<string> paths)
     {
-        var folder = paths.FirstOrDefault(path => path != input && Directory.Exists(path) && input.StartsWith(path, StringComparison.Ordinal));
+        var folder = InputFolder(input, paths);
         var source = folder is not null ? $" ({input}, in the input folder {folder})"
             : input != output ? $" ({input})"
             : "";
         return $"--output {output} is also an input file{source}, and writing to it would erase it before it is read. "
             + "Choose an output file that is neither an input file nor inside an input folder.";
     }
+
+    private static string? InputFolder(string input, IReadOnlyList<string> paths) =>
+        paths.FirstOrDefault(path => path != input && Directory.Exists(path) && input.StartsWith(path, StringComparison.Ordinal));
 }

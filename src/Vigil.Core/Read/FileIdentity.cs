@@ -8,7 +8,7 @@ namespace Vigil.Read;
 /// </summary>
 internal readonly record struct FileIdentity(long Device, long Inode)
 {
-    private const int StandardInputDescriptor = 0;
+    private const int StandardOutputDescriptor = 1;
 
     /// <summary>
     /// Returns the identity of the file at <paramref name="path"/> after following links, or null
@@ -20,8 +20,8 @@ internal readonly record struct FileIdentity(long Device, long Inode)
         return Query(() => (Stat(path, out var status), status));
     }
 
-    /// <summary>Returns the identity of the file open as standard input, or null as for <see cref="OfPath"/>.</summary>
-    public static FileIdentity? OfStandardInput() => Query(() => (FStat(StandardInputDescriptor, out var status), status));
+    /// <summary>Returns the identity of the file open as standard output, or null as for <see cref="OfPath"/>.</summary>
+    public static FileIdentity? OfStandardOutput() => Query(() => (FStat(StandardOutputDescriptor, out var status), status));
 
     private static FileIdentity? Query(Func<(int Result, FileStatus Status)> stat)
     {
