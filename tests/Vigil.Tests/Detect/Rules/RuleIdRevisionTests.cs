@@ -127,6 +127,46 @@ public class RuleIdRevisionTests
     }
 
     [Fact]
+    public void SameVersionLaterUpdatedAtIsHistory()
+    {
+        // An edited prebuilt rule keeps its version, and Kibana's updated_at then tells the revisions apart.
+        using var folder = new TempDirectory();
+        var rule = KibanaRuleJson.Write(LintRules.FromQuery("event.action:CreateUser"));
+        rule["version"] = 3;
+        rule["updated_at"] = "2025-01-01T00:00:00.000Z";
+        var later = (JsonObject)rule.DeepClone();
+        later["updated_at"] = "2025-06-01T00:00:00.000Z";
+        var older = Path.Combine(folder.Path, "k1.ndjson");
+        var newer = Path.Combine(folder.Path, "k2.ndjson");
+        File.WriteAllText(older, rule.ToJsonString() + "\n");
+        File.WriteAllText(newer, later.ToJsonString() + "\n");
+
+        var result = RuleValidator.ValidatePaths([folder.Path]);
+
+        Assert.Empty(result.Errors);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(older, warning.File);
+        Assert.Contains($"is an older revision of {newer}", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CircularOrderIsUndecided()
+    {
+        // a (version 2) beats b (version 1), b beats c by date and c beats a by date. a runs, being
+        // first in path order, and c must not be called older than a for a reason that says the opposite.
+        using var folder = new TempDirectory();
+        Write(folder, "a.toml", updated: "2024/01/01", version: 2);
+        Write(folder, "b.toml", updated: "2025/01/01", version: 1);
+        var c = Write(folder, "c.toml", updated: "2024/06/01");
+
+        var warnings = RuleValidator.ValidatePaths([folder.Path]).Warnings;
+
+        var warning = Assert.Single(warnings, warning => warning.File == c);
+        Assert.DoesNotContain("is an older revision", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("do not decide which revision is newer", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LaterUpdateBeatsOneSidedVersion()
     {
         using var folder = new TempDirectory();

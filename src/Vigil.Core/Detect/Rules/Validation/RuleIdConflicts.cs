@@ -88,8 +88,9 @@ internal sealed class RuleIdConflicts
         foreach (var revision in revisions.Where(revision => !ReferenceEquals(revision.First(), newest)))
         {
             var older = revision.First();
-            RuleRevisionOrder.Compare(newest, older, out var basis);
-            var decided = basis.Length > 0;
+            // In a circle of revisions the newest by path order may compare older than this one,
+            // and then the order is not decided either.
+            var decided = RuleRevisionOrder.Compare(newest, older, out var basis) > 0;
 
             // Copies of an older revision are skipped with it. Only the first gets this warning,
             // because the others already get a duplicate error.
@@ -120,7 +121,7 @@ internal sealed class RuleIdConflicts
     }
 
     /// <summary>Returns the revision key, which tells a copy of a revision from another revision. <see cref="RuleRevisionOrder"/> orders the revisions.</summary>
-    private static (int Version, string? UpdatedDate) Revision(DetectionRule rule) => (rule.Version, rule.Metadata.UpdatedDate);
+    private static (int Version, string? UpdatedDate) Revision(DetectionRule rule) => (rule.Version, RuleRevisionOrder.UpdatedText(rule));
 
     /// <summary>Names the revision by what the file sets of its version and update date.</summary>
     private static string Describe(DetectionRule rule) => (rule.HasVersion, RuleRevisionOrder.UpdatedText(rule)) switch
