@@ -33,6 +33,11 @@ internal static class ConvertRunner
             return UsageError(inputError);
         }
 
+        if (OutputPathCheck.SameAsStandardOutputError(arguments.Output) is { } sameError)
+        {
+            return UsageError(sameError);
+        }
+
         var toStandardOutput = arguments.Output is null or StandardStream;
         if (toStandardOutput && OutputPathCheck.StandardOutputError("the conversion", arguments.Paths, files) is { } outputError)
         {

@@ -29,7 +29,7 @@ internal static class HuntCommand
         format.AcceptOnlyFromAmong("table", "ndjson");
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write alert documents as NDJSON to this file ('-' for stdout) as well as the chosen format.",
+            Description = "Write alert documents as NDJSON to this file ('-' for stdout). With --format table the table still goes to stdout; with --format ndjson the NDJSON goes to this file instead of stdout.",
         };
         var from = new Option<string?>("--from")
         {

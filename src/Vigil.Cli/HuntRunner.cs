@@ -57,6 +57,11 @@ internal static class HuntRunner
             return UsageError(outputError);
         }
 
+        if (OutputPathCheck.SameAsStandardOutputError(arguments.Output) is { } sameError)
+        {
+            return UsageError(sameError);
+        }
+
         options = options with { Files = files, UnlistedFolders = unlistedFolders };
         NdjsonAlertWriter? ndjson;
         try

@@ -64,6 +64,24 @@ internal static class OutputPathCheck
             + "(and a redirection with > has emptied the file already). Redirect standard output to a file outside the inputs.";
     }
 
+    /// <summary>
+    /// Returns the usage error for an existing <paramref name="output"/> that is also where standard
+    /// output goes (<c>--output f &gt; f</c>), or null. Two writers at their own offsets in one file
+    /// overwrite each other's lines.
+    /// </summary>
+    public static string? SameAsStandardOutputError(string? output)
+    {
+        if (output is null or StandardStream || !File.Exists(output))
+        {
+            return null;
+        }
+
+        return FileIdentity.OfStandardOutput() is { } standardOutput && FileIdentity.OfPath(output) == standardOutput
+            ? $"--output {output} is also where standard output goes, and the two writers would overwrite each other's lines. "
+                + "Use --output - to write the NDJSON to standard output, or redirect standard output to another file."
+            : null;
+    }
+
     /// <summary>Returns the usage error for an <c>--output</c> that names a folder, or null.</summary>
     public static string? FolderError(string? output) =>
         output is not (null or StandardStream) && Directory.Exists(output)

@@ -53,6 +53,21 @@ public sealed class StandardOutputIsInputTests : IDisposable
         Assert.Equal(0, result.ExitCode);
     }
 
+    [Theory]
+    [InlineData("vigil hunt \"$1\" --format ndjson --output \"$2\" > \"$2\" 2>&1")]
+    [InlineData("vigil hunt \"$1\" --output \"$2\" >> \"$2\"")]
+    [InlineData("vigil convert \"$1\" --output \"$2\" > \"$2\" 2>&1")]
+    public void OutputIsStandardOutput_Rejected(string script)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "file identity is read on Linux");
+        var output = Path.Combine(_temp.Path, "out.txt");
+
+        var result = ShellCli.Run(script, RepoPaths.Samples, output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is also where standard output goes", File.ReadAllText(output) + result.StandardError, StringComparison.Ordinal);
+    }
+
     /// <summary>Copies one sample delivery file into the test's folder, so the test may append to it.</summary>
     private string CopySample()
     {
