@@ -34,7 +34,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
         var options = new FolderWatcherOptions
         {
             PollInterval = settings.Poll,
-            Ingest = new IngestOptions { ProblemFound = problems.Log, FileLeft = problems.LogFileLeft },
+            Ingest = new IngestOptions { ProblemFound = problems.Log, FileLeft = problems.LogFileLeft, FolderNotListed = problems.LogFolderNotListed },
             FileIngested = LogFile,
         };
         while (!cancellationToken.IsCancellationRequested)

@@ -27,6 +27,32 @@ public class UnreadRulePathTests
     }
 
     [Fact]
+    public void ServeWatchUnlistableFolderWarnsOnce()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "the test locks folders with Unix permissions");
+        using var folder = new TempDirectory();
+        var watch = Path.Combine(folder.Path, "watch");
+        Directory.CreateDirectory(watch);
+        var locked = UnprivilegedCli.LockedFolder(watch);
+        var data = Path.Combine(folder.Path, "data");
+        Directory.CreateDirectory(data);
+        if (OperatingSystem.IsLinux())
+        {
+            // nobody enters the test folder and writes the store.
+            File.SetUnixFileMode(folder.Path, (UnixFileMode)0b111_101_101);
+            File.SetUnixFileMode(data, (UnixFileMode)0b111_111_111);
+        }
+
+        // Polled every second for about eight seconds, so the folder is met several times.
+        var result = UnprivilegedCli.RunFor(TimeSpan.FromSeconds(8), folder.Path, "serve", "--watch", watch, "--data", data, "--poll", "1s");
+
+        var warning = $"{locked}: the folder could not be listed (";
+        var first = result.StandardError.IndexOf(warning, StringComparison.Ordinal);
+        Assert.True(first >= 0, result.StandardError);
+        Assert.Equal(-1, result.StandardError.IndexOf(warning, first + 1, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ValidateMissingPathCountsNoFile()
     {
         using var folder = new TempDirectory();

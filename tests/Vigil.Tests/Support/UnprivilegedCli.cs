@@ -11,13 +11,25 @@ internal static class UnprivilegedCli
 {
     private const string Setpriv = "/usr/bin/setpriv";
 
-    public static CliRunner.CliResult Run(string home, params string[] arguments)
+    private const string Timeout = "/usr/bin/timeout";
+
+    public static CliRunner.CliResult Run(string home, params string[] arguments) => Run(home, [], arguments);
+
+    private static CliRunner.CliResult Run(string home, string[] wrapper, string[] arguments)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root" && File.Exists(Setpriv), "needs root and setpriv to run as nobody");
 
-        var probe = Start(home, ["--version"]);
+        var probe = Start(home, [], ["--version"]);
         Assert.SkipUnless(probe.ExitCode == 0, $"nobody cannot run the build: {probe.StandardError}");
-        return Start(home, arguments);
+        return Start(home, wrapper, arguments);
+    }
+
+    /// <summary>Runs the program as <see cref="Run"/> does, and sends it SIGTERM after <paramref name="limit"/>, for a command that runs until stopped.</summary>
+    public static CliRunner.CliResult RunFor(TimeSpan limit, string home, params string[] arguments)
+    {
+        Assert.SkipUnless(File.Exists(Timeout), $"{Timeout} is not available here");
+        var seconds = ((int)Math.Ceiling(limit.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Run(home, [Timeout, "--signal=TERM", seconds], arguments);
     }
 
     /// <summary>
@@ -37,7 +49,7 @@ internal static class UnprivilegedCli
         return locked;
     }
 
-    private static CliRunner.CliResult Start(string home, string[] arguments)
+    private static CliRunner.CliResult Start(string home, string[] wrapper, string[] arguments)
     {
         var start = new ProcessStartInfo(Setpriv)
         {
@@ -47,7 +59,7 @@ internal static class UnprivilegedCli
         };
         start.Environment["HOME"] = home;
         start.Environment["DOTNET_CLI_HOME"] = home;
-        foreach (var argument in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "vigil.dll"), .. arguments])
+        foreach (var argument in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", .. wrapper, "dotnet", Path.Combine(AppContext.BaseDirectory, "vigil.dll"), .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

@@ -24,6 +24,9 @@ public sealed class FolderWatcher : IDisposable
 
     // Names already reported as not valid UTF-8, so that each is reported once per watcher.
     private readonly HashSet<string> _unreadableNames = new(StringComparer.Ordinal);
+
+    // Folders reported as not listed, so that each poll does not report them again.
+    private readonly HashSet<string> _unlistedReported = new(StringComparer.Ordinal);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates a watcher of <paramref name="folders"/> (searched recursively) that ingests into <paramref name="store"/>.</summary>
@@ -118,7 +121,14 @@ public sealed class FolderWatcher : IDisposable
 
     private IEnumerable<string> ListFiles()
     {
-        foreach (var file in CloudTrailReader.ExpandPaths(_folders.Where(Directory.Exists)))
+        var unlisted = new List<UnlistedFolder>();
+        var files = PathExpansion.Expand(_folders.Where(Directory.Exists), unlisted);
+        foreach (var folder in unlisted.Where(folder => _unlistedReported.Add(folder.Path)))
+        {
+            _options.Ingest.FolderNotListed?.Invoke(folder);
+        }
+
+        foreach (var file in files)
         {
             if (File.Exists(file))
             {
