@@ -44,10 +44,12 @@ internal static class OutputPathCheck
     /// <summary>
     /// Returns the usage error when standard output is one of the input <paramref name="files"/>,
     /// as after <c>&gt;&gt; input.json</c>, or null. The command would read the lines it appends.
+    /// Only standard output that is a regular file is compared, so a pipe or a terminal costs no
+    /// look-up per input file.
     /// </summary>
     public static string? StandardOutputError(string command, IReadOnlyList<string> paths, IReadOnlyList<string> files)
     {
-        if (FileIdentity.OfStandardOutput() is not { } output)
+        if (FileIdentity.OfStandardOutputFile() is not { } output)
         {
             return null;
         }
@@ -76,7 +78,7 @@ internal static class OutputPathCheck
             return null;
         }
 
-        return FileIdentity.OfStandardOutput() is { } standardOutput && FileIdentity.OfPath(output) == standardOutput
+        return FileIdentity.OfStandardOutputFile() is { } standardOutput && FileIdentity.OfPath(output) == standardOutput
             ? $"--output {output} is also where standard output goes, and the two writers would overwrite each other's lines. "
                 + "Use --output - to write the NDJSON to standard output, or redirect standard output to another file."
             : null;

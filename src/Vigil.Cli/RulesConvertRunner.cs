@@ -47,7 +47,7 @@ internal static class RulesConvertRunner
             return Usage($"--output {output}: the folder {parent} does not exist; create it or name a file in an existing folder");
         }
 
-        if (InputAt(rules, output) is { } input)
+        if (InputAt(SourceIdentities(rules), output) is { } input)
         {
             return Usage($"--output {output} is the rule file {input}, which the conversion would overwrite; name a new file");
         }
@@ -71,11 +71,12 @@ internal static class RulesConvertRunner
 
         // Names are chosen before anything is written, so that a clash with a rule file stops the
         // conversion before it has overwritten any file.
+        var sources = SourceIdentities(rules);
         var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var targets = rules.Select(rule => (Rule: rule, Path: Path.Combine(output, RulesTomlFileNames.Unique(rule, written)))).ToList();
         foreach (var target in targets)
         {
-            if (InputAt(rules, target.Path) is { } input)
+            if (InputAt(sources, target.Path) is { } input)
             {
                 return Usage($"--output {output} would overwrite the rule file {input} with {Path.GetFileName(target.Path)}; name a new folder");
             }
@@ -95,18 +96,22 @@ internal static class RulesConvertRunner
     /// Returns the rule file that <paramref name="path"/> is, by device and inode, so that a link
     /// to it counts too, or null when the path is no rule's source or does not exist yet.
     /// </summary>
-    private static string? InputAt(IReadOnlyList<DetectionRule> rules, string path)
+    private static string? InputAt(Dictionary<FileIdentity, string> sources, string path) =>
+        FileIdentity.OfPath(path) is { } target ? sources.GetValueOrDefault(target) : null;
+
+    /// <summary>Returns the rules' source files by their device and inode, each looked up once.</summary>
+    private static Dictionary<FileIdentity, string> SourceIdentities(IReadOnlyList<DetectionRule> rules)
     {
-        if (FileIdentity.OfPath(path) is not { } target)
+        var sources = new Dictionary<FileIdentity, string>();
+        foreach (var source in rules.Select(rule => rule.SourcePath).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            return null;
+            if (FileIdentity.OfPath(source) is { } identity)
+            {
+                sources.TryAdd(identity, source);
+            }
         }
 
-        return rules
-            .Select(rule => rule.SourcePath)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .FirstOrDefault(source => FileIdentity.OfPath(source) == target);
+        return sources;
     }
 
     private static int Usage(string message)

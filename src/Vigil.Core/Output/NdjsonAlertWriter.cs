@@ -13,10 +13,10 @@ namespace Vigil.Output;
 public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
 {
     /// <summary>
-    /// The maximum bytes per write when buffered, unless one line is longer. Writes of 64 KiB to 1 MiB cost
-    /// ext4 about a third of the kernel time of one write per 8 KB alert, which fills each new page
-    /// cache folio only in part and has it zeroed first (77 MB of alerts, Linux 6.18). Writes of
-    /// 4 MiB cost more again.
+    /// The maximum bytes per write when buffered, unless one line is longer. A write per 8 KB alert
+    /// fills each new ext4 page cache folio only in part, and the kernel zeroes the rest first.
+    /// Writes of 64 KiB to 1 MiB took about a third of that kernel time (77 MB of alerts, Linux
+    /// 6.18), and writes of 4 MiB took more again.
     /// </summary>
     public const int BlockSize = 256 * 1024;
 
@@ -64,7 +64,7 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
             return;
         }
 
-        // One write per line, so that a reader of an unbuffered stream never sees half a line.
+        // One write per line, so that a reader of an unbuffered stream never gets half a line.
         WriteLine(alert);
     }
 

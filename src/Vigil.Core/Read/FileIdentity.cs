@@ -10,6 +10,10 @@ internal readonly record struct FileIdentity(long Device, long Inode)
 {
     private const int StandardOutputDescriptor = 1;
 
+    // The file type bits of FileStatus.Mode, and the type of a regular file (POSIX S_IFMT, S_IFREG).
+    private const int FileTypeMask = 0xF000;
+    private const int RegularFileType = 0x8000;
+
     /// <summary>
     /// Returns the identity of the file at <paramref name="path"/> after following links, or null
     /// when it cannot be read: the file is missing, the system is Windows, or the native call is absent.
@@ -20,10 +24,14 @@ internal readonly record struct FileIdentity(long Device, long Inode)
         return Query(() => (Stat(path, out var status), status));
     }
 
-    /// <summary>Returns the identity of the file open as standard output, or null as for <see cref="OfPath"/>.</summary>
-    public static FileIdentity? OfStandardOutput() => Query(() => (FStat(StandardOutputDescriptor, out var status), status));
+    /// <summary>
+    /// Returns the identity of the regular file open as standard output, or null when standard
+    /// output is a pipe, a terminal or another device, or as for <see cref="OfPath"/>.
+    /// </summary>
+    public static FileIdentity? OfStandardOutputFile() =>
+        Query(() => (FStat(StandardOutputDescriptor, out var status), status), regularOnly: true);
 
-    private static FileIdentity? Query(Func<(int Result, FileStatus Status)> stat)
+    private static FileIdentity? Query(Func<(int Result, FileStatus Status)> stat, bool regularOnly = false)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -33,7 +41,8 @@ internal readonly record struct FileIdentity(long Device, long Inode)
         try
         {
             var (result, status) = stat();
-            return result == 0 ? new FileIdentity(status.Dev, status.Ino) : null;
+            var found = result == 0 && (!regularOnly || (status.Mode & FileTypeMask) == RegularFileType);
+            return found ? new FileIdentity(status.Dev, status.Ino) : null;
         }
         catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -23,9 +23,9 @@ internal sealed partial class RecordScanner
     public (TopLevelValue EventName, TopLevelValue EventSource) RoutingTexts(TopLevelValue eventName, TopLevelValue eventSource) =>
         (WithText(eventName, _eventName, _eventNameLength), WithText(eventSource, _eventSource, _eventSourceLength));
 
-    private TopLevelValue WithText(TopLevelValue value, byte[] kept, int length) =>
+    private TopLevelValue WithText(TopLevelValue value, byte[] utf8, int length) =>
         value.Kind == TopLevelValueKind.String && value.Text is null
-            ? value with { Text = _names.GetString(kept.AsSpan(0, length)) }
+            ? value with { Text = _names.GetString(utf8.AsSpan(0, length)) }
             : value;
 
     /// <summary>Returns a hunt's value of <c>eventName</c> or <c>eventSource</c>: its hash, and its bytes kept for <see cref="RoutingTexts"/>.</summary>

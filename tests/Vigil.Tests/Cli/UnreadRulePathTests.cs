@@ -38,7 +38,7 @@ public class UnreadRulePathTests
         Directory.CreateDirectory(data);
         if (OperatingSystem.IsLinux())
         {
-            // nobody enters the test folder and writes the store.
+            // The nobody user must enter the test folder and write the store.
             File.SetUnixFileMode(folder.Path, (UnixFileMode)0b111_101_101);
             File.SetUnixFileMode(data, (UnixFileMode)0b111_111_111);
         }

@@ -59,7 +59,7 @@ public sealed class NdjsonAlertWriterTests : IDisposable
     [Fact]
     public void Buffered_TwoAppenders_KeepLinesWhole()
     {
-        // Two hunts appending to one file (>>) interleave their writes. Each write holds whole lines,
+        // Two hunts appending to one file (>>) interleave their writes. Each write contains whole lines,
         // so every line of the file is one writer's whole alert.
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the O_APPEND flag value is Linux's");
         var path = Path.Combine(_folder, "shared.ndjson");

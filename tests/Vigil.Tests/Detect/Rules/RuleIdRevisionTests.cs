@@ -129,7 +129,7 @@ public class RuleIdRevisionTests
     [Fact]
     public void SameVersionLaterUpdatedAtIsHistory()
     {
-        // An edited prebuilt rule keeps its version, and Kibana's updated_at then tells the revisions apart.
+        // An edited prebuilt rule keeps its version, and Kibana's updated_at then separates the revisions.
         using var folder = new TempDirectory();
         var rule = KibanaRuleJson.Write(LintRules.FromQuery("event.action:CreateUser"));
         rule["version"] = 3;
@@ -153,7 +153,7 @@ public class RuleIdRevisionTests
     public void CircularOrderIsUndecided()
     {
         // a (version 2) beats b (version 1), b beats c by date and c beats a by date. a runs, being
-        // first in path order, and c must not be called older than a for a reason that says the opposite.
+        // first in path order, and c must not be called older than a for a reason that states the opposite.
         using var folder = new TempDirectory();
         Write(folder, "a.toml", updated: "2024/01/01", version: 2);
         Write(folder, "b.toml", updated: "2025/01/01", version: 1);

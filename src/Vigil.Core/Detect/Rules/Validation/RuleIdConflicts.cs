@@ -120,7 +120,7 @@ internal sealed class RuleIdConflicts
         return unbeaten.FirstOrDefault() ?? inPathOrder[0];
     }
 
-    /// <summary>Returns the revision key, which tells a copy of a revision from another revision. <see cref="RuleRevisionOrder"/> orders the revisions.</summary>
+    /// <summary>Returns the revision key, which separates a copy of a revision from another revision. <see cref="RuleRevisionOrder"/> orders the revisions.</summary>
     private static (int Version, string? UpdatedDate) Revision(DetectionRule rule) => (rule.Version, RuleRevisionOrder.UpdatedText(rule));
 
     /// <summary>Names the revision by what the file sets of its version and update date.</summary>

@@ -19,7 +19,7 @@ namespace Vigil.Detect.Rules.Validation;
 /// </para>
 /// <para>
 /// When neither decides (a rule lacks both, or both were updated on the same day), the order is
-/// unknown, and the caller falls back to the path order and says so. Kibana's <c>revision</c>
+/// unknown, and the caller falls back to the path order and reports that. Kibana's <c>revision</c>
 /// field is not compared.
 /// </para>
 /// </remarks>
