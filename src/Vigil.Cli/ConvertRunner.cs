@@ -28,18 +28,8 @@ internal static class ConvertRunner
         // before it is truncated, and a new --output is not read as an input.
         var unlistedFolders = new List<UnlistedFolder>();
         var files = PathExpansion.Expand(arguments.Paths, unlistedFolders);
-        if (OutputPathCheck.InputError(arguments.Output, arguments.Paths, files) is { } inputError)
-        {
-            return UsageError(inputError);
-        }
-
-        if (OutputPathCheck.SameAsStandardOutputError(arguments.Output) is { } sameError)
-        {
-            return UsageError(sameError);
-        }
-
-        var toStandardOutput = arguments.Output is null or StandardStream;
-        if (toStandardOutput && OutputPathCheck.StandardOutputError("the conversion", arguments.Paths, files) is { } outputError)
+        var writesStandardOutput = arguments.Output is null or StandardStream;
+        if (OutputPathCheck.Error("the conversion", arguments.Output, writesStandardOutput, arguments.Paths, files) is { } outputError)
         {
             return UsageError(outputError);
         }

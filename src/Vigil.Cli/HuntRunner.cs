@@ -46,20 +46,12 @@ internal static class HuntRunner
             return ExitCodes.NothingRead;
         }
 
-        // Checked on the listed files, so that an --output inside an input folder, or linked to an input, is caught too.
-        if (OutputPathCheck.InputError(arguments.Output, options.Paths, files) is { } inputError)
-        {
-            return UsageError(inputError);
-        }
-
-        if (OutputPathCheck.StandardOutputError("the hunt", options.Paths, files) is { } outputError)
+        // Checked on the listed files, so that an --output inside an input folder, or linked to an
+        // input, is caught too. Standard output gets the table, or the NDJSON when no file takes it.
+        var writesStandardOutput = arguments.Format == "table" || arguments.Output is null or StandardStream;
+        if (OutputPathCheck.Error("the hunt", arguments.Output, writesStandardOutput, options.Paths, files) is { } outputError)
         {
             return UsageError(outputError);
-        }
-
-        if (OutputPathCheck.SameAsStandardOutputError(arguments.Output) is { } sameError)
-        {
-            return UsageError(sameError);
         }
 
         options = options with { Files = files, UnlistedFolders = unlistedFolders };

@@ -11,6 +11,15 @@ internal static class OutputPathCheck
     private const string StandardStream = "-";
 
     /// <summary>
+    /// Returns the first usage error of <see cref="InputError"/>, <see cref="SameAsStandardOutputError"/>
+    /// and, when <paramref name="writesStandardOutput"/>, <see cref="StandardOutputError"/>, or null.
+    /// </summary>
+    public static string? Error(string command, string? output, bool writesStandardOutput, IReadOnlyList<string> paths, IReadOnlyList<string> files) =>
+        InputError(output, paths, files)
+        ?? SameAsStandardOutputError(output)
+        ?? (writesStandardOutput ? StandardOutputError(command, paths, files) : null);
+
+    /// <summary>
     /// Returns the usage error for an existing <paramref name="output"/> that is one of the input
     /// <paramref name="files"/>, found by <see cref="PathExpansion"/> from <paramref name="paths"/>,
     /// or null. Device and inode numbers are compared, so a symbolic or hard link to an input, or a
