@@ -88,37 +88,34 @@ internal static class RuleCatalog
     }
 
     /// <summary>
+    /// Reads the rule that a registered rule runs from its file or the built-in rules, or returns
+    /// null when the file is gone or no longer contains the rule.
+    /// </summary>
+    public static DetectionRule? ReadRegistered(RuleStatus status)
+    {
+        if (status.SourceFile is null)
+        {
+            return BuiltInRules.All.FirstOrDefault(rule => rule.Uuid == status.RuleUuid);
+        }
+
+        return File.Exists(status.SourceFile)
+            ? RuleLoader.LoadPaths([status.SourceFile]).Rules.FirstOrDefault(rule => rule.Uuid == status.RuleUuid)
+            : null;
+    }
+
+    /// <summary>
     /// Finds a registered rule by <c>rule_id</c>, saved-object id or name, or by a rule file or a
     /// built-in rule, which are registered first. Registering keeps a disabled rule disabled, and a
-    /// new rule starts enabled.
+    /// new rule starts enabled. A file whose revision is older than the registered revision of its
+    /// <c>rule_id</c>, or whose order against it is undecided, is registered only when
+    /// <paramref name="replace"/> is true.
     /// </summary>
-    public static RuleStatus? Find(RuleScheduler scheduler, string rule, Action<string> reportError, out string error)
+    public static RuleStatus? Find(RuleScheduler scheduler, string rule, bool replace, out RuleLookupError? error)
     {
-        error = "";
+        error = null;
         if (File.Exists(rule))
         {
-            var loaded = LoadOneFile(rule, out error);
-            if (loaded is null)
-            {
-                return null;
-            }
-
-            // An export with several revisions of one rule names that rule, so its newest revision runs.
-            var (newest, superseded) = NewestRevisions.Select(loaded);
-            if (newest.Count > 1)
-            {
-                error = $"{rule} holds {loaded.Count} rules; give one of their rule_id values instead";
-                return null;
-            }
-
-            foreach (var revision in superseded)
-            {
-                SchedulerSession.ReportRevisionSkipped(revision);
-            }
-
-            loaded = newest;
-
-            return IsValid(scheduler, rule, loaded[0], out error) ? scheduler.Register(loaded[0]) : null;
+            return FindFile(scheduler, rule, replace, out error);
         }
 
         if (!scheduler.Status().Any(s => Names(s.RuleId, s.RuleUuid, s.Name, rule))
@@ -127,7 +124,51 @@ internal static class RuleCatalog
             scheduler.Register(builtIn);
         }
 
-        return FindRegistered(scheduler.Status(), rule, out error);
+        var status = FindRegistered(scheduler.Status(), rule, out var notFound);
+        error = status is null ? RuleLookupError.NotFound(notFound) : null;
+        return status;
+    }
+
+    /// <summary>Registers the rule of one file and returns its status, or returns null with the reason it was not registered.</summary>
+    private static RuleStatus? FindFile(RuleScheduler scheduler, string file, bool replace, out RuleLookupError? error)
+    {
+        error = null;
+        var loaded = LoadOneFile(file, out var invalid);
+        if (loaded is null)
+        {
+            error = RuleLookupError.NotFound(invalid);
+            return null;
+        }
+
+        // An export with several revisions of one rule names that rule, so its newest revision runs.
+        var (newest, superseded) = NewestRevisions.Select(loaded);
+        if (newest.Count > 1)
+        {
+            error = RuleLookupError.NotFound($"{file} holds {loaded.Count} rules; give one of their rule_id values instead");
+            return null;
+        }
+
+        foreach (var revision in superseded)
+        {
+            SchedulerSession.ReportRevisionSkipped(revision);
+        }
+
+        var rule = newest[0];
+        if (!IsValid(scheduler, file, rule, out invalid))
+        {
+            error = RuleLookupError.NotFound(invalid);
+            return null;
+        }
+
+        // The session loaded each registered rule from its file, so that is the revision compared.
+        var conflict = RegisteredRevisionConflict.Find(scheduler, rule, status => scheduler.LoadedDefinition(status.RuleUuid));
+        if (conflict is not null && !replace)
+        {
+            error = RuleLookupError.OlderRevision(RegisteredRevisionText.Rejected(conflict));
+            return null;
+        }
+
+        return scheduler.Register(rule);
     }
 
     /// <summary>

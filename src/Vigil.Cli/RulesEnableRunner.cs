@@ -5,7 +5,7 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil rules enable</c> and <c>vigil rules disable</c>.</summary>
 internal static class RulesEnableRunner
 {
-    public static int Run(string? data, string rule, bool enable)
+    public static int Run(string? data, string rule, bool replace, bool enable)
     {
         var command = enable ? "rules enable" : "rules disable";
         using var session = SchedulerSession.TryOpen(data, command);
@@ -14,9 +14,9 @@ internal static class RulesEnableRunner
             return ExitCodes.Usage;
         }
 
-        if (RuleCatalog.Find(session.Scheduler, rule, SchedulerSession.ReportRuleError, out var error) is not { } status)
+        if (RuleCatalog.Find(session.Scheduler, rule, replace, out var error) is not { } status)
         {
-            return StoreCommandErrors.NotFound(command, error);
+            return StoreCommandErrors.Lookup(command, error!);
         }
 
         var changed = enable ? session.Scheduler.Enable(status.RuleUuid) : session.Scheduler.Disable(status.RuleUuid);

@@ -12,7 +12,7 @@ internal static class RulesRunRunner
 {
     private const string Command = "rules run";
 
-    public static int Run(string? data, string rule, string fromText, string toText)
+    public static int Run(string? data, string rule, bool replace, string fromText, string toText)
     {
         using var session = SchedulerSession.TryOpen(data, Command);
         if (session is null)
@@ -31,9 +31,9 @@ internal static class RulesRunRunner
             return StoreCommandErrors.Usage(Command, $"--to: {error}");
         }
 
-        if (RuleCatalog.Find(session.Scheduler, rule, SchedulerSession.ReportRuleError, out error) is not { } status)
+        if (RuleCatalog.Find(session.Scheduler, rule, replace, out var lookupError) is not { } status)
         {
-            return StoreCommandErrors.NotFound(Command, error);
+            return StoreCommandErrors.Lookup(Command, lookupError!);
         }
 
         if (status.NotRunnableReason is not null)

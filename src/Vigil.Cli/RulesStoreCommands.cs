@@ -30,11 +30,12 @@ internal static class RulesStoreCommands
             Description = "End of the range, inclusive: ISO 8601 or relative such as now.",
             Required = true,
         };
+        var replace = ReplaceOption();
         var command = new Command("run", "Run one rule now over a past range in interval-sized chunks, like Kibana's manual run; the rule need not be enabled.")
         {
-            rule, from, to, data,
+            rule, from, to, replace, data,
         };
-        command.SetAction(parsed => RulesRunRunner.Run(parsed.GetValue(data), parsed.GetValue(rule)!, parsed.GetValue(from)!, parsed.GetValue(to)!));
+        command.SetAction(parsed => RulesRunRunner.Run(parsed.GetValue(data), parsed.GetValue(rule)!, parsed.GetValue(replace), parsed.GetValue(from)!, parsed.GetValue(to)!));
         return command;
     }
 
@@ -42,15 +43,21 @@ internal static class RulesStoreCommands
     {
         var data = StoreOption.Create();
         var rule = RuleArgument();
+        var replace = ReplaceOption();
         var command = enable
-            ? new Command("enable", "Schedule a registered rule again; it starts afresh, and the time it was disabled stays uncovered.") { rule, data }
-            : new Command("disable", "Stop scheduling a registered rule; its state, ledger and alerts are kept.") { rule, data };
-        command.SetAction(parsed => RulesEnableRunner.Run(parsed.GetValue(data), parsed.GetValue(rule)!, enable));
+            ? new Command("enable", "Schedule a registered rule again; it starts afresh, and the time it was disabled stays uncovered.") { rule, replace, data }
+            : new Command("disable", "Stop scheduling a registered rule; its state, ledger and alerts are kept.") { rule, replace, data };
+        command.SetAction(parsed => RulesEnableRunner.Run(parsed.GetValue(data), parsed.GetValue(rule)!, parsed.GetValue(replace), enable));
         return command;
     }
 
     private static Argument<string> RuleArgument() => new("rule")
     {
         Description = "The rule: its rule_id, its name, or a rule file (which is registered first).",
+    };
+
+    private static Option<bool> ReplaceOption() => new("--replace")
+    {
+        Description = "Register the rule file even when the registered revision of its rule_id is newer, or when version and update date do not decide which is newer.",
     };
 }

@@ -127,6 +127,12 @@ internal static class ServeRunner
             return;
         }
 
+        // Serve runs the files its --rules name, so it replaces a newer registered revision, with a warning.
+        if (RegisteredRevisionConflict.Find(scheduler, rule, RuleCatalog.ReadRegistered) is { } conflict)
+        {
+            ServeLog.RegisteredRevisionReplaced(logger, TerminalText.Sanitize(RegisteredRevisionText.Replaced(conflict)));
+        }
+
         var status = scheduler.Register(rule);
         var ruleId = TerminalText.Sanitize(status.RuleId);
         var name = TerminalText.Sanitize(status.Name);

@@ -19,6 +19,10 @@ internal static class StoreCommandErrors
         return StoreExitCodes.NotFound;
     }
 
+    /// <summary>Prints why no rule was found or registered, as a usage error when <c>--replace</c> would change the outcome.</summary>
+    public static int Lookup(string command, RuleLookupError error) =>
+        error.ExitCode == ExitCodes.Usage ? Usage(command, error.Message) : NotFound(command, error.Message);
+
     /// <summary>
     /// A registered rule that cannot run: one whose query is invalid needs its file fixed, and one of
     /// a type or language Vigil does not run (EQL, ES|QL, threshold) is valid but never runs here.

@@ -390,7 +390,8 @@ public sealed class RuleScheduler
         };
     }
 
-    private static string ContentHash(DetectionRule rule) =>
+    /// <summary>Returns the hash of the rule's content as Kibana's rule API writes it, which the registry compares to raise the revision.</summary>
+    internal static string ContentHash(DetectionRule rule) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RuleApiJson.Rule(rule).ToJsonString())));
 
     private sealed record LoadedRule(DetectionRule Rule, ScheduledRule? Prepared, string? NotRunnableReason);

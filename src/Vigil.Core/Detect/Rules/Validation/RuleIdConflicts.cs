@@ -75,7 +75,7 @@ internal sealed class RuleIdConflicts
         foreach (var duplicate in revision.Skip(1))
         {
             _duplicates.Add(duplicate);
-            var problem = $"duplicate rule_id \"{duplicate.RuleId}\" ({Describe(duplicate)}): {first.SourcePath} has the same rule_id and revision";
+            var problem = $"duplicate rule_id \"{duplicate.RuleId}\" ({RuleRevisionOrder.Describe(duplicate)}): {first.SourcePath} has the same rule_id and revision";
             var error = RuleSource.Read(duplicate).ToError("rule.rule_id", null, $"{problem}; {DuplicateFix}");
             _errors.Add(error);
             _duplicateErrors.Add((duplicate, error, problem));
@@ -97,8 +97,8 @@ internal sealed class RuleIdConflicts
             _superseded.AddRange(revision.Select(rule => new SupersededRevision(rule, newest, decided ? basis : null)));
 
             var message = decided
-                ? $"rule_id \"{older.RuleId}\" ({Describe(older)}) is an older revision of {SupersededRevision.Location(newest)} ({Describe(newest)}), because {basis}: hunt and serve run only that file and skip this one"
-                : $"rule_id \"{older.RuleId}\" ({Describe(older)}) is also the rule_id of {SupersededRevision.Location(newest)} ({Describe(newest)}), and their version and update date do not decide which revision is newer: hunt and serve run only that file, because it comes first in path order, and skip this one";
+                ? $"rule_id \"{older.RuleId}\" ({RuleRevisionOrder.Describe(older)}) is an older revision of {SupersededRevision.Location(newest)} ({RuleRevisionOrder.Describe(newest)}), because {basis}: hunt and serve run only that file and skip this one"
+                : $"rule_id \"{older.RuleId}\" ({RuleRevisionOrder.Describe(older)}) is also the rule_id of {SupersededRevision.Location(newest)} ({RuleRevisionOrder.Describe(newest)}), and their version and update date do not decide which revision is newer: hunt and serve run only that file, because it comes first in path order, and skip this one";
             var error = RuleSource.Read(older).ToError("rule.rule_id", null, message);
             var warning = new RuleWarning(error.File, error.Line, error.Column, error.Message);
             _warnings.Add(warning);
@@ -122,13 +122,4 @@ internal sealed class RuleIdConflicts
 
     /// <summary>Returns the revision key, which separates a copy of a revision from another revision. <see cref="RuleRevisionOrder"/> orders the revisions.</summary>
     private static (int Version, string? UpdatedDate) Revision(DetectionRule rule) => (rule.Version, RuleRevisionOrder.UpdatedText(rule));
-
-    /// <summary>Names the revision by what the file sets of its version and update date.</summary>
-    private static string Describe(DetectionRule rule) => (rule.HasVersion, RuleRevisionOrder.UpdatedText(rule)) switch
-    {
-        (false, { } date) => $"updated {date}",
-        (true, { } date) => $"version {rule.Version}, updated {date}",
-        (true, null) => $"version {rule.Version}",
-        (false, null) => "no version or update date",
-    };
 }

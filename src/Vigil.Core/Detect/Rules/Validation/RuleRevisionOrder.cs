@@ -61,6 +61,15 @@ internal static class RuleRevisionOrder
         return order;
     }
 
+    /// <summary>Names the revision by what the file sets of its version and update date.</summary>
+    public static string Describe(DetectionRule rule) => (rule.HasVersion, UpdatedText(rule)) switch
+    {
+        (false, { } date) => $"updated {date}",
+        (true, { } date) => $"version {rule.Version}, updated {date}",
+        (true, null) => $"version {rule.Version}",
+        (false, null) => "no version or update date",
+    };
+
     /// <summary>Returns the update date as the rule file writes it, or null when it has none.</summary>
     public static string? UpdatedText(DetectionRule rule) => Updated(rule)?.Text;
 
