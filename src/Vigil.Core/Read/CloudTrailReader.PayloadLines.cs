@@ -53,7 +53,7 @@ public sealed partial class CloudTrailReader
             // failure of the payload.
             var gzip = (GzipMemberStream)layers[fileLayers.Count];
             var lineAfterGzip = () => text.LineStartingAt(gzip.EndOfMembers);
-            using var reader = target.CreateReader(content, () => lineAfterGzip() > 0 ? null : ContainerLayers.Failure(layers), text.PayloadLine, records);
+            using var reader = target.CreateReader(content, () => lineAfterGzip() > 0 ? null : ContainerLayers.Failure(layers), decoded: true, text.PayloadLine, records);
             var items = new ReaderItems(reader, target, text);
             while (items.Next() is { } item)
             {
@@ -101,10 +101,11 @@ public sealed partial class CloudTrailReader
     /// <summary>The file and the caller that a file's items go to, and the reader settings for it.</summary>
     internal sealed record ItemTarget(string DisplayName, int MaxRecordBytes, RawRecordHandler? OnRecord, RawRecordCursor? Cursor)
     {
-        public RecordStreamReader CreateReader(Stream content, Func<string?> failure, long payloadLine = 0, long recordsBefore = 0) =>
+        public RecordStreamReader CreateReader(Stream content, Func<string?> failure, bool decoded, long payloadLine = 0, long recordsBefore = 0) =>
             new(content, DisplayName, MaxRecordBytes, failure, rawRecords: OnRecord is not null || Cursor is not null, structuralFraming: OnRecord is not null, payloadLine: payloadLine)
             {
                 RecordsBefore = recordsBefore,
+                Decoded = decoded,
             };
     }
 }

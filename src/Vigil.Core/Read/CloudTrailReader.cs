@@ -156,7 +156,7 @@ public sealed partial class CloudTrailReader
         var failure = () => content is ReadAheadStream { ReachedEnd: false }
             ? null
             : ContainerLayers.Failure(failingLayers);
-        using var reader = target.CreateReader(content, failure);
+        using var reader = target.CreateReader(content, failure, decoded: failingLayers.Count > 0);
         var items = new ReaderItems(reader, target, text: null);
         while (items.Next() is { } item)
         {

@@ -109,6 +109,12 @@ internal sealed partial class RecordStreamReader : IDisposable
         init => _records = value;
     }
 
+    /// <summary>
+    /// Whether the data was decoded from a gzip or base64 layer. A <c>.gz</c> file whose data is not
+    /// JSON is then a readable file of other data, not a damaged one.
+    /// </summary>
+    public bool Decoded { get; init; }
+
     /// <summary>The records read so far, <see cref="RecordsBefore"/> included.</summary>
     public long Records => _records;
 
@@ -270,8 +276,9 @@ internal sealed partial class RecordStreamReader : IDisposable
 
             // A file named for gzip that is neither gzip nor JSON is most likely damaged, not another
             // kind of file, so it is an error that names it. Plain JSON named .gz, as a download
-            // that was decompressed on the way leaves it, is read as JSON.
-            if (!_isPayload && _file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            // that was decompressed on the way leaves it, is read as JSON. Gzip of other data is
+            // skipped like any file that is not JSON.
+            if (!_isPayload && !Decoded && _file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
                 return Error($"{Location(_window.Position)}, starting {JsonErrors.QuoteBytes(head)}", "invalid gzip: the file name ends in .gz, but the data is neither gzip nor JSON; check that the file was copied whole");
             }

@@ -124,6 +124,18 @@ public class NonCloudTrailFileTests
     }
 
     [Fact]
+    public void GzipOfOtherData_IsSkipped()
+    {
+        var stream = new MemoryStream(Gzip("GET /index.html\n"));
+
+        var item = Assert.Single(new CloudTrailReader().ReadFile(stream, "AWSLogs/access.log.gz"));
+
+        Assert.Equal(ReadOutcome.Skipped, item.Outcome);
+        Assert.Equal("not CloudTrail JSON: the data does not start with '{' or '['", item.Reason);
+        Assert.Equal("byte 0, starting 'GET /index.html\\x0A'", item.Location);
+    }
+
+    [Fact]
     public void GzipNameWithPlainJson_IsRead()
     {
         var stream = new MemoryStream(Encoding.UTF8.GetBytes($"{{\"Records\":[{Record(1)}]}}"));
