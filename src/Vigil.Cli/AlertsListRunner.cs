@@ -88,7 +88,7 @@ internal static class AlertsListRunner
     private static void WriteNdjson(IEnumerable<StoredAlert> alerts)
     {
         // The JSON writer escapes control and non-ASCII characters, so the output is safe on a terminal.
-        using var output = new StandardOutputWriter(new StreamWriter(Console.OpenStandardOutput()) { NewLine = "\n" });
+        using var output = new StandardOutputWriter(new StreamWriter(ClosedPipe.StandardOutput()) { NewLine = "\n" });
         foreach (var alert in alerts)
         {
             output.WriteLine(alert.Document.ToJsonString());

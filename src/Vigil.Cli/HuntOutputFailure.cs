@@ -19,7 +19,10 @@ internal static partial class HuntOutputFailure
         var outcome = huntFinished
             ? "The hunt finished, but its alert table was not written in full."
             : "The hunt stopped.";
-        return $"vigil hunt: cannot write the alerts to {target}: {reason}. {outcome} Free space or choose another output, and run it again.";
+        var fix = toStandardOutput && StandardDescriptors.OutputClosed
+            ? "Redirect standard output to a file, or give --output FILE"
+            : "Free space or choose another output";
+        return $"vigil hunt: cannot write the alerts to {target}: {reason}. {outcome} {fix}, and run it again.";
     }
 
     /// <summary>

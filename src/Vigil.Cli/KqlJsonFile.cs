@@ -41,7 +41,7 @@ internal static class KqlJsonFile
         byte[]? bytes;
         try
         {
-            using var input = path == StandardInput ? Console.OpenStandardInput() : File.OpenRead(path);
+            using var input = path == StandardInput ? OpenStandardInput() : File.OpenRead(path);
             bytes = ReadAtMost(input, MaxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -99,6 +99,10 @@ internal static class KqlJsonFile
     private static string MissingReason(string path) => PathAccess.Denied(path) is { } denied
         ? $"could not be read: {denied}"
         : "file not found; give the path of an existing JSON file";
+
+    /// <summary>Opens standard input, or throws when it was closed at start and its number now belongs to a file of the runtime's.</summary>
+    public static Stream OpenStandardInput() =>
+        StandardDescriptors.InputClosed ? throw StandardDescriptors.InputClosedError() : Console.OpenStandardInput();
 
     /// <summary>Returns the stream's bytes, or <c>null</c> when it has more than <paramref name="limit"/>.</summary>
     internal static byte[]? ReadAtMost(Stream input, int limit)

@@ -44,7 +44,7 @@ internal sealed record KqlQuerySource(string? Argument, string? File)
         byte[]? bytes;
         try
         {
-            using var input = path == KqlJsonFile.StandardInput ? Console.OpenStandardInput() : System.IO.File.OpenRead(path);
+            using var input = path == KqlJsonFile.StandardInput ? KqlJsonFile.OpenStandardInput() : System.IO.File.OpenRead(path);
             bytes = KqlJsonFile.ReadAtMost(input, KqlJsonFile.MaxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Vigil.Cli;
 
-Console.SetOut(new StandardOutputWriter(Console.Out));
-Console.SetError(new StandardErrorWriter(Console.Error));
+StandardDescriptors.Check();
+Console.SetOut(new StandardOutputWriter(StandardDescriptors.OutputClosed ? ClosedStandardOutput() : Console.Out));
+Console.SetError(StandardDescriptors.ErrorClosed ? TextWriter.Null : new StandardErrorWriter(Console.Error));
 
 var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS CloudTrail logs, without Kibana.")
 {
@@ -43,7 +44,10 @@ catch (StandardOutputException exception) when (ClosedPipe.Caused(exception))
 }
 catch (StandardOutputException exception)
 {
-    Console.Error.WriteLine($"{CommandPath(parsed.CommandResult)}: {exception.Message}. Free space or choose another output, and run it again.");
+    var fix = exception.InnerException?.HResult == StandardDescriptors.BadDescriptorErrno
+        ? "Redirect standard output to a file"
+        : "Free space or choose another output";
+    Console.Error.WriteLine($"{CommandPath(parsed.CommandResult)}: {exception.Message}. {fix}, and run it again.");
     return ExitCodes.OutputFailed;
 }
 catch (Exception exception)
@@ -52,6 +56,9 @@ catch (Exception exception)
     Console.Error.WriteLine($"Unhandled exception: {exception}");
     return 1;
 }
+
+// Writes fail at once, as writes to the closed descriptor would, with the error the catch above reports.
+static TextWriter ClosedStandardOutput() => new StreamWriter(new UnixStandardOutput()) { AutoFlush = true };
 
 static string CommandPath(CommandResult result) =>
     result.Parent is CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "vigil";

@@ -36,6 +36,12 @@ internal sealed class UnixStandardOutput : Stream
     /// </summary>
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        // Descriptor 1 is then /dev/null or a file of the runtime's, not the output the caller meant.
+        if (StandardDescriptors.OutputClosed)
+        {
+            throw StandardDescriptors.OutputClosedError();
+        }
+
         while (!buffer.IsEmpty)
         {
             var written = WriteNative(StandardOutputDescriptor, ref MemoryMarshal.GetReference(buffer), (nuint)buffer.Length);

@@ -106,6 +106,61 @@ public class StandardOutputFailureTests
         Assert.Equal(expected, exitCode);
     }
 
+    [Fact]
+    public void Hunt_ClosedStandardOutput_WritesOutputFile()
+    {
+        Assert.SkipUnless(File.Exists("/bin/sh"), "/bin/sh is not available here");
+        using var temp = new TempDirectory();
+        var output = Path.Combine(temp.Path, "alerts.ndjson");
+
+        var (exitCode, error) = Run(["hunt", RepoPaths.Samples, "--format", "ndjson", "--output", output], ">&-");
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+        Assert.Equal(3, File.ReadAllLines(output).Length);
+    }
+
+    [Theory]
+    [InlineData("vigil hunt: cannot write the alerts to standard output: standard output was closed", "hunt", "{samples}", "--format", "ndjson")]
+    [InlineData("vigil hunt: cannot write the alerts to standard output: standard output was closed", "hunt", "{samples}")]
+    [InlineData("vigil rules validate: cannot write to standard output: standard output was closed", "rules", "validate", "{rules}/invalid")]
+    public void ClosedStandardOutput_OneLineError(string expected, params string[] arguments)
+    {
+        Assert.SkipUnless(File.Exists("/bin/sh"), "/bin/sh is not available here");
+        var resolved = arguments.Select(argument => argument.Replace("{rules}", RulesFolder()).Replace("{samples}", RepoPaths.Samples));
+
+        var (exitCode, error) = Run(resolved, ">&-");
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains("Redirect standard output to a file", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kql_ClosedStandardInput_NamesIt()
+    {
+        Assert.SkipUnless(File.Exists("/bin/sh"), "/bin/sh is not available here");
+
+        var (exitCode, error) = Run(["kql", "eval", "a:b", "--doc", "-"], "<&- > /dev/null");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--doc -: could not be read: standard input was closed when vigil started", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hunt_ClosedStandardError_KeepsExitCode()
+    {
+        Assert.SkipUnless(File.Exists("/bin/sh"), "/bin/sh is not available here");
+        using var temp = new TempDirectory();
+        var output = Path.Combine(temp.Path, "alerts.ndjson");
+
+        var exitCode = Run(["hunt", RepoPaths.Samples, "--format", "ndjson", "--output", output], "> /dev/null 2>&-").ExitCode;
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(3, File.ReadAllLines(output).Length);
+    }
+
     private static string RulesFolder() => Path.Combine(RepoPaths.Fixtures, "rules");
 
     /// <summary>Runs vigil in a shell that points its standard output at the full device.</summary>
