@@ -164,6 +164,34 @@ public class RuleLinterTests
         Assert.Equal(fix, finding.Fix);
     }
 
+    [Theory]
+    [InlineData("event.dataset:aws.cloudtrails and event.action:AssumeRole", LintSeverity.Error, "did you mean aws.cloudtrail?")]
+    [InlineData("event.dataset:aws.guardduty", LintSeverity.Error, "use one of aws.cloudtrail")]
+    [InlineData("event.dataset:okta* and event.action:AssumeRole", LintSeverity.Error, "use one of aws.cloudtrail")]
+    [InlineData("not event.dataset:aws.cloudtrails", LintSeverity.Warning, "did you mean aws.cloudtrail?")]
+    public void DatasetNotRead_IsReported(string query, LintSeverity severity, string fix)
+    {
+        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery(query)));
+
+        Assert.Equal(LintIds.ImpossibleValue, finding.Id);
+        Assert.Equal(severity, finding.Severity);
+        Assert.Equal(fix, finding.Fix);
+        Assert.Contains("index patterns logs-aws.cloudtrail-*", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("event.dataset:aws.cloudtrail", "logs-aws.cloudtrail-*")]
+    [InlineData("event.dataset:aws.cloud*", "logs-aws.cloudtrail-*")]
+    [InlineData("event.dataset:aws.guardduty", "logs-aws.cloudtrail-*,logs-aws.guardduty-*")]
+    [InlineData("event.dataset:okta.system", "logs-*")]
+    [InlineData("event.dataset:aws.anything", "filebeat-*")]
+    public void DatasetRead_IsNotReported(string query, string index)
+    {
+        var rule = LintRules.FromQuery(query, index.Split(','));
+
+        Assert.DoesNotContain(LintRules.Problems(rule), finding => finding.Id == LintIds.ImpossibleValue);
+    }
+
     [Fact]
     public void ImpossibleValueQueryOffset()
     {

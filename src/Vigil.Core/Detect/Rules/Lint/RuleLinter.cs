@@ -52,6 +52,7 @@ public static class RuleLinter
         EventActionCheck.Run(context);
         ProviderCheck.Run(context);
         KnownValueCheck.Run(context);
+        DatasetCheck.Run(context);
         UnknownFieldCheck.Run(context);
         RuleFieldCheck.Run(context);
         ValueTypeCheck.Run(context);

@@ -23,7 +23,8 @@ internal static class KnownValueCheck
         }
     }
 
-    private static string Fix(string value, IReadOnlyCollection<string> allowed)
+    /// <summary>Returns the fix for <paramref name="value"/>: its spelling among <paramref name="allowed"/>, the nearest of them, or all of them.</summary>
+    internal static string Fix(string value, IReadOnlyCollection<string> allowed)
     {
         var sameLetters = allowed.FirstOrDefault(candidate => string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase));
         if (sameLetters is not null)
