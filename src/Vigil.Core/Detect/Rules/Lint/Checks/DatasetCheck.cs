@@ -5,7 +5,7 @@ namespace Vigil.Detect.Rules.Lint.Checks;
 /// <summary>
 /// Reports an <c>event.dataset</c> value that no data stream the rule reads has, such as
 /// <c>aws.cloudtrails</c> on <c>logs-aws.cloudtrail-*</c>. A data stream of Elastic's integrations
-/// (<c>logs-{dataset}-{namespace}</c>) holds one dataset, so a rule whose index patterns read only
+/// (<c>logs-{dataset}-{namespace}</c>) contains one dataset, so a rule whose index patterns read only
 /// AWS data streams can match only their datasets.
 /// </summary>
 internal static class DatasetCheck
@@ -43,7 +43,7 @@ internal static class DatasetCheck
 
         var streams = AwsDataStreams.All.Where(stream => IndexPatterns.Matches(index, stream)).ToList();
 
-        // Filebeat's indices hold every dataset of its modules.
+        // Filebeat's indices contain every dataset of its modules.
         if (streams.Count == 0 || streams.Any(stream => !stream.StartsWith("logs-", StringComparison.Ordinal)))
         {
             return null;
