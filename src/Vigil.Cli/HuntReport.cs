@@ -95,9 +95,10 @@ internal static class HuntReport
 
         AddCount(grid, "Rules run", summary.RulesRun.Count);
         AddCount(grid, "Rules skipped", summary.RulesSkipped.Count);
-        foreach (var group in summary.RulesSkipped.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()))
+        // Grouped by the shortened text, so that reasons that differ only past the cut share one row.
+        foreach (var group in summary.RulesSkipped.GroupBy(r => ShortReason(TerminalText.Sanitize(r.Reason))).OrderByDescending(g => g.Count()))
         {
-            AddCount(grid, "    " + ShortReason(TerminalText.Sanitize(group.Key)), group.Count());
+            AddCount(grid, "    " + group.Key, group.Count());
         }
 
         if (rules.RulesNotLoaded > 0)

@@ -36,6 +36,7 @@ public class RuleRevisionRunTests
         Assert.Contains($"Rule skipped: Middle revision ({middle}): older revision of rule_id {RuleId}", result.StandardError, StringComparison.Ordinal);
         Assert.Matches(@"Rules run\s+1\b", result.StandardError);
         Assert.Matches(@"Rules skipped\s+2\b", result.StandardError);
+        Assert.Matches($@"\n    older revision of rule_id {RuleId}: [^\n]*…\s+2\n", result.StandardError);
         Assert.DoesNotContain("id written before", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("ran without alerts", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("all of them run", result.StandardError, StringComparison.Ordinal);
