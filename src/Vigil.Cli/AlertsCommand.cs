@@ -5,6 +5,8 @@ namespace Vigil.Cli;
 /// <summary>Defines <c>vigil alerts</c> and its subcommands over the alerts in the store.</summary>
 internal static class AlertsCommand
 {
+    private const string AlertIdFix = "an alert id or a prefix of one, as 'vigil alerts list' prints them";
+
     public static Command Create() => new("alerts", "List, show and triage the alerts 'vigil serve' and 'vigil rules run' stored.")
     {
         CreateList(),
@@ -15,7 +17,8 @@ internal static class AlertsCommand
     private static Command CreateList()
     {
         var data = StoreOption.Create();
-        var rule = new Option<string?>("--rule") { Description = "Only alerts of this rule: its rule_id or name." };
+        var rule = new Option<string?>("--rule") { Description = "Only alerts of this rule: its rule_id or name." }
+            .RejectEmpty("a rule_id or name as 'vigil rules status' lists them, or leave --rule out for every rule");
         var severity = new Option<string?>("--severity") { Description = "Only alerts of this severity." };
         severity.AcceptOnlyFromAmong("low", "medium", "high", "critical");
         var status = new Option<string?>("--status") { Description = "Only alerts with this workflow status." };
@@ -41,7 +44,10 @@ internal static class AlertsCommand
     private static Command CreateShow()
     {
         var data = StoreOption.Create();
-        var id = new Argument<string>("id") { Description = "The alert id (kibana.alert.uuid), or a unique prefix of it such as the 12 digits 'vigil alerts list' prints." };
+        var id = new Argument<string>("id")
+        {
+            Description = "The alert id (kibana.alert.uuid), or a unique prefix of it such as the 12 digits 'vigil alerts list' prints.",
+        }.RejectEmpty(AlertIdFix);
         var command = new Command("show", "Print one alert document as JSON.") { id, data };
         command.SetAction(parsed => AlertsShowRunner.Show(parsed.GetValue(data), parsed.GetValue(id)!));
         return command;
@@ -50,7 +56,8 @@ internal static class AlertsCommand
     private static Command CreateSetStatus()
     {
         var data = StoreOption.Create();
-        var id = new Argument<string>("id") { Description = "The alert id (kibana.alert.uuid), or a unique prefix of it." };
+        var id = new Argument<string>("id") { Description = "The alert id (kibana.alert.uuid), or a unique prefix of it." }
+            .RejectEmpty(AlertIdFix);
         var status = new Argument<string>("status") { Description = "The new workflow status: open, acknowledged or closed." };
         status.AcceptOnlyFromAmong("open", "acknowledged", "closed");
         var command = new Command("set-status", "Set an alert's workflow status (kibana.alert.workflow_status).") { id, status, data };

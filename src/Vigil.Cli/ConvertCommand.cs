@@ -13,11 +13,11 @@ internal static class ConvertCommand
                 + "(S3 delivery objects, gzip, arrays, NDJSON, Lake exports, lookup-events output, "
                 + "CloudWatch Logs payloads) is detected by content.",
             Arity = ArgumentArity.OneOrMore,
-        };
+        }.RejectEmpty("a CloudTrail file or a directory of them");
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write the documents to this file instead of stdout ('-' for stdout).",
-        };
+        }.RejectEmpty("a file for the documents, or - for standard output");
         var bulk = new Option<string?>("--bulk")
         {
             Description = "Write an Elasticsearch _bulk request body: a create action for this index or data "

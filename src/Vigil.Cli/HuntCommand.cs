@@ -15,12 +15,12 @@ internal static class HuntCommand
             Description = "CloudTrail files or directories, searched recursively. Reads S3 delivery objects "
                 + "({\"Records\":[...]}), gzip, JSON arrays and NDJSON, detected by content.",
             Arity = ArgumentArity.OneOrMore,
-        };
+        }.RejectEmpty("a CloudTrail file or a directory of them");
         var rules = new Option<string[]>("--rules", "-r")
         {
             Description = "Rule file or folder (recursive): detection-rules TOML, Kibana NDJSON exports, or a Kibana rule JSON file; "
                 + "repeat for more. Default: the built-in AWS STS AssumeRole rule.",
-        };
+        }.RejectEmpty("a rule file or folder, or leave --rules out to run the built-in rule");
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output on stdout: 'table' (alerts for people) or 'ndjson' (one alert document per line).",
@@ -30,7 +30,7 @@ internal static class HuntCommand
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write alert documents as NDJSON to this file ('-' for stdout). With --format table the table still goes to stdout; with --format ndjson the NDJSON goes to this file instead of stdout.",
-        };
+        }.RejectEmpty("a file for the NDJSON alerts, or - for standard output");
         var from = new Option<string?>("--from")
         {
             Description = "Only events at or after this time, on each rule's timestamp field: ISO 8601 or now-24h.",

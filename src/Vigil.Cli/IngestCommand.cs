@@ -11,7 +11,7 @@ internal static class IngestCommand
         {
             Description = "CloudTrail files or directories, searched recursively; every format 'vigil hunt' reads.",
             Arity = ArgumentArity.OneOrMore,
-        };
+        }.RejectEmpty("a CloudTrail file or a directory of them");
         var data = StoreOption.CreateForWriting();
         var retention = new Option<string>("--retention")
         {

@@ -29,7 +29,7 @@ internal static class KqlCommand
         {
             Description = "JSON file holding one ECS document, or '-' to read it from stdin.",
             Required = true,
-        };
+        }.RejectEmpty("a JSON file holding one ECS document, or - for standard input");
         var mapping = MappingOption();
         var queryFile = QueryFileOption();
         var command = new Command("eval", "Print true or false: whether the document matches the query. Exit 1 when the query is invalid or Elasticsearch would reject it.")
@@ -65,14 +65,14 @@ internal static class KqlCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private static Option<string?> QueryFileOption() => new("--query-file", "-q")
+    private static Option<string?> QueryFileOption() => new Option<string?>("--query-file", "-q")
     {
         Description = "File containing the KQL query (UTF-8), or '-' to read it from stdin; for queries too long for the command line.",
-    };
+    }.RejectEmpty("a file holding the KQL query, or - for standard input");
 
-    private static Option<string?> MappingOption() => new("--mapping", "-m")
+    private static Option<string?> MappingOption() => new Option<string?>("--mapping", "-m")
     {
         Description = "JSON file mapping field names to Elasticsearch types ({\"f\": \"keyword\"}; 'nested' for nested paths, "
             + "'string' for a Kibana string of unknown type). Replaces the built-in CloudTrail field catalogue.",
-    };
+    }.RejectEmpty("a JSON mapping file, or leave --mapping out to use the CloudTrail fields");
 }

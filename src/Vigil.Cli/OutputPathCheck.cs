@@ -71,9 +71,17 @@ internal static class OutputPathCheck
 
         var folder = InputFolder(input, paths);
         var where = folder is null ? "" : $", in the input folder {folder}";
-        return $"standard output is the input file {input}{where}, so {command} would read what it writes there "
-            + "(and a redirection with > has emptied the file already). Redirect standard output to a file outside the inputs.";
+        return $"standard output is the input file {input}{where}, so {command} would read what it writes there. "
+            + EmptiedNote(input)
+            + "Redirect standard output to a file outside the inputs.";
     }
+
+    // A redirection with > has emptied the log before the command started, but >> keeps its bytes,
+    // so the message mentions emptying only when the file is empty now.
+    private static string EmptiedNote(string input) =>
+        new FileInfo(input) is { Exists: true, Length: 0 }
+            ? "The file is now empty, as a redirection with > empties it before the command starts. "
+            : "";
 
     /// <summary>
     /// Returns the usage error for an existing <paramref name="output"/> that is also where standard

@@ -18,11 +18,11 @@ internal static class RulesCommand
         RulesStoreCommands.CreateEnable(enable: false),
     };
 
-    private static Argument<string[]> Paths() => new("path")
+    private static Argument<string[]> Paths() => new Argument<string[]>("path")
     {
         Description = "Rule files or folders. Folders are searched recursively for detection-rules TOML and Kibana export NDJSON files; Kibana rule JSON and docs-page Markdown files are read when named.",
         Arity = ArgumentArity.OneOrMore,
-    };
+    }.RejectEmpty("a rule file or a folder of them");
 
     private static Command CreateValidate()
     {
@@ -34,7 +34,10 @@ internal static class RulesCommand
 
     private static Command CreateShow()
     {
-        var path = new Argument<string>("rule-file") { Description = "A rule file: detection-rules TOML, Kibana rule JSON or export NDJSON, or a docs-page Markdown file." };
+        var path = new Argument<string>("rule-file")
+        {
+            Description = "A rule file: detection-rules TOML, Kibana rule JSON or export NDJSON, or a docs-page Markdown file.",
+        }.RejectEmpty("a rule file");
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output: 'toml' (detection-rules), 'kibana' (Kibana rule JSON) or 'markdown' (Elastic's docs-page layout).",
@@ -72,7 +75,7 @@ internal static class RulesCommand
         {
             Description = "The folder (toml) or file (kibana-ndjson) to write; - writes kibana-ndjson to standard output.",
             Required = true,
-        };
+        }.RejectEmpty("the folder (--to toml) or file (--to kibana-ndjson) to write");
 
         var command = new Command("convert", "Convert rules between detection-rules TOML and Kibana export NDJSON.") { paths, to, output };
         command.SetAction(parsed => RulesConvertRunner.Run(parsed.GetValue(paths) ?? [], parsed.GetValue(to)!, parsed.GetValue(output)!));

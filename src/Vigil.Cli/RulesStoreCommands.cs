@@ -51,10 +51,10 @@ internal static class RulesStoreCommands
         return command;
     }
 
-    private static Argument<string> RuleArgument() => new("rule")
+    private static Argument<string> RuleArgument() => new Argument<string>("rule")
     {
         Description = "The rule: its rule_id, its name, or a rule file (which is registered first).",
-    };
+    }.RejectEmpty("a rule_id or name as 'vigil rules status' lists them, or a rule file");
 
     private static Option<bool> ReplaceOption() => new("--replace")
     {

@@ -12,12 +12,12 @@ internal static class ServeCommand
         {
             Description = "Folder to watch for CloudTrail files, searched recursively; a new or grown file is ingested once. Repeat for several folders.",
             AllowMultipleArgumentsPerToken = true,
-        };
+        }.RejectEmpty("a folder to watch");
         var rules = new Option<string[]>("--rules", "-r")
         {
             Description = "Detection-rules TOML file or folder to schedule; repeat for several. Defaults to the built-in rules.",
             AllowMultipleArgumentsPerToken = true,
-        };
+        }.RejectEmpty("a rule file or folder, or leave --rules out to run the built-in rules");
         var retention = new Option<string>("--retention")
         {
             Description = "Delete stored events whose event.ingested is older than this: a number and s, m, h, d or w. Alerts are kept.",

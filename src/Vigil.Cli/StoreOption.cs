@@ -9,16 +9,18 @@ internal static class StoreOption
     /// <summary>The environment variable that gives the data directory when <c>--data</c> is absent.</summary>
     public const string EnvironmentVariable = "VIGIL_DATA";
 
-    public static Option<string?> Create() => new("--data", "-d")
+    private const string EmptyDataFix = $"the data directory, or leave --data out to use ${EnvironmentVariable}";
+
+    public static Option<string?> Create() => new Option<string?>("--data", "-d")
     {
         Description = $"Data directory holding the store (vigil.db), as given to 'vigil serve'. Defaults to ${EnvironmentVariable}.",
-    };
+    }.RejectEmpty(EmptyDataFix);
 
     /// <summary>Defines the <c>--data</c> option of a command that creates the store when it is missing.</summary>
-    public static Option<string?> CreateForWriting() => new("--data", "-d")
+    public static Option<string?> CreateForWriting() => new Option<string?>("--data", "-d")
     {
         Description = $"Data directory holding the store (vigil.db); created when missing. Defaults to ${EnvironmentVariable}.",
-    };
+    }.RejectEmpty(EmptyDataFix);
 
     /// <summary>Returns <paramref name="data"/>, or $VIGIL_DATA when it is absent, or null with the usage error when both are.</summary>
     public static string? DataDirectory(string? data, out string error)

@@ -28,6 +28,25 @@ public sealed class StandardOutputIsInputTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(input));
     }
 
+    /// <summary>Only a redirection with &gt; empties the file, so only then does the message state that it is empty.</summary>
+    [Theory]
+    [InlineData(">>", false)]
+    [InlineData(">", true)]
+    public void RedirectedToInput_EmptiedOnlyWhenEmpty(string redirection, bool emptied)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "file identity is read on Linux");
+        var input = CopySample();
+
+        var result = ShellCli.Run($"vigil hunt \"$1\" --format ndjson {redirection} \"$1\"", input);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"standard output is the input file {input}, so the hunt would read what it writes there.", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Redirect standard output to a file outside the inputs.", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(emptied, new FileInfo(input).Length == 0);
+        Assert.Equal(emptied, result.StandardError.Contains("The file is now empty, as a redirection with > empties it before the command starts.", StringComparison.Ordinal));
+        Assert.Equal(emptied, result.StandardError.Contains("empt", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AppendedToFileInInputFolder_Rejected()
     {

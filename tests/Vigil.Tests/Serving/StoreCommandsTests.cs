@@ -76,8 +76,8 @@ public sealed class StoreCommandsTests : IClassFixture<StoreCommandsTests.Sample
     {
         var result = Cli("alerts", "show", "");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("the alert id is empty", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("vigil alerts show: <id> is empty", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
