@@ -1,14 +1,21 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Vigil.Read;
 
 /// <summary>
-/// Skips one malformed array element without parsing it, so that reading can resume at the next
-/// element. It tracks strings and nesting depth only, in one pass, without buffering. A skip that
-/// stopped at a line feed resumes where it stopped when <see cref="TrySkip"/> is called again.
+/// Skips one malformed or oversized array element, or one top-level value, without parsing it, so
+/// that reading can resume after it. It tracks strings and nesting depth only, in one pass, without
+/// buffering. A skip that stopped at a line feed resumes where it stopped when <see cref="TrySkip"/>
+/// is called again.
 /// </summary>
 internal struct ArrayElementSkipper
 {
+    // Inside a string only these bytes can change the state: a quote ends it, a backslash escapes
+    // the next byte, and a line feed ends an NDJSON line.
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\"u8);
+    private static readonly SearchValues<byte> StringStopsInLine = SearchValues.Create("\"\\\n"u8);
+
     private int _depth;
     private bool _inString;
     private bool _escaped;
@@ -24,13 +31,33 @@ internal struct ArrayElementSkipper
     /// When not null, the array is part of one NDJSON line, which a raw newline ends: the skip then
     /// stops at the newline, leaves it unconsumed, returns <c>false</c> and sets this to <c>true</c>.
     /// </param>
-    public bool TrySkip(ByteWindow window, StrongBox<bool>? lineEnded = null)
+    public bool TrySkip(ByteWindow window, StrongBox<bool>? lineEnded = null) => Skip(window, lineEnded, throughValueEnd: false);
+
+    /// <summary>
+    /// Consumes the object or array that starts at the window's position, up to and including the
+    /// bracket that closes it. Returns <c>false</c> when the data ends first.
+    /// </summary>
+    public bool TrySkipValue(ByteWindow window) => Skip(window, lineEnded: null, throughValueEnd: true);
+
+    private bool Skip(ByteWindow window, StrongBox<bool>? lineEnded, bool throughValueEnd)
     {
+        var stringStops = lineEnded is null ? StringStops : StringStopsInLine;
         while (window.EnsureAvailable())
         {
             var span = window.Available;
             for (var i = 0; i < span.Length; i++)
             {
+                if (_inString && !_escaped)
+                {
+                    var stop = span[i..].IndexOfAny(stringStops);
+                    if (stop < 0)
+                    {
+                        break;
+                    }
+
+                    i += stop;
+                }
+
                 var b = span[i];
                 if (lineEnded is not null && b == '\n')
                 {
@@ -62,9 +89,21 @@ internal struct ArrayElementSkipper
                     case (byte)'{' or (byte)'[':
                         _depth++;
                         break;
-                    case (byte)'}' or (byte)']' when --_depth < 0:
-                        window.Advance(i);
-                        return false;
+                    case (byte)'}' or (byte)']':
+                        _depth--;
+                        if (_depth < 0)
+                        {
+                            window.Advance(i);
+                            return false;
+                        }
+
+                        if (_depth == 0 && throughValueEnd)
+                        {
+                            window.Advance(i + 1);
+                            return true;
+                        }
+
+                        break;
                 }
             }
 

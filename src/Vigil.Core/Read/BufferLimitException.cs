@@ -5,6 +5,8 @@ namespace Vigil.Read;
 /// maximum buffer size.
 /// </summary>
 internal sealed class BufferLimitException(int maxSize)
-    : Exception($"the JSON value is larger than {RecordLimits.Describe(maxSize)}, the largest value read whole; split the file into smaller ones")
+    : Exception($"the JSON value is larger than {RecordLimits.Describe(maxSize)}, the maximum size of the window's buffer")
 {
+    /// <summary>The window's maximum buffer size in bytes.</summary>
+    public int MaxSize => maxSize;
 }

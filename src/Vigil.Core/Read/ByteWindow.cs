@@ -40,6 +40,7 @@ internal sealed class ByteWindow : IDisposable
     private int _start;
     private int _end;
     private long _mark = -1;
+    private int _markMaxLength = int.MaxValue;
     private long _lineNumber = 1;
     private long _lineStart;
 
@@ -80,6 +81,9 @@ internal sealed class ByteWindow : IDisposable
     /// <summary>Total bytes read from the stream so far.</summary>
     public long BytesRead => _bufferOffset + _end;
 
+    /// <summary>The size of the current buffer in bytes: a shared chunk's, or the window's own, which never shrinks.</summary>
+    public int BufferSize => _buffer.Length;
+
     /// <summary>Returns the buffered bytes from <paramref name="start"/> to <paramref name="end"/> (absolute offsets).</summary>
     public ReadOnlySpan<byte> Slice(long start, long end) =>
         _buffer.AsSpan((int)(start - _bufferOffset), (int)(end - start));
@@ -92,9 +96,22 @@ internal sealed class ByteWindow : IDisposable
         _chunk is { } chunk ? new ChunkSlice(chunk, (int)(offset - _bufferOffset)) : null;
 
     /// <summary>Keeps the bytes from <paramref name="offset"/> on buffered until <see cref="ClearMark"/>.</summary>
-    public void SetMark(long offset) => _mark = offset;
+    /// <param name="offset">The absolute offset of the first byte to keep.</param>
+    /// <param name="maxLength">
+    /// The maximum number of bytes to keep from <paramref name="offset"/>. Once that many are buffered,
+    /// <see cref="Fill"/> throws instead of reading on, so that a value over its size limit is not buffered whole.
+    /// </param>
+    public void SetMark(long offset, int maxLength = int.MaxValue)
+    {
+        _mark = offset;
+        _markMaxLength = maxLength;
+    }
 
-    public void ClearMark() => _mark = -1;
+    public void ClearMark()
+    {
+        _mark = -1;
+        _markMaxLength = int.MaxValue;
+    }
 
     /// <summary>Consumes <paramref name="count"/> bytes, counting the lines they end.</summary>
     public void Advance(int count)
@@ -120,11 +137,19 @@ internal sealed class ByteWindow : IDisposable
     /// <summary>Reads more bytes; returns <c>false</c> at the end of the stream.</summary>
     /// <exception cref="IOException">The stream failed, for example on corrupt gzip data.</exception>
     /// <exception cref="BufferLimitException">The buffer is full and already at its maximum size.</exception>
+    /// <exception cref="MarkLimitException">More bytes than the mark's maximum length are buffered from the mark.</exception>
     public bool Fill()
     {
         if (IsEndOfStream)
         {
             return false;
+        }
+
+        // One check per fill, not per byte. A caller fills only while the value it frames has not
+        // ended within the buffered bytes, so the value is longer than the bytes kept from the mark.
+        if (_mark >= 0 && BytesRead - _mark >= _markMaxLength)
+        {
+            throw new MarkLimitException(_markMaxLength);
         }
 
         if (_chunks is not null && TryTakeChunk(_chunks, out var filled))

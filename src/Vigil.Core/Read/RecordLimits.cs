@@ -29,9 +29,12 @@ internal static class RecordLimits
     /// <summary>Writes a size as whole MiB when it is one, else in bytes.</summary>
     public static string Describe(long size) => size % (1024 * 1024) == 0 ? $"{size / (1024 * 1024)} MiB" : $"{size} bytes";
 
-    /// <summary>The message for a record of <paramref name="size"/> bytes over <paramref name="maxSize"/>.</summary>
-    public static string TooLarge(long size, int maxSize) =>
-        $"the record is {size} bytes, larger than {Describe(maxSize)}, the maximum size of one record; CloudTrail's largest events are 1 MB, so check what wrote this record";
+    /// <summary>
+    /// The message for a record over <paramref name="maxSize"/>. It gives no size, because a reader
+    /// skips such a record without counting it whole.
+    /// </summary>
+    public static string TooLarge(int maxSize) =>
+        $"the record is larger than {Describe(maxSize)}, the maximum size of one record; CloudTrail's largest events are 1 MB, so check what wrote this record";
 
     /// <summary>The message for a record with <paramref name="values"/> JSON values, over the limit.</summary>
     public static string TooManyValues(long values) =>

@@ -193,7 +193,7 @@ internal sealed partial class RecordStreamReader
         if (TryResume(line, out var reachedEnd) && !reachedEnd)
         {
             _mode = Mode.TopLevel;
-            return Error(where, SkippedLine(problem, _window.SkipWhitespace() < 0 ? 0 : _window.Line));
+            return Error(where, SkippedLine(problem, NextValueLine()));
         }
 
         return Stop(where, problem);
@@ -205,6 +205,46 @@ internal sealed partial class RecordStreamReader
         Mode.Object or Mode.TopLevel => SkipLine($"line {_cursor.ValueLine}, byte {_cursor.ValueStart}", _cursor.ValueLine, problem),
         _ => Stop(Location(_window.Position), problem),
     };
+
+    /// <summary>
+    /// Reports the array element or top-level record that has run past the record limit, and skips
+    /// the rest of it by streaming, so that its bytes are never buffered whole.
+    /// </summary>
+    private ReadItem RecordTooLarge()
+    {
+        var problem = RecordLimits.TooLarge(_maxRecordBytes);
+        return _mode == Mode.Array ? SkipElement(_elementStart.Offset, problem) : SkipOversizedObject(problem);
+    }
+
+    /// <summary>
+    /// Skips the top-level object that the cursor is inside from its start, which the window's mark
+    /// still keeps buffered, to its closing brace, and reads on after it.
+    /// </summary>
+    private ReadItem SkipOversizedObject(string problem)
+    {
+        var where = $"line {_cursor.ValueLine}, byte {_cursor.ValueStart}";
+        _window.Rewind(_cursor.ValueStart, _cursor.ValueLine, _cursor.ValueLineStart);
+        _window.ClearMark();
+        var skipper = new ArrayElementSkipper();
+        if (skipper.TrySkipValue(_window))
+        {
+            _mode = Mode.TopLevel;
+            return Error(where, SkippedLine(problem, NextValueLine()));
+        }
+
+        _mode = Mode.Done;
+        _layerFailureReported = true;
+        var cause = _layerFailure() ?? $"the {DataNoun} or its gzip stream is truncated";
+        return Error(where, $"{problem}; the data ends inside the record: {cause}; {Recovered()} before it");
+    }
+
+    /// <summary>Consumes whitespace and returns the line where the next value starts, or 0 at the end of the data.</summary>
+    private long NextValueLine() => _window.SkipWhitespace() < 0 ? 0 : _window.Line;
+
+    /// <summary>The problem of a value larger than the window's <paramref name="maxSize"/>, named for where it lies.</summary>
+    private string ValueTooLarge(int maxSize) => _mode == Mode.Object
+        ? $"the object is larger than {RecordLimits.Describe(maxSize)}, the maximum size of an object read whole; only Records, Events and events arrays, and a logEvents array after messageType, are read record by record, so split any other object that wraps records, such as CloudTrail Lake query results, into smaller files"
+        : $"the JSON value is larger than {RecordLimits.Describe(maxSize)}, the maximum size of a value read whole, and CloudTrail data has no value that large outside its records; check what wrote the {DataNoun}";
 
     private ReadItem Stop(string where, string problem)
     {

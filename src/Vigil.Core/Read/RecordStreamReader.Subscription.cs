@@ -54,7 +54,7 @@ internal sealed partial class RecordStreamReader
                     : IsControlMessage(value) ? MessageType.Control
                     : MessageType.Data;
                 return false;
-            case SubscriptionKey.Other:
+            case SubscriptionKey.Other or SubscriptionKey.Record:
                 _hasOtherKey = true;
                 return false;
             case SubscriptionKey.LogEvents:

@@ -8,10 +8,11 @@ namespace Vigil.Read;
 /// </summary>
 /// <remarks>
 /// Envelope and array elements are streamed one at a time, and only a top-level object is held
-/// whole while it is scanned. A malformed array element, or one larger than the maximum record
-/// size, is skipped up to the next element. After an error in a value that started a line,
-/// reading resumes at the next line if that line starts a new object or array, which is the NDJSON
-/// case. Any other error ends the file with a count of the records recovered.
+/// whole while it is scanned. An array element, or a top-level object from its first record key
+/// on, is buffered only up to the maximum record size. A malformed array element, or one larger
+/// than the maximum record size, is skipped up to the next element without being buffered whole.
+/// After an error in a value that started a line, reading resumes at the next line if that line
+/// starts a new object or array, which is the NDJSON case. Any other error ends the file with a count of the records recovered.
 /// </remarks>
 internal sealed partial class RecordStreamReader : IDisposable
 {
@@ -44,6 +45,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     // its line or one of its array's elements started on another line. Such an array is part of one NDJSON line.
     private long _envelopeLine = -1;
     private bool _recordsIsNotArray;
+    private bool _objectIsRecord;
     private int _recordIndex;
     private int _valuesRead;
     private long _records;
@@ -141,9 +143,13 @@ internal sealed partial class RecordStreamReader : IDisposable
         {
             return SyntaxError(exception);
         }
+        catch (MarkLimitException)
+        {
+            return RecordTooLarge();
+        }
         catch (BufferLimitException exception)
         {
-            return TooLarge(exception.Message);
+            return TooLarge(ValueTooLarge(exception.MaxSize));
         }
         catch (InvalidDataException)
         {
@@ -200,6 +206,9 @@ internal sealed partial class RecordStreamReader : IDisposable
             return after[..Math.Min(after.Length, ElementSyntax.QuotedBytesAfter)];
         }
     }
+
+    /// <summary>The size of the window's buffer in bytes, which shows how much one value made it hold.</summary>
+    internal int BufferSize => _window.BufferSize;
 
     public void Dispose() => _window.Dispose();
 
@@ -395,6 +404,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         _window.SetMark(_cursor.ValueStart);
         _recordsIsNotArray = false;
         _wrapperIsNotArray = null;
+        _objectIsRecord = false;
         BeginSubscriptionKeys();
         ReadStartToken();
         _mode = Mode.Object;
@@ -435,6 +445,14 @@ internal sealed partial class RecordStreamReader : IDisposable
             return null;
         }
 
+        // From its first record key on, the object is one record. Its bytes are then kept only up to
+        // the record limit, and RecordTooLarge skips a larger one by streaming.
+        if (token.SubscriptionKey == SubscriptionKey.Record && !_objectIsRecord)
+        {
+            _objectIsRecord = true;
+            _window.SetMark(_cursor.ValueStart, _maxRecordBytes);
+        }
+
         _recordsIsNotArray |= token.IsRecordsProperty;
         _wrapperIsNotArray ??= token.Wrapper;
         SkipIfContainer(value);
@@ -457,9 +475,10 @@ internal sealed partial class RecordStreamReader : IDisposable
         }
 
         // A top-level object over the limit may wrap many small records, so only a record is refused.
-        if (bytes.Length > _maxRecordBytes && TopLevelKeys.IsRecord(bytes))
+        // The error is the one RecordTooLarge gives when the object does not fit in the window.
+        if (bytes.Length > _maxRecordBytes && (_objectIsRecord || TopLevelKeys.IsRecord(bytes)))
         {
-            return Error($"{place.Describe()}, byte {_cursor.ValueStart}", RecordLimits.TooLarge(bytes.Length, _maxRecordBytes));
+            return Error($"{place.Describe()}, byte {_cursor.ValueStart}", SkippedLine(RecordLimits.TooLarge(_maxRecordBytes), NextValueLine()));
         }
 
         return ToItem(bytes, place, _cursor.ValueStart);
@@ -536,7 +555,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         _recordIndex++;
         _envelopeLine = _window.Line == _envelopeLine ? _envelopeLine : -1;
         _elementStart = (_window.Position, _window.Line, _window.LineStart);
-        _window.SetMark(_window.Position);
+        _window.SetMark(_window.Position, _maxRecordBytes);
     }
 
     private ReadItem? ReadElement()
@@ -570,8 +589,9 @@ internal sealed partial class RecordStreamReader : IDisposable
         var bytes = _window.Slice(token.Start, _window.Position);
         if (bytes.Length > _maxRecordBytes)
         {
-            _window.ClearMark();
-            return Error($"{RecordLocation()}, byte {token.Start}", RecordLimits.TooLarge(bytes.Length, _maxRecordBytes));
+            // Skipped as RecordTooLarge skips an element that did not fit in the window, so that the
+            // error does not depend on how much of the data was buffered.
+            return SkipElement(token.Start, RecordLimits.TooLarge(_maxRecordBytes));
         }
 
         // Outside its array an element without its record field is not recognised as one, so the

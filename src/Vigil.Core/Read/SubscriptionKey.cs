@@ -5,7 +5,7 @@ namespace Vigil.Read;
 /// <summary>
 /// The role of a top-level property name in deciding whether an object is a CloudWatch Logs
 /// subscription payload whose <c>logEvents</c> array can be streamed, as
-/// <see cref="RecordEnvelopes.Expand"/> decides it for the whole object.
+/// <see cref="RecordEnvelopes.Expand"/> decides it for the whole object, or a record.
 /// </summary>
 internal enum SubscriptionKey : byte
 {
@@ -17,11 +17,14 @@ internal enum SubscriptionKey : byte
     /// <summary><c>logEvents</c>: the array of log events, one record in each <c>message</c>.</summary>
     LogEvents,
 
-    /// <summary>
-    /// A key that makes the object something else: a record key (<c>eventVersion</c>,
-    /// <c>eventTime</c>, <c>eventName</c>, <c>eventSource</c>) or EventBridge's <c>detail-type</c>.
-    /// </summary>
+    /// <summary>EventBridge's <c>detail-type</c>, which makes the object an EventBridge event.</summary>
     Other,
+
+    /// <summary>
+    /// A record key (<c>eventVersion</c>, <c>eventTime</c>, <c>eventName</c>, <c>eventSource</c>):
+    /// <see cref="RecordEnvelopes.Expand"/> never unwraps an object with one, so the object is a record.
+    /// </summary>
+    Record,
 }
 
 /// <summary>Classifies property names as <see cref="SubscriptionKey"/> values.</summary>
@@ -40,11 +43,15 @@ internal static class SubscriptionKeys
             return SubscriptionKey.LogEvents;
         }
 
-        var other = reader.ValueTextEquals("eventVersion"u8)
+        var record = reader.ValueTextEquals("eventVersion"u8)
             || reader.ValueTextEquals("eventTime"u8)
             || reader.ValueTextEquals("eventName"u8)
-            || reader.ValueTextEquals("eventSource"u8)
-            || reader.ValueTextEquals("detail-type"u8);
-        return other ? SubscriptionKey.Other : SubscriptionKey.None;
+            || reader.ValueTextEquals("eventSource"u8);
+        if (record)
+        {
+            return SubscriptionKey.Record;
+        }
+
+        return reader.ValueTextEquals("detail-type"u8) ? SubscriptionKey.Other : SubscriptionKey.None;
     }
 }

@@ -88,7 +88,8 @@ public class RecordSizeTests
         var error = Assert.Single(Read(Encoding.UTF8.GetBytes(big)));
 
         Assert.Equal(ReadOutcome.Error, error.Outcome);
-        Assert.StartsWith($"the record is {big.Length} bytes, larger than 131072 bytes", error.Reason);
+        Assert.Equal("line 1, byte 0", error.Location);
+        Assert.Equal("the record is larger than 131072 bytes, the maximum size of one record; CloudTrail's largest events are 1 MB, so check what wrote this record; it is the last line of the file", error.Reason);
     }
 
     [Fact]
