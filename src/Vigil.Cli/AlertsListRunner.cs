@@ -56,7 +56,7 @@ internal static class AlertsListRunner
             return true;
         }
 
-        ruleId = RuleCatalog.FindRegistered(new RuleScheduler(store).Status(), rule, out error)?.RuleId;
+        ruleId = RuleCatalog.FindRuleId(new RuleScheduler(store).Status(), rule, out error);
         return ruleId is not null;
     }
 

@@ -69,7 +69,7 @@ internal static class RuleCatalog
         foreach (var status in scheduler.Status())
         {
             var candidates = status.SourceFile is null ? BuiltInRules.All : LoadFile(files, status.SourceFile, reportError);
-            if (candidates.FirstOrDefault(r => r.Uuid == status.RuleUuid) is not { } rule)
+            if (Select(status, candidates) is not { } rule)
             {
                 continue;
             }
@@ -78,7 +78,7 @@ internal static class RuleCatalog
             // revision. Its status gives the reason it cannot run, and the fixed file registers again.
             if (register && RuleValidator.Validate(rule).Count == 0)
             {
-                scheduler.Register(rule);
+                scheduler.Reload(rule);
             }
             else
             {
@@ -95,12 +95,34 @@ internal static class RuleCatalog
     {
         if (status.SourceFile is null)
         {
-            return BuiltInRules.All.FirstOrDefault(rule => rule.Uuid == status.RuleUuid);
+            return Select(status, BuiltInRules.All);
         }
 
         return File.Exists(status.SourceFile)
-            ? RuleLoader.LoadPaths([status.SourceFile]).Rules.FirstOrDefault(rule => rule.Uuid == status.RuleUuid)
+            ? Select(status, RuleLoader.LoadPaths([status.SourceFile]).Rules)
             : null;
+    }
+
+    /// <summary>
+    /// Returns the rule a registration runs among the rules of its file, under the registration's
+    /// saved-object id: the newest revision of its <c>rule_id</c> (an export may hold several), or
+    /// else the rule with its id, whose <c>rule_id</c> was edited. Returns null when there is neither.
+    /// </summary>
+    private static DetectionRule? Select(RuleStatus status, IReadOnlyList<DetectionRule> rules)
+    {
+        var revisions = rules.Where(rule => rule.RuleId == status.RuleId).ToList();
+        if (revisions.Count == 0)
+        {
+            revisions = [.. rules.Where(rule => rule.Uuid == status.RuleUuid)];
+        }
+
+        if (revisions.Count == 0)
+        {
+            return null;
+        }
+
+        var newest = NewestRevisions.Select(revisions).Rules[0];
+        return newest.Uuid == status.RuleUuid ? newest : newest.WithUuid(status.RuleUuid);
     }
 
     /// <summary>
@@ -116,6 +138,12 @@ internal static class RuleCatalog
         if (File.Exists(rule))
         {
             return FindFile(scheduler, rule, replace, out error);
+        }
+
+        if (replace)
+        {
+            error = RuleLookupError.Usage($"--replace: \"{rule}\" is not a rule file, and --replace applies only to a rule file, which it registers in place of a newer registered revision. Give the file, or leave out --replace to use the registered rule.");
+            return null;
         }
 
         if (!scheduler.Status().Any(s => Names(s.RuleId, s.RuleUuid, s.Name, rule))
@@ -136,7 +164,7 @@ internal static class RuleCatalog
         var loaded = LoadOneFile(file, out var invalid);
         if (loaded is null)
         {
-            error = RuleLookupError.NotFound(invalid);
+            error = RuleLookupError.NotRegistered(invalid);
             return null;
         }
 
@@ -144,7 +172,7 @@ internal static class RuleCatalog
         var (newest, superseded) = NewestRevisions.Select(loaded);
         if (newest.Count > 1)
         {
-            error = RuleLookupError.NotFound($"{file} holds {loaded.Count} rules; give one of their rule_id values instead");
+            error = RuleLookupError.NotRegistered($"{file} holds {loaded.Count} rules; give one of their rule_id values instead");
             return null;
         }
 
@@ -156,7 +184,7 @@ internal static class RuleCatalog
         var rule = newest[0];
         if (!IsValid(scheduler, file, rule, out invalid))
         {
-            error = RuleLookupError.NotFound(invalid);
+            error = RuleLookupError.NotRegistered(invalid);
             return null;
         }
 
@@ -164,7 +192,7 @@ internal static class RuleCatalog
         var conflict = RegisteredRevisionConflict.Find(scheduler, rule, status => scheduler.LoadedDefinition(status.RuleUuid));
         if (conflict is not null && !replace)
         {
-            error = RuleLookupError.OlderRevision(RegisteredRevisionText.Rejected(conflict));
+            error = RuleLookupError.NotRegistered(RegisteredRevisionText.Rejected(conflict));
             return null;
         }
 
@@ -178,21 +206,43 @@ internal static class RuleCatalog
     public static RuleStatus? FindRegistered(IReadOnlyList<RuleStatus> statuses, string rule, out string error)
     {
         error = "";
-        var matches = statuses.Where(s => s.RuleId == rule || s.RuleUuid == rule).ToList();
-        if (matches.Count == 0)
-        {
-            matches = [.. statuses.Where(s => string.Equals(s.Name, rule, StringComparison.Ordinal))];
-        }
-
+        var matches = Matches(statuses, rule);
         if (matches.Count == 1)
         {
             return matches[0];
         }
 
-        error = matches.Count == 0
-            ? $"rule \"{rule}\" not found: give a rule_id or name as 'vigil rules status' lists them"
-            : $"rule name \"{rule}\" is used by {matches.Count} rules; give one of their rule_id values: {string.Join(", ", matches.Select(m => m.RuleId))}";
+        var ruleIds = matches.Select(m => m.RuleId).Distinct(StringComparer.Ordinal).ToList();
+        error = (matches.Count, ruleIds.Count) switch
+        {
+            (0, _) => $"rule \"{rule}\" not found: give a rule_id or name as 'vigil rules status' lists them",
+            (_, 1) => RegisteredRevisionText.Duplicated(matches),
+            _ => $"rule name \"{rule}\" is used by {ruleIds.Count} rules; give one of their rule_id values: {string.Join(", ", ruleIds)}",
+        };
         return null;
+    }
+
+    /// <summary>
+    /// Finds the <c>rule_id</c> of a registered rule as <see cref="FindRegistered"/> does, but also
+    /// returns it when a store written by an older Vigil registers it several times, because the
+    /// alerts of all those registrations carry that <c>rule_id</c>.
+    /// </summary>
+    public static string? FindRuleId(IReadOnlyList<RuleStatus> statuses, string rule, out string error)
+    {
+        var ruleIds = Matches(statuses, rule).Select(m => m.RuleId).Distinct(StringComparer.Ordinal).ToList();
+        if (ruleIds.Count == 1)
+        {
+            error = "";
+            return ruleIds[0];
+        }
+
+        return FindRegistered(statuses, rule, out error)?.RuleId;
+    }
+
+    private static List<RuleStatus> Matches(IReadOnlyList<RuleStatus> statuses, string rule)
+    {
+        var matches = statuses.Where(s => s.RuleId == rule || s.RuleUuid == rule).ToList();
+        return matches.Count > 0 ? matches : [.. statuses.Where(s => string.Equals(s.Name, rule, StringComparison.Ordinal))];
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Vigil.Alert;
+using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
 using Vigil.Serve;
 
@@ -21,7 +22,7 @@ internal static class RulesStatusRunner
         var console = CliConsoles.StandardOutput();
         if (statuses.Count == 0)
         {
-            console.WriteLine("No rules registered; 'vigil serve' registers the rules it runs.");
+            console.WriteLine("No rules registered; 'vigil serve' registers the rules it runs, and 'vigil rules run FILE' and 'vigil rules enable FILE' register the rule of FILE.");
             return ExitCodes.Success;
         }
 
@@ -46,7 +47,7 @@ internal static class RulesStatusRunner
         return ExitCodes.Success;
     }
 
-    private static readonly string[] Headers = ["Rule", "rule_id", "Enabled", "Last run", "Status", "Next run", "Alerts", "Late events", "Uncovered"];
+    private static readonly string[] Headers = ["Rule", "rule_id", "Version", "Enabled", "Last run", "Status", "Next run", "Alerts", "Late events", "Uncovered"];
 
     private static string[] Cells(RuleStatus status) =>
     [
@@ -54,6 +55,7 @@ internal static class RulesStatusRunner
         {
             status.Name,
             status.RuleId,
+            status.Version.ToString(CultureInfo.InvariantCulture),
             Enabled(status),
             Time(status.LastRunAt),
             status.LastStatus ?? "never ran",
@@ -69,13 +71,14 @@ internal static class RulesStatusRunner
         var table = new Table().AddColumns(
             new TableColumn(Headers[0]),
             new TableColumn(Headers[1]),
-            new TableColumn(Headers[2]),
-            new TableColumn(Headers[3]).NoWrap(),
-            new TableColumn(Headers[4]),
-            new TableColumn(Headers[5]).NoWrap(),
-            new TableColumn(Headers[6]).RightAligned(),
+            new TableColumn(Headers[2]).RightAligned(),
+            new TableColumn(Headers[3]),
+            new TableColumn(Headers[4]).NoWrap(),
+            new TableColumn(Headers[5]),
+            new TableColumn(Headers[6]).NoWrap(),
             new TableColumn(Headers[7]).RightAligned(),
-            new TableColumn(Headers[8]).RightAligned());
+            new TableColumn(Headers[8]).RightAligned(),
+            new TableColumn(Headers[9]).RightAligned());
         foreach (var row in rows)
         {
             table.AddRow(row.Select(cell => new Text(cell)).ToArray());
@@ -89,13 +92,9 @@ internal static class RulesStatusRunner
         var log = scheduler.ExecutionLog(status.RuleUuid, limit: 1);
         var last = log.Count == 0 ? null : log[0];
         var messages = last is null ? [] : last.Warnings.Append(last.Error).OfType<string>().ToList();
-        if (status.NotRunnableReason is null && messages.Count == 0 && status.Uncovered.Count == 0)
-        {
-            return;
-        }
-
         output.WriteLine();
         output.WriteLine(TerminalText.Sanitize($"{status.Name} ({status.RuleId}):"));
+        output.WriteLine(TerminalText.Sanitize($"  registered: {RegisteredRevision(scheduler, status)}"));
         if (status.NotRunnableReason is { } reason)
         {
             output.WriteLine(TerminalText.Sanitize($"  cannot run: {reason}"));
@@ -110,6 +109,19 @@ internal static class RulesStatusRunner
         {
             output.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({NextStep(range)})"));
         }
+    }
+
+    /// <summary>
+    /// Names the registered file and revision. The store records the version, and the update date
+    /// comes from the file as loaded now, so it is shown only while the file sets the same version.
+    /// </summary>
+    private static string RegisteredRevision(RuleScheduler scheduler, RuleStatus status)
+    {
+        var file = status.SourceFile ?? "built-in rule";
+        var revision = scheduler.LoadedDefinition(status.RuleUuid) is { } loaded && loaded.Version == status.Version
+            ? RuleRevisionOrder.Describe(loaded)
+            : $"version {status.Version}";
+        return $"{file} ({revision}), id {status.RuleUuid}";
     }
 
     private static string NextStep(UncoveredRange range) => range switch

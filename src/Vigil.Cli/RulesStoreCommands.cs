@@ -58,6 +58,6 @@ internal static class RulesStoreCommands
 
     private static Option<bool> ReplaceOption() => new("--replace")
     {
-        Description = "Register the rule file even when the registered revision of its rule_id is newer, or when version and update date do not decide which is newer.",
+        Description = "Register the rule file even when the registered revision of its rule_id is newer, or when version and update date do not decide which is newer. Only with a rule file.",
     };
 }

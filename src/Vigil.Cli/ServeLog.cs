@@ -29,7 +29,7 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 80, Level = LogLevel.Warning, Message = "Rule revision skipped: {File}: {Reason}. Kibana keeps one rule per rule_id; move the older file out of the rule folders to stop this warning.")]
     public static partial void RuleRevisionSkipped(ILogger logger, string file, string reason);
 
-    [LoggerMessage(EventId = 81, Level = LogLevel.Warning, Message = "Registered rule revision replaced: {Reason}. vigil serve runs the rule files that --rules names; to run the registered revision, put its file there in place of this one.")]
+    [LoggerMessage(EventId = 81, Level = LogLevel.Warning, Message = "Registered rule revision replaced: {Reason}. vigil serve runs the rule files that --rules names, or the built-in rules without --rules; to run the registered revision, give its file with --rules in place of this one.")]
     public static partial void RegisteredRevisionReplaced(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 79, Level = LogLevel.Warning, Message = "Rule folder not listed: {Error}")]

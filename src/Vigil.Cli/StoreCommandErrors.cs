@@ -19,7 +19,7 @@ internal static class StoreCommandErrors
         return StoreExitCodes.NotFound;
     }
 
-    /// <summary>Prints why no rule was found or registered, as a usage error when <c>--replace</c> would change the outcome.</summary>
+    /// <summary>Prints why no rule was found or registered, with the usage hint only for an invalid command line.</summary>
     public static int Lookup(string command, RuleLookupError error) =>
         error.ExitCode == ExitCodes.Usage ? Usage(command, error.Message) : NotFound(command, error.Message);
 

@@ -7,8 +7,11 @@ internal interface ISchedulerStateStore
 {
     IReadOnlyList<RegisteredRule> Rules();
 
-    /// <summary>Adds the rule, or updates it and raises its revision when its content changed; keeps its enabled flag.</summary>
-    RegisteredRule Register(DetectionRule rule, string contentHash);
+    /// <summary>
+    /// Adds the rule, or updates it and raises its revision when its content changed, keeping its
+    /// enabled flag. Removes the registrations <paramref name="replaced"/> names in the same transaction.
+    /// </summary>
+    RegisteredRule Register(DetectionRule rule, string contentHash, IReadOnlyList<string> replaced);
 
     void SetEnabled(string ruleUuid, bool enabled);
 

@@ -36,7 +36,8 @@ internal sealed record RegisteredRevisionConflict(DetectionRule Rule, DetectionR
         {
             > 0 => null,
             < 0 => new RegisteredRevisionConflict(rule, registered, basis),
-            _ when RuleScheduler.ContentHash(rule) == RuleScheduler.ContentHash(registered) => null,
+            // The rule would take the registered id, so only the rest of the content is compared.
+            _ when RuleScheduler.ContentHash(rule.WithUuid(registered.Uuid)) == RuleScheduler.ContentHash(registered) => null,
             _ => new RegisteredRevisionConflict(rule, registered, null),
         };
     }

@@ -51,15 +51,56 @@ public sealed class RuleScheduler
     }
 
     /// <summary>
-    /// Adds <paramref name="rule"/> to the registry, or updates it (raising its revision when its
-    /// content changed), and schedules it when it is enabled. A rule the scheduler cannot run is
-    /// registered with the reason in <see cref="RuleStatus.NotRunnableReason"/>.
+    /// Adds <paramref name="rule"/> to the registry as the one registration of its <c>rule_id</c>,
+    /// or updates that registration (raising its revision when its content changed), and schedules
+    /// it when it is enabled. A rule the scheduler cannot run is registered with the reason in
+    /// <see cref="RuleStatus.NotRunnableReason"/>.
     /// </summary>
+    /// <remarks>
+    /// Kibana keeps one rule per <c>rule_id</c>, and its import overwrites a rule by <c>rule_id</c>
+    /// and keeps that rule's saved-object id. So a rule whose id is not registered takes the
+    /// registration of its <c>rule_id</c> and runs under that id: its enabled flag, schedule, ledger
+    /// and execution log go on, and its alert ids stay the same, so an event never alerts twice.
+    /// Other registrations of the <c>rule_id</c>, which a store written by an older Vigil may
+    /// contain, are removed with their state and ledger. Their alerts stay.
+    /// </remarks>
     public RuleStatus Register(DetectionRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
 
-        var registered = _state.Register(rule, ContentHash(rule));
+        var rules = _state.Rules();
+        var target = rules.FirstOrDefault(r => r.RuleUuid == rule.Uuid)
+            ?? rules.Where(r => r.RuleId == rule.RuleId).OrderBy(r => r.RuleUuid, StringComparer.Ordinal).FirstOrDefault();
+        var adopted = target is null || target.RuleUuid == rule.Uuid ? rule : rule.WithUuid(target.RuleUuid);
+        var replaced = rules
+            .Where(r => r.RuleId == rule.RuleId && r.RuleUuid != adopted.Uuid)
+            .Select(r => r.RuleUuid)
+            .ToList();
+
+        var registered = _state.Register(adopted, ContentHash(adopted), replaced);
+        foreach (var uuid in replaced)
+        {
+            _loaded.Remove(uuid);
+            _notBefore.Remove(uuid);
+        }
+
+        return Load(adopted, registered);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="rule"/> again under its own saved-object id, raising its revision
+    /// when its content changed, and leaves other registrations of its <c>rule_id</c> as they are.
+    /// A store command calls it to reload each registered rule from its file.
+    /// </summary>
+    public RuleStatus Reload(DetectionRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+
+        return Load(rule, _state.Register(rule, ContentHash(rule), []));
+    }
+
+    private RuleStatus Load(DetectionRule rule, RegisteredRule registered)
+    {
         ScheduledRule.TryPrepare(rule, _mapping, out var prepared, out var reason);
         _loaded[rule.Uuid] = new LoadedRule(rule, prepared, reason);
         return Status(registered);

@@ -26,12 +26,13 @@ public class RegisteredRevisionTests
         var run = RunFile(store, older);
 
         var registered = Registered(store);
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains(
-            $"vigil rules run: rule {CliStore.RuleId} not registered: {older} (version 4) is an older revision than the registered revision from {newer} (version 5), because version 5 is higher than 4.",
+            $"vigil rules run: rule {CliStore.RuleId}: file not registered: {older} (version 4) is an older revision than the registered revision from {newer} (version 5), because version 5 is higher than 4.",
             run.StandardError,
             StringComparison.Ordinal);
         Assert.Contains($"Give the rule_id {CliStore.RuleId} in place of the file to use the registered revision, or add --replace to register {older} in its place.", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("--help", run.StandardError, StringComparison.Ordinal);
         Assert.Empty(run.StandardOutput);
         Assert.Equal(newer, registered.SourceFile);
         Assert.Equal(5, registered.Version);
@@ -50,7 +51,7 @@ public class RegisteredRevisionTests
 
         var run = RunFile(store, older);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains($"{older} (updated 2025/06/01) is an older revision than the registered revision from {newer} (updated 2026/01/01), because updated 2026/01/01 is later than 2025/06/01.", run.StandardError, StringComparison.Ordinal);
         Assert.Equal(newer, Registered(store).SourceFile);
     }
@@ -119,9 +120,9 @@ public class RegisteredRevisionTests
         var run = RunFile(store, second);
 
         var registered = Registered(store);
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains(
-            $"rule {CliStore.RuleId} not registered: version and update date do not decide whether {second} (no version or update date) is newer than the registered revision from {first} (no version or update date), so the registered revision stays.",
+            $"rule {CliStore.RuleId}: file not registered: version and update date do not decide whether {second} (no version or update date) is newer than the registered revision from {first} (no version or update date), so the registered revision stays.",
             run.StandardError,
             StringComparison.Ordinal);
         Assert.Contains($"Set a higher version or a later updated_date in {second}.", run.StandardError, StringComparison.Ordinal);
@@ -140,7 +141,7 @@ public class RegisteredRevisionTests
 
         var run = RunFile(store, second);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains($"do not decide whether {second} (updated 2026/01/01) is newer than the registered revision from {first} (updated 2026/01/01)", run.StandardError, StringComparison.Ordinal);
         Assert.Equal(first, Registered(store).SourceFile);
     }
@@ -170,7 +171,7 @@ public class RegisteredRevisionTests
         var newer = WriteVersion(store, "newer.toml", 5, "Newer revision");
         var older = WriteVersion(store, "older.toml", 4, "Older revision");
         Assert.Equal(0, RunFile(store, newer).ExitCode);
-        Assert.Equal(2, RunFile(store, older).ExitCode);
+        Assert.Equal(1, RunFile(store, older).ExitCode);
 
         var run = store.Run("rules", "run", CliStore.RuleId, "--from", Range, "--to", "now");
 
@@ -192,8 +193,8 @@ public class RegisteredRevisionTests
         var stillRegistered = Registered(store);
         var replaced = store.Run("rules", command, older, "--replace");
 
-        Assert.Equal(2, rejected.ExitCode);
-        Assert.Contains($"vigil rules {command}: rule {CliStore.RuleId} not registered: {older} (version 4) is an older revision", rejected.StandardError, StringComparison.Ordinal);
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains($"vigil rules {command}: rule {CliStore.RuleId}: file not registered: {older} (version 4) is an older revision", rejected.StandardError, StringComparison.Ordinal);
         Assert.Empty(rejected.StandardOutput);
         Assert.Equal(newer, stillRegistered.SourceFile);
         Assert.True(stillRegistered.Enabled);
@@ -219,7 +220,7 @@ public class RegisteredRevisionTests
             Assert.True(serve.Terminate(TimeSpan.FromSeconds(30)), "vigil serve did not stop on SIGTERM");
 
             Assert.Contains(
-                $"Registered rule revision replaced: rule {CliStore.RuleId} from {older} (version 4) replaces the registered revision from {newer} (version 5), which is newer because version 5 is higher than 4.",
+                $"Registered rule revision replaced: rule {CliStore.RuleId}: the older revision from {older} (version 4) replaces the registered revision from {newer} (version 5), which is newer because version 5 is higher than 4.",
                 serve.StandardError,
                 StringComparison.Ordinal);
         }

@@ -17,7 +17,7 @@ internal sealed class FaultyState(ISchedulerStateStore inner) : ISchedulerStateS
 
     public IReadOnlyList<RegisteredRule> Rules() => inner.Rules();
 
-    public RegisteredRule Register(DetectionRule rule, string contentHash) => inner.Register(rule, contentHash);
+    public RegisteredRule Register(DetectionRule rule, string contentHash, IReadOnlyList<string> replaced) => inner.Register(rule, contentHash, replaced);
 
     public void SetEnabled(string ruleUuid, bool enabled) => inner.SetEnabled(ruleUuid, enabled);
 

@@ -17,7 +17,9 @@ public sealed class DetectionRule
     /// Loaded rules get a name-based UUID derived from <see cref="RuleId"/>, so alerts of a hunt are
     /// stable from run to run.
     /// </summary>
-    public required string Uuid { get; init; }
+    public required string Uuid { get => _uuid; init => _uuid = value; }
+
+    private string _uuid = "";
 
     /// <summary>The rule name, shown as the alert's rule name and in the reason text.</summary>
     public required string Name { get; init; }
@@ -127,4 +129,17 @@ public sealed class DetectionRule
     /// JSON in the Kibana API shape, keyed by their TOML name.
     /// </summary>
     public IReadOnlyDictionary<string, JsonNode?> OtherFields { get; init; } = new Dictionary<string, JsonNode?>();
+
+    /// <summary>
+    /// Returns a copy of the rule with the saved-object id <paramref name="uuid"/>, as Kibana keeps the
+    /// id of the registered rule when an import with another id overwrites it by <c>rule_id</c>.
+    /// </summary>
+    internal DetectionRule WithUuid(string uuid)
+    {
+        ArgumentNullException.ThrowIfNull(uuid);
+
+        var copy = (DetectionRule)MemberwiseClone();
+        copy._uuid = uuid;
+        return copy;
+    }
 }

@@ -57,6 +57,22 @@ internal sealed class RuleRegistryTable(SqliteConnection connection)
         return new RegisteredRule(rule.Uuid, rule.RuleId, rule.Name, enabled, rule.Version, revision, rule.SourcePath, contentHash);
     }
 
+    /// <summary>
+    /// Deletes the registrations <paramref name="ruleUuids"/> with their state, coverage ledger and
+    /// uncovered ranges. Their execution log entries and alerts stay, because alerts carry the
+    /// <c>rule_id</c> and the saved-object id they were written with.
+    /// </summary>
+    public void Remove(IEnumerable<string> ruleUuids)
+    {
+        foreach (var uuid in ruleUuids)
+        {
+            foreach (var table in (string[])["rule_uncovered", "rule_coverage", "rule_state", "rules"])
+            {
+                connection.Execute($"DELETE FROM {table} WHERE rule_uuid = $uuid", ("$uuid", uuid));
+            }
+        }
+    }
+
     public void SetEnabled(string ruleUuid, bool enabled) =>
         connection.Execute("UPDATE rules SET enabled = $enabled WHERE rule_uuid = $uuid", ("$enabled", enabled ? 1 : 0), ("$uuid", ruleUuid));
 }

@@ -13,10 +13,15 @@ internal sealed class SqliteSchedulerState(VigilStore store) : ISchedulerStateSt
         return new RuleRegistryTable(connection).All();
     }
 
-    public RegisteredRule Register(DetectionRule rule, string contentHash)
+    public RegisteredRule Register(DetectionRule rule, string contentHash, IReadOnlyList<string> replaced)
     {
         using var connection = store.OpenConnection();
-        return InTransaction(connection, () => new RuleRegistryTable(connection).Register(rule, contentHash));
+        return InTransaction(connection, () =>
+        {
+            var table = new RuleRegistryTable(connection);
+            table.Remove(replaced.Where(uuid => uuid != rule.Uuid));
+            return table.Register(rule, contentHash);
+        });
     }
 
     public void SetEnabled(string ruleUuid, bool enabled)
