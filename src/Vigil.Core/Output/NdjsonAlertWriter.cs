@@ -5,10 +5,20 @@ namespace Vigil.Output;
 
 /// <summary>Writes each alert as one line of JSON (NDJSON), ready for <c>jq</c> or an Elasticsearch bulk load.</summary>
 /// <remarks>
+/// <para>
 /// The hunt writes alerts with the default encoder, which escapes control characters and
 /// HTML-sensitive characters (<c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, quotes) as <c>\uXXXX</c>, so
 /// attacker-controlled CloudTrail values can neither break the line structure nor inject markup
 /// into a page that embeds the output. This writer adds only the line breaks.
+/// </para>
+/// <para>
+/// When buffered, a timer writes out the waiting lines once the oldest has waited
+/// <see cref="MaxWait"/>, so that an alert found early in a long hunt reaches a pipe's reader
+/// without waiting for the next alert. <see cref="Write"/>, the timer and <see cref="Dispose"/>
+/// share one lock, so one write at a time reaches the stream and each write holds only whole lines.
+/// A stream failure in the timer's write is kept and raised by the next <see cref="Write"/>, or by
+/// <see cref="Dispose"/> when no write follows.
+/// </para>
 /// </remarks>
 public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
 {
@@ -25,6 +35,17 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
     private readonly bool _buffered;
     private byte[] _line = new byte[16 * 1024];
 
+    // Every field below is read and written only under _lock, because the timer's callback runs on
+    // a thread-pool thread while the hunt's thread writes.
+    private readonly Lock _lock = new();
+    private readonly Timer? _timer;
+    private bool _timerArmed;
+    private bool _disposed;
+
+    // The first failure of the stream, and whether Write or Dispose has raised it yet.
+    private Exception? _failure;
+    private bool _failureRaised;
+
     // The buffered mode's block of whole lines, and when the oldest of them came.
     private readonly byte[] _block = [];
     private int _waiting;
@@ -36,8 +57,8 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
     /// Whether lines wait in a block of up to <see cref="BlockSize"/> bytes instead of each going out
     /// in one write as it comes. Use it for a file or a pipe, and not for a terminal where someone
     /// watches alerts arrive. A write holds only whole lines, so hunts appending to one file do not
-    /// cut each other's lines. A line that has waited a second goes out with the next alert, and every
-    /// line goes out at <see cref="Dispose"/>.
+    /// cut each other's lines. A timer writes out the block once its oldest line has waited a
+    /// second, whether or not another alert comes, and every line goes out at <see cref="Dispose"/>.
     /// </param>
     public NdjsonAlertWriter(Stream stream, bool ownsStream, bool buffered = false)
     {
@@ -49,38 +70,90 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         if (buffered)
         {
             _block = new byte[BlockSize];
+            _timer = new Timer(static writer => ((NdjsonAlertWriter)writer!).OnTimer(), this, Timeout.Infinite, Timeout.Infinite);
         }
     }
 
-    /// <summary>How long a buffered line waits at most for the next alert before that alert writes it out.</summary>
+    /// <summary>How long a buffered line waits at most before the timer or the next alert writes it out.</summary>
     internal TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <exception cref="AlertOutputException">The stream failed; nothing more can be written after it.</exception>
+    /// <exception cref="AlertOutputException">
+    /// The stream failed, in this call or in an earlier timer write. This write and every later
+    /// one raise it, and nothing more goes to the stream.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">The writer was disposed.</exception>
     public void Write(DetectionRule rule, ReadOnlySpan<byte> alert)
     {
-        if (_buffered)
+        lock (_lock)
         {
-            Append(alert);
-            return;
-        }
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_failure is null)
+            {
+                if (_buffered)
+                {
+                    Append(alert);
+                }
+                else
+                {
+                    // One write per line, so that a reader of an unbuffered stream never gets half a line.
+                    WriteLine(alert);
+                }
+            }
 
-        // One write per line, so that a reader of an unbuffered stream never gets half a line.
-        WriteLine(alert);
+            if (_failure is not null)
+            {
+                throw RaiseFailure();
+            }
+        }
     }
 
+    /// <summary>Writes out the waiting lines, then closes the stream if this writer owns it.</summary>
+    /// <exception cref="AlertOutputException">
+    /// The final write failed, or an earlier timer write failed and no <see cref="Write"/> has
+    /// raised that failure yet.
+    /// </exception>
     public void Dispose()
     {
-        try
+        // No callback starts after this. One already running holds _lock until its write is done,
+        // and one that was about to take _lock finds _disposed set and leaves the stream alone.
+        _timer?.Dispose();
+
+        lock (_lock)
         {
-            WriteOut(_block, _waiting);
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            try
+            {
+                WriteFinalBlock();
+            }
+            finally
+            {
+                if (_ownsStream)
+                {
+                    _stream.Dispose();
+                }
+            }
+        }
+    }
+
+    private void WriteFinalBlock()
+    {
+        if (_failure is null)
+        {
+            WriteBlock();
+        }
+
+        if (_failure is null)
+        {
             _stream.Flush();
         }
-        finally
+        else if (!_failureRaised)
         {
-            if (_ownsStream)
-            {
-                _stream.Dispose();
-            }
+            throw RaiseFailure();
         }
     }
 
@@ -90,7 +163,7 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         var length = alert.Length + 1;
         if (_waiting + length > BlockSize)
         {
-            WriteOut(_block, _waiting);
+            WriteBlock();
         }
 
         if (length > BlockSize)
@@ -109,10 +182,57 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         _block[_waiting + alert.Length] = (byte)'\n';
         _waiting += length;
 
-        if (Environment.TickCount64 - _oldestTicks >= (long)MaxWait.TotalMilliseconds)
+        // The timer's callback may start late on a busy thread pool, so an alert that finds the
+        // oldest line overdue writes the block out itself.
+        var remaining = RemainingWait();
+        if (remaining <= 0)
         {
-            WriteOut(_block, _waiting);
+            WriteBlock();
         }
+        else if (!_timerArmed)
+        {
+            // Armed once per block at most, and not per alert: a callback that finds a younger
+            // block than the one it was armed for arms itself again for the rest of the wait.
+            ArmTimer(remaining);
+        }
+    }
+
+    private void OnTimer()
+    {
+        lock (_lock)
+        {
+            _timerArmed = false;
+            if (_disposed || _failure is not null || _waiting == 0)
+            {
+                return;
+            }
+
+            var remaining = RemainingWait();
+            if (remaining > 0)
+            {
+                ArmTimer(remaining);
+                return;
+            }
+
+            // A failure stays in _failure for the next Write or Dispose, because an exception
+            // thrown here would end the process.
+            WriteBlock();
+        }
+    }
+
+    /// <summary>Returns the milliseconds until the oldest waiting line has waited <see cref="MaxWait"/>.</summary>
+    private long RemainingWait() => (long)MaxWait.TotalMilliseconds - (Environment.TickCount64 - _oldestTicks);
+
+    private void ArmTimer(long dueMilliseconds)
+    {
+        _timer!.Change(dueMilliseconds, Timeout.Infinite);
+        _timerArmed = true;
+    }
+
+    private void WriteBlock()
+    {
+        WriteOut(_block, _waiting);
+        _waiting = 0;
     }
 
     private void WriteLine(ReadOnlySpan<byte> alert)
@@ -127,6 +247,10 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         WriteOut(_line, alert.Length + 1);
     }
 
+    /// <summary>
+    /// Writes <paramref name="count"/> bytes in one call. A failure is kept in <see cref="_failure"/>,
+    /// and the waiting lines are lost with the stream.
+    /// </summary>
     private void WriteOut(byte[] bytes, int count)
     {
         if (count == 0)
@@ -138,16 +262,18 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         {
             _stream.Write(bytes, 0, count);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The lines are lost with the stream, and Dispose must not try them again.
+            // Any exception, not only IOException: this may run on the timer's thread, where an
+            // exception that escapes ends the process.
+            _failure = exception;
             _waiting = 0;
-            throw new AlertOutputException(exception.Message, exception);
         }
+    }
 
-        if (ReferenceEquals(bytes, _block))
-        {
-            _waiting = 0;
-        }
+    private AlertOutputException RaiseFailure()
+    {
+        _failureRaised = true;
+        return new AlertOutputException(_failure!.Message, _failure);
     }
 }
