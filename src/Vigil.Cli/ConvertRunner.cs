@@ -55,7 +55,10 @@ internal static class ConvertRunner
         {
             // A file stream's message names the file again after the reason: "... : '/dev/full'".
             var reason = exception.Message.Split(" : '")[0].TrimEnd('.');
-            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: cannot write the documents to {target}: {reason}. The output is incomplete; free space or choose another output, and run it again."));
+            var fix = target == "stdout" && StandardDescriptors.OutputClosed
+                ? "redirect standard output to a file, or give --output FILE"
+                : "free space or choose another output";
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: cannot write the documents to {target}: {reason}. The output is incomplete; {fix}, and run it again."));
             return ExitCodes.OutputFailed;
         }
 

@@ -124,6 +124,7 @@ public class StandardOutputFailureTests
     [InlineData("vigil hunt: cannot write the alerts to standard output: standard output was closed", "hunt", "{samples}", "--format", "ndjson")]
     [InlineData("vigil hunt: cannot write the alerts to standard output: standard output was closed", "hunt", "{samples}")]
     [InlineData("vigil rules validate: cannot write to standard output: standard output was closed", "rules", "validate", "{rules}/invalid")]
+    [InlineData("vigil convert: cannot write the documents to stdout: standard output was closed", "convert", "{samples}")]
     public void ClosedStandardOutput_OneLineError(string expected, params string[] arguments)
     {
         Assert.SkipUnless(File.Exists("/bin/sh"), "/bin/sh is not available here");
@@ -133,7 +134,7 @@ public class StandardOutputFailureTests
 
         Assert.Equal(3, exitCode);
         Assert.Contains(expected, error, StringComparison.Ordinal);
-        Assert.Contains("Redirect standard output to a file", error, StringComparison.Ordinal);
+        Assert.Contains("redirect standard output to a file", error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
     }
 

@@ -167,7 +167,6 @@ public class RuleLinterTests
     [Theory]
     [InlineData("event.dataset:aws.cloudtrails and event.action:AssumeRole", LintSeverity.Error, "did you mean aws.cloudtrail?")]
     [InlineData("event.dataset:aws.guardduty", LintSeverity.Error, "use one of aws.cloudtrail")]
-    [InlineData("event.dataset:okta* and event.action:AssumeRole", LintSeverity.Error, "use one of aws.cloudtrail")]
     [InlineData("not event.dataset:aws.cloudtrails", LintSeverity.Warning, "did you mean aws.cloudtrail?")]
     public void DatasetNotRead_IsReported(string query, LintSeverity severity, string fix)
     {
@@ -185,6 +184,9 @@ public class RuleLinterTests
     [InlineData("event.dataset:aws.guardduty", "logs-aws.cloudtrail-*,logs-aws.guardduty-*")]
     [InlineData("event.dataset:okta.system", "logs-*")]
     [InlineData("event.dataset:aws.anything", "filebeat-*")]
+    [InlineData("event.dataset:aws.cloudtrails", "logs-aws.*")]
+    [InlineData("event.dataset:aws.cloudtrails", "logs-aws.cloudtrail*")]
+    [InlineData("event.dataset:okta*", "logs-aws.cloudtrail-*")]
     public void DatasetRead_IsNotReported(string query, string index)
     {
         var rule = LintRules.FromQuery(query, index.Split(','));

@@ -22,8 +22,10 @@ internal static class DatasetCheck
             return;
         }
 
-        var leaves = context.Leaves.Where(leaf => leaf.Field == Field && leaf.Value is not null && (leaf.IsExact || leaf.IsWildcard));
-        foreach (var leaf in leaves.Where(leaf => !leaf.MatchesAny(datasets)))
+        // A pattern such as logs-aws.* also reads a data stream named for the value, so only a value
+        // whose own data stream the patterns do not read is reported.
+        var leaves = context.Leaves.Where(leaf => leaf.Field == Field && leaf.Value is not null && leaf.IsExact);
+        foreach (var leaf in leaves.Where(leaf => !leaf.MatchesAny(datasets) && !IndexPatterns.Matches(context.Rule.Index, $"logs-{leaf.Value!.Text}-default")))
         {
             var severity = leaf.Negated ? LintSeverity.Warning : LintSeverity.Error;
             var effect = leaf.Negated ? "the negated condition always holds" : "the condition never matches";
