@@ -26,7 +26,7 @@ internal static class RulesStatusRunner
             return ExitCodes.Success;
         }
 
-        var rows = statuses.Select(Cells).ToList();
+        var rows = statuses.Select(status => Cells(session.Scheduler, status)).ToList();
         if (NarrowTable.Width(Headers, rows) <= console.Profile.Width)
         {
             console.Write(Table(rows));
@@ -49,13 +49,13 @@ internal static class RulesStatusRunner
 
     private static readonly string[] Headers = ["Rule", "rule_id", "Version", "Enabled", "Last run", "Status", "Next run", "Alerts", "Late events", "Uncovered"];
 
-    private static string[] Cells(RuleStatus status) =>
+    private static string[] Cells(RuleScheduler scheduler, RuleStatus status) =>
     [
         .. new[]
         {
             status.Name,
             status.RuleId,
-            status.Version.ToString(CultureInfo.InvariantCulture),
+            VersionCell(scheduler, status),
             Enabled(status),
             Time(status.LastRunAt),
             status.LastStatus ?? "never ran",
@@ -65,6 +65,15 @@ internal static class RulesStatusRunner
             Count(status.Uncovered.Count),
         }.Select(TerminalText.Sanitize),
     ];
+
+    /// <summary>
+    /// Returns the registered version, or nothing for a rule whose file sets none: the store then
+    /// holds the default version, which the file does not say.
+    /// </summary>
+    private static string VersionCell(RuleScheduler scheduler, RuleStatus status) =>
+        scheduler.LoadedDefinition(status.RuleUuid) is { HasVersion: false } loaded && loaded.Version == status.Version
+            ? ""
+            : status.Version.ToString(CultureInfo.InvariantCulture);
 
     private static Table Table(List<string[]> rows)
     {

@@ -166,6 +166,19 @@ public class RuleIdRegistrationTests
         Assert.Contains($"  registered: {export} (version 5, updated {Updated}), id {OtherId}", status.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void StatusLeavesUnsetVersionBlank()
+    {
+        using var store = new CliStore();
+        var toml = store.WriteRule("unversioned.toml", ("\nversion = 2\n", "\n"));
+        Assert.Equal(0, store.Run("rules", "enable", toml).ExitCode);
+
+        var status = CliRunner.RunWithEnvironment(new Dictionary<string, string?> { ["COLUMNS"] = "240" }, "rules", "status", "--data", store.Data);
+
+        Assert.Equal(0, status.ExitCode);
+        Assert.Matches($@"│ {CliStore.RuleId} │\s+│ yes", status.StandardOutput);
+    }
+
     [Theory]
     [InlineData("enable")]
     [InlineData("disable")]
