@@ -39,12 +39,12 @@ internal static class RegisteredRevisionText
     public static string Duplicated(IReadOnlyList<RuleStatus> registrations)
     {
         var ruleId = registrations[0].RuleId;
-        var each = registrations.Select(r => $"{File(r)} (id {r.RuleUuid}, version {r.Version})");
+        var listed = registrations.Select(r => $"{File(r)} (id {r.RuleUuid}, version {r.Version})");
         var newest = registrations.MaxBy(r => r.Version)!;
         var keep = newest.SourceFile is { } file
             ? $"Register the file of the revision to keep, such as 'vigil rules enable {file}' (add --replace when it is not the newest), and it replaces the other registrations."
             : "Register the file of the revision to keep with 'vigil rules enable FILE' (add --replace when it is not the newest), or start 'vigil serve' without --rules to keep the built-in rule, and it replaces the other registrations.";
-        return $"rule_id {ruleId} is registered {registrations.Count} times, from {string.Join(" and ", each)}, because an older Vigil registered each saved-object id on its own. "
+        return $"rule_id {ruleId} is registered {registrations.Count} times, from {string.Join(" and ", listed)}, because an older Vigil registered each saved-object id on its own. "
             + $"{keep} To act on one registration as it is, give its id in place of the rule_id.";
     }
 

@@ -172,7 +172,7 @@ internal static class RuleCatalog
         var (newest, superseded) = NewestRevisions.Select(loaded);
         if (newest.Count > 1)
         {
-            error = RuleLookupError.NotRegistered($"{file} holds {loaded.Count} rules; give one of their rule_id values instead");
+            error = RuleLookupError.NotRegistered($"{file} contains {loaded.Count} rules; give one of their rule_id values instead");
             return null;
         }
 

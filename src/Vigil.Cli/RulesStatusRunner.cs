@@ -67,8 +67,8 @@ internal static class RulesStatusRunner
     ];
 
     /// <summary>
-    /// Returns the registered version, or nothing for a rule whose file sets none: the store then
-    /// holds the default version, which the file does not say.
+    /// Returns the registered version, or nothing for a rule whose file sets none, because the
+    /// store then contains the default version, which the file does not set.
     /// </summary>
     private static string VersionCell(RuleScheduler scheduler, RuleStatus status) =>
         scheduler.LoadedDefinition(status.RuleUuid) is { HasVersion: false } loaded && loaded.Version == status.Version
