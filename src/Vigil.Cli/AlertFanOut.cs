@@ -13,4 +13,12 @@ internal sealed class AlertFanOut(IReadOnlyList<IAlertSink> sinks) : IAlertSink
             sink.Write(rule, alert);
         }
     }
+
+    public void ThrowIfFailed()
+    {
+        foreach (var sink in sinks)
+        {
+            sink.ThrowIfFailed();
+        }
+    }
 }

@@ -11,4 +11,14 @@ public interface IAlertSink
     /// copy or parse what you keep.
     /// </remarks>
     void Write(DetectionRule rule, ReadOnlySpan<byte> alert);
+
+    /// <summary>
+    /// Throws when the sink has failed and can take no more alerts, as <see cref="Write"/> would.
+    /// The hunt calls it once per batch of records, alerts or not, because a sink that writes in
+    /// the background (a buffered writer's timer) can fail while no alert comes, and the hunt
+    /// should then stop reading rather than find out at the end.
+    /// </summary>
+    void ThrowIfFailed()
+    {
+    }
 }

@@ -37,6 +37,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
     public void Count(RecordBatch batch)
     {
+        sink.ThrowIfFailed();
         var next = 0;
         foreach (var entry in batch.Entries)
         {

@@ -16,8 +16,8 @@ namespace Vigil.Output;
 /// <see cref="MaxWait"/>, so that an alert found early in a long hunt reaches a pipe's reader
 /// without waiting for the next alert. <see cref="Write"/>, the timer and <see cref="Dispose"/>
 /// share one lock, so one write at a time reaches the stream and each write holds only whole lines.
-/// A stream failure in the timer's write is kept and raised by the next <see cref="Write"/>, or by
-/// <see cref="Dispose"/> when no write follows.
+/// A stream failure in the timer's write is kept and raised by the next <see cref="Write"/> or
+/// <see cref="ThrowIfFailed"/>, or by <see cref="Dispose"/> when neither follows.
 /// </para>
 /// </remarks>
 public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
@@ -45,6 +45,9 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
     // The first failure of the stream, and whether Write or Dispose has raised it yet.
     private Exception? _failure;
     private bool _failureRaised;
+
+    // Set with _failure and read without the lock, so that a check per batch costs one read.
+    private volatile bool _failed;
 
     // The buffered mode's block of whole lines, and when the oldest of them came.
     private readonly byte[] _block = [];
@@ -104,6 +107,21 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
             {
                 throw RaiseFailure();
             }
+        }
+    }
+
+    /// <summary>Throws the stream's failure, if a write has failed, as <see cref="Write"/> would.</summary>
+    /// <exception cref="AlertOutputException">The stream failed, here or in a timer write.</exception>
+    public void ThrowIfFailed()
+    {
+        if (!_failed)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            throw RaiseFailure();
         }
     }
 
@@ -267,6 +285,7 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
             // Any exception, not only IOException: this may run on the timer's thread, where an
             // exception that escapes ends the process.
             _failure = exception;
+            _failed = true;
             _waiting = 0;
         }
     }
