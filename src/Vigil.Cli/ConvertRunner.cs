@@ -35,10 +35,10 @@ internal static class ConvertRunner
         }
 
         var target = arguments.Output is null or StandardStream ? "stdout" : arguments.Output;
-        var output = OpenOutput(arguments.Output, hasFiles: files.Count > 0);
+        var output = OpenOutput(arguments.Output, hasFiles: files.Count > 0, out var openError);
         if (output is null)
         {
-            return ExitCodes.Usage;
+            return UsageError(openError);
         }
 
         var summary = new ConvertSummary();
@@ -67,13 +67,7 @@ internal static class ConvertRunner
         return ExitCode(summary, arguments.Paths);
     }
 
-    // Worded and shaped like the other commands' usage errors: one line naming the command.
-    private static int UsageError(string message)
-    {
-        Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: {message}"));
-        Console.Error.WriteLine("Run 'vigil convert --help' for usage.");
-        return ExitCodes.Usage;
-    }
+    private static int UsageError(string message) => Cli.UsageError.Write("convert", message);
 
     private static int ExitCode(ConvertSummary summary, IReadOnlyList<string> paths)
     {
@@ -203,8 +197,9 @@ internal static class ConvertRunner
     /// not opened, and so not truncated, when the input folders could not be listed and there is no
     /// file to read (<paramref name="hasFiles"/> false).
     /// </summary>
-    private static Stream? OpenOutput(string? path, bool hasFiles)
+    private static Stream? OpenOutput(string? path, bool hasFiles, out string error)
     {
+        error = "";
         if (path is null or StandardStream)
         {
             return ClosedPipe.StandardOutput();
@@ -222,7 +217,7 @@ internal static class ConvertRunner
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // .NET's message ends in a period of its own.
-            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: cannot create --output {path}: {exception.Message.TrimEnd('.')}. Check that its folder exists and is writable."));
+            error = $"cannot create --output {path}: {exception.Message.TrimEnd('.')}. Check that its folder exists and is writable.";
             return null;
         }
     }

@@ -14,7 +14,7 @@ internal static class DurationArgument
             || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             || count <= 0)
         {
-            error = $"invalid duration '{text}': give a positive whole number and a unit ms, s, m or h, for example 5s";
+            error = $"invalid duration '{text}': give a positive whole number and a unit ms, s, m or h, for example 5s.";
             return false;
         }
 

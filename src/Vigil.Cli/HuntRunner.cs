@@ -215,10 +215,5 @@ internal static class HuntRunner
         return ExitCodes.OutputFailed;
     }
 
-    private static int UsageError(string message)
-    {
-        Console.Error.WriteLine("vigil hunt: " + TerminalText.Sanitize(message));
-        Console.Error.WriteLine("Run 'vigil hunt --help' for usage.");
-        return ExitCodes.Usage;
-    }
+    private static int UsageError(string message) => Cli.UsageError.Write("hunt", message);
 }

@@ -102,9 +102,5 @@ internal static class IngestRunner
         return nothingUsable && failed ? ExitCodes.NothingRead : ExitCodes.Success;
     }
 
-    private static int UsageError(string message)
-    {
-        Console.Error.WriteLine(TerminalText.Sanitize($"vigil ingest: {message}"));
-        return ExitCodes.Usage;
-    }
+    private static int UsageError(string message) => Cli.UsageError.Write("ingest", message);
 }

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Vigil.Detect.Kql;
 using Vigil.Map;
 using Vigil.Output;
@@ -25,7 +24,7 @@ internal static class KqlRunner
 
     public static int Parse(KqlQuerySource source)
     {
-        if (ReadQuery(source) is not { } query)
+        if (ReadQuery(source, "kql parse") is not { } query)
         {
             return ExitCodes.Usage;
         }
@@ -42,23 +41,20 @@ internal static class KqlRunner
 
     public static int Eval(KqlQuerySource source, string documentPath, string? mappingPath)
     {
-        using var loggerFactory = CliLogging.CreateFactory();
-        var logger = loggerFactory.CreateLogger("vigil.kql");
+        const string Command = "kql eval";
         if (KqlStandardInput.FindConflict(("--doc", documentPath), ("--query-file", source.File), ("--mapping", mappingPath)) is { } conflict)
         {
-            KqlLog.QueryUnavailable(logger, conflict);
-            return ExitCodes.Usage;
+            return UsageError.Write(Command, conflict);
         }
 
-        if (ReadQuery(source) is not { } query || !TryReadMapping(mappingPath, logger, out var mapping) || !TryReadJson("--doc", "document", documentPath, logger, out var document))
+        if (ReadQuery(source, Command) is not { } query || !TryReadMapping(mappingPath, Command, out var mapping) || !TryReadJson("--doc", "document", documentPath, Command, out var document))
         {
             return ExitCodes.Usage;
         }
 
         if (document is not JsonObject root)
         {
-            KqlLog.FileInvalid(logger, "--doc", TerminalText.Sanitize(documentPath), "expected one JSON object (an ECS document)");
-            return ExitCodes.Usage;
+            return UsageError.Write(Command, $"--doc {documentPath}: expected one JSON object (an ECS document)");
         }
 
         var compiled = Kql.Compile(query, mapping ?? FieldMapping.CloudTrail);
@@ -73,26 +69,23 @@ internal static class KqlRunner
 
     public static int Dsl(KqlQuerySource source, string? mappingPath, string? timeZone)
     {
-        using var loggerFactory = CliLogging.CreateFactory();
-        var logger = loggerFactory.CreateLogger("vigil.kql");
+        const string Command = "kql dsl";
         if (KqlStandardInput.FindConflict(("--query-file", source.File), ("--mapping", mappingPath)) is { } conflict)
         {
-            KqlLog.QueryUnavailable(logger, conflict);
-            return ExitCodes.Usage;
+            return UsageError.Write(Command, conflict);
         }
 
-        if (ReadQuery(source) is not { } query)
+        if (ReadQuery(source, Command) is not { } query)
         {
             return ExitCodes.Usage;
         }
 
         if (timeZone is not null && KqlTimeZone.Check(timeZone) is { } reason)
         {
-            KqlLog.OptionInvalid(logger, "--time-zone", TerminalText.Sanitize(timeZone), reason);
-            return ExitCodes.Usage;
+            return UsageError.Write(Command, $"--time-zone '{timeZone}' {reason}");
         }
 
-        if (!TryReadMapping(mappingPath, logger, out var mapping))
+        if (!TryReadMapping(mappingPath, Command, out var mapping))
         {
             return ExitCodes.Usage;
         }
@@ -107,13 +100,12 @@ internal static class KqlRunner
         return ExitCodes.Success;
     }
 
-    private static string? ReadQuery(KqlQuerySource source)
+    private static string? ReadQuery(KqlQuerySource source, string command)
     {
         var query = source.Read(out var error);
         if (error is not null)
         {
-            using var loggerFactory = CliLogging.CreateFactory();
-            KqlLog.QueryUnavailable(loggerFactory.CreateLogger("vigil.kql"), TerminalText.Sanitize(error));
+            UsageError.Write(command, error);
         }
 
         return query;
@@ -129,7 +121,7 @@ internal static class KqlRunner
         return QueryRejected;
     }
 
-    private static bool TryReadMapping(string? path, ILogger logger, out FieldMapping? mapping)
+    private static bool TryReadMapping(string? path, string command, out FieldMapping? mapping)
     {
         mapping = null;
         if (path is null)
@@ -137,7 +129,7 @@ internal static class KqlRunner
             return true;
         }
 
-        if (!TryReadJson("--mapping", "mapping", path, logger, out var json))
+        if (!TryReadJson("--mapping", "mapping", path, command, out var json))
         {
             return false;
         }
@@ -149,19 +141,19 @@ internal static class KqlRunner
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
-            KqlLog.FileInvalid(logger, "--mapping", TerminalText.Sanitize(path), TerminalText.Sanitize(e.Message));
+            UsageError.Write(command, $"--mapping {path}: {e.Message}");
             return false;
         }
     }
 
-    private static bool TryReadJson(string option, string content, string path, ILogger logger, out JsonNode? json)
+    private static bool TryReadJson(string option, string content, string path, string command, out JsonNode? json)
     {
         if (KqlJsonFile.TryRead(path, content, out json, out var error))
         {
             return true;
         }
 
-        KqlLog.FileInvalid(logger, option, TerminalText.Sanitize(path), error!);
+        UsageError.Write(command, $"{option} {path}: {error}");
         return false;
     }
 }

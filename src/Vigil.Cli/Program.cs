@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Vigil.Cli;
+using Vigil.Output;
 
 StandardDescriptors.Check();
 Console.SetOut(new StandardOutputWriter(StandardDescriptors.OutputClosed ? ClosedStandardOutput() : Console.Out));
@@ -17,15 +18,18 @@ var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS
     AlertsCommand.Create(),
 };
 
+UnmatchedTokens.ReportOurselves(root);
+
 // Response files (@file) are off because KQL queries start with @timestamp and are passed as arguments.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+var errors = parsed.Errors.Select(error => error.Message).Concat(UnmatchedTokens.Errors(parsed)).ToList();
+if (errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
     // Named like the errors the commands report themselves, such as "vigil hunt: ...".
     var command = CommandPath(parsed.CommandResult);
-    foreach (var error in parsed.Errors)
+    foreach (var error in errors)
     {
-        Console.Error.WriteLine($"{command}: {error.Message}");
+        Console.Error.WriteLine(TerminalText.Sanitize($"{command}: {error}"));
     }
 
     Console.Error.WriteLine($"Run '{command} --help' for usage.");

@@ -266,7 +266,7 @@ internal static class RuleCatalog
 
         var more = problems.Count > 1 ? $" Run 'vigil rules validate {file}' for the other {problems.Count - 1}." : "";
         var keptRevision = scheduler.Status().FirstOrDefault(s => s.RuleId == rule.RuleId) is { } registered
-            ? $" Revision {registered.Revision} stays registered."
+            ? $" The revision registered from {registered.SourceFile ?? "the built-in rules"} stays."
             : "";
         error = $"rule {rule.RuleId} not registered because its file is invalid: {problems[0].ToString().TrimEnd('.')}.{more}{keptRevision}";
         return false;

@@ -22,8 +22,7 @@ internal static class RulesConvertRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"failed to write --output {TerminalText.Sanitize(output)}: {TerminalText.Sanitize(e.Message)}; choose a writable path");
-            return ExitCodes.Usage;
+            return Usage($"failed to write --output {output}: {e.Message.TrimEnd('.')}. Choose a writable path.");
         }
     }
 
@@ -114,9 +113,5 @@ internal static class RulesConvertRunner
         return sources;
     }
 
-    private static int Usage(string message)
-    {
-        Console.Error.WriteLine(TerminalText.Sanitize(message));
-        return ExitCodes.Usage;
-    }
+    private static int Usage(string message) => UsageError.Write("rules convert", message);
 }

@@ -33,8 +33,7 @@ internal static class RulesLintRunner
 
         if (loaded.Rules.Count == 0 && loaded.Errors.Count == 0)
         {
-            Console.Error.WriteLine("no rules found: name detection-rules TOML, Kibana rule JSON or export NDJSON files, or folders that hold them");
-            return ExitCodes.Usage;
+            return UsageError.Write("rules lint", "no rules found: name detection-rules TOML, Kibana rule JSON or export NDJSON files, or folders that hold them.");
         }
 
         // Load errors are findings too: a file that was not read must not look like a clean lint. A

@@ -77,11 +77,7 @@ internal static class RulesShowRunner
         return status;
     }
 
-    private static int UsageError(string message)
-    {
-        Console.Error.WriteLine("vigil rules show: " + TerminalText.Sanitize(message));
-        return ExitCodes.Usage;
-    }
+    private static int UsageError(string message) => Cli.UsageError.Write("rules show", message);
 
     private static bool WriteDsl(DetectionRule rule, bool indented)
     {

@@ -22,8 +22,7 @@ internal static class RulesValidateRunner
 
         if (result.RuleCount == 0 && result.Errors.Count == 0)
         {
-            Console.Error.WriteLine("no rules found: name detection-rules TOML, Kibana rule JSON or export NDJSON files, or folders that hold them");
-            return ExitCodes.Usage;
+            return UsageError.Write("rules validate", "no rules found: name detection-rules TOML, Kibana rule JSON or export NDJSON files, or folders that hold them.");
         }
 
         Console.Error.WriteLine(Summary(result));

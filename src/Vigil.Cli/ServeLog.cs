@@ -14,8 +14,12 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 62, Level = LogLevel.Information, Message = "vigil serve stopped")]
     public static partial void Stopped(ILogger logger);
 
-    [LoggerMessage(EventId = 63, Level = LogLevel.Information, Message = "Rule {RuleId} ({Name}) registered, revision {Revision}: {Enabled}, interval {Interval}, from {From}")]
-    public static partial void RuleRegistered(ILogger logger, string ruleId, string name, int revision, string enabled, string interval, string from);
+    /// <summary>
+    /// Logs a registered rule with the version and update date its file sets, as <c>rules status</c>
+    /// names them. The store's count of content changes is left out, because it reads like the rule's version.
+    /// </summary>
+    [LoggerMessage(EventId = 63, Level = LogLevel.Information, Message = "Rule {RuleId} ({Name}) registered ({FileRevision}): {Enabled}, interval {Interval}, from {From}")]
+    public static partial void RuleRegistered(ILogger logger, string ruleId, string name, string fileRevision, string enabled, string interval, string from);
 
     [LoggerMessage(EventId = 64, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) is registered but cannot run: {Reason}")]
     public static partial void RuleNotRunnable(ILogger logger, string ruleId, string name, string reason);

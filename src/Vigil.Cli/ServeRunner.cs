@@ -32,7 +32,7 @@ internal static class ServeRunner
         // Each scan lists every watched file, so a shorter interval only spends a core.
         if (poll < MinPoll)
         {
-            return UsageError($"--poll: {arguments.Poll} is shorter than the minimum of 100ms; give 100ms or more, such as the default 5s");
+            return UsageError($"--poll: {arguments.Poll} is shorter than the minimum of 100ms; give 100ms or more, such as the default 5s.");
         }
 
         if (StoreOption.DataDirectory(arguments.DataDirectory, out var dataError) is not { } dataDirectory)
@@ -145,17 +145,13 @@ internal static class ServeRunner
         var enabled = status.Enabled ? "enabled" : "disabled (enable it with 'vigil rules enable')";
         var interval = TerminalText.Sanitize(rule.Interval);
         var from = TerminalText.Sanitize(rule.From);
-        ServeLog.RuleRegistered(logger, ruleId, name, status.Revision, enabled, interval, from);
+        var revision = TerminalText.Sanitize(RuleRevisionOrder.Describe(rule));
+        ServeLog.RuleRegistered(logger, ruleId, name, revision, enabled, interval, from);
         if (RuleExceptionLists.Warning(rule) is { } warning)
         {
             ServeLog.RuleWarning(logger, ruleId, name, TerminalText.Sanitize(warning));
         }
     }
 
-    private static int UsageError(string message)
-    {
-        Console.Error.WriteLine(TerminalText.Sanitize($"vigil serve: {message}"));
-        Console.Error.WriteLine("Run 'vigil serve --help' for usage.");
-        return ExitCodes.Usage;
-    }
+    private static int UsageError(string message) => Cli.UsageError.Write("serve", message);
 }

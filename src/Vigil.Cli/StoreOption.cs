@@ -26,10 +26,23 @@ internal static class StoreOption
     public static string? DataDirectory(string? data, out string error)
     {
         error = "";
-        var directory = string.IsNullOrWhiteSpace(data) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : data;
+        if (!string.IsNullOrWhiteSpace(data))
+        {
+            return data;
+        }
+
+        var directory = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (directory is null)
+        {
+            error = $"missing --data: give the data directory of 'vigil serve' with --data, or set {EnvironmentVariable} to it.";
+            return null;
+        }
+
+        // `VIGIL_DATA= vigil ...` or an unset shell variable in `VIGIL_DATA=$DIR` sets it empty.
         if (string.IsNullOrWhiteSpace(directory))
         {
-            error = $"missing --data: give the data directory of 'vigil serve', or set {EnvironmentVariable}";
+            var value = directory.Length == 0 ? "empty" : "only white space";
+            error = $"missing --data, and {EnvironmentVariable} is {value}: give the data directory of 'vigil serve' with --data, or set {EnvironmentVariable} to it.";
             return null;
         }
 
@@ -46,7 +59,7 @@ internal static class StoreOption
 
         if (!File.Exists(Path.Combine(directory, VigilStore.DatabaseFileName)))
         {
-            error = $"--data: no store in {directory} ({VigilStore.DatabaseFileName} not found); run 'vigil serve' or 'vigil ingest' with --data {directory} first";
+            error = $"--data: no store in {directory} ({VigilStore.DatabaseFileName} not found); run 'vigil serve' or 'vigil ingest' with --data {directory} first.";
             return null;
         }
 

@@ -201,7 +201,7 @@ internal sealed partial class Base64TextStream
         }
 
         var lineStart = text[..Math.Min(text.Length, LineStartShown)];
-        _skippedLines.Enqueue((_line, $"not a payload: line {_line} starts with {JsonErrors.QuoteBytes(lineStart)}, but the base64 text of a CloudWatch Logs subscription payload starts with 'H4sI', the gzip header; the line is skipped, and the payloads on the lines after it are read"));
+        _skippedLines.Enqueue((_line, $"not a payload: line {_line} starts with {JsonErrors.QuoteBytes(lineStart)}, but the base64 text of a CloudWatch Logs subscription payload starts with 'H4sI', the gzip header; the line is left out (counted as an error), and the payloads on the lines after it are read"));
         _textPosition = end;
         _column += line.Length;
         return true;

@@ -340,7 +340,7 @@ internal sealed partial class Base64TextStream(Stream inner, bool splitsPayloadL
             return false;
         }
 
-        _skippedLines.Enqueue((_line, $"invalid base64 text at line {_line}, column {_column + bad + 1}: {Describe(line[bad])} is not a base64 character; the line is skipped, and the payloads on the lines after it are read"));
+        _skippedLines.Enqueue((_line, $"invalid base64 text at line {_line}, column {_column + bad + 1}: {Describe(line[bad])} is not a base64 character; the line is left out (counted as an error), and the payloads on the lines after it are read"));
         _textPosition = end;
         _column += line.Length;
         return true;

@@ -80,7 +80,7 @@ public sealed partial class CloudTrailReader
     {
         var reason = text.Failure is { } failure
             ? $"{failure}; the rest of the payload is not read"
-            : "invalid payload: its base64 text decodes to data that is not gzip, so it is not a CloudWatch Logs subscription payload; the payload is skipped, and the payloads on the lines after it are read";
+            : "invalid payload: its base64 text decodes to data that is not gzip, so it is not a CloudWatch Logs subscription payload; the payload is left out (counted as an error), and the payloads on the lines after it are read";
         ReadMetrics.Count(ReadOutcome.Error);
         return new ReadItem(ReadOutcome.Error, displayName, $"line {text.PayloadLine}", null, reason);
     }
@@ -95,7 +95,7 @@ public sealed partial class CloudTrailReader
             $"line {line}",
             null,
             $"not a payload: line {line} comes after the end of the gzip data of the payload that starts at line {payloadLine}, so it decodes to data that is not gzip; "
-            + "the line is skipped, with any lines after it that do not start a payload, and the payloads after them are read");
+            + "the line is left out (counted as an error), with any lines after it that do not start a payload, and the payloads after them are read");
     }
 
     /// <summary>The file and the caller that a file's items go to, and the reader settings for it.</summary>

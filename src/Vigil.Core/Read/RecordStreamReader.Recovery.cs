@@ -48,7 +48,7 @@ internal sealed partial class RecordStreamReader
             else if (_window.SkipPastNewline() && _window.SkipWhitespace() is '{' or '[' && _window.Position == _window.LineStart)
             {
                 _mode = Mode.TopLevel;
-                return Error(where, $"{problem}; the line ends inside record {_recordIndex}, which is skipped with the rest of the line, and reading continues at line {_window.Line}");
+                return Error(where, $"{problem}; the line ends inside record {_recordIndex}, which is left out with the rest of the line (counted as an error), and reading continues at line {_window.Line}");
             }
         }
 
@@ -135,7 +135,7 @@ internal sealed partial class RecordStreamReader
 
     /// <summary>The reason given for a malformed array element that reading skipped.</summary>
     internal static string SkippedElement(string problem, int recordIndex, long resumeOffset) =>
-        $"{problem}; record {recordIndex} is skipped and reading continues at byte {resumeOffset}";
+        $"{problem}; record {recordIndex} is left out (counted as an error) and reading continues at byte {resumeOffset}";
 
     /// <summary>The reason given for a malformed NDJSON line that reading skipped; <paramref name="resumeLine"/> 0 is the end.</summary>
     internal static string SkippedLine(string problem, long resumeLine) =>

@@ -15,7 +15,7 @@ internal static class RetentionPeriod
         var unit = text.Length > 1 ? UnitOf(text[^1]) : null;
         if (unit is null || !long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count <= 0)
         {
-            error = $"invalid retention '{text}': give a positive whole number and a unit s, m, h, d or w, for example 30d";
+            error = $"invalid retention '{text}': give a positive whole number and a unit s, m, h, d or w, for example 30d.";
             return false;
         }
 

@@ -25,7 +25,7 @@ public class RulesEnableValidationTests
         Assert.Equal(1, second.ExitCode);
         Assert.Contains($"rule {CliStore.RuleId} not registered because its file is invalid: {bad}(", second.StandardError, StringComparison.Ordinal);
         Assert.Contains(expected, second.StandardError, StringComparison.Ordinal);
-        Assert.Contains("Revision 0 stays registered.", second.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"The revision registered from {good} stays.", second.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("cannot run", status.StandardOutput, StringComparison.Ordinal);
     }
 

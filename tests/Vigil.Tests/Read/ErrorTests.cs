@@ -85,7 +85,7 @@ public class ErrorTests
 
         Assert.Equal(2, items.Records().Count);
         var error = Assert.Single(items.Errors());
-        Assert.Contains("record 2 is skipped", error.Reason);
+        Assert.Contains("record 2 is left out (counted as an error)", error.Reason);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public class OversizedRecordSkipTests
 
     private static string ExpectedReason(string container, long hugeEnd) => container == "ndjson"
         ? $"{TooLarge}; reading continues at line 3"
-        : $"{TooLarge}; record 2 is skipped and reading continues at byte {hugeEnd}";
+        : $"{TooLarge}; record 2 is left out (counted as an error) and reading continues at byte {hugeEnd}";
 
     /// <summary>Gzips <paramref name="before"/>, the huge record with <see cref="FillerBytes"/> of 'A' in a string, and <paramref name="after"/>.</summary>
     private static byte[] Bomb(string before, (string Head, string Tail) huge, string after)

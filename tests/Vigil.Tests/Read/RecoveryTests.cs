@@ -17,7 +17,7 @@ public class RecoveryTests
         Assert.Equal(3, items.Records().Count);
         var error = Assert.Single(items.Errors());
         Assert.StartsWith("record 2, byte ", error.Location);
-        Assert.Contains("record 2 is skipped", error.Reason);
+        Assert.Contains("record 2 is left out (counted as an error)", error.Reason);
         Assert.Equal("record 4", items[^1].Location);
     }
 

@@ -137,7 +137,7 @@ public partial class StructuralFramingTests
         var exact = Framed(text, structural: false);
 
         Assert.Equal(exact, Framed(text, structural: true));
-        Assert.Contains(exact, item => item.Reason.Contains("record 2 is skipped and reading continues at byte", StringComparison.Ordinal));
+        Assert.Contains(exact, item => item.Reason.Contains("record 2 is left out (counted as an error) and reading continues at byte", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public partial class StructuralFramingTests
 
             Assert.Equal(2, rows.Count(row => row.Outcome == ReadOutcome.Record));
             var error = Assert.Single(rows, row => row.Outcome == ReadOutcome.Error);
-            Assert.Contains("record 2 is skipped and reading continues at byte", error.Reason, StringComparison.Ordinal);
+            Assert.Contains("record 2 is left out (counted as an error) and reading continues at byte", error.Reason, StringComparison.Ordinal);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Vigil.Tests.Read.Containers;
 public class Base64NotPayloadLineTests
 {
     private const string NotPayloadEnd =
-        "but the base64 text of a CloudWatch Logs subscription payload starts with 'H4sI', the gzip header; the line is skipped, and the payloads on the lines after it are read";
+        "but the base64 text of a CloudWatch Logs subscription payload starts with 'H4sI', the gzip header; the line is left out (counted as an error), and the payloads on the lines after it are read";
 
     [Fact]
     public void HeaderLine_PayloadsAfterRead()
@@ -23,7 +23,7 @@ public class Base64NotPayloadLineTests
         var error = Assert.Single(items.Errors());
         Assert.Equal("line 1", error.Location);
         Assert.Equal(
-            "invalid base64 text at line 1, column 1: '#' is not a base64 character; the line is skipped, and the payloads on the lines after it are read",
+            "invalid base64 text at line 1, column 1: '#' is not a base64 character; the line is left out (counted as an error), and the payloads on the lines after it are read",
             error.Reason);
         Assert.Equal(10, items.Count);
     }
@@ -130,7 +130,7 @@ public class Base64NotPayloadLineTests
         Assert.Equal("line 3", error.Location);
         Assert.Equal(
             "not a payload: line 3 comes after the end of the gzip data of the payload that starts at line 2, so it decodes to data that is not gzip; "
-            + "the line is skipped, with any lines after it that do not start a payload, and the payloads after them are read",
+            + "the line is left out (counted as an error), with any lines after it that do not start a payload, and the payloads after them are read",
             error.Reason);
         Assert.Equal(8, items.Count);
     }

@@ -92,7 +92,7 @@ public class Base64PayloadLineTests
         var error = Assert.Single(items.Errors());
         Assert.Equal("line 3", error.Location);
         Assert.Equal(
-            "not a payload: line 3 starts with 'cGxhaW4gdGV4dCwgbm90IGd6aXA=', but the base64 text of a CloudWatch Logs subscription payload starts with 'H4sI', the gzip header; the line is skipped, and the payloads on the lines after it are read",
+            "not a payload: line 3 starts with 'cGxhaW4gdGV4dCwgbm90IGd6aXA=', but the base64 text of a CloudWatch Logs subscription payload starts with 'H4sI', the gzip header; the line is left out (counted as an error), and the payloads on the lines after it are read",
             error.Reason);
     }
 
@@ -110,7 +110,7 @@ public class Base64PayloadLineTests
         // The JSON reader places the error after the invalid literal's last valid byte.
         Assert.Equal($"line 3, log event 1, byte {broken.IndexOf("tru,", StringComparison.Ordinal) + 3}", error.Location);
         Assert.StartsWith("invalid JSON: invalid literal 'tru,", error.Reason, StringComparison.Ordinal);
-        Assert.EndsWith($"; record 1 is skipped and reading continues at byte {broken.IndexOf(",{\"id\":\"4\"", StringComparison.Ordinal)}", error.Reason, StringComparison.Ordinal);
+        Assert.EndsWith($"; record 1 is left out (counted as an error) and reading continues at byte {broken.IndexOf(",{\"id\":\"4\"", StringComparison.Ordinal)}", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

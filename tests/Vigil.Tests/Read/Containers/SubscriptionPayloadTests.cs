@@ -242,7 +242,7 @@ public class SubscriptionPayloadTests
         Assert.Equal(["id-1", "id-2", "id-4", "id-5"], items.Records().Select(item => item.Record!["eventID"]!.GetValue<string>()));
         var error = Assert.Single(items.Errors());
         Assert.Equal("line 2", error.Location);
-        Assert.StartsWith("invalid base64 text at line 2, column 11: '-' is not a base64 character; the line is skipped", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("invalid base64 text at line 2, column 11: '-' is not a base64 character; the line is left out (counted as an error)", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public class SubscriptionStreamingTests
         var error = Assert.Single(items.Errors());
         Assert.Equal(4, items.Records().Count);
         Assert.StartsWith("line 1, log event 3, byte ", error.Location, StringComparison.Ordinal);
-        Assert.Contains("record 3 is skipped and reading continues", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("record 3 is left out (counted as an error) and reading continues", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class SubscriptionStreamingTests
         var error = Assert.Single(items.Errors());
         Assert.Equal(10, items.Records().Count);
         Assert.StartsWith("line 2, log event 2, byte ", error.Location, StringComparison.Ordinal);
-        Assert.EndsWith("the line ends inside record 2, which is skipped with the rest of the line, and reading continues at line 3", error.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("the line ends inside record 2, which is left out with the rest of the line (counted as an error), and reading continues at line 3", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
