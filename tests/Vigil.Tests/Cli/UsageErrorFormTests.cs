@@ -97,4 +97,27 @@ public class UsageErrorFormTests
         Assert.DoesNotContain("Unrecognized", result.StandardError, StringComparison.Ordinal);
         Assert.EndsWith($"Run 'vigil {command} --help' for usage.\n", result.StandardError, StringComparison.Ordinal);
     }
+
+    public static TheoryData<string, string[], string> ParserErrors => new()
+    {
+        { "hunt", ["hunt", "--format", "xml", "x"], "invalid value 'xml' for --format: give one of table, ndjson." },
+        { "hunt", ["hunt", "x", "--threads"], "missing value for --threads: give it after the option." },
+        { "hunt", ["hunt", "x", "--format", "table", "--format", "ndjson"], "--format takes one value, and 2 were given: give it once." },
+        { "hunt", ["hunt"], "missing argument <path>: give it after the command." },
+        { "rules", ["rules"], "missing command: give one of the commands that 'vigil rules --help' lists." },
+        { "", [], "missing command: give one of the commands that 'vigil --help' lists." },
+        { "", ["bogus"], "unknown command 'bogus'. Give one of the commands that 'vigil --help' lists." },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParserErrors))]
+    public void ParserErrorOnOneLine(string command, string[] arguments, string problem)
+    {
+        var prefix = command.Length == 0 ? "vigil" : $"vigil {command}";
+
+        var result = CliRunner.Run(arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"{prefix}: {problem}\nRun '{prefix} --help' for usage.\n", result.StandardError);
+    }
 }

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// Words System.CommandLine's parse errors in the CLI's form: what is wrong, the value, and the
+/// fix. The library's text is kept, on one line, for an error this does not know.
+/// </summary>
+internal static partial class ParseErrorText
+{
+    /// <summary>
+    /// Returns the errors of <paramref name="parsed"/> to print, one per line, with the tokens no
+    /// option or argument took (see <see cref="UnmatchedTokens"/>).
+    /// </summary>
+    public static List<string> Errors(ParseResult parsed)
+    {
+        var unmatched = UnmatchedTokens.Errors(parsed).ToList();
+        var errors = new List<string>();
+        foreach (var error in parsed.Errors)
+        {
+            // "unknown command 'x'" already says what the missing command is.
+            if (unmatched.Count > 0 && MissingCommand().IsMatch(error.Message))
+            {
+                continue;
+            }
+
+            errors.Add(Word(error, parsed.CommandResult));
+        }
+
+        errors.AddRange(unmatched);
+        return errors;
+    }
+
+    private static string Word(ParseError error, CommandResult command)
+    {
+        var message = error.Message;
+        if (NotOneOf().Match(message) is { Success: true } notOneOf)
+        {
+            var allowed = Quoted().Matches(notOneOf.Groups["allowed"].Value).Select(match => match.Groups[1].Value);
+            return $"invalid value '{notOneOf.Groups["value"].Value}'{ForOption(error)}: give one of {string.Join(", ", allowed)}.";
+        }
+
+        if (MissingOptionValue().Match(message) is { Success: true } missingValue)
+        {
+            return $"missing value for {missingValue.Groups["option"].Value}: give it after the option.";
+        }
+
+        if (MissingArgument().Match(message) is { Success: true } missingArgument)
+        {
+            return $"missing argument <{missingArgument.Groups["argument"].Value}>: give it after the command.";
+        }
+
+        if (TooManyValues().Match(message) is { Success: true } tooMany)
+        {
+            return $"{tooMany.Groups["option"].Value} takes one value, and {tooMany.Groups["count"].Value} were given: give it once.";
+        }
+
+        if (MissingCommand().IsMatch(message))
+        {
+            return $"missing command: give one of the commands that '{CommandPath(command)} --help' lists.";
+        }
+
+        // The library lists choices on indented lines, which the terminal-safe output would escape.
+        return WhiteSpace().Replace(message, " ").Trim();
+    }
+
+    /// <summary>Returns " for --name" when the error belongs to an option's argument.</summary>
+    private static string ForOption(ParseError error) => error.SymbolResult switch
+    {
+        OptionResult option => $" for {option.Option.Name}",
+        ArgumentResult { Parent: OptionResult option } => $" for {option.Option.Name}",
+        _ => "",
+    };
+
+    private static string CommandPath(CommandResult result) =>
+        result.Parent is CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "vigil";
+
+    [GeneratedRegex(@"^Argument '(?<value>.*)' not recognized\. Must be one of:(?<allowed>.*)$", RegexOptions.Singleline)]
+    private static partial Regex NotOneOf();
+
+    [GeneratedRegex(@"'([^']*)'")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"^Required argument missing for option: '(?<option>[^']+)'\.$")]
+    private static partial Regex MissingOptionValue();
+
+    [GeneratedRegex(@"^Required argument '(?<argument>[^']+)' missing for command: '[^']+'\.$")]
+    private static partial Regex MissingArgument();
+
+    [GeneratedRegex(@"^Option '(?<option>[^']+)' expects a single argument but (?<count>\d+) were provided\.$")]
+    private static partial Regex TooManyValues();
+
+    [GeneratedRegex(@"^Required command was not provided\.$")]
+    private static partial Regex MissingCommand();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}
