@@ -78,7 +78,7 @@ internal static class AlertTableLayout
     /// <c>\uXXXX</c> escape and no surrogate pair is split. Half an escape such as <c>\u202</c> could
     /// be a line separator or a right-to-left override, which mean different things to a reader.
     /// </summary>
-    private static int CutBefore(string text, int cut)
+    internal static int CutBefore(string text, int cut)
     {
         const int EscapeLength = 6;
         var backslash = text.LastIndexOf('\\', cut - 1, Math.Min(cut, EscapeLength - 1));

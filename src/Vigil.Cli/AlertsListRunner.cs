@@ -13,6 +13,12 @@ internal static class AlertsListRunner
     /// <summary>Rows a table shows at most; NDJSON prints every alert.</summary>
     public const int MaxTableRows = 1000;
 
+    /// <summary>
+    /// Maximum columns of a value in the block layout, the ellipsis included. It leaves room for a
+    /// long ARN and stops an attacker's 100 KB CloudTrail value from flooding the terminal.
+    /// </summary>
+    public const int MaxBlockValueColumns = 512;
+
     // The width from which the Created column is shown (its 24 characters and border).
     private const int WidthForCreated = 140;
 
@@ -131,7 +137,9 @@ internal static class AlertsListRunner
         }
         else
         {
-            NarrowTable.WriteBlocks(console.Profile.Out.Writer, headers, rows, console.Profile.Width);
+            // The table often does not fit because of one long value, which a block would print whole.
+            var blocks = rows.Select(row => row.Select(cell => TerminalValue.Shorten(cell, MaxBlockValueColumns)).ToArray());
+            NarrowTable.WriteBlocks(console.Profile.Out.Writer, headers, blocks, console.Profile.Width);
             console.WriteLine();
         }
 

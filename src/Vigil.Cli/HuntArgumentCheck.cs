@@ -16,6 +16,12 @@ internal static class HuntArgumentCheck
         options = new HuntOptions(arguments.Paths);
         error = "";
 
+        if (HuntOutputFormat.ConflictError(arguments.Format, arguments.Output) is { } formatError)
+        {
+            error = formatError;
+            return false;
+        }
+
         if (InputPaths.TryFindMissing(arguments.Paths, out error))
         {
             return false;

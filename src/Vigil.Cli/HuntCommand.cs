@@ -21,15 +21,17 @@ internal static class HuntCommand
             Description = "Rule file or folder (recursive): detection-rules TOML, Kibana NDJSON exports, or a Kibana rule JSON file; "
                 + "repeat for more. Default: the built-in AWS STS AssumeRole rule.",
         }.RejectEmpty("a rule file or folder, or leave --rules out to run the built-in rule");
-        var format = new Option<string>("--format", "-f")
+        // No default value, so that the hunt can tell a --format table given with --output - from none.
+        var format = new Option<string?>("--format", "-f")
         {
-            Description = "Output on stdout: 'table' (alerts for people) or 'ndjson' (one alert document per line).",
-            DefaultValueFactory = _ => "table",
+            Description = "Output on stdout: 'table' (alerts for people) or 'ndjson' (one alert document per line). "
+                + "Default: table, or ndjson with --output -.",
         };
-        format.AcceptOnlyFromAmong("table", "ndjson");
+        format.AcceptOnlyFromAmong(HuntOutputFormat.Table, HuntOutputFormat.Ndjson);
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write alert documents as NDJSON to this file ('-' for stdout). With --format table the table still goes to stdout; with --format ndjson the NDJSON goes to this file instead of stdout.",
+            Description = "Write alert documents as NDJSON to this file. The table still goes to stdout unless --format is ndjson. "
+                + "'-' writes only NDJSON to stdout, so it cannot be combined with --format table.",
         }.RejectEmpty("a file for the NDJSON alerts, or - for standard output");
         var from = new Option<string?>("--from")
         {
@@ -57,7 +59,7 @@ internal static class HuntCommand
         command.SetAction(parsed => HuntRunner.Run(new HuntArguments(
             Paths: parsed.GetValue(paths) ?? [],
             Rules: parsed.GetValue(rules) ?? [],
-            Format: parsed.GetValue(format) ?? "table",
+            Format: parsed.GetValue(format),
             Output: parsed.GetValue(output),
             From: parsed.GetValue(from),
             To: parsed.GetValue(to),
@@ -85,11 +87,14 @@ internal static class HuntCommand
     }
 }
 
-/// <summary>The parsed command line of <c>vigil hunt</c>.</summary>
+/// <summary>
+/// The parsed command line of <c>vigil hunt</c>. <see cref="Format"/> is null when <c>--format</c>
+/// is not given, until <see cref="HuntOutputFormat.Resolve"/> sets it.
+/// </summary>
 internal sealed record HuntArguments(
     IReadOnlyList<string> Paths,
     IReadOnlyList<string> Rules,
-    string Format,
+    string? Format,
     string? Output,
     string? From,
     string? To,

@@ -20,6 +20,8 @@ internal static class HuntRunner
             return UsageError(usageError);
         }
 
+        arguments = arguments with { Format = HuntOutputFormat.Resolve(arguments.Format, arguments.Output) };
+
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.hunt");
 

@@ -14,4 +14,10 @@ internal interface IAlertWriter
 
     /// <summary>Returns how many alerts of the rule with <c>rule_id</c> <paramref name="ruleId"/> are stored.</summary>
     long Count(string ruleId);
+
+    /// <summary>
+    /// Returns how many alerts of the rule with <c>rule_id</c> <paramref name="ruleId"/> and
+    /// saved-object id <paramref name="ruleUuid"/> (<c>kibana.alert.rule.uuid</c>) are stored.
+    /// </summary>
+    long Count(string ruleId, string ruleUuid);
 }

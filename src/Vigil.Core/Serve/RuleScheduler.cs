@@ -103,7 +103,8 @@ public sealed class RuleScheduler
     {
         ScheduledRule.TryPrepare(rule, _mapping, out var prepared, out var reason);
         _loaded[rule.Uuid] = new LoadedRule(rule, prepared, reason);
-        return Status(registered);
+        var sharesRuleId = _state.Rules().Count(other => other.RuleId == registered.RuleId) > 1;
+        return Status(registered, sharesRuleId);
     }
 
     /// <summary>
@@ -259,8 +260,17 @@ public sealed class RuleScheduler
     }
 
     /// <summary>Returns the status of every registered rule, ordered by name.</summary>
-    public IReadOnlyList<RuleStatus> Status() =>
-        [.. _state.Rules().Select(Status).OrderBy(s => s.Name, StringComparer.Ordinal)];
+    public IReadOnlyList<RuleStatus> Status()
+    {
+        var rules = _state.Rules();
+        var sharedRuleIds = rules
+            .GroupBy(rule => rule.RuleId, StringComparer.Ordinal)
+            .Where(group => group.Count() > 1)
+            .Select(group => group.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
+        return [.. rules.Select(rule => Status(rule, sharedRuleIds.Contains(rule.RuleId))).OrderBy(s => s.Name, StringComparer.Ordinal)];
+    }
 
     /// <summary>Returns the newest <paramref name="limit"/> execution log entries, newest first, of one rule (by <c>rule_id</c> or saved-object id) or of all rules.</summary>
     public IReadOnlyList<ExecutionLogEntry> ExecutionLog(string? rule = null, int limit = 100)
@@ -403,7 +413,12 @@ public sealed class RuleScheduler
             : loaded;
     }
 
-    private RuleStatus Status(RegisteredRule registered)
+    /// <summary>
+    /// Returns the status of one registration. A store written before one registration per
+    /// <c>rule_id</c> may register a <c>rule_id</c> several times (<paramref name="sharesRuleId"/>),
+    /// and then each counts only the alerts of its own saved-object id.
+    /// </summary>
+    private RuleStatus Status(RegisteredRule registered, bool sharesRuleId)
     {
         var state = _state.LoadState(registered.RuleUuid);
         var loaded = _loaded.GetValueOrDefault(registered.RuleUuid);
@@ -424,8 +439,11 @@ public sealed class RuleScheduler
             // scheduler that loaded it runs it, and the store does not record which one did.
             NextRunAt = registered.Enabled && runnable ? state.NextRunAt : null,
             // Counted from the alerts themselves: a run killed after writing its alerts but before
-            // saving the rule state leaves the state's running count short.
-            AlertCount = _services.Alerts.Count(registered.RuleId),
+            // saving the rule state leaves the state's running count short. A registration alone with
+            // its rule_id also counts the alerts of registrations that a newer one replaced.
+            AlertCount = sharesRuleId
+                ? _services.Alerts.Count(registered.RuleId, registered.RuleUuid)
+                : _services.Alerts.Count(registered.RuleId),
             LateEvents = state.LateEvents,
             Uncovered = UncoveredRanges.Of(state, loaded?.Prepared, _services),
         };

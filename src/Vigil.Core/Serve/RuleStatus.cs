@@ -40,7 +40,10 @@ public sealed record RuleStatus
     /// </summary>
     public DateTimeOffset? NextRunAt { get; init; }
 
-    /// <summary>The alerts the rule has written.</summary>
+    /// <summary>
+    /// The alerts stored for the rule's <c>rule_id</c>, or, where the store registers that
+    /// <c>rule_id</c> several times, for this registration's saved-object id alone.
+    /// </summary>
     public long AlertCount { get; init; }
 
     /// <summary>The late events the rule has evaluated.</summary>

@@ -25,6 +25,20 @@ internal sealed class StoreAlertWriter(VigilStore store) : IAlertWriter
         return (long)command.ExecuteScalar()!;
     }
 
+    // The alerts table has no saved-object id column, so this reads each document of the rule_id.
+    public long Count(string ruleId, string ruleUuid)
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT count(*) FROM alerts
+            WHERE rule_id = $rule AND json_extract(document, '$."kibana.alert.rule.uuid"') = $uuid
+            """;
+        command.Parameters.AddWithValue("$rule", ruleId);
+        command.Parameters.AddWithValue("$uuid", ruleUuid);
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>Stores the alert with its own severity, which the rule's <c>severity_mapping</c> may have set apart from the rule's.</summary>
     public bool Write(string alertId, DetectionRule rule, JsonObject alert)
     {

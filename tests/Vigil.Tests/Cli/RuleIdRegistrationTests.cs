@@ -78,6 +78,31 @@ public class RuleIdRegistrationTests
         Assert.All(Rows(store), row => Assert.True(row.Enabled));
     }
 
+    [Theory]
+    [InlineData("240")]
+    [InlineData("60")]
+    public void DuplicateRegistrationsCountOwnAlerts(string columns)
+    {
+        using var store = new CliStore();
+        RegisterTwice(store);
+        var environment = new Dictionary<string, string?> { ["COLUMNS"] = columns };
+
+        var before = CliRunner.RunWithEnvironment(environment, "rules", "status", "--data", store.Data);
+        var run = store.Run("rules", "run", OtherId, "--from", "now-1h", "--to", "now");
+        var after = CliRunner.RunWithEnvironment(environment, "rules", "status", "--data", store.Data);
+
+        var alertsBefore = AlertsByVersion(before.StandardOutput);
+        var alertsAfter = AlertsByVersion(after.StandardOutput);
+        Assert.Equal(0, before.ExitCode);
+        Assert.Equal(2, alertsBefore.Count);
+        Assert.Equal("3", alertsBefore["2"]);
+        Assert.Equal("0", alertsBefore["5"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(6, AlertCount(store));
+        Assert.Equal("3", alertsAfter["2"]);
+        Assert.Equal("3", alertsAfter["5"]);
+    }
+
     [Fact]
     public void RegisteringFileMergesDuplicates()
     {
@@ -242,6 +267,30 @@ public class RuleIdRegistrationTests
         AddLegacyRow(store, OtherId, export, version: 5);
         return (toml, export);
     }
+
+    /// <summary>
+    /// Returns the Alerts value of each rule in <c>rules status</c> output by its Version value, from
+    /// the table, or from the labelled lines of each block on a narrow terminal.
+    /// </summary>
+    private static Dictionary<string, string> AlertsByVersion(string status)
+    {
+        var lines = status.Split('\n');
+        var header = lines.FirstOrDefault(line => line.Contains("│ Alerts │", StringComparison.Ordinal));
+        if (header is null)
+        {
+            var versions = Labelled(lines, "Version");
+            var alerts = Labelled(lines, "Alerts");
+            Assert.Equal(versions.Count, alerts.Count);
+            return versions.Zip(alerts).ToDictionary(pair => pair.First, pair => pair.Second);
+        }
+
+        var headers = header.Split('│').Select(cell => cell.Trim()).ToList();
+        var rows = lines.Where(line => line.Contains($"│ {CliStore.RuleId} │", StringComparison.Ordinal)).Select(line => line.Split('│'));
+        return rows.ToDictionary(row => row[headers.IndexOf("Version")].Trim(), row => row[headers.IndexOf("Alerts")].Trim());
+    }
+
+    private static List<string> Labelled(string[] lines, string label) =>
+        [.. lines.Where(line => line.StartsWith(label + " ", StringComparison.Ordinal)).Select(line => line[label.Length..].Trim())];
 
     /// <summary>Adds a second registration of the rule_id, as an older Vigil wrote for an export with its own id.</summary>
     private static void AddLegacyRow(CliStore store, string uuid, string file, int version)
