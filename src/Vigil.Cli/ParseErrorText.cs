@@ -20,7 +20,7 @@ internal static partial class ParseErrorText
         var errors = new List<string>();
         foreach (var error in parsed.Errors)
         {
-            // "unknown command 'x'" already says what the missing command is.
+            // The error "unknown command 'x'" already names the missing command.
             if (unmatched.Count > 0 && MissingCommand().IsMatch(error.Message))
             {
                 continue;
@@ -74,7 +74,8 @@ internal static partial class ParseErrorText
         _ => "",
     };
 
-    private static string CommandPath(CommandResult result) =>
+    /// <summary>Returns the command as typed after <c>vigil</c>, such as <c>vigil rules show</c>.</summary>
+    public static string CommandPath(CommandResult result) =>
         result.Parent is CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "vigil";
 
     [GeneratedRegex(@"^Argument '(?<value>.*)' not recognized\. Must be one of:(?<allowed>.*)$", RegexOptions.Singleline)]

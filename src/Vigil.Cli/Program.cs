@@ -64,5 +64,4 @@ catch (Exception exception)
 // Writes fail at once, as writes to the closed descriptor would, with the error the catch above reports.
 static TextWriter ClosedStandardOutput() => new StreamWriter(new UnixStandardOutput()) { AutoFlush = true };
 
-static string CommandPath(CommandResult result) =>
-    result.Parent is CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : "vigil";
+static string CommandPath(CommandResult result) => ParseErrorText.CommandPath(result);
