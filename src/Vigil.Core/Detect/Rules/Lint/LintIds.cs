@@ -71,4 +71,7 @@ public static class LintIds
     /// it. <see cref="Validation.RuleRevisionOrder"/> defines which revision is newer.
     /// </summary>
     public const string OlderRevision = "VR021";
+
+    /// <summary>An exact value longer than the keyword field's <c>ignore_above</c>, which Elasticsearch never indexes, so the condition never matches.</summary>
+    public const string ValueAboveIgnoreAbove = "VR022";
 }

@@ -56,6 +56,7 @@ public static class RuleLinter
         UnknownFieldCheck.Run(context);
         RuleFieldCheck.Run(context);
         ValueTypeCheck.Run(context);
+        IgnoreAboveCheck.Run(context);
         ContradictionCheck.Run(context);
         LeadingWildcardCheck.Run(context);
         IndexPatternCheck.Run(context);

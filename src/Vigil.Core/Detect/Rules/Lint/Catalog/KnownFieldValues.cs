@@ -44,6 +44,11 @@ internal static class KnownFieldValues
     }.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>Fields that hold a single value in every CloudTrail event, so two different values cannot both match.</summary>
+    /// <remarks>
+    /// <c>source.ip</c> is the only ip field with one value per event: the mapper sets it from
+    /// <c>sourceIPAddress</c> only when that is one address. The only other ip field it writes is
+    /// <c>related.ip</c>, which may also contain <c>serviceEventDetails.sourceIpAddress</c>.
+    /// </remarks>
     private static readonly FrozenSet<string> SingleValued = FrozenSet.Create(
         StringComparer.Ordinal,
         "event.provider",
@@ -55,6 +60,7 @@ internal static class KnownFieldValues
         "cloud.provider",
         "cloud.region",
         "cloud.account.id",
+        "source.ip",
         UserIdentityType,
         "aws.cloudtrail.user_identity.session_context.session_issuer.type",
         "aws.cloudtrail.event_type",

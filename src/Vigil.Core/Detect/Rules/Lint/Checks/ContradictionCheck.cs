@@ -6,8 +6,10 @@ namespace Vigil.Detect.Rules.Lint.Checks;
 
 /// <summary>
 /// Reports conjunctions that can never hold: two value sets on a single-valued field without a
-/// common value (<c>event.action:A and event.action:B</c>), values that the same conjunction
-/// excludes on a keyword field (<c>f:A and not f:A</c>), and <c>not f:*</c> with a condition on <c>f</c>.
+/// common value (<c>event.action:A and event.action:B</c>), addresses and CIDR blocks on a
+/// single-valued ip field without a common address (<c>source.ip:10.0.0.0/8 and
+/// source.ip:192.168.0.1</c>), values that the same conjunction excludes on a keyword field
+/// (<c>f:A and not f:A</c>), and <c>not f:*</c> with a condition on <c>f</c>.
 /// </summary>
 /// <remarks>
 /// Kibana ANDs the rule's filters with its query, so the conditions every filter requires join
@@ -54,6 +56,7 @@ internal static class ContradictionCheck
     private static void CheckConjunction(LintContext context, IReadOnlyList<RequiredCondition> conditions)
     {
         var sets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var addresses = new Dictionary<string, AddressBlocks>(StringComparer.Ordinal);
         var present = new HashSet<string>(StringComparer.Ordinal);
         var missing = new Dictionary<string, RequiredCondition>(StringComparer.Ordinal);
         var excluded = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -61,6 +64,10 @@ internal static class ContradictionCheck
         {
             switch (condition.Kind)
             {
+                case RequiredKind.Values when IsIp(condition.Field):
+                    present.Add(condition.Field);
+                    IntersectAddresses(context, addresses, condition);
+                    break;
                 case RequiredKind.Values:
                     present.Add(condition.Field);
                     Intersect(context, sets, condition);
@@ -127,6 +134,44 @@ internal static class ContradictionCheck
             current.UnionWith(values);
         }
     }
+
+    private static bool IsIp(string field) =>
+        (FieldMapping.CloudTrail.Find(field)?.Type ?? FieldCatalogue.TypeOf(field)) is FieldType.Ip;
+
+    /// <summary>
+    /// Intersects the addresses that the conditions on a single-valued ip field allow. A CIDR value
+    /// matches every address in its block, so the values conflict only when no address is in a block
+    /// of each condition. A condition with a value that is no address is left out, which can only
+    /// widen the intersection, so leaving it out never reports a conjunction that can match.
+    /// </summary>
+    private static void IntersectAddresses(LintContext context, Dictionary<string, AddressBlocks> addresses, RequiredCondition condition)
+    {
+        if (!KnownFieldValues.IsSingleValued(condition.Field) || AddressBlocks.Parse(condition.Values!) is not { } blocks)
+        {
+            return;
+        }
+
+        if (!addresses.TryGetValue(condition.Field, out var current))
+        {
+            addresses[condition.Field] = blocks;
+            return;
+        }
+
+        var common = current.Intersect(blocks);
+        if (!common.IsEmpty)
+        {
+            addresses[condition.Field] = common;
+            return;
+        }
+
+        Report(context, LintIds.ContradictoryValues, condition,
+            $"{condition.Field} has one address per event, and no address is both in one of ({string.Join(", ", current.Values)}) and in one of ({string.Join(", ", blocks.Values)}), so the conjunction never matches",
+            $"join the values with \"or\": {condition.Field}:({string.Join(" or ", current.Values.Select(QuotedIfIpv6))} or ...), or widen a CIDR block so that it contains the other values");
+        addresses[condition.Field] = blocks;
+    }
+
+    /// <summary>Quotes an IPv6 value, whose colons KQL reads as field separators unless they are escaped.</summary>
+    private static string QuotedIfIpv6(string value) => value.Contains(':', StringComparison.Ordinal) ? $"\"{value}\"" : value;
 
     private static void Report(LintContext context, string id, RequiredCondition condition, string message, string fix)
     {
