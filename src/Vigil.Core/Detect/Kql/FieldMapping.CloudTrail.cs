@@ -6,7 +6,7 @@ public sealed partial class FieldMapping
     /// <summary>ECS keyword fields not given another limit (Fleet's default template).</summary>
     public const int DefaultKeywordIgnoreAbove = 1024;
 
-    /// <summary>The AWS integration's limit on the string copies of request and response objects.</summary>
+    /// <summary>The AWS integration's limit on the string copies of request parameters and response elements.</summary>
     public const int CloudTrailObjectStringIgnoreAbove = 8191;
 
     private static readonly Lazy<FieldMapping> CloudTrailMapping = new(BuildCloudTrail);
@@ -43,18 +43,19 @@ public sealed partial class FieldMapping
     /// <summary>The Java <c>Map.toString()</c> copies of CloudTrail objects, each with a <c>.text</c> multi-field.</summary>
     private static void AddObjectStrings(List<MappedField> fields)
     {
-        // NOTE: the integration's fields.yml (elastic/integrations 0b97ab02df) sets ignore_above 8191
-        // on request_parameters and response_elements only. Fleet's template generator gives
-        // additional_eventdata and service_event_details its default of 1024, so their values of 1025
-        // to 8191 characters match here but not in Elasticsearch, and lint's VR022 misses them there.
-        string[] names =
+        // The integration's fields.yml sets ignore_above 8191 on request_parameters and
+        // response_elements only. Fleet's template generator gives the other two its keyword
+        // default, 1024, so longer values of theirs are not indexed and never match.
+        (string Name, int IgnoreAbove)[] strings =
         [
-            "aws.cloudtrail.request_parameters", "aws.cloudtrail.response_elements",
-            "aws.cloudtrail.additional_eventdata", "aws.cloudtrail.service_event_details",
+            ("aws.cloudtrail.request_parameters", CloudTrailObjectStringIgnoreAbove),
+            ("aws.cloudtrail.response_elements", CloudTrailObjectStringIgnoreAbove),
+            ("aws.cloudtrail.additional_eventdata", DefaultKeywordIgnoreAbove),
+            ("aws.cloudtrail.service_event_details", DefaultKeywordIgnoreAbove),
         ];
-        foreach (var name in names)
+        foreach (var (name, ignoreAbove) in strings)
         {
-            fields.Add(new MappedField(name, FieldType.Keyword) { IgnoreAbove = CloudTrailObjectStringIgnoreAbove });
+            fields.Add(new MappedField(name, FieldType.Keyword) { IgnoreAbove = ignoreAbove });
             fields.Add(new MappedField(name + ".text", FieldType.MatchOnlyText) { SourceField = name });
         }
 

@@ -49,6 +49,19 @@ public class KqlCompilerTests
         Assert.True(Matches("aws.cloudtrail.request_parameters:x*", document));
     }
 
+    [Theory]
+    [InlineData("additional_eventdata")]
+    [InlineData("service_event_details")]
+    public void CloudTrailEventDataStringsLimitedTo1024(string field)
+    {
+        var atLimit = CloudTrailString(field, new string('x', 1024));
+        var overLimit = CloudTrailString(field, new string('x', 1025));
+
+        Assert.True(Matches($"aws.cloudtrail.{field}:x*", atLimit));
+        Assert.False(Matches($"aws.cloudtrail.{field}:*", overLimit));
+        Assert.True(Matches($"aws.cloudtrail.{field}.text:*", overLimit));
+    }
+
     [Fact]
     public void CloudTrailOtherKeywordsLimitedTo1024()
     {
@@ -132,6 +145,8 @@ public class KqlCompilerTests
         Assert.True(Matches("message.text:denied", """{"message":"Access Denied"}""", mapping));
     }
 
-    private static string RequestParameters(string value) =>
-        new JsonObject { ["aws"] = new JsonObject { ["cloudtrail"] = new JsonObject { ["request_parameters"] = value } } }.ToJsonString();
+    private static string RequestParameters(string value) => CloudTrailString("request_parameters", value);
+
+    private static string CloudTrailString(string field, string value) =>
+        new JsonObject { ["aws"] = new JsonObject { ["cloudtrail"] = new JsonObject { [field] = value } } }.ToJsonString();
 }

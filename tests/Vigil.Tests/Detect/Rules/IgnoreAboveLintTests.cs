@@ -5,8 +5,9 @@ namespace Vigil.Tests.Detect.Rules;
 
 /// <summary>
 /// Exact values longer than a keyword field's <c>ignore_above</c> (VR022), which Elasticsearch never
-/// indexes: 1024 on <c>user_agent.original</c> and other ECS keyword fields, 8191 on the string
-/// copies of request parameters and response elements.
+/// indexes: 1024 on <c>user_agent.original</c>, other ECS keyword fields and the string copies of
+/// additional event data and service event details, 8191 on those of request parameters and
+/// response elements.
 /// </summary>
 public class IgnoreAboveLintTests
 {
@@ -16,6 +17,8 @@ public class IgnoreAboveLintTests
     [InlineData("aws.cloudtrail.user_identity.arn", 1025, 1024)]
     [InlineData("aws.cloudtrail.request_parameters", 8192, 8191)]
     [InlineData("aws.cloudtrail.response_elements", 9000, 8191)]
+    [InlineData("aws.cloudtrail.additional_eventdata", 1025, 1024)]
+    [InlineData("aws.cloudtrail.service_event_details", 2000, 1024)]
     public void ValueAboveLimitIsError(string field, int length, int limit)
     {
         var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery($"{field}:\"{new string('a', length)}\"")));
