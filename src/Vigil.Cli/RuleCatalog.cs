@@ -8,55 +8,29 @@ namespace Vigil.Cli;
 internal static class RuleCatalog
 {
     /// <summary>
-    /// Loads the rules of <paramref name="paths"/> (as full paths, so the registry can find them
-    /// again from any directory), or the built-in rules when no path is given. Each load error of a
-    /// file or folder goes to <paramref name="reportError"/>. Only the newest revision of a
-    /// <c>rule_id</c> is returned, and each older one goes to <paramref name="reportSkipped"/>.
-    /// Returns null, with <paramref name="usageError"/>, when no rule loaded.
+    /// Returns the usage error for the first path of <paramref name="paths"/> that does not exist or
+    /// that a folder on the way keeps Vigil from reaching, or null when every path exists.
     /// </summary>
-    public static IReadOnlyList<DetectionRule>? Load(IReadOnlyList<string> paths, Action<RuleLoadError> reportError, Action<SupersededRevision> reportSkipped, out string usageError)
+    public static string? MissingPathError(IReadOnlyList<string> paths)
     {
-        usageError = "";
-        if (paths.Count == 0)
-        {
-            return BuiltInRules.All;
-        }
-
         var missing = paths.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path));
-        if (missing is not null)
+        if (missing is null)
         {
-            usageError = Read.PathAccess.Denied(missing) is { } denied
-                ? $"--rules: path {missing} could not be read ({denied.TrimEnd('.')}); check the permissions of its folders."
-                : $"--rules: path not found: {missing}. Give a detection-rules TOML file or a folder of them.";
             return null;
         }
 
-        var loaded = RuleLoader.LoadPaths(paths.Select(Path.GetFullPath));
-        foreach (var error in loaded.Errors)
-        {
-            reportError(error);
-        }
-
-        if (loaded.Rules.Count == 0)
-        {
-            // A folder of rules that all failed, or that could not be listed, may well contain TOML
-            // files, so the hint about the expected files is only given when nothing failed.
-            usageError = loaded.Errors.Count > 0
-                ? $"--rules: no rules loaded from {string.Join(", ", paths)}; the warnings above give the reasons. Fix what they name and run 'vigil serve' again."
-                : $"--rules: no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml) or Kibana exports (*.ndjson) in a folder, or a Kibana rule JSON file given by name.";
-            return null;
-        }
-
-        // The registry keys rules by their id, which revisions share, so each registered revision
-        // would replace the one before it, and the last in path order would run.
-        var (newest, superseded) = NewestRevisions.Select(loaded.Rules);
-        foreach (var revision in superseded)
-        {
-            reportSkipped(revision);
-        }
-
-        return newest;
+        return Read.PathAccess.Denied(missing) is { } denied
+            ? $"--rules: path {missing} could not be read ({denied.TrimEnd('.')}); check the permissions of its folders."
+            : $"--rules: path not found: {missing}. Give a detection-rules TOML file or a folder of them.";
     }
+
+    /// <summary>Returns the usage error for <paramref name="paths"/> when no rule loaded from them.</summary>
+    public static string NoRulesError(IReadOnlyList<string> paths, bool hadLoadErrors) =>
+        // A folder of rules that all failed, or that could not be listed, may well contain TOML
+        // files, so the hint about the expected files is only given when nothing failed.
+        hadLoadErrors
+            ? $"--rules: no rules loaded from {string.Join(", ", paths)}; the warnings above give the reasons. Fix what they name and run 'vigil serve' again."
+            : $"--rules: no rules loaded from {string.Join(", ", paths)}: expected detection-rules TOML files (*.toml) or Kibana exports (*.ndjson) in a folder, or a Kibana rule JSON file given by name.";
 
     /// <summary>
     /// Registers again every rule the registry holds, read from its source file or from the built-in
@@ -182,7 +156,7 @@ internal static class RuleCatalog
         }
 
         var rule = newest[0];
-        if (!IsValid(scheduler, file, rule, out invalid))
+        if (!RuleRegistrationCheck.IsValid(scheduler, file, rule, out invalid))
         {
             error = RuleLookupError.NotRegistered(invalid);
             return null;
@@ -244,42 +218,6 @@ internal static class RuleCatalog
         var matches = statuses.Where(s => s.RuleId == rule || s.RuleUuid == rule).ToList();
         return matches.Count > 0 ? matches : [.. statuses.Where(s => string.Equals(s.Name, rule, StringComparison.Ordinal))];
     }
-
-    /// <summary>
-    /// Checks a rule read from a file before it is registered, so a file with an error never
-    /// replaces a registered revision that runs.
-    /// </summary>
-    private static bool IsValid(RuleScheduler scheduler, string file, DetectionRule rule, out string error)
-    {
-        if (IdTakenError(scheduler, rule) is { } taken)
-        {
-            error = taken;
-            return false;
-        }
-
-        error = "";
-        var problems = RuleValidator.Validate(rule);
-        if (problems.Count == 0)
-        {
-            return true;
-        }
-
-        var more = problems.Count > 1 ? $" Run 'vigil rules validate {file}' for the other {problems.Count - 1}." : "";
-        var keptRevision = scheduler.Status().FirstOrDefault(s => s.RuleId == rule.RuleId) is { } registered
-            ? $" The revision registered from {registered.SourceFile ?? "the built-in rules"} stays."
-            : "";
-        error = $"rule {rule.RuleId} not registered because its file is invalid: {problems[0].ToString().TrimEnd('.')}.{more}{keptRevision}";
-        return false;
-    }
-
-    /// <summary>
-    /// Returns an error when a registered rule with another <c>rule_id</c> has the saved-object id of
-    /// <paramref name="rule"/>, because registering it would replace that rule; null otherwise.
-    /// </summary>
-    public static string? IdTakenError(RuleScheduler scheduler, DetectionRule rule) =>
-        scheduler.Status().FirstOrDefault(s => s.RuleUuid == rule.Uuid && s.RuleId != rule.RuleId) is { } owner
-            ? $"rule {rule.RuleId} ({rule.Name}) not registered: its id \"{rule.Uuid}\" is already the id of registered rule {owner.RuleId} ({owner.Name}); give each rule its own id, or remove id so that Vigil derives it from rule_id"
-            : null;
 
     private static bool Names(string ruleId, string uuid, string name, string rule) =>
         rule == ruleId || rule == uuid || rule == name;

@@ -29,7 +29,9 @@ internal static class RulesEnableRunner
         {
             (false, _) => "disabled",
             (true, { } reason) => $"enabled, but it cannot run: {reason}. A running 'vigil serve' skips it",
-            (true, null) => "enabled; a running 'vigil serve' that loaded it runs it at its next step",
+            // A serve re-reads its --rules files at each step, so it runs the revision this command registered.
+            (true, null) when File.Exists(rule) => "enabled; a running 'vigil serve' whose --rules include this file runs this revision from its next step",
+            (true, null) => "enabled; a running 'vigil serve' that loaded it runs it from its next step",
         };
         Console.Out.WriteLine(TerminalText.Sanitize($"Rule {status.RuleId} ({status.Name}) {state}."));
         return ExitCodes.Success;

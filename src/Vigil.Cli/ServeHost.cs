@@ -11,7 +11,7 @@ namespace Vigil.Cli;
 /// own transactions, so a stop between two of them loses nothing. A kill rolls back only the
 /// transaction in flight, and the next start repeats it.
 /// </summary>
-internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IReadOnlyList<string> folders, ServeSettings settings, ILogger logger)
+internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, ServeRuleSet rules, IReadOnlyList<string> folders, ServeSettings settings, ILogger logger)
 {
     private DateTimeOffset _nextRetentionPass = DateTimeOffset.MinValue;
     private readonly RuleChangeLog _changes = new(logger);
@@ -66,11 +66,15 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, IRead
         }
     }
 
-    /// <summary>Deletes expired events when a retention pass is due, runs the due rules, and returns how long to sleep.</summary>
+    /// <summary>
+    /// Registers the rule files changed since the previous step, deletes expired events when a
+    /// retention pass is due, runs the due rules, and returns how long to sleep.
+    /// </summary>
     private TimeSpan RunStep(CancellationToken cancellationToken)
     {
         try
         {
+            rules.Refresh(scheduler);
             ApplyRetention();
             foreach (var entry in scheduler.RunDue(cancellationToken))
             {

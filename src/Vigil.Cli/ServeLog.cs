@@ -5,8 +5,8 @@ namespace Vigil.Cli;
 /// <summary>Log messages of <c>vigil serve</c>. Every value from a rule file or CloudTrail is sanitized by the caller.</summary>
 internal static partial class ServeLog
 {
-    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, rules {RuleCount}, older rule revisions skipped {RevisionsSkipped}, retention {Retention}, poll {Poll}")]
-    public static partial void Started(ILogger logger, string dataDirectory, string folders, int ruleCount, int revisionsSkipped, string retention, string poll);
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, rules running {RuleCount}, rules not running {NotRunning}, older rule revisions skipped {RevisionsSkipped}, retention {Retention}, poll {Poll}")]
+    public static partial void Started(ILogger logger, string dataDirectory, string folders, int ruleCount, int notRunning, int revisionsSkipped, string retention, string poll);
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "{Signal} received: stopping after the current step")]
     public static partial void Stopping(ILogger logger, string signal);
@@ -35,6 +35,15 @@ internal static partial class ServeLog
 
     [LoggerMessage(EventId = 81, Level = LogLevel.Warning, Message = "Registered rule revision replaced: {Reason}. vigil serve runs the rule files that --rules names, or the built-in rules without --rules; to run the registered revision, give its file with --rules in place of this one.")]
     public static partial void RegisteredRevisionReplaced(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 82, Level = LogLevel.Error, Message = "Rule file rejected: {Error}. {Outcome} vigil serve reads {File} again at its next step after the file changes.")]
+    public static partial void RuleRejected(ILogger logger, string error, string outcome, string file);
+
+    [LoggerMessage(EventId = 83, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) no longer loads from {File}, because {Reason}. It stays registered, and this vigil serve runs the revision it loaded until it stops; to stop the rule now, run 'vigil rules disable {RuleId}'.")]
+    public static partial void RuleFileLeft(ILogger logger, string ruleId, string name, string file, string reason);
+
+    [LoggerMessage(EventId = 84, Level = LogLevel.Information, Message = "Rule file {File} {Change}: read again")]
+    public static partial void RuleFileChanged(ILogger logger, string file, string change);
 
     [LoggerMessage(EventId = 79, Level = LogLevel.Warning, Message = "Rule folder not listed: {Error}")]
     public static partial void RuleFolderNotListed(ILogger logger, string error);

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Vigil.Detect.Rules;
-using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
 using Vigil.Serve;
 using Vigil.Store;
@@ -45,21 +43,17 @@ internal static class ServeRunner
 
         // Registered first, so a SIGTERM during startup also ends with a clean stop.
         using var signals = new ShutdownSignals(logger);
-        var revisionsSkipped = 0;
-        var rules = RuleCatalog.Load(
-            arguments.RulePaths,
-            error => LogRuleLoadError(logger, error),
-            revision =>
-            {
-                revisionsSkipped++;
-                ServeLog.RuleRevisionSkipped(logger, TerminalText.Sanitize(SupersededRevision.Location(revision.Rule)), TerminalText.Sanitize(revision.Reason));
-            },
-            out var usageError);
-        if (rules is null)
+        if (RuleCatalog.MissingPathError(arguments.RulePaths) is { } missing)
+        {
+            return UsageError(missing);
+        }
+
+        var rules = new ServeRuleSet([.. arguments.RulePaths.Select(Path.GetFullPath)], logger);
+        if (rules.Load() == 0)
         {
             // The error points to the load warnings above it, so they are written out first.
             CliLogging.Flush(loggerFactory);
-            return UsageError(usageError);
+            return UsageError(RuleCatalog.NoRulesError(arguments.RulePaths, rules.HadLoadErrors));
         }
 
         VigilStore store;
@@ -74,19 +68,17 @@ internal static class ServeRunner
 
         using (store)
         {
-            Serve(store, arguments, new ServeSettings(retention, poll), rules, revisionsSkipped, logger, signals.Token);
+            Serve(store, arguments, new ServeSettings(retention, poll), rules, logger, signals.Token);
         }
 
         return ExitCodes.Success;
     }
 
-    private static void Serve(VigilStore store, ServeArguments arguments, ServeSettings settings, IReadOnlyList<DetectionRule> rules, int revisionsSkipped, ILogger logger, CancellationToken stop)
+    private static void Serve(VigilStore store, ServeArguments arguments, ServeSettings settings, ServeRuleSet rules, ILogger logger, CancellationToken stop)
     {
         var scheduler = new RuleScheduler(store, new SchedulerOptions { Retention = settings.Retention });
-        foreach (var rule in rules)
-        {
-            Register(scheduler, rule, logger);
-        }
+        rules.Register(scheduler);
+        var (running, notRunning) = rules.Count(scheduler);
 
         var folders = arguments.WatchFolders.Select(Path.GetFullPath).ToList();
         var dataDirectory = TerminalText.Sanitize(store.DataDirectory);
@@ -95,62 +87,15 @@ internal static class ServeRunner
             logger,
             dataDirectory,
             watched,
-            rules.Count,
-            revisionsSkipped,
+            running,
+            notRunning,
+            rules.RevisionsSkipped,
             arguments.Retention,
             arguments.Poll);
 
-        var host = new ServeHost(store, scheduler, folders, settings, logger);
+        var host = new ServeHost(store, scheduler, rules, folders, settings, logger);
         host.RunAsync(stop).GetAwaiter().GetResult();
         ServeLog.Stopped(logger);
-    }
-
-    /// <summary>Logs a rule folder that could not be listed apart from a rule that did not load, as a hunt does.</summary>
-    private static void LogRuleLoadError(ILogger logger, RuleLoadError error)
-    {
-        var text = TerminalText.Sanitize(error.ToString());
-        if (error.IsFolder)
-        {
-            ServeLog.RuleFolderNotListed(logger, text);
-        }
-        else
-        {
-            ServeLog.RuleNotLoaded(logger, text);
-        }
-    }
-
-    private static void Register(RuleScheduler scheduler, DetectionRule rule, ILogger logger)
-    {
-        if (RuleCatalog.IdTakenError(scheduler, rule) is { } taken)
-        {
-            ServeLog.RuleNotLoaded(logger, TerminalText.Sanitize(taken));
-            return;
-        }
-
-        // Serve runs the files its --rules name, so it replaces a newer registered revision, with a warning.
-        if (RegisteredRevisionConflict.Find(scheduler, rule, RuleCatalog.ReadRegistered) is { } conflict)
-        {
-            ServeLog.RegisteredRevisionReplaced(logger, TerminalText.Sanitize(RegisteredRevisionText.Replaced(conflict)));
-        }
-
-        var status = scheduler.Register(rule);
-        var ruleId = TerminalText.Sanitize(status.RuleId);
-        var name = TerminalText.Sanitize(status.Name);
-        if (status.NotRunnableReason is { } reason)
-        {
-            ServeLog.RuleNotRunnable(logger, ruleId, name, TerminalText.Sanitize(reason));
-            return;
-        }
-
-        var enabled = status.Enabled ? "enabled" : "disabled (enable it with 'vigil rules enable')";
-        var interval = TerminalText.Sanitize(rule.Interval);
-        var from = TerminalText.Sanitize(rule.From);
-        var revision = TerminalText.Sanitize(RuleRevisionOrder.Describe(rule));
-        ServeLog.RuleRegistered(logger, ruleId, name, revision, enabled, interval, from);
-        if (RuleExceptionLists.Warning(rule) is { } warning)
-        {
-            ServeLog.RuleWarning(logger, ruleId, name, TerminalText.Sanitize(warning));
-        }
     }
 
     private static int UsageError(string message) => Cli.UsageError.Write("serve", message);

@@ -1,4 +1,6 @@
 using Vigil.Detect.Rules.BuiltIn;
+using Vigil.Serve;
+using Vigil.Store;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
@@ -39,6 +41,13 @@ internal sealed class CliStore : IDisposable
         var path = System.IO.Path.Combine(_directory.Path, name);
         File.WriteAllText(path, toml);
         return path;
+    }
+
+    /// <summary>Reads the registration of <paramref name="ruleId"/> from the store itself, not from a command's output.</summary>
+    public RuleStatus Registered(string ruleId)
+    {
+        using var opened = VigilStore.Open(Data);
+        return Assert.Single(new RuleScheduler(opened).Status(), status => status.RuleId == ruleId);
     }
 
     public void Dispose() => _directory.Dispose();

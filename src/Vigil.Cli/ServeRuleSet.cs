@@ -1,0 +1,206 @@
+using Microsoft.Extensions.Logging;
+using Vigil.Detect.Rules;
+using Vigil.Detect.Rules.Validation;
+using Vigil.Output;
+using Vigil.Serve;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// The rules <c>vigil serve</c> runs: the newest revision of each <c>rule_id</c> in its
+/// <c>--rules</c> files, or the built-in rules. The files are scanned again at every scheduler
+/// step, and a new or changed rule is registered as at start, so it runs from its next run.
+/// </summary>
+/// <remarks>
+/// Each problem is logged once per change: a load error when its file is read, a folder or id
+/// error when it first appears, and a rule registered, rejected or left only when its file changed.
+/// </remarks>
+internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
+{
+    private readonly RuleFileScan? _scan = paths.Count == 0 ? null : new RuleFileScan(paths);
+    private IReadOnlyList<DetectionRule> _newest = [];
+    private HashSet<DetectionRule> _skipped = new(ReferenceEqualityComparer.Instance);
+    private HashSet<string> _listingErrors = new(StringComparer.Ordinal);
+    private HashSet<string> _idErrors = new(StringComparer.Ordinal);
+    private HashSet<string> _filesWithErrors = new(StringComparer.Ordinal);
+
+    /// <summary>The content hash of each rule registered from a file, keyed by file and saved-object id, so an unchanged rule is not registered again.</summary>
+    private Dictionary<(string File, string Uuid), string> _registered = [];
+
+    /// <summary>The number of older revisions skipped for a newer one at the last scan.</summary>
+    public int RevisionsSkipped => _skipped.Count;
+
+    /// <summary>Whether the last scan found a rule file or folder that did not load.</summary>
+    public bool HadLoadErrors { get; private set; }
+
+    /// <summary>
+    /// Reads the rule files, or takes the built-in rules without <c>--rules</c>, and logs what did
+    /// not load. Returns the number of rules selected to run; they are registered by <see cref="Register"/>.
+    /// </summary>
+    public int Load()
+    {
+        if (_scan is null)
+        {
+            _newest = BuiltInRules.All;
+            return _newest.Count;
+        }
+
+        Select(_scan.Scan());
+        return _newest.Count;
+    }
+
+    /// <summary>Registers every selected rule that is new or changed since the previous call.</summary>
+    public void Register(RuleScheduler scheduler)
+    {
+        var registered = new Dictionary<(string File, string Uuid), string>();
+        foreach (var rule in _newest)
+        {
+            var key = (rule.SourcePath ?? "", rule.Uuid);
+            var hash = RuleScheduler.ContentHash(rule);
+            registered[key] = hash;
+
+            // A file saved again without a change in this rule, or a change in another rule of its export.
+            if (_registered.TryGetValue(key, out var before) && before == hash)
+            {
+                continue;
+            }
+
+            ServeRuleRegistration.Register(scheduler, rule, logger);
+        }
+
+        _registered = registered;
+    }
+
+    /// <summary>
+    /// Scans the <c>--rules</c> paths again. When a file is new, changed or deleted, it selects the
+    /// rules again, registers the new and changed ones, and warns about each rule that no file contains now.
+    /// </summary>
+    public void Refresh(RuleScheduler scheduler)
+    {
+        if (_scan is null)
+        {
+            return;
+        }
+
+        var scan = _scan.Scan();
+        if (!scan.Changed)
+        {
+            ReportListingErrors(scan.ListingErrors);
+            return;
+        }
+
+        foreach (var file in scan.Read)
+        {
+            var path = TerminalText.Sanitize(file.Path);
+            ServeLog.RuleFileChanged(logger, path, file.IsNew ? "added" : "changed");
+        }
+
+        var before = _newest;
+        Select(scan);
+        Register(scheduler);
+        ReportLeft(before);
+    }
+
+    /// <summary>Counts the selected rules, by <c>rule_id</c>, that are registered, enabled and runnable, and those that are not.</summary>
+    public (int Running, int NotRunning) Count(RuleScheduler scheduler)
+    {
+        var ruleIds = _newest.Select(rule => rule.RuleId).ToHashSet(StringComparer.Ordinal);
+        var running = scheduler.Status()
+            .Where(status => ruleIds.Contains(status.RuleId))
+            .Where(status => status is { Enabled: true, NotRunnableReason: null } && scheduler.LoadedDefinition(status.RuleUuid) is not null)
+            .Select(status => status.RuleId)
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+        return (running, ruleIds.Count - running);
+    }
+
+    private void Select(RuleFileScanResult scan)
+    {
+        foreach (var file in scan.Read)
+        {
+            foreach (var error in file.Loaded.Errors)
+            {
+                LogLoadError(error);
+            }
+        }
+
+        ReportListingErrors(scan.ListingErrors);
+        _filesWithErrors = scan.Files.Where(file => file.Loaded.Errors.Count > 0).Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
+        HadLoadErrors = _filesWithErrors.Count > 0 || scan.ListingErrors.Count > 0;
+
+        // Each file is read alone, so the check for an id that two rules with other rule_ids share,
+        // which the loader makes across the files it reads, is made here across all of them.
+        var idErrors = new List<RuleLoadError>();
+        var rules = SharedRuleUuids.Remove([.. scan.Files.SelectMany(file => file.Loaded.Rules)], idErrors);
+        HadLoadErrors |= idErrors.Count > 0;
+        _idErrors = LogNew(idErrors, _idErrors);
+
+        // The registry keys rules by their id, which revisions share, so each registered revision
+        // would replace the one before it, and the last in path order would run.
+        var (newest, superseded) = NewestRevisions.Select(rules);
+        var skipped = new HashSet<DetectionRule>(ReferenceEqualityComparer.Instance);
+        foreach (var revision in superseded)
+        {
+            skipped.Add(revision.Rule);
+            if (!_skipped.Contains(revision.Rule))
+            {
+                ServeLog.RuleRevisionSkipped(logger, TerminalText.Sanitize(SupersededRevision.Location(revision.Rule)), TerminalText.Sanitize(revision.Reason));
+            }
+        }
+
+        _skipped = skipped;
+        _newest = newest;
+    }
+
+    private void ReportListingErrors(IReadOnlyList<RuleLoadError> errors) =>
+        _listingErrors = LogNew(errors, _listingErrors);
+
+    /// <summary>Logs the errors not logged at the previous scan, and returns the texts of all of them.</summary>
+    private HashSet<string> LogNew(IReadOnlyList<RuleLoadError> errors, HashSet<string> logged)
+    {
+        var current = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var error in errors)
+        {
+            if (current.Add(error.ToString()) && !logged.Contains(error.ToString()))
+            {
+                LogLoadError(error);
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>Logs a rule folder that could not be listed apart from a rule that did not load, as a hunt does.</summary>
+    private void LogLoadError(RuleLoadError error)
+    {
+        var text = TerminalText.Sanitize(error.ToString());
+        if (error.IsFolder)
+        {
+            ServeLog.RuleFolderNotListed(logger, text);
+        }
+        else
+        {
+            ServeLog.RuleNotLoaded(logger, text);
+        }
+    }
+
+    /// <summary>
+    /// Warns about each rule that was selected before and that no rule file contains now. Its
+    /// registration stays, as Kibana keeps a rule until it is deleted, and this serve keeps running it.
+    /// </summary>
+    private void ReportLeft(IReadOnlyList<DetectionRule> before)
+    {
+        var ruleIds = _newest.Select(rule => rule.RuleId).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in before.Where(rule => !ruleIds.Contains(rule.RuleId)).DistinctBy(rule => rule.RuleId))
+        {
+            var file = rule.SourcePath ?? "the built-in rules";
+            var reason = (File.Exists(file), _filesWithErrors.Contains(file)) switch
+            {
+                (false, _) => "the file was deleted",
+                (true, true) => "the file has an error, logged above",
+                _ => "the file no longer contains it",
+            };
+            ServeLog.RuleFileLeft(logger, TerminalText.Sanitize(rule.RuleId), TerminalText.Sanitize(rule.Name), TerminalText.Sanitize(file), reason);
+        }
+    }
+}
