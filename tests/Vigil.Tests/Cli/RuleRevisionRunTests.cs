@@ -74,7 +74,7 @@ public class RuleRevisionRunTests
             Assert.True(serve.Terminate(TimeSpan.FromSeconds(30)), "vigil serve did not stop on SIGTERM");
 
             Assert.Contains($"Rule revision skipped: {older}: older revision of rule_id {RuleId}: {newest} runs in its place because updated 2026/01/01 is later than 2025/01/01", serve.StandardError, StringComparison.Ordinal);
-            Assert.Contains("rules 1, older rule revisions skipped 1,", serve.StandardError, StringComparison.Ordinal);
+            Assert.Contains("rules running 1, rules not running 0, older rule revisions skipped 1,", serve.StandardError, StringComparison.Ordinal);
             Assert.Single(Regex.Matches(serve.StandardError, $"Rule {RuleId} \\(.*\\) registered"));
             Assert.Contains($"Rule {RuleId} (Newest revision) registered (updated 2026/01/01): enabled", serve.StandardError, StringComparison.Ordinal);
             Assert.DoesNotContain("registered, revision", serve.StandardError, StringComparison.Ordinal);
