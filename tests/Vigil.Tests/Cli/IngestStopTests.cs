@@ -8,7 +8,7 @@ using Vigil.Tests.Support;
 namespace Vigil.Tests.Cli;
 
 /// <summary>
-/// A <c>vigil ingest</c> stopped by SIGINT or SIGTERM exits 130 with a message that says what it
+/// A <c>vigil ingest</c> stopped by SIGINT or SIGTERM exits 130 with a message naming what it
 /// kept, as <c>hunt</c>, <c>serve</c> and <c>rules run</c> do, and the next run resumes.
 /// </summary>
 public sealed class IngestStopTests : IDisposable
