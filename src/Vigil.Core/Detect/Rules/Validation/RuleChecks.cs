@@ -75,9 +75,9 @@ internal static class RuleChecks
         {
             yield return new RuleProblem("rule.to", null, $"invalid rule.to \"{rule.To}\": expected date math relative to now, such as \"now\"");
         }
-        else if (RuleDateMath.TryParseOffset(rule.From, out _) && RuleWindowOrder.IsNeverBeforeTo(rule.From, rule.To))
+        else if (RuleDateMath.TryParseOffset(rule.From, out _) && RuleWindowOrder.Error(rule.From, rule.To) is { } order)
         {
-            yield return new RuleProblem("rule.from", null, $"invalid rule.from \"{rule.From}\": it must be before rule.to \"{rule.To}\", or every run searches an empty window and reports its interval as not queried; set a time before rule.to, such as \"{RuleDateMath.Example}\" with the default rule.to \"now\"");
+            yield return new RuleProblem("rule.from", null, order);
         }
     }
 

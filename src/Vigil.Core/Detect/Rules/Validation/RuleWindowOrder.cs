@@ -4,8 +4,8 @@ namespace Vigil.Detect.Rules.Validation;
 
 /// <summary>
 /// Checks that a rule's <c>from</c> comes before its <c>to</c>. Kibana's rule API checks only the
-/// date math syntax, and its executor then searches the reversed range, which holds no event, and
-/// logs the interval as a gap at every run.
+/// date math syntax. Its executor (<c>getRuleRangeTuples</c>) then searches the reversed range,
+/// which contains no event, and reports a gap at every run, because a negative window adds to the gap.
 /// </summary>
 internal static class RuleWindowOrder
 {
@@ -38,6 +38,17 @@ internal static class RuleWindowOrder
 
         return SampleStarts.All(now => Resolve(start!, now) >= Resolve(end!, now));
     }
+
+    /// <summary>What to do about a <c>from</c> that is never before <c>to</c>, the end of each such error.</summary>
+    public const string Fix = $"set a time before rule.to, such as \"{RuleDateMath.Example}\" with the default rule.to \"now\"";
+
+    /// <summary>Returns why a <paramref name="from"/> that is never before <paramref name="to"/> is wrong, without the fix, or null.</summary>
+    public static string? Problem(string from, string to) => IsNeverBeforeTo(from, to)
+        ? $"invalid rule.from \"{from}\": it must be before rule.to \"{to}\", or every run searches an empty window and reports a gap"
+        : null;
+
+    /// <summary>Returns the error for a <paramref name="from"/> that is never before <paramref name="to"/>, with the fix, or null.</summary>
+    public static string? Error(string from, string to) => Problem(from, to) is { } problem ? $"{problem}; {Fix}" : null;
 
     private static long Resolve(DateMath bound, DateTimeOffset now) => bound.Resolve(new FixedClock(now));
 
