@@ -40,7 +40,7 @@ internal static class IngestRunner
 
         using (store)
         {
-            using var cancel = CancelOnCtrlC();
+            using var signals = new ShutdownSignals(loggerFactory.CreateLogger("vigil.ingest"));
             var ingester = new EventIngester(store, new IngestOptions
             {
                 ProblemFound = problems.Log,
@@ -50,10 +50,11 @@ internal static class IngestRunner
             IngestSummary summary;
             try
             {
-                summary = ingester.Ingest(paths, cancel.Token);
+                summary = ingester.Ingest(paths, signals.Token);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
             {
+                CliLogging.Flush(loggerFactory);
                 Console.Error.WriteLine("vigil ingest: interrupted; every committed batch is stored, and the next run resumes where this one stopped.");
                 return ExitCodes.Interrupted;
             }
@@ -73,17 +74,6 @@ internal static class IngestRunner
         {
             IngestLog.EventsLackCloudTrailFields(logger, TerminalText.Sanitize(file.Path), file.EventsWithoutCloudTrailFields, file.Stored);
         }
-    }
-
-    private static CancellationTokenSource CancelOnCtrlC()
-    {
-        var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, args) =>
-        {
-            args.Cancel = true;
-            cancel.Cancel();
-        };
-        return cancel;
     }
 
     private static int ExitCode(IngestSummary summary, IReadOnlyList<string> paths)

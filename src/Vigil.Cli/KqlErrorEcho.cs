@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Vigil.Output;
 
 namespace Vigil.Cli;
@@ -24,6 +25,8 @@ internal static class KqlErrorEcho
         var before = (start > lineStart ? Ellipsis : "") + TerminalText.Sanitize(query[start..position]);
         var after = TerminalText.Sanitize(query[position..end]) + (end < lineEnd ? Ellipsis : "");
 
-        return ($"  {before}{after}", $"  {new string(' ', before.Length)}^");
+        // The caret goes under the terminal column, where a wide character (CJK) takes two columns
+        // and a combining mark none, so the padding counts cells, not UTF-16 characters.
+        return ($"  {before}{after}", $"  {new string(' ', before.GetCellWidth())}^");
     }
 }

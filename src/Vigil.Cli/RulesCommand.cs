@@ -52,7 +52,7 @@ internal static class RulesCommand
         var ruleId = new Option<string>("--rule-id")
         {
             Description = "Print only the rule with this rule_id, for files with several rules (Kibana export NDJSON).",
-        };
+        }.RejectEmpty("the rule_id of a rule in the file");
 
         var command = new Command("show", "Print a rule in another format. Several rules print as NDJSON (kibana, --dsl) or as pages separated by --- (markdown); TOML takes one rule.")
         {

@@ -1,5 +1,6 @@
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Formats;
+using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
 using Vigil.Read;
 
@@ -11,7 +12,7 @@ internal static class RulesConvertRunner
     public static int Run(IReadOnlyList<string> paths, string to, string output)
     {
         var rules = RulesShowRunner.Load(paths);
-        if (rules is null)
+        if (rules is null || HasDuplicateRuleIds(rules))
         {
             return RulesExitCodes.RuleErrors;
         }
@@ -24,6 +25,27 @@ internal static class RulesConvertRunner
         {
             return Usage($"failed to write --output {output}: {e.Message.TrimEnd('.')}. Choose a writable path.");
         }
+    }
+
+    /// <summary>
+    /// Prints the rule_id conflicts in the words of <c>rules validate</c>, and returns true when two
+    /// rules share a rule_id and revision. Kibana's import rejects such a file, and a TOML folder
+    /// would hold both copies.
+    /// </summary>
+    private static bool HasDuplicateRuleIds(IReadOnlyList<DetectionRule> rules)
+    {
+        var conflicts = RuleIdConflicts.Find(rules);
+        foreach (var error in conflicts.Errors)
+        {
+            Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
+        }
+
+        foreach (var warning in conflicts.Warnings)
+        {
+            Console.Error.WriteLine(TerminalText.Sanitize(warning.ToString()));
+        }
+
+        return conflicts.Errors.Count > 0;
     }
 
     private static int WriteNdjson(IReadOnlyList<DetectionRule> rules, string output)

@@ -41,7 +41,12 @@ internal static class RulesRunRunner
             return StoreCommandErrors.CannotRun(Command, status);
         }
 
-        WarnAboutExceptionLists(session.Scheduler.LoadedDefinition(status.RuleUuid));
+        if (session.Scheduler.LoadedDefinition(status.RuleUuid) is not { } definition)
+        {
+            return StoreCommandErrors.FileNotLoaded(Command, status);
+        }
+
+        WarnAboutExceptionLists(definition);
 
         using var loggerFactory = CliLogging.CreateFactory();
         using var signals = new ShutdownSignals(loggerFactory.CreateLogger("vigil.rules"));

@@ -31,4 +31,18 @@ internal static class StoreCommandErrors
         Console.Error.WriteLine(TerminalText.Sanitize($"vigil {command}: rule {status.RuleId} cannot run: {reason}. {next}"));
         return StoreExitCodes.CannotRun;
     }
+
+    /// <summary>
+    /// Prints why a registered rule has no query to run: its file is gone, does not load, or no
+    /// longer contains the rule. The warnings printed before it name a file's load errors.
+    /// </summary>
+    public static int FileNotLoaded(string command, RuleStatus status)
+    {
+        var file = status.SourceFile ?? "";
+        var reason = File.Exists(file)
+            ? $"its file {file} does not load or no longer contains the rule (see the warnings above). Fix the file, or register the rule from the file that contains it now with 'vigil rules enable FILE'."
+            : $"its file {file} is not found. Put the file back, or register the rule from where it is now with 'vigil rules enable FILE'.";
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil {command}: rule {status.RuleId} is registered but cannot run: {reason}"));
+        return StoreExitCodes.CannotRun;
+    }
 }

@@ -43,6 +43,12 @@ internal sealed class RuleTiming
             return false;
         }
 
+        if (RuleWindowOrder.Error(rule.From, rule.To) is { } order)
+        {
+            error = order;
+            return false;
+        }
+
         timing = new RuleTiming(interval, from, to);
         return true;
     }

@@ -38,6 +38,7 @@ public sealed class EmptyPathArgumentTests : IDisposable
     [InlineData("vigil rules validate: <path> is empty", "rules", "validate", "")]
     [InlineData("vigil rules lint: <path> is empty", "rules", "lint", "")]
     [InlineData("vigil rules show: <rule-file> is empty", "rules", "show", "")]
+    [InlineData("vigil rules show: --rule-id is empty", "rules", "show", "{rule}", "--rule-id", "")]
     [InlineData("vigil rules test: <path> is empty", "rules", "test", "")]
     [InlineData("vigil rules convert: <path> is empty", "rules", "convert", "", "--to", "toml", "--output", "{out}")]
     [InlineData("vigil rules convert: --output is empty", "rules", "convert", "{rule}", "--to", "kibana-ndjson", "--output", "")]

@@ -184,7 +184,9 @@ public class RulesCliTests
         using var folder = new TempDirectory();
         var input = Path.Combine(folder.Path, "export.ndjson");
         var rule = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
-        File.WriteAllLines(input, [Versioned(rule, 1), Versioned(rule, 2), Versioned(rule, 2)]);
+        // The last two share a version but not an update date, so they are two revisions, not a duplicate.
+        var updatedLater = Versioned(rule, 2).Replace("\"version\":2", "\"version\":2,\"updated_at\":\"2030-01-01T00:00:00.000Z\"", StringComparison.Ordinal);
+        File.WriteAllLines(input, [Versioned(rule, 1), Versioned(rule, 2), updatedLater]);
         var output = Path.Combine(folder.Path, "out");
 
         var result = CliRunner.Run("rules", "convert", input, "--to", "toml", "--output", output);

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -99,33 +98,18 @@ public static class RuleLoader
     /// <summary>Returns the maximum number of characters for a rule file of this name.</summary>
     private static int MaxChars(string file) => file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? MaxTomlFileChars : MaxRuleFileChars;
 
-    /// <summary>Reads a rule file as <see cref="File.ReadAllText(string)"/> does, or returns null past <see cref="MaxChars"/>.</summary>
-    private static string? ReadLimited(string file)
-    {
-        var maxChars = MaxChars(file);
-        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = new StringBuilder();
-        var block = new char[64 * 1024];
-        int read;
-        while ((read = reader.ReadBlock(block)) > 0)
-        {
-            if (text.Length + read > maxChars)
-            {
-                return null;
-            }
-
-            text.Append(block, 0, read);
-        }
-
-        return text.ToString();
-    }
-
     private static void LoadFile(string file, List<DetectionRule> rules, List<RuleLoadError> errors)
     {
         string? text;
         try
         {
-            text = ReadLimited(file);
+            text = RuleFileText.Read(file, MaxChars(file), out var encodingError);
+            if (encodingError is not null)
+            {
+                errors.Add(encodingError);
+                Count(loaded: false);
+                return;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

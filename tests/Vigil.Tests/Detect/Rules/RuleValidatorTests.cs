@@ -116,6 +116,36 @@ public class RuleValidatorTests
         Assert.Contains($"invalid rule.interval \"{interval}\"", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("now+5m", "now")]
+    [InlineData("now", "now")]
+    [InlineData("now-5m", "now-10m")]
+    [InlineData("now/d", "now/d")]
+    [InlineData("now+1d/d", "now")]
+    public void FromNotBeforeToIsError(string from, string to)
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "a.toml", Rule("a", from: from).Replace("from = ", $"to = \"{to}\"\nfrom = ", StringComparison.Ordinal));
+
+        var error = Assert.Single(RuleValidator.ValidatePaths([path]).Errors);
+
+        Assert.Equal(14, error.Line);
+        Assert.Contains($"invalid rule.from \"{from}\": it must be before rule.to \"{to}\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("such as \"now-6m\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("now/d", "now")]
+    [InlineData("now-1M", "now-30d")]
+    [InlineData("now-1d/d", "now/d")]
+    public void FromBeforeToAtSomeRunsIsValid(string from, string to)
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "a.toml", Rule("a", from: from).Replace("from = ", $"to = \"{to}\"\nfrom = ", StringComparison.Ordinal));
+
+        Assert.Empty(RuleValidator.ValidatePaths([path]).Errors);
+    }
+
     [Fact]
     public void HugeFromIsError()
     {

@@ -74,4 +74,7 @@ public static class LintIds
 
     /// <summary>An exact value longer than the keyword field's <c>ignore_above</c>, which Elasticsearch never indexes, so the condition never matches.</summary>
     public const string ValueAboveIgnoreAbove = "VR022";
+
+    /// <summary>A <c>from</c> that is never before the rule's <c>to</c>, so every window is empty and the rule never alerts.</summary>
+    public const string EmptyWindow = "VR023";
 }

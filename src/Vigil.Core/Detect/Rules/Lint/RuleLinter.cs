@@ -63,6 +63,7 @@ public static class RuleLinter
         KibanaOnlyCheck.Run(context);
         UnknownKeyCheck.Run(context);
         TimestampOverrideCheck.Run(context);
+        EmptyWindowCheck.Run(context);
         ThreatMappingCheck.Run(context);
         ThreatConsistencyCheck.Run(context);
         TechniqueCheck.Run(context);

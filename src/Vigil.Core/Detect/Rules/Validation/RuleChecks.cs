@@ -75,6 +75,10 @@ internal static class RuleChecks
         {
             yield return new RuleProblem("rule.to", null, $"invalid rule.to \"{rule.To}\": expected date math relative to now, such as \"now\"");
         }
+        else if (RuleDateMath.TryParseOffset(rule.From, out _) && RuleWindowOrder.Error(rule.From, rule.To) is { } order)
+        {
+            yield return new RuleProblem("rule.from", null, order);
+        }
     }
 
     private static RuleProblem? CheckQuery(DetectionRule rule)

@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace Vigil.Detect.Rules;
+
+/// <summary>
+/// Reads a rule file's text: UTF-8, with or without a byte order mark, or UTF-16 or UTF-32 with one.
+/// Bytes that are not valid UTF-8 are an error, not U+FFFD, because a rule name or query changed
+/// that way would load and run as another rule than the one written.
+/// </summary>
+internal static class RuleFileText
+{
+    /// <summary>Decodes UTF-8, skips its byte order mark, and throws <see cref="DecoderFallbackException"/> on invalid bytes.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Returns the text of <paramref name="file"/>, null when it has more than
+    /// <paramref name="maxChars"/> characters, or sets <paramref name="error"/> when it is not valid UTF-8.
+    /// </summary>
+    public static string? Read(string file, int maxChars, out RuleLoadError? error)
+    {
+        error = null;
+        using var stream = File.OpenRead(file);
+        var utf16Or32 = HasUtf16Or32ByteOrderMark(stream);
+        try
+        {
+            // StreamReader picks UTF-16 or UTF-32 from the byte order mark.
+            using var reader = utf16Or32
+                ? new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true)
+                : new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false);
+            return ReadLimited(reader, maxChars);
+        }
+        catch (DecoderFallbackException)
+        {
+            error = InvalidUtf8Error(file);
+            return null;
+        }
+    }
+
+    private static bool HasUtf16Or32ByteOrderMark(FileStream stream)
+    {
+        Span<byte> start = stackalloc byte[4];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF))
+            || (read == 4 && start[0] == 0 && start[1] == 0 && start[2] == 0xFE && start[3] == 0xFF);
+    }
+
+    private static string? ReadLimited(StreamReader reader, int maxChars)
+    {
+        var text = new StringBuilder();
+        var block = new char[64 * 1024];
+        int read;
+        while ((read = reader.ReadBlock(block)) > 0)
+        {
+            if (text.Length + read > maxChars)
+            {
+                return null;
+            }
+
+            text.Append(block, 0, read);
+        }
+
+        return text.ToString();
+    }
+
+    private static RuleLoadError InvalidUtf8Error(string file)
+    {
+        using var stream = File.OpenRead(file);
+        var fault = InvalidUtf8Position.Find(stream);
+        var where = fault is null ? "" : $": byte 0x{fault.Value:X2} at byte offset {fault.ByteOffset} is not part of a UTF-8 character";
+        return new RuleLoadError(
+            file,
+            fault?.Line,
+            fault?.Column,
+            $"the rule file is not valid UTF-8{where}; save the file as UTF-8, such as with 'iconv -f WINDOWS-1252 -t UTF-8' for a file saved as Windows-1252");
+    }
+}
