@@ -36,6 +36,9 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 81, Level = LogLevel.Warning, Message = "Registered rule revision replaced: {Reason}. vigil serve runs the rule files that --rules names, or the built-in rules without --rules; to run the registered revision, give its file with --rules in place of this one.")]
     public static partial void RegisteredRevisionReplaced(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 82, Level = LogLevel.Error, Message = "vigil serve is stopping: {Error}")]
+    public static partial void StoreFileReplaced(ILogger logger, string error);
+
     [LoggerMessage(EventId = 79, Level = LogLevel.Warning, Message = "Rule folder not listed: {Error}")]
     public static partial void RuleFolderNotListed(ILogger logger, string error);
 
