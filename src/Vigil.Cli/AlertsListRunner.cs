@@ -24,7 +24,7 @@ internal static class AlertsListRunner
 
     public static int Run(string? data, AlertsListArguments arguments)
     {
-        using var store = StoreOption.TryOpenExisting(data, out var error);
+        using var store = StoreOption.TryOpenExisting(data, out var error, readOnly: true);
         if (store is null)
         {
             return StoreCommandErrors.Usage("alerts list", error);

@@ -11,7 +11,7 @@ internal static class AlertsShowRunner
 
     public static int Show(string? data, string id)
     {
-        using var store = StoreOption.TryOpenExisting(data, out var error);
+        using var store = StoreOption.TryOpenExisting(data, out var error, readOnly: true);
         if (store is null)
         {
             return StoreCommandErrors.Usage("alerts show", error);

@@ -1,24 +1,37 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Vigil.Cli;
 
 /// <summary>Parses a positive duration such as <c>500ms</c>, <c>5s</c>, <c>2m</c> or <c>1h</c>.</summary>
 internal static class DurationArgument
 {
-    public static bool TryParse(string text, out TimeSpan duration, out string error)
+    /// <summary>Parses <paramref name="text"/>, or returns the error that names the value and, for one too long, <paramref name="maximum"/>.</summary>
+    /// <param name="text">The value as given.</param>
+    /// <param name="maximum">The longest duration accepted, written in the error as <paramref name="maximumText"/>.</param>
+    /// <param name="maximumText">The maximum in the units the option takes, such as <c>1193h</c>.</param>
+    /// <param name="duration">The parsed duration.</param>
+    /// <param name="error">Why the text was rejected.</param>
+    public static bool TryParse(string text, TimeSpan maximum, string maximumText, out TimeSpan duration, out string error)
     {
         duration = TimeSpan.Zero;
         error = "";
         var (number, unit) = Split(text.Trim());
         if (unit is null
-            || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || !BigInteger.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             || count <= 0)
         {
             error = $"invalid duration '{text}': give a positive whole number and a unit ms, s, m or h, for example 5s.";
             return false;
         }
 
-        duration = unit.Value * count;
+        if (count > maximum.Ticks / unit.Value.Ticks)
+        {
+            error = $"'{text}' is longer than the maximum of {maximumText}. Give {maximumText} or less.";
+            return false;
+        }
+
+        duration = unit.Value * (long)count;
         return true;
     }
 

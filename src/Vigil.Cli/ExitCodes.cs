@@ -18,6 +18,13 @@ internal static class ExitCodes
     public const int OutputFailed = 3;
 
     /// <summary>
+    /// <c>vigil serve</c> or <c>vigil ingest</c> stopped because the store's <c>vigil.db</c> was
+    /// deleted or replaced while it ran, so what it wrote after that would be lost. The store is
+    /// where these commands write their output, hence the code of <see cref="OutputFailed"/>.
+    /// </summary>
+    public const int StoreFileReplaced = 3;
+
+    /// <summary>
     /// Ctrl-C stopped the command, or SIGTERM stopped <c>vigil rules run</c>, before it finished. Shells
     /// report 130 for a process ended by SIGINT.
     /// </summary>

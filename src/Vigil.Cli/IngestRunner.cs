@@ -58,6 +58,11 @@ internal static class IngestRunner
                 Console.Error.WriteLine("vigil ingest: interrupted; every committed batch is stored, and the next run resumes where this one stopped.");
                 return ExitCodes.Interrupted;
             }
+            catch (StoreFileReplacedException exception)
+            {
+                Console.Error.WriteLine(TerminalText.Sanitize($"vigil ingest: stopped: {exception.Message}"));
+                return ExitCodes.StoreFileReplaced;
+            }
 
             var expired = store.DeleteExpiredEvents(retention);
             WarnAboutNonCloudTrail(loggerFactory.CreateLogger("vigil.ingest"), summary);

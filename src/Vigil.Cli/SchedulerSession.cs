@@ -28,7 +28,8 @@ internal sealed class SchedulerSession : IDisposable
     /// </param>
     public static SchedulerSession? TryOpen(string? data, string command, bool register = true)
     {
-        var store = StoreOption.TryOpenExisting(data, out var error);
+        // A command that registers nothing only reads, so it also works on a store it cannot write.
+        var store = StoreOption.TryOpenExisting(data, out var error, readOnly: !register);
         if (store is null)
         {
             StoreCommandErrors.Usage(command, error);

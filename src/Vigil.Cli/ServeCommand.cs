@@ -25,7 +25,7 @@ internal static class ServeCommand
         };
         var poll = new Option<string>("--poll")
         {
-            Description = "Time between two scans of the watched folders, and the longest the scheduler sleeps: a number and ms, s, m or h.",
+            Description = "Time between two scans of the watched folders, and the longest the scheduler sleeps: a number and ms, s, m or h, from 100ms to 1193h.",
             DefaultValueFactory = _ => "5s",
         };
 

@@ -11,17 +11,28 @@ namespace Vigil.Cli;
 /// own transactions, so a stop between two of them loses nothing. A kill rolls back only the
 /// transaction in flight, and the next start repeats it.
 /// </summary>
-internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, ServeRuleSet rules, IReadOnlyList<string> folders, ServeSettings settings, ILogger logger)
+internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, ServeRuleSet rules, IReadOnlyList<string> folders, ServeSettings settings, ILogger logger) : IDisposable
 {
     private DateTimeOffset _nextRetentionPass = DateTimeOffset.MinValue;
     private readonly RuleChangeLog _changes = new(logger);
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    // Cancelled when vigil.db was deleted or replaced, which stops both loops.
+    private readonly CancellationTokenSource _storeFileLost = new();
+    private int _storeFileReplaced;
+
+    /// <summary>Whether the host stopped because the store's database file was deleted or replaced.</summary>
+    public bool StoreFileReplaced => Volatile.Read(ref _storeFileReplaced) == 1;
+
+    public async Task RunAsync(CancellationToken stop)
     {
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, _storeFileLost.Token);
+        var cancellationToken = both.Token;
         var watching = folders.Count == 0 ? Task.CompletedTask : Task.Run(() => WatchAsync(cancellationToken), CancellationToken.None);
         await ScheduleAsync(cancellationToken).ConfigureAwait(false);
         await watching.ConfigureAwait(false);
     }
+
+    public void Dispose() => _storeFileLost.Dispose();
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
@@ -46,6 +57,11 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                return;
+            }
+            catch (StoreFileReplacedException error)
+            {
+                StopForReplacedStore(error);
                 return;
             }
             catch (Exception error) when (IsRecoverable(error, cancellationToken))
@@ -74,6 +90,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
     {
         try
         {
+            store.CheckDatabaseFile();
             rules.Refresh(scheduler);
             ApplyRetention();
             foreach (var entry in scheduler.RunDue(cancellationToken))
@@ -85,6 +102,11 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            return TimeSpan.Zero;
+        }
+        catch (StoreFileReplacedException error)
+        {
+            StopForReplacedStore(error);
             return TimeSpan.Zero;
         }
         catch (Exception error) when (IsRecoverable(error, cancellationToken))
@@ -144,6 +166,18 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
     /// </summary>
     private static bool IsRecoverable(Exception error, CancellationToken cancellationToken) =>
         error is not OutOfMemoryException && !(error is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    /// <summary>Logs the error once, though both loops may find it, and stops both loops.</summary>
+    private void StopForReplacedStore(StoreFileReplacedException error)
+    {
+        if (Interlocked.Exchange(ref _storeFileReplaced, 1) == 0)
+        {
+            var message = TerminalText.Sanitize(error.Message);
+            ServeLog.StoreFileReplaced(logger, message);
+        }
+
+        _storeFileLost.Cancel();
+    }
 
     private void LogFile(FileIngestResult result)
     {

@@ -45,6 +45,9 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 84, Level = LogLevel.Information, Message = "Rule file {File} {Change}: read again")]
     public static partial void RuleFileChanged(ILogger logger, string file, string change);
 
+    [LoggerMessage(EventId = 85, Level = LogLevel.Error, Message = "vigil serve is stopping: {Error}")]
+    public static partial void StoreFileReplaced(ILogger logger, string error);
+
     [LoggerMessage(EventId = 79, Level = LogLevel.Warning, Message = "Rule folder not listed: {Error}")]
     public static partial void RuleFolderNotListed(ILogger logger, string error);
 

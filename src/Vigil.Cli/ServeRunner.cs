@@ -10,6 +10,13 @@ internal static class ServeRunner
 {
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(100);
 
+    // The folder watcher waits --poll with Task.Delay, which rejects a delay above
+    // Timer.MaxSupportedTimeout (4,294,967,294 ms, about 49.7 days). 1193 hours is the most whole
+    // hours below it.
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromHours(1193);
+
+    private const string MaxPollText = "1193h";
+
     public static int Run(ServeArguments arguments)
     {
         if (arguments.WatchFolders.FirstOrDefault(folder => File.Exists(folder) && InputPaths.Exists(folder)) is { } file)
@@ -22,7 +29,7 @@ internal static class ServeRunner
             return UsageError($"--retention: {retentionError}");
         }
 
-        if (!DurationArgument.TryParse(arguments.Poll, out var poll, out var pollError))
+        if (!DurationArgument.TryParse(arguments.Poll, MaxPoll, MaxPollText, out var poll, out var pollError))
         {
             return UsageError($"--poll: {pollError}");
         }
@@ -68,13 +75,13 @@ internal static class ServeRunner
 
         using (store)
         {
-            Serve(store, arguments, new ServeSettings(retention, poll), rules, logger, signals.Token);
+            var storeFileReplaced = Serve(store, arguments, new ServeSettings(retention, poll), rules, logger, signals.Token);
+            return storeFileReplaced ? ExitCodes.StoreFileReplaced : ExitCodes.Success;
         }
-
-        return ExitCodes.Success;
     }
 
-    private static void Serve(VigilStore store, ServeArguments arguments, ServeSettings settings, ServeRuleSet rules, ILogger logger, CancellationToken stop)
+    /// <summary>Runs the host until a signal, and returns whether it stopped because vigil.db was deleted or replaced.</summary>
+    private static bool Serve(VigilStore store, ServeArguments arguments, ServeSettings settings, ServeRuleSet rules, ILogger logger, CancellationToken stop)
     {
         var scheduler = new RuleScheduler(store, new SchedulerOptions { Retention = settings.Retention });
         rules.Register(scheduler);
@@ -93,9 +100,10 @@ internal static class ServeRunner
             arguments.Retention,
             arguments.Poll);
 
-        var host = new ServeHost(store, scheduler, rules, folders, settings, logger);
+        using var host = new ServeHost(store, scheduler, rules, folders, settings, logger);
         host.RunAsync(stop).GetAwaiter().GetResult();
         ServeLog.Stopped(logger);
+        return host.StoreFileReplaced;
     }
 
     private static int UsageError(string message) => Cli.UsageError.Write("serve", message);

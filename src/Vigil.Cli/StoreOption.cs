@@ -50,14 +50,18 @@ internal static class StoreOption
     }
 
     /// <summary>Opens the existing store in <paramref name="data"/> (or $VIGIL_DATA), or returns why it cannot.</summary>
-    public static VigilStore? TryOpenExisting(string? data, out string error)
+    /// <param name="data">The data directory given with <c>--data</c>, or null to read it from the environment.</param>
+    /// <param name="readOnly">Whether to open the store for reading only, so that a command that changes nothing works on a store it cannot write.</param>
+    /// <param name="error">Why the store could not be opened.</param>
+    public static VigilStore? TryOpenExisting(string? data, out string error, bool readOnly = false)
     {
         if (DataDirectory(data, out error) is not { } directory)
         {
             return null;
         }
 
-        if (!File.Exists(Path.Combine(directory, VigilStore.DatabaseFileName)))
+        var database = Path.Combine(directory, VigilStore.DatabaseFileName);
+        if (!File.Exists(database) && !Directory.Exists(database))
         {
             error = $"--data: no store in {directory} ({VigilStore.DatabaseFileName} not found); run 'vigil serve' or 'vigil ingest' with --data {directory} first.";
             return null;
@@ -65,7 +69,7 @@ internal static class StoreOption
 
         try
         {
-            return VigilStore.Open(directory);
+            return readOnly ? VigilStore.OpenReadOnly(directory) : VigilStore.Open(directory);
         }
         catch (StoreException exception)
         {

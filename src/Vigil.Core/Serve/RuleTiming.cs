@@ -25,9 +25,9 @@ internal sealed class RuleTiming
         timing = null;
         error = null;
 
-        if (!RuleDateMath.TryParseOffset("now+" + rule.Interval, out var interval) || interval <= TimeSpan.Zero)
+        if (!RuleInterval.IsValid(rule.Interval) || !RuleDateMath.TryParseOffset("now+" + rule.Interval, out var interval))
         {
-            error = $"invalid rule.interval \"{rule.Interval}\": expected a positive whole number followed by s, m, h or d, such as \"5m\"";
+            error = $"invalid rule.interval \"{rule.Interval}\": {RuleInterval.Expected}";
             return false;
         }
 

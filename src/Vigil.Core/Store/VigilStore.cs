@@ -32,17 +32,22 @@ public sealed partial class VigilStore : IDisposable
     // 3.3 KiB with 16 KiB pages). Only a new database takes the page size.
     private const int PageSize = 16384;
 
+    // SQLite's result codes SQLITE_READONLY and SQLITE_CANTOPEN.
+    private const int ReadOnlyError = 8;
+    private const int CannotOpenError = 14;
+
     private readonly string _connectionString;
 
-    private VigilStore(string dataDirectory, TimeProvider timeProvider)
+    private VigilStore(string dataDirectory, TimeProvider timeProvider, SqliteOpenMode mode, bool immutable = false)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
         DatabasePath = Path.Combine(DataDirectory, DatabaseFileName);
         TimeProvider = timeProvider;
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            // SQLite reads the immutable parameter only from a file: URI.
+            DataSource = immutable ? new Uri(DatabasePath).AbsoluteUri + "?immutable=1" : DatabasePath,
+            Mode = mode,
             Pooling = true,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
@@ -77,8 +82,39 @@ public sealed partial class VigilStore : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
 
         CreateDirectory(dataDirectory);
-        var store = new VigilStore(dataDirectory, timeProvider ?? TimeProvider.System);
+        var store = new VigilStore(dataDirectory, timeProvider ?? TimeProvider.System, SqliteOpenMode.ReadWriteCreate);
+        store.RejectDirectory();
         store.Initialize();
+        store.RememberOpenedFile();
+        return store;
+    }
+
+    /// <summary>
+    /// Opens the existing store in <paramref name="dataDirectory"/> for reading only: no schema
+    /// step, no journal mode change and no write, so a user who cannot write the store, or a copy
+    /// kept as evidence, can still read it.
+    /// </summary>
+    /// <exception cref="StoreException">The database is missing, a directory or unreadable, or its schema is older or newer than this Vigil's.</exception>
+    public static VigilStore OpenReadOnly(string dataDirectory, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+
+        var store = new VigilStore(dataDirectory, timeProvider ?? TimeProvider.System, SqliteOpenMode.ReadOnly);
+        store.RejectDirectory();
+        try
+        {
+            store.CheckSchemaReadOnly();
+        }
+        catch (StoreException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: ReadOnlyError or CannotOpenError } && !store.HasWriteAheadLog())
+        {
+            // A WAL database needs its -shm file to be read, and a reader creates it when it is
+            // missing. In a directory this user cannot write that fails, so the database is read
+            // as immutable instead. That is safe only without a -wal file: every process that has
+            // the database open keeps one, and without it every commit is in the database file.
+            store = new VigilStore(dataDirectory, store.TimeProvider, SqliteOpenMode.ReadOnly, immutable: true);
+            store.CheckSchemaReadOnly();
+        }
+
         return store;
     }
 
@@ -115,6 +151,29 @@ public sealed partial class VigilStore : IDisposable
         catch (SqliteException exception)
         {
             throw new StoreException($"The store {DatabasePath} could not be opened: {exception.Message}; check that it is a Vigil database and the directory is writable.", exception);
+        }
+    }
+
+    private bool HasWriteAheadLog() => new FileInfo(DatabasePath + "-wal") is { Exists: true, Length: > 0 };
+
+    private void RejectDirectory()
+    {
+        if (Directory.Exists(DatabasePath))
+        {
+            throw new StoreException($"{DatabasePath} is a directory, not a Vigil database. Give --data the directory that contains the {DatabaseFileName} file, or move that directory away.");
+        }
+    }
+
+    private void CheckSchemaReadOnly()
+    {
+        try
+        {
+            using var connection = OpenConnection();
+            SchemaVersion = MigrationRunner.CheckCurrent(connection, MigrationList.All, DatabasePath);
+        }
+        catch (SqliteException exception)
+        {
+            throw new StoreException($"The store {DatabasePath} could not be read: {exception.Message} Check that it is a Vigil database and that you have read permission on it.", exception);
         }
     }
 

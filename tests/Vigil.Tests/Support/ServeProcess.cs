@@ -41,6 +41,19 @@ internal sealed class ServeProcess : IDisposable
     public static ServeProcess StartWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         new(CliRunner.Start(environment, ["serve", .. arguments]));
 
+    /// <summary>Waits up to <paramref name="timeout"/> for the process to exit on its own, and then for its output.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        // The parameterless wait also drains the redirected output.
+        _process.WaitForExit();
+        return true;
+    }
+
     /// <summary>Ends the process at once with SIGKILL, as a crash or power cut would, and waits for it.</summary>
     public void Kill()
     {

@@ -204,10 +204,10 @@ internal static partial class TomlRuleReader
         }
 
         // The scheduler's own test, so that a rule that validates also runs: a zero interval or one
-        // too long for a time span (999999999d) is rejected here too.
-        if (!IntervalPattern().IsMatch(interval) || !RuleDateMath.TryParseOffset("now+" + interval, out var span) || span <= TimeSpan.Zero)
+        // longer than the maximum is rejected here too.
+        if (!IntervalPattern().IsMatch(interval) || !RuleInterval.IsValid(interval))
         {
-            rule.Invalid("interval", interval, "expected a positive whole number followed by s, m, h or d, such as \"5m\"");
+            rule.Invalid("interval", interval, RuleInterval.Expected);
         }
 
         return interval;

@@ -101,8 +101,7 @@ internal sealed class TomlTableReader
             return (int)number;
         }
 
-        var range = maximum == int.MaxValue ? $"at least {minimum}" : $"from {minimum} to {maximum}";
-        Invalid(key, value, $"expected an integer {range}");
+        Invalid(key, value, $"expected an integer from {minimum} to {maximum}");
         return null;
     }
 

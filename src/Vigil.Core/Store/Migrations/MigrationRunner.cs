@@ -17,8 +17,7 @@ internal static class MigrationRunner
         var newest = steps.Count == 0 ? 0 : steps[^1].Version;
         if (version > newest)
         {
-            throw new StoreException(
-                $"The store's schema version {version} is newer than this Vigil understands (version {newest}); use a newer Vigil or another data directory.");
+            throw NewerSchema(version, newest);
         }
 
         foreach (var step in steps.Where(s => s.Version > version))
@@ -27,6 +26,29 @@ internal static class MigrationRunner
         }
 
         return CurrentVersion(connection);
+    }
+
+    /// <summary>
+    /// Returns the database's schema version when it is the newest of <paramref name="steps"/>,
+    /// without applying any step, for a store opened read-only.
+    /// </summary>
+    /// <exception cref="StoreException">The version is older or newer than the newest step.</exception>
+    public static int CheckCurrent(SqliteConnection connection, IReadOnlyList<Migration> steps, string databasePath)
+    {
+        var version = CurrentVersion(connection);
+        var newest = steps.Count == 0 ? 0 : steps[^1].Version;
+        if (version > newest)
+        {
+            throw NewerSchema(version, newest);
+        }
+
+        if (version < newest)
+        {
+            throw new StoreException(
+                $"The store {databasePath} has schema version {version} and this Vigil reads version {newest}, but this command only reads the store and does not upgrade it. A command that writes the store, such as 'vigil ingest' or 'vigil serve', upgrades it; to keep an evidence copy unchanged, upgrade another copy of the data directory.");
+        }
+
+        return version;
     }
 
     /// <summary>Returns the database's <c>PRAGMA user_version</c>.</summary>
@@ -56,6 +78,9 @@ internal static class MigrationRunner
         StoreCommands.Execute(connection, transaction, $"PRAGMA user_version = {step.Version}");
         transaction.Commit();
     }
+
+    private static StoreException NewerSchema(int version, int newest) =>
+        new($"The store's schema version {version} is newer than this Vigil understands (version {newest}); use a newer Vigil or another data directory.");
 
     private static void CheckOrder(IReadOnlyList<Migration> steps)
     {
