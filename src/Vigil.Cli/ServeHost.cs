@@ -15,6 +15,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
 {
     private DateTimeOffset _nextRetentionPass = DateTimeOffset.MinValue;
     private readonly RuleChangeLog _changes = new(logger);
+    private readonly ClockMovedBackLog _clockMovedBack = new(logger);
 
     // Cancelled when vigil.db was deleted or replaced, which stops both loops.
     private readonly CancellationTokenSource _storeFileLost = new();
@@ -99,6 +100,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
             }
 
             _changes.Report(scheduler.Status());
+            _clockMovedBack.Report(scheduler, store.TimeProvider.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

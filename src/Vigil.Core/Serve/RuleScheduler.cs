@@ -152,6 +152,25 @@ public sealed class RuleScheduler
     }
 
     /// <summary>
+    /// Returns the enabled rules whose last run started after now, because the clock moved back
+    /// since, with their next run. Such a rule waits until the clock reaches its old schedule.
+    /// </summary>
+    public IReadOnlyList<(DetectionRule Rule, DateTimeOffset NextRunAt)> ScheduledAheadOfClock()
+    {
+        var now = _services.Clock.GetUtcNow();
+        var ahead = new List<(DetectionRule, DateTimeOffset)>();
+        foreach (var (rule, state) in Runnable())
+        {
+            if (state.PreviousStartedAt > now && state.NextRunAt is { } next)
+            {
+                ahead.Add((rule.Rule, next));
+            }
+        }
+
+        return ahead;
+    }
+
+    /// <summary>
     /// Runs every enabled rule that is due now, earliest due first, and returns the log entries of
     /// those executions. An exception in one rule fails that rule's execution and never stops the others.
     /// </summary>
