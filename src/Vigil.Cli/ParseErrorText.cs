@@ -14,7 +14,7 @@ internal static partial class ParseErrorText
     /// Returns the errors of <paramref name="parsed"/> to print, one per line, with the tokens no
     /// option or argument took (see <see cref="UnmatchedTokens"/>).
     /// </summary>
-    public static List<string> Errors(ParseResult parsed)
+    public static List<string> Errors(ParseResult parsed, IReadOnlyList<string> args)
     {
         var unmatched = UnmatchedTokens.Errors(parsed).ToList();
         var errors = new List<string>();
@@ -30,8 +30,35 @@ internal static partial class ParseErrorText
         }
 
         errors.AddRange(unmatched);
+        errors.AddRange(EmptyAfterEquals(args).Where(option => !errors.Contains(MissingValue(option))).Select(EmptyAfterEqualsError));
         return errors;
     }
+
+    /// <summary>
+    /// Returns the options written with nothing after <c>=</c> (<c>--bulk=</c>). The parser drops the
+    /// empty value, so an option whose value is optional would quietly take its default.
+    /// </summary>
+    private static IEnumerable<string> EmptyAfterEquals(IReadOnlyList<string> args)
+    {
+        foreach (var arg in args)
+        {
+            // Arguments after "--" are values, such as a query.
+            if (arg == "--")
+            {
+                yield break;
+            }
+
+            if (arg.Length > 3 && arg.StartsWith("--", StringComparison.Ordinal) && arg.EndsWith('='))
+            {
+                yield return arg[..^1];
+            }
+        }
+    }
+
+    private static string EmptyAfterEqualsError(string option) =>
+        $"{option} is empty after '=' (a shell variable that is unset gives an empty value). Give a value, or leave out the '='.";
+
+    private static string MissingValue(string option) => $"missing value for {option}: give it after the option.";
 
     private static string Word(ParseError error, CommandResult command)
     {
@@ -44,7 +71,7 @@ internal static partial class ParseErrorText
 
         if (MissingOptionValue().Match(message) is { Success: true } missingValue)
         {
-            return $"missing value for {missingValue.Groups["option"].Value}: give it after the option.";
+            return MissingValue(missingValue.Groups["option"].Value);
         }
 
         if (MissingArgument().Match(message) is { Success: true } missingArgument)

@@ -22,7 +22,7 @@ UnmatchedTokens.ReportOurselves(root);
 
 // Response files (@file) are off because KQL queries start with @timestamp and are passed as arguments.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-var errors = ParseErrorText.Errors(parsed);
+var errors = ParseErrorText.Errors(parsed, args);
 if (errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
     // Named like the errors the commands report themselves, such as "vigil hunt: ...".
