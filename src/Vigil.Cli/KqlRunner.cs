@@ -32,7 +32,7 @@ internal static class KqlRunner
         var parsed = Kql.Parse(query);
         if (parsed.Error is { } error)
         {
-            return Reject(error, query);
+            return Reject("kql parse", error, query);
         }
 
         Console.Out.WriteLine(TerminalText.Sanitize(parsed.Query!.ToCanonicalString()));
@@ -60,7 +60,7 @@ internal static class KqlRunner
         var compiled = Kql.Compile(query, mapping ?? FieldMapping.CloudTrail);
         if (compiled.Error is { } error)
         {
-            return Reject(error, query);
+            return Reject(Command, error, query);
         }
 
         Console.Out.WriteLine(compiled.Predicate!(new EcsDocument(root)) ? "true" : "false");
@@ -93,7 +93,7 @@ internal static class KqlRunner
         var result = KqlDsl.ToElasticsearchQuery(query, mapping ?? FieldMapping.CloudTrail, new KqlDslOptions { TimeZone = timeZone });
         if (result.Error is { } error)
         {
-            return Reject(error, query);
+            return Reject(Command, error, query);
         }
 
         Console.Out.WriteLine(result.Query!.ToJsonString(Indented));
@@ -112,9 +112,9 @@ internal static class KqlRunner
     }
 
     /// <summary>Writes the error and the query's line around the error's position, with a caret under it.</summary>
-    private static int Reject(KqlError error, string query)
+    private static int Reject(string command, KqlError error, string query)
     {
-        Console.Error.WriteLine($"vigil: {TerminalText.Sanitize(error.ToString())}");
+        Console.Error.WriteLine($"vigil {command}: {TerminalText.Sanitize(error.ToString())}");
         var (line, caret) = KqlErrorEcho.Build(query, error.Position);
         Console.Error.WriteLine(line);
         Console.Error.WriteLine(caret);

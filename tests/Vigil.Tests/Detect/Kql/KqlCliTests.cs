@@ -26,7 +26,7 @@ public sealed class KqlCliTests : IDisposable
         var result = CliRunner.Run("kql", "parse", "a:(b");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Syntax error (line 1, column 5): unexpected end of input, expected `)`", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("vigil kql parse: Syntax error (line 1, column 5): unexpected end of input, expected `)`", result.StandardError, StringComparison.Ordinal);
         Assert.Empty(result.StandardOutput);
     }
 
@@ -58,7 +58,7 @@ public sealed class KqlCliTests : IDisposable
         var result = CliRunner.Run("kql", "eval", "source.port:4*", "--doc", document);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Query error (line 1, column 13)", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("vigil kql eval: Query error (line 1, column 13)", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
