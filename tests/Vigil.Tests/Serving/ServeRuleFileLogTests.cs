@@ -19,10 +19,10 @@ public class ServeRuleFileLogTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
         using var store = new CliStore();
-        var rules = RuleFolder(store);
+        var rules = ServeRuleFiles.CreateFolder(store);
         var file = store.WriteRule("rules/rule.toml", ("maturity = \"production\"\n", "maturity = \"production\"\nupdated_date = \"2024/06/01\"\n"));
 
-        using var serve = StartServe(store, rules);
+        using var serve = ServeRuleFiles.StartServe(store, rules);
         Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
         File.WriteAllText(file, File.ReadAllText(file).Replace("2024/06/01", "2023/01/01", StringComparison.Ordinal));
         Assert.True(Eventually.True(() => serve.StandardError.Contains("Rule " + CliStore.RuleId + " (" + CliStore.RuleName + ") registered (version 2, updated 2023/01/01)", StringComparison.Ordinal), Patience), serve.StandardError);
@@ -38,11 +38,11 @@ public class ServeRuleFileLogTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
         using var store = new CliStore();
-        var rules = RuleFolder(store);
+        var rules = ServeRuleFiles.CreateFolder(store);
         store.WriteRule("rules/copy1.toml");
         store.WriteRule("rules/copy2.toml");
 
-        using var serve = StartServe(store, rules);
+        using var serve = ServeRuleFiles.StartServe(store, rules);
         Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
         var registered = store.Registered(CliStore.RuleId).SourceFile!;
         File.Delete(registered);
@@ -58,11 +58,11 @@ public class ServeRuleFileLogTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
         using var store = new CliStore();
-        var rules = RuleFolder(store);
+        var rules = ServeRuleFiles.CreateFolder(store);
         store.WriteRule("rules/good.toml");
         var bad = store.WriteRule("rules/bad.toml", ($"rule_id = \"{CliStore.RuleId}\"", $"rule_id = \"{OtherRuleId}\""), ("from = \"now-6m\"\n", "from = \"now-6m\"\nto = \"now-10m\"\n"));
 
-        using var serve = StartServe(store, rules);
+        using var serve = ServeRuleFiles.StartServe(store, rules);
         Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
         File.WriteAllText(bad, File.ReadAllText(bad).Replace(OtherRuleId, "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", StringComparison.Ordinal));
         var warning = $"Rule {OtherRuleId} ({CliStore.RuleName}) no longer loads from {bad}, because the file no longer contains it. This vigil serve was not running it: it was never registered, so nothing changes.";
@@ -78,14 +78,14 @@ public class ServeRuleFileLogTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
         using var store = new CliStore();
-        var rules = RuleFolder(store);
+        var rules = ServeRuleFiles.CreateFolder(store);
         store.WriteRule("rules/good.toml");
         var latin1 = store.WriteRule("rules/latin1.toml", ($"rule_id = \"{CliStore.RuleId}\"", $"rule_id = \"{OtherRuleId}\""));
         var bytes = File.ReadAllBytes(latin1).ToList();
         bytes.InsertRange(bytes.IndexOf((byte)'A'), [0xE9]);
         File.WriteAllBytes(latin1, [.. bytes]);
 
-        using var serve = StartServe(store, rules);
+        using var serve = ServeRuleFiles.StartServe(store, rules);
         Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
         Assert.True(serve.Terminate(TimeSpan.FromSeconds(30)), "vigil serve did not stop on SIGTERM");
 
@@ -93,15 +93,5 @@ public class ServeRuleFileLogTests
         Assert.Contains("is not valid UTF-8: byte 0xE9", serve.StandardError, StringComparison.Ordinal);
         Assert.Contains("rules running 1, rules not running 1,", serve.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("Rule not loaded", serve.StandardError, StringComparison.Ordinal);
-    }
-
-    private static ServeProcess StartServe(CliStore store, string rules) =>
-        ServeProcess.Start("--data", store.Data, "--rules", rules, "--poll", "200ms");
-
-    private static string RuleFolder(CliStore store)
-    {
-        var rules = Path.Combine(store.Folder, "rules");
-        Directory.CreateDirectory(rules);
-        return rules;
     }
 }
