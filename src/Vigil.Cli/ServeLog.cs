@@ -42,6 +42,12 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 83, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) no longer loads from {File}, because {Reason}. It stays registered, and this vigil serve runs the revision it loaded until it stops; to stop the rule now, run 'vigil rules disable {RuleId}'.")]
     public static partial void RuleFileLeft(ILogger logger, string ruleId, string name, string file, string reason);
 
+    [LoggerMessage(EventId = 87, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) no longer loads from {File}, because {Reason}. This vigil serve was not running it: {Outcome}")]
+    public static partial void RuleFileLeftNotRunning(ILogger logger, string ruleId, string name, string file, string reason, string outcome);
+
+    [LoggerMessage(EventId = 88, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) registered from {File} as edited, though its revision is older than the one it replaces: {Basis}. To keep the order that other files of this rule_id are compared by, set a higher version or a later updated_date.")]
+    public static partial void OlderRevisionEdited(ILogger logger, string ruleId, string name, string file, string basis);
+
     [LoggerMessage(EventId = 84, Level = LogLevel.Information, Message = "Rule file {File} {Change}: read again")]
     public static partial void RuleFileChanged(ILogger logger, string file, string change);
 

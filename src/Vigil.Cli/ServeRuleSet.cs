@@ -24,8 +24,15 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
     private HashSet<string> _idErrors = new(StringComparer.Ordinal);
     private HashSet<string> _filesWithErrors = new(StringComparer.Ordinal);
 
-    /// <summary>The content hash of each rule registered from a file, keyed by file and saved-object id, so an unchanged rule is not registered again.</summary>
-    private Dictionary<(string File, string Uuid), string> _registered = [];
+    /// <summary>
+    /// The content hash and revision of each rule registered from a file, keyed by file and
+    /// saved-object id, so an unchanged rule is not registered again. The hash leaves out the
+    /// TOML metadata, so the revision text (version and update date) is compared too.
+    /// </summary>
+    private Dictionary<(string File, string Uuid), (string Hash, DetectionRule Rule)> _registered = [];
+
+    /// <summary>The number of files at the last scan that had an error and gave no rule.</summary>
+    private int _filesNotLoaded;
 
     /// <summary>The number of older revisions skipped for a newer one at the last scan.</summary>
     public int RevisionsSkipped => _skipped.Count;
@@ -52,20 +59,24 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
     /// <summary>Registers every selected rule that is new or changed since the previous call.</summary>
     public void Register(RuleScheduler scheduler)
     {
-        var registered = new Dictionary<(string File, string Uuid), string>();
+        var registered = new Dictionary<(string File, string Uuid), (string Hash, DetectionRule Rule)>();
         foreach (var rule in _newest)
         {
             var key = (rule.SourcePath ?? "", rule.Uuid);
-            var hash = RuleScheduler.ContentHash(rule);
-            registered[key] = hash;
+            var hash = RuleScheduler.ContentHash(rule) + " " + RuleRevisionOrder.Describe(rule);
+            registered[key] = (hash, rule);
 
             // A file saved again without a change in this rule, or a change in another rule of its export.
-            if (_registered.TryGetValue(key, out var before) && before == hash)
+            if (_registered.TryGetValue(key, out var before) && before.Hash == hash)
             {
                 continue;
             }
 
             ServeRuleRegistration.Register(scheduler, rule, logger);
+            if (before.Rule is not null)
+            {
+                WarnOlderRevision(rule, before.Rule);
+            }
         }
 
         _registered = registered;
@@ -98,7 +109,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         var before = _newest;
         Select(scan);
         Register(scheduler);
-        ReportLeft(before);
+        ReportLeft(before, scheduler);
     }
 
     /// <summary>Counts the selected rules, by <c>rule_id</c>, that are registered, enabled and runnable, and those that are not.</summary>
@@ -111,7 +122,23 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
             .Select(status => status.RuleId)
             .Distinct(StringComparer.Ordinal)
             .Count();
-        return (running, ruleIds.Count - running);
+        // NOTE: a file that did not load counts as one rule, because its rule_ids are unknown.
+        return (running, ruleIds.Count - running + _filesNotLoaded);
+    }
+
+    /// <summary>
+    /// Warns when an edit of a rule's file sets an older version or update date than the revision
+    /// it replaces. Serve registers the edit all the same, because the registry follows the file.
+    /// </summary>
+    private void WarnOlderRevision(DetectionRule rule, DetectionRule before)
+    {
+        if (RuleRevisionOrder.Compare(rule, before, out var basis) >= 0)
+        {
+            return;
+        }
+
+        var file = TerminalText.Sanitize(rule.SourcePath ?? "the built-in rules");
+        ServeLog.OlderRevisionEdited(logger, TerminalText.Sanitize(rule.RuleId), TerminalText.Sanitize(rule.Name), file, TerminalText.Sanitize(basis));
     }
 
     private void Select(RuleFileScanResult scan)
@@ -120,13 +147,14 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         {
             foreach (var error in file.Loaded.Errors)
             {
-                LogLoadError(error);
+                LogFileRejected(error);
             }
         }
 
         ReportListingErrors(scan.ListingErrors);
         _filesWithErrors = scan.Files.Where(file => file.Loaded.Errors.Count > 0).Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
         HadLoadErrors = _filesWithErrors.Count > 0 || scan.ListingErrors.Count > 0;
+        _filesNotLoaded = scan.Files.Count(file => file.Loaded.Errors.Count > 0 && file.Loaded.Rules.Count == 0);
 
         // Each file is read alone, so the check for an id that two rules with other rule_ids share,
         // which the loader makes across the files it reads, is made here across all of them.
@@ -170,6 +198,16 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         return current;
     }
 
+    /// <summary>Logs an error in a rule file, such as invalid TOML or UTF-8, as a rule file that is not registered.</summary>
+    private void LogFileRejected(RuleLoadError error)
+    {
+        var text = TerminalText.Sanitize(error.ToString().TrimEnd('.'));
+        ServeLog.RuleRejected(logger, text, FileRejectedOutcome, TerminalText.Sanitize(error.File));
+    }
+
+    private const string FileRejectedOutcome =
+        "Its rules do not run until the file is fixed, except a revision this vigil serve loaded before the file changed, which keeps running.";
+
     /// <summary>Logs a rule folder that could not be listed apart from a rule that did not load, as a hunt does.</summary>
     private void LogLoadError(RuleLoadError error)
     {
@@ -188,10 +226,16 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
     /// Warns about each rule that was selected before and that no rule file contains now. Its
     /// registration stays, as Kibana keeps a rule until it is deleted, and this serve keeps running it.
     /// </summary>
-    private void ReportLeft(IReadOnlyList<DetectionRule> before)
+    private void ReportLeft(IReadOnlyList<DetectionRule> before, RuleScheduler scheduler)
     {
         var ruleIds = _newest.Select(rule => rule.RuleId).ToHashSet(StringComparer.Ordinal);
-        foreach (var rule in before.Where(rule => !ruleIds.Contains(rule.RuleId)).DistinctBy(rule => rule.RuleId))
+        var left = before.Where(rule => !ruleIds.Contains(rule.RuleId)).DistinctBy(rule => rule.RuleId);
+
+        // Another file may still contain the rule_id, but the registry names the deleted file.
+        var registeredFileDeleted = before
+            .Where(rule => ruleIds.Contains(rule.RuleId) && rule.SourcePath is { } path && !File.Exists(path))
+            .Where(rule => scheduler.Status().Any(status => status.RuleId == rule.RuleId && status.SourceFile == rule.SourcePath));
+        foreach (var rule in left.Concat(registeredFileDeleted).DistinctBy(rule => rule.RuleId))
         {
             var file = rule.SourcePath ?? "the built-in rules";
             var reason = (File.Exists(file), _filesWithErrors.Contains(file)) switch
@@ -200,7 +244,28 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
                 (true, true) => "the file has an error, logged above",
                 _ => "the file no longer contains it",
             };
-            ServeLog.RuleFileLeft(logger, TerminalText.Sanitize(rule.RuleId), TerminalText.Sanitize(rule.Name), TerminalText.Sanitize(file), reason);
+            var (ruleId, name) = (TerminalText.Sanitize(rule.RuleId), TerminalText.Sanitize(rule.Name));
+            if (NotRunningOutcome(scheduler, rule) is { } outcome)
+            {
+                ServeLog.RuleFileLeftNotRunning(logger, ruleId, name, TerminalText.Sanitize(file), reason, outcome);
+                continue;
+            }
+
+            ServeLog.RuleFileLeft(logger, ruleId, name, TerminalText.Sanitize(file), reason);
         }
+    }
+
+    /// <summary>Returns what happens to a rule that this serve did not run, such as one rejected at start, or null when it runs.</summary>
+    private static string? NotRunningOutcome(RuleScheduler scheduler, DetectionRule rule)
+    {
+        var registered = scheduler.Status().FirstOrDefault(status => status.RuleId == rule.RuleId);
+        if (registered is null)
+        {
+            return "it was never registered, so nothing changes.";
+        }
+
+        return scheduler.LoadedDefinition(registered.RuleUuid) is null
+            ? "it stays registered and still does not run."
+            : null;
     }
 }

@@ -22,10 +22,10 @@ public class ServeRuleFileChangeTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
         using var store = new CliStore();
-        var rules = RuleFolder(store);
+        var rules = ServeRuleFiles.CreateFolder(store);
         var file = WriteEveryEventRule(store, "rules/all.toml", maxSignals: 1);
 
-        using (var serve = StartServe(store, rules))
+        using (var serve = ServeRuleFiles.StartServe(store, rules))
         {
             Assert.True(Eventually.True(() => ScheduledAlertCounts(serve, CliStore.RuleId).Count > 0, Patience), serve.StandardError);
             File.WriteAllText(file, File.ReadAllText(file).Replace("max_signals = 1\n", "max_signals = 50\n", StringComparison.Ordinal));
@@ -55,10 +55,10 @@ public class ServeRuleFileChangeTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
         using var store = new CliStore();
-        var rules = RuleFolder(store);
+        var rules = ServeRuleFiles.CreateFolder(store);
         WriteEveryEventRule(store, "rules/all.toml", maxSignals: 100);
 
-        using (var serve = StartServe(store, rules))
+        using (var serve = ServeRuleFiles.StartServe(store, rules))
         {
             Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
             var added = WriteNewRule(store, "rules/new.toml");
@@ -79,12 +79,12 @@ public class ServeRuleFileChangeTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
         using var store = new CliStore();
-        var rules = RuleFolder(store);
+        var rules = ServeRuleFiles.CreateFolder(store);
         WriteEveryEventRule(store, "rules/all.toml", maxSignals: 100);
         var doomed = WriteNewRule(store, "rules/new.toml");
         var warning = $"Rule {NewRuleId} (New rule) no longer loads from {doomed}, because the file was deleted. It stays registered, and this vigil serve runs the revision it loaded until it stops; to stop the rule now, run 'vigil rules disable {NewRuleId}'.";
 
-        using (var serve = StartServe(store, rules))
+        using (var serve = ServeRuleFiles.StartServe(store, rules))
         {
             Assert.True(Eventually.True(() => ScheduledAlertCounts(serve, NewRuleId).Count > 0, Patience), serve.StandardError);
             File.Delete(doomed);
@@ -101,16 +101,6 @@ public class ServeRuleFileChangeTests
         var registered = store.Registered(NewRuleId);
         Assert.Equal(doomed, registered.SourceFile);
         Assert.True(registered.Enabled);
-    }
-
-    private static ServeProcess StartServe(CliStore store, string rules) =>
-        ServeProcess.Start("--data", store.Data, "--rules", rules, "--poll", "200ms");
-
-    private static string RuleFolder(CliStore store)
-    {
-        var rules = Path.Combine(store.Folder, "rules");
-        Directory.CreateDirectory(rules);
-        return rules;
     }
 
     /// <summary>The built-in rule every second over every stored CloudTrail event, at most <paramref name="maxSignals"/> alerts a window.</summary>

@@ -1,4 +1,6 @@
 using Vigil.Detect.Rules.BuiltIn;
+using Vigil.Tests.Cli;
+using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Serving;
 
@@ -30,6 +32,18 @@ internal static class ServeRuleFiles
         toml = Replace(toml, "name = \"AWS Security Token Service (STS) AssumeRole Usage\"", "name = \"Role chaining, crash test\"");
         return Write(folder, "crash-rule.toml", toml);
     }
+
+    /// <summary>Creates the folder <c>rules</c> beside the store's data directory, for <c>--rules</c>.</summary>
+    public static string CreateFolder(CliStore store)
+    {
+        var rules = Path.Combine(store.Folder, "rules");
+        Directory.CreateDirectory(rules);
+        return rules;
+    }
+
+    /// <summary>Starts <c>vigil serve</c> on the store with <paramref name="rules"/>, scanning every 200 ms.</summary>
+    public static ServeProcess StartServe(CliStore store, string rules) =>
+        ServeProcess.Start("--data", store.Data, "--rules", rules, "--poll", "200ms");
 
     private static string Replace(string text, string old, string replacement)
     {
