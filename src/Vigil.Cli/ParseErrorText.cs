@@ -47,6 +47,11 @@ internal static partial class ParseErrorText
             return $"missing value for {missingValue.Groups["option"].Value}: give it after the option.";
         }
 
+        if (MissingOption().Match(message) is { Success: true } missingOption)
+        {
+            return $"missing option {missingOption.Groups["option"].Value}: give it with its value.";
+        }
+
         if (MissingArgument().Match(message) is { Success: true } missingArgument)
         {
             return $"missing argument <{missingArgument.Groups["argument"].Value}>: give it after the command.";
@@ -86,6 +91,9 @@ internal static partial class ParseErrorText
 
     [GeneratedRegex(@"^Required argument missing for option: '(?<option>[^']+)'\.$")]
     private static partial Regex MissingOptionValue();
+
+    [GeneratedRegex(@"^Option '(?<option>[^']+)' is required\.$")]
+    private static partial Regex MissingOption();
 
     [GeneratedRegex(@"^Required argument '(?<argument>[^']+)' missing for command: '[^']+'\.$")]
     private static partial Regex MissingArgument();
