@@ -23,6 +23,9 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Rule folder not listed: {Error}")]
     public static partial void RuleFolderNotListed(ILogger logger, string error);
 
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Rule file skipped: {File}: {Reason}")]
+    public static partial void RuleFileSkipped(ILogger logger, string file, string reason);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
     public static partial void RuleNotLoaded(ILogger logger, string error);
 

@@ -45,6 +45,11 @@ internal sealed record HuntRules(IReadOnlyList<DetectionRule> Rules, int RulesNo
             }
         }
 
+        foreach (var warning in loaded.Warnings)
+        {
+            CliLog.RuleFileSkipped(logger, TerminalText.Sanitize(warning.File), warning.Message);
+        }
+
         WarnDuplicateRuleIds(loaded.Rules, logger);
 
         if (loaded.Rules.Count == 0)

@@ -74,6 +74,11 @@ internal static partial class ParseErrorText
             return MissingValue(missingValue.Groups["option"].Value);
         }
 
+        if (MissingOption().Match(message) is { Success: true } missingOption)
+        {
+            return $"missing option {missingOption.Groups["option"].Value}: give it with its value.";
+        }
+
         if (MissingArgument().Match(message) is { Success: true } missingArgument)
         {
             return $"missing argument <{missingArgument.Groups["argument"].Value}>: give it after the command.";
@@ -113,6 +118,9 @@ internal static partial class ParseErrorText
 
     [GeneratedRegex(@"^Required argument missing for option: '(?<option>[^']+)'\.$")]
     private static partial Regex MissingOptionValue();
+
+    [GeneratedRegex(@"^Option '(?<option>[^']+)' is required\.$")]
+    private static partial Regex MissingOption();
 
     [GeneratedRegex(@"^Required argument '(?<argument>[^']+)' missing for command: '[^']+'\.$")]
     private static partial Regex MissingArgument();

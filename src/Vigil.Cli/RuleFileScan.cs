@@ -14,7 +14,8 @@ internal sealed class RuleFileScan(IReadOnlyList<string> paths)
     public RuleFileScanResult Scan()
     {
         var listingErrors = new List<RuleLoadError>();
-        var listed = RuleFiles.Find(paths, listingErrors);
+        var skipped = new List<RuleWarning>();
+        var listed = RuleFiles.Find(paths, listingErrors, skipped);
         var files = new Dictionary<string, ScannedRuleFile>(StringComparer.Ordinal);
         var read = new List<ScannedRuleFile>();
         foreach (var file in listed)
@@ -50,6 +51,6 @@ internal sealed class RuleFileScan(IReadOnlyList<string> paths)
 
         _files = files;
         var ordered = files.Values.OrderBy(file => file.Path, StringComparer.Ordinal).ToList();
-        return new RuleFileScanResult(ordered, read, removed, listingErrors);
+        return new RuleFileScanResult(ordered, read, removed, listingErrors, skipped);
     }
 }

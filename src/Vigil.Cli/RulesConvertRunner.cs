@@ -12,7 +12,7 @@ internal static class RulesConvertRunner
     public static int Run(IReadOnlyList<string> paths, string to, string output)
     {
         var rules = RulesShowRunner.Load(paths);
-        if (rules is null || HasDuplicateRuleIds(rules))
+        if (rules is null || HasInvalidRules(rules) || HasDuplicateRuleIds(rules))
         {
             return RulesExitCodes.RuleErrors;
         }
@@ -25,6 +25,21 @@ internal static class RulesConvertRunner
         {
             return Usage($"failed to write --output {output}: {e.Message.TrimEnd('.')}. Choose a writable path.");
         }
+    }
+
+    /// <summary>
+    /// Prints the errors <c>rules validate</c> gives a loaded rule, such as a <c>from</c> that is not
+    /// before <c>to</c>, and returns true when there is one, so no invalid rule is written.
+    /// </summary>
+    private static bool HasInvalidRules(IReadOnlyList<DetectionRule> rules)
+    {
+        var errors = rules.SelectMany(RuleValidator.Validate).ToList();
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
+        }
+
+        return errors.Count > 0;
     }
 
     /// <summary>

@@ -15,6 +15,11 @@ internal static class RulesLintRunner
             Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
+        foreach (var warning in loaded.Warnings)
+        {
+            Console.Error.WriteLine(TerminalText.Sanitize(warning.ToString()));
+        }
+
         var findings = loaded.Rules.SelectMany(RuleLinter.Lint).Concat(RuleLinter.LintSet(loaded.Rules)).ToList();
 
         // Machine-readable reports carry the load errors too, so a tool that reads only them never

@@ -144,6 +144,11 @@ internal static class RulesShowRunner
             Console.Error.WriteLine(TerminalText.Sanitize(error.ToString()));
         }
 
+        foreach (var warning in loaded.Warnings)
+        {
+            Console.Error.WriteLine(TerminalText.Sanitize(warning.ToString()));
+        }
+
         hasErrors = loaded.Errors.Count > 0;
         return loaded.Rules;
     }

@@ -21,6 +21,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
     private IReadOnlyList<DetectionRule> _newest = [];
     private HashSet<DetectionRule> _skipped = new(ReferenceEqualityComparer.Instance);
     private HashSet<string> _listingErrors = new(StringComparer.Ordinal);
+    private HashSet<string> _skippedFiles = new(StringComparer.Ordinal);
     private HashSet<string> _idErrors = new(StringComparer.Ordinal);
     private HashSet<string> _filesWithErrors = new(StringComparer.Ordinal);
 
@@ -96,7 +97,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         var scan = _scan.Scan();
         if (!scan.Changed)
         {
-            ReportListingErrors(scan.ListingErrors);
+            ReportListingErrors(scan);
             return;
         }
 
@@ -151,7 +152,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
             }
         }
 
-        ReportListingErrors(scan.ListingErrors);
+        ReportListingErrors(scan);
         _filesWithErrors = scan.Files.Where(file => file.Loaded.Errors.Count > 0).Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
         HadLoadErrors = _filesWithErrors.Count > 0 || scan.ListingErrors.Count > 0;
         _filesNotLoaded = scan.Files.Count(file => file.Loaded.Errors.Count > 0 && file.Loaded.Rules.Count == 0);
@@ -180,8 +181,19 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         _newest = newest;
     }
 
-    private void ReportListingErrors(IReadOnlyList<RuleLoadError> errors) =>
-        _listingErrors = LogNew(errors, _listingErrors);
+    /// <summary>Logs the folders not listed and the files skipped that were not at the previous scan.</summary>
+    private void ReportListingErrors(RuleFileScanResult scan)
+    {
+        _listingErrors = LogNew(scan.ListingErrors, _listingErrors);
+
+        var skipped = scan.Skipped.Select(warning => warning.File).ToHashSet(StringComparer.Ordinal);
+        foreach (var warning in scan.Skipped.Where(warning => !_skippedFiles.Contains(warning.File)))
+        {
+            ServeLog.RuleFileSkipped(logger, TerminalText.Sanitize(warning.File), warning.Message);
+        }
+
+        _skippedFiles = skipped;
+    }
 
     /// <summary>Logs the errors not logged at the previous scan, and returns the texts of all of them.</summary>
     private HashSet<string> LogNew(IReadOnlyList<RuleLoadError> errors, HashSet<string> logged)

@@ -107,6 +107,9 @@ public class UsageErrorFormTests
         { "rules", ["rules"], "missing command: give one of the commands that 'vigil rules --help' lists." },
         { "", [], "missing command: give one of the commands that 'vigil --help' lists." },
         { "", ["bogus"], "unknown command 'bogus'. Give one of the commands that 'vigil --help' lists." },
+        { "kql", ["kql", "bogus", "a:b"], "unknown command 'bogus'. Give one of the commands that 'vigil kql --help' lists." },
+        { "kql eval", ["kql", "eval", "a:b"], "missing option --doc: give it with its value." },
+        { "rules convert", ["rules", "convert", "r.toml", "--to", "toml"], "missing option --output: give it with its value." },
     };
 
     [Theory]

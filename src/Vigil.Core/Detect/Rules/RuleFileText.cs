@@ -7,43 +7,77 @@ namespace Vigil.Detect.Rules;
 /// Bytes that are not valid UTF-8 are an error, not U+FFFD, because a rule name or query changed
 /// that way would load and run as another rule than the one written.
 /// </summary>
+/// <remarks>
+/// The file is read into memory before it is decoded, so a named pipe or <c>/dev/stdin</c>, which
+/// cannot seek, is read once, and an encoding error is positioned from the same bytes.
+/// </remarks>
 internal static class RuleFileText
 {
     /// <summary>Decodes UTF-8, skips its byte order mark, and throws <see cref="DecoderFallbackException"/> on invalid bytes.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
+    /// <summary>The maximum number of bytes per UTF-16 character, which UTF-32, the widest encoding read, takes.</summary>
+    private const int MaxBytesPerChar = 4;
+
     /// <summary>
     /// Returns the text of <paramref name="file"/>, null when it has more than
-    /// <paramref name="maxChars"/> characters, or sets <paramref name="error"/> when it is not valid UTF-8.
+    /// <paramref name="maxChars"/> characters, or sets <paramref name="error"/> when it is not valid
+    /// UTF-8 or looks like UTF-16 without a byte order mark.
     /// </summary>
     public static string? Read(string file, int maxChars, out RuleLoadError? error)
     {
         error = null;
-        using var stream = File.OpenRead(file);
-        var utf16Or32 = HasUtf16Or32ByteOrderMark(stream);
+        var bytes = ReadBytes(file, (long)maxChars * MaxBytesPerChar + MaxBytesPerChar);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        var utf16Or32 = HasUtf16Or32ByteOrderMark(bytes);
+        if (!utf16Or32 && Utf16WithoutByteOrderMark.Error(file, bytes) is { } utf16Error)
+        {
+            error = utf16Error;
+            return null;
+        }
+
         try
         {
             // StreamReader picks UTF-16 or UTF-32 from the byte order mark.
             using var reader = utf16Or32
-                ? new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true)
-                : new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false);
+                ? new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true)
+                : new StreamReader(new MemoryStream(bytes), StrictUtf8, detectEncodingFromByteOrderMarks: false);
             return ReadLimited(reader, maxChars);
         }
         catch (DecoderFallbackException)
         {
-            error = InvalidUtf8Error(file);
+            error = InvalidUtf8Error(file, bytes);
             return null;
         }
     }
 
-    private static bool HasUtf16Or32ByteOrderMark(FileStream stream)
+    /// <summary>Returns the bytes of <paramref name="file"/>, or null when it has more than <paramref name="maxBytes"/>.</summary>
+    private static byte[]? ReadBytes(string file, long maxBytes)
     {
-        Span<byte> start = stackalloc byte[4];
-        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
-        return read >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF))
-            || (read == 4 && start[0] == 0 && start[1] == 0 && start[2] == 0xFE && start[3] == 0xFF);
+        using var stream = File.OpenRead(file);
+        using var content = new MemoryStream();
+        var block = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(block)) > 0)
+        {
+            if (content.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            content.Write(block, 0, read);
+        }
+
+        return content.ToArray();
     }
+
+    private static bool HasUtf16Or32ByteOrderMark(byte[] start) =>
+        start.Length >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF))
+        || (start.Length >= 4 && start[0] == 0 && start[1] == 0 && start[2] == 0xFE && start[3] == 0xFF);
 
     private static string? ReadLimited(StreamReader reader, int maxChars)
     {
@@ -63,10 +97,9 @@ internal static class RuleFileText
         return text.ToString();
     }
 
-    private static RuleLoadError InvalidUtf8Error(string file)
+    private static RuleLoadError InvalidUtf8Error(string file, byte[] bytes)
     {
-        using var stream = File.OpenRead(file);
-        var fault = InvalidUtf8Position.Find(stream);
+        var fault = InvalidUtf8Position.Find(new MemoryStream(bytes));
         var where = fault is null ? "" : $": byte 0x{fault.Value:X2} at byte offset {fault.ByteOffset} is not part of a UTF-8 character";
         return new RuleLoadError(
             file,

@@ -8,18 +8,22 @@ internal static class RuleFiles
     /// <summary>Kibana <c>_export</c> files, also found in folders.</summary>
     private const string ExportExtension = ".ndjson";
 
+    /// <summary>Why a named pipe, socket or device found in a rule folder is skipped.</summary>
+    private const string NotRegularReason = "not a regular file: a named pipe, socket or device in a rule folder is skipped, because reading it may block or never end; copy its rules to a regular file, or name it on the command line to read it";
+
     /// <summary>
     /// Returns the distinct <c>*.toml</c> and <c>*.ndjson</c> files named by <paramref name="paths"/> (files as given,
-    /// folders searched recursively) in ordinal order, adding an error for each path that does not exist.
+    /// folders searched recursively) in ordinal order, adding an error for each path that does not exist
+    /// and a warning for each file in a folder that is not a regular file.
     /// </summary>
-    public static IReadOnlyList<string> Find(IEnumerable<string> paths, List<RuleLoadError> errors)
+    public static IReadOnlyList<string> Find(IEnumerable<string> paths, List<RuleLoadError> errors, List<RuleWarning> warnings)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                AddFolder(path, files, errors);
+                AddFolder(path, files, errors, warnings);
             }
             else if (File.Exists(path))
             {
@@ -43,9 +47,10 @@ internal static class RuleFiles
 
     /// <summary>
     /// Adds the rule files under <paramref name="folder"/>, and an error for each folder in it that
-    /// cannot be listed, so the other folders are still read.
+    /// cannot be listed, so the other folders are still read. A named pipe, socket or device with a
+    /// rule file's name gets a warning in place of being read, because opening it may block.
     /// </summary>
-    private static void AddFolder(string folder, SortedSet<string> files, List<RuleLoadError> errors)
+    private static void AddFolder(string folder, SortedSet<string> files, List<RuleLoadError> errors, List<RuleWarning> warnings)
     {
         var pending = new Stack<string>([folder]);
         var linkTargets = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(folder) };
@@ -68,7 +73,7 @@ internal static class RuleFiles
                 {
                     if ((entry.EndsWith(Extension, StringComparison.Ordinal) || entry.EndsWith(ExportExtension, StringComparison.Ordinal)) && IsRuleFile(entry))
                     {
-                        files.Add(entry);
+                        AddRegular(entry, files, warnings);
                     }
                 }
                 else if (FollowsOnce(entry, linkTargets))
@@ -77,6 +82,17 @@ internal static class RuleFiles
                 }
             }
         }
+    }
+
+    private static void AddRegular(string file, SortedSet<string> files, List<RuleWarning> warnings)
+    {
+        if (Read.RegularFile.IsRegularOrUnknown(file))
+        {
+            files.Add(file);
+            return;
+        }
+
+        warnings.Add(new RuleWarning(file, null, null, NotRegularReason));
     }
 
     /// <summary>

@@ -18,7 +18,8 @@ public static class RuleLoader
     /// <summary>
     /// Loads every <c>*.toml</c> and <c>*.ndjson</c> file named in <paramref name="paths"/>, and
     /// <c>*.json</c> files named directly, searching folders
-    /// recursively, in ordinal path order. A file that fails to load adds its errors and no rule,
+    /// recursively, in ordinal path order. A named pipe, socket or device found in a folder is
+    /// skipped with a warning. A file that fails to load adds its errors and no rule,
     /// and never stops the other files. A rule whose saved-object <c>id</c> an earlier rule with
     /// another <c>rule_id</c> has is left out with an error.
     /// </summary>
@@ -28,7 +29,8 @@ public static class RuleLoader
 
         var rules = new List<DetectionRule>();
         var errors = new List<RuleLoadError>();
-        var files = RuleFiles.Find(paths, errors);
+        var warnings = new List<RuleWarning>();
+        var files = RuleFiles.Find(paths, errors, warnings);
         var failedTomlFiles = 0;
         foreach (var file in files)
         {
@@ -40,7 +42,7 @@ public static class RuleLoader
         }
 
         var distinct = SharedRuleUuids.Remove(rules, errors);
-        return new RuleLoadResult(distinct, errors) { RuleCount = rules.Count + failedTomlFiles, FileCount = files.Count };
+        return new RuleLoadResult(distinct, errors) { Warnings = warnings, RuleCount = rules.Count + failedTomlFiles, FileCount = files.Count };
     }
 
     /// <summary>

@@ -89,6 +89,25 @@ public class RuleFileEncodingTests
         Assert.Equal("Caf\u00e9 rule", Assert.Single(result.Rules).Name);
     }
 
+    [Theory]
+    [InlineData("utf-16", 1, "UTF-16LE")]
+    [InlineData("utf-16BE", 0, "UTF-16BE")]
+    public void Utf16WithoutByteOrderMarkNamed(string encodingName, int nulOffset, string iconvName)
+    {
+        using var folder = new TempDirectory();
+        var path = Write(folder, "rule.toml", Encoding.GetEncoding(encodingName).GetBytes(Rule));
+
+        var result = RuleLoader.LoadPaths([path]);
+
+        Assert.Empty(result.Rules);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(1, error.Line);
+        Assert.Equal(1, error.Column);
+        Assert.Contains($"looks like UTF-16 without a byte order mark: byte 0x00 at byte offset {nulOffset}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'iconv -f {iconvName} -t UTF-8'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("invalid TOML", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Write(TempDirectory folder, string name, byte[] bytes)
     {
         var path = Path.Combine(folder.Path, name);

@@ -35,7 +35,7 @@ public static class RuleValidator
         errors.AddRange(conflicts.Errors);
         return new RuleLoadResult(valid, errors)
         {
-            Warnings = [.. conflicts.Warnings, .. loaded.Rules.SelectMany(Warnings)],
+            Warnings = [.. loaded.Warnings, .. conflicts.Warnings, .. loaded.Rules.SelectMany(Warnings)],
             RuleCount = loaded.RuleCount,
             FileCount = loaded.FileCount,
         };
