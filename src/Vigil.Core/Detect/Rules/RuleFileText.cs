@@ -59,7 +59,14 @@ internal static class RuleFileText
     private static byte[]? ReadBytes(string file, long maxBytes)
     {
         using var stream = File.OpenRead(file);
-        using var content = new MemoryStream();
+
+        // A regular file's length is known, so an oversized one is refused before any of it is read.
+        if (stream.CanSeek && stream.Length > maxBytes)
+        {
+            return null;
+        }
+
+        using var content = new MemoryStream(stream.CanSeek ? (int)stream.Length : 0);
         var block = new byte[64 * 1024];
         int read;
         while ((read = stream.Read(block)) > 0)
