@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Vigil.Output;
 using Vigil.Store;
 
@@ -7,6 +8,9 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil alerts show</c> and <c>vigil alerts set-status</c>.</summary>
 internal static class AlertsShowRunner
 {
+    // SQLite's result code SQLITE_READONLY.
+    private const int ReadOnlyError = 8;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static int Show(string? data, string id)
@@ -40,9 +44,22 @@ internal static class AlertsShowRunner
             return StoreCommandErrors.Usage("alerts set-status", $"invalid status '{statusText}': give open, acknowledged or closed");
         }
 
-        if (AlertIdPrefix.Resolve(store, id, out error) is not { } fullId || !store.SetAlertStatus(fullId, status))
+        if (AlertIdPrefix.Resolve(store, id, out error) is not { } fullId)
         {
             return StoreCommandErrors.NotFound("alerts set-status", error);
+        }
+
+        try
+        {
+            if (!store.SetAlertStatus(fullId, status))
+            {
+                return StoreCommandErrors.NotFound("alerts set-status", error);
+            }
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == ReadOnlyError)
+        {
+            // Opening a current store writes nothing, so a store this user cannot write fails here.
+            return StoreCommandErrors.Usage("alerts set-status", $"--data: the store {store.DatabasePath} could not be written: {exception.Message} Run the command as a user who can write {store.DataDirectory} and {VigilStore.DatabaseFileName}.");
         }
 
         Console.Out.WriteLine(TerminalText.Sanitize($"Alert {fullId} is now {statusText}."));

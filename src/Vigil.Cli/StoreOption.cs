@@ -63,7 +63,7 @@ internal static class StoreOption
         var database = Path.Combine(directory, VigilStore.DatabaseFileName);
         if (!File.Exists(database) && !Directory.Exists(database))
         {
-            error = $"--data: no store in {directory} ({VigilStore.DatabaseFileName} not found); run 'vigil serve' or 'vigil ingest' with --data {directory} first.";
+            error = MissingStoreError(directory, database);
             return null;
         }
 
@@ -76,5 +76,26 @@ internal static class StoreOption
             error = $"--data: {exception.Message}";
             return null;
         }
+    }
+
+    /// <summary>
+    /// Returns why <paramref name="database"/> was not found. File.Exists is also false when the
+    /// user may not search the directory, and then the store may well be there.
+    /// </summary>
+    private static string MissingStoreError(string directory, string database)
+    {
+        try
+        {
+            File.GetAttributes(database);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return $"--data: permission denied on {directory}: this user cannot look up {VigilStore.DatabaseFileName} in it. Run the command as a user who can read the directory, or give this user read and execute permission on it.";
+        }
+        catch (IOException)
+        {
+        }
+
+        return $"--data: no store in {directory} ({VigilStore.DatabaseFileName} not found); run 'vigil serve' or 'vigil ingest' with --data {directory} first.";
     }
 }

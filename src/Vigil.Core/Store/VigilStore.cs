@@ -105,6 +105,13 @@ public sealed partial class VigilStore : IDisposable
         {
             store.CheckSchemaReadOnly();
         }
+        catch (StoreException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: ReadOnlyError or CannotOpenError } && store.HasWriteAheadLog() && !File.Exists(store.DatabasePath + "-shm"))
+        {
+            // An immutable open would ignore the commits that are still only in the -wal file.
+            throw new StoreException(
+                $"The store {store.DatabasePath} has a write-ahead log ({DatabaseFileName}-wal) that SQLite can read only where it can create {DatabaseFileName}-shm, and this user cannot create files in {store.DataDirectory}. Copy the data directory to a writable place and give --data that copy, or run `sqlite3 {DatabaseFileName} 'PRAGMA wal_checkpoint'` on a writable copy to move the log into {DatabaseFileName}.",
+                exception.InnerException);
+        }
         catch (StoreException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: ReadOnlyError or CannotOpenError } && !store.HasWriteAheadLog())
         {
             // A WAL database needs its -shm file to be read, and a reader creates it when it is
@@ -150,7 +157,7 @@ public sealed partial class VigilStore : IDisposable
         }
         catch (SqliteException exception)
         {
-            throw new StoreException($"The store {DatabasePath} could not be opened: {exception.Message}; check that it is a Vigil database and the directory is writable.", exception);
+            throw new StoreException($"The store {DatabasePath} could not be opened: {exception.Message} Check that it is a Vigil database and the directory is writable.", exception);
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class EventIngester
     /// in <see cref="IngestSummary.FoldersNotListed"/>, not as a file with an error.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays, the rest is read next time.</exception>
-    /// <exception cref="StoreFileReplacedException">The store's database file was deleted or replaced since the store opened it; checked before each file.</exception>
+    /// <exception cref="StoreFileReplacedException">The store's database file was deleted or replaced since the store opened it. Ingest checks this before each file and each batch commit.</exception>
     public IngestSummary Ingest(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -68,7 +68,7 @@ public sealed class EventIngester
     /// counted error.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays.</exception>
-    /// <exception cref="StoreFileReplacedException">The store's database file was deleted or replaced since the store opened it.</exception>
+    /// <exception cref="StoreFileReplacedException">The store's database file was deleted or replaced since the store opened it. Ingest checks this before the file and each batch commit.</exception>
     public FileIngestResult IngestFile(string path, CancellationToken cancellationToken = default) =>
         IngestFile(path, maxLength: null, holdPartialTail: false, cancellationToken);
 
@@ -81,7 +81,7 @@ public sealed class EventIngester
     /// <see cref="IngestFile(string, CancellationToken)"/> once the file has stopped changing.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled; every committed batch stays.</exception>
-    /// <exception cref="StoreFileReplacedException">The store's database file was deleted or replaced since the store opened it.</exception>
+    /// <exception cref="StoreFileReplacedException">The store's database file was deleted or replaced since the store opened it. Ingest checks this before the file and each batch commit.</exception>
     public FileIngestResult IngestFile(string path, long? maxLength, CancellationToken cancellationToken = default) =>
         IngestFile(path, maxLength, holdPartialTail: true, cancellationToken);
 

@@ -78,6 +78,9 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
                 return;
             }
 
+            // SQLite commits into a deleted vigil.db without an error, so one stat per batch keeps
+            // an ingest of a large file from reporting events that no store holds.
+            store.CheckDatabaseFile();
             transaction.Commit();
             _result.Add(batch);
             previous = next;
