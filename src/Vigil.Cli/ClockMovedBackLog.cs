@@ -15,7 +15,7 @@ internal sealed class ClockMovedBackLog(ILogger logger)
 
     public void Report(RuleScheduler scheduler, DateTimeOffset now)
     {
-        foreach (var (rule, next) in scheduler.ScheduledAheadOfClock())
+        foreach (var (rule, next) in scheduler.RulesLastRunAfterNow())
         {
             if (_warned.Add((rule.Uuid, next)))
             {

@@ -32,7 +32,7 @@ if (errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         Console.Error.WriteLine(TerminalText.Sanitize($"{command}: {error}"));
     }
 
-    Console.Error.WriteLine($"Run '{command} --help' for usage.");
+    Console.Error.WriteLine(UsageError.HelpLine(command));
     return ExitCodes.Usage;
 }
 

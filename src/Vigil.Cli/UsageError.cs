@@ -12,10 +12,10 @@ internal static class UsageError
     public static int Write(string command, string message)
     {
         Console.Error.WriteLine(TerminalText.Sanitize($"vigil {command}: {message}"));
-        Console.Error.WriteLine(HelpLine(command));
+        Console.Error.WriteLine(HelpLine($"vigil {command}"));
         return ExitCodes.Usage;
     }
 
-    /// <summary>Returns the line that follows every usage error.</summary>
-    public static string HelpLine(string command) => $"Run 'vigil {command} --help' for usage.";
+    /// <summary>Returns the line that follows every usage error, for a command path such as <c>vigil rules show</c>.</summary>
+    public static string HelpLine(string commandPath) => $"Run '{commandPath} --help' for usage.";
 }

@@ -14,9 +14,9 @@ public interface IAlertSink
 
     /// <summary>
     /// Throws when the sink has failed and can take no more alerts, as <see cref="Write"/> would.
-    /// The hunt calls it once per batch of records, alerts or not, because a sink that writes in
-    /// the background (a buffered writer's timer) can fail while no alert comes, and the hunt
-    /// should then stop reading rather than find out at the end.
+    /// The hunt calls it once per batch of records, with or without alerts. A sink that writes in
+    /// the background (a buffered writer's timer) can fail while no alert comes, and the hunt then
+    /// stops at the next batch instead of at the end of its input.
     /// </summary>
     void ThrowIfFailed()
     {

@@ -155,19 +155,19 @@ public sealed class RuleScheduler
     /// Returns the enabled rules whose last run started after now, because the clock moved back
     /// since, with their next run. Such a rule waits until the clock reaches its old schedule.
     /// </summary>
-    public IReadOnlyList<(DetectionRule Rule, DateTimeOffset NextRunAt)> ScheduledAheadOfClock()
+    public IReadOnlyList<(DetectionRule Rule, DateTimeOffset NextRunAt)> RulesLastRunAfterNow()
     {
         var now = _services.Clock.GetUtcNow();
-        var ahead = new List<(DetectionRule, DateTimeOffset)>();
+        var waiting = new List<(DetectionRule, DateTimeOffset)>();
         foreach (var (rule, state) in Runnable())
         {
             if (state.PreviousStartedAt > now && state.NextRunAt is { } next)
             {
-                ahead.Add((rule.Rule, next));
+                waiting.Add((rule.Rule, next));
             }
         }
 
-        return ahead;
+        return waiting;
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class ClockMovedBackTests
         var restarted = new RuleScheduler(new SqliteSchedulerState(harness.Store), new StoreEventSource(harness.Store), new StoreAlertWriter(harness.Store), earlierClock, harness.Options);
         restarted.Register(StopLoggingRule());
 
-        var (rule, next) = Assert.Single(restarted.ScheduledAheadOfClock());
+        var (rule, next) = Assert.Single(restarted.RulesLastRunAfterNow());
 
         Assert.Equal(StopLoggingRule().RuleId, rule.RuleId);
         Assert.Equal(later.AddMinutes(5), next);
@@ -42,6 +42,6 @@ public sealed class ClockMovedBackTests
 
         harness.Clock.SetUtcNow(TenOClock.AddMinutes(minutesAfterRun));
 
-        Assert.Empty(harness.Scheduler.ScheduledAheadOfClock());
+        Assert.Empty(harness.Scheduler.RulesLastRunAfterNow());
     }
 }

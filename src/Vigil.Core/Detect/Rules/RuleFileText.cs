@@ -13,7 +13,7 @@ namespace Vigil.Detect.Rules;
 /// </remarks>
 internal static class RuleFileText
 {
-    /// <summary>Decodes UTF-8, skips its byte order mark, and throws <see cref="DecoderFallbackException"/> on invalid bytes.</summary>
+    /// <summary>UTF-8 that throws <see cref="DecoderFallbackException"/> on invalid bytes, and whose preamble is the byte order mark.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
     /// <summary>The maximum number of bytes per UTF-16 character, which UTF-32, the widest encoding read, takes.</summary>
@@ -42,17 +42,28 @@ internal static class RuleFileText
 
         try
         {
-            // StreamReader picks UTF-16 or UTF-32 from the byte order mark.
-            using var reader = utf16Or32
-                ? new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true)
-                : new StreamReader(new MemoryStream(bytes), StrictUtf8, detectEncodingFromByteOrderMarks: false);
-            return ReadLimited(reader, maxChars);
+            var text = Decode(bytes, utf16Or32);
+            return text.Length > maxChars ? null : text;
         }
         catch (DecoderFallbackException)
         {
             error = InvalidUtf8Error(file, bytes);
             return null;
         }
+    }
+
+    /// <summary>Decodes UTF-8 without its byte order mark, or UTF-16 or UTF-32 by theirs.</summary>
+    private static string Decode(byte[] bytes, bool utf16Or32)
+    {
+        if (utf16Or32)
+        {
+            // StreamReader picks UTF-16 or UTF-32 from the byte order mark.
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+
+        var start = bytes.AsSpan().StartsWith(StrictUtf8.Preamble) ? StrictUtf8.Preamble.Length : 0;
+        return StrictUtf8.GetString(bytes, start, bytes.Length - start);
     }
 
     /// <summary>Returns the bytes of <paramref name="file"/>, or null when it has more than <paramref name="maxBytes"/>.</summary>
@@ -85,24 +96,6 @@ internal static class RuleFileText
     private static bool HasUtf16Or32ByteOrderMark(byte[] start) =>
         start.Length >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF))
         || (start.Length >= 4 && start[0] == 0 && start[1] == 0 && start[2] == 0xFE && start[3] == 0xFF);
-
-    private static string? ReadLimited(StreamReader reader, int maxChars)
-    {
-        var text = new StringBuilder();
-        var block = new char[64 * 1024];
-        int read;
-        while ((read = reader.ReadBlock(block)) > 0)
-        {
-            if (text.Length + read > maxChars)
-            {
-                return null;
-            }
-
-            text.Append(block, 0, read);
-        }
-
-        return text.ToString();
-    }
 
     private static RuleLoadError InvalidUtf8Error(string file, byte[] bytes)
     {
