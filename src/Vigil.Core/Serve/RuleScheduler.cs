@@ -291,6 +291,12 @@ public sealed class RuleScheduler
         return [.. rules.Select(rule => Status(rule, sharedRuleIds.Contains(rule.RuleId))).OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// Returns the rows of the rule registry. Unlike <see cref="Status()"/>, it reads no rule state
+    /// or alert count, so <c>vigil serve</c> can compare the registry with its own at every step.
+    /// </summary>
+    internal IReadOnlyList<RegisteredRule> ReadRegistrations() => _state.Rules();
+
     /// <summary>Returns the newest <paramref name="limit"/> execution log entries, newest first, of one rule (by <c>rule_id</c> or saved-object id) or of all rules.</summary>
     public IReadOnlyList<ExecutionLogEntry> ExecutionLog(string? rule = null, int limit = 100)
     {
