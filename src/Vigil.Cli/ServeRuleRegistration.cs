@@ -12,13 +12,14 @@ namespace Vigil.Cli;
 /// </summary>
 internal static class ServeRuleRegistration
 {
-    public static void Register(RuleScheduler scheduler, DetectionRule rule, ILogger logger)
+    /// <summary>Registers <paramref name="rule"/> and returns its status, or returns null when the rule is rejected.</summary>
+    public static RuleStatus? Register(RuleScheduler scheduler, DetectionRule rule, ILogger logger)
     {
         var file = rule.SourcePath ?? "the built-in rules";
         if (!RuleRegistrationCheck.IsValid(scheduler, file, rule, out var invalid))
         {
             Reject(scheduler, rule, invalid, logger);
-            return;
+            return null;
         }
 
         // Serve runs the files its --rules name, so it replaces a newer registered revision, with a warning.
@@ -33,7 +34,7 @@ internal static class ServeRuleRegistration
         if (status.NotRunnableReason is { } reason)
         {
             ServeLog.RuleNotRunnable(logger, ruleId, name, TerminalText.Sanitize(reason));
-            return;
+            return status;
         }
 
         var enabled = status.Enabled ? "enabled" : "disabled (enable it with 'vigil rules enable')";
@@ -45,14 +46,19 @@ internal static class ServeRuleRegistration
         {
             ServeLog.RuleWarning(logger, ruleId, name, TerminalText.Sanitize(warning));
         }
+
+        return status;
     }
 
     /// <summary>
     /// Returns the revision a registered rule runs: the one this serve loaded, or else the one its
     /// file contains now. An edit of a loaded file is then compared with the revision that runs.
+    /// When another command registered another file, that file's revision is compared, as at a restart.
     /// </summary>
     private static Func<RuleStatus, DetectionRule?> Definition(RuleScheduler scheduler) =>
-        status => scheduler.LoadedDefinition(status.RuleUuid) ?? RuleCatalog.ReadRegistered(status);
+        status => scheduler.LoadedDefinition(status.RuleUuid) is { } loaded && string.Equals(loaded.SourcePath, status.SourceFile, StringComparison.Ordinal)
+            ? loaded
+            : RuleCatalog.ReadRegistered(status) ?? scheduler.LoadedDefinition(status.RuleUuid);
 
     /// <summary>
     /// Logs a rule file that is not registered, and keeps the registered revision of its

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
@@ -32,6 +33,8 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
     /// </summary>
     private Dictionary<(string File, string Uuid), (string Hash, DetectionRule Rule)> _registered = [];
 
+    private readonly ServeRegistrations _registrations = new(logger);
+
     /// <summary>The number of files at the last scan that had an error and gave no rule.</summary>
     private int _filesNotLoaded;
 
@@ -57,9 +60,23 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         return _newest.Count;
     }
 
-    /// <summary>Registers every selected rule that is new or changed since the previous call.</summary>
+    /// <summary>
+    /// Registers every selected rule that is new or changed since the previous call, and every
+    /// copy of a <c>rule_id</c> whose registration is no longer the one this serve made.
+    /// </summary>
     public void Register(RuleScheduler scheduler)
     {
+        var replaced = _registrations.FindReplaced(scheduler, _newest);
+        var quiet = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ruleId in replaced)
+        {
+            // Each copy is registered in path order, as at start, so the last copy ends registered.
+            if (!_registrations.LogReplaced(scheduler, _newest.Last(rule => rule.RuleId == ruleId), _filesWithErrors))
+            {
+                quiet.Add(ruleId);
+            }
+        }
+
         var registered = new Dictionary<(string File, string Uuid), (string Hash, DetectionRule Rule)>();
         foreach (var rule in _newest)
         {
@@ -68,12 +85,15 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
             registered[key] = (hash, rule);
 
             // A file saved again without a change in this rule, or a change in another rule of its export.
-            if (_registered.TryGetValue(key, out var before) && before.Hash == hash)
+            var unchanged = _registered.TryGetValue(key, out var before) && before.Hash == hash;
+            if (unchanged && !replaced.Contains(rule.RuleId))
             {
                 continue;
             }
 
-            ServeRuleRegistration.Register(scheduler, rule, logger);
+            // A registration the same other file took again was logged the first time, so it is not logged at every step.
+            var log = quiet.Contains(rule.RuleId) ? NullLogger.Instance : logger;
+            _registrations.Record(rule.RuleId, ServeRuleRegistration.Register(scheduler, rule, log));
             if (before.Rule is not null)
             {
                 WarnOlderRevision(rule, before.Rule);
@@ -86,11 +106,13 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
     /// <summary>
     /// Scans the <c>--rules</c> paths again. When a file is new, changed or deleted, it selects the
     /// rules again, registers the new and changed ones, and warns about each rule that no file contains now.
+    /// It registers a rule again, too, when its registration is not the one this serve made.
     /// </summary>
     public void Refresh(RuleScheduler scheduler)
     {
         if (_scan is null)
         {
+            RegisterReplaced(scheduler);
             return;
         }
 
@@ -98,6 +120,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         if (!scan.Changed)
         {
             ReportListingErrors(scan);
+            RegisterReplaced(scheduler);
             return;
         }
 
@@ -111,6 +134,15 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         Select(scan);
         Register(scheduler);
         ReportLeft(before, scheduler);
+    }
+
+    /// <summary>Registers the selected rules again when another command changed the registration of their <c>rule_id</c>.</summary>
+    private void RegisterReplaced(RuleScheduler scheduler)
+    {
+        if (_registrations.FindReplaced(scheduler, _newest).Count > 0)
+        {
+            Register(scheduler);
+        }
     }
 
     /// <summary>Counts the selected rules, by <c>rule_id</c>, that are registered, enabled and runnable, and those that are not.</summary>

@@ -155,6 +155,12 @@ public sealed class RuleScheduler
     /// Returns the enabled rules whose last run started after now, because the clock moved back
     /// since, with their next run. Such a rule waits until the clock reaches its old schedule.
     /// </summary>
+    /// <remarks>
+    /// Kibana's task manager waits too: it claims an idle task only when <c>runAt</c> is at or
+    /// before now, and sets the next <c>runAt</c> to the later of <c>startedAt</c> + interval and
+    /// now (<c>server/lib/get_next_run_at.ts</c> of its <c>task_manager</c> plugin), so nothing
+    /// moves a <c>runAt</c> that lies in the future.
+    /// </remarks>
     public IReadOnlyList<(DetectionRule Rule, DateTimeOffset NextRunAt)> RulesLastRunAfterNow()
     {
         var now = _services.Clock.GetUtcNow();
@@ -290,6 +296,12 @@ public sealed class RuleScheduler
 
         return [.. rules.Select(rule => Status(rule, sharedRuleIds.Contains(rule.RuleId))).OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Returns the rows of the rule registry. Unlike <see cref="Status()"/>, it reads no rule state
+    /// or alert count, so <c>vigil serve</c> can compare the registry with its own at every step.
+    /// </summary>
+    internal IReadOnlyList<RegisteredRule> ReadRegistrations() => _state.Rules();
 
     /// <summary>Returns the newest <paramref name="limit"/> execution log entries, newest first, of one rule (by <c>rule_id</c> or saved-object id) or of all rules.</summary>
     public IReadOnlyList<ExecutionLogEntry> ExecutionLog(string? rule = null, int limit = 100)

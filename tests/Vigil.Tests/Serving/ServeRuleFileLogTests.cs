@@ -34,23 +34,26 @@ public class ServeRuleFileLogTests
     }
 
     [Fact]
-    public void DeletedRegisteredCopyIsLogged()
+    public void DeletedRegisteredCopyIsReplaced()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
         using var store = new CliStore();
         var rules = ServeRuleFiles.CreateFolder(store);
-        store.WriteRule("rules/copy1.toml");
-        store.WriteRule("rules/copy2.toml");
+        var first = store.WriteRule("rules/copy1.toml");
+        var second = store.WriteRule("rules/copy2.toml");
 
         using var serve = ServeRuleFiles.StartServe(store, rules);
         Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
         var registered = store.Registered(CliStore.RuleId).SourceFile!;
+        var remaining = registered == first ? second : first;
         File.Delete(registered);
-        var warning = $"Rule {CliStore.RuleId} ({CliStore.RuleName}) no longer loads from {registered}, because the file was deleted. It stays registered, and this vigil serve runs the revision it loaded until it stops";
-        Assert.True(Eventually.True(() => serve.StandardError.Contains(warning, StringComparison.Ordinal), Patience), serve.StandardError);
+        var change = $"Rule {CliStore.RuleId} ({CliStore.RuleName}): its registered copy {registered} was deleted, so the copy in {remaining} is registered in its place, as at a restart of vigil serve.";
+        Assert.True(Eventually.True(() => serve.StandardError.Contains(change, StringComparison.Ordinal), Patience), serve.StandardError);
         Assert.True(serve.Terminate(TimeSpan.FromSeconds(30)), "vigil serve did not stop on SIGTERM");
 
-        Assert.Equal(1, Regex.Count(serve.StandardError, Regex.Escape(warning)));
+        Assert.Equal(1, Regex.Count(serve.StandardError, Regex.Escape(change)));
+        Assert.DoesNotContain("no longer loads from", serve.StandardError, StringComparison.Ordinal);
+        Assert.Equal(remaining, store.Registered(CliStore.RuleId).SourceFile);
     }
 
     [Fact]
