@@ -43,6 +43,26 @@ public class RuleRevisionRunTests
     }
 
     [Fact]
+    public void HuntRunsNewestOfExport()
+    {
+        using var folder = new TempDirectory();
+        var toml = WriteRevision(folder.Path, "rule.toml", "2026/01/01", "Newest revision", newest: true);
+        var export = Path.Combine(folder.Path, "export.ndjson");
+        Assert.Equal(0, CliRunner.Run("rules", "convert", toml, "--to", "kibana-ndjson", "--output", export).ExitCode);
+        var newer = JsonNode.Parse(File.ReadAllLines(export)[0])!.AsObject();
+        newer["version"] = 5;
+        var older = newer.DeepClone().AsObject();
+        older["version"] = 4;
+        File.WriteAllLines(export, [newer.ToJsonString(), older.ToJsonString()]);
+
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--rules", export);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Rule revision skipped: {export}(2): older revision of rule_id {RuleId}: {export}(1) runs in its place because version 5 is higher than 4. Kibana keeps one rule per rule_id; remove the older revision from the file to stop this warning.", result.StandardError, StringComparison.Ordinal);
+        Assert.Matches(@"Rules run\s+1\b", result.StandardError);
+    }
+
+    [Fact]
     public void HuntKeepsSameRevisionCopies()
     {
         using var folder = new TempDirectory();
