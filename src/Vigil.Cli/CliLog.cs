@@ -35,6 +35,6 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "rule_id {RuleId} is used by {Count} rules with the same revision ({Files}); all of them run, and their alerts share kibana.alert.rule.uuid. Kibana keeps one rule per rule_id: give each copy its own rule_id, or remove the copies.")]
     public static partial void DuplicateRuleId(ILogger logger, string ruleId, int count, string files);
 
-    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Rule revision skipped: {File}: {Reason}. Kibana keeps one rule per rule_id; move the older file out of the rule folders to stop this warning.")]
-    public static partial void RuleRevisionSkipped(ILogger logger, string file, string reason);
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Rule revision skipped: {File}: {Reason}. Kibana keeps one rule per rule_id; {Fix} to stop this warning.")]
+    public static partial void RuleRevisionSkipped(ILogger logger, string file, string reason, string fix);
 }

@@ -86,7 +86,7 @@ internal sealed record HuntRules(IReadOnlyList<DetectionRule> Rules, int RulesNo
         var (newest, superseded) = NewestRevisions.Select(rules);
         foreach (var revision in superseded)
         {
-            CliLog.RuleRevisionSkipped(logger, TerminalText.Sanitize(SupersededRevision.Location(revision.Rule)), TerminalText.Sanitize(revision.Reason));
+            CliLog.RuleRevisionSkipped(logger, TerminalText.Sanitize(SupersededRevision.Location(revision.Rule)), TerminalText.Sanitize(revision.Reason), revision.Fix);
         }
 
         foreach (var group in newest.GroupBy(r => r.RuleId).Where(g => g.Count() > 1))

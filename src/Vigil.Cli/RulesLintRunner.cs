@@ -22,16 +22,18 @@ internal static class RulesLintRunner
 
         var findings = loaded.Rules.SelectMany(RuleLinter.Lint).Concat(RuleLinter.LintSet(loaded.Rules)).ToList();
 
-        // Machine-readable reports carry the load errors too, so a tool that reads only them never
-        // takes a file it could not read for a clean one. The text report has them on stderr above.
+        // Machine-readable reports carry the load errors and the skipped files too, so a tool that
+        // reads only them never takes a file it could not read for a clean one. The text report has
+        // them on stderr above.
+        var skipped = loaded.Warnings.Where(warning => warning.IsSkippedFile).Select(Skipped).ToList();
         var reported = format == "text" ? findings : [.. loaded.Errors.Select(NotLoaded), .. findings];
         // A clean text lint prints nothing on stdout, and the summary line on stderr reports the clean result.
         if (format != "text" || findings.Count > 0)
         {
             Console.Out.WriteLine(format switch
             {
-                "json" => LintReport.ToJson(reported),
-                "sarif" => LintReport.ToSarif(reported),
+                "json" => LintReport.ToJson([.. reported, .. skipped]),
+                "sarif" => LintReport.ToSarif(reported, skipped),
                 _ => string.Join(Environment.NewLine, findings.Select(finding => TerminalText.Sanitize(finding.ToString()))),
             });
         }
@@ -43,7 +45,8 @@ internal static class RulesLintRunner
 
         // Load errors are findings too: a file that was not read must not look like a clean lint. A
         // folder or path that gave no file is counted as validate counts it, not as a file's load error.
-        var notRead = RulePathsNotRead.Counts(loaded.Errors);
+        var skippedCount = skipped.Count > 0 ? $", {RulesText.Count(skipped.Count, "file")} skipped" : "";
+        var notRead = RulePathsNotRead.Counts(loaded.Errors) + skippedCount;
         var fileErrors = loaded.Errors.Count(RulePathsNotRead.IsFileError);
         var notLoaded = fileErrors == 0 ? "" : $", and {RulesText.Count(fileErrors, "load error")} above";
         Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted{notRead}: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {Count(findings, LintSeverity.Info)} info{notLoaded}");
@@ -54,6 +57,9 @@ internal static class RulesLintRunner
 
     private static LintFinding NotLoaded(RuleLoadError error) =>
         new(LintIds.NotLoaded, LintSeverity.Error, error.RuleId ?? "", error.File, error.Line, error.Column, null, error.Message, "fix the file or folder so that it loads, then lint it again") { RuleName = error.RuleName ?? "" };
+
+    private static LintFinding Skipped(RuleWarning warning) =>
+        new(LintIds.FileSkipped, LintSeverity.Warning, "", warning.File, null, null, null, RuleFiles.NotRegularProblem, RuleFiles.NotRegularFix);
 
     private static int Count(IEnumerable<LintFinding> findings, LintSeverity severity) =>
         findings.Count(finding => finding.Severity == severity);

@@ -30,8 +30,8 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 65, Level = LogLevel.Warning, Message = "Rule not loaded: {Error}")]
     public static partial void RuleNotLoaded(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 80, Level = LogLevel.Warning, Message = "Rule revision skipped: {File}: {Reason}. Kibana keeps one rule per rule_id; move the older file out of the rule folders to stop this warning.")]
-    public static partial void RuleRevisionSkipped(ILogger logger, string file, string reason);
+    [LoggerMessage(EventId = 80, Level = LogLevel.Warning, Message = "Rule revision skipped: {File}: {Reason}. Kibana keeps one rule per rule_id; {Fix} to stop this warning.")]
+    public static partial void RuleRevisionSkipped(ILogger logger, string file, string reason, string fix);
 
     [LoggerMessage(EventId = 81, Level = LogLevel.Warning, Message = "Registered rule revision replaced: {Reason}. vigil serve runs the rule files that --rules names, or the built-in rules without --rules; to run the registered revision, give its file with --rules in place of this one.")]
     public static partial void RegisteredRevisionReplaced(ILogger logger, string reason);

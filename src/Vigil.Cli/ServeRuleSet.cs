@@ -205,7 +205,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
             skipped.Add(revision.Rule);
             if (!_skipped.Contains(revision.Rule))
             {
-                ServeLog.RuleRevisionSkipped(logger, TerminalText.Sanitize(SupersededRevision.Location(revision.Rule)), TerminalText.Sanitize(revision.Reason));
+                ServeLog.RuleRevisionSkipped(logger, TerminalText.Sanitize(SupersededRevision.Location(revision.Rule)), TerminalText.Sanitize(revision.Reason), revision.Fix);
             }
         }
 

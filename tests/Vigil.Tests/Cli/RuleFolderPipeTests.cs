@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
@@ -27,6 +28,53 @@ public sealed class RuleFolderPipeTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"{pipe}: warning: not a regular file: a named pipe", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintSummaryCountsPipe()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "named pipes are not files on Windows");
+        var (folder, _) = FolderWithPipe();
+
+        var result = RunWithin(Patience, "rules", "lint", folder);
+
+        Assert.Contains("1 rule linted, 1 file skipped: 0 errors, 0 warnings, 0 info", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintJsonListsPipe()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "named pipes are not files on Windows");
+        var (folder, pipe) = FolderWithPipe();
+
+        var result = RunWithin(Patience, "rules", "lint", folder, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var entry = Assert.Single(JsonNode.Parse(result.StandardOutput)!.AsArray())!;
+        Assert.Equal("VR024", entry["id"]!.GetValue<string>());
+        Assert.Equal("warning", entry["severity"]!.GetValue<string>());
+        Assert.Equal(pipe, entry["file"]!.GetValue<string>());
+        Assert.StartsWith("not a regular file", entry["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LintSarifNotifiesPipe()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "named pipes are not files on Windows");
+        var (folder, _) = FolderWithPipe();
+
+        var result = RunWithin(Patience, "rules", "lint", folder, "--format", "sarif");
+
+        Assert.Equal(0, result.ExitCode);
+        var run = JsonNode.Parse(result.StandardOutput)!["runs"]![0]!;
+        Assert.Empty(run["results"]!.AsArray());
+        var invocation = Assert.Single(run["invocations"]!.AsArray())!;
+        Assert.True(invocation["executionSuccessful"]!.GetValue<bool>());
+        var notification = Assert.Single(invocation["toolExecutionNotifications"]!.AsArray())!;
+        Assert.Equal("warning", notification["level"]!.GetValue<string>());
+        Assert.Equal("VR024", notification["descriptor"]!["id"]!.GetValue<string>());
+        Assert.EndsWith("/zz.toml", notification["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("VR024", Assert.Single(run["tool"]!["driver"]!["notifications"]!.AsArray())!["id"]!.GetValue<string>());
     }
 
     [Fact]
@@ -83,8 +131,11 @@ public sealed class RuleFolderPipeTests : IDisposable
         mkfifo.WaitForExit();
     }
 
-    /// <summary>Runs the CLI, and kills it when it has not exited within <paramref name="timeout"/>, so a hang fails the test.</summary>
-    private static (int ExitCode, string Output) RunWithin(TimeSpan timeout, params string[] arguments)
+    /// <summary>
+    /// Runs the CLI, and kills it when it has not exited within <paramref name="timeout"/>, so a hang
+    /// fails the test. Returns the exit code, stdout and stderr together, and stdout alone.
+    /// </summary>
+    private static (int ExitCode, string Output, string StandardOutput) RunWithin(TimeSpan timeout, params string[] arguments)
     {
         using var process = CliRunner.Start(arguments);
         process.StandardInput.Close();
@@ -97,6 +148,6 @@ public sealed class RuleFolderPipeTests : IDisposable
         }
 
         process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
+        return (process.ExitCode, output.Result + error.Result, output.Result);
     }
 }

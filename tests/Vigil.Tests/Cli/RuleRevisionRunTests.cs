@@ -43,6 +43,19 @@ public class RuleRevisionRunTests
     }
 
     [Fact]
+    public void HuntRunsNewestOfExport()
+    {
+        using var folder = new TempDirectory();
+        var export = WriteExportOfTwoVersions(folder.Path, olderFirst: false);
+
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--rules", export);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Rule revision skipped: {export}(2): older revision of rule_id {RuleId}: {export}(1) runs in its place because version 5 is higher than 4. Kibana keeps one rule per rule_id; remove the older revision from the file to stop this warning.", result.StandardError, StringComparison.Ordinal);
+        Assert.Matches(@"Rules run\s+1\b", result.StandardError);
+    }
+
+    [Fact]
     public void HuntKeepsSameRevisionCopies()
     {
         using var folder = new TempDirectory();
@@ -90,16 +103,7 @@ public class RuleRevisionRunTests
     public void RunExportRunsNewestRevision()
     {
         using var store = new CliStore();
-        var toml = WriteRevision(store.Folder, "rule.toml", "2026/01/01", "Newest revision", newest: true);
-        var export = Path.Combine(store.Folder, "export.ndjson");
-        Assert.Equal(0, CliRunner.Run("rules", "convert", toml, "--to", "kibana-ndjson", "--output", export).ExitCode);
-        // The first line is the rule; the export summary line after it is left out.
-        var newer = JsonNode.Parse(File.ReadAllLines(export)[0])!.AsObject();
-        newer["version"] = 5;
-        var older = newer.DeepClone().AsObject();
-        older["version"] = 4;
-        older["name"] = "Older revision";
-        File.WriteAllLines(export, [older.ToJsonString(), newer.ToJsonString()]);
+        var export = WriteExportOfTwoVersions(store.Folder, olderFirst: true);
 
         var run = store.Run("rules", "run", export, "--from", "now-1h", "--to", "now");
 
@@ -108,6 +112,26 @@ public class RuleRevisionRunTests
         var status = store.Run("rules", "status");
         Assert.Contains("Newest revision", status.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Older revision", status.StandardOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes an export of the newest revision at version 5 and of "Older revision" at version 4,
+    /// one per line in the order asked, and returns its path.
+    /// </summary>
+    private static string WriteExportOfTwoVersions(string folder, bool olderFirst)
+    {
+        var toml = WriteRevision(folder, "rule.toml", "2026/01/01", "Newest revision", newest: true);
+        var export = Path.Combine(folder, "export.ndjson");
+        Assert.Equal(0, CliRunner.Run("rules", "convert", toml, "--to", "kibana-ndjson", "--output", export).ExitCode);
+
+        // The first line is the rule; the export summary line after it is left out.
+        var newer = JsonNode.Parse(File.ReadAllLines(export)[0])!.AsObject();
+        newer["version"] = 5;
+        var older = newer.DeepClone().AsObject();
+        older["version"] = 4;
+        older["name"] = "Older revision";
+        File.WriteAllLines(export, olderFirst ? [older.ToJsonString(), newer.ToJsonString()] : [newer.ToJsonString(), older.ToJsonString()]);
+        return export;
     }
 
     /// <summary>

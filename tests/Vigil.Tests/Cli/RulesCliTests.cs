@@ -182,11 +182,16 @@ public class RulesCliTests
     public void ConvertSharedRuleIdKeepsEveryRule()
     {
         using var folder = new TempDirectory();
-        var input = Path.Combine(folder.Path, "export.ndjson");
+        var input = Path.Combine(folder.Path, "exports");
+        Directory.CreateDirectory(input);
         var rule = KibanaRuleJson.Write(RuleLoader.LoadPaths([Fixture("aws-sts-assumerole-usage-v2.toml")]).Rules.Single());
         // The last two share a version but not an update date, so they are two revisions, not a duplicate.
         var updatedLater = Versioned(rule, 2).Replace("\"version\":2", "\"version\":2,\"updated_at\":\"2030-01-01T00:00:00.000Z\"", StringComparison.Ordinal);
-        File.WriteAllLines(input, [Versioned(rule, 1), Versioned(rule, 2), updatedLater]);
+
+        // One export per revision, because revisions inside one export are duplicates, as Kibana's import reports them.
+        File.WriteAllLines(Path.Combine(input, "1.ndjson"), [Versioned(rule, 1)]);
+        File.WriteAllLines(Path.Combine(input, "2.ndjson"), [Versioned(rule, 2)]);
+        File.WriteAllLines(Path.Combine(input, "3.ndjson"), [updatedLater]);
         var output = Path.Combine(folder.Path, "out");
 
         var result = CliRunner.Run("rules", "convert", input, "--to", "toml", "--output", output);

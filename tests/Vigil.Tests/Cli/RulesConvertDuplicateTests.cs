@@ -31,6 +31,27 @@ public sealed class RulesConvertDuplicateTests : IDisposable
     }
 
     [Fact]
+    public void RevisionsInOneExportRejected()
+    {
+        var export = Path.Combine(_temp.Path, "two.ndjson");
+        var toml = Path.Combine(RepoPaths.Fixtures, "rules", "aws-sts-assumerole-usage-v2.toml");
+        Assert.Equal(0, CliRunner.Run("rules", "convert", toml, "--to", "kibana-ndjson", "--output", export).ExitCode);
+        var ruleLine = File.ReadAllLines(export)[0];
+        File.WriteAllLines(export, [ruleLine, ruleLine.Replace("\"version\":2", "\"version\":3", StringComparison.Ordinal)]);
+        var output = Path.Combine(_temp.Path, "out.ndjson");
+        var validate = CliRunner.Run("rules", "validate", export);
+        var duplicateError = Assert.Single(validate.StandardOutput.Split('\n'), line => line.Contains("duplicate rule_id", StringComparison.Ordinal));
+
+        var result = CliRunner.Run("rules", "convert", export, "--to", "kibana-ndjson", "--output", output);
+
+        Assert.Equal(1, validate.ExitCode);
+        Assert.StartsWith($"{export}(2,1): ", duplicateError, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(duplicateError, result.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void OlderRevisionConvertedWithWarning()
     {
         var folder = Copies();

@@ -12,6 +12,9 @@ internal sealed record InvalidUtf8Position(byte Value, long ByteOffset, int Line
     /// <summary>U+FEFF, which takes no column at the start of a file.</summary>
     private const char ByteOrderMark = '\uFEFF';
 
+    /// <summary>The byte and its offset, as error messages name them.</summary>
+    public string Description => $"byte 0x{Value:X2} at byte offset {ByteOffset} is not part of a UTF-8 character";
+
     /// <summary>Returns the first invalid byte of <paramref name="stream"/>, or null when all of it is valid UTF-8.</summary>
     public static InvalidUtf8Position? Find(Stream stream)
     {

@@ -16,6 +16,11 @@ internal static class RuleFileText
     /// <summary>UTF-8 that throws <see cref="DecoderFallbackException"/> on invalid bytes, and whose preamble is the byte order mark.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
+    private const char ByteOrderMark = '\uFEFF';
+
+    /// <summary>How to fix a rule file that is not valid UTF-8, the end of each such error.</summary>
+    public const string SaveAsUtf8Fix = "save the file as UTF-8, such as with 'iconv -f WINDOWS-1252 -t UTF-8' for a file saved as Windows-1252";
+
     /// <summary>The maximum number of bytes per UTF-16 character, which UTF-32, the widest encoding read, takes.</summary>
     private const int MaxBytesPerChar = 4;
 
@@ -24,7 +29,17 @@ internal static class RuleFileText
     /// <paramref name="maxChars"/> characters, or sets <paramref name="error"/> when it is not valid
     /// UTF-8 or looks like UTF-16 without a byte order mark.
     /// </summary>
-    public static string? Read(string file, int maxChars, out RuleLoadError? error)
+    public static string? Read(string file, int maxChars, out RuleLoadError? error) =>
+        Read(file, maxChars, byLine: false, out error, []);
+
+    /// <summary>
+    /// Returns the text of <paramref name="file"/> as <see cref="Read(string, int, out RuleLoadError?)"/>
+    /// does. With <paramref name="byLine"/>, a UTF-8 NDJSON file with bytes that are not valid UTF-8
+    /// is decoded line by line: each line with such bytes is left empty and adds its own error to
+    /// <paramref name="lineErrors"/>, and the other lines are kept. A JSON object written over
+    /// several lines stays one error for the whole file.
+    /// </summary>
+    public static string? Read(string file, int maxChars, bool byLine, out RuleLoadError? error, List<RuleLoadError> lineErrors)
     {
         error = null;
         var bytes = ReadBytes(file, (long)maxChars * MaxBytesPerChar + MaxBytesPerChar);
@@ -43,6 +58,11 @@ internal static class RuleFileText
         try
         {
             var text = Decode(bytes, utf16Or32);
+            return text.Length > maxChars ? null : text;
+        }
+        catch (DecoderFallbackException) when (byLine && !utf16Or32 && !IsSingleObject(bytes))
+        {
+            var text = ExportLineText.Decode(file, bytes, lineErrors);
             return text.Length > maxChars ? null : text;
         }
         catch (DecoderFallbackException)
@@ -93,6 +113,10 @@ internal static class RuleFileText
         return content.ToArray();
     }
 
+    /// <summary>Returns whether the UTF-8 <paramref name="bytes"/> are one JSON object written over several lines, with invalid bytes replaced.</summary>
+    private static bool IsSingleObject(byte[] bytes) =>
+        Formats.KibanaNdjson.IsSingleObject(Encoding.UTF8.GetString(bytes).TrimStart(ByteOrderMark));
+
     private static bool HasUtf16Or32ByteOrderMark(byte[] start) =>
         start.Length >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF))
         || (start.Length >= 4 && start[0] == 0 && start[1] == 0 && start[2] == 0xFE && start[3] == 0xFF);
@@ -100,11 +124,7 @@ internal static class RuleFileText
     private static RuleLoadError InvalidUtf8Error(string file, byte[] bytes)
     {
         var fault = InvalidUtf8Position.Find(new MemoryStream(bytes));
-        var where = fault is null ? "" : $": byte 0x{fault.Value:X2} at byte offset {fault.ByteOffset} is not part of a UTF-8 character";
-        return new RuleLoadError(
-            file,
-            fault?.Line,
-            fault?.Column,
-            $"the rule file is not valid UTF-8{where}; save the file as UTF-8, such as with 'iconv -f WINDOWS-1252 -t UTF-8' for a file saved as Windows-1252");
+        var where = fault is null ? "" : $": {fault.Description}";
+        return new RuleLoadError(file, fault?.Line, fault?.Column, $"the rule file is not valid UTF-8{where}; {SaveAsUtf8Fix}");
     }
 }

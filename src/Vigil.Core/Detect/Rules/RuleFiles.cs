@@ -9,7 +9,10 @@ internal static class RuleFiles
     private const string ExportExtension = ".ndjson";
 
     /// <summary>Why a named pipe, socket or device found in a rule folder is skipped.</summary>
-    private const string NotRegularReason = "not a regular file: a named pipe, socket or device in a rule folder is skipped, because reading it may block or never end; copy its rules to a regular file, or name it on the command line to read it";
+    internal const string NotRegularProblem = "not a regular file: a named pipe, socket or device in a rule folder is skipped, because reading it may block or never end";
+
+    /// <summary>How to have the rules of a skipped named pipe, socket or device read.</summary>
+    internal const string NotRegularFix = "copy its rules to a regular file, or name it on the command line to read it";
 
     /// <summary>
     /// Returns the distinct <c>*.toml</c> and <c>*.ndjson</c> files named by <paramref name="paths"/> (files as given,
@@ -92,7 +95,7 @@ internal static class RuleFiles
             return;
         }
 
-        warnings.Add(new RuleWarning(file, null, null, NotRegularReason));
+        warnings.Add(new RuleWarning(file, null, null, $"{NotRegularProblem}; {NotRegularFix}") { IsSkippedFile = true });
     }
 
     /// <summary>

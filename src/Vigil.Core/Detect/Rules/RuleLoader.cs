@@ -103,9 +103,10 @@ public static class RuleLoader
     private static void LoadFile(string file, List<DetectionRule> rules, List<RuleLoadError> errors)
     {
         string? text;
+        var lineErrors = new List<RuleLoadError>();
         try
         {
-            text = RuleFileText.Read(file, MaxChars(file), out var encodingError);
+            text = RuleFileText.Read(file, MaxChars(file), byLine: RuleFiles.IsKibanaJson(file), out var encodingError, lineErrors);
             if (encodingError is not null)
             {
                 errors.Add(encodingError);
@@ -144,8 +145,8 @@ public static class RuleLoader
         {
             var read = Formats.KibanaNdjson.Read(text, file);
             rules.AddRange(read.Rules);
-            errors.AddRange(read.Errors);
-            Count(read.Errors.Count == 0);
+            errors.AddRange(lineErrors.Concat(read.Errors).OrderBy(error => error.Line));
+            Count(read.Errors.Count == 0 && lineErrors.Count == 0);
             return;
         }
 

@@ -107,23 +107,55 @@ public class RuleIdRevisionTests
         var error = Assert.Single(RuleValidator.ValidatePaths([export]).Errors);
 
         Assert.Contains("duplicate rule_id", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{export}(1) in the same file has the same rule_id", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, error.Line);
     }
 
-    [Fact]
-    public void OtherVersionInExportIsHistory()
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 1)]
+    public void OtherVersionInExportIsError(int firstVersion, int secondVersion)
     {
-        using var folder = new TempDirectory();
-        var rule = KibanaRuleJson.Write(LintRules.FromQuery("event.action:CreateUser"));
-        var later = (JsonObject)rule.DeepClone();
-        later["version"] = 2;
-        var export = Path.Combine(folder.Path, "export.ndjson");
-        File.WriteAllLines(export, [rule.ToJsonString(), later.ToJsonString()]);
+        var export = ExportOfVersions(firstVersion, secondVersion, out var folder);
+        using var _ = folder;
 
         var result = RuleValidator.ValidatePaths([export]);
 
-        Assert.Empty(result.Errors);
-        Assert.Single(result.Warnings);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(2, error.Line);
+        Assert.Contains($"(version {secondVersion}): {export}(1) in the same file has the same rule_id", error.Message, StringComparison.Ordinal);
+        Assert.Contains("More than one rule with rule-id", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(RuleIdConflicts.RepeatFix, error.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Warnings);
+        Assert.Single(result.Rules);
+    }
+
+    [Fact]
+    public void OtherVersionInExportIsLintError()
+    {
+        var export = ExportOfVersions(1, 2, out var folder);
+        using var _ = folder;
+
+        var finding = Assert.Single(RuleLinter.LintSet(RuleLoader.LoadPaths([export]).Rules));
+
+        Assert.Equal(LintIds.DuplicateRuleId, finding.Id);
+        Assert.Equal(LintSeverity.Error, finding.Severity);
+        Assert.Equal(2, finding.Line);
+        Assert.Equal(RuleIdConflicts.RepeatFix, finding.Fix);
+    }
+
+    [Fact]
+    public void OtherVersionInExportRunsNewest()
+    {
+        var export = ExportOfVersions(2, 1, out var folder);
+        using var _ = folder;
+
+        var (rules, superseded) = NewestRevisions.Select(RuleLoader.LoadPaths([export]).Rules);
+
+        Assert.Equal(2, Assert.Single(rules).Version);
+        var skipped = Assert.Single(superseded);
+        Assert.Equal(2, skipped.Rule.SourceLine);
+        Assert.Equal("remove the older revision from the file", skipped.Fix);
     }
 
     [Fact]
@@ -322,6 +354,19 @@ public class RuleIdRevisionTests
         Assert.Equal(3, result.RuleCount);
         Assert.Equal(3, result.FileCount);
         Assert.Single(result.Rules);
+    }
+
+    /// <summary>Writes an export with one rule at two versions, one per line, and returns its path.</summary>
+    private static string ExportOfVersions(int firstVersion, int secondVersion, out TempDirectory folder)
+    {
+        folder = new TempDirectory();
+        var first = KibanaRuleJson.Write(LintRules.FromQuery("event.action:CreateUser"));
+        var second = (JsonObject)first.DeepClone();
+        first["version"] = firstVersion;
+        second["version"] = secondVersion;
+        var export = Path.Combine(folder.Path, "export.ndjson");
+        File.WriteAllLines(export, [first.ToJsonString(), second.ToJsonString()]);
+        return export;
     }
 
     /// <summary>Returns the Kibana JSON of one rule with another rule_id and name, and the saved-object id unchanged.</summary>

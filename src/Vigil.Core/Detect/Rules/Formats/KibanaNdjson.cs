@@ -57,7 +57,7 @@ public static class KibanaNdjson
     }
 
     /// <summary>A pretty-printed single rule JSON file spans many lines; an export has one object per line.</summary>
-    private static bool IsSingleObject(string text)
+    internal static bool IsSingleObject(string text)
     {
         var trimmed = text.Trim();
         return trimmed.StartsWith('{') && trimmed.Contains('\n', StringComparison.Ordinal) && trimmed.Split('\n')[0].Trim() == "{";

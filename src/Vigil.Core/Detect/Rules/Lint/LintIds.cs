@@ -77,4 +77,7 @@ public static class LintIds
 
     /// <summary>A <c>from</c> that is never before the rule's <c>to</c>, so every window is empty and the rule never alerts.</summary>
     public const string EmptyWindow = "VR023";
+
+    /// <summary>A named pipe, socket or device with a rule file's name in a rule folder, skipped without being read, so nothing in it was linted.</summary>
+    public const string FileSkipped = "VR024";
 }

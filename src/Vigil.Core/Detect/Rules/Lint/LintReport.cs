@@ -33,9 +33,12 @@ public static class LintReport
 
     /// <summary>
     /// Returns a SARIF 2.1.0 log with one run of the tool <c>vigil</c>: a reporting descriptor per
-    /// finding id and one result per finding, located at the file's line and column.
+    /// finding id and one result per finding, located at the file's line and column. Each of
+    /// <paramref name="skippedFiles"/> is a tool execution notification, not a result, because the
+    /// SARIF 2.1.0 schema defines a notification as a condition of the tool itself, as opposed to one
+    /// of a file it analysed.
     /// </summary>
-    public static string ToSarif(IEnumerable<LintFinding> findings)
+    public static string ToSarif(IEnumerable<LintFinding> findings, IReadOnlyList<LintFinding>? skippedFiles = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
 
@@ -47,12 +50,17 @@ public static class LintReport
                 ["driver"] = new JsonObject
                 {
                     ["name"] = "vigil",
-                    ["rules"] = new JsonArray(list.Select(finding => finding.Id).Distinct().Order(StringComparer.Ordinal)
-                        .Select(id => (JsonNode?)new JsonObject { ["id"] = id }).ToArray()),
+                    ["rules"] = DescriptorsOf(list),
                 },
             },
             ["results"] = new JsonArray(list.Select(finding => (JsonNode?)SarifResult(finding)).ToArray()),
         };
+        if (skippedFiles is { Count: > 0 })
+        {
+            // A notification's descriptor refers to the driver's notifications, as a result's ruleId to its rules.
+            run["tool"]!["driver"]!["notifications"] = DescriptorsOf(skippedFiles);
+            run["invocations"] = new JsonArray(SarifInvocation(skippedFiles));
+        }
 
         var log = new JsonObject
         {
@@ -63,7 +71,37 @@ public static class LintReport
         return log.ToJsonString(Indented);
     }
 
-    private static JsonObject SarifResult(LintFinding finding)
+    /// <summary>Returns one reporting descriptor per distinct finding id, in id order.</summary>
+    private static JsonArray DescriptorsOf(IEnumerable<LintFinding> findings) =>
+        new(findings.Select(finding => finding.Id).Distinct().Order(StringComparer.Ordinal)
+            .Select(id => (JsonNode?)new JsonObject { ["id"] = id }).ToArray());
+
+    private static JsonObject SarifResult(LintFinding finding) => new()
+    {
+        ["ruleId"] = finding.Id,
+        ["level"] = SarifLevel(finding.Severity),
+        ["message"] = new JsonObject { ["text"] = SarifText(finding) },
+        ["locations"] = new JsonArray(SarifLocation(finding)),
+        ["properties"] = new JsonObject { ["rule_id"] = finding.RuleId, ["rule_name"] = finding.RuleName, ["query_offset"] = finding.QueryOffset },
+    };
+
+    /// <summary>
+    /// Returns the run's invocation, whose <c>toolExecutionNotifications</c> name the files the
+    /// tool skipped. The lint still completed, so <c>executionSuccessful</c> is true.
+    /// </summary>
+    private static JsonObject SarifInvocation(IReadOnlyList<LintFinding> skippedFiles) => new()
+    {
+        ["executionSuccessful"] = true,
+        ["toolExecutionNotifications"] = new JsonArray(skippedFiles.Select(skipped => (JsonNode?)new JsonObject
+        {
+            ["descriptor"] = new JsonObject { ["id"] = skipped.Id },
+            ["level"] = SarifLevel(skipped.Severity),
+            ["message"] = new JsonObject { ["text"] = SarifText(skipped) },
+            ["locations"] = new JsonArray(SarifLocation(skipped)),
+        }).ToArray()),
+    };
+
+    private static JsonObject SarifLocation(LintFinding finding)
     {
         var location = new JsonObject
         {
@@ -74,21 +112,18 @@ public static class LintReport
             location["region"] = new JsonObject { ["startLine"] = line, ["startColumn"] = finding.Column ?? 1 };
         }
 
-        var text = finding.Fix is null ? finding.Message : $"{LintFinding.Sentence(finding.Message)} Fix: {finding.Fix}";
-        return new JsonObject
-        {
-            ["ruleId"] = finding.Id,
-            ["level"] = finding.Severity switch
-            {
-                LintSeverity.Error => "error",
-                LintSeverity.Warning => "warning",
-                _ => "note",
-            },
-            ["message"] = new JsonObject { ["text"] = text },
-            ["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = location }),
-            ["properties"] = new JsonObject { ["rule_id"] = finding.RuleId, ["rule_name"] = finding.RuleName, ["query_offset"] = finding.QueryOffset },
-        };
+        return new JsonObject { ["physicalLocation"] = location };
     }
+
+    private static string SarifText(LintFinding finding) =>
+        finding.Fix is null ? finding.Message : $"{LintFinding.Sentence(finding.Message)} Fix: {finding.Fix}";
+
+    private static string SarifLevel(LintSeverity severity) => severity switch
+    {
+        LintSeverity.Error => "error",
+        LintSeverity.Warning => "warning",
+        _ => "note",
+    };
 
     private static string SeverityName(LintSeverity severity) => severity.ToString().ToLowerInvariant();
 

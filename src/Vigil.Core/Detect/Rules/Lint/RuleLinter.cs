@@ -20,9 +20,9 @@ public static class RuleLinter
 
         var conflicts = RuleIdConflicts.Find(rules);
         var findings = new List<LintFinding>();
-        foreach (var (rule, error, problem) in conflicts.DuplicateErrors)
+        foreach (var (rule, error, problem, fix) in conflicts.DuplicateErrors)
         {
-            findings.Add(new LintFinding(LintIds.DuplicateRuleId, LintSeverity.Error, rule.RuleId, error.File, error.Line, error.Column, null, problem, RuleIdConflicts.DuplicateFix) { RuleName = rule.Name });
+            findings.Add(new LintFinding(LintIds.DuplicateRuleId, LintSeverity.Error, rule.RuleId, error.File, error.Line, error.Column, null, problem, fix) { RuleName = rule.Name });
         }
 
         foreach (var (rule, warning) in conflicts.OlderRevisions)

@@ -4,6 +4,8 @@ namespace Vigil.Detect.Rules.Validation;
 /// Finds rule files that share a <c>rule_id</c>. Two files with the same <c>rule_id</c> and the
 /// same revision are a duplicate, which Kibana cannot import both of. Different revisions are the
 /// history of one rule: each older revision gets a warning, and hunt and serve run only the newest.
+/// Inside one file, such as a Kibana export, each repeat of a <c>rule_id</c> is a duplicate
+/// whatever its revision, because Kibana's import reports an error for each repeat.
 /// </summary>
 /// <remarks>
 /// A revision is the rule's <c>version</c> together with its <c>[metadata] updated_date</c>.
@@ -19,7 +21,10 @@ internal sealed class RuleIdConflicts
     /// <summary>What to do about a repeated rule_id and revision, the end of each such error.</summary>
     public const string DuplicateFix = "give one of the rules a new rule_id (a random UUID), or a later version when it is a newer revision of the same rule";
 
-    private readonly List<(DetectionRule Rule, RuleLoadError Error, string Problem)> _duplicateErrors = [];
+    /// <summary>The fix for a rule_id repeated inside one file, the end of each such error.</summary>
+    public const string RepeatFix = "keep one object per rule_id in the file, or give this one a new rule_id (a random UUID)";
+
+    private readonly List<(DetectionRule Rule, RuleLoadError Error, string Problem, string Fix)> _duplicateErrors = [];
 
     /// <summary>What to do about an older revision of a rule, the fix of each such lint finding.</summary>
     public const string OlderRevisionFix = "move the older file out of the folders that hunt and serve load rules from; when version and update date do not decide, set a higher version or a later updated date on the revision that should run";
@@ -42,10 +47,10 @@ internal sealed class RuleIdConflicts
     public bool IsDuplicate(DetectionRule rule) => _duplicates.Contains(rule);
 
     /// <summary>
-    /// Each rule that repeats an earlier rule's rule_id and revision, with its error and the
-    /// error's message without <see cref="DuplicateFix"/>.
+    /// Each rule that repeats an earlier rule's rule_id and revision, or an earlier rule_id of its
+    /// file, with its error, the error's message without the fix, and the fix.
     /// </summary>
-    public IReadOnlyList<(DetectionRule Rule, RuleLoadError Error, string Problem)> DuplicateErrors => _duplicateErrors;
+    public IReadOnlyList<(DetectionRule Rule, RuleLoadError Error, string Problem, string Fix)> DuplicateErrors => _duplicateErrors;
 
     /// <summary>Each older revision of a rule whose newest revision is among the files, with its warning.</summary>
     public IReadOnlyList<(DetectionRule Rule, RuleWarning Warning)> OlderRevisions => _olderRevisions;
@@ -58,31 +63,62 @@ internal sealed class RuleIdConflicts
         var conflicts = new RuleIdConflicts();
         foreach (var group in rules.GroupBy(rule => rule.RuleId, StringComparer.Ordinal).Where(group => group.Count() > 1))
         {
+            var repeats = conflicts.AddRepeats([.. group]);
             var revisions = group.GroupBy(Revision).ToList();
-            revisions.ForEach(conflicts.AddDuplicates);
+            revisions.ForEach(revision => conflicts.AddDuplicates(revision, repeats));
             if (revisions.Count > 1)
             {
-                conflicts.AddHistory(revisions);
+                conflicts.AddHistory(revisions, repeats);
             }
         }
 
         return conflicts;
     }
 
-    private void AddDuplicates(IGrouping<(int Version, string? UpdatedDate), DetectionRule> revision)
+    /// <summary>
+    /// Adds a duplicate error for each rule whose file has an earlier rule with its rule_id, and
+    /// returns those rules. Kibana's import (<c>POST /api/detection_engine/rules/_import</c>)
+    /// reports "More than one rule with rule-id" for each of them, whatever their versions.
+    /// </summary>
+    private HashSet<DetectionRule> AddRepeats(IReadOnlyList<DetectionRule> sameRuleId)
+    {
+        var repeats = new HashSet<DetectionRule>(ReferenceEqualityComparer.Instance);
+        var firstInFile = new Dictionary<string, DetectionRule>(StringComparer.Ordinal);
+        foreach (var rule in sameRuleId.Where(rule => rule.SourcePath is not null))
+        {
+            if (!firstInFile.TryAdd(rule.SourcePath!, rule))
+            {
+                repeats.Add(rule);
+                var first = firstInFile[rule.SourcePath!];
+                AddDuplicate(rule, $"duplicate rule_id \"{rule.RuleId}\" ({RuleRevisionOrder.Describe(rule)}): {SupersededRevision.Location(first)} in the same file has the same rule_id, which Kibana's import rejects (\"More than one rule with rule-id\")", RepeatFix);
+            }
+        }
+
+        return repeats;
+    }
+
+    private void AddDuplicates(IGrouping<(int Version, string? UpdatedDate), DetectionRule> revision, HashSet<DetectionRule> repeats)
     {
         var first = revision.First();
-        foreach (var duplicate in revision.Skip(1))
+        foreach (var duplicate in revision.Skip(1).Where(rule => !repeats.Contains(rule)))
         {
-            _duplicates.Add(duplicate);
-            var problem = $"duplicate rule_id \"{duplicate.RuleId}\" ({RuleRevisionOrder.Describe(duplicate)}): {first.SourcePath} has the same rule_id and revision";
-            var error = RuleSource.Read(duplicate).ToError("rule.rule_id", null, $"{problem}; {DuplicateFix}");
-            _errors.Add(error);
-            _duplicateErrors.Add((duplicate, error, problem));
+            AddDuplicate(duplicate, $"duplicate rule_id \"{duplicate.RuleId}\" ({RuleRevisionOrder.Describe(duplicate)}): {SupersededRevision.Location(first)} has the same rule_id and revision", DuplicateFix);
         }
     }
 
-    private void AddHistory(IReadOnlyList<IGrouping<(int Version, string? UpdatedDate), DetectionRule>> revisions)
+    private void AddDuplicate(DetectionRule duplicate, string problem, string fix)
+    {
+        _duplicates.Add(duplicate);
+        var error = RuleSource.Read(duplicate).ToError("rule.rule_id", null, $"{problem}; {fix}");
+        _errors.Add(error);
+        _duplicateErrors.Add((duplicate, error, problem, fix));
+    }
+
+    /// <summary>
+    /// Warns about each older revision in another file than the newest. An older revision in the
+    /// newest one's file already has a duplicate error, on itself or on the newest.
+    /// </summary>
+    private void AddHistory(IReadOnlyList<IGrouping<(int Version, string? UpdatedDate), DetectionRule>> revisions, HashSet<DetectionRule> repeats)
     {
         var newest = Newest(revisions.Select(revision => revision.First()).ToList());
         foreach (var revision in revisions.Where(revision => !ReferenceEquals(revision.First(), newest)))
@@ -95,6 +131,10 @@ internal sealed class RuleIdConflicts
             // Copies of an older revision are skipped with it. Only the first gets this warning,
             // because the others already get a duplicate error.
             _superseded.AddRange(revision.Select(rule => new SupersededRevision(rule, newest, decided ? basis : null)));
+            if (repeats.Contains(older) || older.SourcePath == newest.SourcePath)
+            {
+                continue;
+            }
 
             var message = decided
                 ? $"rule_id \"{older.RuleId}\" ({RuleRevisionOrder.Describe(older)}) is an older revision of {SupersededRevision.Location(newest)} ({RuleRevisionOrder.Describe(newest)}), because {basis}: hunt and serve run only that file and skip this one"

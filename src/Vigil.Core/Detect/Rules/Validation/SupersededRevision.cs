@@ -17,6 +17,14 @@ public sealed record SupersededRevision(DetectionRule Rule, DetectionRule Kept, 
         ? $"rule_id {Rule.RuleId} is also the rule_id of {Location(Kept)}, and their version and update date do not decide which revision is newer, so {Location(Kept)} runs in its place because it comes first in path order; set a higher version or a later updated date on the revision that should run"
         : $"older revision of rule_id {Rule.RuleId}: {Location(Kept)} runs in its place because {Basis}";
 
+    /// <summary>
+    /// The fix that ends the skip and its warning: moving the older file out of the rule folders,
+    /// or removing the older object from an export that contains both revisions.
+    /// </summary>
+    public string Fix => Rule.SourcePath is not null && Rule.SourcePath == Kept.SourcePath
+        ? "remove the older revision from the file"
+        : "move the older file out of the rule folders";
+
     /// <summary>Returns the rule's file, with the line of a rule in an NDJSON export.</summary>
     public static string Location(DetectionRule rule) =>
         (rule.SourcePath ?? "built-in") + (rule.SourceLine is { } line ? $"({line})" : "");
