@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Spectre.Console;
 using Vigil.Output;
@@ -67,28 +66,7 @@ internal static class AlertTableLayout
         Cell(row.Source),
         Cell(row.Action));
 
-    internal static string Cell(string value)
-    {
-        var text = TerminalText.Sanitize(value);
-        return text.Length <= MaxCellLength ? text : string.Concat(text.AsSpan(0, CutBefore(text, MaxCellLength - 1)), "…");
-    }
-
-    /// <summary>
-    /// Returns where to cut <paramref name="text"/> at or before <paramref name="cut"/>, so that no
-    /// <c>\uXXXX</c> escape and no surrogate pair is split. Half an escape such as <c>\u202</c> could
-    /// be a line separator or a right-to-left override, which mean different things to a reader.
-    /// </summary>
-    internal static int CutBefore(string text, int cut)
-    {
-        const int EscapeLength = 6;
-        var backslash = text.LastIndexOf('\\', cut - 1, Math.Min(cut, EscapeLength - 1));
-        if (backslash >= 0 && backslash + 1 < text.Length && text[backslash + 1] == 'u' && backslash + EscapeLength > cut)
-        {
-            return backslash;
-        }
-
-        return char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut;
-    }
+    internal static string Cell(string value) => TerminalValue.Truncate(TerminalText.Sanitize(value), MaxCellLength);
 
     private static string ShortTime(string time) =>
         time.EndsWith(ZeroMilliseconds, StringComparison.Ordinal) ? string.Concat(time.AsSpan(0, time.Length - ZeroMilliseconds.Length), "Z") : time;
@@ -158,7 +136,7 @@ internal static class AlertTableLayout
                     continue;
                 }
 
-                lines.Add(Headers[i].PadRight(BlockLabelWidth) + Fit(value, room));
+                lines.Add(Headers[i].PadRight(BlockLabelWidth) + TerminalValue.Shorten(value, room));
             }
         }
 
@@ -198,32 +176,5 @@ internal static class AlertTableLayout
         }
 
         return line.ToString();
-    }
-
-    /// <summary>Shortens <paramref name="value"/> with an ellipsis to at most <paramref name="room"/> columns.</summary>
-    private static string Fit(string value, int room)
-    {
-        if (value.GetCellWidth() <= room)
-        {
-            return value;
-        }
-
-        // The ellipsis takes one column of the room.
-        var shortened = new StringBuilder();
-        var used = 0;
-        var elements = StringInfo.GetTextElementEnumerator(value);
-        while (elements.MoveNext())
-        {
-            var element = elements.GetTextElement();
-            used += element.GetCellWidth();
-            if (used >= room)
-            {
-                break;
-            }
-
-            shortened.Append(element);
-        }
-
-        return shortened.Append('…').ToString();
     }
 }

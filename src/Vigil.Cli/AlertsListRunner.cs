@@ -14,10 +14,11 @@ internal static class AlertsListRunner
     public const int MaxTableRows = 1000;
 
     /// <summary>
-    /// Maximum columns of a value in the block layout, the ellipsis included. It leaves room for a
-    /// long ARN and stops an attacker's 100 KB CloudTrail value from flooding the terminal.
+    /// Maximum columns of a value in the table and the block layout, the ellipsis included. It
+    /// leaves room for a long ARN and stops an attacker's 100 KB CloudTrail value from flooding the
+    /// terminal or a piped table, which may be 4,096 columns wide.
     /// </summary>
-    public const int MaxBlockValueColumns = 512;
+    public const int MaxValueColumns = 512;
 
     // The width from which the Created column is shown (its 24 characters and border).
     private const int WidthForCreated = 140;
@@ -137,9 +138,8 @@ internal static class AlertsListRunner
         }
         else
         {
-            // The table often does not fit because of one long value, which a block would print whole.
-            var blocks = rows.Select(row => row.Select(cell => TerminalValue.Shorten(cell, MaxBlockValueColumns)).ToArray());
-            NarrowTable.WriteBlocks(console.Profile.Out.Writer, headers, blocks, console.Profile.Width);
+            // The table often does not fit because of one long value, which a block prints on a line of its own.
+            NarrowTable.WriteBlocks(console.Profile.Out.Writer, headers, rows, console.Profile.Width);
             console.WriteLine();
         }
 
@@ -158,7 +158,6 @@ internal static class AlertsListRunner
         }
 
         cells.AddRange([AlertStatusText.Format(alert.Status), alert.Severity, row.Rule, row.Time, row.User, row.Source, row.Action]);
-        return [.. cells.Select(TerminalText.Sanitize)];
+        return [.. cells.Select(cell => TerminalValue.Shorten(TerminalText.Sanitize(cell), MaxValueColumns))];
     }
-
 }

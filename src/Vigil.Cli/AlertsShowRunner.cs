@@ -58,8 +58,8 @@ internal static class AlertsShowRunner
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == ReadOnlyError)
         {
-            // Opening a current store writes nothing, so a store this user cannot write fails here.
-            return StoreCommandErrors.Usage("alerts set-status", $"--data: the store {store.DatabasePath} could not be written: {exception.Message} Run the command as a user who can write {store.DataDirectory} and {VigilStore.DatabaseFileName}.");
+            // Opening rejects a store this user cannot write, so this is a permission changed since then.
+            return StoreCommandErrors.Usage("alerts set-status", $"--data: the store {store.DatabasePath} cannot be written ({exception.Message}). Run the command as a user who can write {store.DataDirectory} and {VigilStore.DatabaseFileName}.");
         }
 
         Console.Out.WriteLine(TerminalText.Sanitize($"Alert {fullId} is now {statusText}."));

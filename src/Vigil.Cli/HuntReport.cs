@@ -125,8 +125,7 @@ internal static class HuntReport
     /// Shortens a skip reason for the summary's grid, which would otherwise be as wide as the longest
     /// reason. The "Rule skipped:" lines after the summary give each reason whole.
     /// </summary>
-    private static string ShortReason(string reason) =>
-        reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…");
+    private static string ShortReason(string reason) => TerminalValue.Truncate(reason, MaxReasonLength);
 
     private static Table AlertsPerRule(HuntSummary summary)
     {
@@ -149,9 +148,5 @@ internal static class HuntReport
     private static void AddCount(Grid grid, string label, long count) =>
         grid.AddRow(new Text(label), new Text(count.ToString("N0", CultureInfo.InvariantCulture)));
 
-    private static Text Cell(string? value)
-    {
-        var text = TerminalText.Sanitize(value ?? "");
-        return new Text(text.Length <= AlertTableLayout.MaxCellLength ? text : string.Concat(text.AsSpan(0, AlertTableLayout.MaxCellLength - 1), "…"));
-    }
+    private static Text Cell(string? value) => new(AlertTableLayout.Cell(value ?? ""));
 }

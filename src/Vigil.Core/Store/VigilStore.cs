@@ -84,6 +84,7 @@ public sealed partial class VigilStore : IDisposable
         CreateDirectory(dataDirectory);
         var store = new VigilStore(dataDirectory, timeProvider ?? TimeProvider.System, SqliteOpenMode.ReadWriteCreate);
         store.RejectDirectory();
+        store.RejectUnwritable();
         store.Initialize();
         store.RememberOpenedFile();
         return store;
@@ -152,12 +153,47 @@ public sealed partial class VigilStore : IDisposable
         try
         {
             using var connection = OpenConnection();
+            RejectReadOnly(connection);
             StoreCommands.Execute(connection, null, $"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL;");
             SchemaVersion = MigrationRunner.Migrate(connection, MigrationList.All);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode is ReadOnlyError or CannotOpenError && StoreWriteAccess.FindProblem(DataDirectory, DatabasePath) is { } problem)
+        {
+            throw new StoreException(problem, exception);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == ReadOnlyError)
+        {
+            // No file or folder lacks a permission, so SQLite's text is the only hint left.
+            throw new StoreException($"the store {DatabasePath} cannot be written ({exception.Message}). Check that this user can write it and create files in {DataDirectory}.", exception);
         }
         catch (SqliteException exception)
         {
             throw new StoreException($"The store {DatabasePath} could not be opened: {exception.Message} Check that it is a Vigil database and the directory is writable.", exception);
+        }
+    }
+
+    /// <summary>
+    /// Rejects a store that this user cannot write, before SQLite creates a <c>-wal</c> or
+    /// <c>-shm</c> file beside a store file it then cannot write.
+    /// </summary>
+    private void RejectUnwritable()
+    {
+        if (StoreWriteAccess.FindProblem(DataDirectory, DatabasePath) is { } problem)
+        {
+            throw new StoreException(problem);
+        }
+    }
+
+    /// <summary>
+    /// Rejects a connection that SQLite opened read-only, as it does without an error when the file
+    /// is write-protected, so that the first write does not fail halfway through a command.
+    /// </summary>
+    private void RejectReadOnly(SqliteConnection connection)
+    {
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw new StoreException(StoreWriteAccess.FindProblem(DataDirectory, DatabasePath)
+                ?? $"SQLite opened the store {DatabasePath} read-only, so it cannot be written. Check that this user can write it and create files in {DataDirectory}.");
         }
     }
 
@@ -190,9 +226,25 @@ public sealed partial class VigilStore : IDisposable
         {
             Directory.CreateDirectory(dataDirectory);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException exception)
+        {
+            var fullPath = Path.GetFullPath(dataDirectory);
+            throw new StoreException($"permission denied on {ExistingAncestor(fullPath)}: this user cannot create the data directory {fullPath} under it. Create the directory as a user who can and give this user write permission on it, or give --data a directory this user can write.", exception);
+        }
+        catch (IOException exception)
         {
             throw new StoreException($"The data directory {dataDirectory} could not be created: {exception.Message}", exception);
         }
+    }
+
+    private static string ExistingAncestor(string path)
+    {
+        var ancestor = Path.GetDirectoryName(path);
+        while (ancestor is not null && !Directory.Exists(ancestor))
+        {
+            ancestor = Path.GetDirectoryName(ancestor);
+        }
+
+        return ancestor ?? path;
     }
 }

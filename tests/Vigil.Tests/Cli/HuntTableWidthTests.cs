@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Vigil.Tests.Support;
@@ -8,7 +9,7 @@ namespace Vigil.Tests.Cli;
 /// The hunt's alert table fits the terminal's width and keeps every value whole on one line, so that
 /// an address, a user name or an action can be copied from it.
 /// </summary>
-public class HuntTableWidthTests
+public partial class HuntTableWidthTests
 {
     private const string RuleName = "AWS Security Token Service (STS) AssumeRole Usage";
 
@@ -83,6 +84,42 @@ public class HuntTableWidthTests
         Assert.DoesNotContain(lines, line => line.Contains(user, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ShortenedBlockValue_EscapeWhole()
+    {
+        using var temp = new TempDirectory();
+
+        // Escaped, the override starts at column 48 of the 63, so a cut at the block's 51 columns falls inside it.
+        var user = "user-" + new string('x', 42) + "\u202E" + new string('y', 10);
+        var file = WriteAlerts(temp, user);
+
+        var lines = HuntLines(file, 60);
+
+        var shortened = Assert.Single(lines, line => line.StartsWith("User     user-xxx", StringComparison.Ordinal));
+        AssertFits(lines, 60);
+        Assert.EndsWith("xxx…", shortened, StringComparison.Ordinal);
+        Assert.DoesNotMatch(PartialEscape(), shortened);
+    }
+
+    [Fact]
+    public void LongRuleName_EscapeWholeInSummary()
+    {
+        using var temp = new TempDirectory();
+        var rule = Path.Combine(temp.Path, "rule.toml");
+        var toml = Vigil.Detect.Rules.BuiltIn.AwsStsAssumeRoleUsage.Toml;
+        Assert.Contains(RuleName, toml, StringComparison.Ordinal);
+
+        // Escaped, the override spans characters 61 to 66 of the name, across the table's cut at 63.
+        File.WriteAllText(rule, toml.Replace(RuleName, new string('z', 60) + "\\u202E", StringComparison.Ordinal));
+
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--rules", rule);
+
+        var summary = Assert.Single(result.StandardError.Split('\n'), line => line.Contains("zzz…", StringComparison.Ordinal));
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotMatch(PartialEscape(), summary);
+        Assert.DoesNotMatch(PartialEscape(), result.StandardOutput);
+    }
+
     [Theory]
     [InlineData('\u2028')]
     [InlineData('\u2029')]
@@ -115,6 +152,10 @@ public class HuntTableWidthTests
         Assert.True(result.ExitCode == 0, result.StandardError);
         return result.StandardOutput.Split('\n');
     }
+
+    // A backslash and u with fewer than the four hex digits of a whole \uXXXX escape.
+    [GeneratedRegex(@"\\u[0-9A-F]{0,3}(?![0-9A-F])")]
+    private static partial Regex PartialEscape();
 
     private static void AssertFits(string[] lines, int width)
     {

@@ -78,7 +78,7 @@ public sealed class ReadOnlyStoreTests : IDisposable
         var result = UnprivilegedCli.Run(_store.Folder, "alerts", "set-status", id, "closed", "--data", _store.Data);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"--data: the store {Path.Combine(_store.Data, "vigil.db")} could not be written: SQLite Error 8: 'attempt to write a readonly database'. Run the command as a user who can write", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"--data: permission denied on {Path.Combine(_store.Data, "vigil.db")} and on its directory {_store.Data}: this user can write neither", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
     }
 
