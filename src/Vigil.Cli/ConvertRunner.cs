@@ -93,7 +93,8 @@ internal static class ConvertRunner
     {
         var stopwatch = Stopwatch.StartNew();
         var options = new MapOptions { KeepOriginal = arguments.KeepOriginal };
-        var items = new ConvertItems(new CloudTrailReader(), arguments.KeepOriginal);
+        var reader = new CloudTrailReader { PipesToRead = arguments.Paths.ToHashSet(StringComparer.Ordinal) };
+        var items = new ConvertItems(reader, arguments.KeepOriginal);
         var duplicates = new DuplicateFilter();
 
         // A folder gives no record, so it is reported as a path not read, not as an error record of a file.
