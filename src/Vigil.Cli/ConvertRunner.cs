@@ -42,10 +42,11 @@ internal static class ConvertRunner
         }
 
         var summary = new ConvertSummary();
+        var notCloudTrail = new NotCloudTrailFiles(logger);
         try
         {
             using var writer = new ConvertDocumentWriter(output, arguments.BulkIndex);
-            Convert(arguments, files, unlistedFolders, writer, summary, new ConvertProblemLog(logger));
+            Convert(arguments, files, unlistedFolders, writer, summary, new ConvertProblemLog(logger, notCloudTrail));
         }
         catch (IOException exception) when (ClosedPipe.Caused(exception))
         {
@@ -62,18 +63,25 @@ internal static class ConvertRunner
             return ExitCodes.OutputFailed;
         }
 
+        notCloudTrail.LogUnnamed();
         CliLogging.Flush(loggerFactory);
         ConvertReport.WriteSummary(CliConsoles.StandardError(), summary, target);
-        return ExitCode(summary, arguments.Paths);
+        return ExitCode(summary, arguments.Paths, notCloudTrail);
     }
 
     private static int UsageError(string message) => Cli.UsageError.Write("convert", message);
 
-    private static int ExitCode(ConvertSummary summary, IReadOnlyList<string> paths)
+    private static int ExitCode(ConvertSummary summary, IReadOnlyList<string> paths, NotCloudTrailFiles notCloudTrail)
     {
         if (summary.Files == 0 && summary.FoldersNotListed == 0)
         {
             Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: no files found in {string.Join(", ", paths)}"));
+            return ExitCodes.NothingRead;
+        }
+
+        if (notCloudTrail.NoEventError("convert", summary.Events) is { } noEvent)
+        {
+            Console.Error.WriteLine(noEvent);
             return ExitCodes.NothingRead;
         }
 
@@ -146,9 +154,16 @@ internal static class ConvertRunner
             return false;
         }
 
-        if (item.Outcome == ReadOutcome.Skipped || duplicates.IsDuplicate(item.Record!))
+        if (item.Outcome == ReadOutcome.Skipped)
         {
-            summary.CountSkip(item.Reason ?? DuplicateReason);
+            summary.CountSkip(item.Reason ?? "skipped");
+            problems.Skipped(item);
+            return false;
+        }
+
+        if (duplicates.IsDuplicate(item.Record!))
+        {
+            summary.CountSkip(DuplicateReason);
             return false;
         }
 
