@@ -43,10 +43,18 @@ internal static class ConvertRunner
 
         var summary = new ConvertSummary();
         var notCloudTrail = new NotCloudTrailFiles(logger);
+        using var signals = new ShutdownSignals(logger);
         try
         {
+            // Disposing the writer at a signal too writes out the whole lines it holds.
             using var writer = new ConvertDocumentWriter(output, arguments.BulkIndex);
-            Convert(arguments, files, unlistedFolders, writer, summary, new ConvertProblemLog(logger, notCloudTrail));
+            Convert(arguments, files, unlistedFolders, writer, summary, new ConvertProblemLog(logger, notCloudTrail), signals.Token);
+        }
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        {
+            CliLogging.Flush(loggerFactory);
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: interrupted; the documents written to {target} end with the last whole document converted before the signal, and no summary is shown. Run it again to convert every record."));
+            return ExitCodes.Interrupted;
         }
         catch (IOException exception) when (ClosedPipe.Caused(exception))
         {
@@ -97,7 +105,8 @@ internal static class ConvertRunner
         List<UnlistedFolder> unlistedFolders,
         ConvertDocumentWriter writer,
         ConvertSummary summary,
-        ConvertProblemLog problems)
+        ConvertProblemLog problems,
+        CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var options = new MapOptions { KeepOriginal = arguments.KeepOriginal };
@@ -115,10 +124,13 @@ internal static class ConvertRunner
 
         foreach (var file in files)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var eventsBefore = summary.Events;
             var lacking = 0L;
             items.Read(file, (item, original) =>
             {
+                // Checked per record, as a hunt does, so a large file stops within a record of the signal.
+                cancellationToken.ThrowIfCancellationRequested();
                 summary.Records++;
                 lacking += Handle(item, original, options, duplicates, writer, summary, problems) ? 1 : 0;
             });
@@ -228,7 +240,8 @@ internal static class ConvertRunner
 
         try
         {
-            return File.Create(path);
+            // Unbuffered, so that each block of whole lines goes to the file in one write.
+            return File.Create(path, bufferSize: 0);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
