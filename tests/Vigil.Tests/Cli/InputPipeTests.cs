@@ -66,14 +66,6 @@ public sealed class InputPipeTests
         Assert.Equal(0, mkfifo.ExitCode);
     }
 
-    private static CliRunner.CliResult RunWithInput(string input, params string[] arguments)
-    {
-        using var process = CliRunner.Start(arguments);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return new CliRunner.CliResult(process.ExitCode, output.Result, error.Result);
-    }
+    private static CliRunner.CliResult RunWithInput(string input, params string[] arguments) =>
+        CliRunner.RunWithInput(System.Text.Encoding.UTF8.GetBytes(input), arguments);
 }
