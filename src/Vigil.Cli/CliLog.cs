@@ -17,6 +17,12 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{File}: {Lacking} of {Events} events have neither eventName nor eventTime, so they are probably not CloudTrail records; check that the path holds CloudTrail logs.")]
     public static partial void EventsLackCloudTrailFields(ILogger logger, string file, long lacking, long events);
 
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "{File}: {Location}: skipped as {Reason}; check that the path holds CloudTrail logs.")]
+    public static partial void SkippedNotCloudTrail(ILogger logger, string file, string location, string reason);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "{Count} more files were skipped as not CloudTrail JSON and are not named; the summary counts their records.")]
+    public static partial void MoreSkippedNotCloudTrail(ILogger logger, int count);
+
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "{Folder}: {Reason}")]
     public static partial void FolderNotListed(ILogger logger, string folder, string reason);
 

@@ -7,7 +7,7 @@ using Vigil.Read;
 namespace Vigil.Cli;
 
 /// <summary>Logs each bad record or file with its location, up to a limit. The summary counts them all.</summary>
-internal sealed class ConsoleHuntListener(ILogger logger) : IHuntListener
+internal sealed class ConsoleHuntListener(ILogger logger, NotCloudTrailFiles notCloudTrail) : IHuntListener
 {
     /// <summary>Problems logged one by one before the rest are only counted, so a corrupt dump cannot flood the terminal.</summary>
     public const int MaxLoggedProblems = 50;
@@ -33,6 +33,8 @@ internal sealed class ConsoleHuntListener(ILogger logger) : IHuntListener
             CliLog.RecordFailed(logger, TerminalText.Sanitize(failure.File), failure.Location, Reason(failure));
         }
     }
+
+    public void SkippedNotCloudTrail(ReadItem skip) => notCloudTrail.Add(skip);
 
     public void EventsLackCloudTrailFields(string path, long lacking, long events)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Vigil.Map;
@@ -10,10 +11,16 @@ namespace Vigil.Cli;
 /// </summary>
 /// <remarks>
 /// The action is <c>create</c> because the default target is a data stream, which accepts no other
-/// action. The body ends with a newline, as the <c>_bulk</c> API requires.
+/// action. Every document ends with a newline, as the <c>_bulk</c> API requires. Lines wait in a
+/// block that goes to the stream in one write once it reaches <see cref="BlockSize"/>, so each write
+/// holds only whole lines: a conversion stopped part-way, or two appending to one file, leave no
+/// line cut or joined to another.
 /// </remarks>
 internal sealed class ConvertDocumentWriter : IDisposable
 {
+    /// <summary>The bytes of whole lines that wait before one write, unless one line is longer.</summary>
+    public const int BlockSize = 64 * 1024;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -21,13 +28,14 @@ internal sealed class ConvertDocumentWriter : IDisposable
     };
 
     private readonly Stream _stream;
+    private readonly ArrayBufferWriter<byte> _block = new(BlockSize);
     private readonly Utf8JsonWriter _writer;
     private readonly byte[]? _action;
 
     public ConvertDocumentWriter(Stream stream, string? bulkIndex)
     {
-        _stream = new BufferedStream(stream, 1 << 16);
-        _writer = new Utf8JsonWriter(_stream, WriterOptions);
+        _stream = stream;
+        _writer = new Utf8JsonWriter(_block, WriterOptions);
         _action = bulkIndex is null ? null : CreateAction(bulkIndex);
     }
 
@@ -35,19 +43,43 @@ internal sealed class ConvertDocumentWriter : IDisposable
     {
         if (_action is not null)
         {
-            _stream.Write(_action);
+            _block.Write(_action);
         }
 
         document.Root.WriteTo(_writer);
         _writer.Flush();
         _writer.Reset();
-        _stream.WriteByte((byte)'\n');
+        _block.Write("\n"u8);
+
+        if (_block.WrittenCount >= BlockSize)
+        {
+            WriteBlock();
+        }
     }
 
+    /// <summary>Writes out the waiting lines and closes the stream.</summary>
     public void Dispose()
     {
-        _writer.Dispose();
-        _stream.Dispose();
+        try
+        {
+            WriteBlock();
+        }
+        finally
+        {
+            _writer.Dispose();
+            _stream.Dispose();
+        }
+    }
+
+    private void WriteBlock()
+    {
+        if (_block.WrittenCount == 0)
+        {
+            return;
+        }
+
+        _stream.Write(_block.WrittenSpan);
+        _block.ResetWrittenCount();
     }
 
     private static byte[] CreateAction(string index)

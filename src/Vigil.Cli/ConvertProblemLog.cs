@@ -5,7 +5,7 @@ using Vigil.Read;
 namespace Vigil.Cli;
 
 /// <summary>Logs each bad record, file or folder of a conversion with its location, up to a limit. The summary counts them all.</summary>
-internal sealed class ConvertProblemLog(ILogger logger)
+internal sealed class ConvertProblemLog(ILogger logger, NotCloudTrailFiles notCloudTrail)
 {
     private int _problems;
 
@@ -23,6 +23,15 @@ internal sealed class ConvertProblemLog(ILogger logger)
         if (ShouldLog())
         {
             CliLog.RecordFailed(logger, TerminalText.Sanitize(failure.File), failure.Location, Reason(failure));
+        }
+    }
+
+    /// <summary>Names a file skipped as not CloudTrail JSON, within the limit of <see cref="NotCloudTrailFiles"/>.</summary>
+    public void Skipped(ReadItem skip)
+    {
+        if (skip.Reason == NotCloudTrail.Reason)
+        {
+            notCloudTrail.Add(skip);
         }
     }
 

@@ -42,10 +42,19 @@ internal static class ConvertRunner
         }
 
         var summary = new ConvertSummary();
+        var notCloudTrail = new NotCloudTrailFiles(logger);
+        using var signals = new ShutdownSignals(logger);
         try
         {
+            // Disposing the writer at a signal too writes out the whole lines it holds.
             using var writer = new ConvertDocumentWriter(output, arguments.BulkIndex);
-            Convert(arguments, files, unlistedFolders, writer, summary, new ConvertProblemLog(logger));
+            Convert(arguments, files, unlistedFolders, writer, summary, new ConvertProblemLog(logger, notCloudTrail), signals.Token);
+        }
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        {
+            CliLogging.Flush(loggerFactory);
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: interrupted; the documents written to {target} end with the last whole document converted before the signal, and no summary is shown. Run it again to convert every record."));
+            return ExitCodes.Interrupted;
         }
         catch (IOException exception) when (ClosedPipe.Caused(exception))
         {
@@ -62,18 +71,25 @@ internal static class ConvertRunner
             return ExitCodes.OutputFailed;
         }
 
+        notCloudTrail.LogUnnamed();
         CliLogging.Flush(loggerFactory);
         ConvertReport.WriteSummary(CliConsoles.StandardError(), summary, target);
-        return ExitCode(summary, arguments.Paths);
+        return ExitCode(summary, arguments.Paths, notCloudTrail);
     }
 
     private static int UsageError(string message) => Cli.UsageError.Write("convert", message);
 
-    private static int ExitCode(ConvertSummary summary, IReadOnlyList<string> paths)
+    private static int ExitCode(ConvertSummary summary, IReadOnlyList<string> paths, NotCloudTrailFiles notCloudTrail)
     {
         if (summary.Files == 0 && summary.FoldersNotListed == 0)
         {
             Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: no files found in {string.Join(", ", paths)}"));
+            return ExitCodes.NothingRead;
+        }
+
+        if (notCloudTrail.NoEventError("convert", summary.Events) is { } noEvent)
+        {
+            Console.Error.WriteLine(noEvent);
             return ExitCodes.NothingRead;
         }
 
@@ -89,11 +105,13 @@ internal static class ConvertRunner
         List<UnlistedFolder> unlistedFolders,
         ConvertDocumentWriter writer,
         ConvertSummary summary,
-        ConvertProblemLog problems)
+        ConvertProblemLog problems,
+        CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var options = new MapOptions { KeepOriginal = arguments.KeepOriginal };
-        var items = new ConvertItems(new CloudTrailReader(), arguments.KeepOriginal);
+        var reader = new CloudTrailReader { PipesToRead = arguments.Paths.ToHashSet(StringComparer.Ordinal) };
+        var items = new ConvertItems(reader, arguments.KeepOriginal);
         var duplicates = new DuplicateFilter();
 
         // A folder gives no record, so it is reported as a path not read, not as an error record of a file.
@@ -106,10 +124,13 @@ internal static class ConvertRunner
 
         foreach (var file in files)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var eventsBefore = summary.Events;
             var lacking = 0L;
             items.Read(file, (item, original) =>
             {
+                // Checked per record, as a hunt does, so a large file stops within a record of the signal.
+                cancellationToken.ThrowIfCancellationRequested();
                 summary.Records++;
                 lacking += Handle(item, original, options, duplicates, writer, summary, problems) ? 1 : 0;
             });
@@ -145,9 +166,16 @@ internal static class ConvertRunner
             return false;
         }
 
-        if (item.Outcome == ReadOutcome.Skipped || duplicates.IsDuplicate(item.Record!))
+        if (item.Outcome == ReadOutcome.Skipped)
         {
-            summary.CountSkip(item.Reason ?? DuplicateReason);
+            summary.CountSkip(item.Reason ?? "skipped");
+            problems.Skipped(item);
+            return false;
+        }
+
+        if (duplicates.IsDuplicate(item.Record!))
+        {
+            summary.CountSkip(DuplicateReason);
             return false;
         }
 
@@ -212,7 +240,8 @@ internal static class ConvertRunner
 
         try
         {
-            return File.Create(path);
+            // Unbuffered, so that each block of whole lines goes to the file in one write.
+            return File.Create(path, bufferSize: 0);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

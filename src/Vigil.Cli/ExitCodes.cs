@@ -7,7 +7,8 @@ internal static class ExitCodes
 
     /// <summary>
     /// Nothing could be read: no input files, or no event read while records failed. A hunt, a
-    /// conversion and an ingest also exit with it when they read no event and a folder could not be listed.
+    /// conversion and an ingest also exit with it when they read no event and a folder could not be listed,
+    /// and a hunt and a conversion when they read no event and skipped a file as not CloudTrail JSON.
     /// </summary>
     public const int NothingRead = 1;
 
@@ -25,8 +26,8 @@ internal static class ExitCodes
     public const int StoreFileReplaced = 3;
 
     /// <summary>
-    /// Ctrl-C stopped the command, or SIGTERM stopped <c>vigil rules run</c>, before it finished. Shells
-    /// report 130 for a process ended by SIGINT.
+    /// Ctrl-C (SIGINT) or SIGTERM stopped a hunt, a conversion, an ingest or <c>vigil rules run</c>
+    /// before it finished. Shells report 130 for a process ended by SIGINT.
     /// </summary>
     public const int Interrupted = 130;
 }

@@ -68,6 +68,7 @@ internal static class HuntRunner
         }
 
         HuntSummary summary;
+        var notCloudTrail = new NotCloudTrailFiles(logger);
         AlertTable? table = arguments.Format == "table" ? new AlertTable() : null;
         using var signals = new ShutdownSignals(logger);
         try
@@ -75,7 +76,7 @@ internal static class HuntRunner
             // Disposing the writer at a signal too writes out the whole lines it holds.
             using (ndjson)
             {
-                summary = Hunt(options, rules, logger, table, ndjson, signals.Token);
+                summary = Hunt(options, rules, new ConsoleHuntListener(logger, notCloudTrail), table, ndjson, signals.Token);
             }
         }
         catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
@@ -91,6 +92,7 @@ internal static class HuntRunner
             return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(arguments.Output, ex.Message, huntFinished: false);
         }
 
+        notCloudTrail.LogUnnamed();
         CliLogging.Flush(loggerFactory);
         if (table is not null)
         {
@@ -105,7 +107,7 @@ internal static class HuntRunner
         }
 
         HuntReport.WriteSummary(CliConsoles.StandardError(), summary, loadedRules);
-        return ExitCode(summary, options);
+        return ExitCode(summary, options, notCloudTrail);
     }
 
     /// <summary>
@@ -133,7 +135,7 @@ internal static class HuntRunner
     private static HuntSummary Hunt(
         HuntOptions options,
         IReadOnlyList<DetectionRule> rules,
-        ILogger logger,
+        ConsoleHuntListener listener,
         AlertTable? table,
         NdjsonAlertWriter? ndjson,
         CancellationToken cancellationToken)
@@ -150,7 +152,6 @@ internal static class HuntRunner
         }
 
         var engine = new HuntEngine(rules);
-        var listener = new ConsoleHuntListener(logger);
         var sink = new AlertFanOut(sinks);
 
         if (Console.IsErrorRedirected)
@@ -170,11 +171,17 @@ internal static class HuntRunner
             : "vigil hunt: interrupted before the table was written; run the hunt again, or use --format ndjson to keep the alerts found before a stop.";
     }
 
-    private static int ExitCode(HuntSummary summary, HuntOptions options)
+    private static int ExitCode(HuntSummary summary, HuntOptions options, NotCloudTrailFiles notCloudTrail)
     {
         if (summary.Files == 0 && summary.FoldersNotListed == 0)
         {
             Console.Error.WriteLine(TerminalText.Sanitize($"vigil hunt: no files found in {string.Join(", ", options.Paths)}"));
+            return ExitCodes.NothingRead;
+        }
+
+        if (notCloudTrail.NoEventError("hunt", summary.Events) is { } noEvent)
+        {
+            Console.Error.WriteLine(noEvent);
             return ExitCodes.NothingRead;
         }
 

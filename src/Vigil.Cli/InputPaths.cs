@@ -21,6 +21,7 @@ internal static class InputPaths
         error = missing.StartsWith('-') ? $"unknown option {missing}."
             : InvalidUtf8FileName.Reason(missing) is { } reason ? $"input path {missing}: {reason}."
             : PathAccess.Denied(missing) is { } denied ? $"input path {missing} could not be read ({denied.TrimEnd('.')}); check the permissions of its folders."
+            : BrokenLink.MissingTarget(missing) is { } target ? $"input path {missing} is a symbolic link to {target}, which does not exist. Restore the target, or give the path of the file itself."
             : $"input path not found: {missing}. Give a CloudTrail file or a directory of them.";
         return true;
     }
@@ -28,13 +29,19 @@ internal static class InputPaths
     /// <summary>
     /// Whether <paramref name="path"/> is a file or a folder. A symbolic link counts only when its
     /// final target exists: <see cref="File.Exists"/> is true for a link whose target is gone, and
-    /// for a loop of links.
+    /// for a loop of links. A pipe counts too, also one reached through <c>/dev/stdin</c> or
+    /// <c>/dev/fd/63</c>, links whose target <c>pipe:[…]</c> is no path.
     /// </summary>
     public static bool Exists(string path)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
             return false;
+        }
+
+        if (RegularFile.IsPipe(path))
+        {
+            return true;
         }
 
         var info = new FileInfo(path);

@@ -84,6 +84,11 @@ internal static class StoreOption
     /// </summary>
     private static string MissingStoreError(string directory, string database)
     {
+        if (File.Exists(directory))
+        {
+            return $"--data: {directory} is a file, not a folder; give the data directory of 'vigil serve' or 'vigil ingest'.";
+        }
+
         try
         {
             File.GetAttributes(database);

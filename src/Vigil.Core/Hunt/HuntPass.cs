@@ -22,7 +22,11 @@ internal sealed class HuntPass : IDisposable
         HuntOptions options)
     {
         // One thread means one core: large files are then read on the hunt's own thread too.
-        _reader = new CloudTrailReader { ReadAheadFrom = options.Threads > 1 ? options.ReadAheadFrom : long.MaxValue };
+        _reader = new CloudTrailReader
+        {
+            ReadAheadFrom = options.Threads > 1 ? options.ReadAheadFrom : long.MaxValue,
+            PipesToRead = options.Paths.ToHashSet(StringComparer.Ordinal),
+        };
         _counter = new OutcomeCounter(sink, summary, listener, executionTime);
         _pipeline = new BatchPipeline(
             options.Threads,

@@ -38,6 +38,14 @@ public interface IHuntListener
     {
     }
 
+    /// <summary>
+    /// Called for each skip of data that is not JSON (<see cref="NotCloudTrail.Reason"/>), such as a
+    /// web access log. A file of base64 payloads may give one per payload.
+    /// </summary>
+    void SkippedNotCloudTrail(ReadItem skip)
+    {
+    }
+
     /// <summary>Called for each record or file that could not be read.</summary>
     void RecordFailed(ReadItem failure)
     {

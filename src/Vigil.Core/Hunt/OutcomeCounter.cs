@@ -103,6 +103,11 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
 
             case ReadOutcome.Skipped:
                 CountSkip(outcome.Item.Reason ?? "skipped");
+                if (outcome.Item.Reason == NotCloudTrail.Reason)
+                {
+                    listener.SkippedNotCloudTrail(outcome.Item);
+                }
+
                 return;
 
             default:

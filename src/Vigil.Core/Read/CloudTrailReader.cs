@@ -23,13 +23,13 @@ public sealed partial class CloudTrailReader
     /// <summary>
     /// Reads the records of the file at <paramref name="path"/>. A missing or unreadable file, or one
     /// that is not a regular file (a named pipe, socket or device), yields one
-    /// <see cref="ReadOutcome.Error"/> item.
+    /// <see cref="ReadOutcome.Error"/> item, except for a pipe in <see cref="PipesToRead"/>.
     /// </summary>
     public IEnumerable<ReadItem> ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
 
-        var stream = Open(path, out var error);
+        var stream = Open(path, PipesToRead.Contains(path), out var error);
         return stream is null ? [error!] : ReadFile(stream, path);
     }
 
@@ -61,8 +61,9 @@ public sealed partial class CloudTrailReader
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(onRecord);
 
-        var stream = Open(path, out var error);
-        return stream is null ? [error!] : ReadItems(stream, path, MaxRecordBytes, onRecord, cursor: null, readAhead: stream.Length >= ReadAheadFrom);
+        var stream = Open(path, PipesToRead.Contains(path), out var error);
+        var readAhead = stream is { CanSeek: true } && stream.Length >= ReadAheadFrom;
+        return stream is null ? [error!] : ReadItems(stream, path, MaxRecordBytes, onRecord, cursor: null, readAhead);
     }
 
     /// <summary>
@@ -89,6 +90,14 @@ public sealed partial class CloudTrailReader
     /// thread of its own (<see cref="ReadAheadStream"/>); tests lower it to read small files that way.
     /// </summary>
     internal long ReadAheadFrom { get; init; } = ReadAheadStream.MinFileLength;
+
+    /// <summary>
+    /// Paths, as the caller wrote them, that are read even when they are pipes: the inputs named on
+    /// the command line, such as <c>/dev/stdin</c> or the <c>/dev/fd/63</c> of a shell's
+    /// <c>&lt;(zcat …)</c>. A pipe found in a folder is not read, because nothing may ever write to it.
+    /// </summary>
+    /// <remarks>The reader streams every file front to back, so a pipe is read as a file is.</remarks>
+    public IReadOnlySet<string> PipesToRead { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Maximum size of one record in bytes; a larger record is reported as an error and skipped.</summary>
     internal int MaxRecordBytes { get; init; } = RecordLimits.MaxRecordBytes;
@@ -179,7 +188,7 @@ public sealed partial class CloudTrailReader
         }
     }
 
-    private static FileStream? Open(string path, out ReadItem? error)
+    private static FileStream? Open(string path, bool readsPipe, out ReadItem? error)
     {
         error = null;
         if (Directory.Exists(path))
@@ -195,7 +204,7 @@ public sealed partial class CloudTrailReader
             return null;
         }
 
-        if (!RegularFile.IsRegularOrUnknown(path))
+        if (!RegularFile.IsRegularOrUnknown(path) && !(readsPipe && RegularFile.IsPipe(path)))
         {
             error = OpenError(path, "not a regular file: a named pipe, socket or device is not read, because it may block or never end; copy its data to a file");
             return null;
@@ -205,7 +214,17 @@ public sealed partial class CloudTrailReader
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
+        {
+            error = OpenError(path, "permission denied: the file could not be opened for reading; check its permissions, or run vigil as a user who may read it");
+            return null;
+        }
+        catch (FileNotFoundException) when (BrokenLink.MissingTarget(path) is { } target)
+        {
+            error = OpenError(path, $"the symbolic link's target {target} does not exist; restore the target, or remove the link");
+            return null;
+        }
+        catch (IOException exception)
         {
             error = OpenError(path, $"the file could not be opened: {exception.Message}");
             return null;

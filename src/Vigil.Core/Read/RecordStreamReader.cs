@@ -292,9 +292,7 @@ internal sealed partial class RecordStreamReader : IDisposable
                 return Error($"{Location(_window.Position)}, starting {JsonErrors.QuoteBytes(head)}", "invalid gzip: the file name ends in .gz, but the data is neither gzip nor JSON; check that the file was copied whole");
             }
 
-            // The reason stays the same for every such file, so a summary counts them on one row;
-            // the location keeps what the file starts with.
-            return Skip($"{Location(_window.Position)}, starting {JsonErrors.QuoteBytes(head)}", "not CloudTrail JSON: the data does not start with '{' or '['");
+            return Skip($"{Location(_window.Position)}, starting {JsonErrors.QuoteBytes(head)}", NotCloudTrail.Reason);
         }
 
         _mode = Mode.TopLevel;

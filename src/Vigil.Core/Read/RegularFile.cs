@@ -11,6 +11,7 @@ internal static class RegularFile
     // File type bits of FileStatus.Mode in .NET's native shim (pal_io.h); the same values on every Unix.
     private const int TypeMask = 0xF000;
     private const int RegularType = 0x8000;
+    private const int PipeType = 0x1000;
 
     /// <summary>
     /// Returns <c>false</c> when <paramref name="path"/> (after following links) is a file system
@@ -32,6 +33,27 @@ internal static class RegularFile
             // NOTE: SystemNative_Stat is .NET's own native shim, present since .NET Core 1.0 but not a
             // public API; should it go, special files are opened like regular ones again.
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Returns <c>true</c> when <paramref name="path"/> (after following links) is a pipe: a named
+    /// pipe, or one a shell gives as <c>/dev/stdin</c> or <c>/dev/fd/63</c> for <c>&lt;(…)</c>.
+    /// </summary>
+    public static bool IsPipe(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            return Stat(path, out var status) == 0 && (status.Mode & TypeMask) == PipeType;
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
         }
     }
 

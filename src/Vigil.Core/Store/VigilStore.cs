@@ -222,6 +222,11 @@ public sealed partial class VigilStore : IDisposable
 
     private static void CreateDirectory(string dataDirectory)
     {
+        if (FileOnPath(dataDirectory) is { } file)
+        {
+            throw new StoreException($"The data directory {dataDirectory} cannot be created, because {file} is a file, not a folder. Give the path of a folder, which is created when it is missing.");
+        }
+
         try
         {
             Directory.CreateDirectory(dataDirectory);
@@ -246,5 +251,24 @@ public sealed partial class VigilStore : IDisposable
         }
 
         return ancestor ?? path;
+    }
+
+    /// <summary>Returns <paramref name="directory"/>, or the folder above it, that exists as a file, or null.</summary>
+    private static string? FileOnPath(string directory)
+    {
+        for (string? path = Path.GetFullPath(directory); !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        {
+            if (Directory.Exists(path))
+            {
+                return null;
+            }
+
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
     }
 }

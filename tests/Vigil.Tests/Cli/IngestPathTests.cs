@@ -38,7 +38,7 @@ public class IngestPathTests
         var result = CliRunner.Run([command, link, .. data]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"vigil {command}: input path not found: {link}.", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"vigil {command}: input path {link} is a symbolic link to {Path.Combine(folder.Path, "gone.json")}, which does not exist.", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

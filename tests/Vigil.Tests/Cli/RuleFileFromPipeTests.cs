@@ -52,14 +52,5 @@ public sealed class RuleFileFromPipeTests : IDisposable
 
     private static byte[] Rule() => File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, "rules", "aws-sts-assumerole-usage-v2.toml"));
 
-    private static CliRunner.CliResult RunWithInput(byte[] input, params string[] arguments)
-    {
-        using var process = CliRunner.Start(arguments);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.BaseStream.Write(input);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return new CliRunner.CliResult(process.ExitCode, output.Result, error.Result);
-    }
+    private static CliRunner.CliResult RunWithInput(byte[] input, params string[] arguments) => CliRunner.RunWithInput(input, arguments);
 }

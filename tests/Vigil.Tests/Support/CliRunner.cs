@@ -20,6 +20,18 @@ internal static class CliRunner
         return new CliResult(process.ExitCode, output.Result, error.Result);
     }
 
+    /// <summary>Runs the program with <paramref name="input"/> on its standard input, a pipe, which it reads to the end.</summary>
+    public static CliResult RunWithInput(byte[] input, params string[] arguments)
+    {
+        using var process = Start(arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardInput.BaseStream.Write(input);
+        process.StandardInput.Close();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, output.Result, error.Result);
+    }
+
     /// <summary>Starts the program with its three standard streams redirected, for a test that reads them itself.</summary>
     public static Process Start(params string[] arguments) => Start(new Dictionary<string, string?>(), arguments);
 

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.Cli;
+
+/// <summary>
+/// A hunt or conversion names each file it skipped as not CloudTrail JSON, and one that read no
+/// event beside such files exits 1, so that reading the wrong folder does not look clean.
+/// </summary>
+public sealed class NotCloudTrailFolderTests : IDisposable
+{
+    private const string AccessLogLine = "127.0.0.1 - - [06/Dec/2026:08:00:00 +0000] \"GET / HTTP/1.1\" 200 12\n";
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("hunt")]
+    [InlineData("convert")]
+    public void OnlyAccessLogs_ExitsOne(string command)
+    {
+        var folder = WriteAccessLogs(3);
+
+        var result = CliRunner.Run(command, folder);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"vigil {command}: no CloudTrail event was read, and 3 files were skipped as not CloudTrail JSON", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hunt")]
+    [InlineData("convert")]
+    public void OnlyAccessLogs_NamesEachFile(string command)
+    {
+        var folder = WriteAccessLogs(3);
+
+        var result = CliRunner.Run(command, folder);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains($"access{i:D2}.log: byte 0, starting '127.0.0.1 - - [0': skipped as not CloudTrail JSON", result.StandardError, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ManyFiles_NamesTwentyAndCountsRest()
+    {
+        var folder = WriteAccessLogs(25);
+
+        var result = CliRunner.Run("hunt", folder);
+
+        Assert.Equal(20, Regex.Count(result.StandardError, ": skipped as not CloudTrail JSON"));
+        Assert.Contains("5 more files were skipped as not CloudTrail JSON and are not named", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hunt")]
+    [InlineData("convert")]
+    public void MixedFolder_NamesFileExitsZero(string command)
+    {
+        var folder = WriteAccessLogs(1);
+        File.Copy(Directory.GetFiles(Path.Combine(RepoPaths.Samples, "exports")).First(), Path.Combine(folder, "trail.ndjson"));
+
+        var result = CliRunner.Run(command, folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("access00.log: byte 0", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("no CloudTrail event was read", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private string WriteAccessLogs(int count)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp.Path, "logs")).FullName;
+        for (var i = 0; i < count; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, $"access{i:D2}.log"), AccessLogLine);
+        }
+
+        return folder;
+    }
+}
