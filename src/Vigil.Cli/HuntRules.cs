@@ -32,7 +32,7 @@ internal sealed record HuntRules(IReadOnlyList<DetectionRule> Rules, int RulesNo
             return null;
         }
 
-        var loaded = RuleLoader.LoadPaths(paths);
+        var loaded = RuleWindowCheck.RejectInvalid(RuleLoader.LoadPaths(paths));
         foreach (var error in loaded.Errors)
         {
             if (error.IsFolder)

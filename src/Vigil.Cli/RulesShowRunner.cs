@@ -1,6 +1,7 @@
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Formats;
+using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
 
 namespace Vigil.Cli;
@@ -35,12 +36,43 @@ internal static class RulesShowRunner
             return UsageError($"{path} has no rule with rule_id \"{ruleId}\"; give one of its rule_ids: {known}");
         }
 
+        if (ruleId is not null && rules.Count > 1)
+        {
+            var picked = PickRevision(path, ruleId, rules);
+            if (picked is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            rules = [picked];
+        }
+
         if (rules.Count > 1 && !dsl && format == "toml")
         {
             return UsageError($"{path} contains {rules.Count} rules, and a detection-rules TOML file contains one: pick one with --rule-id, print them all with --format kibana (NDJSON, one rule per line), or write one TOML file per rule with 'vigil rules convert {path} --to toml --output DIR'");
         }
 
         return rules.Count == 1 ? ShowOne(rules[0], format, dsl) : ShowMany(rules, format, dsl);
+    }
+
+    /// <summary>
+    /// Returns the revision of <paramref name="ruleId"/> that hunt and serve run, and names on stderr
+    /// the copies left out. Copies of the same revision give no such revision: the error names their
+    /// lines and null is returned.
+    /// </summary>
+    private static DetectionRule? PickRevision(string path, string ruleId, IReadOnlyList<DetectionRule> copies)
+    {
+        var locations = string.Join(", ", copies.Select(SupersededRevision.Location));
+        var (newest, superseded) = NewestRevisions.Select(copies);
+        if (newest.Count > 1)
+        {
+            UsageError($"{path} contains {copies.Count} rules with rule_id \"{ruleId}\", at {locations}, and {newest.Count} of them are copies of the same revision, which hunt and serve all run and Kibana's import rejects; remove all but one copy, or set a higher version on the one to keep");
+            return null;
+        }
+
+        var reasons = string.Join("; ", superseded.Select(revision => $"{SupersededRevision.Location(revision.Rule)} skipped: {revision.Reason}"));
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil rules show: {path} contains {copies.Count} rules with rule_id \"{ruleId}\", at {locations}; showing {SupersededRevision.Location(newest[0])}, the revision hunt and serve run ({reasons})"));
+        return newest[0];
     }
 
     private static int ShowOne(DetectionRule rule, string format, bool dsl)

@@ -31,7 +31,7 @@ public class RulesEnableValidationTests
 
     [Theory]
     [InlineData("broken.toml", "[rule\nname = \"x\"\n", "invalid TOML")]
-    [InlineData("empty.toml", "", "missing [rule] table")]
+    [InlineData("empty.toml", "", "the rule file is empty")]
     public void EnableUnreadableFileNamesItsProblem(string name, string text, string problem)
     {
         using var store = new CliStore();

@@ -27,7 +27,7 @@ internal static class RuleFileText
     /// <summary>
     /// Returns the text of <paramref name="file"/>, null when it has more than
     /// <paramref name="maxChars"/> characters, or sets <paramref name="error"/> when it is not valid
-    /// UTF-8 or looks like UTF-16 without a byte order mark.
+    /// UTF-8, looks like UTF-16 without a byte order mark, or is gzip-compressed.
     /// </summary>
     public static string? Read(string file, int maxChars, out RuleLoadError? error) =>
         Read(file, maxChars, byLine: false, out error, []);
@@ -45,6 +45,12 @@ internal static class RuleFileText
         var bytes = ReadBytes(file, (long)maxChars * MaxBytesPerChar + MaxBytesPerChar);
         if (bytes is null)
         {
+            return null;
+        }
+
+        if (CompressedRuleFile.Error(file, bytes) is { } compressed)
+        {
+            error = compressed;
             return null;
         }
 

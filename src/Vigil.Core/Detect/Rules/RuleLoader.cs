@@ -128,6 +128,15 @@ public static class RuleLoader
             return;
         }
 
+        // Every format gives the same error, so an empty JSON file fails as an empty TOML file
+        // does instead of adding no rule without a word.
+        if (string.IsNullOrWhiteSpace(text.TrimStart('\uFEFF')))
+        {
+            errors.Add(new RuleLoadError(file, null, null, EmptyFileError));
+            Count(loaded: false);
+            return;
+        }
+
         if (RuleFiles.IsDocsPage(file))
         {
             var loaded = Formats.DocsPageMarkdown.TryRead(text, file, out var pageRule, out var pageErrors);
@@ -159,6 +168,9 @@ public static class RuleLoader
             errors.AddRange(fileErrors);
         }
     }
+
+    private const string EmptyFileError =
+        "the rule file is empty: expected a detection-rules rule (TOML), a Kibana rule (JSON) or a Kibana export (NDJSON); add the rule or remove the file";
 
     private static void Count(bool loaded) =>
         (loaded ? RuleMetrics.RulesLoaded : RuleMetrics.RulesFailed).Add(1);

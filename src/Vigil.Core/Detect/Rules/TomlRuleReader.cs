@@ -103,13 +103,13 @@ internal static partial class TomlRuleReader
 
     private static RuleMetadata ReadMetadata(TomlTableReader metadata) => new()
     {
-        CreationDate = metadata.String("creation_date"),
-        UpdatedDate = metadata.String("updated_date"),
+        CreationDate = MetadataDates.Read(metadata, "creation_date"),
+        UpdatedDate = MetadataDates.Read(metadata, "updated_date"),
         Maturity = metadata.String("maturity"),
         Integration = metadata.StringOrStrings("integration"),
         MinStackVersion = metadata.String("min_stack_version"),
         MinStackComments = metadata.String("min_stack_comments"),
-        DeprecationDate = metadata.String("deprecation_date"),
+        DeprecationDate = MetadataDates.Read(metadata, "deprecation_date"),
         OtherFields = metadata.Unread(),
     };
 

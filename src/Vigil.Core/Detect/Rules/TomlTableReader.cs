@@ -50,6 +50,9 @@ internal sealed class TomlTableReader
         return null;
     }
 
+    /// <summary>Returns the value at <paramref name="key"/> of any type, or null when it is missing, and marks it read.</summary>
+    public object? Value(string key) => TryRead(key, out var value) ? value : null;
+
     public string RequiredString(string key)
     {
         if (!_table.ContainsKey(key))
@@ -189,6 +192,7 @@ internal sealed class TomlTableReader
         TomlTable => "(a table)",
         TomlTableArray => "(an array of tables)",
         TomlArray => "(an array)",
+        Tomlyn.TomlDateTime date => date.ToString(),
         _ => $"({value?.GetType().Name ?? "null"})",
     };
 }

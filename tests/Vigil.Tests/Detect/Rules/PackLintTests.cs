@@ -16,12 +16,10 @@ public class PackLintTests
         "rules/_deprecated/defense_evasion_elasticache_security_group_modified_or_deleted.toml Delete Cache Security Group",
         "rules/_deprecated/defense_evasion_elasticache_security_group_modified_or_deleted.toml Revoke Cache Security Group Ingress",
         "rules/_deprecated/defense_evasion_elasticache_security_group_modified_or_deleted.toml RevokeCacheSecurityGroupEgress",
-        "rules/integrations/aws/collection_s3_unauthenticated_bucket_access_by_rare_source.toml ListBucket",
         "rules/integrations/aws/discovery_bedrock_model_recon_and_invocation_via_long_term_key.toml aws.cloudtrail.additionalEventData.inputTokens",
         "rules/integrations/aws/discovery_bedrock_model_recon_and_invocation_via_long_term_key.toml aws.cloudtrail.additionalEventData.outputTokens",
         "rules/integrations/aws/discovery_new_terms_vpn_asn_discovery_api_calls.toml ListFunctions",
         "rules/integrations/aws/discovery_organization_discovery_by_rare_user.toml DescribeOrgnanizationalUnit",
-        "rules/integrations/aws/impact_lambda_function_deleted.toml DeleteFunction",
         "rules/integrations/aws/persistence_bedrock_foundation_model_access_denied_attempt.toml PutFoundationModelEntitlement",
         "rules/integrations/aws/persistence_bedrock_foundation_model_access_enabled_or_entitlement_granted.toml PutFoundationModelEntitlement",
         "rules/integrations/aws/privilege_escalation_ec2_instance_profile_associated_with_running_instance.toml ReplaceIamInstanceProfile",
@@ -40,6 +38,19 @@ public class PackLintTests
             .ToList();
 
         Assert.Equal(ExpectedProblems, problems);
+    }
+
+    [Fact]
+    public void PackHasNoVr001Errors()
+    {
+        var pack = RepoPaths.SharedOrSkip("data", "rules", "elastic-aws");
+        var rules = RuleLoader.LoadPaths([pack]).Rules;
+
+        var errors = rules.SelectMany(RuleLinter.Lint)
+            .Where(finding => finding.Id == LintIds.ActionNotLoggedByProvider && finding.Severity == LintSeverity.Error)
+            .Select(finding => finding.ToString());
+
+        Assert.Empty(errors);
     }
 
     [Fact]

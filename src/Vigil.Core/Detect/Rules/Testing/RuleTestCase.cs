@@ -9,15 +9,26 @@ namespace Vigil.Detect.Rules.Testing;
 /// <param name="SkipReason">Why the rule cannot be tested, such as a rule type the hunt does not run, or null.</param>
 public sealed record RuleTestCase(string RuleFile, string CaseFolder, int ExpectedAlerts, long ActualAlerts, string? Error, string? SkipReason = null)
 {
+    /// <summary>The rule_id of the rule the case ran, or null when no single rule was run.</summary>
+    public string? RuleId { get; init; }
+
+    /// <summary>The name of the rule the case ran, or null when no single rule was run.</summary>
+    public string? RuleName { get; init; }
+
     /// <summary>True when the case ran and raised the expected number of alerts.</summary>
     public bool Passed => Error is null && SkipReason is null && ExpectedAlerts == ActualAlerts;
 
     /// <summary>True when the case ran, or could not run, and did not give the expected count; a skipped case has not failed.</summary>
     public bool Failed => SkipReason is null && !Passed;
 
-    /// <summary>Formats the case as <c>PASS|FAIL|SKIP case-folder: expected N alerts, got M</c> or the reason.</summary>
+    /// <summary>
+    /// Formats the case as <c>PASS|FAIL|SKIP case-folder, rule "name" (rule_id): expected N alerts, got M</c>
+    /// or the reason. The rule is named because an export runs each case once for each of its rules.
+    /// </summary>
     public override string ToString() =>
-        $"{Status} {CaseFolder}: " + (Error ?? SkipReason ?? $"expected {ExpectedAlerts} {Alerts(ExpectedAlerts)}, got {ActualAlerts}");
+        $"{Status} {CaseFolder}{Rule}: " + (Error ?? SkipReason ?? $"expected {ExpectedAlerts} {Alerts(ExpectedAlerts)}, got {ActualAlerts}");
+
+    private string Rule => RuleId is null ? "" : $", rule \"{RuleName}\" ({RuleId})";
 
     private string Status
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Vigil.Hunt;
 using Vigil.Read;
 
@@ -9,12 +7,14 @@ namespace Vigil.Detect.Rules.Testing;
 /// Runs the test cases stored beside rules. The cases of rule file <c>name.toml</c> live in the
 /// folder <c>name.tests/</c> next to it, one subfolder per case: CloudTrail event files in any
 /// format the hunt reads, and <c>expected.json</c> with the alert count, such as
-/// <c>{"alerts": 1}</c> for a true positive and <c>{"alerts": 0}</c> for a true negative.
+/// <c>{"alerts": 1}</c> for a true positive and <c>{"alerts": 0}</c> for a true negative. In a
+/// Kibana export with several rules, a case runs each rule, unless its <c>expected.json</c> names
+/// one with <c>"rule_id"</c>.
 /// </summary>
 public static class RuleTestRunner
 {
     /// <summary>The file of a case folder that contains the expected result.</summary>
-    public const string ExpectedFile = "expected.json";
+    public const string ExpectedFile = ExpectedResult.FileName;
 
     /// <summary>The suffix of the folder that contains a rule's test cases.</summary>
     public const string TestsFolderSuffix = ".tests";
@@ -23,36 +23,73 @@ public static class RuleTestRunner
     /// Loads the rules under <paramref name="paths"/> and runs every case found beside them. A rule
     /// that fails to load adds a failed case naming its load errors.
     /// </summary>
-    public static IReadOnlyList<RuleTestCase> Run(IEnumerable<string> paths)
+    public static IReadOnlyList<RuleTestCase> Run(IEnumerable<string> paths) => RunAll(paths).Cases;
+
+    /// <summary>
+    /// Runs the cases as <see cref="Run"/> does, and also returns each rule file that has no case,
+    /// with the folder its cases belong in and a hint when a folder beside it looks misspelled.
+    /// </summary>
+    public static RuleTestReport RunAll(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
 
-        var loaded = RuleLoader.LoadPaths(paths);
+        var loaded = Validation.RuleWindowCheck.RejectInvalid(RuleLoader.LoadPaths(paths));
         var results = loaded.Errors.Select(error => new RuleTestCase(error.File, error.File, -1, 0, error.ToString())).ToList();
-        foreach (var rule in loaded.Rules.Where(rule => rule.SourcePath is not null))
+        var withoutCases = new List<string>();
+        foreach (var file in loaded.Rules.Where(rule => rule.SourcePath is not null).GroupBy(rule => rule.SourcePath!, StringComparer.Ordinal))
         {
-            results.AddRange(CaseFolders(rule.SourcePath!).Select(folder => RunCase(rule, folder)));
+            var testsFolder = TestsFolder(file.Key);
+            var folders = Directory.Exists(testsFolder)
+                ? Directory.GetDirectories(testsFolder).Order(StringComparer.Ordinal).ToList()
+                : [];
+            if (folders.Count == 0)
+            {
+                withoutCases.Add(NoCases(file.Key, testsFolder));
+            }
+
+            results.AddRange(folders.SelectMany(folder => RunFolder([.. file], file.Key, folder)));
         }
 
-        return results;
+        return new RuleTestReport(results, withoutCases);
     }
 
-    private static IEnumerable<string> CaseFolders(string ruleFile)
+    private static string TestsFolder(string ruleFile) =>
+        Path.Combine(Path.GetDirectoryName(ruleFile) ?? ".", Path.GetFileNameWithoutExtension(ruleFile) + TestsFolderSuffix);
+
+    private static string NoCases(string ruleFile, string testsFolder)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(ruleFile) ?? ".", Path.GetFileNameWithoutExtension(ruleFile) + TestsFolderSuffix);
-        return Directory.Exists(folder)
-            ? Directory.GetDirectories(folder).Order(StringComparer.Ordinal)
-            : [];
+        var hint = TestsFolderHint.Find(ruleFile, testsFolder) is { } found ? $"; {found}" : "";
+        return $"{ruleFile}: no test cases: add {testsFolder}/CASE/ with CloudTrail event files and {ExpectedFile}{hint}";
     }
 
-    private static RuleTestCase RunCase(DetectionRule rule, string folder)
+    /// <summary>Runs one case folder with each rule of the file it applies to.</summary>
+    private static IEnumerable<RuleTestCase> RunFolder(IReadOnlyList<DetectionRule> rules, string ruleFile, string folder)
+    {
+        if (ExpectedResult.Read(folder, out var error) is not { } expected)
+        {
+            return [Named(new RuleTestCase(ruleFile, folder, -1, 0, error), rules)];
+        }
+
+        var selected = expected.RuleId is { } ruleId
+            ? rules.Where(rule => rule.RuleId == ruleId).ToList()
+            : rules;
+        if (selected.Count == 0)
+        {
+            var ids = string.Join(", ", rules.Select(rule => rule.RuleId).Distinct(StringComparer.Ordinal));
+            var message = $"{ExpectedFile} names rule_id {expected.RuleId}, which {ruleFile} does not contain; use one of {ids}";
+            return [Named(new RuleTestCase(ruleFile, folder, expected.Alerts, 0, message), rules)];
+        }
+
+        return selected.Select(rule => RunCase(rule, folder, expected.Alerts) with { RuleId = rule.RuleId, RuleName = rule.Name });
+    }
+
+    /// <summary>Names the rule in a case that did not run, when the file has only one.</summary>
+    private static RuleTestCase Named(RuleTestCase result, IReadOnlyList<DetectionRule> rules) =>
+        rules is [var rule] ? result with { RuleId = rule.RuleId, RuleName = rule.Name } : result;
+
+    private static RuleTestCase RunCase(DetectionRule rule, string folder, int expected)
     {
         var ruleFile = rule.SourcePath!;
-        if (!TryReadExpected(folder, out var expected, out var error))
-        {
-            return new RuleTestCase(ruleFile, folder, -1, 0, error);
-        }
-
         var events = Directory.GetFiles(folder)
             .Where(file => !Path.GetFileName(file).Equals(ExpectedFile, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
@@ -92,40 +129,6 @@ public static class RuleTestRunner
     }
 
     private static string Plural(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
-
-    private static bool TryReadExpected(string folder, out int alerts, out string? error)
-    {
-        alerts = -1;
-        error = null;
-        var path = Path.Combine(folder, ExpectedFile);
-        if (!File.Exists(path))
-        {
-            error = $"missing {ExpectedFile}: add the alerts the case expects, such as {{\"alerts\": 1}}";
-            return false;
-        }
-
-        try
-        {
-            if (JsonNode.Parse(File.ReadAllText(path))?["alerts"] is JsonValue value && value.TryGetValue<int>(out alerts) && alerts >= 0)
-            {
-                return true;
-            }
-        }
-        catch (JsonException e)
-        {
-            var position = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
-            error = $"{path}: invalid JSON{position}: {Read.JsonErrors.Describe(e)}; write an object such as {{\"alerts\": 1}}";
-            return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error = $"{path}: {e.Message}";
-            return false;
-        }
-
-        error = $"{path}: expected an object with a non-negative integer \"alerts\", such as {{\"alerts\": 1}}";
-        return false;
-    }
 
     private sealed class FailureListener : IHuntListener
     {

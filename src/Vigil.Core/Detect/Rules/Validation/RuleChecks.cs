@@ -64,7 +64,8 @@ internal static class RuleChecks
     public static bool HasKqlQuery(DetectionRule rule) =>
         rule.Language == RuleDefaults.KueryLanguage && KqlTypes.Contains(rule.Type, StringComparer.Ordinal);
 
-    private static IEnumerable<RuleProblem> CheckWindow(DetectionRule rule)
+    /// <summary>Returns the problems of the rule window: <c>from</c> and <c>to</c> date math, and <c>from</c> before <c>to</c>.</summary>
+    public static IEnumerable<RuleProblem> CheckWindow(DetectionRule rule)
     {
         if (!RuleDateMath.TryParseOffset(rule.From, out _))
         {

@@ -61,17 +61,49 @@ internal static class RuleRevisionOrder
         return order;
     }
 
-    /// <summary>Names the revision by what the file sets of its version and update date.</summary>
-    public static string Describe(DetectionRule rule) => (rule.HasVersion, UpdatedText(rule)) switch
+    /// <summary>
+    /// Names the revision by what the file sets of its version and update date. An update date that
+    /// is set but not a valid timestamp is named as invalid, because it orders nothing.
+    /// </summary>
+    public static string Describe(DetectionRule rule) => (rule.HasVersion, UpdatedText(rule), InvalidUpdatedAt(rule)) switch
     {
-        (false, { } date) => $"updated {date}",
-        (true, { } date) => $"version {rule.Version}, updated {date}",
-        (true, null) => $"version {rule.Version}",
-        (false, null) => "no version or update date",
+        (false, { } date, _) => $"updated {date}",
+        (true, { } date, _) => $"version {rule.Version}, updated {date}",
+        (true, null, { } invalid) => $"version {rule.Version}, invalid {UpdatedAtKey} \"{invalid}\"",
+        (true, null, null) => $"version {rule.Version}",
+        (false, null, { } invalid) => $"no version, invalid {UpdatedAtKey} \"{invalid}\"",
+        (false, null, null) => "no version or update date",
     };
+
+    /// <summary>
+    /// Returns why Kibana's <c>updated_at</c> cannot order the revision: it is set but not an ISO
+    /// 8601 timestamp. Returns null when it is valid or missing.
+    /// </summary>
+    public static string? UpdatedAtProblem(DetectionRule rule) => InvalidUpdatedAt(rule) is { } invalid
+        ? $"invalid {UpdatedAtKey} \"{invalid}\": expected an ISO 8601 timestamp such as \"2024-05-17T10:00:00.000Z\"; revisions of rule_id {rule.RuleId} are ordered without it"
+        : null;
 
     /// <summary>Returns the update date as the rule file writes it, or null when it has none.</summary>
     public static string? UpdatedText(DetectionRule rule) => Updated(rule)?.Text;
+
+    /// <summary>Returns Kibana's <c>updated_at</c> as written when it is set but not a valid timestamp, else null.</summary>
+    private static string? InvalidUpdatedAt(DetectionRule rule)
+    {
+        if (!rule.OtherFields.TryGetValue(UpdatedAtKey, out var node) || node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            return TryParseUpdatedAt(text, out _) ? null : text;
+        }
+
+        return node.ToJsonString();
+    }
+
+    private static bool TryParseUpdatedAt(string text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
 
     /// <summary>
     /// Returns Kibana's <c>updated_at</c> when it is a valid timestamp, else a valid TOML
@@ -81,7 +113,7 @@ internal static class RuleRevisionOrder
     {
         if (rule.OtherFields.GetValueOrDefault(UpdatedAtKey) is JsonValue value
             && value.TryGetValue<string>(out var updatedAt)
-            && DateTimeOffset.TryParse(updatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            && TryParseUpdatedAt(updatedAt, out var time))
         {
             return (time, false, updatedAt);
         }

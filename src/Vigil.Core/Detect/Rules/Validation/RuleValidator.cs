@@ -65,6 +65,11 @@ public static class RuleValidator
             found.Add(unread);
         }
 
+        if (RuleRevisionOrder.UpdatedAtProblem(rule) is { } updatedAt)
+        {
+            found.Add(("rule.updated_at", updatedAt));
+        }
+
         found.AddRange(UnknownRuleKeys.InKibanaJson(rule).Select(key => (key.FieldPath, $"{key.Problem}; {key.Fix}")));
         if (found.Count == 0)
         {

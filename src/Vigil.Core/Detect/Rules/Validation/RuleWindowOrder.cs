@@ -39,8 +39,24 @@ internal static class RuleWindowOrder
         return SampleStarts.All(now => Resolve(start!, now) >= Resolve(end!, now));
     }
 
-    /// <summary>What to do about a <c>from</c> that is never before <c>to</c>, the end of each such error.</summary>
-    public const string Fix = $"set a time before rule.to, such as \"{RuleDateMath.Example}\" with the default rule.to \"now\"";
+    /// <summary>
+    /// Returns what to do about a <c>from</c> that is never before <paramref name="to"/>, the end of
+    /// each such error. The example is 6 minutes before the rule's own <c>to</c>, because the
+    /// default <c>now-6m</c> is not before a <c>to</c> such as <c>now-1h</c>.
+    /// </summary>
+    public static string Fix(string to)
+    {
+        if (to == RuleDefaults.To)
+        {
+            return $"set a time before rule.to, such as \"{RuleDateMath.Example}\" with the default rule.to \"{RuleDefaults.To}\"";
+        }
+
+        // Appending a step is date math only when to has no rounding (now-1h/h cannot take one).
+        var example = to + "-6m";
+        return RuleDateMath.TryParseOffset(example, out _) && !IsNeverBeforeTo(example, to)
+            ? $"set a time before rule.to \"{to}\", such as \"{example}\""
+            : $"set a time before rule.to \"{to}\"";
+    }
 
     /// <summary>Returns why a <paramref name="from"/> that is never before <paramref name="to"/> is wrong, without the fix, or null.</summary>
     public static string? Problem(string from, string to) => IsNeverBeforeTo(from, to)
@@ -48,7 +64,7 @@ internal static class RuleWindowOrder
         : null;
 
     /// <summary>Returns the error for a <paramref name="from"/> that is never before <paramref name="to"/>, with the fix, or null.</summary>
-    public static string? Error(string from, string to) => Problem(from, to) is { } problem ? $"{problem}; {Fix}" : null;
+    public static string? Error(string from, string to) => Problem(from, to) is { } problem ? $"{problem}; {Fix(to)}" : null;
 
     private static long Resolve(DateMath bound, DateTimeOffset now) => bound.Resolve(new FixedClock(now));
 

@@ -4,7 +4,8 @@ namespace Vigil.Detect.Rules.Lint.Catalog;
 
 /// <summary>
 /// The CloudTrail event names each event source logs, generated from the operation names of the
-/// AWS SDK service models (botocore), with the facts where CloudTrail's names differ from the API.
+/// AWS SDK service models (botocore), with the facts where CloudTrail's names differ from the API
+/// and the names seen in CloudTrail records that no operation has.
 /// </summary>
 /// <remarks>
 /// A catalogued source logs one event per API operation, named like the operation, with these
@@ -92,16 +93,14 @@ internal static partial class CloudTrailEventNames
     {
         public static Catalogue Parse()
         {
-            var operations = OperationsData.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => line.Split(':', 2))
-                .ToFrozenDictionary(
-                    parts => parts[0],
-                    parts => (IReadOnlyList<string>)parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                    StringComparer.Ordinal);
+            var operations = Lines(OperationsData);
             var lambdaDates = Pairs(LambdaDatesData);
+            var logged = Lines(LoggedData);
             var eventNames = operations.ToFrozenDictionary(
                 pair => pair.Key,
-                pair => pair.Key == LambdaSource ? LambdaNames(pair.Value, lambdaDates) : pair.Value,
+                pair => (IReadOnlyList<string>)[.. (pair.Key == LambdaSource ? LambdaNames(pair.Value, lambdaDates) : pair.Value)
+                    .Concat(logged.GetValueOrDefault(pair.Key) ?? [])
+                    .Distinct(StringComparer.Ordinal)],
                 StringComparer.Ordinal);
             var sets = eventNames.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
@@ -117,6 +116,15 @@ internal static partial class CloudTrailEventNames
             operations.Select(operation => LambdaDataEvents.Contains(operation) || !dates.TryGetValue(operation, out var date)
                 ? operation
                 : operation + date).ToList();
+
+        /// <summary>Parses lines of a source, a colon and its space-separated names.</summary>
+        private static FrozenDictionary<string, IReadOnlyList<string>> Lines(string data) =>
+            data.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split(':', 2))
+                .ToFrozenDictionary(
+                    parts => parts[0],
+                    parts => (IReadOnlyList<string>)parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                    StringComparer.Ordinal);
 
         private static FrozenDictionary<string, string> Pairs(string data) =>
             data.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

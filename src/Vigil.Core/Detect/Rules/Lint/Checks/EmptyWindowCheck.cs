@@ -15,6 +15,6 @@ internal static class EmptyWindowCheck
             return;
         }
 
-        context.AtField(LintIds.EmptyWindow, LintSeverity.Error, "rule.from", problem, RuleWindowOrder.Fix);
+        context.AtField(LintIds.EmptyWindow, LintSeverity.Error, "rule.from", problem, RuleWindowOrder.Fix(context.Rule.To));
     }
 }

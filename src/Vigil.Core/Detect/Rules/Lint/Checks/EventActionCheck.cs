@@ -21,6 +21,8 @@ internal static class EventActionCheck
 
     private const string Provider = "event.provider";
 
+    private const string LambdaSource = "lambda.amazonaws.com";
+
     public static void Run(LintContext context)
     {
         var byFilters = Providers(RequiredConditions.OfFilters(context.Rule));
@@ -112,14 +114,23 @@ internal static class EventActionCheck
 
         var id = other.Count > 0 ? LintIds.ActionIsValueOfOtherField : LintIds.ActionNotLoggedByProvider;
         var fix = Fix(leaf, value, providers);
-        var severity = fix is not null || other.Count > 0 ? LintSeverity.Error : LintSeverity.Warning;
+
+        // The catalogue can never list every name a source logs, so a name it lacks is only a
+        // warning. It is an error when the name is known to be wrong here: a value of another
+        // field, or an event that another source logs. Lambda logs some calls with and some
+        // without the API version (DeleteFunction and DeleteFunction20150331 are both in real
+        // records), so an unversioned Lambda operation is not known to be wrong.
+        var unversionedLambda = providers.Contains(LambdaSource) && CloudTrailEventNames.LambdaVersionedName(value) is not null;
+        var knownWrong = other.Count > 0
+            || (leaf.IsExact && !unversionedLambda && CloudTrailEventNames.SourcesLogging(value).Count > 0);
+        var severity = knownWrong ? LintSeverity.Error : LintSeverity.Warning;
         context.AtLeaf(id, severity, leaf, message, fix ?? "check the event name in a real CloudTrail record; calls the console makes to APIs without an SDK model are not catalogued");
     }
 
     private static string? Fix(QueryLeaf leaf, string value, IReadOnlyList<string> providers)
     {
         var pattern = leaf.IsWildcard ? value : null;
-        if (pattern is null && CloudTrailEventNames.LambdaVersionedName(value) is { } versioned && providers.Contains("lambda.amazonaws.com"))
+        if (pattern is null && CloudTrailEventNames.LambdaVersionedName(value) is { } versioned && providers.Contains(LambdaSource))
         {
             return $"Lambda logs this call with its API version: use {versioned} or {value}*";
         }
