@@ -200,6 +200,17 @@ internal sealed class ByteWindow : IDisposable
         _lineStart = lineStart;
     }
 
+    /// <summary>Consumes every byte to the end of the stream, without counting lines; returns the offset of the end.</summary>
+    public long SkipToEnd()
+    {
+        while (EnsureAvailable())
+        {
+            AdvanceWithinLine(Available.Length);
+        }
+
+        return Position;
+    }
+
     /// <summary>Consumes bytes up to and including the next line feed; returns <c>false</c> at the end.</summary>
     public bool SkipPastNewline()
     {

@@ -13,11 +13,16 @@ internal sealed partial class RecordStreamReader
     // consumed and a value must start the line after them, as for a line cut short.
     private const int MaxLineFeedLookAhead = 64 * 1024;
 
+    // The offset up to which a skip that resumed at the next element had read (see ArrayElementSkipper.ResyncAtOnce).
+    private long _resyncScannedTo;
+
     /// <summary>
     /// Reports the malformed element that starts at the marked element start and skips to the
     /// next element. When the array is part of one NDJSON line and the element does not end on it,
     /// reading resumes at the next line if that line starts a value, and otherwise the skip goes on
-    /// across the line feed. When no next element can be found, the rest of the file is not read.
+    /// across the line feed. An element that runs into the next one, as one without its closing
+    /// brace does, ends where the next one starts. When no next element can be found, the rest of
+    /// the file is not read, and the error names how many bytes that is.
     /// </summary>
     private ReadItem SkipElement(long errorOffset, string problem)
     {
@@ -28,10 +33,10 @@ internal sealed partial class RecordStreamReader
         _expectSeparator = true;
         _afterComma = false;
         var lineEnded = line == _envelopeLine ? new StrongBox<bool>() : null;
-        var skipper = new ArrayElementSkipper();
+        var skipper = new ArrayElementSkipper { ResyncRange = _maxRecordBytes, ResyncAtOnce = start < _resyncScannedTo };
         if (skipper.TrySkip(_window, lineEnded))
         {
-            return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+            return SkippedTo(skipper, where, problem);
         }
 
         if (lineEnded is { Value: true })
@@ -42,7 +47,7 @@ internal sealed partial class RecordStreamReader
                 // feed in a string, so the skip goes on past it and only this record is lost.
                 if (skipper.TrySkip(_window))
                 {
-                    return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+                    return SkippedTo(skipper, where, problem);
                 }
             }
             else if (_window.SkipPastNewline() && _window.SkipWhitespace() is '{' or '[' && _window.Position == _window.LineStart)
@@ -53,7 +58,24 @@ internal sealed partial class RecordStreamReader
         }
 
         _mode = Mode.Done;
-        return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the {DataNoun} is not read");
+        _window.ClearMark();
+        var unread = _window.SkipToEnd() - start;
+        return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the {DataNoun}, {unread} bytes from byte {start}, is not read");
+    }
+
+    /// <summary>Reports the element that <paramref name="skipper"/> skipped, and reads on where it stopped.</summary>
+    private ReadItem SkippedTo(ArrayElementSkipper skipper, string where, string problem)
+    {
+        if (!skipper.StoppedAtNextObject)
+        {
+            return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+        }
+
+        // The next element starts where the skip stopped, with no comma before it to read.
+        _expectSeparator = false;
+        _afterComma = true;
+        _resyncScannedTo = Math.Max(_resyncScannedTo, skipper.ScannedTo);
+        return Error(where, $"{problem}; record {_recordIndex} runs into the next record without its closing bracket, so record {_recordIndex} is left out (counted as an error) and reading continues at byte {_window.Position}, where the next record starts");
     }
 
     /// <summary>
