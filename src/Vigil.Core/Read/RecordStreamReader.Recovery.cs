@@ -24,7 +24,9 @@ internal sealed partial class RecordStreamReader
     /// brace does, ends where the next one starts. When no next element can be found, the rest of
     /// the file is not read, and the error names how many bytes that is.
     /// </summary>
-    private ReadItem SkipElement(long errorOffset, string problem)
+    private ReadItem SkipElement(long errorOffset, string problem) => WithLayerCheck(SkipInvalidElement(errorOffset, problem));
+
+    private ReadItem SkipInvalidElement(long errorOffset, string problem)
     {
         var where = $"{RecordLocation()}, byte {errorOffset}";
         var (start, line, lineStart) = _elementStart;
@@ -152,7 +154,7 @@ internal sealed partial class RecordStreamReader
         _envelopeLine = -1;
         _window.ClearMark();
         _mode = Mode.TopLevel;
-        return Error($"line {line}", $"invalid JSON: the line ends before the object that starts it is closed; {Recovered()} before it, and reading continues at line {_window.Line}");
+        return WithLayerCheck(Error($"line {line}", $"invalid JSON: the line ends before the object that starts it is closed; {Recovered()} before it, and reading continues at line {_window.Line}"));
     }
 
     /// <summary>The reason given for a malformed array element that reading skipped.</summary>
@@ -204,11 +206,13 @@ internal sealed partial class RecordStreamReader
         _mode = Mode.Done;
         _layerFailureReported = true;
         return _layerFailure() is { } failure
-            ? Error(where, $"{problem}: {failure}; {Recovered()} before it")
+            ? Error(where, $"{problem}: {failure}; {RecoveredBeforeFailure()}")
             : Error(where, $"{problem}, so the {DataNoun} or its gzip stream is truncated; {Recovered()} before it");
     }
 
-    private ReadItem SkipLine(string where, long line, string problem)
+    private ReadItem SkipLine(string where, long line, string problem) => WithLayerCheck(SkipInvalidLine(where, line, problem));
+
+    private ReadItem SkipInvalidLine(string where, long line, string problem)
     {
         // When no later line starts a value, one error states that the rest of the file is not read,
         // and a failed layer under it is not reported again.
