@@ -36,6 +36,9 @@ internal sealed partial class Base64TextStream
     /// </summary>
     public const string DamagedGzipAdvice = "the payload is truncated or corrupt";
 
+    /// <summary>The advice in a message about a payload's gzip data that fails its CRC-32 check; <see cref="DecodedDataNote"/> follows it.</summary>
+    public const string CorruptGzipAdvice = "the payload is corrupt";
+
     // Blank lines before a line that may start a payload are looked through up to this many bytes.
     private const int MaxBlankLookAhead = 64 * 1024;
 

@@ -31,7 +31,7 @@ internal sealed class ByteWindow : IDisposable
 
     private const int InitialSize = 64 * 1024;
 
-    private readonly Stream _stream;
+    private Stream _stream;
     private readonly int _maxSize;
     private readonly ReadAheadStream? _chunks;
     private SharedChunk? _chunk;
@@ -198,6 +198,54 @@ internal sealed class ByteWindow : IDisposable
         _start = (int)(offset - _bufferOffset);
         _lineNumber = line;
         _lineStart = lineStart;
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="maxBytes"/> more bytes from the stream past the buffered ones, and
+    /// keeps them for the fills that follow, so that a layer under the data can be checked to its
+    /// end. Returns whether the stream ended within them. Over shared chunks it reads nothing.
+    /// </summary>
+    public bool ReadAhead(int maxBytes)
+    {
+        if (IsEndOfStream || _chunks is not null)
+        {
+            return IsEndOfStream;
+        }
+
+        var ahead = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(InitialSize);
+        try
+        {
+            while (ahead.Length < maxBytes)
+            {
+                var read = _stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes - ahead.Length));
+                if (read == 0)
+                {
+                    _stream = new PrefixedStream(ahead.ToArray(), _stream);
+                    return true;
+                }
+
+                ahead.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        _stream = new PrefixedStream(ahead.ToArray(), _stream);
+        return false;
+    }
+
+    /// <summary>Consumes every byte to the end of the stream, without counting lines; returns the offset of the end.</summary>
+    public long SkipToEnd()
+    {
+        while (EnsureAvailable())
+        {
+            AdvanceWithinLine(Available.Length);
+        }
+
+        return Position;
     }
 
     /// <summary>Consumes bytes up to and including the next line feed; returns <c>false</c> at the end.</summary>

@@ -54,6 +54,7 @@ public sealed partial class CloudTrailReader
             var gzip = (GzipMemberStream)layers[fileLayers.Count];
             var lineAfterGzip = () => text.LineStartingAt(gzip.EndOfMembers);
             using var reader = target.CreateReader(content, () => lineAfterGzip() > 0 ? null : ContainerLayers.Failure(layers), decoded: true, text.PayloadLine, records);
+            reader.LayerIsCorrupt = () => lineAfterGzip() <= 0 && ContainerLayers.IsCorrupt(layers);
             var items = new ReaderItems(reader, target, text);
             while (items.Next() is { } item)
             {

@@ -166,6 +166,7 @@ public sealed partial class CloudTrailReader
             ? null
             : ContainerLayers.Failure(failingLayers);
         using var reader = target.CreateReader(content, failure, decoded: failingLayers.Count > 0);
+        reader.LayerIsCorrupt = () => failure() is not null && ContainerLayers.IsCorrupt(failingLayers);
         var items = new ReaderItems(reader, target, text: null);
         while (items.Next() is { } item)
         {

@@ -57,6 +57,7 @@ internal static class ContainerLayers
             if (next is GzipMemberStream gzip && failingLayers.OfType<Base64TextStream>().Any())
             {
                 gzip.DamageAdvice = Base64TextStream.DamagedGzipAdvice;
+                gzip.CorruptionAdvice = Base64TextStream.CorruptGzipAdvice;
             }
 
             if (next is IFailingLayer failing)
@@ -100,6 +101,13 @@ internal static class ContainerLayers
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the layer whose failure <see cref="Failure"/> returns shows that data it returned
+    /// before may be wrong, such as gzip data that fails its CRC-32 check.
+    /// </summary>
+    public static bool IsCorrupt(IReadOnlyList<IFailingLayer> failingLayers) =>
+        failingLayers.FirstOrDefault(layer => layer.Failure is not null) is { DataIsCorrupt: true };
 
     /// <summary>
     /// Whether <paramref name="head"/> starts like data the reader takes: a layer it removes, or

@@ -34,6 +34,13 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
     public string? Failure { get; private set; }
 
     /// <summary>
+    /// Whether <see cref="Failure"/> shows that bytes already returned may be wrong: a member whose
+    /// trailer is in place failed its CRC-32 check, or its deflate data was invalid. A member cut
+    /// short fails without this, because the bytes inflated before the cut are right.
+    /// </summary>
+    public bool DataIsCorrupt { get; private set; }
+
+    /// <summary>
     /// The compressed offset just past the last member's trailer, or -1 when a member started after
     /// it. The data ended there, or what follows is not gzip.
     /// </summary>
@@ -50,6 +57,9 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
     /// other text sets advice for that text.
     /// </summary>
     public string DamageAdvice { get; set; } = "the file is truncated or corrupt; download it again, or check it with 'gzip -t'";
+
+    /// <summary>The advice in a failure message about data that fails its CRC-32 check, set as <see cref="DamageAdvice"/> is.</summary>
+    public string CorruptionAdvice { get; set; } = "the file is corrupt; download it again, or check it with 'gzip -t'";
 
     public override int Read(Span<byte> buffer)
     {
@@ -101,6 +111,7 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
         }
         catch (InvalidDataException)
         {
+            DataIsCorrupt = true;
             throw new InvalidDataException(
                 $"gzip member {_members} has invalid deflate data after its {_memberLength} decompressed bytes, "
                 + $"near compressed byte {_source.Consumed}: {DamageAdvice}");
@@ -142,7 +153,16 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
         _member!.Dispose();
         _member = null;
 
-        if (!_source.SkipPastTrailer(trailer))
+        var found = _source.SkipPastTrailer(trailer);
+        if (found == TrailerMatch.CrcMismatch)
+        {
+            DataIsCorrupt = true;
+            throw new InvalidDataException(
+                $"gzip member {_members} fails its CRC-32 check: the CRC-32 in its trailer does not match its {_memberLength} "
+                + $"decompressed bytes, near compressed byte {_source.Consumed}, so the data is corrupt: {CorruptionAdvice}");
+        }
+
+        if (found == TrailerMatch.Missing)
         {
             throw new InvalidDataException(
                 $"gzip member {_members} has no valid trailer (CRC-32 and size) after its {_memberLength} "
@@ -151,6 +171,16 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
 
         _membersFinished++;
         _lastMemberEnd = _source.Consumed;
+    }
+
+    private enum TrailerMatch
+    {
+        Found,
+
+        // The size field matches where a trailer ends, at the end of the data or before the next
+        // member's magic, but the CRC-32 before it does not.
+        CrcMismatch,
+        Missing,
     }
 
     /// <summary>
@@ -204,22 +234,54 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
 
         /// <summary>
         /// Finds <paramref name="trailer"/> at or after the start of the last two chunks handed out,
-        /// and moves past it. Returns <c>false</c> when it is not there.
+        /// and moves past it. When it is not there, tells whether its size field alone ends a trailer.
         /// </summary>
-        public bool SkipPastTrailer(ReadOnlySpan<byte> trailer)
+        public TrailerMatch SkipPastTrailer(ReadOnlySpan<byte> trailer)
         {
             Ensure(TrailerLength);
             var from = _previousChunkStart;
-            var found = _buffer.AsSpan(from, _end - from).IndexOf(trailer);
+            var searched = _buffer.AsSpan(from, _end - from);
+            var found = searched.IndexOf(trailer);
             if (found < 0)
             {
+                var crcMismatch = SizeEndsTrailer(searched, trailer[4..]);
                 _start = _end;
-                return false;
+                return crcMismatch ? TrailerMatch.CrcMismatch : TrailerMatch.Missing;
             }
 
             _start = from + found + trailer.Length;
             _chunkStart = _previousChunkStart = _start;
-            return true;
+            return TrailerMatch.Found;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="size"/> lies at least four bytes into <paramref name="searched"/>
+        /// where a trailer ends: at the end of the data, or before the next member's magic. Deflate
+        /// data rarely contains those bytes just there, so a match means the CRC-32 differs.
+        /// </summary>
+        private bool SizeEndsTrailer(ReadOnlySpan<byte> searched, ReadOnlySpan<byte> size)
+        {
+            if (_innerEnded && searched.Length >= TrailerLength && searched.EndsWith(size))
+            {
+                return true;
+            }
+
+            for (var at = searched.IndexOf(size); at >= 0; at = NextIndex(searched, size, at))
+            {
+                var after = searched[(at + size.Length)..];
+                if (at >= 4 && after.Length >= 2 && after[0] == 0x1F && after[1] == 0x8B)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int NextIndex(ReadOnlySpan<byte> span, ReadOnlySpan<byte> value, int previous)
+        {
+            var next = span[(previous + 1)..].IndexOf(value);
+            return next < 0 ? -1 : previous + 1 + next;
         }
 
         protected override void Dispose(bool disposing)

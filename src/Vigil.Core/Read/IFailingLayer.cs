@@ -8,4 +8,7 @@ internal interface IFailingLayer
 {
     /// <summary>Why the layer's data ended early, or null while it is valid.</summary>
     string? Failure { get; }
+
+    /// <summary>Whether <see cref="Failure"/> shows that data the layer returned before it may be wrong, not only that the data ended early.</summary>
+    bool DataIsCorrupt => false;
 }

@@ -29,9 +29,9 @@ internal static class RecordEnvelopes
             return [Classify(obj, file, location)];
         }
 
-        if (obj["detail-type"] is JsonValue && obj["detail"] is JsonObject detail)
+        if (obj["detail-type"] is JsonValue && obj.TryGetPropertyValue("detail", out var detail))
         {
-            return [Classify(detail, file, location)];
+            return detail is JsonObject record ? [Classify(record, file, location)] : [Error(file, location, InvalidDetail(detail))];
         }
 
         if (StringProperty(obj, "messageType") is { } messageType && obj["logEvents"] is JsonArray or null)
@@ -42,6 +42,24 @@ internal static class RecordEnvelopes
         }
 
         return ExpandExports(obj, file, location) ?? [Classify(obj, file, location)];
+    }
+
+    /// <summary>
+    /// The reason given for an EventBridge event whose <c>detail</c> is not an object. EventBridge
+    /// carries the CloudTrail record as the <c>detail</c> object, and a string there is often the
+    /// record's JSON text, encoded once more by whatever forwarded the event.
+    /// </summary>
+    private static string InvalidDetail(JsonNode? detail)
+    {
+        var kind = detail?.GetValueKind() switch
+        {
+            null or JsonValueKind.Null => "null",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.Number => "a number",
+            _ => "a boolean",
+        };
+        return $"invalid EventBridge event: its detail is {kind}, but it must be an object, the CloudTrail record, so the event contains no record; check what forwarded the event, which may have encoded the record as JSON text";
     }
 
     private static IEnumerable<ReadItem>? ExpandExports(JsonObject obj, string file, string location)

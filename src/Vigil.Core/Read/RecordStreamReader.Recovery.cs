@@ -13,13 +13,20 @@ internal sealed partial class RecordStreamReader
     // consumed and a value must start the line after them, as for a line cut short.
     private const int MaxLineFeedLookAhead = 64 * 1024;
 
+    // The offset up to which a skip that resumed at the next element had read (see ArrayElementSkipper.ResyncAtOnce).
+    private long _resyncScannedTo;
+
     /// <summary>
     /// Reports the malformed element that starts at the marked element start and skips to the
     /// next element. When the array is part of one NDJSON line and the element does not end on it,
     /// reading resumes at the next line if that line starts a value, and otherwise the skip goes on
-    /// across the line feed. When no next element can be found, the rest of the file is not read.
+    /// across the line feed. An element that runs into the next one, as one without its closing
+    /// brace does, ends where the next one starts. When no next element can be found, the rest of
+    /// the file is not read, and the error names how many bytes that is.
     /// </summary>
-    private ReadItem SkipElement(long errorOffset, string problem)
+    private ReadItem SkipElement(long errorOffset, string problem) => WithLayerCheck(SkipInvalidElement(errorOffset, problem));
+
+    private ReadItem SkipInvalidElement(long errorOffset, string problem)
     {
         var where = $"{RecordLocation()}, byte {errorOffset}";
         var (start, line, lineStart) = _elementStart;
@@ -28,10 +35,10 @@ internal sealed partial class RecordStreamReader
         _expectSeparator = true;
         _afterComma = false;
         var lineEnded = line == _envelopeLine ? new StrongBox<bool>() : null;
-        var skipper = new ArrayElementSkipper();
+        var skipper = new ArrayElementSkipper { ResyncRange = _maxRecordBytes, ResyncAtOnce = start < _resyncScannedTo };
         if (skipper.TrySkip(_window, lineEnded))
         {
-            return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+            return SkippedTo(skipper, where, problem);
         }
 
         if (lineEnded is { Value: true })
@@ -42,7 +49,7 @@ internal sealed partial class RecordStreamReader
                 // feed in a string, so the skip goes on past it and only this record is lost.
                 if (skipper.TrySkip(_window))
                 {
-                    return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+                    return SkippedTo(skipper, where, problem);
                 }
             }
             else if (_window.SkipPastNewline() && _window.SkipWhitespace() is '{' or '[' && _window.Position == _window.LineStart)
@@ -53,7 +60,24 @@ internal sealed partial class RecordStreamReader
         }
 
         _mode = Mode.Done;
-        return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the {DataNoun} is not read");
+        _window.ClearMark();
+        var unread = _window.SkipToEnd() - start;
+        return Error(where, $"{problem}; the end of record {_recordIndex} could not be found, so {Recovered()} and the rest of the {DataNoun}, {unread} bytes from byte {start}, is not read");
+    }
+
+    /// <summary>Reports the element that <paramref name="skipper"/> skipped, and reads on where it stopped.</summary>
+    private ReadItem SkippedTo(ArrayElementSkipper skipper, string where, string problem)
+    {
+        if (!skipper.StoppedAtNextObject)
+        {
+            return Error(where, SkippedElement(problem, _recordIndex, _window.Position));
+        }
+
+        // The next element starts where the skip stopped, with no comma before it to read.
+        _expectSeparator = false;
+        _afterComma = true;
+        _resyncScannedTo = Math.Max(_resyncScannedTo, skipper.ScannedTo);
+        return Error(where, $"{problem}; record {_recordIndex} runs into the next record without its closing bracket, so record {_recordIndex} is left out (counted as an error) and reading continues at byte {_window.Position}, where the next record starts");
     }
 
     /// <summary>
@@ -130,7 +154,7 @@ internal sealed partial class RecordStreamReader
         _envelopeLine = -1;
         _window.ClearMark();
         _mode = Mode.TopLevel;
-        return Error($"line {line}", $"invalid JSON: the line ends before the object that starts it is closed; {Recovered()} before it, and reading continues at line {_window.Line}");
+        return WithLayerCheck(Error($"line {line}", $"invalid JSON: the line ends before the object that starts it is closed; {Recovered()} before it, and reading continues at line {_window.Line}"));
     }
 
     /// <summary>The reason given for a malformed array element that reading skipped.</summary>
@@ -182,11 +206,13 @@ internal sealed partial class RecordStreamReader
         _mode = Mode.Done;
         _layerFailureReported = true;
         return _layerFailure() is { } failure
-            ? Error(where, $"{problem}: {failure}; {Recovered()} before it")
+            ? Error(where, $"{problem}: {failure}; {RecoveredBeforeFailure()}")
             : Error(where, $"{problem}, so the {DataNoun} or its gzip stream is truncated; {Recovered()} before it");
     }
 
-    private ReadItem SkipLine(string where, long line, string problem)
+    private ReadItem SkipLine(string where, long line, string problem) => WithLayerCheck(SkipInvalidLine(where, line, problem));
+
+    private ReadItem SkipInvalidLine(string where, long line, string problem)
     {
         // When no later line starts a value, one error states that the rest of the file is not read,
         // and a failed layer under it is not reported again.

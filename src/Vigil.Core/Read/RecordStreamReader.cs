@@ -49,6 +49,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     private int _recordIndex;
     private int _valuesRead;
     private long _records;
+    private long _recordsBefore;
     private readonly int _maxRecordBytes;
     private readonly bool _isPayload;
 
@@ -108,7 +109,7 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// </summary>
     public long RecordsBefore
     {
-        init => _records = value;
+        init => _records = _recordsBefore = value;
     }
 
     /// <summary>
@@ -236,7 +237,7 @@ internal sealed partial class RecordStreamReader : IDisposable
         _layerFailureReported = true;
         return failure is null
             ? null
-            : Error(Location(_window.BytesRead), $"{failure}; {Recovered()} before it, the rest of the {DataNoun} is not read");
+            : Error(Location(_window.BytesRead), $"{failure}; {RecoveredBeforeFailure()}, the rest of the {DataNoun} is not read");
     }
 
     private ReadItem? Step() => _mode switch

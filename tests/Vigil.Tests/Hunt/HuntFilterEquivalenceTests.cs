@@ -173,6 +173,7 @@ public sealed class HuntFilterEquivalenceTests : IDisposable
         lines.Add(text.Replace("\"eventName\":\"AssumeRole\",", "\"eventName\":\"AssumeRole\",\"eventName\":\"AssumeRole\",", StringComparison.Ordinal));
         lines.AddRange(LiteralProbes());
         lines.Add(new JsonObject { ["detail-type"] = "AWS API Call via CloudTrail", ["detail"] = RoleChaining.Record(600, "2026-12-01T12:00:00Z") }.ToJsonString());
+        lines.Add(new JsonObject { ["detail-type"] = "AWS API Call via CloudTrail", ["detail"] = RoleChaining.Record(601, "2026-12-01T12:00:00Z").ToJsonString() }.ToJsonString());
         lines.Add("""{"digestStartTime":"2026-12-01T00:00:00Z","digestEndTime":"2026-12-01T01:00:00Z","logFiles":[]}""");
         lines.Add("{}");
         lines.Add("{broken");

@@ -17,6 +17,21 @@ public class EnvelopeTests
         Assert.Equal("id-5", item.Record!["eventID"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("\"{\\\"eventName\\\":\\\"AssumeRole\\\"}\"", "a string")]
+    [InlineData("[]", "an array")]
+    [InlineData("null", "null")]
+    public void EventBridgeDetailNotObjectIsError(string detail, string kind)
+    {
+        var text = $$"""{"version":"0","detail-type":"AWS API Call via CloudTrail","source":"aws.sts","detail":{{detail}}}""";
+
+        var item = Assert.Single(ReadAll(text));
+
+        Assert.Equal(ReadOutcome.Error, item.Outcome);
+        Assert.Equal("line 1, byte 0", item.Location);
+        Assert.StartsWith($"invalid EventBridge event: its detail is {kind}, but it must be an object", item.Reason);
+    }
+
     [Fact]
     public void SecondRecordsArrayIsReadAndReported()
     {

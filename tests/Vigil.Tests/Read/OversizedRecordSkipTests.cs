@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using Vigil.Read;
 using static Vigil.Tests.Read.ReadHelpers;
 
@@ -72,7 +73,7 @@ public class OversizedRecordSkipTests
         Assert.Single(items, item => item.Outcome == ReadOutcome.Record);
         var error = Assert.Single(items.Errors());
         Assert.Equal(ExpectedLocation(container, Encoding.UTF8.GetByteCount(before)), error.Location);
-        Assert.Equal(container == "ndjson" ? $"{TooLarge}; the data ends inside the record: the file or its gzip stream is truncated; 1 record recovered before it" : $"{TooLarge}; the end of record 2 could not be found, so 1 record recovered and the rest of the file is not read", error.Reason);
+        Assert.Matches(container == "ndjson" ? $"^{Regex.Escape(TooLarge)}; the data ends inside the record: the file or its gzip stream is truncated; 1 record recovered before it$" : $"^{Regex.Escape(TooLarge)}; the end of record 2 could not be found, so 1 record recovered and the rest of the file, [0-9]+ bytes from byte {Encoding.UTF8.GetByteCount(before)}, is not read$", error.Reason);
     }
 
     private static (string Before, (string Head, string Tail) Huge, string After) Parts(string container) => container switch
