@@ -96,6 +96,12 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 72, Level = LogLevel.Warning, Message = "Watched folder {Folder} does not exist; it is scanned once it appears")]
     public static partial void FolderMissing(ILogger logger, string folder);
 
+    [LoggerMessage(EventId = 92, Level = LogLevel.Warning, Message = "Watched folder {Folder} no longer exists (deleted, moved or unmounted); it is scanned again once it reappears")]
+    public static partial void FolderGone(ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 93, Level = LogLevel.Information, Message = "Watched folder {Folder} exists now; scanning it")]
+    public static partial void FolderAppeared(ILogger logger, string folder);
+
     [LoggerMessage(EventId = 73, Level = LogLevel.Error, Message = "The folder watcher failed and is restarted in {RetrySeconds} s: {Error}")]
     public static partial void WatcherFailed(ILogger logger, double retrySeconds, string error, Exception exception);
 
