@@ -98,7 +98,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
                 ExecutionLogText.Log(logger, entry);
             }
 
-            _changes.Report(scheduler.Status());
+            _changes.Report(scheduler.Status(), uuid => scheduler.LoadedDefinition(uuid)?.From);
             _clockMovedBack.Report(scheduler, store.TimeProvider.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

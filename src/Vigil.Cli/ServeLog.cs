@@ -113,4 +113,7 @@ internal static partial class ServeLog
 
     [LoggerMessage(EventId = 78, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) will not search [{From}, {To}]: {Reason}")]
     public static partial void RangeGivenUp(ILogger logger, string ruleId, string name, string from, string to, string reason);
+
+    [LoggerMessage(EventId = 94, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) left [{From}, {To}] uncovered: {Reason} ({NextStep})")]
+    public static partial void RangeUncovered(ILogger logger, string ruleId, string name, string from, string to, string reason, string nextStep);
 }
