@@ -66,7 +66,7 @@ internal static class HuntCommand
             Threads: parsed.GetValue(threads),
             NoPrefilter: parsed.GetValue(noPrefilter),
             NoRouting: parsed.GetValue(noRouting))));
-        return command;
+        return EarlySignals.Defer(command);
     }
 
     // The parser's default message names the CLR type (System.Nullable`1[System.Int32]), not the fix.

@@ -27,6 +27,6 @@ internal static class IngestCommand
             parsed.GetValue(paths) ?? [],
             parsed.GetValue(data),
             parsed.GetValue(retention) ?? "30d"));
-        return command;
+        return EarlySignals.Defer(command);
     }
 }

@@ -28,6 +28,10 @@ internal static class IngestRunner
         using var loggerFactory = CliLogging.CreateFactory();
         var problems = new IngestProblemLog(loggerFactory.CreateLogger("vigil.ingest"));
 
+        // Installed before the store opens, which may upgrade it, so a signal then stops the
+        // ingest before its first file instead of ending the process with 143.
+        using var signals = new ShutdownSignals(loggerFactory.CreateLogger("vigil.ingest"));
+
         VigilStore store;
         try
         {
@@ -40,7 +44,6 @@ internal static class IngestRunner
 
         using (store)
         {
-            using var signals = new ShutdownSignals(loggerFactory.CreateLogger("vigil.ingest"));
             var ingester = new EventIngester(store, new IngestOptions
             {
                 ProblemFound = problems.Log,
