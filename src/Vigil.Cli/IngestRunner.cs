@@ -8,9 +8,10 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil ingest</c>: opens the store, ingests the files, applies retention and reports.</summary>
 internal static class IngestRunner
 {
-    public static int Run(IReadOnlyList<string> paths, string? data, string retentionText)
+    /// <summary>Ingests <paramref name="paths"/>, of which those from index <paramref name="pathsAfterDoubleDash"/> on were given after <c>--</c>.</summary>
+    public static int Run(IReadOnlyList<string> paths, string? data, string retentionText, int pathsAfterDoubleDash)
     {
-        if (InputPaths.TryFindMissing(paths, out var pathError))
+        if (InputPaths.TryFindMissing(paths, pathsAfterDoubleDash, out var pathError))
         {
             return UsageError(pathError);
         }

@@ -20,8 +20,6 @@ var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS
     AlertsCommand.Create(),
 };
 
-UnmatchedTokens.ReportOurselves(root);
-
 // Response files (@file) are off because KQL queries start with @timestamp and are passed as arguments.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 var errors = ParseErrorText.Errors(parsed, args);
@@ -29,6 +27,7 @@ if (errors.Count > 0 || parsed.Action is System.CommandLine.Help.HelpAction || !
 {
     EarlySignals.Release();
 }
+
 if (errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
     // Named like the errors the commands report themselves, such as "vigil hunt: ...".
