@@ -20,8 +20,7 @@ public class ServeWatchedFolderTests
         var watched = Path.Combine(folder.Path, "watched");
         Directory.CreateDirectory(watched);
 
-        using var serve = ServeProcess.Start("--data", Path.Combine(folder.Path, "data"), "--watch", watched, "--poll", "100ms");
-        Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
+        using var serve = StartServe(folder.Path, watched);
 
         // The watcher starts after the start line, and it must see the folder once before it goes.
         Thread.Sleep(TimeSpan.FromSeconds(1));
@@ -31,10 +30,8 @@ public class ServeWatchedFolderTests
         // About ten scans without the folder.
         Thread.Sleep(TimeSpan.FromSeconds(1));
         Directory.CreateDirectory(watched);
-        Assert.True(Eventually.True(() => serve.StandardError.Contains("exists now", StringComparison.Ordinal), Patience), serve.StandardError);
-        Assert.True(serve.Terminate(TimeSpan.FromSeconds(30)), "vigil serve did not stop on SIGTERM");
+        var log = StopOnceLogged(serve, "exists now");
 
-        var log = serve.StandardError;
         Assert.Single(Regex.Matches(log, $"Watched folder {Regex.Escape(watched)} no longer exists \\(deleted, moved or unmounted\\); it is scanned again once it reappears"));
         Assert.Single(Regex.Matches(log, $"Watched folder {Regex.Escape(watched)} exists now; scanning it"));
         Assert.DoesNotContain("does not exist", log, StringComparison.Ordinal);
@@ -47,16 +44,36 @@ public class ServeWatchedFolderTests
         using var folder = new TempDirectory();
         var watched = Path.Combine(folder.Path, "later");
 
-        using var serve = ServeProcess.Start("--data", Path.Combine(folder.Path, "data"), "--watch", watched, "--poll", "100ms");
-        Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
+        using var serve = StartServe(folder.Path, watched);
         Thread.Sleep(TimeSpan.FromSeconds(1));
         Directory.CreateDirectory(watched);
-        Assert.True(Eventually.True(() => serve.StandardError.Contains("exists now", StringComparison.Ordinal), Patience), serve.StandardError);
-        Assert.True(serve.Terminate(TimeSpan.FromSeconds(30)), "vigil serve did not stop on SIGTERM");
+        var log = StopOnceLogged(serve, "exists now");
 
-        var log = serve.StandardError;
         Assert.Single(Regex.Matches(log, $"Watched folder {Regex.Escape(watched)} does not exist; it is scanned once it appears"));
         Assert.Single(Regex.Matches(log, $"Watched folder {Regex.Escape(watched)} exists now; scanning it"));
         Assert.DoesNotContain("no longer exists", log, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts vigil serve watching <paramref name="watched"/> every 100 ms, and returns it once it has started.</summary>
+    private static ServeProcess StartServe(string folder, string watched)
+    {
+        var serve = ServeProcess.Start("--data", Path.Combine(folder, "data"), "--watch", watched, "--poll", "100ms");
+        if (!Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience))
+        {
+            // Disposed here, because the caller never gets it to dispose.
+            var log = serve.StandardError;
+            serve.Dispose();
+            Assert.Fail("vigil serve did not start: " + log);
+        }
+
+        return serve;
+    }
+
+    /// <summary>Stops <paramref name="serve"/> with SIGTERM once its log contains <paramref name="text"/>, and returns the log.</summary>
+    private static string StopOnceLogged(ServeProcess serve, string text)
+    {
+        Assert.True(Eventually.True(() => serve.StandardError.Contains(text, StringComparison.Ordinal), Patience), serve.StandardError);
+        Assert.True(serve.Terminate(TimeSpan.FromSeconds(30)), "vigil serve did not stop on SIGTERM");
+        return serve.StandardError;
     }
 }
