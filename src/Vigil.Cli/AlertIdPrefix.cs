@@ -11,6 +11,31 @@ internal static class AlertIdPrefix
     /// <summary>Hex digits of an id the table shows.</summary>
     public const int ShortLength = 12;
 
+    /// <summary>
+    /// The minimum number of hex digits of a prefix that a command changing an alert takes. A mistyped or
+    /// stale prefix of k digits matches one of n stored alerts with a chance of about n / 16^k, so
+    /// that 4 digits (git's minimum) would match some alert 15 % of the time in a store of 10,000
+    /// alerts, and 8 digits about once in 400,000 times. The table's 12 digits always qualify.
+    /// </summary>
+    public const int MinChangeLength = 8;
+
+    /// <summary>
+    /// Returns the usage error for <paramref name="text"/> as the id of an alert that
+    /// <paramref name="command"/> changes, when it is a prefix shorter than <see cref="MinChangeLength"/>
+    /// and not a whole id; null otherwise.
+    /// </summary>
+    public static string? TooShortToChange(VigilStore store, string text, string command)
+    {
+        if (text.Length >= MinChangeLength || !text.All(Uri.IsHexDigit) || store.FindAlert(text) is not null)
+        {
+            return null;
+        }
+
+        var digits = text.Length == 1 ? "1 hex digit" : $"{text.Length} hex digits";
+        return $"alert id prefix {text} has {digits}, but 'vigil {command}' changes an alert, so it takes at least {MinChangeLength}; "
+            + $"give the {ShortLength} digits that 'vigil alerts list' prints, or the full id";
+    }
+
     /// <summary>Returns the full id that <paramref name="text"/> names, or null with the reason.</summary>
     public static string? Resolve(VigilStore store, string text, out string error)
     {

@@ -44,6 +44,11 @@ internal static class AlertsShowRunner
             return StoreCommandErrors.Usage("alerts set-status", $"invalid status '{statusText}': give open, acknowledged or closed");
         }
 
+        if (AlertIdPrefix.TooShortToChange(store, id, "alerts set-status") is { } tooShort)
+        {
+            return StoreCommandErrors.Usage("alerts set-status", tooShort);
+        }
+
         if (AlertIdPrefix.Resolve(store, id, out error) is not { } fullId)
         {
             return StoreCommandErrors.NotFound("alerts set-status", error);

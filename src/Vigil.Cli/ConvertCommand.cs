@@ -38,7 +38,8 @@ internal static class ConvertCommand
             Paths: parsed.GetValue(paths) ?? [],
             Output: parsed.GetValue(output),
             BulkIndex: parsed.GetResult(bulk) is null ? null : parsed.GetValue(bulk) ?? ConvertArguments.DefaultIndex,
-            KeepOriginal: parsed.GetValue(keepOriginal))));
+            KeepOriginal: parsed.GetValue(keepOriginal),
+            PathsAfterDoubleDash: EndOfOptions.FirstValueAfter(parsed, paths))));
         return command;
     }
 }

@@ -195,7 +195,7 @@ internal static class ConvertRunner
     /// <summary>Returns what is wrong with the command line, or null when the conversion can start.</summary>
     private static string? ArgumentError(ConvertArguments arguments)
     {
-        if (InputPaths.TryFindMissing(arguments.Paths, out var missing))
+        if (InputPaths.TryFindMissing(arguments.Paths, arguments.PathsAfterDoubleDash, out var missing))
         {
             return missing;
         }

@@ -22,7 +22,7 @@ internal static class HuntArgumentCheck
             return false;
         }
 
-        if (InputPaths.TryFindMissing(arguments.Paths, out error))
+        if (InputPaths.TryFindMissing(arguments.Paths, arguments.PathsAfterDoubleDash, out error))
         {
             return false;
         }

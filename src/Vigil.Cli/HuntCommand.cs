@@ -65,8 +65,9 @@ internal static class HuntCommand
             To: parsed.GetValue(to),
             Threads: parsed.GetValue(threads),
             NoPrefilter: parsed.GetValue(noPrefilter),
-            NoRouting: parsed.GetValue(noRouting))));
-        return command;
+            NoRouting: parsed.GetValue(noRouting),
+            PathsAfterDoubleDash: EndOfOptions.FirstValueAfter(parsed, paths))));
+        return EarlySignals.Defer(command);
     }
 
     // The parser's default message names the CLR type (System.Nullable`1[System.Int32]), not the fix.
@@ -89,7 +90,8 @@ internal static class HuntCommand
 
 /// <summary>
 /// The parsed command line of <c>vigil hunt</c>. <see cref="Format"/> is null when <c>--format</c>
-/// is not given, until <see cref="HuntOutputFormat.Resolve"/> sets it.
+/// is not given, until <see cref="HuntOutputFormat.Resolve"/> sets it. <see cref="Paths"/> from
+/// index <see cref="PathsAfterDoubleDash"/> on were given after <c>--</c>, so none is an option.
 /// </summary>
 internal sealed record HuntArguments(
     IReadOnlyList<string> Paths,
@@ -100,4 +102,5 @@ internal sealed record HuntArguments(
     string? To,
     int? Threads = null,
     bool NoPrefilter = false,
-    bool NoRouting = false);
+    bool NoRouting = false,
+    int PathsAfterDoubleDash = int.MaxValue);

@@ -25,6 +25,10 @@ internal static class HuntRunner
         using var loggerFactory = CliLogging.CreateFactory();
         var logger = loggerFactory.CreateLogger("vigil.hunt");
 
+        // Installed before the rules load, so a signal during start-up stops the hunt with its
+        // message instead of ending the process with 143.
+        using var signals = new ShutdownSignals(logger);
+
         var loadedRules = HuntRules.Load(arguments.Rules, logger, out usageError);
         if (loadedRules is null)
         {
@@ -70,7 +74,6 @@ internal static class HuntRunner
         HuntSummary summary;
         var notCloudTrail = new NotCloudTrailFiles(logger);
         AlertTable? table = arguments.Format == "table" ? new AlertTable() : null;
-        using var signals = new ShutdownSignals(logger);
         try
         {
             // Disposing the writer at a signal too writes out the whole lines it holds.

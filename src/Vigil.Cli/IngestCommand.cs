@@ -26,7 +26,8 @@ internal static class IngestCommand
         command.SetAction(parsed => IngestRunner.Run(
             parsed.GetValue(paths) ?? [],
             parsed.GetValue(data),
-            parsed.GetValue(retention) ?? "30d"));
-        return command;
+            parsed.GetValue(retention) ?? "30d",
+            EndOfOptions.FirstValueAfter(parsed, paths)));
+        return EarlySignals.Defer(command);
     }
 }

@@ -8,9 +8,10 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil ingest</c>: opens the store, ingests the files, applies retention and reports.</summary>
 internal static class IngestRunner
 {
-    public static int Run(IReadOnlyList<string> paths, string? data, string retentionText)
+    /// <summary>Ingests <paramref name="paths"/>, of which those from index <paramref name="pathsAfterDoubleDash"/> on were given after <c>--</c>.</summary>
+    public static int Run(IReadOnlyList<string> paths, string? data, string retentionText, int pathsAfterDoubleDash)
     {
-        if (InputPaths.TryFindMissing(paths, out var pathError))
+        if (InputPaths.TryFindMissing(paths, pathsAfterDoubleDash, out var pathError))
         {
             return UsageError(pathError);
         }
@@ -28,6 +29,10 @@ internal static class IngestRunner
         using var loggerFactory = CliLogging.CreateFactory();
         var problems = new IngestProblemLog(loggerFactory.CreateLogger("vigil.ingest"));
 
+        // Installed before the store opens, which may upgrade it, so a signal then stops the
+        // ingest before its first file instead of ending the process with 143.
+        using var signals = new ShutdownSignals(loggerFactory.CreateLogger("vigil.ingest"));
+
         VigilStore store;
         try
         {
@@ -40,7 +45,6 @@ internal static class IngestRunner
 
         using (store)
         {
-            using var signals = new ShutdownSignals(loggerFactory.CreateLogger("vigil.ingest"));
             var ingester = new EventIngester(store, new IngestOptions
             {
                 ProblemFound = problems.Log,

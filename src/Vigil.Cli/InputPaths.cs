@@ -8,17 +8,26 @@ internal static class InputPaths
     /// <summary>
     /// Finds the first path that is neither a file nor a folder and returns true with its usage
     /// error, or false when all exist. The error names a path behind a folder the user may not
-    /// enter as a permission problem, not as a missing path.
+    /// enter as a permission problem, not as a missing path. A missing path that starts with '-' is
+    /// an unknown option, which the parser passes on as a path, unless its index is
+    /// <paramref name="pathsAfterDoubleDash"/> or more, because it was given after <c>--</c>.
     /// </summary>
-    public static bool TryFindMissing(IEnumerable<string> paths, out string error)
+    public static bool TryFindMissing(IReadOnlyList<string> paths, int pathsAfterDoubleDash, out string error)
     {
         error = "";
-        if (paths.FirstOrDefault(path => !Exists(path)) is not { } missing)
+        var index = 0;
+        while (index < paths.Count && Exists(paths[index]))
+        {
+            index++;
+        }
+
+        if (index == paths.Count)
         {
             return false;
         }
 
-        error = missing.StartsWith('-') ? $"unknown option {missing}."
+        var missing = paths[index];
+        error = missing.StartsWith('-') && index < pathsAfterDoubleDash ? $"unknown option {missing}."
             : InvalidUtf8FileName.Reason(missing) is { } reason ? $"input path {missing}: {reason}."
             : PathAccess.Denied(missing) is { } denied ? $"input path {missing} could not be read ({denied.TrimEnd('.')}); check the permissions of its folders."
             : BrokenLink.MissingTarget(missing) is { } target ? $"input path {missing} is a symbolic link to {target}, which does not exist. Restore the target, or give the path of the file itself."

@@ -26,6 +26,12 @@ internal static partial class ParseErrorText
                 continue;
             }
 
+            // Each unmatched token gets its own worded error instead.
+            if (Unrecognized().IsMatch(error.Message))
+            {
+                continue;
+            }
+
             errors.Add(Word(error, parsed.CommandResult));
         }
 
@@ -127,6 +133,9 @@ internal static partial class ParseErrorText
 
     [GeneratedRegex(@"^Option '(?<option>[^']+)' expects a single argument but (?<count>\d+) were provided\.$")]
     private static partial Regex TooManyValues();
+
+    [GeneratedRegex(@"^Unrecognized command or argument '.*'\.$", RegexOptions.Singleline)]
+    private static partial Regex Unrecognized();
 
     [GeneratedRegex(@"^Required command was not provided\.$")]
     private static partial Regex MissingCommand();

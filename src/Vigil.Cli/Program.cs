@@ -3,6 +3,8 @@ using System.CommandLine.Parsing;
 using Vigil.Cli;
 using Vigil.Output;
 
+// First, so that a signal during start-up and parsing is held for the command (see EarlySignals).
+EarlySignals.Install();
 StandardDescriptors.Check();
 Console.SetOut(new StandardOutputWriter(StandardDescriptors.OutputClosed ? ClosedStandardOutput() : Console.Out));
 Console.SetError(StandardDescriptors.ErrorClosed ? TextWriter.Null : new StandardErrorWriter(Console.Error));
@@ -18,11 +20,14 @@ var root = new RootCommand("Vigil runs Elastic Security detection rules over AWS
     AlertsCommand.Create(),
 };
 
-UnmatchedTokens.ReportOurselves(root);
-
 // Response files (@file) are off because KQL queries start with @timestamp and are passed as arguments.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 var errors = ParseErrorText.Errors(parsed, args);
+if (errors.Count > 0 || parsed.Action is System.CommandLine.Help.HelpAction || !EarlySignals.DefersFor(parsed.CommandResult.Command))
+{
+    EarlySignals.Release();
+}
+
 if (errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
     // Named like the errors the commands report themselves, such as "vigil hunt: ...".

@@ -14,6 +14,10 @@ internal static class RulesRunRunner
 
     public static int Run(string? data, string rule, bool replace, string fromText, string toText)
     {
+        // Installed before the store opens and the rules load, which can take a second, so a signal
+        // then stops the run before its first window instead of ending the process with 143.
+        using var loggerFactory = CliLogging.CreateFactory();
+        using var signals = new ShutdownSignals(loggerFactory.CreateLogger("vigil.rules"));
         using var session = SchedulerSession.TryOpen(data, Command);
         if (session is null)
         {
@@ -48,8 +52,6 @@ internal static class RulesRunRunner
 
         WarnAboutExceptionLists(definition);
 
-        using var loggerFactory = CliLogging.CreateFactory();
-        using var signals = new ShutdownSignals(loggerFactory.CreateLogger("vigil.rules"));
         var summary = new ManualRunSummary();
         try
         {

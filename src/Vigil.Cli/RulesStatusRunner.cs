@@ -114,9 +114,11 @@ internal static class RulesStatusRunner
             output.WriteLine(TerminalText.Sanitize($"  last run {last!.ExecutionUuid}: {message}"));
         }
 
+        var lookBack = scheduler.LoadedDefinition(status.RuleUuid)?.From;
         foreach (var range in status.Uncovered)
         {
-            output.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({NextStep(range)})"));
+            var next = UncoveredRangeText.NextStep(range, lookBack);
+            output.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({next})"));
         }
     }
 
@@ -132,14 +134,6 @@ internal static class RulesStatusRunner
             : $"version {status.Version}";
         return $"{file} ({revision}), id {status.RuleUuid}";
     }
-
-    private static string NextStep(UncoveredRange range) => range switch
-    {
-        { WillRetry: true } => "searched again by a later run",
-        // On @timestamp the store records only the latest time deleted, so the range's events may be gone.
-        { Kind: UncoveredKind.Expired } => "retention may have deleted its events, so no search can clear it",
-        _ => "not searched again; 'vigil rules run' over it clears it once every match has an alert",
-    };
 
     private static string Enabled(RuleStatus status)
     {

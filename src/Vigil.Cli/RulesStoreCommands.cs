@@ -36,7 +36,7 @@ internal static class RulesStoreCommands
             rule, from, to, replace, data,
         };
         command.SetAction(parsed => RulesRunRunner.Run(parsed.GetValue(data), parsed.GetValue(rule)!, parsed.GetValue(replace), parsed.GetValue(from)!, parsed.GetValue(to)!));
-        return command;
+        return EarlySignals.Defer(command);
     }
 
     public static Command CreateEnable(bool enable)

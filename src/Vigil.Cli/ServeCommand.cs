@@ -40,6 +40,6 @@ internal static class ServeCommand
                 parsed.GetValue(rules) ?? [],
                 parsed.GetValue(retention) ?? "30d",
                 parsed.GetValue(poll) ?? "5s")));
-        return command;
+        return EarlySignals.Defer(command);
     }
 }

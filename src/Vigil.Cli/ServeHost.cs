@@ -37,10 +37,8 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
-        foreach (var folder in folders.Where(f => !Directory.Exists(f)))
-        {
-            ServeLog.FolderMissing(logger, TerminalText.Sanitize(folder));
-        }
+        var folderLog = new WatchedFolderLog(logger);
+        folderLog.ReportStart(folders);
 
         var problems = new IngestProblemLog(logger);
         var options = new FolderWatcherOptions
@@ -48,6 +46,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
             PollInterval = settings.Poll,
             Ingest = new IngestOptions { ProblemFound = problems.Log, FileLeft = problems.LogFileLeft, FolderNotListed = problems.LogFolderNotListed },
             FileIngested = LogFile,
+            FolderChecked = folderLog.Check,
         };
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -99,7 +98,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
                 ExecutionLogText.Log(logger, entry);
             }
 
-            _changes.Report(scheduler.Status());
+            _changes.Report(scheduler.Status(), uuid => scheduler.LoadedDefinition(uuid)?.From);
             _clockMovedBack.Report(scheduler, store.TimeProvider.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

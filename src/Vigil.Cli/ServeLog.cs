@@ -5,8 +5,8 @@ namespace Vigil.Cli;
 /// <summary>Log messages of <c>vigil serve</c>. Every value from a rule file or CloudTrail is sanitized by the caller.</summary>
 internal static partial class ServeLog
 {
-    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, rules running {RuleCount}, rules not running {NotRunning}, older rule revisions skipped {RevisionsSkipped}, retention {Retention}, poll {Poll}")]
-    public static partial void Started(ILogger logger, string dataDirectory, string folders, int ruleCount, int notRunning, int revisionsSkipped, string retention, string poll);
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, rules running {RuleCount}, rules not running {NotRunning}, older rule revisions skipped {RevisionsSkipped}, same-revision copies skipped {CopiesSkipped}, retention {Retention}, poll {Poll}")]
+    public static partial void Started(ILogger logger, string dataDirectory, string folders, int ruleCount, int notRunning, int revisionsSkipped, int copiesSkipped, string retention, string poll);
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "{Signal} received: stopping after the current step")]
     public static partial void Stopping(ILogger logger, string signal);
@@ -32,6 +32,9 @@ internal static partial class ServeLog
 
     [LoggerMessage(EventId = 80, Level = LogLevel.Warning, Message = "Rule revision skipped: {File}: {Reason}. Kibana keeps one rule per rule_id; {Fix} to stop this warning.")]
     public static partial void RuleRevisionSkipped(ILogger logger, string file, string reason, string fix);
+
+    [LoggerMessage(EventId = 91, Level = LogLevel.Warning, Message = "Rule copy skipped: {File}: {Reason}.")]
+    public static partial void RuleCopySkipped(ILogger logger, string file, string reason);
 
     [LoggerMessage(EventId = 81, Level = LogLevel.Warning, Message = "Registered rule revision replaced: {Reason}. vigil serve runs the rule files that --rules names, or the built-in rules without --rules; to run the registered revision, give its file with --rules in place of this one.")]
     public static partial void RegisteredRevisionReplaced(ILogger logger, string reason);
@@ -93,6 +96,12 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 72, Level = LogLevel.Warning, Message = "Watched folder {Folder} does not exist; it is scanned once it appears")]
     public static partial void FolderMissing(ILogger logger, string folder);
 
+    [LoggerMessage(EventId = 92, Level = LogLevel.Warning, Message = "Watched folder {Folder} no longer exists (deleted, moved or unmounted); it is scanned again once it reappears")]
+    public static partial void FolderGone(ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 93, Level = LogLevel.Information, Message = "Watched folder {Folder} exists now; scanning it")]
+    public static partial void FolderAppeared(ILogger logger, string folder);
+
     [LoggerMessage(EventId = 73, Level = LogLevel.Error, Message = "The folder watcher failed and is restarted in {RetrySeconds} s: {Error}")]
     public static partial void WatcherFailed(ILogger logger, double retrySeconds, string error, Exception exception);
 
@@ -104,4 +113,7 @@ internal static partial class ServeLog
 
     [LoggerMessage(EventId = 78, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) will not search [{From}, {To}]: {Reason}")]
     public static partial void RangeGivenUp(ILogger logger, string ruleId, string name, string from, string to, string reason);
+
+    [LoggerMessage(EventId = 94, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) left [{From}, {To}] uncovered: {Reason} ({NextStep})")]
+    public static partial void RangeUncovered(ILogger logger, string ruleId, string name, string from, string to, string reason, string nextStep);
 }

@@ -9,7 +9,8 @@ namespace Vigil.Cli;
 
 /// <summary>
 /// The rules <c>vigil serve</c> runs: the newest revision of each <c>rule_id</c> in its
-/// <c>--rules</c> files, or the built-in rules. The files are scanned again at every scheduler
+/// <c>--rules</c> files, the copy first in path order when several files hold that revision, or
+/// the built-in rules. The files are scanned again at every scheduler
 /// step, and a new or changed rule is registered as at start, so it runs from its next run.
 /// </summary>
 /// <remarks>
@@ -21,6 +22,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
     private readonly RuleFileScan? _scan = paths.Count == 0 ? null : new RuleFileScan(paths);
     private IReadOnlyList<DetectionRule> _newest = [];
     private HashSet<DetectionRule> _skipped = new(ReferenceEqualityComparer.Instance);
+    private HashSet<DetectionRule> _skippedCopies = new(ReferenceEqualityComparer.Instance);
     private HashSet<string> _listingErrors = new(StringComparer.Ordinal);
     private HashSet<string> _skippedFiles = new(StringComparer.Ordinal);
     private HashSet<string> _idErrors = new(StringComparer.Ordinal);
@@ -40,6 +42,9 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
 
     /// <summary>The number of older revisions skipped for a newer one at the last scan.</summary>
     public int RevisionsSkipped => _skipped.Count;
+
+    /// <summary>The number of copies of a rule at the same revision skipped for the copy first in path order at the last scan.</summary>
+    public int CopiesSkipped => _skippedCopies.Count;
 
     /// <summary>Whether the last scan found a rule file or folder that did not load.</summary>
     public bool HadLoadErrors { get; private set; }
@@ -70,8 +75,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         var quiet = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ruleId in replaced)
         {
-            // Each copy is registered in path order, as at start, so the last copy ends registered.
-            if (!_registrations.LogReplaced(scheduler, _newest.Last(rule => rule.RuleId == ruleId), _filesWithErrors))
+            if (!_registrations.LogReplaced(scheduler, _newest.First(rule => rule.RuleId == ruleId), _filesWithErrors))
             {
                 quiet.Add(ruleId);
             }
@@ -210,7 +214,25 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         }
 
         _skipped = skipped;
-        _newest = newest;
+        _newest = SkipCopies(newest);
+    }
+
+    /// <summary>Leaves out the copies of a rule at the same revision but the first in path order, and logs each new one.</summary>
+    private IReadOnlyList<DetectionRule> SkipCopies(IReadOnlyList<DetectionRule> rules)
+    {
+        var (kept, copies) = SameRevisionCopies.Select(rules);
+        var skipped = new HashSet<DetectionRule>(ReferenceEqualityComparer.Instance);
+        foreach (var copy in copies)
+        {
+            skipped.Add(copy.Rule);
+            if (!_skippedCopies.Contains(copy.Rule))
+            {
+                ServeLog.RuleCopySkipped(logger, TerminalText.Sanitize(SupersededRevision.Location(copy.Rule)), TerminalText.Sanitize(SameRevisionCopies.Reason(copy)));
+            }
+        }
+
+        _skippedCopies = skipped;
+        return kept;
     }
 
     /// <summary>Logs the folders not listed and the files skipped that were not at the previous scan.</summary>

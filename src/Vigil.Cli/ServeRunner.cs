@@ -97,6 +97,7 @@ internal static class ServeRunner
             running,
             notRunning,
             rules.RevisionsSkipped,
+            rules.CopiesSkipped,
             arguments.Retention,
             arguments.Poll);
 

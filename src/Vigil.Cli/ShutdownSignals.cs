@@ -21,6 +21,11 @@ internal sealed class ShutdownSignals : IDisposable
             PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
         ];
+
+        if (EarlySignals.TakeOver() is { } held)
+        {
+            Stop(held);
+        }
     }
 
     /// <summary>Cancelled at the first signal.</summary>
@@ -40,10 +45,15 @@ internal sealed class ShutdownSignals : IDisposable
     {
         // Cancel = true keeps the process alive until the command has finished its current step.
         context.Cancel = true;
+        Stop(context.Signal);
+    }
+
+    private void Stop(PosixSignal signal)
+    {
         if (!_stop.IsCancellationRequested)
         {
-            var signal = context.Signal.ToString();
-            ServeLog.Stopping(_logger, signal);
+            var name = signal.ToString();
+            ServeLog.Stopping(_logger, name);
             _stop.Cancel();
         }
     }

@@ -4,7 +4,7 @@ using Vigil.Serve;
 
 namespace Vigil.Tests.Cli;
 
-/// <summary>Serve logs a rule switched on or off and a range given up, once each, and nothing at its first step.</summary>
+/// <summary>Serve logs a rule switched on or off and a range given up or left uncovered, once each, and nothing at its first step.</summary>
 public sealed class RuleChangeLogTests
 {
     private static readonly DateTimeOffset Ten = new(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
@@ -46,6 +46,22 @@ public sealed class RuleChangeLogTests
 
         var line = Assert.Single(logger.Lines);
         Assert.Equal("Rule stop-logging (Logging stopped) will not search [2026-12-04T10:00:00.000Z, 2026-12-04T10:59:59.999Z]: older than the event retention (1h) before it could be searched", line);
+    }
+
+    [Fact]
+    public void MaxSignalsRange_NamesLookBack()
+    {
+        var logger = new ListLogger();
+        var changes = new RuleChangeLog(logger);
+        changes.Report([Status(enabled: true)], _ => "now-5y");
+
+        var capped = new UncoveredRange(new TimeWindow(Ten, Ten.AddMinutes(5)), "max_signals (5) reached at 2026-12-04T10:05:00.000Z: 7 matches were not alerted", WillRetry: false, UncoveredKind.MaxSignals);
+        changes.Report([Status(enabled: true, capped)], _ => "now-5y");
+
+        var line = Assert.Single(logger.Lines);
+        Assert.StartsWith("Rule stop-logging (Logging stopped) left [2026-12-04T10:00:00.000Z, 2026-12-04T10:05:00.000Z] uncovered: max_signals (5)", line, StringComparison.Ordinal);
+        Assert.Contains("each later run searches it again while it lies within the rule's look-back (from now-5y)", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("will not search", line, StringComparison.Ordinal);
     }
 
     [Fact]

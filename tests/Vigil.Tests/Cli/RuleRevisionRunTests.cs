@@ -100,6 +100,30 @@ public class RuleRevisionRunTests
     }
 
     [Fact]
+    public void ServeRunsFirstSameRevisionCopy()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
+        using var folder = new TempDirectory();
+        var rules = Path.Combine(folder.Path, "rules");
+        Directory.CreateDirectory(rules);
+        var first = WriteRevision(rules, "a.toml", "2026/01/01", "Copy A", newest: true);
+        var second = WriteRevision(rules, "b.toml", "2026/01/01", "Copy B", newest: true);
+        var data = Path.Combine(folder.Path, "data");
+
+        var log = ServeUntilStarted(data, rules);
+
+        Assert.Contains($"Rule copy skipped: {second}: rule_id {RuleId} has the same revision (updated 2026/01/01) in {first}, so {first} runs in its place because it comes first in path order.", log, StringComparison.Ordinal);
+        Assert.Contains("older rule revisions skipped 0, same-revision copies skipped 1,", log, StringComparison.Ordinal);
+        Assert.Contains($"Rule {RuleId} (Copy A) registered", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Copy B) registered", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Registered rule revision replaced", log, StringComparison.Ordinal);
+        var status = CliRunner.Run("rules", "status", "--data", data);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains($"registered: {first} ", status.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Copy B", status.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RunExportRunsNewestRevision()
     {
         using var store = new CliStore();
@@ -112,6 +136,15 @@ public class RuleRevisionRunTests
         var status = store.Run("rules", "status");
         Assert.Contains("Newest revision", status.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Older revision", status.StandardOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts vigil serve on <paramref name="rules"/>, stops it with SIGTERM once it has started, and returns its log.</summary>
+    private static string ServeUntilStarted(string data, string rules)
+    {
+        using var serve = ServeProcess.Start("--data", data, "--rules", rules, "--poll", "200ms");
+        Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), TimeSpan.FromSeconds(90)), serve.StandardError);
+        Assert.True(serve.Terminate(TimeSpan.FromSeconds(30)), "vigil serve did not stop on SIGTERM");
+        return serve.StandardError;
     }
 
     /// <summary>

@@ -94,6 +94,43 @@ public sealed class StoreCommandsTests : IClassFixture<StoreCommandsTests.Sample
     }
 
     [Fact]
+    public void SetStatusRejectsShortPrefix()
+    {
+        var id = ListNdjson()[0]["kibana.alert.uuid"]!.ToString();
+
+        var result = Cli("alerts", "set-status", id[..1], "acknowledged");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"vigil alerts set-status: alert id prefix {id[..1]} has 1 hex digit, but 'vigil alerts set-status' changes an alert, so it takes at least 8;", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("give the 12 digits that 'vigil alerts list' prints, or the full id", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(ListNdjson("--status", "acknowledged"));
+    }
+
+    [Fact]
+    public void SetStatusAcceptsEightDigits()
+    {
+        var id = ListNdjson()[0]["kibana.alert.uuid"]!.ToString();
+
+        // "open" leaves the alert as the other tests of this store expect it.
+        var result = Cli("alerts", "set-status", id[..8], "open");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Alert {id} is now open.", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AlertsShowAcceptsOneDigit()
+    {
+        var ids = ListNdjson().Select(alert => alert["kibana.alert.uuid"]!.ToString()).ToList();
+        var unique = ids.FirstOrDefault(id => ids.Count(other => other[0] == id[0]) == 1);
+        Assert.SkipWhen(unique is null, "no alert id of the samples has a first digit of its own");
+
+        var result = Cli("alerts", "show", unique![..1]);
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
     public void StatusListsRegisteredRule()
     {
         var result = Cli("rules", "status");

@@ -121,8 +121,14 @@ public sealed class FolderWatcher : IDisposable
 
     private IEnumerable<string> ListFiles()
     {
+        var existing = _folders.Where(Directory.Exists).ToList();
+        foreach (var folder in _folders)
+        {
+            _options.FolderChecked?.Invoke(folder, existing.Contains(folder, StringComparer.Ordinal));
+        }
+
         var unlisted = new List<UnlistedFolder>();
-        var files = PathExpansion.Expand(_folders.Where(Directory.Exists), unlisted);
+        var files = PathExpansion.Expand(existing, unlisted);
         foreach (var folder in unlisted.Where(folder => _unlistedReported.Add(folder.Path)))
         {
             _options.Ingest.FolderNotListed?.Invoke(folder);

@@ -30,6 +30,12 @@ public sealed record FolderWatcherOptions
     /// <summary>Settings of the ingest, including the callback naming each problem.</summary>
     public IngestOptions Ingest { get; init; } = new();
 
+    /// <summary>
+    /// Called at each scan for each watched folder, with whether it exists, so that the caller can
+    /// report a folder that disappears or appears while the watcher runs.
+    /// </summary>
+    public Action<string, bool>? FolderChecked { get; init; }
+
     /// <summary>Called after each file in which a scan read new data, or that failed.</summary>
     public Action<FileIngestResult>? FileIngested { get; init; }
 }

@@ -1,0 +1,34 @@
+using Vigil.Serve;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// What happens next to a range of a rule's coverage ledger that is uncovered, as <c>rules status</c>
+/// and the <c>vigil serve</c> log word it.
+/// </summary>
+internal static class UncoveredRangeText
+{
+    /// <summary>
+    /// Returns whether and how the range is searched again. <paramref name="lookBack"/> is the rule's
+    /// <c>from</c>, such as <c>now-6m</c>, or null when its file is not loaded.
+    /// </summary>
+    public static string NextStep(UncoveredRange range, string? lookBack) => range switch
+    {
+        { WillRetry: true } => "searched again by a later run",
+        // On @timestamp the store records only the latest time deleted, so the range's events may be gone.
+        { Kind: UncoveredKind.Expired } => "retention may have deleted its events, so no search can clear it",
+        _ => SearchedInLookBack(lookBack),
+    };
+
+    /// <summary>
+    /// The next step of a range that a window reached <c>max_signals</c> in, or that passed while the
+    /// rule was disabled. The coverage ledger's backfill searches only holes, and this range is no
+    /// hole, but each scheduled window searches its whole look-back, this range included.
+    /// </summary>
+    private static string SearchedInLookBack(string? lookBack)
+    {
+        var window = lookBack is null ? "the rule's look-back" : $"the rule's look-back (from {lookBack})";
+        return $"the backfill does not search it, but each later run searches it again while it lies within {window}, "
+            + "and so does 'vigil rules run' over it; a search clears it once every match has an alert";
+    }
+}
