@@ -40,6 +40,6 @@ internal static class ConvertCommand
             BulkIndex: parsed.GetResult(bulk) is null ? null : parsed.GetValue(bulk) ?? ConvertArguments.DefaultIndex,
             KeepOriginal: parsed.GetValue(keepOriginal),
             PathsAfterDoubleDash: EndOfOptions.FirstValueAfter(parsed, paths))));
-        return command;
+        return EarlySignals.Defer(command);
     }
 }

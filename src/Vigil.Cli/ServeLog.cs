@@ -66,7 +66,7 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 86, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) last ran after the clock's time {Now}, so the system clock moved back since. It runs no window until {NextRunAt}, its next run; set the clock right, or run 'vigil rules run' for the time in between.")]
     public static partial void ClockMovedBack(ILogger logger, string ruleId, string name, string nextRunAt, string now);
 
-    [LoggerMessage(EventId = 91, Level = LogLevel.Warning, Message = "Rule file skipped: {File}: {Reason}")]
+    [LoggerMessage(EventId = 95, Level = LogLevel.Warning, Message = "Rule file skipped: {File}: {Reason}")]
     public static partial void RuleFileSkipped(ILogger logger, string file, string reason);
 
     [LoggerMessage(EventId = 79, Level = LogLevel.Warning, Message = "Rule folder not listed: {Error}")]
