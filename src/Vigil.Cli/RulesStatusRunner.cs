@@ -114,10 +114,13 @@ internal static class RulesStatusRunner
             output.WriteLine(TerminalText.Sanitize($"  last run {last!.ExecutionUuid}: {message}"));
         }
 
-        var lookBack = scheduler.LoadedDefinition(status.RuleUuid)?.From;
+        var definition = scheduler.LoadedDefinition(status.RuleUuid);
+        var searchedFrom = definition is not null && RuleTiming.TryCreate(definition, out var timing, out _)
+            ? timing!.Resolve(DateTimeOffset.UtcNow).From
+            : (DateTimeOffset?)null;
         foreach (var range in status.Uncovered)
         {
-            var next = UncoveredRangeText.NextStep(range, lookBack);
+            var next = UncoveredRangeText.NextStep(range, definition?.From, searchedFrom);
             output.WriteLine(TerminalText.Sanitize($"  uncovered {range.Window}: {range.Reason} ({next})"));
         }
     }
