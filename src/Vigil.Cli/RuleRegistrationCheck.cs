@@ -26,12 +26,18 @@ internal static class RuleRegistrationCheck
             return true;
         }
 
-        var more = problems.Count > 1 ? $" Run 'vigil rules validate {file}' for the other {problems.Count - 1}." : "";
         var keptRevision = scheduler.Status().FirstOrDefault(s => s.RuleId == rule.RuleId) is { } registered
             ? $" The revision registered from {registered.SourceFile ?? "the built-in rules"} stays."
             : "";
-        error = $"rule {rule.RuleId} not registered because its file is invalid: {problems[0].ToString().TrimEnd('.')}.{more}{keptRevision}";
+        error = InvalidError(file, rule, problems) + keptRevision;
         return false;
+    }
+
+    /// <summary>Returns the error of a rule that <see cref="RuleValidator"/> found <paramref name="problems"/> in, naming the first and the command that lists the others.</summary>
+    public static string InvalidError(string file, DetectionRule rule, IReadOnlyList<RuleLoadError> problems)
+    {
+        var more = problems.Count > 1 ? $" Run 'vigil rules validate {file}' for the other {problems.Count - 1}." : "";
+        return $"rule {rule.RuleId} not registered because its file is invalid: {problems[0].ToString().TrimEnd('.')}.{more}";
     }
 
     /// <summary>

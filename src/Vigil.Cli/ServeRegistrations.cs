@@ -65,15 +65,15 @@ internal sealed class ServeRegistrations(ILogger logger)
 
     /// <summary>
     /// Logs why <paramref name="rule"/>, the copy this serve registers now, takes the place of the
-    /// registration of its <c>rule_id</c>. <paramref name="filesWithErrors"/> contains the rule files
-    /// that did not load at the last scan. Returns false, and logs nothing, when another command
+    /// registration of its <c>rule_id</c>. <paramref name="whyNotSelected"/> returns why a rule file
+    /// that still exists does not run the rule, or null when it no longer contains it. Returns false, and logs nothing, when another command
     /// registered the same other file before, so the registration that follows is not logged either.
     /// </summary>
     /// <remarks>
     /// NOTE: two serves on one store whose <c>--rules</c> hold different files of a <c>rule_id</c>
     /// register their own file in turn at every step, and each content change raises the revision.
     /// </remarks>
-    public bool LogReplaced(RuleScheduler scheduler, DetectionRule rule, ISet<string> filesWithErrors)
+    public bool LogReplaced(RuleScheduler scheduler, DetectionRule rule, Func<string, string?> whyNotSelected)
     {
         var current = scheduler.ReadRegistrations().First(row => row.RuleId == rule.RuleId);
         var (ruleId, name) = (TerminalText.Sanitize(rule.RuleId), TerminalText.Sanitize(rule.Name));
@@ -84,8 +84,8 @@ internal sealed class ServeRegistrations(ILogger logger)
             var reason = current.SourceFile switch
             {
                 { } path when !File.Exists(path) => "was deleted",
-                { } path when filesWithErrors.Contains(path) => "has an error, logged above",
-                _ => "no longer contains it",
+                { } path => whyNotSelected(path) ?? "no longer contains it",
+                null => "no longer contains it",
             };
             ServeLog.RegisteredCopyLeft(logger, ruleId, name, other, reason, file);
             return true;

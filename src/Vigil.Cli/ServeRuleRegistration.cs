@@ -54,11 +54,14 @@ internal static class ServeRuleRegistration
     /// Returns the revision a registered rule runs: the one this serve loaded, or else the one its
     /// file contains now. An edit of a loaded file is then compared with the revision that runs.
     /// When another command registered another file, that file's revision is compared, as at a restart.
+    /// Returns null, so nothing is compared, when the registered file was deleted, as at a restart.
     /// </summary>
     private static Func<RuleStatus, DetectionRule?> Definition(RuleScheduler scheduler) =>
-        status => scheduler.LoadedDefinition(status.RuleUuid) is { } loaded && string.Equals(loaded.SourcePath, status.SourceFile, StringComparison.Ordinal)
-            ? loaded
-            : RuleCatalog.ReadRegistered(status) ?? scheduler.LoadedDefinition(status.RuleUuid);
+        status => status.SourceFile is { } path && !File.Exists(path)
+            ? null
+            : scheduler.LoadedDefinition(status.RuleUuid) is { } loaded && string.Equals(loaded.SourcePath, status.SourceFile, StringComparison.Ordinal)
+                ? loaded
+                : RuleCatalog.ReadRegistered(status) ?? scheduler.LoadedDefinition(status.RuleUuid);
 
     /// <summary>
     /// Logs a rule file that is not registered, and keeps the registered revision of its

@@ -8,7 +8,7 @@ using Vigil.Serve;
 namespace Vigil.Cli;
 
 /// <summary>
-/// The rules <c>vigil serve</c> runs: the newest revision of each <c>rule_id</c> in its
+/// The rules <c>vigil serve</c> runs: the newest valid revision of each <c>rule_id</c> in its
 /// <c>--rules</c> files, the copy first in path order when several files hold that revision, or
 /// the built-in rules. The files are scanned again at every scheduler
 /// step, and a new or changed rule is registered as at start, so it runs from its next run.
@@ -36,6 +36,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
     private Dictionary<(string File, string Uuid), (string Hash, DetectionRule Rule)> _registered = [];
 
     private readonly ServeRegistrations _registrations = new(logger);
+    private readonly ServeInvalidRules _invalid = new(logger);
 
     /// <summary>The number of files at the last scan that had an error and gave no rule.</summary>
     private int _filesNotLoaded;
@@ -75,7 +76,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         var quiet = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ruleId in replaced)
         {
-            if (!_registrations.LogReplaced(scheduler, _newest.First(rule => rule.RuleId == ruleId), _filesWithErrors))
+            if (!_registrations.LogReplaced(scheduler, _newest.First(rule => rule.RuleId == ruleId), file => WhyNotSelected(file, ruleId)))
             {
                 quiet.Add(ruleId);
             }
@@ -149,6 +150,24 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         }
     }
 
+    /// <summary>Returns why <paramref name="file"/>, which exists, does not run <paramref name="ruleId"/>, or null when it no longer contains that rule.</summary>
+    private string? WhyNotSelected(string file, string ruleId)
+    {
+        if (_filesWithErrors.Contains(file) || _invalid.Contains(file, ruleId))
+        {
+            return "has an error, logged above";
+        }
+
+        if (_skippedCopies.Any(rule => rule.RuleId == ruleId && rule.SourcePath == file))
+        {
+            return "has the same revision as an earlier copy in path order";
+        }
+
+        return _skipped.Any(rule => rule.RuleId == ruleId && rule.SourcePath == file)
+            ? "has an older revision than another file, logged above"
+            : null;
+    }
+
     /// <summary>Counts the selected rules, by <c>rule_id</c>, that are registered, enabled and runnable, and those that are not.</summary>
     public (int Running, int NotRunning) Count(RuleScheduler scheduler)
     {
@@ -200,9 +219,11 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         HadLoadErrors |= idErrors.Count > 0;
         _idErrors = LogNew(idErrors, _idErrors);
 
+        var (valid, rejected) = _invalid.Split(rules);
+
         // The registry keys rules by their id, which revisions share, so each registered revision
         // would replace the one before it, and the last in path order would run.
-        var (newest, superseded) = NewestRevisions.Select(rules);
+        var (newest, superseded) = NewestRevisions.Select(valid);
         var skipped = new HashSet<DetectionRule>(ReferenceEqualityComparer.Instance);
         foreach (var revision in superseded)
         {
@@ -214,7 +235,9 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
         }
 
         _skipped = skipped;
-        _newest = SkipCopies(newest);
+        var selected = SkipCopies(newest);
+        _invalid.LogLeftOut(selected);
+        _newest = [.. selected, .. rejected];
     }
 
     /// <summary>Leaves out the copies of a rule at the same revision but the first in path order, and logs each new one.</summary>
