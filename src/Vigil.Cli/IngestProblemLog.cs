@@ -4,8 +4,12 @@ using Vigil.Read;
 
 namespace Vigil.Cli;
 
-/// <summary>Logs each bad record, file or folder of an ingest with its location, up to a limit. The summary counts them all.</summary>
-internal sealed class IngestProblemLog(ILogger logger)
+/// <summary>
+/// Logs each bad record, file or folder of an ingest with its location, up to a limit. The summary
+/// counts them all. Files skipped as not CloudTrail JSON are named only when
+/// <paramref name="notCloudTrail"/> is given, as <c>vigil ingest</c> gives it.
+/// </summary>
+internal sealed class IngestProblemLog(ILogger logger, NotCloudTrailFiles? notCloudTrail = null)
 {
     /// <summary>Problems logged one by one before the rest are only counted, so a corrupt dump cannot flood the terminal.</summary>
     public const int MaxLoggedProblems = 50;
@@ -25,6 +29,15 @@ internal sealed class IngestProblemLog(ILogger logger)
         if (ShouldLog())
         {
             IngestLog.FolderNotListed(logger, TerminalText.Sanitize(folder.Path), TerminalText.Sanitize(folder.Reason));
+        }
+    }
+
+    /// <summary>Names a file skipped as not CloudTrail JSON, within the limit of <see cref="NotCloudTrailFiles"/>.</summary>
+    public void LogSkipped(ReadItem skip)
+    {
+        if (skip.Reason == NotCloudTrail.Reason)
+        {
+            notCloudTrail?.Add(skip);
         }
     }
 

@@ -27,7 +27,8 @@ internal static class IngestRunner
         }
 
         using var loggerFactory = CliLogging.CreateFactory();
-        var problems = new IngestProblemLog(loggerFactory.CreateLogger("vigil.ingest"));
+        var notCloudTrail = new NotCloudTrailFiles(loggerFactory.CreateLogger("vigil.ingest"));
+        var problems = new IngestProblemLog(loggerFactory.CreateLogger("vigil.ingest"), notCloudTrail);
 
         // Installed before the store opens, which may upgrade it, so a signal then stops the
         // ingest before its first file instead of ending the process with 143.
@@ -48,6 +49,7 @@ internal static class IngestRunner
             var ingester = new EventIngester(store, new IngestOptions
             {
                 ProblemFound = problems.Log,
+                ItemSkipped = problems.LogSkipped,
                 FileLeft = problems.LogFileLeft,
                 FolderNotListed = problems.LogFolderNotListed,
             });
@@ -70,9 +72,10 @@ internal static class IngestRunner
 
             var expired = store.DeleteExpiredEvents(retention);
             WarnAboutNonCloudTrail(loggerFactory.CreateLogger("vigil.ingest"), summary);
+            notCloudTrail.LogUnnamed();
             CliLogging.Flush(loggerFactory);
             IngestReport.Write(CliConsoles.StandardError(), summary, expired, store.CountEvents());
-            return ExitCode(summary, paths);
+            return ExitCode(summary, paths, notCloudTrail);
         }
     }
 
@@ -85,7 +88,7 @@ internal static class IngestRunner
         }
     }
 
-    private static int ExitCode(IngestSummary summary, IReadOnlyList<string> paths)
+    private static int ExitCode(IngestSummary summary, IReadOnlyList<string> paths, NotCloudTrailFiles notCloudTrail)
     {
         if (summary.Files.Count == 0 && summary.FoldersNotListed == 0)
         {
@@ -97,6 +100,12 @@ internal static class IngestRunner
         // a file it cannot open (a link to nothing in a synced folder). A folder that could not be
         // listed fails like such a file, as it does in a hunt.
         var nothingUsable = summary.Stored + summary.Duplicates == 0 && summary.FilesUnchanged == 0;
+        if (nothingUsable && notCloudTrail.NoEventError("ingest", events: 0) is { } noEvent)
+        {
+            Console.Error.WriteLine(noEvent);
+            return ExitCodes.NothingRead;
+        }
+
         var failed = summary.Errors > 0 || summary.FoldersNotListed > 0;
         return nothingUsable && failed ? ExitCodes.NothingRead : ExitCodes.Success;
     }

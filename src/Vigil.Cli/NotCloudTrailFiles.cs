@@ -6,7 +6,7 @@ using Vigil.Read;
 namespace Vigil.Cli;
 
 /// <summary>
-/// Names the files that a hunt or a conversion skipped as not CloudTrail JSON, such as web access
+/// Names the files that a hunt, conversion or ingest skipped as not CloudTrail JSON, such as web access
 /// logs, so that reading the wrong folder does not look clean.
 /// </summary>
 internal sealed class NotCloudTrailFiles(ILogger logger)

@@ -49,7 +49,11 @@ internal static class RulesLintRunner
         var notRead = RulePathsNotRead.Counts(loaded.Errors) + skippedCount;
         var fileErrors = loaded.Errors.Count(RulePathsNotRead.IsFileError);
         var notLoaded = fileErrors == 0 ? "" : $", and {RulesText.Count(fileErrors, "load error")} above";
-        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted{notRead}: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(Count(findings, LintSeverity.Warning), "warning")}, {Count(findings, LintSeverity.Info)} info{notLoaded}");
+
+        // A skipped file is a VR024 warning in every format: on stderr in text, in the JSON report, and
+        // as a SARIF notification of level warning, so the summary counts it as one.
+        var warnings = Count(findings, LintSeverity.Warning) + skipped.Count;
+        Console.Error.WriteLine($"{RulesText.Count(loaded.Rules.Count, "rule")} linted{notRead}: {RulesText.Count(Count(findings, LintSeverity.Error), "error")}, {RulesText.Count(warnings, "warning")}, {Count(findings, LintSeverity.Info)} info{notLoaded}");
         return loaded.Errors.Count > 0 || findings.Any(finding => finding.Severity == LintSeverity.Error)
             ? RulesExitCodes.RuleErrors
             : ExitCodes.Success;

@@ -32,7 +32,9 @@ internal static class RulesShowRunner
         var rules = ruleId is null ? loaded : loaded.Where(rule => rule.RuleId == ruleId).ToList();
         if (rules.Count == 0)
         {
-            var known = string.Join(", ", loaded.Take(MaxListedRuleIds).Select(rule => rule.RuleId)) + (loaded.Count > MaxListedRuleIds ? ", ..." : "");
+            // An export with several revisions or copies of a rule lists its rule_id once.
+            var ruleIds = loaded.Select(rule => rule.RuleId).Distinct(StringComparer.Ordinal).ToList();
+            var known = string.Join(", ", ruleIds.Take(MaxListedRuleIds)) + (ruleIds.Count > MaxListedRuleIds ? ", ..." : "");
             return UsageError($"{path} has no rule with rule_id \"{ruleId}\"; give one of its rule_ids: {known}");
         }
 
@@ -41,7 +43,7 @@ internal static class RulesShowRunner
             var picked = PickRevision(path, ruleId, rules);
             if (picked is null)
             {
-                return ExitCodes.Usage;
+                return RulesExitCodes.RuleErrors;
             }
 
             rules = [picked];
@@ -57,8 +59,9 @@ internal static class RulesShowRunner
 
     /// <summary>
     /// Returns the revision of <paramref name="ruleId"/> that hunt and serve run, and names on stderr
-    /// the copies left out. Copies of the same revision give no such revision: the error names their
-    /// lines and null is returned.
+    /// the copies left out. Copies of the same revision give no such revision, so the error names
+    /// their lines and null is returned. That error is in the file, not the command line, so it
+    /// has no help line.
     /// </summary>
     private static DetectionRule? PickRevision(string path, string ruleId, IReadOnlyList<DetectionRule> copies)
     {
@@ -66,7 +69,7 @@ internal static class RulesShowRunner
         var (newest, superseded) = NewestRevisions.Select(copies);
         if (newest.Count > 1)
         {
-            UsageError($"{path} contains {copies.Count} rules with rule_id \"{ruleId}\", at {locations}, and {newest.Count} of them are copies of the same revision, which hunt and serve all run and Kibana's import rejects; remove all but one copy, or set a higher version on the one to keep");
+            Console.Error.WriteLine(TerminalText.Sanitize($"vigil rules show: {path} contains {copies.Count} rules with rule_id \"{ruleId}\", at {locations}, and {newest.Count} of them are copies of the same revision: hunt runs them all, serve runs only the first in path order, and Kibana's import rejects them; remove all but one copy, or set a higher version on the one to keep"));
             return null;
         }
 

@@ -4,8 +4,8 @@ using Vigil.Tests.Support;
 namespace Vigil.Tests.Cli;
 
 /// <summary>
-/// A hunt or conversion names each file it skipped as not CloudTrail JSON, and one that read no
-/// event beside such files exits 1, so that reading the wrong folder does not look clean.
+/// A hunt, conversion or ingest names each file it skipped as not CloudTrail JSON, and one that
+/// read no event beside such files exits 1, so that reading the wrong folder does not look clean.
 /// </summary>
 public sealed class NotCloudTrailFolderTests : IDisposable
 {
@@ -18,11 +18,12 @@ public sealed class NotCloudTrailFolderTests : IDisposable
     [Theory]
     [InlineData("hunt")]
     [InlineData("convert")]
+    [InlineData("ingest")]
     public void OnlyAccessLogs_ExitsOne(string command)
     {
         var folder = WriteAccessLogs(3);
 
-        var result = CliRunner.Run(command, folder);
+        var result = Run(command, folder);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"vigil {command}: no CloudTrail event was read, and 3 files were skipped as not CloudTrail JSON", result.StandardError, StringComparison.Ordinal);
@@ -31,11 +32,12 @@ public sealed class NotCloudTrailFolderTests : IDisposable
     [Theory]
     [InlineData("hunt")]
     [InlineData("convert")]
+    [InlineData("ingest")]
     public void OnlyAccessLogs_NamesEachFile(string command)
     {
         var folder = WriteAccessLogs(3);
 
-        var result = CliRunner.Run(command, folder);
+        var result = Run(command, folder);
 
         for (var i = 0; i < 3; i++)
         {
@@ -43,12 +45,14 @@ public sealed class NotCloudTrailFolderTests : IDisposable
         }
     }
 
-    [Fact]
-    public void ManyFiles_NamesTwentyAndCountsRest()
+    [Theory]
+    [InlineData("hunt")]
+    [InlineData("ingest")]
+    public void ManyFiles_NamesTwentyAndCountsRest(string command)
     {
         var folder = WriteAccessLogs(25);
 
-        var result = CliRunner.Run("hunt", folder);
+        var result = Run(command, folder);
 
         Assert.Equal(20, Regex.Count(result.StandardError, ": skipped as not CloudTrail JSON"));
         Assert.Contains("5 more files were skipped as not CloudTrail JSON and are not named", result.StandardError, StringComparison.Ordinal);
@@ -57,17 +61,34 @@ public sealed class NotCloudTrailFolderTests : IDisposable
     [Theory]
     [InlineData("hunt")]
     [InlineData("convert")]
+    [InlineData("ingest")]
     public void MixedFolder_NamesFileExitsZero(string command)
     {
         var folder = WriteAccessLogs(1);
         File.Copy(Directory.GetFiles(Path.Combine(RepoPaths.Samples, "exports")).First(), Path.Combine(folder, "trail.ndjson"));
 
-        var result = CliRunner.Run(command, folder);
+        var result = Run(command, folder);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("access00.log: byte 0", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("no CloudTrail event was read", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void IngestRerun_ExitsZero()
+    {
+        var folder = WriteAccessLogs(1);
+        Run("ingest", folder);
+
+        var result = Run("ingest", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("no CloudTrail event was read", result.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <paramref name="command"/> on <paramref name="folder"/>, with a store in the temporary folder for ingest.</summary>
+    private CliRunner.CliResult Run(string command, string folder) =>
+        command == "ingest" ? CliRunner.Run(command, folder, "--data", Path.Combine(_temp.Path, "data")) : CliRunner.Run(command, folder);
 
     private string WriteAccessLogs(int count)
     {

@@ -114,9 +114,25 @@ public sealed class RuleAuthoringCliTests : IDisposable
 
         var result = CliRunner.Run("rules", "show", export, "--rule-id", rule.RuleId);
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains($"at {export}(1), {export}(2)", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("hunt runs them all, serve runs only the first in path order", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("pick one with --rule-id", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("--help", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowListsRepeatedRuleIdOnce()
+    {
+        var rule = RuleLoader.LoadPaths([RuleFixture]).Rules.Single();
+        var line = KibanaRuleJson.Write(rule).ToJsonString();
+        var export = Path.Combine(_temp.Path, "thrice.ndjson");
+        File.WriteAllLines(export, [line, line, line]);
+
+        var result = CliRunner.Run("rules", "show", export, "--rule-id", "nope");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"give one of its rule_ids: {rule.RuleId}{Environment.NewLine}", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

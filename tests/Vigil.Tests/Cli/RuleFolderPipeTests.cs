@@ -30,15 +30,18 @@ public sealed class RuleFolderPipeTests : IDisposable
         Assert.Contains($"{pipe}: warning: not a regular file: a named pipe", result.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void LintSummaryCountsPipe()
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    public void LintSummaryCountsPipe(string format)
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "named pipes are not files on Windows");
         var (folder, _) = FolderWithPipe();
 
-        var result = RunWithin(Patience, "rules", "lint", folder);
+        var result = RunWithin(Patience, "rules", "lint", folder, "--format", format);
 
-        Assert.Contains("1 rule linted, 1 file skipped: 0 errors, 0 warnings, 0 info", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 rule linted, 1 file skipped: 0 errors, 1 warning, 0 info", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

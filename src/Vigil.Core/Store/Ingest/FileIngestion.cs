@@ -100,6 +100,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
 
             case ReadOutcome.Skipped:
                 counts.CountSkip(item.Reason ?? "skipped");
+                options.ItemSkipped?.Invoke(item);
                 return;
 
             default:

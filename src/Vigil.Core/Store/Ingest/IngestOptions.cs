@@ -27,6 +27,12 @@ public sealed record IngestOptions
     public Action<ReadItem>? ProblemFound { get; init; }
 
     /// <summary>
+    /// Called for every skipped item (its <see cref="ReadItem.Reason"/> gives the reason), so the
+    /// caller can name a file skipped as not CloudTrail JSON.
+    /// </summary>
+    public Action<ReadItem>? ItemSkipped { get; init; }
+
+    /// <summary>
     /// Called with a file's path when another process advanced its checkpoint while this ingest
     /// read it, so this ingest left the rest of the file to that process.
     /// </summary>

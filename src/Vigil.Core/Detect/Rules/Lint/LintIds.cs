@@ -80,4 +80,10 @@ public static class LintIds
 
     /// <summary>A named pipe, socket or device with a rule file's name in a rule folder, skipped without being read, so nothing in it was linted.</summary>
     public const string FileSkipped = "VR024";
+
+    /// <summary>
+    /// A rule that <c>rules validate</c> rejects for a reason no other finding reports, such as a
+    /// <c>from</c> or <c>to</c> that is not date math, so hunt and serve do not run it.
+    /// </summary>
+    public const string InvalidRule = "VR025";
 }

@@ -67,6 +67,7 @@ public static class RuleLinter
         ThreatMappingCheck.Run(context);
         ThreatConsistencyCheck.Run(context);
         TechniqueCheck.Run(context);
+        RuleValidityCheck.Run(context);
 
         return context.Findings;
     }

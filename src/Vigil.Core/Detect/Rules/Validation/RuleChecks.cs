@@ -50,7 +50,7 @@ internal static class RuleChecks
             : null;
 
     /// <summary>Returns a filter that Kibana's rule schema or Elasticsearch rejects, as the query check does for the query.</summary>
-    private static RuleProblem? CheckFilters(DetectionRule rule)
+    public static RuleProblem? CheckFilters(DetectionRule rule)
     {
         if (!HasKqlQuery(rule) || RuleQuery.CheckFilters(rule, FieldMapping.CloudTrail) is not { IsUnsupported: false } problem)
         {
@@ -67,6 +67,18 @@ internal static class RuleChecks
     /// <summary>Returns the problems of the rule window: <c>from</c> and <c>to</c> date math, and <c>from</c> before <c>to</c>.</summary>
     public static IEnumerable<RuleProblem> CheckWindow(DetectionRule rule)
     {
+        var syntax = CheckWindowSyntax(rule).ToList();
+        if (syntax.Count > 0)
+        {
+            return syntax;
+        }
+
+        return RuleWindowOrder.Error(rule.From, rule.To) is { } order ? [new RuleProblem("rule.from", null, order)] : [];
+    }
+
+    /// <summary>Returns a problem for each of <c>from</c> and <c>to</c> that is not date math relative to now.</summary>
+    public static IEnumerable<RuleProblem> CheckWindowSyntax(DetectionRule rule)
+    {
         if (!RuleDateMath.TryParseOffset(rule.From, out _))
         {
             yield return new RuleProblem("rule.from", null, $"invalid rule.from \"{rule.From}\": expected date math relative to now, such as \"{RuleDateMath.Example}\" (now, then -N or +N with a unit of s, m, h, d, w, M or y)");
@@ -76,13 +88,9 @@ internal static class RuleChecks
         {
             yield return new RuleProblem("rule.to", null, $"invalid rule.to \"{rule.To}\": expected date math relative to now, such as \"now\"");
         }
-        else if (RuleDateMath.TryParseOffset(rule.From, out _) && RuleWindowOrder.Error(rule.From, rule.To) is { } order)
-        {
-            yield return new RuleProblem("rule.from", null, order);
-        }
     }
 
-    private static RuleProblem? CheckQuery(DetectionRule rule)
+    public static RuleProblem? CheckQuery(DetectionRule rule)
     {
         if (!HasKqlQuery(rule))
         {
@@ -103,7 +111,7 @@ internal static class RuleChecks
     /// A new terms rule compares each term against the history window, which must start before the
     /// rule's own window or no term can be new.
     /// </summary>
-    private static RuleProblem? CheckHistoryWindow(DetectionRule rule)
+    public static RuleProblem? CheckHistoryWindow(DetectionRule rule)
     {
         if (rule.Type != "new_terms" || HistoryWindowStart(rule) is not { } start)
         {
