@@ -5,7 +5,7 @@ namespace Vigil.Cli;
 
 /// <summary>
 /// Receives SIGINT and SIGTERM for the whole run of the process. Until the command line is parsed,
-/// it holds the first signal. A command that stops cleanly on a signal takes the held signal over
+/// it keeps the first signal pending. A command that stops cleanly on a signal takes the held signal over
 /// through <see cref="ShutdownSignals"/>, which then gets every later signal from here, so a signal
 /// in its first fraction of a second stops it as one later does. Any other command gets the default
 /// outcome of a held signal as soon as the parse ends.

@@ -7,7 +7,7 @@ namespace Vigil.Tests.Cli;
 /// <summary>
 /// A signal that finds <c>hunt</c> or <c>convert</c> blocked writing to a full pipe still stops it
 /// as interrupted, with exit 130, when the reader then closes the pipe, and a second signal ends the
-/// blocked write at once. The test holds the pipe full by not reading standard output.
+/// blocked write at once. The test keeps the pipe full by not reading standard output.
 /// </summary>
 public sealed class BlockedWriteSignalTests : IDisposable
 {
@@ -22,6 +22,7 @@ public sealed class BlockedWriteSignalTests : IDisposable
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the test reads /proc and sends signals with kill(1)");
         using var process = StartBlocked(command);
+        using var cleanup = SignalProcess.KillAtEnd(process);
 
         SignalProcess.Send(process, "TERM");
         await SignalProcess.ReadStoppingLine(process);
@@ -40,6 +41,7 @@ public sealed class BlockedWriteSignalTests : IDisposable
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the test reads /proc and sends signals with kill(1)");
         using var process = StartBlocked(command);
+        using var cleanup = SignalProcess.KillAtEnd(process);
 
         SignalProcess.Send(process, "TERM");
         await SignalProcess.ReadStoppingLine(process);
@@ -59,7 +61,16 @@ public sealed class BlockedWriteSignalTests : IDisposable
         var process = CliRunner.Start(arguments);
         process.StandardInput.Close();
 
-        SignalProcess.AwaitWaitIn(process, "pipe_write");
+        try
+        {
+            SignalProcess.AwaitWaitIn(process, "pipe_write");
+        }
+        catch
+        {
+            process.Kill();
+            throw;
+        }
+
         return process;
     }
 }

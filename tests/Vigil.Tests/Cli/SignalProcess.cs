@@ -10,6 +10,9 @@ internal static class SignalProcess
     // Generous, because CI machines may be loaded.
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
+    /// <summary>Returns a scope that kills <paramref name="process"/> at its end, so a failed test leaves no blocked command behind.</summary>
+    public static IDisposable KillAtEnd(Process process) => new Killer(process);
+
     /// <summary>Sends <paramref name="signal"/>, such as TERM, with kill(1).</summary>
     public static void Send(Process process, string signal)
     {
@@ -60,5 +63,16 @@ internal static class SignalProcess
     {
         var waits = Eventually.True(() => WaitsIn(process, function), Patience);
         Assert.True(waits, $"the command never waited in {function}");
+    }
+
+    private sealed class Killer(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
     }
 }
