@@ -50,8 +50,10 @@ internal static class ConvertRunner
             using var writer = new ConvertDocumentWriter(output, arguments.BulkIndex);
             Convert(arguments, files, unlistedFolders, writer, summary, new ConvertProblemLog(logger, notCloudTrail), signals.Token);
         }
-        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        catch (Exception exception) when (signals.Token.IsCancellationRequested && (exception is OperationCanceledException || ClosedPipe.Caused(exception)))
         {
+            // A write that a signal found blocked on a full pipe fails once the reader closes it,
+            // and the conversion was still stopped by the signal, not by the reader.
             CliLogging.Flush(loggerFactory);
             Console.Error.WriteLine(TerminalText.Sanitize($"vigil convert: interrupted; the documents written to {target} end with the last whole document converted before the signal, and no summary is shown. Run it again to convert every record."));
             return ExitCodes.Interrupted;

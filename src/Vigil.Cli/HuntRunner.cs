@@ -82,8 +82,10 @@ internal static class HuntRunner
                 summary = Hunt(options, rules, new ConsoleHuntListener(logger, notCloudTrail), table, ndjson, signals.Token);
             }
         }
-        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        catch (Exception ex) when (signals.Token.IsCancellationRequested && (ex is OperationCanceledException || ClosedPipe.Caused(ex)))
         {
+            // A write that a signal found blocked on a full pipe fails once the reader closes it,
+            // and the hunt was still stopped by the signal, not by the reader.
             CliLogging.Flush(loggerFactory);
             Console.Error.WriteLine(Interrupted(arguments));
             return ExitCodes.Interrupted;

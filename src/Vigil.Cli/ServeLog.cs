@@ -8,7 +8,7 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "vigil serve started: data {DataDirectory}, watching {Folders}, rules running {RuleCount}, rules not running {NotRunning}, older rule revisions skipped {RevisionsSkipped}, same-revision copies skipped {CopiesSkipped}, retention {Retention}, poll {Poll}")]
     public static partial void Started(ILogger logger, string dataDirectory, string folders, int ruleCount, int notRunning, int revisionsSkipped, int copiesSkipped, string retention, string poll);
 
-    [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "{Signal} received: stopping after the current step")]
+    [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "{Signal} received: stopping after the current step; send it again to stop at once")]
     public static partial void Stopping(ILogger logger, string signal);
 
     [LoggerMessage(EventId = 62, Level = LogLevel.Information, Message = "vigil serve stopped")]

@@ -4,28 +4,22 @@ using Microsoft.Extensions.Logging;
 namespace Vigil.Cli;
 
 /// <summary>
-/// Turns SIGINT (Ctrl-C) and SIGTERM into a cancellation, so a long-running command stops after its
-/// current step instead of being ended by the runtime's default handler.
+/// Turns the first SIGINT (Ctrl-C) or SIGTERM into a cancellation, so a long-running command stops
+/// after its current step instead of being ended by the runtime's default handler. A second signal
+/// of either kind gets the default handling, which ends the process at once, because a command
+/// blocked on a pipe or a FIFO does not check the cancellation until the read or write returns.
 /// </summary>
 internal sealed class ShutdownSignals : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private readonly PosixSignalRegistration[] _registrations;
     private readonly ILogger _logger;
 
     public ShutdownSignals(ILogger logger)
     {
         _logger = logger;
-        _registrations =
-        [
-            PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
-            PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
-        ];
 
-        if (EarlySignals.TakeOver() is { } held)
-        {
-            Stop(held);
-        }
+        // Takes over a signal held since the start of the process, and receives every later one.
+        EarlySignals.TakeOver(Receive);
     }
 
     /// <summary>Cancelled at the first signal.</summary>
@@ -33,28 +27,24 @@ internal sealed class ShutdownSignals : IDisposable
 
     public void Dispose()
     {
-        foreach (var registration in _registrations)
-        {
-            registration.Dispose();
-        }
-
+        EarlySignals.Release();
         _stop.Dispose();
     }
 
-    private void OnSignal(PosixSignalContext context)
+    /// <summary>
+    /// Cancels <see cref="Token"/> at the first signal and returns true, which keeps the process
+    /// alive. Returns false at a later one, for the default handling. Called one signal at a time.
+    /// </summary>
+    private bool Receive(PosixSignal signal)
     {
-        // Cancel = true keeps the process alive until the command has finished its current step.
-        context.Cancel = true;
-        Stop(context.Signal);
-    }
-
-    private void Stop(PosixSignal signal)
-    {
-        if (!_stop.IsCancellationRequested)
+        if (_stop.IsCancellationRequested)
         {
-            var name = signal.ToString();
-            ServeLog.Stopping(_logger, name);
-            _stop.Cancel();
+            return false;
         }
+
+        var name = signal.ToString();
+        ServeLog.Stopping(_logger, name);
+        _stop.Cancel();
+        return true;
     }
 }
