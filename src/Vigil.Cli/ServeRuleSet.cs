@@ -105,6 +105,16 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
             }
         }
 
+        // A file that does not load now, such as one read halfway through a save, keeps its last
+        // revision here, so the edit that follows is compared with the revision that still runs.
+        foreach (var (key, before) in _registered)
+        {
+            if (!registered.ContainsKey(key) && (_filesWithErrors.Contains(key.File) || _invalid.Contains(key.File, before.Rule.RuleId)))
+            {
+                registered[key] = before;
+            }
+        }
+
         _registered = registered;
     }
 

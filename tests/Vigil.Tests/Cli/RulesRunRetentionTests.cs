@@ -28,7 +28,7 @@ public class RulesRunRetentionTests
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("max_signals (1) reached at ", listed.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("and so does 'vigil rules run' over it; a search clears it once every match has an alert", listed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("later runs no longer reach it, because it ends before the rule's look-back (from now-6m); only 'vigil rules run' over it can clear it", listed.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(0, status.ExitCode);
         Assert.DoesNotContain("uncovered", status.StandardOutput, StringComparison.Ordinal);

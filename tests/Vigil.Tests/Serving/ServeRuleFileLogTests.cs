@@ -34,6 +34,28 @@ public class ServeRuleFileLogTests
     }
 
     [Fact]
+    public void OlderEditAfterEmptyReadIsLogged()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
+        using var store = new CliStore();
+        var rules = ServeRuleFiles.CreateFolder(store);
+        var file = store.WriteRule("rules/rule.toml", ("maturity = \"production\"\n", "maturity = \"production\"\nupdated_date = \"2024/06/01\"\n"));
+        var text = File.ReadAllText(file);
+
+        using var serve = ServeRuleFiles.StartServe(store, rules);
+        Assert.True(Eventually.True(() => serve.StandardError.Contains("vigil serve started", StringComparison.Ordinal), Patience), serve.StandardError);
+
+        // An editor that truncates the file before it writes: serve may read it empty in between.
+        File.WriteAllText(file, "");
+        Assert.True(Eventually.True(() => serve.StandardError.Contains("the rule file is empty", StringComparison.Ordinal), Patience), serve.StandardError);
+        File.WriteAllText(file, text.Replace("2024/06/01", "2023/01/01", StringComparison.Ordinal));
+        Assert.True(Eventually.True(() => serve.StandardError.Contains("updated 2024/06/01 is later than 2023/01/01", StringComparison.Ordinal), Patience), serve.StandardError);
+        Assert.True(serve.Terminate(TimeSpan.FromSeconds(30)), "vigil serve did not stop on SIGTERM");
+
+        Assert.Equal(1, Regex.Count(serve.StandardError, "though its revision is older"));
+    }
+
+    [Fact]
     public void DeletedRegisteredCopyIsReplaced()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
