@@ -13,9 +13,9 @@ internal static class AlertIdPrefix
 
     /// <summary>
     /// The minimum number of hex digits of a prefix that a command changing an alert takes. A mistyped or
-    /// stale prefix of k digits matches one of n stored alerts with a chance of about n / 16^k, so
-    /// that 4 digits (git's minimum) would match some alert 15 % of the time in a store of 10,000
-    /// alerts, and 8 digits about once in 400,000 times. The table's 12 digits always qualify.
+    /// stale prefix of k digits matches one of n stored alerts with a chance of about n / 16^k. In a
+    /// store of 10,000 alerts, 4 digits (git's minimum) would match some alert about 15 % of the
+    /// time, and 8 digits about once in 400,000 times. The table's 12 digits always qualify.
     /// </summary>
     public const int MinChangeLength = 8;
 

@@ -103,8 +103,8 @@ internal static class EarlySignals
             _receiver = receiver;
             if (_pendingSignal is { } held)
             {
-                // The held signal is the first one the receiver sees, so it keeps the process alive.
-                // Cleared, so that the Release at the end of the command does not exit with it.
+                // The receiver gets the held signal first, so it keeps the process alive. The signal is
+                // cleared, so that the Release at the end of the command does not exit with it.
                 _pendingSignal = null;
                 receiver(held);
             }

@@ -234,7 +234,7 @@ internal sealed class GzipMemberStream(Stream compressed) : ReadOnlyStream, IFai
 
         /// <summary>
         /// Finds <paramref name="trailer"/> at or after the start of the last two chunks handed out,
-        /// and moves past it. When it is not there, tells whether its size field alone ends a trailer.
+        /// and moves past it. When it is not there, returns whether its size field alone ends a trailer.
         /// </summary>
         public TrailerMatch SkipPastTrailer(ReadOnlySpan<byte> trailer)
         {

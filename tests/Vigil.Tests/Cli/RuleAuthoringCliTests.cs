@@ -5,7 +5,7 @@ using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
 
-/// <summary>What a rule author sees from the CLI for rule files and rule tests written wrong.</summary>
+/// <summary>CLI output for rule files and rule tests written wrong.</summary>
 public sealed class RuleAuthoringCliTests : IDisposable
 {
     private static string Cases => Path.Combine(RepoPaths.Root, "tests", "Vigil.Tests", "Detect", "Rules", "RuleTestCases");

@@ -1,7 +1,7 @@
 namespace Vigil.Detect.Rules;
 
 /// <summary>
-/// Recognizes a gzip-compressed rule file by its magic bytes, so the error says to decompress it
+/// Recognizes a gzip-compressed rule file by its magic bytes, so the error tells the user to decompress it
 /// instead of naming its first compressed byte as text that is not UTF-8.
 /// </summary>
 internal static class CompressedRuleFile

@@ -47,7 +47,7 @@ internal static class ExportLineText
 
     private static RuleLoadError LineError(string file, byte[] bytes, int start, int length, int line)
     {
-        // The line holds an invalid byte, so Find returns one; its offset counts from the line's start.
+        // The line contains an invalid byte, so Find returns a position, counted from the line's start.
         var fault = InvalidUtf8Position.Find(new MemoryStream(bytes, start, length, writable: false))!;
         var inFile = fault with { ByteOffset = fault.ByteOffset + start, Line = line };
         return new RuleLoadError(
