@@ -10,8 +10,8 @@ namespace Vigil.Benchmarks;
 /// <summary>
 /// Writing alerts as text, as a hunt does (<see cref="AlertWriter"/>), on generated role-chaining
 /// AssumeRole events mapped in the setup. One operation is one alert. <c>Pack</c> writes the alert
-/// of each rule of the Elastic AWS pack in turn (about 15 KB each, most of it the rule's own fields);
-/// it needs ../shared/data/rules/elastic-aws.
+/// of each query rule of the Elastic AWS pack in turn (about 15 KB each, most of it the rule's own
+/// fields), or of the built-in rule when the shared data folder is absent.
 /// </summary>
 [MemoryDiagnoser]
 public class AlertWriteBenchmarks
