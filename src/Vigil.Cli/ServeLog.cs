@@ -54,7 +54,7 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 89, Level = LogLevel.Information, Message = "Rule {RuleId} ({Name}): its registered copy {File} {Reason}, so the copy in {Copy} is registered in its place, as at a restart of vigil serve.")]
     public static partial void RegisteredCopyLeft(ILogger logger, string ruleId, string name, string file, string reason, string copy);
 
-    [LoggerMessage(EventId = 90, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) was registered from {Other} by another command, such as 'vigil rules enable', 'vigil rules run' or a second vigil serve on this store. This vigil serve registers {File} again, as at its start, because it runs the rules that --rules names; to run {Other}, give it with --rules in place of {File}.")]
+    [LoggerMessage(EventId = 90, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) was registered from {Other} by another command, such as 'vigil rules enable' or 'vigil rules run'. This vigil serve registers {File} again, as at its start, because it runs the rules that --rules names; to run {Other}, give it with --rules in place of {File}.")]
     public static partial void RegisteredByOtherCommand(ILogger logger, string ruleId, string name, string other, string file);
 
     [LoggerMessage(EventId = 84, Level = LogLevel.Information, Message = "Rule file {File} {Change}: read again")]

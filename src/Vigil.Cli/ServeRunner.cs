@@ -75,8 +75,21 @@ internal static class ServeRunner
 
         using (store)
         {
-            var storeFileReplaced = Serve(store, arguments, new ServeSettings(retention, poll), rules, logger, signals.Token);
-            return storeFileReplaced ? ExitCodes.StoreFileReplaced : ExitCodes.Success;
+            ServeLock serveLock;
+            try
+            {
+                serveLock = ServeLock.Acquire(store.DataDirectory, store.TimeProvider.GetUtcNow());
+            }
+            catch (StoreException exception)
+            {
+                return UsageError($"--data: {exception.Message}");
+            }
+
+            using (serveLock)
+            {
+                var storeFileReplaced = Serve(store, arguments, new ServeSettings(retention, poll), rules, logger, signals.Token);
+                return storeFileReplaced ? ExitCodes.StoreFileReplaced : ExitCodes.Success;
+            }
         }
     }
 

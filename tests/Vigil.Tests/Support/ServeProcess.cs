@@ -32,6 +32,9 @@ internal sealed class ServeProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id, which a second serve's error names.</summary>
+    public int Id => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>vigil serve</c> with <paramref name="arguments"/> after the subcommand.</summary>
