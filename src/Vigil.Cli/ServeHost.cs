@@ -92,6 +92,11 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
         {
             store.CheckDatabaseFile();
             rules.Refresh(scheduler);
+            if (!_changes.Started)
+            {
+                _changes.Report(scheduler.Status());
+            }
+
             ApplyRetention();
             foreach (var entry in scheduler.RunDue(cancellationToken))
             {
