@@ -44,6 +44,10 @@ internal sealed class ServeProcess : IDisposable
     public static ServeProcess StartWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         new(CliRunner.Start(environment, ["serve", .. arguments]));
 
+    /// <summary>Starts <c>vigil serve</c> as the <c>nobody</c> user in <paramref name="home"/>, or skips the test where that cannot run.</summary>
+    public static ServeProcess StartUnprivileged(string home, params string[] arguments) =>
+        new(UnprivilegedCli.StartProcess(home, ["serve", .. arguments]));
+
     /// <summary>Waits up to <paramref name="timeout"/> for the process to exit on its own, and then for its output.</summary>
     public bool WaitForExit(TimeSpan timeout)
     {
