@@ -98,10 +98,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
             }
 
             ApplyRetention();
-            foreach (var entry in scheduler.RunDue(cancellationToken))
-            {
-                ExecutionLogText.Log(logger, entry);
-            }
+            ExecutionLogRuns.Log(logger, scheduler.RunDue(cancellationToken));
 
             _changes.Report(scheduler.Status(), uuid => scheduler.LoadedDefinition(uuid)?.From);
             _clockMovedBack.Report(scheduler, store.TimeProvider.GetUtcNow());

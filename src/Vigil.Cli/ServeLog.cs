@@ -75,6 +75,9 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 66, Level = LogLevel.Information, Message = "Rule {RuleId} run {RunId} ({Kind}) window {Window}: {Status}, searched {Searched}, matches {Matches}, alerts created {AlertsCreated}, duplicates {Duplicates}, late {Late}, {DurationMs} ms")]
     public static partial void ExecutionFinished(ILogger logger, string ruleId, string runId, string kind, string window, string status, long searched, long matches, long alertsCreated, long duplicates, long late, long durationMs);
 
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Rule {RuleId} run {RunId} (backfill) {Chunks} windows from {From} to {To}: succeeded, no matches, searched {Searched}, {DurationMs} ms")]
+    public static partial void EmptyChunksFinished(ILogger logger, string ruleId, string runId, int chunks, string from, string to, long searched, long durationMs);
+
     [LoggerMessage(EventId = 67, Level = LogLevel.Warning, Message = "Rule {RuleId} run {RunId}: {Warning}")]
     public static partial void ExecutionWarning(ILogger logger, string ruleId, string runId, string warning);
 
