@@ -99,6 +99,9 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 72, Level = LogLevel.Warning, Message = "Watched folder {Folder} does not exist; it is scanned once it appears")]
     public static partial void FolderMissing(ILogger logger, string folder);
 
+    [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "--watch {Folder} was given {Count} times, and serve watches it once")]
+    public static partial void WatchFolderRepeated(ILogger logger, string folder, int count);
+
     [LoggerMessage(EventId = 92, Level = LogLevel.Warning, Message = "Watched folder {Folder} no longer exists (deleted, moved or unmounted); it is scanned again once it reappears")]
     public static partial void FolderGone(ILogger logger, string folder);
 

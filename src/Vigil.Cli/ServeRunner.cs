@@ -100,7 +100,12 @@ internal static class ServeRunner
         rules.Register(scheduler);
         var (running, notRunning) = rules.Count(scheduler);
 
-        var folders = arguments.WatchFolders.Select(Path.GetFullPath).ToList();
+        var (folders, repeated) = WatchFolders.Distinct(arguments.WatchFolders);
+        foreach (var (folder, count) in repeated)
+        {
+            ServeLog.WatchFolderRepeated(logger, TerminalText.Sanitize(folder), count);
+        }
+
         var dataDirectory = TerminalText.Sanitize(store.DataDirectory);
         var watched = folders.Count == 0 ? "no folders" : TerminalText.Sanitize(string.Join(", ", folders));
         ServeLog.Started(
