@@ -11,13 +11,18 @@ namespace Vigil.Cli;
 /// search again, which otherwise appears only in <c>vigil rules status</c>.
 /// </summary>
 /// <remarks>
-/// The first step only records the state, so a restart does not log the ranges given up before it.
+/// The first call only records the state, so a restart does not log the ranges given up before it.
+/// Serve makes that call before its first step runs a rule, so the ranges that its first runs
+/// leave uncovered are logged.
 /// </remarks>
 internal sealed class RuleChangeLog(ILogger logger)
 {
     private readonly Dictionary<string, bool> _enabled = new(StringComparer.Ordinal);
     private readonly HashSet<(string Rule, long From, long To, UncoveredKind Kind)> _givenUp = [];
     private bool _started;
+
+    /// <summary>Whether the state was recorded, so that <see cref="Report"/> logs what changed since.</summary>
+    public bool Started => _started;
 
     /// <summary>
     /// Logs the changes since the previous call. <paramref name="lookBack"/> returns a rule's

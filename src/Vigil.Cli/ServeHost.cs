@@ -45,7 +45,7 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
         {
             PollInterval = settings.Poll,
             Ingest = new IngestOptions { ProblemFound = problems.Log, FileLeft = problems.LogFileLeft, FolderNotListed = problems.LogFolderNotListed },
-            FileIngested = LogFile,
+            FileIngested = new IngestedFileLog(logger).Log,
             FolderChecked = folderLog.Check,
         };
         while (!cancellationToken.IsCancellationRequested)
@@ -92,11 +92,13 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
         {
             store.CheckDatabaseFile();
             rules.Refresh(scheduler);
-            ApplyRetention();
-            foreach (var entry in scheduler.RunDue(cancellationToken))
+            if (!_changes.Started)
             {
-                ExecutionLogText.Log(logger, entry);
+                _changes.Report(scheduler.Status());
             }
+
+            ApplyRetention();
+            ExecutionLogRuns.Log(logger, scheduler.RunDue(cancellationToken));
 
             _changes.Report(scheduler.Status(), uuid => scheduler.LoadedDefinition(uuid)?.From);
             _clockMovedBack.Report(scheduler, store.TimeProvider.GetUtcNow());
@@ -178,16 +180,6 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
         }
 
         _storeFileLost.Cancel();
-    }
-
-    private void LogFile(FileIngestResult result)
-    {
-        var path = TerminalText.Sanitize(result.Path);
-        ServeLog.FileIngested(logger, path, result.Records, result.Stored, result.Duplicates, result.Errors, result.Skipped);
-        if (result.EventsWithoutCloudTrailFields > 0)
-        {
-            ServeLog.EventsLackCloudTrailFields(logger, path, result.EventsWithoutCloudTrailFields, result.Stored);
-        }
     }
 
     private async Task Sleep(TimeSpan wait, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 89, Level = LogLevel.Information, Message = "Rule {RuleId} ({Name}): its registered copy {File} {Reason}, so the copy in {Copy} is registered in its place, as at a restart of vigil serve.")]
     public static partial void RegisteredCopyLeft(ILogger logger, string ruleId, string name, string file, string reason, string copy);
 
-    [LoggerMessage(EventId = 90, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) was registered from {Other} by another command, such as 'vigil rules enable', 'vigil rules run' or a second vigil serve on this store. This vigil serve registers {File} again, as at its start, because it runs the rules that --rules names; to run {Other}, give it with --rules in place of {File}.")]
+    [LoggerMessage(EventId = 90, Level = LogLevel.Warning, Message = "Rule {RuleId} ({Name}) was registered from {Other} by another command, such as 'vigil rules enable' or 'vigil rules run'. This vigil serve registers {File} again, as at its start, because it runs the rules that --rules names; to run {Other}, give it with --rules in place of {File}.")]
     public static partial void RegisteredByOtherCommand(ILogger logger, string ruleId, string name, string other, string file);
 
     [LoggerMessage(EventId = 84, Level = LogLevel.Information, Message = "Rule file {File} {Change}: read again")]
@@ -74,6 +74,9 @@ internal static partial class ServeLog
 
     [LoggerMessage(EventId = 66, Level = LogLevel.Information, Message = "Rule {RuleId} run {RunId} ({Kind}) window {Window}: {Status}, searched {Searched}, matches {Matches}, alerts created {AlertsCreated}, duplicates {Duplicates}, late {Late}, {DurationMs} ms")]
     public static partial void ExecutionFinished(ILogger logger, string ruleId, string runId, string kind, string window, string status, long searched, long matches, long alertsCreated, long duplicates, long late, long durationMs);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Rule {RuleId} run {RunId} (backfill) {Chunks} windows from {From} to {To}: succeeded, no matches, searched {Searched}, {DurationMs} ms")]
+    public static partial void EmptyChunksFinished(ILogger logger, string ruleId, string runId, int chunks, string from, string to, long searched, long durationMs);
 
     [LoggerMessage(EventId = 67, Level = LogLevel.Warning, Message = "Rule {RuleId} run {RunId}: {Warning}")]
     public static partial void ExecutionWarning(ILogger logger, string ruleId, string runId, string warning);
@@ -95,6 +98,9 @@ internal static partial class ServeLog
 
     [LoggerMessage(EventId = 72, Level = LogLevel.Warning, Message = "Watched folder {Folder} does not exist; it is scanned once it appears")]
     public static partial void FolderMissing(ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "--watch {Folder} was given {Count} times, and serve watches it once")]
+    public static partial void WatchFolderRepeated(ILogger logger, string folder, int count);
 
     [LoggerMessage(EventId = 92, Level = LogLevel.Warning, Message = "Watched folder {Folder} no longer exists (deleted, moved or unmounted); it is scanned again once it reappears")]
     public static partial void FolderGone(ILogger logger, string folder);

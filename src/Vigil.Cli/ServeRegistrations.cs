@@ -9,7 +9,7 @@ namespace Vigil.Cli;
 /// The file each <c>rule_id</c> was registered from by this <c>vigil serve</c>, compared with the
 /// store's registry at every step. The registry changes without a rule file change when the
 /// registered copy of a <c>rule_id</c> that two files contain is deleted, and when another command
-/// (<c>vigil rules enable|run FILE</c>, or a second serve on the store) registers another file.
+/// (<c>vigil rules enable|run FILE</c>) registers another file.
 /// A restart would then register the files under <c>--rules</c> again, so serve does that at once.
 /// </summary>
 internal sealed class ServeRegistrations(ILogger logger)
@@ -17,7 +17,7 @@ internal sealed class ServeRegistrations(ILogger logger)
     /// <summary>The file of each registration this serve made, keyed by <c>rule_id</c>, with null for a built-in rule.</summary>
     private readonly Dictionary<string, string?> _files = new(StringComparer.Ordinal);
 
-    /// <summary>The other files already logged per <c>rule_id</c>, so that two serves that register their own file in turn do not log at every step.</summary>
+    /// <summary>The other files already logged per <c>rule_id</c>, so that a command that registers the same other file again is not logged again.</summary>
     private readonly HashSet<(string RuleId, string? File)> _loggedOthers = [];
 
     /// <summary>Records the registration this serve made, or removes the <c>rule_id</c> when its rule was rejected.</summary>
@@ -69,10 +69,6 @@ internal sealed class ServeRegistrations(ILogger logger)
     /// that still exists does not run the rule, or null when it no longer contains it. Returns false, and logs nothing, when another command
     /// registered the same other file before, so the registration that follows is not logged either.
     /// </summary>
-    /// <remarks>
-    /// NOTE: two serves on one store whose <c>--rules</c> hold different files of a <c>rule_id</c>
-    /// register their own file in turn at every step, and each content change raises the revision.
-    /// </remarks>
     public bool LogReplaced(RuleScheduler scheduler, DetectionRule rule, Func<string, string?> whyNotSelected)
     {
         var current = scheduler.ReadRegistrations().First(row => row.RuleId == rule.RuleId);

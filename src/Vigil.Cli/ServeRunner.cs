@@ -75,8 +75,21 @@ internal static class ServeRunner
 
         using (store)
         {
-            var storeFileReplaced = Serve(store, arguments, new ServeSettings(retention, poll), rules, logger, signals.Token);
-            return storeFileReplaced ? ExitCodes.StoreFileReplaced : ExitCodes.Success;
+            ServeLock serveLock;
+            try
+            {
+                serveLock = ServeLock.Acquire(store.DataDirectory, store.TimeProvider.GetUtcNow());
+            }
+            catch (StoreException exception)
+            {
+                return UsageError($"--data: {exception.Message}");
+            }
+
+            using (serveLock)
+            {
+                var storeFileReplaced = Serve(store, arguments, new ServeSettings(retention, poll), rules, logger, signals.Token);
+                return storeFileReplaced ? ExitCodes.StoreFileReplaced : ExitCodes.Success;
+            }
         }
     }
 
@@ -87,7 +100,12 @@ internal static class ServeRunner
         rules.Register(scheduler);
         var (running, notRunning) = rules.Count(scheduler);
 
-        var folders = arguments.WatchFolders.Select(Path.GetFullPath).ToList();
+        var (folders, repeated) = WatchFolders.Distinct(arguments.WatchFolders);
+        foreach (var (folder, count) in repeated)
+        {
+            ServeLog.WatchFolderRepeated(logger, TerminalText.Sanitize(folder), count);
+        }
+
         var dataDirectory = TerminalText.Sanitize(store.DataDirectory);
         var watched = folders.Count == 0 ? "no folders" : TerminalText.Sanitize(string.Join(", ", folders));
         ServeLog.Started(

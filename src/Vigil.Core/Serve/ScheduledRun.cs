@@ -59,11 +59,11 @@ internal sealed class ScheduledRun(ScheduledRule rule, RuleStateChanges changes,
         state.Restarted = false;
     }
 
-    private static void RecordGap(CatchUpPlan plan, ExecutionRecord record)
+    private void RecordGap(CatchUpPlan plan, ExecutionRecord record)
     {
         if (plan.GapRange is { } gap)
         {
-            var message = KibanaMessages.Gap(plan.RemainingGap);
+            var message = GapMessage.Format(plan.RemainingGap, gap, rule.Rule.RuleId, services.Options.BackfillUncovered);
             record.Gap(new ExecutionGap(gap, message), message);
         }
     }

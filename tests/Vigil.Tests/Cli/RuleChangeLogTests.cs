@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Vigil.Cli;
 using Vigil.Serve;
+using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Cli;
 
@@ -100,16 +100,4 @@ public sealed class RuleChangeLogTests
         Enabled = enabled,
         Uncovered = uncovered,
     };
-
-    private sealed class ListLogger : ILogger
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add(formatter(state, exception));
-    }
 }

@@ -54,6 +54,26 @@ public class ServeWatchedFolderTests
         Assert.DoesNotContain("no longer exists", log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RepeatedFolderWatchedOnce()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "the test stops vigil serve with SIGTERM");
+        using var folder = new TempDirectory();
+        var watched = Path.Combine(folder.Path, "later");
+        var other = Path.Combine(folder.Path, "other");
+
+        using var serve = ServeProcess.Start("--data", Path.Combine(folder.Path, "data"), "--watch", watched, "--watch", other, "--watch", watched + "/", "--watch", watched, "--poll", "100ms");
+        Assert.True(Eventually.True(() => serve.StandardError.Contains("does not exist", StringComparison.Ordinal), Patience), serve.StandardError);
+        Directory.CreateDirectory(watched);
+        var log = StopOnceLogged(serve, "exists now");
+
+        Assert.Single(Regex.Matches(log, $"--watch {Regex.Escape(watched)} was given 3 times, and serve watches it once"));
+        Assert.Contains($"watching {watched}, {other}, rules running", log, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(log, $"Watched folder {Regex.Escape(watched)} does not exist"));
+        Assert.Single(Regex.Matches(log, $"Watched folder {Regex.Escape(watched)} exists now"));
+        Assert.DoesNotContain($"--watch {other} was given", log, StringComparison.Ordinal);
+    }
+
     /// <summary>Starts vigil serve watching <paramref name="watched"/> every 100 ms, and returns it once it has started.</summary>
     private static ServeProcess StartServe(string folder, string watched)
     {

@@ -37,8 +37,27 @@ public sealed class CatchUpTests
         var gap = Assert.Single(entry.Gaps);
         Assert.Equal(new TimeWindow(TenOClock, TenOClock.AddMinutes(1)), gap.Window);
         Assert.Equal(
-            "a minute (60000ms) were not queried between this rule execution and the last execution, so signals may have been missed. Consider increasing your look behind time or adding more Kibana instances",
+            "a minute (60000ms) were not queried between this rule execution and the last execution, so signals may have been missed. "
+            + "This run started late (vigil serve was stopped or busy), and its catch-up windows reach back at most 4 intervals. "
+            + $"Search that time with 'vigil rules run {StopLoggingRule().RuleId} --from 2026-12-04T10:00:00.000Z --to 2026-12-04T10:01:00.000Z'. "
+            + "A longer look-back (from) covers a longer delay within the run.",
             entry.Error);
+        Assert.DoesNotContain("Kibana instances", entry.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GapWithBackfill_NamesBackfill()
+    {
+        using var harness = new SchedulerHarness(TenOClock);
+        harness.Register(StopLoggingRule());
+        harness.RunAt(TenOClock);
+
+        var entry = harness.RunAt(TenOClock.AddMinutes(27)).Single(e => e.Kind == ExecutionKind.Scheduled);
+
+        Assert.Equal(ExecutionStatus.Failed, entry.Status);
+        Assert.Contains("The backfill searches that time after this run, and 'vigil rules status' lists the part it has not searched yet.", entry.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("vigil rules run", entry.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kibana instances", entry.Error, StringComparison.Ordinal);
     }
 
     [Fact]

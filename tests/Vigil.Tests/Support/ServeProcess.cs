@@ -32,6 +32,9 @@ internal sealed class ServeProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id, which a second serve's error names.</summary>
+    public int Id => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>vigil serve</c> with <paramref name="arguments"/> after the subcommand.</summary>
@@ -40,6 +43,10 @@ internal sealed class ServeProcess : IDisposable
     /// <summary>Starts <c>vigil serve</c> with <paramref name="environment"/> set in its environment.</summary>
     public static ServeProcess StartWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         new(CliRunner.Start(environment, ["serve", .. arguments]));
+
+    /// <summary>Starts <c>vigil serve</c> as the <c>nobody</c> user in <paramref name="home"/>, or skips the test where that cannot run.</summary>
+    public static ServeProcess StartUnprivileged(string home, params string[] arguments) =>
+        new(UnprivilegedCli.StartProcess(home, ["serve", .. arguments]));
 
     /// <summary>Waits up to <paramref name="timeout"/> for the process to exit on its own, and then for its output.</summary>
     public bool WaitForExit(TimeSpan timeout)

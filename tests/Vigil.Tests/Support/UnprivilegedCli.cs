@@ -17,11 +17,16 @@ internal static class UnprivilegedCli
 
     private static CliRunner.CliResult Run(string home, string[] wrapper, string[] arguments)
     {
+        SkipUnlessAvailable(home);
+        return Start(home, wrapper, arguments);
+    }
+
+    private static void SkipUnlessAvailable(string home)
+    {
         Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root" && File.Exists(Setpriv), "needs root and setpriv to run as nobody");
 
         var probe = Start(home, [], ["--version"]);
         Assert.SkipUnless(probe.ExitCode == 0, $"nobody cannot run the build: {probe.StandardError}");
-        return Start(home, wrapper, arguments);
     }
 
     /// <summary>Runs the program as <see cref="Run"/> does, and sends it SIGTERM after <paramref name="limit"/>, for a command that runs until stopped.</summary>
@@ -49,7 +54,23 @@ internal static class UnprivilegedCli
         return locked;
     }
 
+    /// <summary>Starts the program as <see cref="Run"/> does, with its output redirected, for a command that runs until stopped.</summary>
+    public static Process StartProcess(string home, params string[] arguments)
+    {
+        SkipUnlessAvailable(home);
+        return Process.Start(StartInfo(home, [], arguments))!;
+    }
+
     private static CliRunner.CliResult Start(string home, string[] wrapper, string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(home, wrapper, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CliRunner.CliResult(process.ExitCode, output.Result, error.Result);
+    }
+
+    private static ProcessStartInfo StartInfo(string home, string[] wrapper, string[] arguments)
     {
         var start = new ProcessStartInfo(Setpriv)
         {
@@ -64,10 +85,6 @@ internal static class UnprivilegedCli
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new CliRunner.CliResult(process.ExitCode, output.Result, error.Result);
+        return start;
     }
 }

@@ -27,6 +27,7 @@ public sealed class FolderWatcher : IDisposable
 
     // Folders reported as not listed, so that each poll does not report them again.
     private readonly HashSet<string> _unlistedReported = new(StringComparer.Ordinal);
+    private readonly FailedFiles _failedFiles = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates a watcher of <paramref name="folders"/> (searched recursively) that ingests into <paramref name="store"/>.</summary>
@@ -55,10 +56,16 @@ public sealed class FolderWatcher : IDisposable
         foreach (var file in _states.DueFiles(ListFiles()))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = IngestOne(file, cancellationToken);
+            if (_failedFiles.StillFailsToOpen(file.Path))
+            {
+                continue;
+            }
 
-            // A file with errors is not read again until it changes, so its errors count once.
-            _states.MarkIngested(file, result.TailHeld);
+            var result = IngestOne(file, cancellationToken, out var repeatedFailure);
+            if (repeatedFailure)
+            {
+                continue;
+            }
 
             summary.Add(result);
             if (result.ReadNewData || result.Errors > 0)
@@ -68,6 +75,22 @@ public sealed class FolderWatcher : IDisposable
         }
 
         return summary;
+    }
+
+    /// <summary>
+    /// Marks the file as ingested, so that it is read again only once it changes and its bad
+    /// records count once. A file that could not be opened stays due instead.
+    /// </summary>
+    private void MarkRead(FileState file, FileIngestResult result)
+    {
+        if (result.Unreadable && FailedFiles.IsRetried(file.Path))
+        {
+            _failedFiles.RecordOpenFailure(file.Path);
+            return;
+        }
+
+        _failedFiles.Remove(file.Path);
+        _states.MarkIngested(file, result.TailHeld);
     }
 
     /// <summary>Scans until <paramref name="cancellationToken"/> is cancelled, then returns.</summary>
@@ -99,9 +122,14 @@ public sealed class FolderWatcher : IDisposable
         _systemWatchers.Clear();
     }
 
-    private FileIngestResult IngestOne(FileState file, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests the file and marks it read. <paramref name="repeatedFailure"/> is true when the
+    /// ingest failed with the error of its previous try, which is then not reported again.
+    /// </summary>
+    private FileIngestResult IngestOne(FileState file, CancellationToken cancellationToken, out bool repeatedFailure)
     {
         var path = file.Path;
+        repeatedFailure = false;
         try
         {
             // Only the length seen to settle is read. New bytes ending mid-line or inside a gzip
@@ -109,12 +137,19 @@ public sealed class FolderWatcher : IDisposable
             // of the line or member. A file written longer ago than that wait is not checked, which
             // spares a folder of finished .json.gz files a second inflate each.
             var holdPartialTail = _states.MayStillBeWritten(file) && !_states.IsTailFinal(file);
-            return _ingester.IngestFile(path, file.Length, holdPartialTail, cancellationToken);
+            var result = _ingester.IngestFile(path, file.Length, holdPartialTail, cancellationToken);
+            MarkRead(file, result);
+            return result;
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
         {
             var failure = new FileIngestResult(path) { Records = 1, Errors = 1, ReadNewData = false };
-            _options.Ingest.ProblemFound?.Invoke(new ReadItem(ReadOutcome.Error, path, "file", null, $"ingest failed, it is retried when the file changes: {exception.Message}"));
+            repeatedFailure = _failedFiles.RecordReadFailure(path, exception.Message);
+            if (!repeatedFailure)
+            {
+                _options.Ingest.ProblemFound?.Invoke(new ReadItem(ReadOutcome.Error, path, "file", null, $"ingest failed, it is retried at each scan and reported again when its error changes: {exception.Message}"));
+            }
+
             return failure;
         }
     }
