@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using Vigil.Output;
+using Vigil.Read;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// Names each file of a watched folder that <c>vigil serve</c> skipped as not CloudTrail JSON, such
+/// as a web access log, as <see cref="NotCloudTrailFiles"/> names them for a hunt, conversion or ingest.
+/// </summary>
+/// <remarks>
+/// Serve has no end of run at which to count the files left unnamed, so it names every such file. It
+/// reads a file again only when the file grows, so a file is named once per change, not once per scan.
+/// </remarks>
+internal sealed class WatchedNotCloudTrailFiles(ILogger logger)
+{
+    private string? _lastFile;
+
+    /// <summary>Names the file of <paramref name="skip"/> when the skip is one of data that is not CloudTrail JSON.</summary>
+    public void Add(ReadItem skip)
+    {
+        // Files are read one after another, and a file of base64 payloads may give a skip per payload.
+        if (skip.Reason != NotCloudTrail.Reason || skip.File == _lastFile)
+        {
+            return;
+        }
+
+        _lastFile = skip.File;
+        ServeLog.SkippedNotCloudTrail(logger, TerminalText.Sanitize(skip.File), TerminalText.Sanitize(skip.Location), NotCloudTrail.Reason);
+    }
+}
