@@ -6,7 +6,7 @@ namespace Vigil.Tests.Cli;
 /// <summary>
 /// A hunt, conversion, ingest or serve names each file it skipped as not CloudTrail JSON, and a hunt,
 /// conversion or ingest that read no event beside such files exits 1, so that reading the wrong
-/// folder does not look clean.
+/// folder does not look clean. An ingest run again over such files reports them as the first run did.
 /// </summary>
 public sealed class NotCloudTrailFolderTests : IDisposable
 {
@@ -76,15 +76,47 @@ public sealed class NotCloudTrailFolderTests : IDisposable
     }
 
     [Fact]
-    public void IngestRerun_ExitsZero()
+    public void IngestRerun_ReportsFilesAgain()
+    {
+        var folder = WriteAccessLogs(2);
+        var first = Run("ingest", folder);
+
+        var result = Run("ingest", folder);
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("vigil ingest: no CloudTrail event was read, and 2 files were skipped as not CloudTrail JSON", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("access00.log: byte 0, starting '127.0.0.1 - - [0': skipped as not CloudTrail JSON", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("access01.log: byte 0, starting '127.0.0.1 - - [0': skipped as not CloudTrail JSON", result.StandardError, StringComparison.Ordinal);
+        Assert.Matches(@"Files already ingested\s+2\n", result.StandardError);
+    }
+
+    [Fact]
+    public void IngestRerunBesideTrail_ExitsZero()
     {
         var folder = WriteAccessLogs(1);
+        File.Copy(Directory.GetFiles(Path.Combine(RepoPaths.Samples, "exports")).First(), Path.Combine(folder, "trail.ndjson"));
         Run("ingest", folder);
 
         var result = Run("ingest", folder);
 
         Assert.Equal(0, result.ExitCode);
+        Assert.Contains("access00.log: byte 0", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("no CloudTrail event was read", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IngestRerunOfTrail_ExitsZero()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_temp.Path, "logs")).FullName;
+        File.Copy(Directory.GetFiles(Path.Combine(RepoPaths.Samples, "exports")).First(), Path.Combine(folder, "trail.ndjson"));
+        Run("ingest", folder);
+
+        var result = Run("ingest", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"Files already ingested\s+1\n", result.StandardError);
+        Assert.DoesNotContain("not CloudTrail JSON", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
