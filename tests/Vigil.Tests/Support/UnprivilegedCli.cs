@@ -15,13 +15,29 @@ internal static class UnprivilegedCli
 
     public static CliRunner.CliResult Run(string home, params string[] arguments) => Run(home, [], arguments);
 
+    /// <summary>
+    /// Starts the program as <see cref="Run"/> runs it, with standard output and standard error
+    /// redirected, for a test that acts while it runs. setpriv runs the program in its own process, so
+    /// the process id is the program's.
+    /// </summary>
+    public static Process Start(string home, params string[] arguments)
+    {
+        SkipUnlessRunnable(home);
+        return StartProcess(home, [], arguments);
+    }
+
     private static CliRunner.CliResult Run(string home, string[] wrapper, string[] arguments)
+    {
+        SkipUnlessRunnable(home);
+        return Wait(StartProcess(home, wrapper, arguments));
+    }
+
+    private static void SkipUnlessRunnable(string home)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root" && File.Exists(Setpriv), "needs root and setpriv to run as nobody");
 
-        var probe = Start(home, [], ["--version"]);
+        var probe = Wait(StartProcess(home, [], ["--version"]));
         Assert.SkipUnless(probe.ExitCode == 0, $"nobody cannot run the build: {probe.StandardError}");
-        return Start(home, wrapper, arguments);
     }
 
     /// <summary>Runs the program as <see cref="Run"/> does, and sends it SIGTERM after <paramref name="limit"/>, for a command that runs until stopped.</summary>
@@ -49,7 +65,7 @@ internal static class UnprivilegedCli
         return locked;
     }
 
-    private static CliRunner.CliResult Start(string home, string[] wrapper, string[] arguments)
+    private static Process StartProcess(string home, string[] wrapper, string[] arguments)
     {
         var start = new ProcessStartInfo(Setpriv)
         {
@@ -64,7 +80,12 @@ internal static class UnprivilegedCli
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    private static CliRunner.CliResult Wait(Process started)
+    {
+        using var process = started;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
