@@ -8,9 +8,6 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil alerts show</c> and <c>vigil alerts set-status</c>.</summary>
 internal static class AlertsShowRunner
 {
-    // SQLite's result code SQLITE_READONLY.
-    private const int ReadOnlyError = 8;
-
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static int Show(string? data, string id)
@@ -61,10 +58,10 @@ internal static class AlertsShowRunner
                 return StoreCommandErrors.NotFound("alerts set-status", error);
             }
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == ReadOnlyError)
+        catch (SqliteException exception) when (store.WriteRejection(exception) is { } problem)
         {
             // Opening rejects a store this user cannot write, so this is a permission changed since then.
-            return StoreCommandErrors.Usage("alerts set-status", $"--data: the store {store.DatabasePath} cannot be written ({exception.Message}). Run the command as a user who can write {store.DataDirectory} and {VigilStore.DatabaseFileName}.");
+            return StoreCommandErrors.StoreNotWritable("alerts set-status", problem);
         }
 
         Console.Out.WriteLine(TerminalText.Sanitize($"Alert {fullId} is now {statusText}."));

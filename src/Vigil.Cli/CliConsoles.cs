@@ -14,6 +14,9 @@ internal static class CliConsoles
 
     public static IAnsiConsole StandardError() => Create(Console.Error, Console.IsErrorRedirected);
 
+    /// <summary>Returns a console over <paramref name="writer"/>, laid out as for standard output redirected to a pipe or a file.</summary>
+    public static IAnsiConsole Redirected(TextWriter writer) => Create(writer, redirected: true);
+
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

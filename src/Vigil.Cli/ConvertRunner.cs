@@ -50,7 +50,7 @@ internal static class ConvertRunner
             using var writer = new ConvertDocumentWriter(output, arguments.BulkIndex);
             Convert(arguments, files, unlistedFolders, writer, summary, new ConvertProblemLog(logger, notCloudTrail), signals.Token);
         }
-        catch (Exception exception) when (signals.Token.IsCancellationRequested && (exception is OperationCanceledException || ClosedPipe.Caused(exception)))
+        catch (Exception exception) when (signals.Received && (exception is OperationCanceledException || ClosedPipe.Caused(exception)))
         {
             // A write that a signal found blocked on a full pipe fails once the reader closes it,
             // and the conversion was still stopped by the signal, not by the reader.

@@ -11,8 +11,11 @@ internal static class HuntReport
     // Skip reasons longer than this are shortened in the summary's grid.
     private const int MaxReasonLength = 80;
 
-    public static void WriteAlerts(IAnsiConsole console, AlertTable alerts, HuntSummary summary)
+    /// <summary>Writes the alert table, checking <paramref name="stop"/> before each line so that a signal ends it after the current line.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="stop"/> was cancelled.</exception>
+    public static void WriteAlerts(IAnsiConsole console, AlertTable alerts, HuntSummary summary, CancellationToken stop)
     {
+        stop.ThrowIfCancellationRequested();
         if (summary.Alerts == 0)
         {
             console.WriteLine("No alerts.");
@@ -22,6 +25,7 @@ internal static class HuntReport
         var rows = alerts.OrderedRows();
         foreach (var line in AlertTableLayout.Lines(rows, console.Profile.Width))
         {
+            stop.ThrowIfCancellationRequested();
             console.WriteLine(line);
         }
 

@@ -82,7 +82,7 @@ internal static class HuntRunner
                 summary = Hunt(options, rules, new ConsoleHuntListener(logger, notCloudTrail), table, ndjson, signals.Token);
             }
         }
-        catch (Exception ex) when (signals.Token.IsCancellationRequested && (ex is OperationCanceledException || ClosedPipe.Caused(ex)))
+        catch (Exception ex) when (signals.Received && (ex is OperationCanceledException || ClosedPipe.Caused(ex)))
         {
             // A write that a signal found blocked on a full pipe fails once the reader closes it,
             // and the hunt was still stopped by the signal, not by the reader.
@@ -99,16 +99,9 @@ internal static class HuntRunner
 
         notCloudTrail.LogUnnamed();
         CliLogging.Flush(loggerFactory);
-        if (table is not null)
+        if (table is not null && HuntTableOutput.Write(table, summary, signals) is { } tableExitCode)
         {
-            try
-            {
-                HuntReport.WriteAlerts(CliConsoles.StandardOutput(), table, summary);
-            }
-            catch (IOException ex)
-            {
-                return ClosedPipe.Caused(ex) ? ExitCodes.Success : OutputFailed(null, ex is StandardOutputException ? ex.InnerException!.Message : ex.Message, huntFinished: true);
-            }
+            return tableExitCode;
         }
 
         HuntReport.WriteSummary(CliConsoles.StandardError(), summary, loadedRules);
@@ -173,7 +166,7 @@ internal static class HuntRunner
         var ndjson = arguments.Output is not null || arguments.Format == "ndjson";
         return ndjson
             ? "vigil hunt: interrupted; the NDJSON output ends with the last whole alert found before the signal, and no summary is shown."
-            : "vigil hunt: interrupted before the table was written; run the hunt again, or use --format ndjson to keep the alerts found before a stop.";
+            : HuntTableOutput.InterruptedBeforeTable;
     }
 
     private static int ExitCode(HuntSummary summary, HuntOptions options, NotCloudTrailFiles notCloudTrail)

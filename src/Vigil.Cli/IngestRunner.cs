@@ -72,6 +72,7 @@ internal static class IngestRunner
 
             var expired = store.DeleteExpiredEvents(retention);
             WarnAboutNonCloudTrail(loggerFactory.CreateLogger("vigil.ingest"), summary);
+            NameEarlierNotCloudTrail(summary, notCloudTrail);
             notCloudTrail.LogUnnamed();
             CliLogging.Flush(loggerFactory);
             IngestReport.Write(CliConsoles.StandardError(), summary, expired, store.CountEvents());
@@ -88,6 +89,21 @@ internal static class IngestRunner
         }
     }
 
+    /// <summary>
+    /// Names each file already ingested that an earlier run skipped as not CloudTrail JSON, so that
+    /// a re-run over such files reports them as the first run did.
+    /// </summary>
+    private static void NameEarlierNotCloudTrail(IngestSummary summary, NotCloudTrailFiles notCloudTrail)
+    {
+        foreach (var file in summary.Files)
+        {
+            if (file.EarlierNotCloudTrailLocation is { } location)
+            {
+                notCloudTrail.Add(new ReadItem(ReadOutcome.Skipped, file.Path, location, null, NotCloudTrail.Reason));
+            }
+        }
+    }
+
     private static int ExitCode(IngestSummary summary, IReadOnlyList<string> paths, NotCloudTrailFiles notCloudTrail)
     {
         if (summary.Files.Count == 0 && summary.FoldersNotListed == 0)
@@ -98,8 +114,9 @@ internal static class IngestRunner
 
         // A re-run over files already ingested has read nothing new, which is success, even beside
         // a file it cannot open (a link to nothing in a synced folder). A folder that could not be
-        // listed fails like such a file, as it does in a hunt.
-        var nothingUsable = summary.Stored + summary.Duplicates == 0 && summary.FilesUnchanged == 0;
+        // listed fails like such a file, as it does in a hunt. A file already ingested that gave no
+        // event because it is not CloudTrail JSON is no more usable than at the first run.
+        var nothingUsable = summary.Stored + summary.Duplicates == 0 && summary.FilesUnchanged == summary.FilesUnchangedNotCloudTrail;
         if (nothingUsable && notCloudTrail.NoEventError("ingest", events: 0) is { } noEvent)
         {
             Console.Error.WriteLine(noEvent);

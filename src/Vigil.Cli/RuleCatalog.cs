@@ -127,6 +127,13 @@ internal static class RuleCatalog
         }
 
         var status = FindRegistered(scheduler.Status(), rule, out var notFound);
+        if (status is null && Read.PathAccess.Denied(rule) is { } denied)
+        {
+            // A rule file behind a folder this user cannot enter does not exist for File.Exists.
+            error = RuleLookupError.NotRegistered($"rule file {rule} could not be read ({denied.TrimEnd('.')}); check the permissions of its folders, or run the command as a user who can read it.");
+            return null;
+        }
+
         error = status is null ? RuleLookupError.NotFound(notFound) : null;
         return status;
     }
@@ -235,10 +242,16 @@ internal static class RuleCatalog
             return loaded.Rules;
         }
 
+        if (loaded.Errors.Count == 0)
+        {
+            error = $"{file} holds no rule: give a detection-rules TOML file or a Kibana rule export";
+            return null;
+        }
+
+        var first = loaded.Errors[0];
         var more = loaded.Errors.Count > 1 ? $" Run 'vigil rules validate {file}' for the other {loaded.Errors.Count - 1}." : "";
-        error = loaded.Errors.Count > 0
-            ? $"{file} not registered because it is invalid: {loaded.Errors[0].ToString().TrimEnd('.')}.{more}"
-            : $"{file} holds no rule: give a detection-rules TOML file or a Kibana rule export";
+        var reason = first.IsUnreadable || first.IsMissingPath ? "it could not be read" : "it is invalid";
+        error = $"{file} not registered because {reason}: {first.ToString().TrimEnd('.')}.{more}";
         return null;
     }
 

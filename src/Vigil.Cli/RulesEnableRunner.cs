@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Vigil.Output;
 
 namespace Vigil.Cli;
@@ -14,6 +15,19 @@ internal static class RulesEnableRunner
             return ExitCodes.Usage;
         }
 
+        try
+        {
+            return Switch(session, command, rule, replace, enable);
+        }
+        catch (SqliteException exception) when (session.Store.WriteRejection(exception) is { } problem)
+        {
+            return StoreCommandErrors.StoreNotWritable(command, problem);
+        }
+    }
+
+    /// <summary>Registers the rule when it is a file, and enables or disables it.</summary>
+    private static int Switch(SchedulerSession session, string command, string rule, bool replace, bool enable)
+    {
         if (RuleCatalog.Find(session.Scheduler, rule, replace, out var error) is not { } status)
         {
             return StoreCommandErrors.Lookup(command, error!);

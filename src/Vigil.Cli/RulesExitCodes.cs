@@ -8,4 +8,10 @@ internal static class RulesExitCodes
     /// or lint found an error-level finding.
     /// </summary>
     public const int RuleErrors = 1;
+
+    /// <summary>
+    /// The rule_id given with <c>vigil rules show --rule-id</c> is not in the file, as a store
+    /// command exits when the rule named is not in the store (<see cref="StoreExitCodes.NotFound"/>).
+    /// </summary>
+    public const int RuleNotFound = 1;
 }

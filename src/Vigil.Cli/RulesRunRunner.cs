@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Vigil.Alert;
 using Vigil.Detect.Rules;
@@ -24,6 +25,21 @@ internal static class RulesRunRunner
             return ExitCodes.Usage;
         }
 
+        try
+        {
+            return RunRule(session, rule, replace, fromText, toText, signals, loggerFactory);
+        }
+        catch (SqliteException exception) when (session.Store.WriteRejection(exception) is { } problem)
+        {
+            // The chunks printed before are saved; a later run over them creates no alert twice.
+            CliLogging.Flush(loggerFactory);
+            return StoreCommandErrors.StoreNotWritable(Command, problem);
+        }
+    }
+
+    /// <summary>Checks the range, registers the rule when it is a file, and runs it over the range.</summary>
+    private static int RunRule(SchedulerSession session, string rule, bool replace, string fromText, string toText, ShutdownSignals signals, ILoggerFactory loggerFactory)
+    {
         var now = session.Store.TimeProvider.GetUtcNow();
         if (!TimeArgument.TryParse(fromText, now, out var from, out var error))
         {

@@ -1,6 +1,7 @@
 using Vigil.Detect.Kql;
 using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Formats;
+using Vigil.Detect.Rules.Lint;
 using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
 
@@ -32,10 +33,7 @@ internal static class RulesShowRunner
         var rules = ruleId is null ? loaded : loaded.Where(rule => rule.RuleId == ruleId).ToList();
         if (rules.Count == 0)
         {
-            // An export with several revisions or copies of a rule lists its rule_id once.
-            var ruleIds = loaded.Select(rule => rule.RuleId).Distinct(StringComparer.Ordinal).ToList();
-            var known = string.Join(", ", ruleIds.Take(MaxListedRuleIds)) + (ruleIds.Count > MaxListedRuleIds ? ", ..." : "");
-            return UsageError($"{path} has no rule with rule_id \"{ruleId}\"; give one of its rule_ids: {known}");
+            return RuleIdNotFound(path, ruleId!, loaded);
         }
 
         if (ruleId is not null && rules.Count > 1)
@@ -110,6 +108,22 @@ internal static class RulesShowRunner
         }
 
         return status;
+    }
+
+    /// <summary>
+    /// Prints that <paramref name="path"/> has no rule with <paramref name="ruleId"/>, with the nearest
+    /// rule_ids of the file or else the first of them. A rule_id the file lacks is a rule not found, as
+    /// in the store commands, not an invalid command line, so no usage line follows.
+    /// </summary>
+    private static int RuleIdNotFound(string path, string ruleId, IReadOnlyList<DetectionRule> loaded)
+    {
+        // An export with several revisions or copies of a rule lists its rule_id once.
+        var ruleIds = loaded.Select(rule => rule.RuleId).Distinct(StringComparer.Ordinal).ToList();
+        var nearest = EditDistance.Nearest(ruleId, ruleIds);
+        var listed = string.Join(", ", ruleIds.Take(MaxListedRuleIds)) + (ruleIds.Count > MaxListedRuleIds ? ", ..." : "");
+        var fix = nearest.Count > 0 ? $"did you mean {string.Join(" or ", nearest)}?" : $"give one of its rule_ids: {listed}";
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil rules show: {path} has no rule with rule_id \"{ruleId}\"; {fix}"));
+        return RulesExitCodes.RuleNotFound;
     }
 
     private static int UsageError(string message) => Cli.UsageError.Write("rules show", message);

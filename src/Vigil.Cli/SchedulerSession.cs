@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Vigil.Detect.Rules.Validation;
 using Vigil.Output;
 using Vigil.Serve;
@@ -36,7 +37,18 @@ internal sealed class SchedulerSession : IDisposable
             return null;
         }
 
-        return new SchedulerSession(store, register);
+        try
+        {
+            return new SchedulerSession(store, register);
+        }
+        catch (SqliteException exception) when (store.WriteRejection(exception) is { } problem)
+        {
+            // Registering the rules again writes the store, which a permission removed since the
+            // check at open can reject.
+            store.Dispose();
+            StoreCommandErrors.StoreNotWritable(command, problem);
+            return null;
+        }
     }
 
     /// <summary>Prints a rule file problem on stderr. The command goes on with the rules that loaded.</summary>

@@ -41,10 +41,18 @@ internal sealed class ServeHost(VigilStore store, RuleScheduler scheduler, Serve
         folderLog.ReportStart(folders);
 
         var problems = new IngestProblemLog(logger);
+        var notCloudTrail = new WatchedNotCloudTrailFiles(logger);
+        var ingest = new IngestOptions
+        {
+            ProblemFound = problems.Log,
+            ItemSkipped = notCloudTrail.Add,
+            FileLeft = problems.LogFileLeft,
+            FolderNotListed = problems.LogFolderNotListed,
+        };
         var options = new FolderWatcherOptions
         {
             PollInterval = settings.Poll,
-            Ingest = new IngestOptions { ProblemFound = problems.Log, FileLeft = problems.LogFileLeft, FolderNotListed = problems.LogFolderNotListed },
+            Ingest = ingest,
             FileIngested = new IngestedFileLog(logger).Log,
             FolderChecked = folderLog.Check,
         };

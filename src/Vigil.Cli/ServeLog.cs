@@ -93,6 +93,9 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 75, Level = LogLevel.Warning, Message = "{File}: {Lacking} of {Stored} stored events have neither eventName nor eventTime, so they are probably not CloudTrail records; check that the watched folder holds CloudTrail logs.")]
     public static partial void EventsLackCloudTrailFields(ILogger logger, string file, long lacking, long stored);
 
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "{File}: {Location}: skipped as {Reason}; check that the watched folder holds CloudTrail logs.")]
+    public static partial void SkippedNotCloudTrail(ILogger logger, string file, string location, string reason);
+
     [LoggerMessage(EventId = 71, Level = LogLevel.Information, Message = "Deleted {Count} events stored more than {Retention} ago")]
     public static partial void EventsExpired(ILogger logger, long count, string retention);
 

@@ -13,6 +13,7 @@ internal sealed class ShutdownSignals : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly ILogger _logger;
+    private volatile bool _received;
 
     public ShutdownSignals(ILogger logger)
     {
@@ -22,8 +23,15 @@ internal sealed class ShutdownSignals : IDisposable
         EarlySignals.TakeOver(Receive);
     }
 
-    /// <summary>Cancelled at the first signal.</summary>
+    /// <summary>Cancelled at the first signal, once its log line is written.</summary>
     public CancellationToken Token => _stop.Token;
+
+    /// <summary>
+    /// Whether a signal was received, set before its log line is written and <see cref="Token"/> is
+    /// cancelled. A command that finds its output pipe closed reads this, because a reader that acts
+    /// on the log line, such as by closing the pipe, may do so before the cancellation.
+    /// </summary>
+    public bool Received => _received;
 
     public void Dispose()
     {
@@ -37,11 +45,13 @@ internal sealed class ShutdownSignals : IDisposable
     /// </summary>
     private bool Receive(PosixSignal signal)
     {
-        if (_stop.IsCancellationRequested)
+        if (_received)
         {
             return false;
         }
 
+        // Logged before the cancellation, so that the line comes before every line of the stop.
+        _received = true;
         var name = signal.ToString();
         ServeLog.Stopping(_logger, name);
         _stop.Cancel();

@@ -8,6 +8,13 @@ internal static class StoreCommandErrors
 {
     public static int Usage(string command, string message) => UsageError.Write(command, message);
 
+    /// <summary>
+    /// Prints <paramref name="problem"/>, why this user cannot write the store, as a store command
+    /// prints it when the store opens, with the same exit code. A command calls it when a permission
+    /// was removed after that check, so that a write fails while the command runs.
+    /// </summary>
+    public static int StoreNotWritable(string command, string problem) => Usage(command, $"--data: {problem}");
+
     public static int NotFound(string command, string message)
     {
         Console.Error.WriteLine(TerminalText.Sanitize($"vigil {command}: {message}"));

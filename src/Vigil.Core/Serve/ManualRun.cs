@@ -1,3 +1,5 @@
+using Vigil.Store;
+
 namespace Vigil.Serve;
 
 /// <summary>
@@ -39,7 +41,7 @@ internal sealed class ManualRun(ScheduledRule rule, ISchedulerStateStore store, 
         {
             log.Searched(chunk, services.SearchOnly(rule, context, record, chunk));
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not OperationCanceledException && !StoreWriteAccess.IsReadOnlyError(error))
         {
             record.Fail($"the manual run failed: {error.Message}");
         }

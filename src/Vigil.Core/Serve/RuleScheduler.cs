@@ -211,6 +211,10 @@ public sealed class RuleScheduler
     /// <returns>The totals of the chunks.</returns>
     /// <exception cref="ArgumentException">The rule is not loaded, cannot run, or the range is empty, too long or ends after now.</exception>
     /// <exception cref="OperationCanceledException">The run was stopped; the chunks it searched are saved.</exception>
+    /// <exception cref="SqliteException">
+    /// The store rejected a write, such as after a permission was removed; every later chunk would
+    /// fail the same way, so the run stops. <see cref="VigilStore.WriteRejection"/> words the error.
+    /// </exception>
     public ManualRunSummary RunManual(
         string rule,
         DateTimeOffset from,

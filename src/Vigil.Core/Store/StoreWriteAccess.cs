@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
 
 namespace Vigil.Store;
 
@@ -19,6 +20,9 @@ internal static class StoreWriteAccess
     private const int PermissionDenied = 13;
     private const int NotPermitted = 1;
     private const int ReadOnlyFileSystem = 30;
+
+    // SQLite's result code SQLITE_READONLY.
+    private const int ReadOnlyDatabase = 8;
 
     private const string ReadersWork = "'vigil alerts list', 'vigil alerts show' and 'vigil rules status' read the store as it is";
 
@@ -65,6 +69,13 @@ internal static class StoreWriteAccess
 
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> is SQLite rejecting a write on a connection it opened
+    /// read-only, which a store opened for writing meets once a permission was removed. Every later
+    /// write on a new connection fails the same way.
+    /// </summary>
+    public static bool IsReadOnlyError(Exception exception) => exception is SqliteException { SqliteErrorCode: ReadOnlyDatabase };
 
     private static string Describe(string path, string databasePath) => path switch
     {

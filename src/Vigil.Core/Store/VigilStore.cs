@@ -164,7 +164,7 @@ public sealed partial class VigilStore : IDisposable
         catch (SqliteException exception) when (exception.SqliteErrorCode == ReadOnlyError)
         {
             // No file or folder lacks a permission, so SQLite's text is the only hint left.
-            throw new StoreException($"the store {DatabasePath} cannot be written ({exception.Message}). Check that this user can write it and create files in {DataDirectory}.", exception);
+            throw new StoreException(CannotWrite(exception), exception);
         }
         catch (SqliteException exception)
         {

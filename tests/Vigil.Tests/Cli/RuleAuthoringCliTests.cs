@@ -131,7 +131,7 @@ public sealed class RuleAuthoringCliTests : IDisposable
 
         var result = CliRunner.Run("rules", "show", export, "--rule-id", "nope");
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains($"give one of its rule_ids: {rule.RuleId}{Environment.NewLine}", result.StandardError, StringComparison.Ordinal);
     }
 

@@ -524,14 +524,14 @@ public class RulesCliTests
     }
 
     [Fact]
-    public void ShowUnknownRuleIdExitsTwo()
+    public void ShowUnknownRuleIdExitsOne()
     {
         using var folder = new TempDirectory();
         var input = TwoRuleExport(folder);
 
         var result = CliRunner.Run("rules", "show", input, "--rule-id", "missing");
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains("second-rule", result.StandardError, StringComparison.Ordinal);
     }
 

@@ -50,7 +50,6 @@ public class UsageErrorFormTests
         { "kql dsl", ["kql", "dsl", "a:b", "--time-zone", "Mars/Olympus"], "--time-zone 'Mars/Olympus' is not a time zone" },
         { "kql eval", ["kql", "eval", "a:b", "--doc", "/nonexistent/doc.json"], "--doc /nonexistent/doc.json: file not found" },
         { "kql parse", ["kql", "parse", "--query-file", "/nonexistent/query.kql"], "--query-file /nonexistent/query.kql" },
-        { "rules show", ["rules", "show", Rule, "--rule-id", "no-such-rule"], "has no rule with rule_id \"no-such-rule\"" },
         { "rules convert", ["rules", "convert", Rule, "--to", "kibana-ndjson", "--output", "/nonexistent/folder/rules.ndjson"], "--output /nonexistent/folder/rules.ndjson: the folder /nonexistent/folder does not exist" },
     };
 

@@ -175,7 +175,7 @@ public sealed class UncoveredRetentionTests
 
         // The version 7 row does not record when its matches were stored, so it stays, while the
         // range that the first run created in the newer group clears.
-        Assert.Equal(8, harness.Store.SchemaVersion);
+        Assert.Equal(MigrationList.All.Count, harness.Store.SchemaVersion);
         Assert.Equal(10, harness.Alerts().Count);
         var range = Assert.Single(Assert.Single(harness.Scheduler.Status()).Uncovered);
         Assert.Equal(OldLogs.AddSeconds(2), range.Window.From);

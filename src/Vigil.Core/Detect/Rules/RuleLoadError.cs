@@ -23,6 +23,12 @@ public sealed record RuleLoadError(string File, int? Line, int? Column, string M
     /// </summary>
     public bool IsMissingPath { get; init; }
 
+    /// <summary>
+    /// True when <see cref="File"/> is a file that could not be read, such as one this user has no
+    /// read permission on, so its content was not checked.
+    /// </summary>
+    public bool IsUnreadable { get; init; }
+
     /// <summary>The <c>rule_id</c> of the rule that failed, or null when the loader did not read one.</summary>
     public string? RuleId { get; init; }
 

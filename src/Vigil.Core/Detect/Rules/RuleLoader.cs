@@ -114,9 +114,15 @@ public static class RuleLoader
                 return;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
         {
-            errors.Add(new RuleLoadError(file, null, null, $"failed to read the rule file: {e.Message}"));
+            errors.Add(new RuleLoadError(file, null, null, UnreadableFileError) { IsUnreadable = true });
+            Count(loaded: false);
+            return;
+        }
+        catch (IOException e)
+        {
+            errors.Add(new RuleLoadError(file, null, null, $"failed to read the rule file: {e.Message}") { IsUnreadable = true });
             Count(loaded: false);
             return;
         }
@@ -168,6 +174,9 @@ public static class RuleLoader
             errors.AddRange(fileErrors);
         }
     }
+
+    private const string UnreadableFileError =
+        "permission denied: this user cannot read the rule file. Run the command as a user who can read it, or give this user read permission on it";
 
     private const string EmptyFileError =
         "the rule file is empty: expected a detection-rules rule (TOML), a Kibana rule (JSON) or a Kibana export (NDJSON); add the rule or remove the file";

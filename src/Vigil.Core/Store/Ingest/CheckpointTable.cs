@@ -8,12 +8,16 @@ internal static class CheckpointTable
     public static IngestCheckpoint? Find(SqliteConnection connection, string path)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT segment_start, segment_end, items_done, complete, fingerprint FROM ingest_checkpoints WHERE path = $path";
+        command.CommandText = "SELECT segment_start, segment_end, items_done, complete, fingerprint, not_cloudtrail FROM ingest_checkpoints WHERE path = $path";
         command.Parameters.AddWithValue("$path", path);
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new IngestCheckpoint(path, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3) != 0, (byte[])reader.GetValue(4))
-            : null;
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var notCloudTrail = reader.IsDBNull(5) ? null : reader.GetString(5);
+        return new IngestCheckpoint(path, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3) != 0, (byte[])reader.GetValue(4), notCloudTrail);
     }
 
     /// <summary>
@@ -27,13 +31,13 @@ internal static class CheckpointTable
         command.Transaction = transaction;
         command.CommandText = previous is null
             ? """
-              INSERT INTO ingest_checkpoints (path, segment_start, segment_end, items_done, complete, fingerprint, updated)
-              VALUES ($path, $start, $end, $items, $complete, $fingerprint, $now)
+              INSERT INTO ingest_checkpoints (path, segment_start, segment_end, items_done, complete, fingerprint, not_cloudtrail, updated)
+              VALUES ($path, $start, $end, $items, $complete, $fingerprint, $notCloudTrail, $now)
               ON CONFLICT (path) DO NOTHING
               """
             : """
               UPDATE ingest_checkpoints
-              SET segment_start = $start, segment_end = $end, items_done = $items, complete = $complete, fingerprint = $fingerprint, updated = $now
+              SET segment_start = $start, segment_end = $end, items_done = $items, complete = $complete, fingerprint = $fingerprint, not_cloudtrail = $notCloudTrail, updated = $now
               WHERE path = $path AND segment_start = $oldStart AND segment_end = $oldEnd AND items_done = $oldItems AND complete = $oldComplete
               """;
         command.Parameters.AddWithValue("$path", next.Path);
@@ -42,6 +46,7 @@ internal static class CheckpointTable
         command.Parameters.AddWithValue("$items", next.ItemsDone);
         command.Parameters.AddWithValue("$complete", next.Complete ? 1 : 0);
         command.Parameters.AddWithValue("$fingerprint", next.Fingerprint);
+        command.Parameters.AddWithValue("$notCloudTrail", (object?)next.NotCloudTrail ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", now);
         if (previous is not null)
         {

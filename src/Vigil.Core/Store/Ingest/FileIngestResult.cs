@@ -52,6 +52,13 @@ public sealed class FileIngestResult
     /// <summary>Whether this run read new data; <c>false</c> when the checkpoint showed the file already done.</summary>
     public bool ReadNewData { get; internal set; }
 
+    /// <summary>
+    /// For a file this run found already ingested, the location at which an earlier run skipped its
+    /// data as not CloudTrail JSON, such as <c>byte 0, starting '127.0.0.1 - - [0'</c>, when the file
+    /// has given no event; otherwise <c>null</c>. Files ingested before schema version 9 have none.
+    /// </summary>
+    public string? EarlierNotCloudTrailLocation { get; internal set; }
+
     /// <summary>Whether new bytes that may be unfinished (text ending mid-line, gzip data ending inside a member) were left unread for a later ingest.</summary>
     internal bool TailHeld { get; set; }
 

@@ -12,6 +12,10 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
 
     private readonly FileIngestResult _result = new(path);
 
+    // The file's first skip as not CloudTrail JSON, which its checkpoint keeps while the file has given no event.
+    private string? _notCloudTrail;
+    private bool _gaveEvent;
+
     public FileIngestResult Run(CancellationToken cancellationToken)
     {
         using var file = RegularFile.IsRegularOrUnknown(path) ? TryOpen() : null;
@@ -34,9 +38,11 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
         _result.TailHeld = tailHeld;
         if (segment is null)
         {
+            _result.EarlierNotCloudTrailLocation = checkpoint?.NotCloudTrail;
             return _result;
         }
 
+        ContinueNotCloudTrailMark(checkpoint, segment);
         _result.ReadNewData = true;
         file.Position = segment.Start;
         using var items = new SegmentItems(reader, file, path, segment);
@@ -70,7 +76,7 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
                 }
             }
 
-            var next = new IngestCheckpoint(path, segment.Start, segment.End, done + count, finished, segment.Fingerprint);
+            var next = new IngestCheckpoint(path, segment.Start, segment.End, done + count, finished, segment.Fingerprint, _gaveEvent ? null : _notCloudTrail);
             if (!CheckpointTable.TryAdvance(connection, transaction, previous, next, store.NowMilliseconds()))
             {
                 transaction.Rollback();
@@ -101,6 +107,11 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
             case ReadOutcome.Skipped:
                 counts.CountSkip(item.Reason ?? "skipped");
                 options.ItemSkipped?.Invoke(item);
+                if (item.Reason == NotCloudTrail.Reason)
+                {
+                    _notCloudTrail ??= item.Location;
+                }
+
                 return;
 
             default:
@@ -158,8 +169,9 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
     }
 
     /// <summary>Inserts <paramref name="row"/> and counts it; returns <c>false</c> for a duplicate.</summary>
-    private static bool Insert(FileIngestResult counts, EventRowWriter writer, EventRow row, ReadOnlySpan<byte> rawRecord = default)
+    private bool Insert(FileIngestResult counts, EventRowWriter writer, EventRow row, ReadOnlySpan<byte> rawRecord = default)
     {
+        _gaveEvent = true;
         if (!writer.TryInsert(row, rawRecord))
         {
             counts.Duplicates++;
@@ -170,6 +182,24 @@ internal sealed class FileIngestion(VigilStore store, IngestOptions options, Clo
         counts.Stored++;
         StoreMetrics.EventsStored.Add(1);
         return true;
+    }
+
+    /// <summary>
+    /// Takes over the checkpoint's not-CloudTrail mark when <paramref name="segment"/> goes on from
+    /// the bytes it covers: a resumed segment, or bytes appended since. A read from byte 0, of a new
+    /// or replaced file, starts without one.
+    /// </summary>
+    private void ContinueNotCloudTrailMark(IngestCheckpoint? checkpoint, FileSegment segment)
+    {
+        if (checkpoint is null || (segment.Start == 0 && segment.ItemsDone == 0))
+        {
+            return;
+        }
+
+        // A checkpoint without a mark does not tell a file that gave events from one that had no
+        // such skip, so it is taken as one that gave events, and the file is never named.
+        _notCloudTrail = checkpoint.NotCloudTrail;
+        _gaveEvent = checkpoint.NotCloudTrail is null;
     }
 
     /// <summary>

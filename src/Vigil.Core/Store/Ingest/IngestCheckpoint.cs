@@ -10,4 +10,8 @@ namespace Vigil.Store;
 /// <param name="ItemsDone">Items of the segment committed with their events.</param>
 /// <param name="Complete">Whether every item of the segment is committed.</param>
 /// <param name="Fingerprint">The hash of the file's first and last bytes before <paramref name="SegmentEnd"/>, to notice a replaced file.</param>
-internal sealed record IngestCheckpoint(string Path, long SegmentStart, long SegmentEnd, long ItemsDone, bool Complete, byte[] Fingerprint);
+/// <param name="NotCloudTrail">
+/// The location of the file's first skip as not CloudTrail JSON, which shows what its data starts
+/// with, while the file has given no event; <c>null</c> once it gave one, or when it had no such skip.
+/// </param>
+internal sealed record IngestCheckpoint(string Path, long SegmentStart, long SegmentEnd, long ItemsDone, bool Complete, byte[] Fingerprint, string? NotCloudTrail = null);

@@ -18,6 +18,12 @@ public sealed class IngestSummary
     /// <summary>Files already fully ingested by an earlier run.</summary>
     public int FilesUnchanged => _files.Count(f => !f.ReadNewData && !f.Unreadable && !f.LeftToOtherProcess);
 
+    /// <summary>
+    /// Files already fully ingested that an earlier run skipped as not CloudTrail JSON and that gave
+    /// no event (see <see cref="FileIngestResult.EarlierNotCloudTrailLocation"/>); part of <see cref="FilesUnchanged"/>.
+    /// </summary>
+    public int FilesUnchangedNotCloudTrail => _files.Count(f => f.EarlierNotCloudTrailLocation is not null);
+
     /// <summary>Files another process took over while this run read them (see <see cref="FileIngestResult.LeftToOtherProcess"/>).</summary>
     public int FilesLeftToOtherProcess => _files.Count(f => f.LeftToOtherProcess);
 

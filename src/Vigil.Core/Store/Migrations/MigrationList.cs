@@ -16,5 +16,6 @@ internal static class MigrationList
         UncoveredRangeKinds.Step,
         RetentionCutoffSchema.Step,
         UncoveredIngestBound.Step,
+        CheckpointNotCloudTrail.Step,
     ];
 }
