@@ -39,7 +39,8 @@ internal static class HuntCommand
         };
         var to = new Option<string?>("--to")
         {
-            Description = "Only events at or before this time, on each rule's timestamp field: ISO 8601 or now-1h.",
+            Description = "Only events at or before this time, on each rule's timestamp field: ISO 8601 or now-1h. "
+                + "A date alone, or a time without seconds, runs to the end of its day, hour or minute.",
         };
 
         var threads = new Option<int?>("--threads", "-t")

@@ -48,6 +48,42 @@ public class TimeArgumentTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), time);
     }
 
+    // A partial --to covers its whole unit, as Elasticsearch rounds a partial lte bound up.
+    [Theory]
+    [InlineData("2026-12-01", false, "2026-12-01T00:00:00Z")]
+    [InlineData("2026-12-01", true, "2026-12-01T23:59:59.999Z")]
+    [InlineData("2026-12-01T10", true, "2026-12-01T10:59:59.999Z")]
+    [InlineData("2026-12-01T10:00", true, "2026-12-01T10:00:59.999Z")]
+    [InlineData("2026-12-01 10:00", true, "2026-12-01T10:00:59.999Z")]
+    [InlineData("2026-12-01T10:00+01:00", true, "2026-12-01T09:00:59.999Z")]
+    [InlineData("2026-02", true, "2026-02-28T23:59:59.999Z")]
+    [InlineData("2028-02", true, "2028-02-29T23:59:59.999Z")]
+    [InlineData("2026", true, "2026-12-31T23:59:59.999Z")]
+    [InlineData("9999-12-31", true, "9999-12-31T23:59:59.999Z")]
+
+    // A time given to the second, or to a fraction of it, is taken as written.
+    [InlineData("2026-12-01T10:00:00Z", true, "2026-12-01T10:00:00Z")]
+    [InlineData("2026-12-01T10:00:00.5Z", true, "2026-12-01T10:00:00.5Z")]
+    public void PartialTimesRoundUpToEndOfUnit(string text, bool roundUp, string expected)
+    {
+        Assert.True(TimeArgument.TryParse(text, Now, out var time, out var error, roundUp), error);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), time);
+    }
+
+    [Theory]
+    [InlineData("Dec 1 2026")]
+    [InlineData("12/01/2026")]
+    [InlineData("10:00")]
+    [InlineData("2026-13-01")]
+    [InlineData("20261201")]
+    [InlineData("0001-01-01T00:00+01:00")]
+    public void NonIsoTimeIsInvalid(string text)
+    {
+        Assert.False(TimeArgument.TryParse(text, Now, out _, out var error, roundUp: true));
+        Assert.Contains(text, error);
+        Assert.Contains("ISO 8601", error);
+    }
+
     [Theory]
     [InlineData("now/x")]
     [InlineData("now/")]

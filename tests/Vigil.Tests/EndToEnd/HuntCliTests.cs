@@ -142,6 +142,24 @@ public class HuntCliTests
     }
 
     [Fact]
+    public void DateOnlyRangeCoversWholeDay()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson", "--from", "2026-12-01", "--to", "2026-12-01");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void ReversedRangeShowsRoundedEnd()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--from", "2026-12-02", "--to", "2026-12-01T09:04");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--to 2026-12-01T09:04:59.999Z", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TerminalEscapesAreNeutralised()
     {
         using var temp = new TempDirectory();
