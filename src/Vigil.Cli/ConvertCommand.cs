@@ -35,7 +35,7 @@ internal static class ConvertCommand
             paths, output, bulk, keepOriginal,
         };
         command.SetAction(parsed => ConvertRunner.Run(new ConvertArguments(
-            Paths: parsed.GetValue(paths) ?? [],
+            Paths: StandardInputPath.Resolve(parsed.GetValue(paths) ?? []),
             Output: parsed.GetValue(output),
             BulkIndex: parsed.GetResult(bulk) is null ? null : parsed.GetValue(bulk) ?? ConvertArguments.DefaultIndex,
             KeepOriginal: parsed.GetValue(keepOriginal),

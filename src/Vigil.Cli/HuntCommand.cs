@@ -58,7 +58,7 @@ internal static class HuntCommand
             paths, rules, format, output, from, to, threads, noPrefilter, noRouting,
         };
         command.SetAction(parsed => HuntRunner.Run(new HuntArguments(
-            Paths: parsed.GetValue(paths) ?? [],
+            Paths: StandardInputPath.Resolve(parsed.GetValue(paths) ?? []),
             Rules: parsed.GetValue(rules) ?? [],
             Format: parsed.GetValue(format),
             Output: parsed.GetValue(output),

@@ -34,6 +34,43 @@ public sealed class InputPipeTests
         Assert.Contains("\"id\":\"pipe-1\"", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hunt", "-", "--format", "ndjson")]
+    [InlineData("hunt", "--format", "ndjson", "--", "-")]
+    public void Hunt_DashReadsStandardInput(params string[] arguments)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "there is no /dev/stdin on Windows");
+
+        var result = RunWithInput(Record + "\n", arguments);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Records read 1 = events 1 + errors 0 + skipped 0", result.StandardError, StringComparison.Ordinal);
+        Assert.Single(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Convert_DashReadsStandardInput()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "there is no /dev/stdin on Windows");
+
+        var result = RunWithInput(Record + "\n", "convert", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"id\":\"pipe-1\"", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_DashNamesStandardInput()
+    {
+        using var temp = new TempDirectory();
+
+        var result = RunWithInput(Record + "\n", "ingest", "-", "--data", Path.Combine(temp.Path, "data"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("unknown option", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("vigil ingest: - names standard input, which ingest does not read", result.StandardError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ingest_NamesPipeNotRegular()
     {
