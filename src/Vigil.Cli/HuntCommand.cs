@@ -80,11 +80,12 @@ internal static class HuntCommand
             return count;
         }
 
-        // A whole number too large for an int is out of range, like 0 or 100000, not malformed.
+        // A whole number too large for an int is out of range, like 0 or 100000, not malformed. Any
+        // other value is quoted, so that a space or an empty value shows.
         var problem = BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-            ? "is out of range"
-            : "is not a whole number";
-        result.AddError($"--threads {text} {problem}. Give a number of threads from 1 to {HuntArgumentCheck.MaxThreads}.");
+            ? $"{text} is out of range"
+            : $"'{text}' is not a whole number";
+        result.AddError($"--threads {problem}. Give a number of threads from 1 to {HuntArgumentCheck.MaxThreads}.");
         return null;
     }
 }

@@ -323,7 +323,18 @@ public class HuntCliTests
         var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", "abc");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--threads abc is not a whole number", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--threads 'abc' is not a whole number", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(" 2")]
+    [InlineData("2 ")]
+    public void ThreadsWithSpaceQuotesValue(string threads)
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", threads);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--threads '{threads}' is not a whole number", result.StandardError, StringComparison.Ordinal);
     }
 
     [Theory]
