@@ -20,6 +20,7 @@ internal static class ConvertCommand
         }.RejectEmpty("a file for the documents, or - for standard output");
         var bulk = new Option<string?>("--bulk")
         {
+            HelpName = "INDEX",
             Description = "Write an Elasticsearch _bulk request body: a create action for this index or data "
                 + $"stream before each document. Without a value: {ConvertArguments.DefaultIndex}. "
                 + "Put it after the paths, or write --bulk=INDEX.",
