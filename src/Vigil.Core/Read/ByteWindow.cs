@@ -97,6 +97,9 @@ internal sealed class ByteWindow : IDisposable
     /// <summary>The size of the current buffer in bytes: a shared chunk's, or the window's own, which never shrinks.</summary>
     public int BufferSize => _buffer.Length;
 
+    /// <summary>Whether the bytes from <paramref name="offset"/> (absolute) to the last one read are still buffered.</summary>
+    public bool Holds(long offset) => offset >= _bufferOffset && offset <= BytesRead;
+
     /// <summary>Returns the buffered bytes from <paramref name="start"/> to <paramref name="end"/> (absolute offsets).</summary>
     public ReadOnlySpan<byte> Slice(long start, long end) =>
         _buffer.AsSpan((int)(start - _bufferOffset), (int)(end - start));

@@ -133,6 +133,20 @@ public class HuntCliTests
     }
 
     [Fact]
+    public void FileCutAfterCommaIsTruncated()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "cut.json");
+        var record = RoleChaining.Record(1, "2026-12-01T10:00:00Z").ToJsonString();
+        File.WriteAllText(file, record[..(record.IndexOf(',', StringComparison.Ordinal) + 1)]);
+
+        var result = CliRunner.Run("hunt", file, "--format", "ndjson");
+
+        Assert.Contains("line 1, byte 22: the data ends inside a JSON value, so the file or its gzip stream is truncated", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("reached end of data", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TimeRangeLimitsAlerts()
     {
         var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson", "--from", "2026-12-01T09:00:00Z", "--to", "2026-12-01T09:05:00Z");
