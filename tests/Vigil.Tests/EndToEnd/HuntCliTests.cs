@@ -331,19 +331,12 @@ public class HuntCliTests
         Assert.Contains("Fix the rules, or give rules of type query in KQL.", result.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ThreadsNotNumberIsUsageError()
-    {
-        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", "abc");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--threads 'abc' is not a whole number", result.StandardError, StringComparison.Ordinal);
-    }
-
+    // The value is quoted, so that a space that makes it invalid shows.
     [Theory]
+    [InlineData("abc")]
     [InlineData(" 2")]
     [InlineData("2 ")]
-    public void ThreadsWithSpaceQuotesValue(string threads)
+    public void ThreadsNotNumberIsUsageError(string threads)
     {
         var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", threads);
 
