@@ -21,4 +21,12 @@ internal sealed class AlertFanOut(IReadOnlyList<IAlertSink> sinks) : IAlertSink
             sink.ThrowIfFailed();
         }
     }
+
+    public void Flush()
+    {
+        foreach (var sink in sinks)
+        {
+            sink.Flush();
+        }
+    }
 }

@@ -20,6 +20,7 @@ internal static class ConvertCommand
         }.RejectEmpty("a file for the documents, or - for standard output");
         var bulk = new Option<string?>("--bulk")
         {
+            HelpName = "INDEX",
             Description = "Write an Elasticsearch _bulk request body: a create action for this index or data "
                 + $"stream before each document. Without a value: {ConvertArguments.DefaultIndex}. "
                 + "Put it after the paths, or write --bulk=INDEX.",
@@ -35,7 +36,7 @@ internal static class ConvertCommand
             paths, output, bulk, keepOriginal,
         };
         command.SetAction(parsed => ConvertRunner.Run(new ConvertArguments(
-            Paths: parsed.GetValue(paths) ?? [],
+            Paths: StandardInputPath.Resolve(parsed.GetValue(paths) ?? []),
             Output: parsed.GetValue(output),
             BulkIndex: parsed.GetResult(bulk) is null ? null : parsed.GetValue(bulk) ?? ConvertArguments.DefaultIndex,
             KeepOriginal: parsed.GetValue(keepOriginal),

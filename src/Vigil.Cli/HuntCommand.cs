@@ -39,7 +39,8 @@ internal static class HuntCommand
         };
         var to = new Option<string?>("--to")
         {
-            Description = "Only events at or before this time, on each rule's timestamp field: ISO 8601 or now-1h.",
+            Description = "Only events at or before this time, on each rule's timestamp field: ISO 8601 or now-1h. "
+                + "A date alone, or a time without seconds, runs to the end of its day, hour or minute.",
         };
 
         var threads = new Option<int?>("--threads", "-t")
@@ -57,7 +58,7 @@ internal static class HuntCommand
             paths, rules, format, output, from, to, threads, noPrefilter, noRouting,
         };
         command.SetAction(parsed => HuntRunner.Run(new HuntArguments(
-            Paths: parsed.GetValue(paths) ?? [],
+            Paths: StandardInputPath.Resolve(parsed.GetValue(paths) ?? []),
             Rules: parsed.GetValue(rules) ?? [],
             Format: parsed.GetValue(format),
             Output: parsed.GetValue(output),
@@ -79,11 +80,12 @@ internal static class HuntCommand
             return count;
         }
 
-        // A whole number too large for an int is out of range, like 0 or 100000, not malformed.
+        // A whole number too large for an int is out of range, like 0 or 100000, not malformed. Any
+        // other value is quoted, so that a space or an empty value shows.
         var problem = BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-            ? "is out of range"
-            : "is not a whole number";
-        result.AddError($"--threads {text} {problem}. Give a number of threads from 1 to {HuntArgumentCheck.MaxThreads}.");
+            ? $"{text} is out of range"
+            : $"'{text}' is not a whole number";
+        result.AddError($"--threads {problem}. Give a number of threads from 1 to {HuntArgumentCheck.MaxThreads}.");
         return null;
     }
 }

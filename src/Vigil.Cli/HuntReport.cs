@@ -143,7 +143,9 @@ internal static class HuntReport
             .ThenBy(p => p.Key.Name, StringComparer.Ordinal);
         foreach (var (rule, count) in ordered)
         {
-            table.AddRow(Cell(rule.Name), Cell(rule.Severity), new Text(count.ToString("N0", CultureInfo.InvariantCulture)));
+            // A severity_mapping may raise alerts above the rule's own severity, and the alerts are what matters.
+            var severity = summary.HighestSeverityByRule.GetValueOrDefault(rule, rule.Severity);
+            table.AddRow(Cell(rule.Name), Cell(severity), new Text(count.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         return table;

@@ -8,10 +8,14 @@ namespace Vigil.Cli;
 /// <summary>Carries out <c>vigil ingest</c>: opens the store, ingests the files, applies retention and reports.</summary>
 internal static class IngestRunner
 {
+    private const string StandardInputNotRead =
+        "- names standard input, which ingest does not read: it resumes each file at its saved offset, and a pipe cannot be read again. "
+        + "Save the data to a file and ingest that.";
+
     /// <summary>Ingests <paramref name="paths"/>, of which those from index <paramref name="pathsAfterDoubleDash"/> on were given after <c>--</c>.</summary>
     public static int Run(IReadOnlyList<string> paths, string? data, string retentionText, int pathsAfterDoubleDash)
     {
-        if (InputPaths.TryFindMissing(paths, pathsAfterDoubleDash, out var pathError))
+        if (InputPaths.TryFindMissing(paths, pathsAfterDoubleDash, out var pathError, StandardInputNotRead))
         {
             return UsageError(pathError);
         }

@@ -32,7 +32,14 @@ internal static partial class ParseErrorText
                 continue;
             }
 
-            errors.Add(Word(error, parsed.CommandResult));
+            var worded = Word(error, parsed.CommandResult);
+            if (MissingArgument().Match(error.Message) is { Success: true } missing
+                && TakenByOptionalValue(parsed, args, missing.Groups["argument"].Value) is { } taken)
+            {
+                worded = taken;
+            }
+
+            errors.Add(worded);
         }
 
         errors.AddRange(unmatched);
@@ -59,6 +66,28 @@ internal static partial class ParseErrorText
                 yield return arg[..^1];
             }
         }
+    }
+
+    /// <summary>
+    /// Returns the error for a missing argument that an option of optional value took as its value,
+    /// such as the path of <c>convert --bulk ok.json</c>, or null when no such option took one.
+    /// </summary>
+    private static string? TakenByOptionalValue(ParseResult parsed, IReadOnlyList<string> args, string argument)
+    {
+        foreach (var option in parsed.CommandResult.Children.OfType<OptionResult>())
+        {
+            var name = option.Option.Name;
+            if (option.Option.Arity.MinimumNumberOfValues != 0 || option.Tokens.Count == 0 || args.Contains($"{name}={option.Tokens[^1].Value}"))
+            {
+                continue;
+            }
+
+            var value = option.Tokens[^1].Value;
+            var valueName = option.Option.HelpName ?? "value";
+            return $"missing argument <{argument}>: {name} took {value} as its {valueName}. Put {name} after <{argument}>, or write {name}={valueName}.";
+        }
+
+        return null;
     }
 
     private static string EmptyAfterEqualsError(string option) =>

@@ -27,7 +27,8 @@ internal static class RulesStoreCommands
         };
         var to = new Option<string>("--to")
         {
-            Description = "End of the range, inclusive: ISO 8601 or relative such as now.",
+            Description = "End of the range, inclusive: ISO 8601 or relative such as now. "
+                + "A date alone, or a time without seconds, runs to the end of its day, hour or minute.",
             Required = true,
         };
         var replace = ReplaceOption();

@@ -1,25 +1,29 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Vigil.Detect.Kql.Matching;
 
 namespace Vigil.Cli;
 
 /// <summary>
-/// Parses <c>--from</c>/<c>--to</c> values: an ISO 8601 time (UTC unless it has an offset) or
+/// Parses <c>--from</c>/<c>--to</c> values: an ISO 8601 date or time (UTC unless it has an offset) or
 /// Elasticsearch-style relative time such as <c>now</c>, <c>now-24h</c> or <c>now-7d</c>, rounded to a
 /// unit in UTC as Elasticsearch date math rounds, such as <c>now/d</c> or <c>now-1M/M</c>, and with
 /// several operations applied left to right, such as <c>now-1d/d+8h</c>.
 /// </summary>
 internal static partial class TimeArgument
 {
+    private static readonly long MinMillis = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxMillis = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>Parses <paramref name="text"/>, taking relative times from <paramref name="now"/>.</summary>
     /// <param name="text">The option's value.</param>
     /// <param name="now">The time that <c>now</c> refers to.</param>
     /// <param name="time">The time parsed.</param>
     /// <param name="error">Why the value is invalid, with the accepted forms.</param>
     /// <param name="roundUp">
-    /// Whether a rounded time is the end of its unit rather than its start, as Elasticsearch rounds
-    /// the upper bound of a range: <c>now/d</c> is then the last millisecond of today, for an
-    /// inclusive <c>--to</c>.
+    /// Whether a rounded or partial time is the end of its unit rather than its start, as
+    /// Elasticsearch rounds the upper bound of a range: <c>now/d</c> and today's date are then the
+    /// last millisecond of today, for an inclusive <c>--to</c>.
     /// </param>
     public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset time, out string error, bool roundUp = false)
     {
@@ -50,14 +54,52 @@ internal static partial class TimeArgument
             }
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
+        if (TryParseAbsolute(text, roundUp, out time))
         {
             return true;
         }
 
-        error = $"invalid time '{text}': use an ISO 8601 time such as 2026-12-01T10:00:00Z, or now-24h (units s, m, h, d, w, M for months, y for years), rounded such as now/d, or both such as now-1d/d+8h";
+        error = $"invalid time '{text}': use an ISO 8601 time such as 2026-12-01T10:00:00Z or 2026-12-01, or now-24h (units s, m, h, d, w, M for months, y for years), rounded such as now/d, or both such as now-1d/d+8h";
         return false;
     }
+
+    /// <summary>
+    /// Parses an ISO 8601 date or time in UTC unless it has an offset. A time without seconds or a
+    /// date alone is a whole unit, so rounding up gives its last millisecond: <c>2026-12-01</c> as an
+    /// inclusive end covers that day.
+    /// </summary>
+    private static bool TryParseAbsolute(string text, bool roundUp, out DateTimeOffset time)
+    {
+        time = default;
+
+        // RFC 3339 allows a space between the date and the time, and people type one.
+        var iso = DateSpaceTime().Replace(text, "${date}T", 1);
+        if (!EsDate.TryReadIsoParts(iso, out var parts) || !EsDate.TryParse(iso, roundUp: false, out var startMillis)
+            || startMillis < MinMillis || startMillis > MaxMillis)
+        {
+            return false;
+        }
+
+        time = DateTimeOffset.FromUnixTimeMilliseconds(startMillis);
+        if (roundUp && UnitLength(parts, time) is { } unit)
+        {
+            // Adding one millisecond less than the unit cannot pass 9999-12-31T23:59:59.999.
+            time = time.AddTicks(unit.Ticks - TimeSpan.TicksPerMillisecond);
+        }
+
+        return true;
+    }
+
+    /// <summary>Returns the length of the smallest unit a partial time gives, or null for one given to the second.</summary>
+    private static TimeSpan? UnitLength(EsDate.DateParts parts, DateTimeOffset start) => parts switch
+    {
+        { Second: not null } => null,
+        { Minute: not null } => TimeSpan.FromMinutes(1),
+        { Hour: not null } => TimeSpan.FromHours(1),
+        { Day: not null } => TimeSpan.FromDays(1),
+        { Month: not null } => TimeSpan.FromDays(DateTime.DaysInMonth(start.Year, start.Month)),
+        _ => TimeSpan.FromDays(DateTime.IsLeapYear(start.Year) ? 366 : 365),
+    };
 
     private static DateTimeOffset ApplyOffset(DateTimeOffset now, Match match)
     {
@@ -114,6 +156,9 @@ internal static partial class TimeArgument
         };
         return new DateTimeOffset(next.AddMilliseconds(-1));
     }
+
+    [GeneratedRegex(@"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2}) (?=[0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex DateSpaceTime();
 
     [GeneratedRegex(@"^now(?<operations>(?:[+-][0-9]{1,9}[smhdwMy]|/[smhdwMy]){0,16})$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeTime();

@@ -28,19 +28,20 @@ public static class AlertBuilder
         ArgumentNullException.ThrowIfNull(sourceEvent);
 
         var alert = OriginalEvent.CopyWithoutKind(sourceEvent);
-        AddFields(new NodeFieldTarget(alert), rule, sourceEvent, executionTime, KibanaTime.Format(executionTime));
+        AddFields(new NodeFieldTarget(alert), rule, sourceEvent, executionTime, KibanaTime.Format(executionTime), out _);
         return alert;
     }
 
     /// <summary>
     /// Adds the alert's own fields, in Kibana's order, to the copy of the source event that
-    /// <paramref name="alert"/> contains or is writing, and returns the alert's <c>kibana.alert.uuid</c>.
+    /// <paramref name="alert"/> contains or is writing, and returns the alert's <c>kibana.alert.uuid</c>
+    /// and, in <paramref name="severity"/>, its <c>kibana.alert.severity</c>.
     /// </summary>
-    internal static string AddFields(AlertFieldTarget alert, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, string timestamp)
+    internal static string AddFields(AlertFieldTarget alert, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, string timestamp, out string severity)
     {
         var source = sourceEvent.Root;
         var name = RuleNameOverride.Apply(rule, source);
-        var severity = SeverityOverride.Apply(rule, source);
+        severity = SeverityOverride.Apply(rule, source);
         var sourceId = AlertIds.SourceId(sourceEvent);
 
         alert.Add("@timestamp", timestamp);

@@ -29,13 +29,15 @@ internal static class AlertWriter
     /// The length of the text that opens the alert and copies the event, which is the same in every
     /// alert of this event and this execution time, or 0 when the alert was written from a tree.
     /// </param>
-    public static string Write(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, out int eventLength)
+    /// <param name="severity">The alert's <c>kibana.alert.severity</c>, after the rule's <c>severity_mapping</c>.</param>
+    public static string Write(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, out int eventLength, out string severity)
     {
         eventLength = 0;
         if (!CanCopyMembers(sourceEvent))
         {
             var alert = AlertBuilder.Build(rule, sourceEvent, executionTime);
             alert.WriteTo(writer);
+            severity = alert["kibana.alert.severity"]!.GetValue<string>();
             return alert["kibana.alert.uuid"]!.GetValue<string>();
         }
 
@@ -43,7 +45,7 @@ internal static class AlertWriter
         writer.WriteStartObject();
         CopyMembers(writer, sourceEvent, timestamp);
         eventLength = Position(writer);
-        return WriteOwnFields(writer, rule, sourceEvent, executionTime, timestamp);
+        return WriteOwnFields(writer, rule, sourceEvent, executionTime, timestamp, out severity);
     }
 
     /// <summary>
@@ -52,7 +54,7 @@ internal static class AlertWriter
     /// returns the alert's <c>kibana.alert.uuid</c>. The text from <paramref name="ownStart"/> on is
     /// what that alert has after its copy of the event.
     /// </summary>
-    public static string WriteAfterEvent(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, out int ownStart)
+    public static string WriteAfterEvent(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, out int ownStart, out string severity)
     {
         // A stand-in member, so that the writer puts the same separator before the first own field.
         writer.WriteStartObject();
@@ -62,14 +64,14 @@ internal static class AlertWriter
         }
 
         ownStart = Position(writer);
-        return WriteOwnFields(writer, rule, sourceEvent, executionTime, KibanaTime.Format(executionTime));
+        return WriteOwnFields(writer, rule, sourceEvent, executionTime, KibanaTime.Format(executionTime), out severity);
     }
 
-    private static string WriteOwnFields(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, string timestamp)
+    private static string WriteOwnFields(Utf8JsonWriter writer, DetectionRule rule, EcsDocument sourceEvent, DateTimeOffset executionTime, string timestamp, out string severity)
     {
         // The event's copy wrote @timestamp in the event's place when the event has one.
         var timestampInPlace = Array.Exists(sourceEvent.Members, member => member.Key == TimestampKey);
-        var uuid = AlertBuilder.AddFields(new WriterFieldTarget(writer, timestampInPlace ? TimestampKey : null), rule, sourceEvent, executionTime, timestamp);
+        var uuid = AlertBuilder.AddFields(new WriterFieldTarget(writer, timestampInPlace ? TimestampKey : null), rule, sourceEvent, executionTime, timestamp, out severity);
         writer.WriteEndObject();
         return uuid;
     }

@@ -21,6 +21,9 @@ internal static class SeverityOverride
 
     private static readonly string[] Order = ["low", "medium", "high", "critical"];
 
+    /// <summary>Returns the rank of <paramref name="severity"/> from 0 for low to 3 for critical, or -1 for another value.</summary>
+    public static int Rank(string severity) => Array.IndexOf(Order, severity);
+
     /// <summary>Returns the alert's severity: the highest severity whose entry matches, or the rule's severity.</summary>
     public static string Apply(DetectionRule rule, JsonObject source)
     {

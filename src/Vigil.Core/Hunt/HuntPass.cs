@@ -11,6 +11,7 @@ internal sealed class HuntPass : IDisposable
     private readonly CloudTrailReader _reader;
     private readonly BatchPipeline _pipeline;
     private readonly OutcomeCounter _counter;
+    private readonly IAlertSink _sink;
     private RecordBatch _batch;
 
     public HuntPass(
@@ -26,7 +27,9 @@ internal sealed class HuntPass : IDisposable
         {
             ReadAheadFrom = options.Threads > 1 ? options.ReadAheadFrom : long.MaxValue,
             PipesToRead = options.Paths.ToHashSet(StringComparer.Ordinal),
+            OnPipeQuiet = HandOverWhileQuiet,
         };
+        _sink = sink;
         _counter = new OutcomeCounter(sink, summary, listener, executionTime);
         _pipeline = new BatchPipeline(
             options.Threads,
@@ -50,6 +53,26 @@ internal sealed class HuntPass : IDisposable
 
         _batch.AddFileFinished(path);
         SubmitIfFull();
+    }
+
+    /// <summary>
+    /// Evaluates and counts the records read so far while an input pipe has no data, and writes
+    /// out their alerts, so that they do not wait for a full batch that may never come.
+    /// </summary>
+    /// <remarks>
+    /// Batches stay in input order, so alerts, their ids and the counts are those of any other
+    /// batching. A pipe that never pauses for <see cref="QuietPipeStream.QuietAfter"/> is read in
+    /// full batches, which run in parallel.
+    /// </remarks>
+    private void HandOverWhileQuiet()
+    {
+        if (_batch.Entries.Count > 0)
+        {
+            Submit();
+        }
+
+        _pipeline.Complete();
+        _sink.Flush();
     }
 
     /// <summary>Hands the last batch over and waits until every outcome is counted.</summary>

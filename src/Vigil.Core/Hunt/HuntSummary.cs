@@ -1,3 +1,4 @@
+using Vigil.Alert;
 using Vigil.Detect.Rules;
 
 namespace Vigil.Hunt;
@@ -10,6 +11,7 @@ public sealed class HuntSummary
 {
     private readonly Dictionary<string, long> _skippedByReason = new(StringComparer.Ordinal);
     private readonly Dictionary<DetectionRule, long> _alertsByRule = [];
+    private readonly Dictionary<DetectionRule, string> _highestSeverityByRule = [];
 
     public int Files { get; internal set; }
 
@@ -60,6 +62,12 @@ public sealed class HuntSummary
     /// <summary>Alert count of every rule that ran, zero included, in rule order.</summary>
     public IReadOnlyDictionary<DetectionRule, long> AlertsByRule => _alertsByRule;
 
+    /// <summary>
+    /// The highest <c>kibana.alert.severity</c> of each rule's alerts, which a <c>severity_mapping</c>
+    /// may raise above the rule's own severity. A rule without alerts has no entry.
+    /// </summary>
+    public IReadOnlyDictionary<DetectionRule, string> HighestSeverityByRule => _highestSeverityByRule;
+
     public IReadOnlyList<DetectionRule> RulesRun { get; internal set; } = [];
 
     public IReadOnlyList<SkippedRule> RulesSkipped { get; internal set; } = [];
@@ -79,9 +87,13 @@ public sealed class HuntSummary
 
     internal void InitRule(DetectionRule rule) => _alertsByRule[rule] = 0;
 
-    internal void CountAlert(DetectionRule rule)
+    internal void CountAlert(DetectionRule rule, string severity)
     {
         Alerts++;
         _alertsByRule[rule]++;
+        if (!_highestSeverityByRule.TryGetValue(rule, out var highest) || SeverityOverride.Rank(severity) > SeverityOverride.Rank(highest))
+        {
+            _highestSeverityByRule[rule] = severity;
+        }
     }
 }

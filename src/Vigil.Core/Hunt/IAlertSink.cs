@@ -21,4 +21,12 @@ public interface IAlertSink
     void ThrowIfFailed()
     {
     }
+
+    /// <summary>
+    /// Writes out the alerts the sink holds back to write in larger blocks. The hunt calls it when
+    /// an input pipe has had no data for a while, so that alerts found so far need not wait.
+    /// </summary>
+    void Flush()
+    {
+    }
 }

@@ -165,7 +165,7 @@ internal sealed class OutcomeCounter(IAlertSink sink, HuntSummary summary, IHunt
                 continue;
             }
 
-            summary.CountAlert(alert.Rule.Rule);
+            summary.CountAlert(alert.Rule.Rule, alert.Severity);
             HuntMetrics.Alerts.Add(1, new KeyValuePair<string, object?>("rule_id", alert.Rule.Rule.RuleId));
             Write(alert.Rule.Rule, alerts!.Text(alert, _alertScratch));
         }

@@ -58,20 +58,21 @@ internal sealed class WrittenAlerts
             writer.Reset(target);
             if (i == 0)
             {
-                var first = AlertWriter.Write(writer, rules[0].Rule, document, executionTime, out firstEventLength);
+                var first = AlertWriter.Write(writer, rules[0].Rule, document, executionTime, out firstEventLength, out var firstSeverity);
                 writer.Flush();
-                alerts[0] = new Alert(rules[0], first, 0, kept.WrittenCount, SharesEvent: false);
+                alerts[0] = new Alert(rules[0], first, firstSeverity, 0, kept.WrittenCount, SharesEvent: false);
                 continue;
             }
 
             var sharesEvent = firstEventLength > 0;
             var ownStart = 0;
+            string severity;
             var uuid = sharesEvent
-                ? AlertWriter.WriteAfterEvent(writer, rules[i].Rule, document, executionTime, out ownStart)
-                : AlertWriter.Write(writer, rules[i].Rule, document, executionTime, out _);
+                ? AlertWriter.WriteAfterEvent(writer, rules[i].Rule, document, executionTime, out ownStart, out severity)
+                : AlertWriter.Write(writer, rules[i].Rule, document, executionTime, out _, out severity);
             writer.Flush();
             var own = next.WrittenSpan[ownStart..];
-            alerts[i] = new Alert(rules[i], uuid, kept.WrittenCount, own.Length, sharesEvent);
+            alerts[i] = new Alert(rules[i], uuid, severity, kept.WrittenCount, own.Length, sharesEvent);
             kept.Write(own);
         }
 
@@ -100,8 +101,8 @@ internal sealed class WrittenAlerts
         return assembly.WrittenSpan;
     }
 
-    /// <summary>One alert: its rule, its <c>kibana.alert.uuid</c>, and where its own text is.</summary>
-    public readonly record struct Alert(PreparedRule Rule, string Uuid, int Start, int Length, bool SharesEvent);
+    /// <summary>One alert: its rule, its <c>kibana.alert.uuid</c> and <c>kibana.alert.severity</c>, and where its own text is.</summary>
+    public readonly record struct Alert(PreparedRule Rule, string Uuid, string Severity, int Start, int Length, bool SharesEvent);
 
     /// <summary>
     /// The buffers one thread writes alerts through: the text that is kept, the further alerts of

@@ -125,6 +125,26 @@ public sealed class NdjsonAlertWriter : IAlertSink, IDisposable
         }
     }
 
+    /// <summary>Writes out the waiting lines now, instead of when the block fills or the oldest has waited <see cref="MaxWait"/>.</summary>
+    /// <exception cref="AlertOutputException">The stream failed, in this write or an earlier one.</exception>
+    /// <exception cref="ObjectDisposedException">The writer was disposed.</exception>
+    public void Flush()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_failure is null && _waiting > 0)
+            {
+                WriteBlock();
+            }
+
+            if (_failure is not null)
+            {
+                throw RaiseFailure();
+            }
+        }
+    }
+
     /// <summary>Writes out the waiting lines, then closes the stream if this writer owns it.</summary>
     /// <exception cref="AlertOutputException">
     /// The final write failed, or an earlier timer write failed and no <see cref="Write"/> has

@@ -78,11 +78,27 @@ internal sealed class ByteWindow : IDisposable
 
     public bool IsEndOfStream { get; private set; }
 
+    /// <summary>
+    /// The pipe the stream's data comes from, possibly through layers such as gzip, which
+    /// <see cref="Fill"/> checks for a pause. Null for a file.
+    /// </summary>
+    public QuietPipeStream? Pipe { get; set; }
+
+    /// <summary>
+    /// Whether the last <see cref="Fill"/> stopped early because the pipe under the window had no
+    /// more data for <see cref="QuietPipeStream.QuietAfter"/>. A caller that would fill only to look
+    /// ahead can then frame what it has another way, instead of waiting for data that may not come.
+    /// </summary>
+    public bool InputPaused { get; private set; }
+
     /// <summary>Total bytes read from the stream so far.</summary>
     public long BytesRead => _bufferOffset + _end;
 
     /// <summary>The size of the current buffer in bytes: a shared chunk's, or the window's own, which never shrinks.</summary>
     public int BufferSize => _buffer.Length;
+
+    /// <summary>Whether the bytes from <paramref name="offset"/> (absolute) to the last one read are still buffered.</summary>
+    public bool Holds(long offset) => offset >= _bufferOffset && offset <= BytesRead;
 
     /// <summary>Returns the buffered bytes from <paramref name="start"/> to <paramref name="end"/> (absolute offsets).</summary>
     public ReadOnlySpan<byte> Slice(long start, long end) =>
@@ -161,10 +177,20 @@ internal sealed class ByteWindow : IDisposable
 
         // Fill the free space completely, so that a caller rescanning a partial value from its start
         // gets at least half a buffer of new bytes per rescan. With the geometric growth, the
-        // rescans of one value then cost time linear in its size.
+        // rescans of one value then cost time linear in its size. A pipe that has gone quiet ends
+        // the fill early, so that the records it gave are framed now and not when more data comes.
+        // That happens only while the pipe pauses, so it adds few rescans unless a large value
+        // arrives with many pauses.
         var before = _end;
+        InputPaused = false;
         while (_end < _buffer.Length)
         {
+            if (_end > before && Pipe is { } pipe && !pipe.WaitForData())
+            {
+                InputPaused = true;
+                break;
+            }
+
             var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
             if (read == 0)
             {

@@ -99,14 +99,18 @@ public sealed partial class CloudTrailReader
             + "the line is left out (counted as an error), with any lines after it that do not start a payload, and the payloads after them are read");
     }
 
-    /// <summary>The file and the caller that a file's items go to, and the reader settings for it.</summary>
-    internal sealed record ItemTarget(string DisplayName, int MaxRecordBytes, RawRecordHandler? OnRecord, RawRecordCursor? Cursor)
+    /// <summary>
+    /// The file and the caller that a file's items go to, and the reader settings for it, with the
+    /// pipe the data comes from when it is not a file.
+    /// </summary>
+    internal sealed record ItemTarget(string DisplayName, int MaxRecordBytes, RawRecordHandler? OnRecord, RawRecordCursor? Cursor, QuietPipeStream? Pipe)
     {
         public RecordStreamReader CreateReader(Stream content, Func<string?> failure, bool decoded, long payloadLine = 0, long recordsBefore = 0) =>
             new(content, DisplayName, MaxRecordBytes, failure, rawRecords: OnRecord is not null || Cursor is not null, structuralFraming: OnRecord is not null, payloadLine: payloadLine)
             {
                 RecordsBefore = recordsBefore,
                 Decoded = decoded,
+                Pipe = Pipe,
             };
     }
 }

@@ -62,8 +62,18 @@ public sealed partial class CloudTrailReader
         ArgumentNullException.ThrowIfNull(onRecord);
 
         var stream = Open(path, PipesToRead.Contains(path), out var error);
-        var readAhead = stream is { CanSeek: true } && stream.Length >= ReadAheadFrom;
-        return stream is null ? [error!] : ReadItems(stream, path, MaxRecordBytes, onRecord, cursor: null, readAhead);
+        if (stream is null)
+        {
+            return [error!];
+        }
+
+        if (!stream.CanSeek && OnPipeQuiet is { } onQuiet)
+        {
+            return ReadItems(new QuietPipeStream(stream, onQuiet), path, MaxRecordBytes, onRecord, cursor: null);
+        }
+
+        var readAhead = stream.CanSeek && stream.Length >= ReadAheadFrom;
+        return ReadItems(stream, path, MaxRecordBytes, onRecord, cursor: null, readAhead);
     }
 
     /// <summary>
@@ -99,6 +109,14 @@ public sealed partial class CloudTrailReader
     /// <remarks>The reader streams every file front to back, so a pipe is read as a file is.</remarks>
     public IReadOnlySet<string> PipesToRead { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Called by <see cref="ReadFileRaw(string, RawRecordHandler)"/> on the reading thread when a pipe
+    /// it reads has had no data for <see cref="QuietPipeStream.QuietAfter"/>, before the read that
+    /// waits for more. Every record before the wait has been handed to the record handler by then,
+    /// except one whose end the reader has not seen yet.
+    /// </summary>
+    internal Action? OnPipeQuiet { get; init; }
+
     /// <summary>Maximum size of one record in bytes; a larger record is reported as an error and skipped.</summary>
     internal int MaxRecordBytes { get; init; } = RecordLimits.MaxRecordBytes;
 
@@ -132,6 +150,7 @@ public sealed partial class CloudTrailReader
 
     private static IEnumerable<ReadItem> ReadItems(Stream stream, string displayName, int maxRecordBytes, RawRecordHandler? onRecord, RawRecordCursor? cursor, bool readAhead = false)
     {
+        var pipe = stream as QuietPipeStream;
         if (Path.GetFileName(displayName) == ConfigWritabilityCheckFile && !HoldsData(ref stream))
         {
             stream.Dispose();
@@ -148,7 +167,7 @@ public sealed partial class CloudTrailReader
             yield break;
         }
 
-        var target = new ItemTarget(displayName, maxRecordBytes, onRecord, cursor);
+        var target = new ItemTarget(displayName, maxRecordBytes, onRecord, cursor, pipe);
         if (decompressed is Base64TextStream { SplitsPayloadLines: true } text)
         {
             foreach (var item in ReadPayloadLines(text, failingLayers, target))

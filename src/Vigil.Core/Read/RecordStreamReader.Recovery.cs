@@ -172,7 +172,7 @@ internal sealed partial class RecordStreamReader
     {
         var (line, offset) = _cursor.Locate(exception);
         var where = _mode == Mode.Array ? $"{RecordLocation()}, byte {offset}" : $"line {line}, byte {offset}";
-        if (_window.IsEndOfStream && offset >= _window.BytesRead)
+        if (_window.IsEndOfStream && (offset >= _window.BytesRead || OnlySeparatorFollows(offset)))
         {
             return Truncated(where, line);
         }
@@ -187,6 +187,22 @@ internal sealed partial class RecordStreamReader
         }
 
         return _mode == Mode.Array ? SkipElement(offset, problem) : SkipLine(where, line, problem);
+    }
+
+    /// <summary>
+    /// Whether only a <c>,</c> or <c>:</c> and whitespace lie from <paramref name="offset"/> to the end
+    /// of the data. The JSON reader fails at such a separator, before the end, when the data is cut
+    /// right after it, so the value it introduces is missing.
+    /// </summary>
+    private bool OnlySeparatorFollows(long offset)
+    {
+        if (!_window.Holds(offset))
+        {
+            return false;
+        }
+
+        var rest = _window.Slice(offset, _window.BytesRead).Trim(" \t\r\n"u8);
+        return rest.Length == 1 && rest[0] is (byte)',' or (byte)':';
     }
 
     /// <summary>

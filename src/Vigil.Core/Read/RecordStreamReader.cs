@@ -93,6 +93,12 @@ internal sealed partial class RecordStreamReader : IDisposable
         _layerFailure = layerFailure ?? (() => null);
     }
 
+    /// <summary>The pipe the data comes from, so that a pause in it does not hold back the records read before it.</summary>
+    public QuietPipeStream? Pipe
+    {
+        init => _window.Pipe = value;
+    }
+
     private enum Mode
     {
         Start,
@@ -570,7 +576,7 @@ internal sealed partial class RecordStreamReader : IDisposable
 
         // An element that runs past the window's bytes is framed again after a fill, because skipping
         // it with the JSON reader took a third of the framing time of a 1 GB hunt's reading thread.
-        if (cutByWindow && _window.Fill() && FrameStructurally(out _) is { } refilled)
+        if (cutByWindow && !_window.InputPaused && _window.Fill() && FrameStructurally(out _) is { } refilled)
         {
             return refilled;
         }
@@ -665,10 +671,12 @@ internal sealed partial class RecordStreamReader : IDisposable
     /// Only such a line is taken, because only then does the JSON reader's error recovery skip
     /// exactly this object and resume at a known line (<see cref="TryResume"/>). An object that may
     /// contain a <c>Records</c>, <c>Events</c>, <c>events</c> or <c>logEvents</c> array, spelled out or
-    /// escaped, is left to the reader.
+    /// escaped, is left to the reader. After a pipe paused, the next line's start is not awaited:
+    /// the JSON reader frames the object without it, so that a record at the end of a burst is not
+    /// held until more data comes.
     /// </remarks>
     private ReadItem? FrameLineStructurallyWithFill() =>
-        FrameLineStructurally(out var cutByWindow) ?? (cutByWindow && _window.Fill() ? FrameLineStructurally(out _) : null);
+        FrameLineStructurally(out var cutByWindow) ?? (cutByWindow && !_window.InputPaused && _window.Fill() ? FrameLineStructurally(out _) : null);
 
     /// <param name="cutByWindow">Set when the line may run past the window's last byte, so that more bytes could frame it.</param>
     private ReadItem? FrameLineStructurally(out bool cutByWindow)

@@ -100,7 +100,7 @@ public class AlertWriterTests
         var tree = AlertBuilder.Build(rule, AssumeRoleEvent.Create(), ExecutionTime);
 
         using var writer = new Utf8JsonWriter(Stream.Null);
-        var uuid = AlertWriter.Write(writer, rule, AssumeRoleEvent.Create(), ExecutionTime, out _);
+        var uuid = AlertWriter.Write(writer, rule, AssumeRoleEvent.Create(), ExecutionTime, out _, out _);
 
         Assert.Equal(tree["kibana.alert.uuid"]!.GetValue<string>(), uuid);
     }
@@ -114,7 +114,7 @@ public class AlertWriterTests
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            AlertWriter.Write(writer, rule, document, ExecutionTime, out _);
+            AlertWriter.Write(writer, rule, document, ExecutionTime, out _, out _);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

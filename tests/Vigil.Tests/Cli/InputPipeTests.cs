@@ -11,27 +11,45 @@ public sealed class InputPipeTests
 {
     private const string Record = """{"eventVersion":"1.08","eventTime":"2026-12-01T09:00:00Z","eventName":"AssumeRole","eventSource":"sts.amazonaws.com","eventID":"pipe-1","awsRegion":"us-east-1","userIdentity":{"type":"AssumedRole","sessionContext":{"sessionIssuer":{"type":"Role"}}}}""";
 
-    [Fact]
-    public void Hunt_ReadsStandardInput()
+    // "-" names standard input too, also after "--", as it does for cat.
+    [Theory]
+    [InlineData("hunt", "/dev/stdin", "--format", "ndjson")]
+    [InlineData("hunt", "-", "--format", "ndjson")]
+    [InlineData("hunt", "--format", "ndjson", "--", "-")]
+    public void Hunt_ReadsStandardInput(params string[] arguments)
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "there is no /dev/stdin on Windows");
 
-        var result = RunWithInput(Record + "\n", "hunt", "/dev/stdin", "--format", "ndjson");
+        var result = RunWithInput(Record + "\n", arguments);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Records read 1 = events 1 + errors 0 + skipped 0", result.StandardError, StringComparison.Ordinal);
         Assert.Single(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    [Fact]
-    public void Convert_ReadsStandardInput()
+    [Theory]
+    [InlineData("/dev/stdin")]
+    [InlineData("-")]
+    public void Convert_ReadsStandardInput(string path)
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "there is no /dev/stdin on Windows");
 
-        var result = RunWithInput(Record + "\n", "convert", "/dev/stdin");
+        var result = RunWithInput(Record + "\n", "convert", path);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\"id\":\"pipe-1\"", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_DashNamesStandardInput()
+    {
+        using var temp = new TempDirectory();
+
+        var result = RunWithInput(Record + "\n", "ingest", "-", "--data", Path.Combine(temp.Path, "data"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("unknown option", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("vigil ingest: - names standard input, which ingest does not read", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

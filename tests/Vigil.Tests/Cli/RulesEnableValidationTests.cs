@@ -161,6 +161,18 @@ public class RulesEnableValidationTests
     }
 
     [Fact]
+    public void RunDateOnlyRangeSearchesWholeDay()
+    {
+        using var store = new CliStore();
+
+        var run = store.Run("rules", "run", CliStore.RuleId, "--from", "2026-12-01", "--to", "2026-12-01");
+
+        // The built-in rule runs every 5 minutes, so one day is 288 windows.
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("288 windows:", run.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RunReversedRangePrintsKibanaTimes()
     {
         using var store = new CliStore();

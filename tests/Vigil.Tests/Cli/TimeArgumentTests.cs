@@ -42,6 +42,22 @@ public class TimeArgumentTests
     [InlineData("now/d+1h", true, "2026-12-05T00:59:59.999Z")]
     [InlineData("now/d/d", false, "2026-12-04T00:00:00Z")]
     [InlineData("now-1M/M-1d", false, "2026-10-31T00:00:00Z")]
+
+    // A partial ISO 8601 --to covers its whole unit, as Elasticsearch rounds a partial lte bound up.
+    [InlineData("2026-12-01", false, "2026-12-01T00:00:00Z")]
+    [InlineData("2026-12-01", true, "2026-12-01T23:59:59.999Z")]
+    [InlineData("2026-12-01T10", true, "2026-12-01T10:59:59.999Z")]
+    [InlineData("2026-12-01T10:00", true, "2026-12-01T10:00:59.999Z")]
+    [InlineData("2026-12-01 10:00", true, "2026-12-01T10:00:59.999Z")]
+    [InlineData("2026-12-01T10:00+01:00", true, "2026-12-01T09:00:59.999Z")]
+    [InlineData("2026-02", true, "2026-02-28T23:59:59.999Z")]
+    [InlineData("2028-02", true, "2028-02-29T23:59:59.999Z")]
+    [InlineData("2026", true, "2026-12-31T23:59:59.999Z")]
+    [InlineData("9999-12-31", true, "9999-12-31T23:59:59.999Z")]
+
+    // A time given to the second, or to a fraction of it, is taken as written.
+    [InlineData("2026-12-01T10:00:00Z", true, "2026-12-01T10:00:00Z")]
+    [InlineData("2026-12-01T10:00:00.5Z", true, "2026-12-01T10:00:00.5Z")]
     public void RoundedTimesParse(string text, bool roundUp, string expected)
     {
         Assert.True(TimeArgument.TryParse(text, Now, out var time, out var error, roundUp), error);
@@ -65,6 +81,14 @@ public class TimeArgumentTests
     [InlineData("now-")]
     [InlineData("now-\uFF11h")]
     [InlineData("now-\u0661h")]
+
+    // Only ISO 8601 is read, not every form .NET's lenient parser takes.
+    [InlineData("Dec 1 2026")]
+    [InlineData("12/01/2026")]
+    [InlineData("10:00")]
+    [InlineData("2026-13-01")]
+    [InlineData("20261201")]
+    [InlineData("0001-01-01T00:00+01:00")]
     public void InvalidTimeNamesValueAndFix(string text)
     {
         Assert.False(TimeArgument.TryParse(text, Now, out _, out var error));

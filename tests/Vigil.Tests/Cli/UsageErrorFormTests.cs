@@ -103,6 +103,8 @@ public class UsageErrorFormTests
         { "hunt", ["hunt", "x", "--threads"], "missing value for --threads: give it after the option." },
         { "hunt", ["hunt", "x", "--format", "table", "--format", "ndjson"], "--format takes one value, and 2 were given: give it once." },
         { "hunt", ["hunt"], "missing argument <path>: give it after the command." },
+        { "convert", ["convert", "--bulk", "ok.json"], "missing argument <path>: --bulk took ok.json as its INDEX. Put --bulk after <path>, or write --bulk=INDEX." },
+        { "convert", ["convert", "--bulk=ok.json"], "missing argument <path>: give it after the command." },
         { "rules", ["rules"], "missing command: give one of the commands that 'vigil rules --help' lists." },
         { "", [], "missing command: give one of the commands that 'vigil --help' lists." },
         { "", ["bogus"], "unknown command 'bogus'. Give one of the commands that 'vigil --help' lists." },

@@ -133,12 +133,44 @@ public class HuntCliTests
     }
 
     [Fact]
+    public void FileCutAfterCommaIsTruncated()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "cut.json");
+        var record = RoleChaining.Record(1, "2026-12-01T10:00:00Z").ToJsonString();
+        File.WriteAllText(file, record[..(record.IndexOf(',', StringComparison.Ordinal) + 1)]);
+
+        var result = CliRunner.Run("hunt", file, "--format", "ndjson");
+
+        Assert.Contains("line 1, byte 22: the data ends inside a JSON value, so the file or its gzip stream is truncated", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("reached end of data", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TimeRangeLimitsAlerts()
     {
         var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson", "--from", "2026-12-01T09:00:00Z", "--to", "2026-12-01T09:05:00Z");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Single(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void DateOnlyRangeCoversWholeDay()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--format", "ndjson", "--from", "2026-12-01", "--to", "2026-12-01");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void ReversedRangeShowsRoundedEnd()
+    {
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--from", "2026-12-02", "--to", "2026-12-01T09:04");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--to 2026-12-01T09:04:59.999Z", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -299,13 +331,17 @@ public class HuntCliTests
         Assert.Contains("Fix the rules, or give rules of type query in KQL.", result.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ThreadsNotNumberIsUsageError()
+    // The value is quoted, so that a space that makes it invalid shows.
+    [Theory]
+    [InlineData("abc")]
+    [InlineData(" 2")]
+    [InlineData("2 ")]
+    public void ThreadsNotNumberIsUsageError(string threads)
     {
-        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", "abc");
+        var result = CliRunner.Run("hunt", RepoPaths.Samples, "--threads", threads);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--threads abc is not a whole number", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"--threads '{threads}' is not a whole number", result.StandardError, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -163,7 +163,7 @@ public class WrittenAlertsTests
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            AlertWriter.Write(writer, rule, document, ExecutionTime, out _);
+            AlertWriter.Write(writer, rule, document, ExecutionTime, out _, out _);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

@@ -116,6 +116,20 @@ public sealed class NdjsonAlertWriterTests : IDisposable
     }
 
     [Fact]
+    public void Buffered_Flush_WritesWaitingLinesAtOnce()
+    {
+        using var stream = new RecordingStream(new MemoryStream());
+        using var writer = new NdjsonAlertWriter(stream, ownsStream: false, buffered: true) { MaxWait = TimeSpan.FromHours(1) };
+
+        writer.Write(Rule, "{\"a\":1}"u8);
+        writer.Write(Rule, "{\"b\":2}"u8);
+        writer.Flush();
+        writer.Flush();
+
+        Assert.Equal([16], stream.Writes.Select(write => write.Length));
+    }
+
+    [Fact]
     public void Buffered_FullDisk_RaisesOnceAndDropsLines()
     {
         // Linux's /dev/full fails every write with ENOSPC, as a full disk does.

@@ -88,6 +88,25 @@ public class ErrorTests
         Assert.Contains("record 2 is left out (counted as an error)", error.Reason);
     }
 
+    // The JSON reader fails at a comma the data ends after, one byte before the end, with its own
+    // message. A cut there is still a truncated file, as a cut at any other byte is.
+    [Theory]
+    [InlineData("one record", "")]
+    [InlineData("ndjson", "{R1}\n")]
+    [InlineData("delivery object", "{\"Records\":[{R1},")]
+    [InlineData("array", "[{R1},")]
+    [InlineData("trailing blanks", "{R1}\n", " \n")]
+    public void CutAfterCommaIsTruncated(string layout, string before, string after = "")
+    {
+        var record = Record(2);
+        var cut = record[..(record.IndexOf(',', StringComparison.Ordinal) + 1)];
+
+        var items = ReadAll(before.Replace("{R1}", Record(1), StringComparison.Ordinal) + cut + after);
+
+        var error = Assert.Single(items.Errors());
+        Assert.True(error.Reason!.StartsWith("the data ends inside a JSON value, so the file or its gzip stream is truncated", StringComparison.Ordinal), $"{layout}: {error.Reason}");
+    }
+
     [Fact]
     public void TruncatedGzipEndsFileWithCount()
     {

@@ -1,3 +1,5 @@
+using Vigil.Detect.Rules.Lint.Catalog;
+
 namespace Vigil.Detect.Kql;
 
 /// <summary>The mapping of Elastic's AWS integration CloudTrail data stream, as its rules see it.</summary>
@@ -12,14 +14,16 @@ public sealed partial class FieldMapping
     private static readonly Lazy<FieldMapping> CloudTrailMapping = new(BuildCloudTrail);
 
     /// <summary>
-    /// The fields of <c>logs-aws.cloudtrail-*</c>: ECS plus the AWS integration's <c>fields.yml</c>.
-    /// Unlisted fields are keywords with <c>ignore_above</c> 1024, as ECS fields are.
+    /// The fields of <c>logs-aws.cloudtrail-*</c>: ECS plus the AWS integration's <c>fields.yml</c>,
+    /// each with its Elasticsearch type, as a Kibana data view lists them. Other fields are keywords
+    /// with <c>ignore_above</c> 1024, as Elastic's templates map a new string field.
     /// </summary>
     public static FieldMapping CloudTrail => CloudTrailMapping.Value;
 
     private static FieldMapping BuildCloudTrail()
     {
         var fields = new List<MappedField>();
+        AddCatalogue(fields);
         AddAll(fields, FieldType.Date, "@timestamp", "event.ingested", "event.created", "event.start", "event.end",
             "aws.cloudtrail.user_identity.session_context.creation_date");
         AddAll(fields, FieldType.Ip, "source.ip", "destination.ip", "related.ip", "host.ip", "client.ip", "server.ip");
@@ -72,6 +76,29 @@ public sealed partial class FieldMapping
         fields.Add(new MappedField("data_stream.namespace", FieldType.ConstantKeyword));
         fields.Add(new MappedField("event.dataset", FieldType.ConstantKeyword) { ConstantValue = "aws.cloudtrail" });
         fields.Add(new MappedField("event.module", FieldType.ConstantKeyword) { ConstantValue = "aws" });
+    }
+
+    /// <summary>
+    /// Adds every field of the data stream's catalogue with its Elasticsearch type, keywords with
+    /// Fleet's default <c>ignore_above</c>. A <c>.text</c> field below another field is its multi-field.
+    /// The entries added after these replace them with what the integration sets, such as a larger limit.
+    /// </summary>
+    private static void AddCatalogue(List<MappedField> fields)
+    {
+        foreach (var name in FieldCatalogue.Names.Order(StringComparer.Ordinal))
+        {
+            if (FieldCatalogue.TypeOf(name) is not { } type)
+            {
+                continue;
+            }
+
+            var parent = name.EndsWith(".text", StringComparison.Ordinal) ? name[..^".text".Length] : null;
+            fields.Add(new MappedField(name, type)
+            {
+                IgnoreAbove = type == FieldType.Keyword ? DefaultKeywordIgnoreAbove : null,
+                SourceField = parent is not null && FieldCatalogue.TypeName(parent) is not null ? parent : null,
+            });
+        }
     }
 
     private static void AddAll(List<MappedField> fields, FieldType type, params string[] names) =>

@@ -33,6 +33,16 @@ public class KqlCompilerTests
     }
 
     [Fact]
+    public void DateOffsetBeforeYearOneCompares()
+    {
+        const string Document = """{"@timestamp":"2026-12-01T10:00:00Z"}""";
+
+        Assert.False(Matches("""@timestamp <= "0001-01-01T00:00+01:00" """, Document));
+        Assert.True(Matches("""@timestamp >= "0001-01-01T00:00+01:00||+1d" """, Document));
+        Assert.True(Matches("""@timestamp <= "9999-12-31T23:59-01:00" """, Document));
+    }
+
+    [Fact]
     public void CloudTrailRequestParametersOverLimitInvisible()
     {
         var document = RequestParameters(new string('x', 8192));

@@ -32,28 +32,40 @@ public class ObjectExistsTests
         return compiled.Predicate!(new EcsDocument(JsonNode.Parse(document)!.AsObject()));
     }
 
+    // No CloudTrail field is named custom or starts with it, so the document alone decides.
     [Theory]
-    [InlineData("""{"user": {"name": "bob"}}""", true)]
-    [InlineData("""{"user": {"target": {"name": "svc"}}}""", true)]
-    [InlineData("""{"user.name": "bob"}""", true)]
-    [InlineData("""{"user": [{"name": null}, {"id": "u1"}]}""", true)]
-    [InlineData("""{"user": {"name": ""}}""", true)]
-    [InlineData("""{"user": "bob"}""", true)]
-    [InlineData("""{"user": {}}""", false)]
-    [InlineData("""{"user": {"name": null, "id": []}}""", false)]
-    [InlineData("""{"user_agent": {"original": "aws-cli"}}""", false)]
-    [InlineData("""{"username": "bob"}""", false)]
-    public void UnlistedObjectUser(string document, bool expected)
+    [InlineData("""{"custom": {"name": "bob"}}""", true)]
+    [InlineData("""{"custom": {"target": {"name": "svc"}}}""", true)]
+    [InlineData("""{"custom.name": "bob"}""", true)]
+    [InlineData("""{"custom": [{"name": null}, {"id": "u1"}]}""", true)]
+    [InlineData("""{"custom": {"name": ""}}""", true)]
+    [InlineData("""{"custom": "bob"}""", true)]
+    [InlineData("""{"custom": {}}""", false)]
+    [InlineData("""{"custom": {"name": null, "id": []}}""", false)]
+    [InlineData("""{"custom_agent": {"original": "aws-cli"}}""", false)]
+    [InlineData("""{"customer": "bob"}""", false)]
+    public void UnlistedObjectCustom(string document, bool expected)
     {
-        Assert.Equal(expected, Matches("user:*", document));
+        Assert.Equal(expected, Matches("custom:*", document));
     }
 
     [Fact]
     public void UnlistedObjectKeywordOverLimitNotIndexed()
     {
+        var document = new JsonObject { ["custom"] = new JsonObject { ["name"] = new string('x', 1025) } }.ToJsonString();
+
+        Assert.False(Matches("custom:*", document));
+    }
+
+    [Fact]
+    public void ListedObjectLongKeywordInTextField()
+    {
+        // ECS indexes user.name again as the match_only_text user.name.text, which has no ignore_above.
         var document = new JsonObject { ["user"] = new JsonObject { ["name"] = new string('x', 1025) } }.ToJsonString();
 
-        Assert.False(Matches("user:*", document));
+        Assert.True(Matches("user:*", document));
+        Assert.False(Matches("user.name:*", document));
+        Assert.True(Matches("user.name.text:*", document));
     }
 
     [Fact]

@@ -101,6 +101,25 @@ public class RuleFilterHuntTests
     }
 
     [Fact]
+    public void SeverityMapping_SummaryKeepsHighest()
+    {
+        var summary = ExportHunt.Value.Summary;
+        var rule = summary.RulesRun.Single(rule => rule.Name == "IAM changes rated by who made them");
+
+        Assert.Equal("high", rule.Severity);
+        Assert.Equal("critical", summary.HighestSeverityByRule[rule]);
+    }
+
+    [Fact]
+    public void SeverityMapping_CliSummaryShowsHighest()
+    {
+        var result = CliRunner.Run("hunt", CloudTrail, "--rules", Export, "--format", "ndjson");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"IAM changes rated by who made them +critical +6 ", result.StandardError);
+    }
+
+    [Fact]
     public void SeverityMapping_CanLowerSeverity()
     {
         // Kibana applies the matching entry even when its severity is below the rule's own.

@@ -80,7 +80,7 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
     {
         if (field.Pattern is { } pattern)
         {
-            return CompilePattern(pattern, scope, build);
+            return CompilePattern(node, pattern, scope, build);
         }
 
         if (field.Name is not { } name)
@@ -131,27 +131,55 @@ internal sealed class QueryCompiler(FieldMapping mapping, TimeProvider clock)
             : fieldMatcher;
     }
 
-    private PatternMatcher CompilePattern(WildcardText pattern, string scope, Func<ResolvedField, bool, LeafResult> build)
+    /// <summary>
+    /// Compiles a leaf on a field-name pattern over every mapped field the pattern covers, as Kibana
+    /// expands it over the data view, and over the document's fields that the mapping lacks.
+    /// </summary>
+    /// <remarks>
+    /// Kibana sends one clause per covered field and no <c>lenient</c> (kbn-es-query's <c>is.ts</c>
+    /// sets it only on free text), so a covered field that rejects the value, such as a date field
+    /// for a word, makes Elasticsearch reject the whole query. That is a query error here too.
+    /// </remarks>
+    private DocumentMatcher CompilePattern(KqlNode node, WildcardText pattern, string scope, Func<ResolvedField, bool, LeafResult> build)
     {
         var prefix = scope.Length == 0 ? "" : scope + ".";
         var segments = pattern.Segments.ToArray();
         segments[0] = prefix + segments[0];
         var namePattern = new WildcardMatcher(segments);
 
-        var mapped = mapping.Fields
+        var compiled = mapping.Fields
             .Where(f => f.Type is not (FieldType.Object or FieldType.Nested) && namePattern.IsMatch(f.Name))
-            .ToList();
-        // NOTE: a pattern skips matched fields whose type cannot take the value, such as a word on a date
-        // field. Elasticsearch may reject the whole query instead; the conformance cases expect the skip.
-        var matchers = mapped
             .Select(f => ResolvedField.Resolve(mapping, f.Name))
-            .Select(field => (Field: field, build(field, false).Test))
-            .Where(compiled => compiled.Test is not null)
-            .Select(compiled => CompileField(compiled.Field, compiled.Test!, scope))
-            .ToArray();
+            .Select(field => (Field: field, Result: build(field, false)))
+            .ToList();
+        if (compiled.FirstOrDefault(c => c.Result.Error is not null) is { Field: not null } rejected)
+        {
+            var accepting = compiled.Where(c => c.Result.Error is null).Select(c => $"`{c.Field.Name}`").Take(3).ToList();
+            return Fail(node.Position, rejected.Field.Name, PatternError(prefix + pattern.ToEscapedText(), rejected.Field.Name, rejected.Result.Error!, accepting));
+        }
+
+        var matchers = compiled.Select(c => CompileField(c.Field, c.Result.Test!, scope)).ToArray();
         var unmappedTest = build(ResolvedField.Resolve(mapping, prefix + "\u0000unmapped"), false).Test;
-        var names = mapped.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var names = compiled.Select(c => c.Field.Name).ToHashSet(StringComparer.Ordinal);
         return new PatternMatcher(matchers, names, namePattern, prefix, mapping, unmappedTest);
+    }
+
+    /// <summary>
+    /// Returns why a pattern fails: the covered field's own error, and as the fix the fields that take
+    /// the value. The field's own fix is left out then, because it is for a query on that field alone.
+    /// </summary>
+    private static string PatternError(string pattern, string field, string fieldError, List<string> accepting)
+    {
+        if (accepting.Count == 0)
+        {
+            return $"the field pattern `{pattern}` covers `{field}`: {fieldError}";
+        }
+
+        var fixAt = fieldError.IndexOf("; ", StringComparison.Ordinal);
+        var reason = fixAt < 0 ? fieldError : fieldError[..fixAt];
+        var example = accepting.Count == 1 ? accepting[0] : $"{string.Join(", ", accepting[..^1])} or {accepting[^1]}";
+        return $"the field pattern `{pattern}` covers `{field}`, and Kibana queries every field a pattern covers, without `lenient`. "
+            + $"{reason}. Name the fields to search in place of the pattern, such as {example}";
     }
 
     private DocumentMatcher CompileFreeText(KqlNode node, string scope, Func<ResolvedField, bool, LeafResult> build)

@@ -9,6 +9,9 @@ namespace Vigil.Detect.Kql.Matching;
 /// </summary>
 internal sealed class DateMath
 {
+    private static readonly long MinMillis = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxMillis = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     private readonly long? _fixed;
     private readonly long? _anchor;
     private readonly List<(char Op, int Amount, char Unit)> _operations;
@@ -73,7 +76,8 @@ internal sealed class DateMath
             return fixedMillis;
         }
 
-        var start = _anchor ?? clock.GetUtcNow().ToUnixTimeMilliseconds();
+        // An anchor date that its offset moved just outside the years 1 to 9999 starts at the nearest end.
+        var start = Math.Clamp(_anchor ?? clock.GetUtcNow().ToUnixTimeMilliseconds(), MinMillis, MaxMillis);
         var time = DateTimeOffset.FromUnixTimeMilliseconds(start);
         try
         {

@@ -26,15 +26,23 @@ internal static class EsDate
         return true;
     }
 
+    /// <summary>
+    /// Reads the parts of an ISO 8601 date in the <c>strict_date_optional_time</c> form, without the
+    /// epoch-millisecond fallback. A part the text leaves out is null.
+    /// </summary>
+    public static bool TryReadIsoParts(string text, out DateParts parts) =>
+        new DateTextReader(text).TryRead(out parts) && TryParseIsoDate(parts, roundUp: false, out _);
+
     private static bool TryParseIsoDate(string text, bool roundUp, out long epochMillis)
     {
         epochMillis = 0;
         var reader = new DateTextReader(text);
-        if (!reader.TryRead(out var parts))
-        {
-            return false;
-        }
+        return reader.TryRead(out var parts) && TryParseIsoDate(parts, roundUp, out epochMillis);
+    }
 
+    private static bool TryParseIsoDate(DateParts parts, bool roundUp, out long epochMillis)
+    {
+        epochMillis = 0;
         var month = parts.Month ?? 1;
         var day = parts.Day ?? 1;
         var hour = parts.Hour ?? (roundUp ? 23 : 0);
@@ -47,13 +55,15 @@ internal static class EsDate
             return false;
         }
 
+        // Subtracting the offset from the ticks, not the DateTime, keeps a time that the offset moves
+        // outside the years 1 to 9999, as Elasticsearch does.
         var local = new DateTime(parts.Year, month, day, hour, minute, second, millis, DateTimeKind.Unspecified);
-        epochMillis = (local - parts.Offset - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerMillisecond;
+        epochMillis = (local.Ticks - parts.Offset.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
         return true;
     }
 
     /// <summary>The components present in a date string; null means the part was not given.</summary>
-    private readonly record struct DateParts(
+    internal readonly record struct DateParts(
         int Year,
         int? Month,
         int? Day,
