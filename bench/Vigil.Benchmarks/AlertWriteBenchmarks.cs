@@ -53,7 +53,7 @@ public class AlertWriteBenchmarks
         {
             _buffer.ResetWrittenCount();
             writer.Reset(_buffer);
-            AlertWriter.Write(writer, rule(i), _events[i], ExecutionTime, out _);
+            AlertWriter.Write(writer, rule(i), _events[i], ExecutionTime, out _, out _);
             writer.Flush();
             bytes += _buffer.WrittenCount;
         }
