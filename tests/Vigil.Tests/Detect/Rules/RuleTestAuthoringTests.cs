@@ -47,6 +47,21 @@ public sealed class RuleTestAuthoringTests : IDisposable
     }
 
     [Fact]
+    public void RepeatedExpectedKeyFails()
+    {
+        Rule();
+        Case("rule.tests", "a-repeated", """{"alerts": 1, "alerts": 5}""");
+        Case("rule.tests", "b-tp", """{"alerts": 1}""");
+
+        var results = RuleTestRunner.Run([_folder.Path]);
+
+        Assert.Equal(2, results.Count);
+        Assert.True(results[0].Failed);
+        Assert.Contains("line 1, byte 15: duplicate key 'alerts'", results[0].Error, StringComparison.Ordinal);
+        Assert.True(results[1].Passed, results[1].ToString());
+    }
+
+    [Fact]
     public void ExpectedFolderNamedAsFolder()
     {
         Rule();
