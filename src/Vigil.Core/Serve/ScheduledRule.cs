@@ -105,6 +105,10 @@ internal sealed class ScheduledRule
         return true;
     }
 
+    /// <summary>Returns why the scheduler cannot run <paramref name="rule"/> with the CloudTrail mapping, or null when it can.</summary>
+    public static string? CannotRunReason(DetectionRule rule) =>
+        TryPrepare(rule, FieldMapping.CloudTrail, out _, out var reason) ? null : reason;
+
     /// <summary>The words every reason for a rule type or language the scheduler does not run contains.</summary>
     internal const string NotSupported = "is not supported by the scheduler";
 
@@ -120,7 +124,7 @@ internal sealed class ScheduledRule
             return $"query language {rule.Language} {NotSupported}; only kuery runs";
         }
 
-        var index = rule.Index.Count == 0 ? Hunt.RulePreparation.KibanaDefaultIndex : rule.Index;
+        var index = rule.Index.Count == 0 ? RuleSupport.KibanaDefaultIndex : rule.Index;
         if (!IndexPatterns.Matches(index, EcsDocument.CloudTrailDataStream))
         {
             return $"its index patterns ({string.Join(", ", index)}) do not match the CloudTrail data stream {EcsDocument.CloudTrailDataStream}";
