@@ -119,13 +119,29 @@ internal static class RulesConvertRunner
         }
 
         Directory.CreateDirectory(output);
+        var today = DateOnly.FromDateTime(DateTime.Now);
         foreach (var (rule, path) in targets)
         {
-            File.WriteAllText(path, TomlRuleWriter.Write(rule));
+            var dated = RequiredMetadataDates.Complete(rule, today, out var setToToday);
+            File.WriteAllText(path, TomlRuleWriter.Write(dated));
+            if (setToToday.Count > 0)
+            {
+                Console.Error.WriteLine(TerminalText.Sanitize(TodayNote(rule, path, setToToday, today)));
+            }
         }
 
         Console.Error.WriteLine($"wrote {RulesText.Count(rules.Count, "TOML file")} to {TerminalText.Sanitize(output)}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Returns the warning for a converted rule whose [metadata] got today's date, because the rule gave no date to use.</summary>
+    private static string TodayNote(DetectionRule rule, string path, IReadOnlyList<string> keys, DateOnly today)
+    {
+        var missing = string.Join(" or ", keys);
+        var kibanaKeys = string.Join(" or ", keys.Select(key => key == RequiredMetadataDates.CreationKey ? "created_at" : "updated_at"));
+        var day = today.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
+        return $"warning: {SupersededRevision.Location(rule)}: rule \"{rule.Name}\" ({rule.RuleId}) has no {missing} and no {kibanaKeys}, "
+            + $"so {path} gets today's date, {day}, as {string.Join(" and ", keys)}; detection-rules requires both dates, so set the days the rule was created and last changed";
     }
 
     /// <summary>

@@ -93,8 +93,10 @@ public class RuleIdRevisionTests
 
         var result = RuleValidator.ValidatePaths([folder.Path]);
 
+        // Neither file has [metadata] dates, so each also gets that warning.
+        var revisionWarnings = result.Warnings.Where(warning => !warning.Message.Contains("missing [metadata]", StringComparison.Ordinal));
         Assert.Empty(result.Errors);
-        Assert.Equal(older, Assert.Single(result.Warnings).File);
+        Assert.Equal(older, Assert.Single(revisionWarnings).File);
     }
 
     [Fact]
