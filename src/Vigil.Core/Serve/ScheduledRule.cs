@@ -27,6 +27,19 @@ internal sealed class ScheduledRule
 
     public DetectionRule Rule { get; }
 
+    /// <summary>
+    /// The maximum number of new alerts one window writes: <c>max_signals</c>, capped at
+    /// <see cref="RuleDefaults.MaxAlertsPerRun"/> as Kibana caps it.
+    /// </summary>
+    // NOTE: Kibana's alerting framework may also bound the catch-up windows of one run together;
+    // Vigil caps each window on its own.
+    public int MaxSignals => Math.Min(Rule.MaxSignals, RuleDefaults.MaxAlertsPerRun);
+
+    /// <summary>Kibana's warning for a <c>max_signals</c> above the cap, which every execution of the rule logs; null below it.</summary>
+    public string? MaxSignalsWarning => Rule.MaxSignals > RuleDefaults.MaxAlertsPerRun
+        ? KibanaMessages.MaxSignalsAboveLimit(Rule.MaxSignals, RuleDefaults.MaxAlertsPerRun)
+        : null;
+
     public RuleTiming Timing { get; }
 
     public Func<EcsDocument, bool> Matches { get; }

@@ -86,4 +86,7 @@ public static class LintIds
     /// <c>from</c> or <c>to</c> that is not date math, so hunt and serve do not run it.
     /// </summary>
     public const string InvalidRule = "VR025";
+
+    /// <summary>A <c>max_signals</c> above Kibana's default limit on alerts per rule run, which caps it, so a run writes fewer alerts than the rule sets.</summary>
+    public const string MaxSignalsAboveLimit = "VR026";
 }

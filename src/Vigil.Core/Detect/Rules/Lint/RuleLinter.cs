@@ -64,6 +64,7 @@ public static class RuleLinter
         UnknownKeyCheck.Run(context);
         TimestampOverrideCheck.Run(context);
         EmptyWindowCheck.Run(context);
+        MaxSignalsCheck.Run(context);
         ThreatMappingCheck.Run(context);
         ThreatConsistencyCheck.Run(context);
         TechniqueCheck.Run(context);
