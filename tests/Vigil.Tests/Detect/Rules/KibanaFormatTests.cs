@@ -155,6 +155,29 @@ public class KibanaFormatTests
         Assert.Contains("add \"risk_score\": 21", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void MissingTacticFieldInJsonWording()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json["threat"]![0]!["tactic"]!.AsObject().Remove("id");
+
+        var error = Assert.Single(KibanaNdjson.Read(json.ToJsonString(), "export.ndjson").Errors);
+
+        Assert.Equal("missing required field $.threat[0].tactic.id: add \"id\": \"...\" to the object at $.threat[0].tactic", error.Message);
+    }
+
+    [Fact]
+    public void MissingTacticInJsonWording()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json["threat"]![0]!.AsObject().Remove("tactic");
+
+        var error = Assert.Single(KibanaNdjson.Read(json.ToJsonString(), "export.ndjson").Errors);
+
+        Assert.StartsWith("missing object $.threat[0].tactic: add a \"tactic\" object", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("table", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\\udc00", true)]
     [InlineData("\\ud83d and more", true)]
