@@ -105,13 +105,8 @@ internal static class AlertsListRunner
     private static void WriteTable(IEnumerable<StoredAlert> alerts)
     {
         var console = CliConsoles.StandardOutput();
+        string[] headers = ["Id", "Created", "Status", "Severity", "Rule", "Event time", "User", "Source", "Action"];
 
-        // Nine columns with borders do not fit a narrow terminal: below this width the creation
-        // time is left out, and below the width the rest need, each alert is a block of lines.
-        var withCreated = console.Profile.Width >= WidthForCreated;
-        string[] headers = withCreated
-            ? ["Id", "Created", "Status", "Severity", "Rule", "Event time", "User", "Source", "Action"]
-            : ["Id", "Status", "Severity", "Rule", "Event time", "User", "Source", "Action"];
         // Each alert is read, turned into its row and let go: an alert repeats its rule's parameters,
         // and a thousand alerts of a rule with a 1 MB query held 2 GB as documents.
         var rows = new List<string[]>();
@@ -121,15 +116,21 @@ internal static class AlertsListRunner
             count++;
             if (rows.Count < MaxTableRows)
             {
-                rows.Add(Cells(alert, withCreated));
+                rows.Add(Cells(alert));
             }
         }
 
-        if (NarrowTable.Width(headers, rows) <= console.Profile.Width)
+        // Nine columns with borders do not fit a narrow terminal: below this width the table leaves
+        // out the creation time, and below the width the rest need, each alert is a block of lines,
+        // which has room for every field.
+        var (tableHeaders, tableRows) = console.Profile.Width >= WidthForCreated
+            ? (headers, rows)
+            : (WithoutCreated(headers), rows.Select(WithoutCreated).ToList());
+        if (NarrowTable.Width(tableHeaders, tableRows) <= console.Profile.Width)
         {
-            var table = new Table().AddColumn(new TableColumn(headers[0]).NoWrap());
-            table.AddColumns(headers[1..]);
-            foreach (var row in rows)
+            var table = new Table().AddColumn(new TableColumn(tableHeaders[0]).NoWrap());
+            table.AddColumns(tableHeaders[1..]);
+            foreach (var row in tableRows)
             {
                 table.AddRow(row.Select(cell => (IRenderable)new Text(cell)).ToList());
             }
@@ -148,16 +149,14 @@ internal static class AlertsListRunner
             : count == 1 ? "1 alert." : $"{count} alerts.");
     }
 
-    private static string[] Cells(StoredAlert alert, bool withCreated)
+    /// <summary>Returns the cells of a row, or the headers, without the Created column, the second.</summary>
+    private static string[] WithoutCreated(string[] cells) => [cells[0], .. cells[2..]];
+
+    private static string[] Cells(StoredAlert alert)
     {
         var row = AlertRow.From(alert.Document);
-        var cells = new List<string> { alert.Id.Length > AlertIdPrefix.ShortLength ? alert.Id[..AlertIdPrefix.ShortLength] : alert.Id };
-        if (withCreated)
-        {
-            cells.Add(KibanaTime.Format(alert.Created));
-        }
-
-        cells.AddRange([AlertStatusText.Format(alert.Status), alert.Severity, row.Rule, row.Time, row.User, row.Source, row.Action]);
+        var id = alert.Id.Length > AlertIdPrefix.ShortLength ? alert.Id[..AlertIdPrefix.ShortLength] : alert.Id;
+        string[] cells = [id, KibanaTime.Format(alert.Created), AlertStatusText.Format(alert.Status), alert.Severity, row.Rule, row.Time, row.User, row.Source, row.Action];
         return [.. cells.Select(cell => TerminalValue.Shorten(TerminalText.Sanitize(cell), MaxValueColumns))];
     }
 }

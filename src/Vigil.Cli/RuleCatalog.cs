@@ -150,7 +150,7 @@ internal static class RuleCatalog
         }
 
         // An export with several revisions of one rule names that rule, so its newest revision runs.
-        var (newest, superseded) = NewestRevisions.Select(loaded);
+        var (newest, superseded) = NewestRevisions.Select(loaded, ScheduledRule.CannotRunReason);
         if (newest.Count > 1)
         {
             error = RuleLookupError.NotRegistered($"{file} contains {loaded.Count} rules; give one of their rule_id values instead");

@@ -11,17 +11,24 @@ internal static class RulesConvertRunner
 {
     public static int Run(IReadOnlyList<string> paths, string to, string output)
     {
+        // Checked before the rules load: an earlier output among the inputs would load as a copy of every rule.
+        if (RulesConvertOutput.InputError(paths, to, output) is { } inputError)
+        {
+            return Usage(inputError);
+        }
+
         var rules = RulesShowRunner.Load(paths);
         if (rules is null || HasInvalidRules(rules) || HasDuplicateRuleIds(rules))
         {
             return RulesExitCodes.RuleErrors;
         }
 
+        // A failed write to standard output reaches Program, which reports it with exit code 3.
         try
         {
             return to == "kibana-ndjson" ? WriteNdjson(rules, output) : WriteToml(rules, output);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException and not StandardOutputException or UnauthorizedAccessException)
         {
             return Usage($"failed to write --output {output}: {e.Message.TrimEnd('.')}. Choose a writable path.");
         }
@@ -83,12 +90,11 @@ internal static class RulesConvertRunner
             return Usage($"--output {output}: the folder {parent} does not exist; create it or name a file in an existing folder");
         }
 
-        if (InputAt(SourceIdentities(rules), output) is { } input)
+        if (RulesConvertOutput.Write(output, KibanaNdjson.Write(rules), output) is { } failed)
         {
-            return Usage($"--output {output} is the rule file {input}, which the conversion would overwrite; name a new file");
+            return failed;
         }
 
-        File.WriteAllText(output, KibanaNdjson.Write(rules));
         Console.Error.WriteLine($"wrote {RulesText.Count(rules.Count, "rule")} to {TerminalText.Sanitize(output)}");
         return ExitCodes.Success;
     }
@@ -119,13 +125,33 @@ internal static class RulesConvertRunner
         }
 
         Directory.CreateDirectory(output);
+        var today = DateOnly.FromDateTime(DateTime.Now);
         foreach (var (rule, path) in targets)
         {
-            File.WriteAllText(path, TomlRuleWriter.Write(rule));
+            var dated = RequiredMetadataDates.Complete(rule, today, out var setToToday);
+            if (RulesConvertOutput.Write(path, TomlRuleWriter.Write(dated), output) is { } failed)
+            {
+                return failed;
+            }
+
+            if (setToToday.Count > 0)
+            {
+                Console.Error.WriteLine(TerminalText.Sanitize(TodayNote(rule, path, setToToday, today)));
+            }
         }
 
         Console.Error.WriteLine($"wrote {RulesText.Count(rules.Count, "TOML file")} to {TerminalText.Sanitize(output)}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Returns the warning for a converted rule whose [metadata] got today's date, because the rule gave no date to use.</summary>
+    private static string TodayNote(DetectionRule rule, string path, IReadOnlyList<string> keys, DateOnly today)
+    {
+        var missing = string.Join(" or ", keys);
+        var kibanaKeys = string.Join(" or ", keys.Select(key => key == RequiredMetadataDates.CreationKey ? "created_at" : "updated_at"));
+        var day = today.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture);
+        return $"warning: {SupersededRevision.Location(rule)}: rule \"{rule.Name}\" ({rule.RuleId}) has no {missing} and no {kibanaKeys}, "
+            + $"so {path} gets today's date, {day}, as {string.Join(" and ", keys)}; detection-rules requires both dates, so set the days the rule was created and last changed";
     }
 
     /// <summary>

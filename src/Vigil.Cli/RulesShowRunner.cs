@@ -56,7 +56,7 @@ internal static class RulesShowRunner
     }
 
     /// <summary>
-    /// Returns the revision of <paramref name="ruleId"/> that hunt and serve run, and names on stderr
+    /// Returns the newest revision of <paramref name="ruleId"/>, which hunt and serve run when they can, and names on stderr
     /// the copies left out. Copies of the same revision give no such revision, so the error names
     /// their lines and null is returned. That error is in the file, not the command line, so it
     /// has no help line.
@@ -72,7 +72,8 @@ internal static class RulesShowRunner
         }
 
         var reasons = string.Join("; ", superseded.Select(revision => $"{SupersededRevision.Location(revision.Rule)} skipped: {revision.Reason}"));
-        Console.Error.WriteLine(TerminalText.Sanitize($"vigil rules show: {path} contains {copies.Count} rules with rule_id \"{ruleId}\", at {locations}; showing {SupersededRevision.Location(newest[0])}, the revision hunt and serve run ({reasons})"));
+        var role = superseded[0].KeptCannotRun is null ? "the revision hunt and serve run" : "the newest revision, which hunt and serve cannot run";
+        Console.Error.WriteLine(TerminalText.Sanitize($"vigil rules show: {path} contains {copies.Count} rules with rule_id \"{ruleId}\", at {locations}; showing {SupersededRevision.Location(newest[0])}, {role} ({reasons})"));
         return newest[0];
     }
 

@@ -26,7 +26,8 @@ internal static class RulesStatusRunner
             return ExitCodes.Success;
         }
 
-        var rows = statuses.Select(status => Cells(session.Scheduler, status)).ToList();
+        var now = session.Store.TimeProvider.GetUtcNow();
+        var rows = statuses.Select(status => Cells(session.Scheduler, status, now)).ToList();
         if (NarrowTable.Width(Headers, rows) <= console.Profile.Width)
         {
             console.Write(Table(rows));
@@ -49,7 +50,7 @@ internal static class RulesStatusRunner
 
     private static readonly string[] Headers = ["Rule", "rule_id", "Version", "Enabled", "Last run", "Status", "Next run", "Alerts", "Late events", "Uncovered"];
 
-    private static string[] Cells(RuleScheduler scheduler, RuleStatus status) =>
+    private static string[] Cells(RuleScheduler scheduler, RuleStatus status, DateTimeOffset now) =>
     [
         .. new[]
         {
@@ -59,7 +60,7 @@ internal static class RulesStatusRunner
             Enabled(status),
             Time(status.LastRunAt),
             status.LastStatus ?? "never ran",
-            Time(status.NextRunAt),
+            NextRun(status.NextRunAt, now),
             Count(status.AlertCount),
             Count(status.LateEvents),
             Count(status.Uncovered.Count),
@@ -149,6 +150,14 @@ internal static class RulesStatusRunner
     }
 
     private static string Time(DateTimeOffset? time) => time is { } value ? KibanaTime.Format(value) : "-";
+
+    /// <summary>
+    /// Returns the next scheduled run, marked as due once its time has passed: no serve has run it
+    /// yet, because none runs the rule or it is stopped. A manual run does not move the schedule,
+    /// as in Kibana, so a due run may come before the last run.
+    /// </summary>
+    private static string NextRun(DateTimeOffset? time, DateTimeOffset now) =>
+        time is { } value && value <= now ? $"{Time(value)} (due)" : Time(time);
 
     private static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 }

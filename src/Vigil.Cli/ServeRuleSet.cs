@@ -233,7 +233,7 @@ internal sealed class ServeRuleSet(IReadOnlyList<string> paths, ILogger logger)
 
         // The registry keys rules by their id, which revisions share, so each registered revision
         // would replace the one before it, and the last in path order would run.
-        var (newest, superseded) = NewestRevisions.Select(valid);
+        var (newest, superseded) = NewestRevisions.Select(valid, ScheduledRule.CannotRunReason);
         var skipped = new HashSet<DetectionRule>(ReferenceEqualityComparer.Instance);
         foreach (var revision in superseded)
         {

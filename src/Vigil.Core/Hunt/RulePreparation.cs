@@ -12,24 +12,12 @@ namespace Vigil.Hunt;
 /// </summary>
 internal static class RulePreparation
 {
-    private const string QueryRuleType = "query";
-    private const string KqlLanguage = "kuery";
     private const string ActionField = "event.action";
     private const string ProviderField = "event.provider";
 
     // Above this many bytes of rule fields per alert, a batch keeps events rather than alert text.
     // A rule with a 0.9 MB query wrote 986 KB alerts, and batches of them peaked at 4.5 GB.
     private const int LargeAlertBytes = 64 * 1024;
-
-    /// <summary>
-    /// Kibana's default for the advanced setting <c>securitySolution:defaultIndex</c>, which a rule
-    /// without <c>index</c> or data view searches.
-    /// </summary>
-    internal static readonly IReadOnlyList<string> KibanaDefaultIndex =
-    [
-        "apm-*-transaction*", "auditbeat-*", "endgame-*", "filebeat-*", "logs-*", "packetbeat-*",
-        "traces-apm*", "winlogbeat-*", "-*elastic-cloud-logs-*",
-    ];
 
     public static (IReadOnlyList<PreparedRule> Runnable, IReadOnlyList<SkippedRule> Skipped) Prepare(
         IEnumerable<DetectionRule> rules,
@@ -64,20 +52,9 @@ internal static class RulePreparation
     {
         prepared = null;
 
-        if (rule.Type != QueryRuleType)
+        if (RuleSupport.Unsupported(rule) is { } unsupported)
         {
-            return $"rule type {rule.Type} is not supported yet";
-        }
-
-        if (rule.Language != KqlLanguage)
-        {
-            return $"query language {rule.Language} is not supported yet";
-        }
-
-        var index = rule.Index.Count == 0 ? KibanaDefaultIndex : rule.Index;
-        if (!IndexPatterns.Matches(index, EcsDocument.CloudTrailDataStream))
-        {
-            return $"its index patterns ({string.Join(", ", index)}) do not match the CloudTrail data stream {EcsDocument.CloudTrailDataStream}";
+            return unsupported;
         }
 
         var compiled = RuleQuery.Compile(rule, mapping);

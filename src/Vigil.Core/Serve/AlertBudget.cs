@@ -5,7 +5,7 @@ namespace Vigil.Serve;
 
 /// <summary>
 /// Writes the alerts of one window in the order matches arrive, at most <c>max_signals</c> new
-/// ones. As in Kibana's persistence writer, an alert that already exists is skipped before the
+/// ones, capped as Kibana caps them. As in Kibana's persistence writer, an alert that already exists is skipped before the
 /// budget is applied, so duplicates never use it.
 /// </summary>
 internal sealed class AlertBudget(ScheduledRule rule, IAlertWriter alerts, ExecutionContext execution, long maxNewAlerts)
@@ -13,7 +13,7 @@ internal sealed class AlertBudget(ScheduledRule rule, IAlertWriter alerts, Execu
     private readonly WindowResult _result = new();
 
     public AlertBudget(ScheduledRule rule, IAlertWriter alerts, ExecutionContext execution)
-        : this(rule, alerts, execution, rule.Rule.MaxSignals)
+        : this(rule, alerts, execution, rule.MaxSignals)
     {
     }
 

@@ -6,7 +6,7 @@ internal sealed class ExecutionRecord(ScheduledRule rule, ExecutionContext conte
     private readonly long _startTimestamp = clock.GetTimestamp();
     private readonly WindowResult _total = new();
     private readonly List<TimeWindow> _windows = [];
-    private readonly List<string> _warnings = [];
+    private readonly List<string> _warnings = rule.MaxSignalsWarning is { } capped ? [capped] : [];
     private readonly List<ExecutionGap> _gaps = [];
     private readonly List<string> _errors = [];
 

@@ -27,6 +27,19 @@ internal sealed class ScheduledRule
 
     public DetectionRule Rule { get; }
 
+    /// <summary>
+    /// The maximum number of new alerts one window writes: <c>max_signals</c>, capped at
+    /// <see cref="RuleDefaults.MaxAlertsPerRun"/> as Kibana caps it.
+    /// </summary>
+    // NOTE: Kibana's alerting framework may also bound the catch-up windows of one run together;
+    // Vigil caps each window on its own.
+    public int MaxSignals => Math.Min(Rule.MaxSignals, RuleDefaults.MaxAlertsPerRun);
+
+    /// <summary>Kibana's warning for a <c>max_signals</c> above the cap, which every execution of the rule logs; null below it.</summary>
+    public string? MaxSignalsWarning => Rule.MaxSignals > RuleDefaults.MaxAlertsPerRun
+        ? KibanaMessages.MaxSignalsAboveLimit(Rule.MaxSignals, RuleDefaults.MaxAlertsPerRun)
+        : null;
+
     public RuleTiming Timing { get; }
 
     public Func<EcsDocument, bool> Matches { get; }
@@ -105,6 +118,10 @@ internal sealed class ScheduledRule
         return true;
     }
 
+    /// <summary>Returns why the scheduler cannot run <paramref name="rule"/> with the CloudTrail mapping, or null when it can.</summary>
+    public static string? CannotRunReason(DetectionRule rule) =>
+        TryPrepare(rule, FieldMapping.CloudTrail, out _, out var reason) ? null : reason;
+
     /// <summary>The words every reason for a rule type or language the scheduler does not run contains.</summary>
     internal const string NotSupported = "is not supported by the scheduler";
 
@@ -120,7 +137,7 @@ internal sealed class ScheduledRule
             return $"query language {rule.Language} {NotSupported}; only kuery runs";
         }
 
-        var index = rule.Index.Count == 0 ? Hunt.RulePreparation.KibanaDefaultIndex : rule.Index;
+        var index = rule.Index.Count == 0 ? RuleSupport.KibanaDefaultIndex : rule.Index;
         if (!IndexPatterns.Matches(index, EcsDocument.CloudTrailDataStream))
         {
             return $"its index patterns ({string.Join(", ", index)}) do not match the CloudTrail data stream {EcsDocument.CloudTrailDataStream}";

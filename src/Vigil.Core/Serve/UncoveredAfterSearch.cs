@@ -83,7 +83,7 @@ internal sealed class UncoveredAfterSearch(ScheduledRule rule, RuleState state, 
     {
         var from = Math.Max(result.NotAlertedFromMs ?? window.FromMs, window.FromMs);
         var to = Math.Min(result.NotAlertedToMs ?? window.ToMs, window.ToMs);
-        var reason = MaxSignalsReason.Create(rule.Rule.MaxSignals, context.StartedAt, result.MatchesNotAlerted);
+        var reason = MaxSignalsReason.Create(rule.MaxSignals, context.StartedAt, result.MatchesNotAlerted);
         return new UncoveredRange(TimeWindow.FromMilliseconds(from, Math.Max(from, to)), reason, WillRetry: false, UncoveredKind.MaxSignals)
         {
             NotAlerted = result.MatchesNotAlerted,

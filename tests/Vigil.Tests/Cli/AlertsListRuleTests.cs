@@ -64,6 +64,22 @@ public class AlertsListRuleTests
     }
 
     [Theory]
+    [InlineData("60")]
+    [InlineData("80")]
+    public void NarrowBlocksShowCreated(string columns)
+    {
+        using var store = new CliStore();
+        Assert.Equal(0, store.Run("rules", "run", CliStore.RuleId, "--from", "now-1h", "--to", "now").ExitCode);
+
+        var result = CliRunner.RunWithEnvironment(new Dictionary<string, string?> { ["COLUMNS"] = columns }, "alerts", "list", "--data", store.Data);
+
+        Assert.Equal(0, result.ExitCode);
+        var createdLines = result.StandardOutput.Split('\n').Where(line => line.StartsWith("Created ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, createdLines.Count);
+        Assert.All(createdLines, line => Assert.Matches(@"^Created +\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", line.TrimEnd()));
+    }
+
+    [Theory]
     [InlineData(60)]
     [InlineData(80)]
     [InlineData(240)]

@@ -3,8 +3,9 @@ using Vigil.Tests.Support;
 namespace Vigil.Tests.Cli;
 
 /// <summary>
-/// <c>vigil rules convert --output</c> never overwrites a rule file it converts, whether the output
-/// names it, links to it, or the TOML file it would write has its name.
+/// <c>vigil rules convert</c> into one of its input folders works once, and a second run is a
+/// usage error that names the output among the inputs, as in a hunt, instead of reading the first
+/// run's output as copies of every rule.
 /// </summary>
 public sealed class RulesConvertOutputTests : IDisposable
 {
@@ -13,70 +14,56 @@ public sealed class RulesConvertOutputTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void NdjsonOutput_IsInputExport_Rejected()
+    public void NdjsonOutputInInputFolderRerun()
     {
-        var export = Export();
-        var before = File.ReadAllBytes(export);
+        var folder = RuleFolder();
+        var output = Path.Combine(folder, "out.ndjson");
 
-        var result = CliRunner.Run("rules", "convert", export, "--to", "kibana-ndjson", "--output", export);
+        var first = CliRunner.Run("rules", "convert", folder, "--to", "kibana-ndjson", "--output", output);
+        var written = File.ReadAllText(output);
+        var second = CliRunner.Run("rules", "convert", folder, "--to", "kibana-ndjson", "--output", output);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("which the conversion would overwrite", result.StandardError, StringComparison.Ordinal);
-        Assert.Equal(before, File.ReadAllBytes(export));
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains($"--output {output} is also an input file ({output}, in the input folder {folder})", second.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("duplicate rule_id", second.StandardOutput + second.StandardError, StringComparison.Ordinal);
+        Assert.Equal(written, File.ReadAllText(output));
     }
 
     [Fact]
-    public void NdjsonOutput_LinkToInput_Rejected()
+    public void TomlOutputInInputFolderRerun()
     {
-        var export = Export();
-        var before = File.ReadAllBytes(export);
-        var link = Path.Combine(_temp.Path, "link.ndjson");
-        File.CreateSymbolicLink(link, export);
+        var folder = RuleFolder();
+        var output = Path.Combine(folder, "toml");
 
-        var result = CliRunner.Run("rules", "convert", export, "--to", "kibana-ndjson", "--output", link);
+        var first = CliRunner.Run("rules", "convert", folder, "--to", "toml", "--output", output);
+        var second = CliRunner.Run("rules", "convert", folder, "--to", "toml", "--output", output);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(export, result.StandardError, StringComparison.Ordinal);
-        Assert.Equal(before, File.ReadAllBytes(export));
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains($"--output {output} is inside an input folder and holds the rule file {output}/", second.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("duplicate rule_id", second.StandardOutput + second.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void TomlOutput_WouldOverwriteSource_RejectedBeforeWriting()
+    public void TomlOutputBesideNamedFile()
     {
-        // Convert once to learn the file name the rule gets, then convert that file into its own folder.
-        var first = Path.Combine(_temp.Path, "first");
-        Assert.Equal(0, CliRunner.Run("rules", "convert", Export(), "--to", "toml", "--output", first).ExitCode);
-        var source = Assert.Single(Directory.GetFiles(first));
-        var before = File.ReadAllBytes(source);
+        var folder = RuleFolder();
+        var output = Path.Combine(folder, "toml");
+        var rule = Path.Combine(folder, "rule.toml");
 
-        var result = CliRunner.Run("rules", "convert", first, "--to", "toml", "--output", first);
+        var first = CliRunner.Run("rules", "convert", rule, "--to", "toml", "--output", output);
+        var second = CliRunner.Run("rules", "convert", rule, "--to", "toml", "--output", output);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"would overwrite the rule file {source}", result.StandardError, StringComparison.Ordinal);
-        Assert.Equal(before, File.ReadAllBytes(source));
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
     }
 
-    [Fact]
-    public void TomlOutput_NewFolder_Written()
+    private string RuleFolder()
     {
-        var output = Path.Combine(_temp.Path, "converted");
-
-        var result = CliRunner.Run("rules", "convert", Export(), "--to", "toml", "--output", output);
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Single(Directory.GetFiles(output));
-    }
-
-    /// <summary>Writes a Kibana export of one fixture rule into the test's folder.</summary>
-    private string Export()
-    {
-        var export = Path.Combine(_temp.Path, "export.ndjson");
-        if (!File.Exists(export))
-        {
-            var toml = Path.Combine(RepoPaths.Fixtures, "rules", "aws-sts-assumerole-usage-v2.toml");
-            Assert.Equal(0, CliRunner.Run("rules", "convert", toml, "--to", "kibana-ndjson", "--output", export).ExitCode);
-        }
-
-        return export;
+        var folder = Path.Combine(_temp.Path, "rules");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(RepoPaths.Fixtures, "rules", "aws-sts-assumerole-usage-v2.toml"), Path.Combine(folder, "rule.toml"));
+        return folder;
     }
 }

@@ -22,6 +22,36 @@ public class RulesStatusTextTests
         Assert.DoesNotContain("not searched again", uncovered, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PastNextRunMarkedDue()
+    {
+        // A day ago, so that the next run the scheduled run sets has passed by the time status reads it.
+        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        using var harness = new Serve.SchedulerHarness(start);
+        var file = Path.Combine(harness.TempPath, "stop-logging.toml");
+        File.WriteAllText(file, Serve.SchedulerSamples.StopLoggingRuleToml());
+        harness.Register(Assert.Single(Vigil.Detect.Rules.RuleLoader.LoadPaths([file]).Rules));
+        harness.RunAt(start.AddMinutes(5));
+
+        var status = CliRunner.RunWithEnvironment(new Dictionary<string, string?> { ["COLUMNS"] = "240" }, "rules", "status", "--data", Path.Combine(harness.TempPath, "data"));
+
+        Assert.Equal(0, status.ExitCode);
+        var nextRun = Vigil.Alert.KibanaTime.Format(start.AddMinutes(10));
+        Assert.True(status.StandardOutput.Contains($"{nextRun} (due)", StringComparison.Ordinal), status.StandardOutput);
+    }
+
+    [Fact]
+    public void FutureNextRunNotDue()
+    {
+        using var store = new CliStore();
+        Assert.Equal(0, store.Run("rules", "run", CliStore.RuleId, "--from", "now-1h", "--to", "now").ExitCode);
+
+        var status = CliRunner.RunWithEnvironment(new Dictionary<string, string?> { ["COLUMNS"] = "240" }, "rules", "status", "--data", store.Data);
+
+        Assert.Equal(0, status.ExitCode);
+        Assert.DoesNotContain("(due)", status.StandardOutput, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(60)]
     [InlineData(80)]

@@ -20,6 +20,7 @@ public class StandardOutputFailureTests
     [InlineData("vigil rules lint", "rules", "lint", "{rules}")]
     [InlineData("vigil rules show", "rules", "show", "{rules}/aws-sts-assumerole-usage-v1.toml")]
     [InlineData("vigil rules validate", "rules", "validate", "{rules}/invalid")]
+    [InlineData("vigil rules convert", "rules", "convert", "{rules}/aws-sts-assumerole-usage-v2.toml", "--to", "kibana-ndjson", "--output", "-")]
     [InlineData("vigil", "--help")]
     public void FullDevice_OneLineError(string command, params string[] arguments)
     {
@@ -47,6 +48,19 @@ public class StandardOutputFailureTests
         Assert.Equal(3, exitCode);
         Assert.Contains("vigil alerts list: cannot write to standard output", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesConvert_FullOutputFile_PlainMessage()
+    {
+        Assert.SkipUnless(File.Exists(FullDevice) && File.Exists("/bin/sh"), $"{FullDevice} or /bin/sh is not available here");
+
+        var (exitCode, error) = Run(["rules", "convert", Path.Combine(RulesFolder(), "aws-sts-assumerole-usage-v2.toml"), "--to", "kibana-ndjson", "--output", FullDevice], "");
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"vigil rules convert: cannot write {FullDevice}: No space left on device. The output is incomplete", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--help", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
     }
 
     [Fact]

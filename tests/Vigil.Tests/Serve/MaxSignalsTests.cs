@@ -83,14 +83,71 @@ public sealed class MaxSignalsTests
         Assert.Equal(ExecutionStatus.Succeeded, entry.Status);
     }
 
-    /// <summary>A rule first run at 10:05 and <paramref name="count"/> matches, one per second from 10:00:00.</summary>
-    private static SchedulerHarness WithBurst(int count)
+    [Fact]
+    public void AboveAlertingLimit_CappedAtThousand()
+    {
+        using var harness = WithBurst(1050, maxSignals: 5000, step: TimeSpan.FromMilliseconds(250));
+
+        var entry = Assert.Single(harness.RunAt(TenOClock.AddMinutes(5)));
+
+        Assert.Equal(1000, entry.AlertsCreated);
+        Assert.Equal(50, entry.MatchesNotAlerted);
+        Assert.Equal(ExecutionStatus.PartialFailure, entry.Status);
+        Assert.Equal(
+            [
+                "The rule's max alerts per run setting (5000) is greater than the Kibana alerting limit (1000). The rule will only write a maximum of 1000 alerts per rule run.",
+                "This rule reached the maximum alert limit for the rule execution. Some alerts were not created.",
+            ],
+            entry.Warnings);
+        var range = Assert.Single(Assert.Single(harness.Scheduler.Status()).Uncovered);
+        Assert.StartsWith("max_signals (1000) reached", range.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AboveAlertingLimit_WarnsEveryRun()
+    {
+        using var harness = WithBurst(1, maxSignals: 1001);
+
+        var first = Assert.Single(harness.RunAt(TenOClock.AddMinutes(5)));
+        var second = Assert.Single(harness.RunAt(TenOClock.AddMinutes(10)));
+
+        Assert.Equal(1, first.AlertsCreated);
+        Assert.Equal(ExecutionStatus.PartialFailure, first.Status);
+        Assert.Equal(ExecutionStatus.PartialFailure, second.Status);
+        Assert.Contains("(1001) is greater than the Kibana alerting limit (1000)", Assert.Single(second.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AboveAlertingLimit_ManualRunWarns()
+    {
+        using var harness = WithBurst(1, maxSignals: 1001);
+        harness.Clock.SetUtcNow(TenOClock.AddMinutes(5));
+
+        var summary = harness.RunManual("stop-logging", TenOClock.AddMinutes(-5), TenOClock.AddMinutes(4));
+
+        Assert.Equal(1, summary.AlertsCreated);
+        Assert.Equal(ExecutionStatus.PartialFailure, summary.Status);
+    }
+
+    [Fact]
+    public void AtAlertingLimit_NoWarning()
+    {
+        using var harness = WithBurst(1, maxSignals: 1000);
+
+        var entry = Assert.Single(harness.RunAt(TenOClock.AddMinutes(5)));
+
+        Assert.Equal(ExecutionStatus.Succeeded, entry.Status);
+        Assert.Empty(entry.Warnings);
+    }
+
+    /// <summary>A rule first run at 10:05 and <paramref name="count"/> matches, one per <paramref name="step"/> (default a second) from 10:00:00.</summary>
+    private static SchedulerHarness WithBurst(int count, int maxSignals = 100, TimeSpan? step = null)
     {
         var harness = new SchedulerHarness(TenOClock);
-        harness.Register(StopLoggingRule());
+        harness.Register(StopLoggingRule(maxSignals: maxSignals));
         for (var i = count - 1; i >= 0; i--)
         {
-            harness.Ingest(StopLogging(TenOClock.AddSeconds(i), $"burst-{i}"));
+            harness.Ingest(StopLogging(TenOClock + (i * (step ?? TimeSpan.FromSeconds(1))), $"burst-{i}"));
         }
 
         return harness;

@@ -36,8 +36,8 @@ public sealed partial class FieldMapping
                 if (first.Field.Type != field.Type)
                 {
                     throw new FormatException(
-                        $"Mapping field `{Shown(field.Name)}` is a {TypeName(first.Field.Type)} in index `{Shown(first.Index)}` "
-                        + $"but a {TypeName(field.Type)} in index `{Shown(index)}`; give the mapping of one index, such as the output of GET {Shown(index)}/_mapping.");
+                        $"Mapping field `{Shown(field.Name)}` is {IndefiniteArticle.With(TypeName(first.Field.Type))} in index `{Shown(first.Index)}` "
+                        + $"but {IndefiniteArticle.With(TypeName(field.Type))} in index `{Shown(index)}`; give the mapping of one index, such as the output of GET {Shown(index)}/_mapping.");
                 }
             }
         }

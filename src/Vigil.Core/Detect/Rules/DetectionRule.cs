@@ -115,7 +115,15 @@ public sealed class DetectionRule
     public string? RuleNameOverride { get; init; }
 
     /// <summary>The <c>[metadata]</c> table of a detection-rules file.</summary>
-    public RuleMetadata Metadata { get; init; } = new();
+    public RuleMetadata Metadata { get => _metadata; init => _metadata = value; }
+
+    private RuleMetadata _metadata = new();
+
+    /// <summary>
+    /// The keys of the <c>[rule]</c> table, or of the Kibana rule JSON, that the source file sets;
+    /// null for a rule built in code. A key left out gets Kibana's default, which a TOML writer need not repeat.
+    /// </summary>
+    public IReadOnlySet<string>? SourceKeys { get; init; }
 
     /// <summary>The file the rule was loaded from; null for a built-in rule.</summary>
     public string? SourcePath { get; init; }
@@ -129,6 +137,16 @@ public sealed class DetectionRule
     /// JSON in the Kibana API shape, keyed by their TOML name.
     /// </summary>
     public IReadOnlyDictionary<string, JsonNode?> OtherFields { get; init; } = new Dictionary<string, JsonNode?>();
+
+    /// <summary>Returns a copy of the rule with the <c>[metadata]</c> table <paramref name="metadata"/>.</summary>
+    internal DetectionRule WithMetadata(RuleMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+
+        var copy = (DetectionRule)MemberwiseClone();
+        copy._metadata = metadata;
+        return copy;
+    }
 
     /// <summary>
     /// Returns a copy of the rule with the saved-object id <paramref name="uuid"/>, as Kibana keeps the

@@ -16,5 +16,11 @@ internal static class RuleDefaults
 
     public const int MaxSignals = 100;
 
+    /// <summary>
+    /// The default of Kibana's <c>xpack.alerting.rules.run.alerts.max</c>: the most alerts a rule
+    /// run writes, whatever its <c>max_signals</c>. Vigil has no setting for it.
+    /// </summary>
+    public const int MaxAlertsPerRun = 1000;
+
     public const string KueryLanguage = "kuery";
 }

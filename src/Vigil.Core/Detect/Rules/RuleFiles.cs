@@ -132,6 +132,9 @@ internal static class RuleFiles
     /// <summary>True for a page in the layout of Elastic's rule documentation.</summary>
     public static bool IsDocsPage(string file) => file.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True for a detection-rules TOML file: the loader reads every file that is neither a docs page nor Kibana JSON as TOML.</summary>
+    public static bool IsToml(string file) => !IsDocsPage(file) && !IsKibanaJson(file);
+
     /// <summary>True for Kibana rule JSON: an <c>_export</c> file or a single rule object.</summary>
     public static bool IsKibanaJson(string file) =>
         file.EndsWith(ExportExtension, StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

@@ -154,6 +154,7 @@ internal static partial class TomlRuleReader
             SourcePath = source.Path,
             SourceLine = source.Line,
             OtherFields = rule.Unread(),
+            SourceKeys = rule.Keys,
         };
     }
 

@@ -34,6 +34,9 @@ internal sealed class TomlTableReader
 
     public bool Contains(string key) => _table.ContainsKey(key);
 
+    /// <summary>The keys the table sets.</summary>
+    public IReadOnlySet<string> Keys => _table.Keys.ToHashSet(StringComparer.Ordinal);
+
     public string? String(string key)
     {
         if (!TryRead(key, out var value))

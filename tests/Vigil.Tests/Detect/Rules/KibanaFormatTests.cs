@@ -104,6 +104,35 @@ public class KibanaFormatTests
     }
 
     [Fact]
+    public void DuplicateKeyInPrettyJsonPositioned()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json["meta"] = new JsonObject { ["team"] = "MARK" };
+        var text = json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })
+            .Replace("\"team\": \"MARK\"", "\"team\": \"a\",\n    \"team\": \"b\"", StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        var repeatedLine = Array.FindLastIndex(lines, line => line.Contains("\"team\"", StringComparison.Ordinal)) + 1;
+
+        var error = Assert.Single(KibanaNdjson.Read(text, "rule.json").Errors);
+
+        Assert.Equal(repeatedLine, error.Line);
+        Assert.Equal(lines[repeatedLine - 1].IndexOf('"', StringComparison.Ordinal) + 1, error.Column);
+        Assert.Contains("duplicate property 'team'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateKeyInExportLineColumn()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml")).ToJsonString();
+        var duplicated = json.Insert(json.Length - 1, ",\"severity\":\"low\"");
+
+        var error = Assert.Single(KibanaNdjson.Read(duplicated, "export.ndjson").Errors);
+
+        Assert.Equal(1, error.Line);
+        Assert.Equal(json.Length + 1, error.Column);
+    }
+
+    [Fact]
     public void DuplicateTomlKeyReported()
     {
         var text = File.ReadAllText(TestPaths.RuleFixture("aws-sts-assumerole-usage-v2.toml"))
@@ -124,6 +153,29 @@ public class KibanaFormatTests
         var error = Assert.Single(KibanaNdjson.Read(json.ToJsonString(), "export.ndjson").Errors);
 
         Assert.Contains("add \"risk_score\": 21", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingTacticFieldInJsonWording()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json["threat"]![0]!["tactic"]!.AsObject().Remove("id");
+
+        var error = Assert.Single(KibanaNdjson.Read(json.ToJsonString(), "export.ndjson").Errors);
+
+        Assert.Equal("missing required field $.threat[0].tactic.id: add \"id\": \"...\" to the object at $.threat[0].tactic", error.Message);
+    }
+
+    [Fact]
+    public void MissingTacticInJsonWording()
+    {
+        var json = KibanaRuleJson.Write(Fixture("aws-sts-assumerole-usage-v2.toml"));
+        json["threat"]![0]!.AsObject().Remove("tactic");
+
+        var error = Assert.Single(KibanaNdjson.Read(json.ToJsonString(), "export.ndjson").Errors);
+
+        Assert.StartsWith("missing object $.threat[0].tactic: add a \"tactic\" object", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("table", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using Vigil.Detect.Rules;
 using Vigil.Detect.Rules.Formats;
 using Vigil.Detect.Rules.Lint;
 using Vigil.Detect.Rules.Validation;
+using Vigil.Hunt;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Detect.Rules;
@@ -92,8 +93,10 @@ public class RuleIdRevisionTests
 
         var result = RuleValidator.ValidatePaths([folder.Path]);
 
+        // Neither file has [metadata] dates, so each also gets that warning.
+        var revisionWarnings = result.Warnings.Where(warning => !warning.Message.Contains("missing [metadata]", StringComparison.Ordinal));
         Assert.Empty(result.Errors);
-        Assert.Equal(older, Assert.Single(result.Warnings).File);
+        Assert.Equal(older, Assert.Single(revisionWarnings).File);
     }
 
     [Fact]
@@ -308,6 +311,39 @@ public class RuleIdRevisionTests
         Assert.Equal("shared-rule-id", finding.RuleId);
         Assert.Equal("Test rule", finding.RuleName);
         Assert.Contains("(updated 2023/10/24) is an older revision of", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NewestThatCannotRunRunsNone()
+    {
+        using var folder = new TempDirectory();
+        var older = Write(folder, "old.toml", updated: "2024/01/01");
+        var newest = Write(folder, "new.toml", updated: "2025/01/01");
+        File.WriteAllText(newest, File.ReadAllText(newest).Replace("type = \"query\"", "type = \"new_terms\"", StringComparison.Ordinal));
+
+        var summary = new HuntEngine(RuleLoader.LoadPaths([folder.Path]).Rules).Run(new HuntOptions([]), new CollectingSink(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Empty(summary.RulesRun);
+        var skippedOlder = Assert.Single(summary.RulesSkipped, skipped => skipped.Rule.SourcePath == older);
+        Assert.Contains($"{newest} is the newest revision", skippedOlder.Reason, StringComparison.Ordinal);
+        Assert.Contains("it cannot run (rule type new_terms is not supported yet)", skippedOlder.Reason, StringComparison.Ordinal);
+        Assert.Contains("no revision of this rule_id runs", skippedOlder.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("runs in its place", skippedOlder.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NewestThatCannotRunLintWarning()
+    {
+        using var folder = new TempDirectory();
+        Write(folder, "old.toml", updated: "2024/01/01");
+        var newest = Write(folder, "new.toml", updated: "2025/01/01");
+        File.WriteAllText(newest, File.ReadAllText(newest).Replace("language = \"kuery\"", "language = \"lucene\"", StringComparison.Ordinal));
+
+        var finding = Assert.Single(RuleLinter.LintSet(RuleLoader.LoadPaths([folder.Path]).Rules));
+
+        Assert.Equal(LintIds.OlderRevision, finding.Id);
+        Assert.Contains("that file cannot run (query language lucene is not supported yet)", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("run only that file", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -309,6 +309,17 @@ public class RuleLinterTests
     }
 
     [Theory]
+    [InlineData("source.ip:not-an-ip", "source.ip is an ip field", "use an ip value")]
+    [InlineData("source.port:https", "source.port is a long field", "use a long value")]
+    public void WrongValueTypeArticle(string query, string message, string fix)
+    {
+        var finding = Assert.Single(LintRules.Problems(LintRules.FromQuery(query)));
+
+        Assert.StartsWith(message, finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith(fix, finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("source.port:443")]
     [InlineData("source.ip:10.0.0.0/8")]
     [InlineData("aws.cloudtrail.read_only:false")]

@@ -47,6 +47,99 @@ public sealed class RuleTestAuthoringTests : IDisposable
     }
 
     [Fact]
+    public void RepeatedExpectedKeyFails()
+    {
+        Rule();
+        Case("rule.tests", "a-repeated", """{"alerts": 1, "alerts": 5}""");
+        Case("rule.tests", "b-tp", """{"alerts": 1}""");
+
+        var results = RuleTestRunner.Run([_folder.Path]);
+
+        Assert.Equal(2, results.Count);
+        Assert.True(results[0].Failed);
+        Assert.Contains("line 1, byte 15: duplicate key 'alerts'", results[0].Error, StringComparison.Ordinal);
+        Assert.True(results[1].Passed, results[1].ToString());
+    }
+
+    [Fact]
+    public void StrayNoteNamedInLine()
+    {
+        Rule();
+        var folder = Case("rule.tests", "tp", """{"alerts": 1}""");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "Recorded in the lab account.\n");
+
+        var result = Assert.Single(RuleTestRunner.Run([_folder.Path]));
+
+        Assert.True(result.Passed, result.ToString());
+        Assert.Equal(["notes.txt"], result.NotRead);
+        Assert.EndsWith("expected 1 alert, got 1; not read, as not CloudTrail JSON: notes.txt", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EventsInSubfolderRead()
+    {
+        Rule();
+        var folder = Directory.CreateDirectory(Path.Combine(_folder.Path, "rule.tests", "tp", "AWSLogs", "us-east-1")).FullName;
+        File.Copy(TruePositiveEvents, Path.Combine(folder, "events.ndjson"));
+        File.WriteAllText(Path.Combine(_folder.Path, "rule.tests", "tp", "expected.json"), """{"alerts": 1}""");
+
+        var result = Assert.Single(RuleTestRunner.Run([_folder.Path]));
+
+        Assert.True(result.Passed, result.ToString());
+    }
+
+    [Fact]
+    public void CaseFolderPathRunsOneCase()
+    {
+        var rule = Rule();
+        Case("rule.tests", "a", """{"alerts": 1}""");
+        var second = Case("rule.tests", "b", """{"alerts": 1}""");
+
+        var result = Assert.Single(RuleTestRunner.Run([second]));
+
+        Assert.Equal(second, result.CaseFolder);
+        Assert.Equal(rule, result.RuleFile);
+        Assert.True(result.Passed, result.ToString());
+    }
+
+    [Fact]
+    public void TestsFolderPathRunsAllCases()
+    {
+        Rule();
+        Case("rule.tests", "a", """{"alerts": 1}""");
+        Case("rule.tests", "b", """{"alerts": 1}""");
+
+        var results = RuleTestRunner.Run([Path.Combine(_folder.Path, "rule.tests")]);
+
+        Assert.Equal(2, results.Count);
+        Assert.All(results, result => Assert.True(result.Passed, result.ToString()));
+    }
+
+    [Fact]
+    public void MissingCaseFolderFails()
+    {
+        Rule();
+        Case("rule.tests", "a", """{"alerts": 1}""");
+        var missing = Path.Combine(_folder.Path, "rule.tests", "nope");
+
+        var result = Assert.Single(RuleTestRunner.Run([missing]));
+
+        Assert.True(result.Failed);
+        Assert.Contains($"test case folder {missing} not found", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TestsFolderWithoutRuleFails()
+    {
+        var folder = Case("orphan.tests", "a", """{"alerts": 1}""");
+
+        var result = Assert.Single(RuleTestRunner.Run([folder]));
+
+        Assert.True(result.Failed);
+        Assert.Contains("but no rule file orphan.toml or orphan.ndjson is beside it", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExpectedFolderNamedAsFolder()
     {
         Rule();

@@ -275,7 +275,7 @@ internal sealed class LeafCompiler(TimeProvider clock)
 
         var fix = TypeFamilies.Of(field.Type) switch
         {
-            TypeFamily.ExistsOnly => $"KQL can test a {type} field only for existence, as `{field.Name}:*`",
+            TypeFamily.ExistsOnly => $"KQL can test {IndefiniteArticle.With(type)} field only for existence, as `{field.Name}:*`",
             TypeFamily.Ip => "use an address or a CIDR block such as 10.0.0.0/8",
             TypeFamily.Boolean => "use true or false",
             TypeFamily.Date => "use a date such as 2024-01-15T10:00:00Z, epoch milliseconds, or date math such as now-5m",

@@ -282,7 +282,7 @@ internal sealed partial class RuleFilterReader
             "wildcard" => FromPatternQuery(body, bodyPath, TermLevelQuery.Wildcard),
             "match_all" => FromConstant(body, bodyPath, FilterAll.MatchAll),
             "match_none" => FromConstant(body, bodyPath, new FilterAtLeast(1, [])),
-            _ => Unsupported(bodyPath, $"Vigil cannot apply a {type} query; {RewriteFix}"),
+            _ => Unsupported(bodyPath, $"Vigil cannot apply {IndefiniteArticle.With(type)} query; {RewriteFix}"),
         };
     }
 

@@ -6,18 +6,19 @@ namespace Vigil.Detect.Rules.Formats;
 
 /// <summary>
 /// Reads and writes the Markdown layout of Elastic's prebuilt-rule documentation pages: the title,
-/// the description, <c>**Key**: value</c> lines and bullet lists for the rule fields, a
+/// the description, <c>**Key**: value</c> lines and bullet lists for the rule fields, the
+/// <c>note</c> under <c>## Investigation guide</c>, the <c>setup</c> under <c>## Setup</c>, a
 /// <c>## Rule query</c> code block and the MITRE ATT&amp;CK framework bullets.
+/// <see cref="DocsPageLayout"/> finds the parts.
 /// </summary>
 /// <remarks>
 /// The pages show no <c>rule_id</c>, so a rule read from a page gets a name-based UUID derived from
-/// its title. Fields the pages leave out (<c>timestamp_override</c>, <c>note</c>, metadata) are
-/// absent from the rule.
+/// its title. Fields the pages leave out (<c>false_positives</c>, filters, exception lists,
+/// metadata) are absent from the rule. The writer adds <c>timestamp_override</c>, which Elastic's
+/// pages leave out.
 /// </remarks>
 public static partial class DocsPageMarkdown
 {
-    private const string QueryHeading = "## Rule query";
-
     private static readonly Dictionary<string, string> ScalarFields = new(StringComparer.Ordinal)
     {
         ["Rule type"] = "type",
@@ -28,6 +29,7 @@ public static partial class DocsPageMarkdown
         ["Maximum alerts per execution"] = "max_signals",
         ["Version"] = "version",
         ["Rule license"] = "license",
+        ["Timestamp override"] = "timestamp_override",
     };
 
     private static readonly Dictionary<string, string> ListFields = new(StringComparer.Ordinal)
@@ -44,36 +46,56 @@ public static partial class DocsPageMarkdown
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
 
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var layout = DocsPageLayout.Find(text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'), IsFieldLine);
+        if (layout.Repeated.Count > 0)
+        {
+            rule = null;
+            errors = [.. layout.Repeated.Select(repeated => RepeatedSection(file, repeated))];
+            return false;
+        }
+
         var table = new TomlTable();
-        ReadTitleAndDescription(lines, table);
-        ReadFields(lines, table);
-        ReadQuery(lines, table);
-        table["threat"] = DocsPageThreat.Read(lines);
+        ReadTitleAndDescription(layout, table);
+        ReadFields(layout, table);
+        AddText(table, "note", layout.Text(layout.Section(DocsPageLayout.GuideHeading)));
+        AddText(table, "setup", layout.Text(layout.Section(DocsPageLayout.SetupHeading)));
+        var threatStart = ReadQuery(layout, table);
+        table["threat"] = DocsPageThreat.Read(layout.Lines[threatStart..]);
         table["rule_id"] = NameBasedUuid.ForRuleId(table.TryGetValue("name", out var name) ? (string)name : file);
 
-        var sink = new RuleErrorSink(file, () => PositionsOf(lines));
+        var sink = new RuleErrorSink(file, () => PositionsOf(layout));
         rule = TomlRuleReader.Read(new TomlTable { ["rule"] = table }, file, sink);
         errors = sink.Errors;
         return rule is not null;
     }
 
+    /// <summary>True for a <c>**Label**: value</c> line of a field the pages show, such as <c>**Severity**: low</c>.</summary>
+    internal static bool IsFieldLine(string line)
+    {
+        var match = FieldLine().Match(line);
+        return match.Success && (ScalarFields.ContainsKey(match.Groups["label"].Value) || ListFields.ContainsKey(match.Groups["label"].Value));
+    }
+
     /// <summary>Returns a locator that maps query offsets to the lines of the page's query code block.</summary>
     internal static QueryLocator? LocateQuery(string text)
     {
-        var heading = text.IndexOf(QueryHeading, StringComparison.Ordinal);
-        var fence = heading < 0 ? -1 : text.IndexOf("```", heading, StringComparison.Ordinal);
-        var start = fence < 0 ? -1 : text.IndexOf('\n', fence);
-        return start < 0 ? null : QueryLocator.Verbatim(text, start + 1);
+        var layout = DocsPageLayout.Find(text.Split('\n'), IsFieldLine);
+        if (QueryBlock(layout) is not { } block)
+        {
+            return null;
+        }
+
+        var start = layout.Lines[..block.Start].Sum(line => line.Length + 1);
+        return QueryLocator.Verbatim(text, start);
     }
 
-    /// <summary>Writes the rule in the docs-page layout.</summary>
+    /// <summary>Writes the rule in the docs-page layout, escaping each line of free text that would be read as a field or a section.</summary>
     public static string Write(DetectionRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
 
         var page = new StringBuilder();
-        page.Append("# ").Append(rule.Name).Append("\n\n").Append(rule.Description.Trim()).Append("\n\n");
+        page.Append("# ").Append(Title(rule)).Append("\n\n").Append(Escape(rule.Description)).Append("\n\n");
         Field(page, "Rule type", rule.Type);
         List(page, "Rule indices", rule.Index);
         Field(page, "Severity", rule.Severity);
@@ -90,31 +112,72 @@ public static partial class DocsPageMarkdown
             Field(page, "Rule license", license);
         }
 
-        page.Append(QueryHeading).Append("\n\n```js\n").Append(rule.Query.Trim()).Append("\n```\n\n");
+        // Elastic's pages leave it out, but it decides which time field each window reads.
+        if (rule.TimestampOverride is { } timestampOverride)
+        {
+            Field(page, "Timestamp override", timestampOverride);
+        }
+
+        Section(page, DocsPageLayout.GuideHeading, rule.Note);
+        Section(page, DocsPageLayout.SetupHeading, rule.Setup);
+        var fence = Fence(rule.Query);
+        page.Append(DocsPageLayout.QueryHeading).Append("\n\n").Append(fence).Append("js\n").Append(rule.Query.Trim()).Append('\n').Append(fence).Append("\n\n");
         DocsPageThreat.Write(page, rule.Threat);
         return page.ToString();
     }
 
-    private static void ReadTitleAndDescription(string[] lines, TomlTable table)
+    /// <summary>
+    /// Returns the rule's name for the title line. A name that ends in brackets gets an anchor
+    /// after it, because the reader takes the last bracketed word of a title for the page's anchor.
+    /// </summary>
+    private static string Title(DetectionRule rule) => Anchor().IsMatch(rule.Name) ? $"{rule.Name} [{rule.RuleId}]" : rule.Name;
+
+    private static string Escape(string text) => DocsPageLayout.Escape(text.Trim(), IsFieldLine);
+
+    private static void Section(StringBuilder page, string heading, string? text)
     {
-        var title = Array.FindIndex(lines, line => line.StartsWith("# ", StringComparison.Ordinal));
-        if (title < 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }
 
-        table["name"] = Anchor().Replace(lines[title][2..], "").Trim();
-        var end = Array.FindIndex(lines, title + 1, line => line.StartsWith("**", StringComparison.Ordinal));
-        var description = string.Join('\n', lines[(title + 1)..(end < 0 ? lines.Length : end)]).Trim();
-        if (description.Length > 0)
+        page.Append(heading).Append("\n\n").Append(Escape(text)).Append("\n\n");
+    }
+
+    /// <summary>Returns a code fence longer than any run of backticks that starts a line of the query, so no query line closes it.</summary>
+    private static string Fence(string query)
+    {
+        var longest = query.Split('\n').Select(line => line.TrimStart().TakeWhile(c => c == '`').Count()).DefaultIfEmpty(0).Max();
+        return new string('`', Math.Max(3, longest + 1));
+    }
+
+    private static RuleLoadError RepeatedSection(string file, (string Heading, int First, int Second) repeated) =>
+        new(file, repeated.Second, 1, $"the page has two {repeated.Heading} sections, at lines {repeated.First} and {repeated.Second}, and a docs page has one; remove one, or write a line of text that starts with {repeated.Heading} as \\{repeated.Heading}");
+
+    private static void ReadTitleAndDescription(DocsPageLayout layout, TomlTable table)
+    {
+        if (layout.Title < 0)
         {
-            table["description"] = description;
+            return;
+        }
+
+        table["name"] = Anchor().Replace(layout.Lines[layout.Title][2..], "").Trim();
+        AddText(table, "description", layout.Text(layout.Description));
+    }
+
+    private static void AddText(TomlTable table, string key, string? text)
+    {
+        if (text is not null)
+        {
+            table[key] = text;
         }
     }
 
-    private static void ReadFields(string[] lines, TomlTable table)
+    private static void ReadFields(DocsPageLayout layout, TomlTable table)
     {
-        for (var i = 0; i < lines.Length; i++)
+        var lines = layout.Lines;
+        var (start, length) = layout.Fields.GetOffsetAndLength(lines.Length);
+        for (var i = start; i < start + length; i++)
         {
             var match = FieldLine().Match(lines[i]);
             if (!match.Success)
@@ -165,24 +228,50 @@ public static partial class DocsPageMarkdown
         return items;
     }
 
-    private static void ReadQuery(string[] lines, TomlTable table)
+    /// <summary>Reads the query's code block into <paramref name="table"/>, and returns the index of the first line after it.</summary>
+    private static int ReadQuery(DocsPageLayout layout, TomlTable table)
     {
-        var heading = Array.FindIndex(lines, line => line.StartsWith(QueryHeading, StringComparison.Ordinal));
-        var open = heading < 0 ? -1 : Array.FindIndex(lines, heading, line => line.StartsWith("```", StringComparison.Ordinal));
-        var close = open < 0 ? -1 : Array.FindIndex(lines, open + 1, line => line.StartsWith("```", StringComparison.Ordinal));
-        if (close > open)
+        if (QueryBlock(layout) is not { } block)
         {
-            table["query"] = string.Join('\n', lines[(open + 1)..close]) + "\n";
+            return layout.Section(DocsPageLayout.QueryHeading)?.End.GetOffset(layout.Lines.Length) ?? layout.Lines.Length;
         }
+
+        table["query"] = string.Join('\n', layout.Lines[block]) + "\n";
+        return block.End.Value + 1;
+    }
+
+    /// <summary>
+    /// Returns the lines inside the first code block of the <c>## Rule query</c> section, or null. As
+    /// in CommonMark, the block ends at a line of at least as many backticks as opened it.
+    /// </summary>
+    private static Range? QueryBlock(DocsPageLayout layout)
+    {
+        if (layout.Section(DocsPageLayout.QueryHeading) is not { } section)
+        {
+            return null;
+        }
+
+        var lines = layout.Lines;
+        var (start, length) = section.GetOffsetAndLength(lines.Length);
+        var open = Array.FindIndex(lines, start, length, line => line.StartsWith("```", StringComparison.Ordinal));
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var fence = lines[open].TakeWhile(c => c == '`').Count();
+        var close = Array.FindIndex(lines, open + 1, line => line.Trim().Length >= fence && line.Trim().All(c => c == '`'));
+        return close < 0 ? null : (open + 1)..close;
     }
 
     /// <summary>Positions of the field lines, so that errors name the page line.</summary>
-    private static TomlKeyPositions PositionsOf(string[] lines)
+    private static TomlKeyPositions PositionsOf(DocsPageLayout layout)
     {
         var positions = TomlKeyPositions.Empty();
-        for (var i = 0; i < lines.Length; i++)
+        var (start, length) = layout.Fields.GetOffsetAndLength(layout.Lines.Length);
+        for (var i = start; i < start + length; i++)
         {
-            var match = FieldLine().Match(lines[i]);
+            var match = FieldLine().Match(layout.Lines[i]);
             var label = match.Groups["label"].Value;
             if (match.Success && (ScalarFields.TryGetValue(label, out var key) || ListFields.TryGetValue(label, out key)))
             {

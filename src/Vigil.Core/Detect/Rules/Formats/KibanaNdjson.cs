@@ -83,10 +83,7 @@ public static class KibanaNdjson
         }
         catch (JsonException e)
         {
-            // System.Text.Json counts lines and bytes from 0 within the export line, so both are moved to the file.
-            var position = lineNumber + (int)(e.LineNumber ?? 0);
-            int? column = e.BytePositionInLine is { } offset ? (int)offset + 1 : null;
-            errors.Add(new RuleLoadError(file, position, column, $"invalid JSON: {Vigil.Read.JsonErrors.Describe(e)}; each line of an export must be one JSON object with each key once"));
+            errors.Add(InvalidJson(e, line, file, lineNumber));
             return;
         }
 
@@ -101,6 +98,24 @@ public static class KibanaNdjson
         }
 
         errors.AddRange(ruleErrors.Select(error => error with { Line = lineNumber }));
+    }
+
+    /// <summary>
+    /// Returns the error for a line that does not parse, at its position in the file.
+    /// System.Text.Json counts lines and bytes from 0 within the export line, and gives no position
+    /// for a repeated key, so that one is looked up.
+    /// </summary>
+    private static RuleLoadError InvalidJson(JsonException exception, string line, string file, int lineNumber)
+    {
+        const string Fix = "each line of an export must be one JSON object with each key once";
+        var message = $"invalid JSON: {JsonErrors.Describe(exception)}; {Fix}";
+        if (exception.LineNumber is null && RepeatedJsonKey.Find(line) is { } repeated)
+        {
+            return new RuleLoadError(file, lineNumber + repeated.Line - 1, repeated.Byte, message);
+        }
+
+        int? column = exception.BytePositionInLine is { } offset ? (int)offset + 1 : null;
+        return new RuleLoadError(file, lineNumber + (int)(exception.LineNumber ?? 0), column, message);
     }
 
     /// <summary>

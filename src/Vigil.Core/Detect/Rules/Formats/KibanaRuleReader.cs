@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tomlyn.Model;
@@ -10,7 +9,7 @@ namespace Vigil.Detect.Rules.Formats;
 /// Reads Kibana rule JSON. The object is reshaped into the detection-rules layout and read by the
 /// same reader as TOML files, so both formats get the same checks and the same defaults.
 /// </summary>
-internal static partial class KibanaRuleReader
+internal static class KibanaRuleReader
 {
     /// <summary>Arrays the Kibana writer always emits; an empty one carries no information.</summary>
     private static readonly string[] EmptyByDefault = ["severity_mapping", "risk_score_mapping", "exceptions_list", "threat"];
@@ -22,7 +21,7 @@ internal static partial class KibanaRuleReader
         var sink = new RuleErrorSink(file, TomlKeyPositions.Empty);
         rule = TomlRuleReader.Read(document, file, sink, uuid, line, rejectUnknownKeys: false);
         // The error's position names the line already, so a location is added only where it adds detail.
-        errors = sink.Errors.Select(error => error with { Message = location is null ? ToJsonPaths(error.Message) : $"{location}: {ToJsonPaths(error.Message)}" }).ToList();
+        errors = sink.Errors.Select(error => error with { Message = location is null ? JsonRuleMessages.Reword(error.Message) : $"{location}: {JsonRuleMessages.Reword(error.Message)}" }).ToList();
         return rule is not null;
     }
 
@@ -107,16 +106,6 @@ internal static partial class KibanaRuleReader
 
     private static bool IsEmptyDefault(string key, JsonNode? value) =>
         EmptyByDefault.Contains(key, StringComparer.Ordinal) && value is JsonArray { Count: 0 };
-
-    /// <summary>Error messages name TOML paths (<c>rule.risk_score</c>); JSON readers expect <c>$.risk_score</c>.</summary>
-    /// <summary>Fixes are written for TOML (<c>add name = "x"</c>); JSON readers expect <c>add "name": "x"</c>.</summary>
-    private static string ToJsonPaths(string message) =>
-        TomlAssignment().Replace(
-            message.Replace("rule.", "$.", StringComparison.Ordinal).Replace(" to the [rule] table", "", StringComparison.Ordinal),
-            "add \"$1\": ").Replace("\'\'\'...\'\'\'", "\"...\"", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"\badd ([A-Za-z_]+) = ", RegexOptions.CultureInvariant)]
-    private static partial Regex TomlAssignment();
 
     /// <summary>Converts JSON to Tomlyn's model; TOML has no null, so a null array item becomes an empty string.</summary>
     private static object ToToml(JsonNode? node) => node switch

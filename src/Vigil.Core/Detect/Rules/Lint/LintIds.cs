@@ -86,4 +86,16 @@ public static class LintIds
     /// <c>from</c> or <c>to</c> that is not date math, so hunt and serve do not run it.
     /// </summary>
     public const string InvalidRule = "VR025";
+
+    /// <summary>A <c>max_signals</c> above Kibana's default limit on alerts per rule run, which caps it, so a run writes fewer alerts than the rule sets.</summary>
+    public const string MaxSignalsAboveLimit = "VR026";
+
+    /// <summary>A range on a key of a flattened field, which Elasticsearch compares as text, so numbers of other lengths compare in the wrong order.</summary>
+    public const string RangeOnFlattenedKey = "VR027";
+
+    /// <summary>A look-back (<c>from</c> to <c>to</c>) shorter than the <c>interval</c>, so Kibana never searches part of the time between runs and reports no gap.</summary>
+    public const string LookBackShorterThanInterval = "VR028";
+
+    /// <summary>An <c>interval</c> below Kibana's default minimum rule interval of 1m, which Kibana warns about, or rejects when it enforces the minimum.</summary>
+    public const string IntervalBelowMinimum = "VR029";
 }

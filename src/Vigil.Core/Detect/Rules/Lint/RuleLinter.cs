@@ -59,11 +59,14 @@ public static class RuleLinter
         IgnoreAboveCheck.Run(context);
         ContradictionCheck.Run(context);
         LeadingWildcardCheck.Run(context);
+        FlattenedRangeCheck.Run(context);
         IndexPatternCheck.Run(context);
         KibanaOnlyCheck.Run(context);
         UnknownKeyCheck.Run(context);
         TimestampOverrideCheck.Run(context);
         EmptyWindowCheck.Run(context);
+        MaxSignalsCheck.Run(context);
+        ScheduleCheck.Run(context);
         ThreatMappingCheck.Run(context);
         ThreatConsistencyCheck.Run(context);
         TechniqueCheck.Run(context);

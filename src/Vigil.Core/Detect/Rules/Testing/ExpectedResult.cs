@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Detect.Rules.Lint;
+using Vigil.Read;
 
 namespace Vigil.Detect.Rules.Testing;
 
@@ -23,6 +24,9 @@ internal sealed record ExpectedResult(int Alerts, string? RuleId)
 
     private const string Example = "{\"alerts\": 1}";
 
+    // Without this, a repeated key throws ArgumentException on the first lookup, not JsonException.
+    private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false };
+
     /// <summary>Reads the <c>expected.json</c> of <paramref name="folder"/>, or sets <paramref name="error"/> to what is wrong and how to fix it.</summary>
     public static ExpectedResult? Read(string folder, out string? error)
     {
@@ -40,19 +44,30 @@ internal sealed record ExpectedResult(int Alerts, string? RuleId)
             return null;
         }
 
+        string text;
         try
         {
-            return Parse(path, JsonNode.Parse(File.ReadAllText(path)), out error);
-        }
-        catch (JsonException e)
-        {
-            var position = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
-            error = $"{path}: invalid JSON{position}: {Vigil.Read.JsonErrors.Describe(e)}; write an object such as {Example}";
-            return null;
+            text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error = $"{path}: {e.Message}";
+            return null;
+        }
+
+        try
+        {
+            return Parse(path, JsonNode.Parse(text, documentOptions: ParseOptions), out error);
+        }
+        catch (JsonException) when (RepeatedJsonKey.Find(text) is { } repeated)
+        {
+            error = $"{path}: invalid JSON at line {repeated.Line}, byte {repeated.Byte}: {repeated.Describe()}; give each key once, such as {Example}";
+            return null;
+        }
+        catch (JsonException e)
+        {
+            var position = e.LineNumber is { } line ? $" at line {line + 1}, byte {e.BytePositionInLine + 1}" : "";
+            error = $"{path}: invalid JSON{position}: {JsonErrors.Describe(e)}; write an object such as {Example}";
             return null;
         }
     }

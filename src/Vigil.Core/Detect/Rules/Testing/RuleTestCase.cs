@@ -15,6 +15,12 @@ public sealed record RuleTestCase(string RuleFile, string CaseFolder, int Expect
     /// <summary>The name of the rule the case ran, or null when no single rule was run.</summary>
     public string? RuleName { get; init; }
 
+    /// <summary>
+    /// The files of the case, relative to its folder, that the hunt skipped as not CloudTrail JSON,
+    /// such as a notes file. The line names them, so a case does not pass on fewer events than its author meant.
+    /// </summary>
+    public IReadOnlyList<string> NotRead { get; init; } = [];
+
     /// <summary>True when the case ran and raised the expected number of alerts.</summary>
     public bool Passed => Error is null && SkipReason is null && ExpectedAlerts == ActualAlerts;
 
@@ -23,10 +29,14 @@ public sealed record RuleTestCase(string RuleFile, string CaseFolder, int Expect
 
     /// <summary>
     /// Formats the case as <c>PASS|FAIL|SKIP case-folder, rule "name" (rule_id): expected N alerts, got M</c>
-    /// or the reason. The rule is named because an export runs each case once for each of its rules.
+    /// or the reason, followed by the files not read as events. The rule is named because an export runs each case once for each of its rules.
     /// </summary>
     public override string ToString() =>
-        $"{Status} {CaseFolder}{Rule}: " + (Error ?? SkipReason ?? $"expected {ExpectedAlerts} {Alerts(ExpectedAlerts)}, got {ActualAlerts}");
+        $"{Status} {CaseFolder}{Rule}: " + (Error ?? SkipReason ?? $"expected {ExpectedAlerts} {Alerts(ExpectedAlerts)}, got {ActualAlerts}{NotReadNote}");
+
+    private string NotReadNote => NotRead.Count == 0
+        ? ""
+        : $"; not read, as not CloudTrail JSON: {string.Join(", ", NotRead)}";
 
     private string Rule => RuleId is null ? "" : $", rule \"{RuleName}\" ({RuleId})";
 

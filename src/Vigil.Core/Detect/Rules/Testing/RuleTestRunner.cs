@@ -6,7 +6,7 @@ namespace Vigil.Detect.Rules.Testing;
 /// <summary>
 /// Runs the test cases stored beside rules. The cases of rule file <c>name.toml</c> live in the
 /// folder <c>name.tests/</c> next to it, one subfolder per case: CloudTrail event files in any
-/// format the hunt reads, and <c>expected.json</c> with the alert count, such as
+/// format the hunt reads, in the case folder or in folders under it, and <c>expected.json</c> with the alert count, such as
 /// <c>{"alerts": 1}</c> for a true positive and <c>{"alerts": 0}</c> for a true negative. In a
 /// Kibana export with several rules, a case runs each rule, unless its <c>expected.json</c> names
 /// one with <c>"rule_id"</c>.
@@ -33,8 +33,10 @@ public static class RuleTestRunner
     {
         ArgumentNullException.ThrowIfNull(paths);
 
-        var loaded = Validation.RuleWindowCheck.RejectInvalid(RuleLoader.LoadPaths(paths));
+        var (rulePaths, selections, pathErrors) = Select(paths);
+        var loaded = Validation.RuleWindowCheck.RejectInvalid(RuleLoader.LoadPaths(rulePaths));
         var results = loaded.Errors.Select(error => new RuleTestCase(error.File, error.File, -1, 0, error.ToString())).ToList();
+        results.AddRange(pathErrors);
         var withoutCases = new List<string>();
         foreach (var file in loaded.Rules.Where(rule => rule.SourcePath is not null).GroupBy(rule => rule.SourcePath!, StringComparer.Ordinal))
         {
@@ -47,10 +49,53 @@ public static class RuleTestRunner
                 withoutCases.Add(NoCases(file.Key, testsFolder));
             }
 
+            folders = SelectedCases(folders, selections.Where(selection => selection.RuleFile == file.Key).ToList());
             results.AddRange(folders.SelectMany(folder => RunFolder([.. file], file.Key, folder)));
         }
 
         return new RuleTestReport(results, withoutCases);
+    }
+
+    /// <summary>
+    /// Splits the paths into the rule paths to load and the case selections of paths inside a
+    /// tests folder, whose rule files are loaded too. A path inside a tests folder without a rule
+    /// file beside it, or a missing case folder, becomes a failed case with the reason.
+    /// </summary>
+    private static (List<string> RulePaths, List<TestCasePath> Selections, List<RuleTestCase> Errors) Select(IEnumerable<string> paths)
+    {
+        var rulePaths = new List<string>();
+        var selections = new List<TestCasePath>();
+        var errors = new List<RuleTestCase>();
+        foreach (var path in paths)
+        {
+            if (TestCasePath.Parse(path, out var error) is { } selection)
+            {
+                selections.Add(selection);
+                rulePaths.Add(selection.RuleFile);
+            }
+            else if (error is not null)
+            {
+                errors.Add(new RuleTestCase(path, path, -1, 0, error));
+            }
+            else
+            {
+                rulePaths.Add(path);
+            }
+        }
+
+        return (rulePaths, selections, errors);
+    }
+
+    /// <summary>Returns the case folders that the selections of one rule file name, or all of them when none names one case.</summary>
+    private static List<string> SelectedCases(List<string> folders, List<TestCasePath> selections)
+    {
+        if (selections.Count == 0 || selections.Any(selection => selection.CaseFolder is null))
+        {
+            return folders;
+        }
+
+        var named = selections.Select(selection => Path.GetFullPath(selection.CaseFolder!)).ToHashSet(StringComparer.Ordinal);
+        return [.. folders.Where(folder => named.Contains(Path.GetFullPath(folder)))];
     }
 
     private static string TestsFolder(string ruleFile) =>
@@ -90,13 +135,16 @@ public static class RuleTestRunner
     private static RuleTestCase RunCase(DetectionRule rule, string folder, int expected)
     {
         var ruleFile = rule.SourcePath!;
-        var events = Directory.GetFiles(folder)
-            .Where(file => !Path.GetFileName(file).Equals(ExpectedFile, StringComparison.OrdinalIgnoreCase))
+
+        // Subfolders are read as a hunt reads a folder. Only the case's own expected.json is not an event file.
+        var expectedPath = Path.GetFullPath(Path.Combine(folder, ExpectedFile));
+        var events = PathExpansion.Expand([folder])
+            .Where(file => !Path.GetFullPath(file).Equals(expectedPath, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
         if (events.Count == 0)
         {
-            return new RuleTestCase(ruleFile, folder, expected, 0, "no event files: add CloudTrail records (JSON or NDJSON) beside expected.json");
+            return new RuleTestCase(ruleFile, folder, expected, 0, "no event files: add CloudTrail records (JSON or NDJSON) beside expected.json or in a folder under it");
         }
 
         var failures = new FailureListener();
@@ -106,7 +154,8 @@ public static class RuleTestRunner
             return new RuleTestCase(ruleFile, folder, expected, 0, null, $"the hunt does not run this rule: {skipped.Reason}");
         }
 
-        return new RuleTestCase(ruleFile, folder, expected, summary.Alerts, Problem(summary, failures, events));
+        var notRead = failures.NotCloudTrail.Select(file => Path.GetRelativePath(folder, file)).ToList();
+        return new RuleTestCase(ruleFile, folder, expected, summary.Alerts, Problem(summary, failures, events)) { NotRead = notRead };
     }
 
     /// <summary>A case whose events could not all be read proves nothing, even when the count matches.</summary>
@@ -132,9 +181,16 @@ public static class RuleTestRunner
 
     private sealed class FailureListener : IHuntListener
     {
+        private readonly SortedSet<string> _notCloudTrail = new(StringComparer.Ordinal);
+
         public ReadItem? First { get; private set; }
 
+        /// <summary>The files skipped as not CloudTrail JSON, such as a stray notes.txt.</summary>
+        public IReadOnlyCollection<string> NotCloudTrail => _notCloudTrail;
+
         public void RecordFailed(ReadItem failure) => First ??= failure;
+
+        public void SkippedNotCloudTrail(ReadItem skip) => _notCloudTrail.Add(skip.File);
     }
 
     private sealed class CountingSink : IAlertSink

@@ -9,13 +9,16 @@ internal static class NewestRevisions
     /// <summary>
     /// Returns <paramref name="rules"/> without the older revisions of each <c>rule_id</c>, and each
     /// revision left out with the one that runs in its place. Copies of the newest revision all stay,
-    /// and validate reports them as duplicates.
+    /// and validate reports them as duplicates. <paramref name="cannotRun"/> returns why a newest
+    /// revision cannot run, or null; by default, why a hunt cannot run it.
     /// </summary>
-    public static (IReadOnlyList<DetectionRule> Rules, IReadOnlyList<SupersededRevision> Superseded) Select(IReadOnlyList<DetectionRule> rules)
+    public static (IReadOnlyList<DetectionRule> Rules, IReadOnlyList<SupersededRevision> Superseded) Select(
+        IReadOnlyList<DetectionRule> rules,
+        Func<DetectionRule, string?>? cannotRun = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
 
-        var superseded = RuleIdConflicts.Find(rules).Superseded;
+        var superseded = RuleIdConflicts.Find(rules, cannotRun).Superseded;
         if (superseded.Count == 0)
         {
             return (rules, []);

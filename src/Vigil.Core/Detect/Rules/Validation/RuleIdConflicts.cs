@@ -1,3 +1,5 @@
+using Vigil.Detect.Kql;
+
 namespace Vigil.Detect.Rules.Validation;
 
 /// <summary>
@@ -33,9 +35,9 @@ internal sealed class RuleIdConflicts
 
     private readonly List<SupersededRevision> _superseded = [];
 
-    private RuleIdConflicts()
-    {
-    }
+    private readonly Func<DetectionRule, string?> _cannotRun;
+
+    private RuleIdConflicts(Func<DetectionRule, string?> cannotRun) => _cannotRun = cannotRun;
 
     /// <summary>One error for each rule that repeats the rule_id and revision of an earlier file.</summary>
     public IReadOnlyList<RuleLoadError> Errors => _errors;
@@ -58,9 +60,14 @@ internal sealed class RuleIdConflicts
     /// <summary>Each rule, copies of an older revision included, that hunt and serve skip for a newer revision of its rule_id.</summary>
     public IReadOnlyList<SupersededRevision> Superseded => _superseded;
 
-    public static RuleIdConflicts Find(IReadOnlyList<DetectionRule> rules)
+    /// <summary>
+    /// Finds the conflicts among <paramref name="rules"/>. <paramref name="cannotRun"/> returns why
+    /// the newest revision of a rule_id cannot run, or null when it can; by default, why a hunt
+    /// cannot run it.
+    /// </summary>
+    public static RuleIdConflicts Find(IReadOnlyList<DetectionRule> rules, Func<DetectionRule, string?>? cannotRun = null)
     {
-        var conflicts = new RuleIdConflicts();
+        var conflicts = new RuleIdConflicts(cannotRun ?? (rule => RuleSupport.CannotRunReason(rule, FieldMapping.CloudTrail)));
         foreach (var group in rules.GroupBy(rule => rule.RuleId, StringComparer.Ordinal).Where(group => group.Count() > 1))
         {
             var repeats = conflicts.AddRepeats([.. group]);
@@ -121,6 +128,7 @@ internal sealed class RuleIdConflicts
     private void AddHistory(IReadOnlyList<IGrouping<(int Version, string? UpdatedDate), DetectionRule>> revisions, HashSet<DetectionRule> repeats)
     {
         var newest = Newest(revisions.Select(revision => revision.First()).ToList());
+        var newestCannotRun = _cannotRun(newest);
         foreach (var revision in revisions.Where(revision => !ReferenceEquals(revision.First(), newest)))
         {
             var older = revision.First();
@@ -130,21 +138,26 @@ internal sealed class RuleIdConflicts
 
             // Copies of an older revision are skipped with it. Only the first gets this warning,
             // because the others already get a duplicate error.
-            _superseded.AddRange(revision.Select(rule => new SupersededRevision(rule, newest, decided ? basis : null)));
+            _superseded.AddRange(revision.Select(rule => new SupersededRevision(rule, newest, decided ? basis : null) { KeptCannotRun = newestCannotRun }));
             if (repeats.Contains(older) || older.SourcePath == newest.SourcePath)
             {
                 continue;
             }
 
             var message = decided
-                ? $"rule_id \"{older.RuleId}\" ({RuleRevisionOrder.Describe(older)}) is an older revision of {SupersededRevision.Location(newest)} ({RuleRevisionOrder.Describe(newest)}), because {basis}: hunt and serve run only that file and skip this one"
-                : $"rule_id \"{older.RuleId}\" ({RuleRevisionOrder.Describe(older)}) is also the rule_id of {SupersededRevision.Location(newest)} ({RuleRevisionOrder.Describe(newest)}), and their version and update date do not decide which revision is newer: hunt and serve run only that file, because it comes first in path order, and skip this one";
+                ? $"rule_id \"{older.RuleId}\" ({RuleRevisionOrder.Describe(older)}) is an older revision of {SupersededRevision.Location(newest)} ({RuleRevisionOrder.Describe(newest)}), because {basis}: {Outcome(newestCannotRun, "")}"
+                : $"rule_id \"{older.RuleId}\" ({RuleRevisionOrder.Describe(older)}) is also the rule_id of {SupersededRevision.Location(newest)} ({RuleRevisionOrder.Describe(newest)}), and their version and update date do not decide which revision is newer: {Outcome(newestCannotRun, ", because it comes first in path order,")}";
             var error = RuleSource.Read(older).ToError("rule.rule_id", null, message);
             var warning = new RuleWarning(error.File, error.Line, error.Column, error.Message);
             _warnings.Add(warning);
             _olderRevisions.Add((older, warning));
         }
     }
+
+    /// <summary>What hunt and serve do with the older revision, given why the newest cannot run (null when it can).</summary>
+    private static string Outcome(string? newestCannotRun, string pathOrder) => newestCannotRun is null
+        ? $"hunt and serve run only that file{pathOrder} and skip this one"
+        : $"hunt and serve take that file as the newest{pathOrder} and skip this one, but that file cannot run ({newestCannotRun}), so no revision of this rule_id runs";
 
     /// <summary>
     /// Returns the revision that no other revision is newer than, by <see cref="RuleRevisionOrder"/>.

@@ -1,3 +1,5 @@
+using Vigil.Detect.Rules.Formats;
+
 namespace Vigil.Detect.Rules.Validation;
 
 /// <summary>
@@ -43,7 +45,8 @@ public static class RuleValidator
 
     /// <summary>
     /// Returns what hunt and serve do differently from Kibana with a valid rule: exception lists they
-    /// cannot read, filters they cannot apply, and keys of a Kibana rule JSON that they ignore.
+    /// cannot read, filters they cannot apply, and keys of a Kibana rule JSON that they ignore. Also
+    /// returns a TOML rule without the <c>[metadata]</c> dates that detection-rules requires.
     /// </summary>
     public static IReadOnlyList<RuleWarning> Warnings(DetectionRule rule)
     {
@@ -68,6 +71,11 @@ public static class RuleValidator
         if (RuleRevisionOrder.UpdatedAtProblem(rule) is { } updatedAt)
         {
             found.Add(("rule.updated_at", updatedAt));
+        }
+
+        if (RequiredMetadataDates.Problem(rule) is { } metadata)
+        {
+            found.Add(("metadata", $"{metadata}; {RequiredMetadataDates.Fix}"));
         }
 
         found.AddRange(UnknownRuleKeys.InKibanaJson(rule).Select(key => (key.FieldPath, $"{key.Problem}; {key.Fix}")));

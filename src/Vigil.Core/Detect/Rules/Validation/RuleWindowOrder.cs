@@ -40,6 +40,21 @@ internal static class RuleWindowOrder
     }
 
     /// <summary>
+    /// Returns the longest time from <paramref name="from"/> to <paramref name="to"/> at the sample
+    /// starts, or null when either is not date math. A window with rounding, such as <c>now/d</c>,
+    /// changes length from run to run, and this is its longest.
+    /// </summary>
+    public static TimeSpan? LongestSpan(string from, string to)
+    {
+        if (!DateMath.TryParse(from, roundUp: false, out var start) || !DateMath.TryParse(to, roundUp: false, out var end))
+        {
+            return null;
+        }
+
+        return TimeSpan.FromMilliseconds(SampleStarts.Max(now => Resolve(end!, now) - Resolve(start!, now)));
+    }
+
+    /// <summary>
     /// Returns what to do about a <c>from</c> that is never before <paramref name="to"/>, the end of
     /// each such error. The example is 6 minutes before the rule's own <c>to</c>, because the
     /// default <c>now-6m</c> is not before a <c>to</c> such as <c>now-1h</c>.

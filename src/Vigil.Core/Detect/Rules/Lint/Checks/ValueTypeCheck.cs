@@ -24,9 +24,10 @@ internal static class ValueTypeCheck
                 continue;
             }
 
+            var typeName = fieldType.ToString().ToLowerInvariant();
             context.AtLeaf(LintIds.WrongValueType, LintSeverity.Error, leaf,
-                $"{leaf.Field} is a {fieldType.ToString().ToLowerInvariant()} field and \"{value}\" is not a valid {fieldType.ToString().ToLowerInvariant()}, so Elasticsearch rejects the query",
-                $"use a {fieldType.ToString().ToLowerInvariant()} value, or a keyword field that holds this text");
+                $"{leaf.Field} is {IndefiniteArticle.With(typeName)} field and \"{value}\" is not a valid {typeName}, so Elasticsearch rejects the query",
+                $"use {IndefiniteArticle.With(typeName)} value, or a keyword field that holds this text");
         }
     }
 
