@@ -45,7 +45,7 @@ internal sealed record RepeatedJsonKey(string Key, int Line, int Byte)
         return null;
     }
 
-    /// <summary>Finds the first repeated key of <paramref name="json"/>; the byte position counts its UTF-8 encoding.</summary>
+    /// <summary>Finds the first repeated key of <paramref name="json"/>. The byte position counts its UTF-8 encoding.</summary>
     public static RepeatedJsonKey? Find(string json) => Find(System.Text.Encoding.UTF8.GetBytes(json));
 
     /// <summary>Returns the message for the repeated key, without its position, with the key quoted and escaped.</summary>

@@ -6,8 +6,8 @@ internal sealed class ExecutionRecord(ScheduledRule rule, ExecutionContext conte
     private readonly long _startTimestamp = clock.GetTimestamp();
     private readonly WindowResult _total = new();
     private readonly List<TimeWindow> _windows = [];
-    // Kibana warns once per run. Backfill and late chunks follow a scheduled run under its id, so
-    // they do not repeat the warning, and a backfill of empty chunks still logs as one line.
+    // Kibana warns once per run. Backfill and late chunks share the run id of the run they follow,
+    // so they do not repeat the warning.
     private readonly List<string> _warnings =
         rule.MaxSignalsWarning is { } capped && context.Kind is ExecutionKind.Scheduled or ExecutionKind.Manual ? [capped] : [];
     private readonly List<ExecutionGap> _gaps = [];

@@ -35,7 +35,7 @@ internal sealed class ScheduledRule
     // Vigil caps each window on its own.
     public int MaxSignals => Math.Min(Rule.MaxSignals, RuleDefaults.MaxAlertsPerRun);
 
-    /// <summary>Kibana's warning for a <c>max_signals</c> above the cap, which every execution of the rule logs; null below it.</summary>
+    /// <summary>Kibana's warning for a <c>max_signals</c> above the cap, which each scheduled or manual run logs, or null below the cap.</summary>
     public string? MaxSignalsWarning => Rule.MaxSignals > RuleDefaults.MaxAlertsPerRun
         ? KibanaMessages.MaxSignalsAboveLimit(Rule.MaxSignals, RuleDefaults.MaxAlertsPerRun)
         : null;

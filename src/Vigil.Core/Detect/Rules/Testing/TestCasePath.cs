@@ -15,8 +15,8 @@ internal sealed record TestCasePath(string RuleFile, string? CaseFolder)
 
     /// <summary>
     /// Returns the selection of <paramref name="path"/>, or null when the path is not inside a
-    /// tests folder or names no rule file; then <paramref name="error"/> holds the reason when the path is
-    /// inside a tests folder.
+    /// tests folder or names no rule file. For a path inside a tests folder, <paramref name="error"/>
+    /// then contains the reason.
     /// </summary>
     public static TestCasePath? Parse(string path, out string? error)
     {
